@@ -1,0 +1,1 @@
+"""Users, memberships, invitations and revocable JWT sessions."""

@@ -1,0 +1,111 @@
+"""Memberships give roles per organization; invitations are the only way in; sessions make JWTs revocable."""
+
+import hashlib
+import secrets
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from core.models import VersionedModel
+from core.viewer import Viewer
+from core.visibility import Audience, Visibility, VisibleQuerySet, owners_q
+
+
+class Membership(VersionedModel):
+    """A user's role in one organization; removing it ends that access on the next request."""
+
+    class Role(models.TextChoices):
+        MEMBER = "member", "Member"
+        COORDINATOR = "coordinator", "Coordinator"
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships")
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="memberships"
+    )
+    role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organization__name", "user__username"]
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="one_membership_per_org"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} · {self.role} of {self.organization}"
+
+    @classmethod
+    def visible_q(cls, viewer: Viewer) -> Q:
+        """Members see who else belongs to their organizations; everyone sees their own."""
+        return owners_q(viewer, "organization_id") | Q(user_id=viewer.user_id or 0)
+
+    def audience(self) -> Audience:
+        return Audience.of(Visibility.RESTRICTED, {self.organization_id})
+
+    def owner_ids(self) -> set[int]:
+        return {self.organization_id}
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+class Invitation(models.Model):
+    """A one-time invitation; only the SHA-256 of its token is stored."""
+
+    email = models.EmailField()
+    organization = models.ForeignKey(
+        "organizations.Organization", on_delete=models.CASCADE, related_name="invitations"
+    )
+    role = models.CharField(max_length=12, choices=Membership.Role.choices, default=Membership.Role.MEMBER)
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    expires_at = models.DateTimeField()
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    accepted_at = models.DateTimeField(null=True, blank=True)
+    accepted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"{self.email} → {self.organization} ({self.role})"
+
+    @staticmethod
+    def new_token() -> tuple[str, str]:
+        token = secrets.token_urlsafe(32)
+        return token, hash_token(token)
+
+    @property
+    def is_usable(self) -> bool:
+        return self.accepted_at is None and self.expires_at > timezone.now()
+
+
+class AuthSession(models.Model):
+    """One login: every access and refresh token carries its id, so revoking it ends them all at once."""
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="auth_sessions")
+    created_at = models.DateTimeField(auto_now_add=True)
+    revoked_at = models.DateTimeField(null=True, blank=True)
+    revoked_reason = models.CharField(max_length=40, blank=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return f"session {self.id} of {self.user}"
+
+    def revoke(self, reason: str) -> None:
+        if self.revoked_at is None:
+            self.revoked_at = timezone.now()
+            self.revoked_reason = reason
+            self.save(update_fields=["revoked_at", "revoked_reason"])

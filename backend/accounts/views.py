@@ -1,0 +1,29 @@
+"""The current user."""
+
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import generics
+from rest_framework.permissions import IsAuthenticated
+
+from .serializers import MeSerializer
+
+
+@extend_schema_view(
+    get=extend_schema(
+        operation_id="me_retrieve",
+        summary="Who am I",
+        description="Your account with your memberships and roles. Requires a bearer token.",
+        tags=["me"],
+    ),
+    put=extend_schema(operation_id="me_update", summary="Update my profile", description="Change your e-mail and name.", tags=["me"]),
+    patch=extend_schema(operation_id="me_partial_update", summary="Update my profile partly", description="Change your e-mail or name.", tags=["me"]),
+)
+class MeView(generics.RetrieveUpdateAPIView):
+    serializer_class = MeSerializer
+    permission_classes = [IsAuthenticated]
+
+    def get_object(self):
+        return (
+            type(self.request.user)
+            .objects.prefetch_related("memberships__organization")
+            .get(pk=self.request.user.pk)
+        )

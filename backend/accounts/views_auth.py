@@ -1,0 +1,77 @@
+"""Token endpoints: obtain, refresh, verify, logout. Throttled, unauthenticated, documented."""
+
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from rest_framework import status
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView, TokenVerifyView
+
+from .throttles import LoginIPThrottle, LoginUsernameThrottle
+from .tokens import LogoutSerializer, SessionTokenVerifySerializer
+
+
+class PublicAuthMixin:
+    authentication_classes: list = []
+    permission_classes = [AllowAny]
+
+
+@extend_schema_view(
+    post=extend_schema(
+        operation_id="auth_token_obtain",
+        summary="Sign in",
+        description=(
+            "Exchange a username and password for an access token (short-lived) and a refresh "
+            "token. Throttled per client and per username."
+        ),
+        tags=["auth"],
+        examples=[
+            OpenApiExample("Demo member", value={"username": "mila", "password": "demo-member-pass"}, request_only=True)
+        ],
+    )
+)
+class LoginView(PublicAuthMixin, TokenObtainPairView):
+    throttle_classes = [LoginIPThrottle, LoginUsernameThrottle]
+
+
+@extend_schema_view(
+    post=extend_schema(
+        operation_id="auth_token_refresh",
+        summary="Refresh the access token",
+        description=(
+            "Returns a new access token and a new refresh token; the old refresh token is "
+            "blacklisted. Presenting an already-used refresh token ends the whole session."
+        ),
+        tags=["auth"],
+    )
+)
+class RefreshView(PublicAuthMixin, TokenRefreshView):
+    pass
+
+
+@extend_schema_view(
+    post=extend_schema(
+        operation_id="auth_token_verify",
+        summary="Verify a token",
+        description="200 if the token is valid and its session live; 401 otherwise.",
+        tags=["auth"],
+    )
+)
+class VerifyView(PublicAuthMixin, TokenVerifyView):
+    serializer_class = SessionTokenVerifySerializer
+
+
+class LogoutView(PublicAuthMixin, APIView):
+    @extend_schema(
+        operation_id="auth_logout",
+        summary="Sign out",
+        description="Blacklists the refresh token and ends its session: its access tokens stop working at once.",
+        request=LogoutSerializer,
+        responses={204: None},
+        tags=["auth"],
+    )
+    def post(self, request):
+        serializer = LogoutSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        return Response(status=status.HTTP_204_NO_CONTENT)

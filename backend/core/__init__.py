@@ -1,0 +1,1 @@
+"""Shared machinery: who-sees-what, base viewsets, versions and ETags, pagination, errors."""

@@ -1,0 +1,52 @@
+"""Filter building blocks every list shares: free-text `q`, `updated_since`, code-list membership."""
+
+import django_filters
+from django.db.models import Q
+
+from .serializers import COUNTRY_CHOICES
+from .vocabulary import LANGUAGE_CHOICES, Topic
+
+
+class CodeFilter(django_filters.ChoiceFilter):
+    """Matches rows whose code-list column contains the given code."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "has")
+        super().__init__(*args, **kwargs)
+
+
+class CountryListFilter(django_filters.ChoiceFilter):
+    """django-countries stores several codes as "DE,FR"; two-letter codes cannot straddle a comma."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("choices", COUNTRY_CHOICES)
+        kwargs.setdefault("lookup_expr", "contains")
+        super().__init__(*args, **kwargs)
+
+
+def language_filter(field_name: str = "languages") -> CodeFilter:
+    return CodeFilter(field_name=field_name, choices=LANGUAGE_CHOICES, help_text="ISO 639-1 code.")
+
+
+def topic_filter(field_name: str = "topics") -> CodeFilter:
+    return CodeFilter(field_name=field_name, choices=Topic.choices)
+
+
+class BaseFilterSet(django_filters.FilterSet):
+    """Adds `q` (case-insensitive search over `search_fields`) and `updated_since`."""
+
+    search_fields: tuple[str, ...] = ()
+
+    q = django_filters.CharFilter(method="filter_q", max_length=200, help_text="Free-text search.")
+    updated_since = django_filters.IsoDateTimeFilter(
+        field_name="updated_at", lookup_expr="gte", help_text="Only objects changed at or after this time."
+    )
+
+    def filter_q(self, queryset, name, value):
+        terms = value.split()
+        for term in terms:
+            condition = Q()
+            for field in self.search_fields:
+                condition |= Q(**{f"{field}__icontains": term})
+            queryset = queryset.filter(condition)
+        return queryset

@@ -1,0 +1,97 @@
+"""Serializer building blocks shared by the domains."""
+
+from django_countries import countries
+from rest_framework import serializers
+
+from .vocabulary import LANGUAGE_CHOICES, Topic
+from .viewer import Viewer
+from .visibility import Visibility
+
+COUNTRY_CHOICES = list(countries)
+
+
+class CodeListField(serializers.ListField):
+    """A list of codes from a fixed vocabulary; duplicates are dropped, order is kept."""
+
+    def __init__(self, choices, **kwargs):
+        kwargs.setdefault("max_length", 60)
+        kwargs.setdefault("required", False)
+        super().__init__(child=serializers.ChoiceField(choices=choices), **kwargs)
+
+    def to_internal_value(self, data):
+        return list(dict.fromkeys(super().to_internal_value(data)))
+
+    def to_representation(self, data):
+        return [str(getattr(item, "code", item)) for item in data]
+
+
+def languages_field(**kwargs) -> CodeListField:
+    kwargs.setdefault("help_text", "ISO 639-1 codes.")
+    return CodeListField(LANGUAGE_CHOICES, **kwargs)
+
+
+def countries_field(**kwargs) -> CodeListField:
+    kwargs.setdefault("help_text", "ISO 3166-1 alpha-2 codes.")
+    return CodeListField(COUNTRY_CHOICES, **kwargs)
+
+
+def topics_field(**kwargs) -> CodeListField:
+    return CodeListField(Topic.choices, **kwargs)
+
+
+class ViewerContextMixin:
+    """Gives a serializer the requesting viewer (set by the base viewsets)."""
+
+    @property
+    def viewer(self) -> Viewer:
+        from .viewer import request_viewer
+
+        return request_viewer(self.context["request"])
+
+
+class OwnedByOrganizationMixin(ViewerContextMixin):
+    """Validates that the organization a write targets is one the viewer coordinates.
+
+    The organization field offers only organizations the viewer can see (so an invisible
+    one is "does not exist"); one the viewer sees but does not coordinate is refused.
+    """
+
+    def get_fields(self):
+        fields = super().get_fields()
+        org_field = fields.get("organization")
+        if org_field is not None and not org_field.read_only and "request" in self.context:
+            from organizations.models import Organization
+
+            org_field.queryset = Organization.objects.visible_to(self.viewer)
+        return fields
+
+    def validate_organization(self, organization):
+        if not self.viewer.can_write_for(organization.pk):
+            raise serializers.ValidationError("You are not a coordinator of this organization.")
+        if self.instance is not None and self.instance.organization_id != organization.pk and not self.viewer.is_admin:
+            raise serializers.ValidationError("Only the network office can move an object to another organization.")
+        return organization
+
+
+VISIBILITY_FIELD_HELP = "public: anyone; network: active members of the network; restricted: the owning organization."
+
+
+def visibility_field(**kwargs):
+    return serializers.ChoiceField(Visibility.choices, help_text=VISIBILITY_FIELD_HELP, **kwargs)
+
+
+class AdminOnlyFieldsMixin(ViewerContextMixin):
+    """Refuses, with 400, fields only the network office may set, instead of ignoring them."""
+
+    admin_only_fields: tuple[str, ...] = ()
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        if not self.viewer.is_admin:
+            errors = {}
+            for name in self.admin_only_fields:
+                if name in attrs and (self.instance is None or getattr(self.instance, name) != attrs[name]):
+                    errors[name] = "Only the network office can set this."
+            if errors:
+                raise serializers.ValidationError(errors)
+        return attrs

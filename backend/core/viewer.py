@@ -1,0 +1,67 @@
+"""Who is asking: the one object every visibility decision is made from.
+
+Computed once per request from the database (never from token claims), so a removed
+membership or a deactivated account changes what the next request sees.
+"""
+
+import hashlib
+from dataclasses import dataclass, field
+from functools import cached_property
+
+
+@dataclass(frozen=True)
+class Viewer:
+    user_id: int | None = None
+    is_admin: bool = False
+    member_of: frozenset[int] = field(default_factory=frozenset)
+    coordinator_of: frozenset[int] = field(default_factory=frozenset)
+
+    @property
+    def is_authenticated(self) -> bool:
+        return self.user_id is not None
+
+    @property
+    def in_network(self) -> bool:
+        """Network-visible data needs an active account with at least one membership."""
+        return self.is_admin or bool(self.member_of)
+
+    def can_see_owned(self, organization_ids) -> bool:
+        return self.is_admin or bool(self.member_of.intersection(organization_ids))
+
+    def can_write_for(self, organization_id: int | None) -> bool:
+        return self.is_admin or (organization_id is not None and organization_id in self.coordinator_of)
+
+    @cached_property
+    def fingerprint(self) -> str:
+        """A digest of this viewer's access; when it changes, offline replicas must reset."""
+        raw = f"{self.user_id}|{int(self.is_admin)}|{sorted(self.member_of)}|{sorted(self.coordinator_of)}"
+        return hashlib.sha256(raw.encode()).hexdigest()[:16]
+
+
+ANONYMOUS = Viewer()
+
+
+def viewer_for(user) -> Viewer:
+    """Build the viewer of a user from current memberships (one query)."""
+    if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
+        return ANONYMOUS
+    from accounts.models import Membership
+
+    rows = list(Membership.objects.filter(user_id=user.pk).values_list("organization_id", "role"))
+    member_of = frozenset(org for org, _ in rows)
+    coordinator_of = frozenset(org for org, role in rows if role == Membership.Role.COORDINATOR)
+    return Viewer(
+        user_id=user.pk,
+        is_admin=user.is_staff,
+        member_of=member_of,
+        coordinator_of=coordinator_of,
+    )
+
+
+def request_viewer(request) -> Viewer:
+    """The viewer of a request, cached on it so a request computes it once."""
+    cached = getattr(request, "_waypoint_viewer", None)
+    if cached is None:
+        cached = viewer_for(getattr(request, "user", None))
+        request._waypoint_viewer = cached
+    return cached

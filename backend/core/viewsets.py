@@ -1,0 +1,105 @@
+"""Base viewsets: visibility scoping, ETags and If-Match, declared once for every domain.
+
+A domain viewset is a declaration: `queryset`, `serializer_class`, `filterset_class`,
+`write_roles`. Reads go through `visible_to(viewer)`, so anything invisible is a 404;
+writes of versioned objects honour `If-Match` and answer 412 with the current
+representation instead of overwriting a newer edit.
+"""
+
+from django.db import transaction
+from rest_framework import status, viewsets
+from rest_framework.response import Response
+
+from .viewer import Viewer, request_viewer
+
+
+class VisibleViewSetMixin:
+    """Scopes every read to what the requesting viewer may see."""
+
+    write_roles = "coordinator"
+    owner_field = "organization_id"
+
+    @property
+    def viewer(self) -> Viewer:
+        return request_viewer(self.request)
+
+    def get_queryset(self):
+        return super().get_queryset().visible_to(self.viewer)
+
+    def owner_id_of(self, obj) -> int | None:
+        return getattr(obj, self.owner_field)
+
+
+class VersionedViewSetMixin:
+    """ETag on reads; `If-Match` on writes; 412 with the current state when it is stale."""
+
+    def get_object(self):
+        obj = super().get_object()
+        if self.request.method not in ("GET", "HEAD", "OPTIONS"):
+            # Lock the row so two racing writers are serialized and the check below is true.
+            obj = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+        return obj
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        obj = getattr(self, "_etag_object", None)
+        if obj is not None and response.status_code < 300:
+            response["ETag"] = obj.etag
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        self._etag_object = self.get_object()
+        return Response(self.get_serializer(self._etag_object).data)
+
+    def _precondition_failed(self, obj) -> Response | None:
+        expected = self.request.headers.get("If-Match")
+        if not expected or expected.strip() == "*":
+            return None
+        tags = {tag.strip().removeprefix("W/") for tag in expected.split(",")}
+        if obj.etag in tags:
+            return None
+        body = {
+            "type": "client_error",
+            "title": "The object changed since you read it.",
+            "status": status.HTTP_412_PRECONDITION_FAILED,
+            "detail": "Your If-Match does not match the current version; nothing was changed.",
+            "errors": [{"code": "precondition_failed", "detail": "Stale version.", "attr": None}],
+            "current": self.get_serializer(obj).data,
+        }
+        return Response(body, status=status.HTTP_412_PRECONDITION_FAILED, headers={"ETag": obj.etag})
+
+    @transaction.atomic
+    def update(self, request, *args, **kwargs):
+        partial = kwargs.pop("partial", False)
+        instance = self.get_object()
+        stale = self._precondition_failed(instance)
+        if stale is not None:
+            return stale
+        serializer = self.get_serializer(instance, data=request.data, partial=partial)
+        serializer.is_valid(raise_exception=True)
+        self.perform_update(serializer)
+        self._etag_object = serializer.instance
+        return Response(serializer.data)
+
+    @transaction.atomic
+    def destroy(self, request, *args, **kwargs):
+        instance = self.get_object()
+        stale = self._precondition_failed(instance)
+        if stale is not None:
+            return stale
+        self.perform_destroy(instance)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    def perform_create(self, serializer):
+        super().perform_create(serializer)
+        self._etag_object = serializer.instance
+
+
+class VisibleModelViewSet(VisibleViewSetMixin, VersionedViewSetMixin, viewsets.ModelViewSet):
+    """Full CRUD over a versioned, visibility-scoped model."""
+
+    http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
+
+
+class VisibleReadOnlyViewSet(VisibleViewSetMixin, VersionedViewSetMixin, viewsets.ReadOnlyModelViewSet):
+    """List and detail only."""

@@ -1,0 +1,22 @@
+"""Controlled vocabularies shared across domains: topics and ISO 639-1 languages."""
+
+import pycountry
+from django.db import models
+
+
+class Topic(models.TextChoices):
+    DESERTION = "desertion", "Desertion"
+    CONSCIENTIOUS_OBJECTION = "conscientious_objection", "Conscientious objection"
+    ASYLUM = "asylum", "Asylum"
+    LEGAL = "legal", "Legal"
+    PSYCHOLOGICAL = "psychological", "Psychological"
+    SHELTER = "shelter", "Shelter"
+    TRAVEL = "travel", "Travel"
+    DOCUMENTS = "documents", "Documents"
+    FUNDING = "funding", "Funding"
+
+
+LANGUAGE_CHOICES: list[tuple[str, str]] = sorted(
+    (lang.alpha_2, lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2")
+)
+LANGUAGE_CODES = frozenset(code for code, _ in LANGUAGE_CHOICES)

@@ -1,0 +1,1 @@
+"""Country profiles: conscription, objection, mobilization, penalties and asylum practice."""

@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class CountriesConfig(AppConfig):
+    name = "countries"
+    verbose_name = "Country profiles"
+
+    def ready(self) -> None:
+        from changes.registry import track
+
+        from .models import Country
+
+        track(Country, "country", key=lambda country: str(country.code))

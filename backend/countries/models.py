@@ -1,0 +1,57 @@
+"""The legal situation an objector faces in, or when fleeing from, a country."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django_countries.fields import CountryField
+
+from core.models import VersionedModel
+from core.viewer import Viewer
+from core.visibility import Audience, Visibility, VisibleQuerySet
+
+
+class Country(VersionedModel):
+    """A country profile; public knowledge, written by the network office."""
+
+    code = CountryField(unique=True, help_text="ISO 3166-1 alpha-2.")
+    conscription = models.TextField(blank=True)
+    conscientious_objection = models.TextField(blank=True, help_text="The right to conscientious objection.")
+    mobilization = models.TextField(blank=True)
+    penalties = models.TextField(blank=True, help_text="Penalties for evasion, objection and desertion.")
+    asylum_practice = models.TextField(blank=True, help_text="How asylum offices and courts treat objectors.")
+    sources = models.JSONField(default=list, blank=True, help_text='[{"title": ..., "url": "https://..."}]')
+    last_reviewed = models.DateField(null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_example = models.BooleanField(default=False, help_text="Invented demo data.")
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["code"]
+        verbose_name_plural = "countries"
+
+    def __str__(self) -> str:
+        return f"{self.code.name} ({self.code.code})"
+
+    @classmethod
+    def visible_q(cls, viewer: Viewer) -> Q:
+        return Q()
+
+    def audience(self) -> Audience:
+        return Audience(Visibility.PUBLIC)
+
+    def owner_ids(self) -> set[int]:
+        return set()
+
+    @staticmethod
+    def reviewed_cutoff():
+        return timezone.now().date() - timedelta(days=settings.COUNTRY_PROFILE_STALE_DAYS)
+
+    @property
+    def is_stale(self) -> bool:
+        return self.last_reviewed is None or self.last_reviewed < self.reviewed_cutoff()

@@ -1,0 +1,39 @@
+"""Country profiles: public reading, written by the network office."""
+
+from core.schema import crud_docs
+from core.viewsets import VisibleModelViewSet
+
+from .filters import CountryFilter
+from .models import Country
+from .serializers import CountrySerializer
+
+
+@crud_docs(
+    "country profile",
+    "country profiles",
+    "countries",
+    read_note="Country profiles are public: conscription, objection, mobilization, penalties, asylum practice and sources.",
+    write_note="Admins (the network office) only; saving records you as the reviewer when `last_reviewed` changes.",
+)
+class CountryViewSet(VisibleModelViewSet):
+    queryset = Country.objects.all()
+    serializer_class = CountrySerializer
+    filterset_class = CountryFilter
+    lookup_field = "code"
+    lookup_value_regex = "[A-Za-z]{2}"
+    write_roles = "admin"
+    ordering_fields = ["code", "last_reviewed", "updated_at"]
+    ordering = ["code"]
+
+    def get_object(self):
+        self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
+        return super().get_object()
+
+    def perform_create(self, serializer):
+        serializer.validated_data["reviewed_by"] = self.request.user
+        super().perform_create(serializer)
+
+    def perform_update(self, serializer):
+        if "last_reviewed" in serializer.validated_data:
+            serializer.validated_data["reviewed_by"] = self.request.user
+        super().perform_update(serializer)

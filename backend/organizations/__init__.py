@@ -1,0 +1,1 @@
+"""Partner organizations of the network and their contact points."""

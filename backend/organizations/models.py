@@ -1,0 +1,126 @@
+"""Organizations and the channels through which objectors reach them."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django_countries.fields import CountryField
+
+from core.fields import CodeListField
+from core.models import VersionedModel
+from core.viewer import Viewer
+from core.visibility import Audience, Visibility, VisibleQuerySet, level_q, narrowest, owners_q
+
+
+class Organization(VersionedModel):
+    """A partner organization; its visibility caps that of everything it owns."""
+
+    class Kind(models.TextChoices):
+        COUNSELING = "counseling", "Counseling"
+        LEGAL_AID = "legal_aid", "Legal aid"
+        SHELTER = "shelter", "Shelter"
+        FUNDING = "funding", "Funding"
+        ADVOCACY = "advocacy", "Advocacy"
+        NETWORK_OFFICE = "network_office", "Network office"
+        SUPPORTER = "supporter", "Supporter"
+
+    name = models.CharField(max_length=200)
+    slug = models.SlugField(max_length=80, unique=True)
+    description = models.TextField(blank=True)
+    countries = CountryField(multiple=True, blank=True)
+    kinds = CodeListField()
+    languages = CodeListField()
+    website = models.URLField(blank=True)
+    visibility = models.CharField(max_length=12, choices=Visibility.choices, default=Visibility.NETWORK)
+    verified = models.BooleanField(default=False, help_text="Verified by the network office.")
+    is_example = models.BooleanField(default=False, help_text="Invented demo data.")
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @classmethod
+    def visible_q(cls, viewer: Viewer) -> Q:
+        return level_q(viewer, "visibility", "id")
+
+    def audience(self) -> Audience:
+        return Audience.of(self.visibility, {self.pk})
+
+    def owner_ids(self) -> set[int]:
+        return {self.pk}
+
+
+class ContactPoint(VersionedModel):
+    """One way to reach an organization: a hotline, a Telegram handle, an office..."""
+
+    class Channel(models.TextChoices):
+        TELEGRAM = "telegram", "Telegram"
+        SIGNAL = "signal", "Signal"
+        WHATSAPP = "whatsapp", "WhatsApp"
+        PHONE = "phone", "Phone"
+        SMS = "sms", "SMS"
+        EMAIL = "email", "E-mail"
+        WEBSITE = "website", "Website"
+        FORM = "form", "Web form"
+        OFFICE = "office", "Office"
+
+    class Status(models.TextChoices):
+        ACTIVE = "active", "Active"
+        PAUSED = "paused", "Paused"
+        COMPROMISED = "compromised", "Compromised"
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="contact_points")
+    channel = models.CharField(max_length=12, choices=Channel.choices)
+    value = models.CharField(max_length=300)
+    label = models.CharField(max_length=200, blank=True)
+    languages = CodeListField()
+    countries = CountryField(multiple=True, blank=True)
+    topics = CodeListField()
+    hours = models.CharField(max_length=200, blank=True)
+    security_advice = models.TextField(blank=True)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
+    visibility = models.CharField(max_length=12, choices=Visibility.choices, default=Visibility.NETWORK)
+    last_verified_at = models.DateTimeField(null=True, blank=True)
+    last_verified_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_example = models.BooleanField(default=False, help_text="Invented demo data.")
+
+    objects = VisibleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["organization__name", "channel", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.organization} · {self.get_channel_display()} {self.value}"
+
+    @classmethod
+    def visible_q(cls, viewer: Viewer) -> Q:
+        return (
+            level_q(viewer, "visibility", "organization_id")
+            & level_q(viewer, "organization__visibility", "organization_id")
+            & (Q(status=cls.Status.ACTIVE) | owners_q(viewer, "organization_id"))
+        )
+
+    def audience(self) -> Audience:
+        owners = {self.organization_id}
+        if self.status != self.Status.ACTIVE:
+            return Audience.of(Visibility.RESTRICTED, owners)
+        return Audience.of(narrowest(self.visibility, self.organization.visibility), owners)
+
+    def owner_ids(self) -> set[int]:
+        return {self.organization_id}
+
+    @staticmethod
+    def stale_before():
+        return timezone.now() - timedelta(days=settings.CONTACT_STALE_DAYS)
+
+    @property
+    def is_stale(self) -> bool:
+        return self.last_verified_at is None or self.last_verified_at < self.stale_before()

@@ -1,0 +1,64 @@
+"""Organization and contact point representations; values are normalized per channel."""
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from rest_framework import serializers
+
+from core.serializers import (
+    AdminOnlyFieldsMixin,
+    CodeListField,
+    OwnedByOrganizationMixin,
+    countries_field,
+    languages_field,
+    topics_field,
+    visibility_field,
+)
+from core.validators import https_url, normalize_contact_value
+
+from .models import ContactPoint, Organization
+
+
+class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
+    countries = countries_field(help_text="Countries of operation (ISO 3166-1 alpha-2).")
+    languages = languages_field()
+    kinds = CodeListField(Organization.Kind.choices, help_text="Kinds of work.")
+    visibility = visibility_field(required=False)
+    website = serializers.URLField(required=False, allow_blank=True, validators=[https_url])
+
+    admin_only_fields = ("verified", "slug")
+
+    class Meta:
+        model = Organization
+        fields = [
+            "id", "name", "slug", "description", "countries", "kinds", "languages", "website",
+            "visibility", "verified", "is_example", "version", "created_at", "updated_at",
+        ]
+        read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
+
+
+class ContactPointSerializer(AdminOnlyFieldsMixin, OwnedByOrganizationMixin, serializers.ModelSerializer):
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    languages = languages_field(min_length=1)
+    countries = countries_field(help_text="Countries served (ISO 3166-1 alpha-2).")
+    topics = topics_field()
+    visibility = visibility_field(required=False)
+    is_stale = serializers.BooleanField(read_only=True, help_text="Not verified within the configured age.")
+
+    class Meta:
+        model = ContactPoint
+        fields = [
+            "id", "organization", "organization_name", "channel", "value", "label", "languages",
+            "countries", "topics", "hours", "security_advice", "status", "visibility",
+            "last_verified_at", "is_stale", "is_example", "version", "created_at", "updated_at",
+        ]
+        read_only_fields = ["id", "last_verified_at", "is_example", "version", "created_at", "updated_at"]
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        channel = attrs.get("channel", getattr(self.instance, "channel", None))
+        value = attrs.get("value", getattr(self.instance, "value", None))
+        if channel and value is not None and ("channel" in attrs or "value" in attrs):
+            try:
+                attrs["value"] = normalize_contact_value(channel, value)
+            except DjangoValidationError as exc:
+                raise serializers.ValidationError({"value": exc.messages}) from exc
+        return attrs

@@ -1,0 +1,79 @@
+"""Organizations and contact points: declarations over the visibility-scoped base viewset."""
+
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework.decorators import action
+from rest_framework.response import Response
+
+from core.schema import crud_docs
+from core.viewsets import VisibleModelViewSet
+
+from .filters import ContactPointFilter, OrganizationFilter
+from .models import ContactPoint, Organization
+from .serializers import ContactPointSerializer, OrganizationSerializer
+from .services import contact_point_verify
+
+HOTLINE_EXAMPLE = OpenApiExample(
+    "Network office hotline",
+    value={
+        "organization": 1,
+        "channel": "phone",
+        "value": "+49 30 1234567",
+        "label": "Hotline (example data)",
+        "languages": ["ru", "en", "de"],
+        "countries": ["DE"],
+        "topics": ["desertion", "asylum"],
+        "hours": "Mon-Fri 10:00-18:00 CET",
+        "security_advice": "Write first on Signal; calls from unknown numbers are not answered.",
+        "visibility": "public",
+    },
+    request_only=True,
+)
+
+
+@crud_docs(
+    "organization",
+    "organizations",
+    "organizations",
+    read_note="Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members.",
+    write_note="Admins create and delete organizations; coordinators update their own. Only admins may set `verified`.",
+)
+class OrganizationViewSet(VisibleModelViewSet):
+    queryset = Organization.objects.all()
+    serializer_class = OrganizationSerializer
+    filterset_class = OrganizationFilter
+    ordering_fields = ["name", "updated_at", "created_at"]
+    ordering = ["name"]
+    owner_field = "id"
+    admin_actions = ("create", "destroy")
+
+
+@crud_docs(
+    "contact point",
+    "contact points",
+    "contact-points",
+    read_note=(
+        "Contact points never more visible than their organization; paused and compromised ones "
+        "only to their organization and admins. `is_stale` says when the last verification is too old."
+    ),
+    write_note="Coordinators of the owning organization and admins.",
+    examples=[HOTLINE_EXAMPLE],
+)
+class ContactPointViewSet(VisibleModelViewSet):
+    queryset = ContactPoint.objects.select_related("organization")
+    serializer_class = ContactPointSerializer
+    filterset_class = ContactPointFilter
+    ordering_fields = ["updated_at", "created_at", "last_verified_at", "channel"]
+    ordering = ["organization__name", "channel", "id"]
+
+    @extend_schema(
+        summary="Mark a contact point verified",
+        description="Records that you checked this contact works, and when. Coordinators of the owning organization and admins.",
+        request=None,
+        responses=ContactPointSerializer,
+        tags=["contact-points"],
+    )
+    @action(detail=True, methods=["post"])
+    def verify(self, request, pk=None):
+        contact_point = contact_point_verify(contact_point=self.get_object(), actor=request.user)
+        self._etag_object = contact_point
+        return Response(self.get_serializer(contact_point).data)

@@ -1,0 +1,1 @@
+"""The Waypoint Django project: settings, root URLs and the WSGI entry point."""

@@ -1,0 +1,78 @@
+"""The cast every test can use, with who may see what.
+
+Organization A ("alpha") and organization B ("bravo") are both partners.
+- anna: member of A — reads network data and A's restricted data, writes nothing.
+- alice: coordinator of A — writes A's objects, not B's.
+- bob: coordinator of B — must see nothing restricted to A.
+- olga: network office admin (is_staff) — sees and writes everything.
+- nobody: an anonymous client — public data only.
+"""
+
+import pytest
+from rest_framework.test import APIClient
+
+from accounts.models import Membership
+
+from .factories import MembershipFactory, OrganizationFactory, UserFactory
+
+PASSWORD = "correct-horse-battery"
+
+
+@pytest.fixture
+def api():
+    """An anonymous API client."""
+    return APIClient()
+
+
+@pytest.fixture
+def org_a(db):
+    return OrganizationFactory(name="Alpha Counseling", slug="alpha", visibility="network")
+
+
+@pytest.fixture
+def org_b(db):
+    return OrganizationFactory(name="Bravo Legal", slug="bravo", visibility="network")
+
+
+@pytest.fixture
+def anna(org_a):
+    return MembershipFactory(user=UserFactory(username="anna"), organization=org_a).user
+
+
+@pytest.fixture
+def alice(org_a):
+    return MembershipFactory(
+        user=UserFactory(username="alice"), organization=org_a, role=Membership.Role.COORDINATOR
+    ).user
+
+
+@pytest.fixture
+def bob(org_b):
+    return MembershipFactory(
+        user=UserFactory(username="bob"), organization=org_b, role=Membership.Role.COORDINATOR
+    ).user
+
+
+@pytest.fixture
+def olga(db):
+    return UserFactory(username="olga", is_staff=True)
+
+
+def login(client: APIClient, username: str, password: str = PASSWORD) -> dict:
+    """Sign in through the API as a client would and keep the bearer token on the client."""
+    response = client.post("/api/v1/auth/token/", {"username": username, "password": password}, format="json")
+    assert response.status_code == 200, response.content
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.data['access']}")
+    return response.data
+
+
+@pytest.fixture
+def as_user(db):
+    """`as_user(user)` returns a fresh API client signed in as `user`."""
+
+    def make(user) -> APIClient:
+        client = APIClient()
+        login(client, user.username)
+        return client
+
+    return make
