@@ -18,6 +18,16 @@ from .factories import MembershipFactory, OrganizationFactory, UserFactory
 PASSWORD = "correct-horse-battery"
 
 
+@pytest.fixture(autouse=True)
+def fresh_throttles():
+    """Login throttles count in the cache; each test starts with none spent."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
 @pytest.fixture
 def api():
     """An anonymous API client."""

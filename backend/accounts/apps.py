@@ -10,10 +10,11 @@ class AccountsConfig(AppConfig):
 
         from changes.registry import admins_only, track
 
-        from . import schema  # noqa: F401  (registers the OpenAPI auth scheme)
-        from .models import Membership
+        from . import schema, signals  # noqa: F401  (OpenAPI auth scheme; session revocation)
+        from .models import Invitation, Membership
 
         track(Membership, "membership", synced=False)
+        track(Invitation, "invitation", synced=False, exclude=("token_hash",))
         track(
             get_user_model(),
             "user",

@@ -6,10 +6,18 @@ changes need no check here: the viewer is rebuilt from current memberships every
 """
 
 from rest_framework_simplejwt.authentication import JWTAuthentication
+from rest_framework_simplejwt.exceptions import AuthenticationFailed, InvalidToken
 
+from .errors import flat
 from .tokens import live_session
 
 
 class RevocableJWTAuthentication(JWTAuthentication):
+    def authenticate(self, request):
+        try:
+            return super().authenticate(request)
+        except (InvalidToken, AuthenticationFailed) as exc:
+            raise flat(exc) from exc
+
     def get_user(self, validated_token):
         return live_session(validated_token).user

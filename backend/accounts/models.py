@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from core.models import VersionedModel
 from core.viewer import Viewer
-from core.visibility import Audience, Visibility, VisibleQuerySet, owners_q
+from core.visibility import NOBODY_BUT_ADMINS, Audience, Visibility, VisibleQuerySet, owners_q
 
 
 class Membership(VersionedModel):
@@ -55,7 +55,16 @@ def hash_token(token: str) -> str:
 
 
 class Invitation(models.Model):
-    """A one-time invitation; only the SHA-256 of its token is stored."""
+    """A one-time invitation; only the SHA-256 of its token is stored.
+
+    Seen by the coordinators of its organization and by admins: it names a person who
+    has not joined yet, which is nobody else's business.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Pending"
+        ACCEPTED = "accepted", "Accepted"
+        EXPIRED = "expired", "Expired"
 
     email = models.EmailField()
     organization = models.ForeignKey(
@@ -73,11 +82,31 @@ class Invitation(models.Model):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
 
+    objects = VisibleQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organization} ({self.role})"
+
+    @classmethod
+    def visible_q(cls, viewer: Viewer) -> Q:
+        return Q(organization_id__in=viewer.coordinator_of)
+
+    def audience(self) -> Audience:
+        return NOBODY_BUT_ADMINS
+
+    def owner_ids(self) -> set[int]:
+        return {self.organization_id}
+
+    @property
+    def status(self) -> str:
+        if self.accepted_at is not None:
+            return self.Status.ACCEPTED
+        if self.expires_at <= timezone.now():
+            return self.Status.EXPIRED
+        return self.Status.PENDING
 
     @staticmethod
     def new_token() -> tuple[str, str]:
@@ -109,3 +138,8 @@ class AuthSession(models.Model):
             self.revoked_at = timezone.now()
             self.revoked_reason = reason
             self.save(update_fields=["revoked_at", "revoked_reason"])
+
+
+# Top-level names for the OpenAPI enum names in settings (overrides resolve one attribute deep).
+MembershipRole = Membership.Role
+InvitationStatus = Invitation.Status

@@ -1,9 +1,36 @@
-"""The signed-in user and their memberships."""
+"""The signed-in user, memberships and user accounts as the API shows them.
+
+Fields a caller may not change are refused with 400 when sent with a new value, rather
+than dropped in silence, so a client never believes a change was made that was not.
+"""
 
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
 from .models import Membership
+
+
+class LockedFieldsMixin:
+    """Refuses (400) a value for any of `locked_fields` that differs from the instance's attribute.
+
+    `locked_fields` maps a request key to the attribute it is compared with; sending back
+    the representation you read (unchanged values) is fine.
+    """
+
+    locked_fields: dict[str, str] = {}
+    locked_message = "You cannot change this here."
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        errors = {}
+        for name, attribute in self.locked_fields.items():
+            if name in self.initial_data and self.initial_data[name] != getattr(
+                self.instance, attribute, None
+            ):
+                errors[name] = self.locked_message
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
 
 
 class MyMembershipSerializer(serializers.ModelSerializer):
@@ -16,11 +43,77 @@ class MyMembershipSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MeSerializer(serializers.ModelSerializer):
+class MeSerializer(LockedFieldsMixin, serializers.ModelSerializer):
     is_admin = serializers.BooleanField(source="is_staff", read_only=True)
     memberships = MyMembershipSerializer(many=True, read_only=True)
+
+    locked_fields = {
+        "username": "username",
+        "is_admin": "is_staff",
+        "is_staff": "is_staff",
+        "is_active": "is_active",
+        "is_superuser": "is_superuser",
+        "password": "password",
+    }
+    locked_message = "You can change only your e-mail address and name here."
 
     class Meta:
         model = get_user_model()
         fields = ["id", "username", "email", "first_name", "last_name", "is_admin", "memberships"]
         read_only_fields = ["id", "username", "is_admin", "memberships"]
+
+
+class MembershipSerializer(LockedFieldsMixin, serializers.ModelSerializer):
+    """A person's role in an organization; only `role` can change, and only by its coordinators."""
+
+    username = serializers.CharField(source="user.username", read_only=True)
+    first_name = serializers.CharField(source="user.first_name", read_only=True)
+    last_name = serializers.CharField(source="user.last_name", read_only=True)
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+
+    locked_fields = {"user": "user_id", "organization": "organization_id"}
+    locked_message = "A membership cannot move; remove it and send an invitation instead."
+
+    class Meta:
+        model = Membership
+        fields = [
+            "id", "user", "username", "first_name", "last_name", "organization", "organization_name",
+            "role", "version", "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = ["id", "user", "organization", "version", "created_at", "updated_at"]
+
+
+class UserSerializer(LockedFieldsMixin, serializers.ModelSerializer):
+    """An account as the network office manages it: only `is_active` can change here."""
+
+    is_admin = serializers.BooleanField(source="is_staff", read_only=True)
+    memberships = MyMembershipSerializer(many=True, read_only=True)
+
+    locked_fields = {
+        "username": "username",
+        "email": "email",
+        "first_name": "first_name",
+        "last_name": "last_name",
+        "is_admin": "is_staff",
+        "is_staff": "is_staff",
+        "is_superuser": "is_superuser",
+        "password": "password",
+    }
+    locked_message = "Only `is_active` can be changed here; people edit their own profile under /me/."
+
+    class Meta:
+        model = get_user_model()
+        fields = [
+            "id", "username", "email", "first_name", "last_name", "is_active", "is_admin",
+            "date_joined", "last_login", "memberships",
+        ]  # fmt: skip
+        read_only_fields = [
+            "id", "username", "email", "first_name", "last_name", "is_admin",
+            "date_joined", "last_login", "memberships",
+        ]  # fmt: skip
+
+    def validate_is_active(self, value: bool) -> bool:
+        request = self.context.get("request")
+        if not value and request is not None and self.instance is not None and self.instance == request.user:
+            raise serializers.ValidationError("You cannot deactivate your own account.")
+        return value

@@ -5,15 +5,18 @@ out, or presenting a refresh token that was already rotated (a sign it was stole
 revokes the session, and with it every token of that login at once.
 """
 
-from django.db import transaction
+import uuid
+
 from rest_framework import serializers
-from rest_framework_simplejwt.exceptions import AuthenticationFailed, InvalidToken, TokenError
+from rest_framework.exceptions import AuthenticationFailed
+from rest_framework_simplejwt.exceptions import TokenError
 from rest_framework_simplejwt.serializers import (
     TokenObtainPairSerializer,
     TokenRefreshSerializer,
     TokenVerifySerializer,
 )
 from rest_framework_simplejwt.settings import api_settings
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 from rest_framework_simplejwt.tokens import RefreshToken, UntypedToken
 
 from .models import AuthSession
@@ -21,13 +24,29 @@ from .models import AuthSession
 SESSION_CLAIM = "sid"
 
 
+class RefreshTokenReused(AuthenticationFailed):
+    """A rotated refresh token came back: whoever holds the family may be an intruder.
+
+    Raised after the session was revoked; the view keeps that write although it answers 401.
+    """
+
+    default_detail = "This refresh token was already used; the session has been ended. Sign in again."
+    default_code = "token_reused"
+
+
+def _session_id(token) -> uuid.UUID | None:
+    try:
+        return uuid.UUID(str(token.get(SESSION_CLAIM)))
+    except ValueError:
+        return None
+
+
 def live_session(token) -> AuthSession:
     """The unrevoked session of an active user that `token` belongs to, or AuthenticationFailed."""
+    sid = _session_id(token)
     session = (
-        AuthSession.objects.select_related("user")
-        .filter(pk=token.get(SESSION_CLAIM), revoked_at__isnull=True)
-        .first()
-        if token.get(SESSION_CLAIM)
+        AuthSession.objects.select_related("user").filter(pk=sid, revoked_at__isnull=True).first()
+        if sid
         else None
     )
     if session is None or str(session.user_id) != str(token.get(api_settings.USER_ID_CLAIM)):
@@ -40,13 +59,32 @@ def live_session(token) -> AuthSession:
 def revoke_session_of(raw_token: str, reason: str) -> None:
     """Revoke the session behind a token whose signature is valid, even if it is blacklisted."""
     try:
-        sid = UntypedToken(raw_token).get(SESSION_CLAIM)
+        sid = _session_id(UntypedToken(raw_token))
     except TokenError:
         return
     if sid:
         session = AuthSession.objects.filter(pk=sid).first()
         if session is not None:
             session.revoke(reason)
+
+
+def invalid_token(message: str) -> AuthenticationFailed:
+    return AuthenticationFailed(message, code="token_not_valid")
+
+
+def _signed_refresh(raw: str) -> UntypedToken:
+    """Signature, expiry and type of a refresh token, without the blacklist check."""
+    try:
+        token = UntypedToken(raw)
+    except TokenError as exc:
+        raise invalid_token(str(exc)) from exc
+    if token.get(api_settings.TOKEN_TYPE_CLAIM) != RefreshToken.token_type:
+        raise invalid_token("Token has wrong type")
+    return token
+
+
+def _is_blacklisted(token) -> bool:
+    return BlacklistedToken.objects.filter(token__jti=token.get(api_settings.JTI_CLAIM)).exists()
 
 
 class SessionTokenObtainSerializer(TokenObtainPairSerializer):
@@ -58,18 +96,21 @@ class SessionTokenObtainSerializer(TokenObtainPairSerializer):
 
 
 class SessionTokenRefreshSerializer(TokenRefreshSerializer):
-    """Rotates the refresh token; reuse of a rotated one revokes the whole session."""
+    """Rotates the refresh token; reuse of a rotated one revokes the whole session.
+
+    The session row is locked first, so two refreshes racing with one token are
+    serialized: the second sees the first's blacklisting and counts as reuse.
+    """
 
     def validate(self, attrs):
-        raw = attrs["refresh"]
-        try:
-            refresh = RefreshToken(raw)
-        except TokenError as exc:
-            if "blacklisted" in str(exc):
-                with transaction.atomic():
-                    revoke_session_of(raw, "refresh_reuse")
-            raise InvalidToken(str(exc)) from exc
-        live_session(refresh)
+        token = _signed_refresh(attrs["refresh"])
+        sid = _session_id(token)
+        session = AuthSession.objects.select_for_update().filter(pk=sid).first() if sid else None
+        if _is_blacklisted(token):
+            if session is not None:
+                session.revoke("refresh_reuse")
+            raise RefreshTokenReused()
+        live_session(token)
         return super().validate(attrs)
 
 
@@ -81,24 +122,21 @@ class SessionTokenVerifySerializer(TokenVerifySerializer):
         try:
             token = UntypedToken(attrs["token"])
         except TokenError as exc:
-            raise InvalidToken(str(exc)) from exc
+            raise invalid_token(str(exc)) from exc
         live_session(token)
         return {}
 
 
 class LogoutSerializer(serializers.Serializer):
+    """Ends the session of a validly signed refresh token; repeating it is harmless."""
+
     refresh = serializers.CharField(help_text="The refresh token of the session to end.")
 
     def validate(self, attrs):
-        try:
-            attrs["token"] = RefreshToken(attrs["refresh"])
-        except TokenError as exc:
-            raise InvalidToken(str(exc)) from exc
+        attrs["token"] = _signed_refresh(attrs["refresh"])
         return attrs
 
     def save(self, **kwargs):
-        token = self.validated_data["token"]
-        token.blacklist()
-        revoke_session_of(self.validated_data["refresh"], "logout")
-
-
+        raw = self.validated_data["refresh"]
+        RefreshToken(raw, verify=False).blacklist()  # signature checked in validate(); idempotent
+        revoke_session_of(raw, "logout")

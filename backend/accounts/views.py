@@ -14,8 +14,18 @@ from .serializers import MeSerializer
         description="Your account with your memberships and roles. Requires a bearer token.",
         tags=["me"],
     ),
-    put=extend_schema(operation_id="me_update", summary="Update my profile", description="Change your e-mail and name.", tags=["me"]),
-    patch=extend_schema(operation_id="me_partial_update", summary="Update my profile partly", description="Change your e-mail or name.", tags=["me"]),
+    put=extend_schema(
+        operation_id="me_update",
+        summary="Update my profile",
+        description="Change your e-mail and name.",
+        tags=["me"],
+    ),
+    patch=extend_schema(
+        operation_id="me_partial_update",
+        summary="Update my profile partly",
+        description="Change your e-mail or name.",
+        tags=["me"],
+    ),
 )
 class MeView(generics.RetrieveUpdateAPIView):
     serializer_class = MeSerializer

@@ -1,19 +1,27 @@
 """Token endpoints: obtain, refresh, verify, logout. Throttled, unauthenticated, documented."""
 
+from django.db import transaction
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView, TokenVerifyView
 
+from .errors import FlatAuthErrorsMixin
 from .throttles import LoginIPThrottle, LoginUsernameThrottle
-from .tokens import LogoutSerializer, SessionTokenVerifySerializer
+from .tokens import LogoutSerializer, RefreshTokenReused, SessionTokenVerifySerializer
 
 
-class PublicAuthMixin:
+class PublicAuthMixin(FlatAuthErrorsMixin):
+    """Open to anyone; a bad token is a 401 with a `WWW-Authenticate` challenge, not a 403."""
+
     authentication_classes: list = []
     permission_classes = [AllowAny]
+
+    def get_authenticate_header(self, request):
+        return f'{api_settings.AUTH_HEADER_TYPES[0]} realm="api"'
 
 
 @extend_schema_view(
@@ -26,7 +34,9 @@ class PublicAuthMixin:
         ),
         tags=["auth"],
         examples=[
-            OpenApiExample("Demo member", value={"username": "mila", "password": "demo-member-pass"}, request_only=True)
+            OpenApiExample(
+                "Demo member", value={"username": "mila", "password": "demo-member-pass"}, request_only=True
+            )
         ],
     )
 )
@@ -46,7 +56,13 @@ class LoginView(PublicAuthMixin, TokenObtainPairView):
     )
 )
 class RefreshView(PublicAuthMixin, TokenRefreshView):
-    pass
+    def handle_exception(self, exc):
+        response = super().handle_exception(exc)
+        if isinstance(exc, RefreshTokenReused) and transaction.get_connection().in_atomic_block:
+            # The error handler marks the request transaction for rollback; the revocation
+            # this 401 reports is the one write that must survive it.
+            transaction.set_rollback(False)
+        return response
 
 
 @extend_schema_view(
@@ -65,7 +81,10 @@ class LogoutView(PublicAuthMixin, APIView):
     @extend_schema(
         operation_id="auth_logout",
         summary="Sign out",
-        description="Blacklists the refresh token and ends its session: its access tokens stop working at once.",
+        description=(
+            "Blacklists the refresh token and ends its session: its access tokens stop working at "
+            "once. Repeating it is harmless."
+        ),
         request=LogoutSerializer,
         responses={204: None},
         tags=["auth"],

@@ -3,3 +3,13 @@ from django.apps import AppConfig
 
 class CampaignsConfig(AppConfig):
     name = "campaigns"
+    verbose_name = "Campaigns and events"
+
+    def ready(self) -> None:
+        from changes.registry import track
+
+        from .models import Campaign, Event
+
+        # Events follow their campaign's visibility, so a campaign's change re-evaluates them.
+        track(Campaign, "campaign", dependents=lambda campaign: campaign.events.all())
+        track(Event, "event")

@@ -2,6 +2,37 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
+
+from core.viewer import Viewer
+from core.visibility import Visibility
+
+
+def admits_q(viewer: Viewer, field: str) -> Q:
+    """Rows whose encoded audience in `field` admits `viewer`: the SQL twin of `Audience.admits`."""
+    if viewer.is_admin:
+        return ~Q(**{field: ""})
+    allowed = Q(**{field: Visibility.PUBLIC})
+    if viewer.in_network:
+        allowed |= Q(**{field: Visibility.NETWORK})
+    for organization_id in sorted(viewer.member_of):
+        allowed |= Q(**{f"{field}__contains": f",{organization_id},"})
+    return allowed
+
+
+class ChangeQuerySet(models.QuerySet):
+    def seen_by(self, viewer: Viewer):
+        """Entries about objects `viewer` could see before or after the change."""
+        if viewer.is_admin:
+            return self.all()
+        return self.filter(admits_q(viewer, "audience_before") | admits_q(viewer, "audience_after"))
+
+    def owned_by_any(self, organization_ids):
+        """Entries about objects owned by any of these organizations (the coordinators' audit view)."""
+        condition = Q(pk__in=[])
+        for organization_id in sorted(organization_ids):
+            condition |= Q(owners__contains=f",{organization_id},")
+        return self.filter(condition)
 
 
 class Change(models.Model):
@@ -31,6 +62,8 @@ class Change(models.Model):
     audience_after = models.CharField(max_length=400, blank=True)
     owners = models.CharField(max_length=400, blank=True)
 
+    objects = ChangeQuerySet.as_manager()
+
     class Meta:
         ordering = ["seq"]
         indexes = [models.Index(fields=["object_type", "object_id"])]
@@ -40,7 +73,10 @@ class Change(models.Model):
 
 
 class FeedWatermark(models.Model):
-    """The oldest sequence number still in the feed; cursors older than it must reset."""
+    """Everything up to `pruned_through` was pruned; cursors older than it must reset.
+
+    Its single row (id 1) is also the lock that serializes feed writers (`feed.lock_feed`).
+    """
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
     pruned_through = models.BigIntegerField(default=0)

@@ -1,16 +1,34 @@
 """Which models feed the change feed, and how: adding a synced type is one `track()` call.
 
 Each entry names the type as clients see it, which fields the audit records, how the
-object's audience is computed, and which dependent objects change audience with it
-(a contact point follows its organization's visibility).
+object's audience is computed, which dependent objects change with it (a contact point
+follows its organization's visibility and shows its name), and, for synced types, how
+sync reads and represents it:
+
+    track(ContactPoint, "contact_point")                       # conventions below
+    track(Country, "country", key="code")                      # clients know it by code
+    track(Guide, "guide", serializer="documents.serializers.GuideSerializer",
+          queryset=lambda: Guide.objects.select_related("organization").prefetch_related("topics"))
+
+A later app that owns more dependents of a registered model adds them with
+`add_dependents(Organization, lambda org: org.documents.all())`.
+
+Conventions: the key is the primary key; the serializer is `<app>.serializers.<Model>Serializer`
+(the one the list endpoint uses, so a replica equals the list); sync reads
+`<Model>.objects.visible_to(viewer)` with every foreign key joined.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from functools import cached_property, lru_cache
 
+from django.core.exceptions import ImproperlyConfigured
 from django.db import models
+from django.utils.module_loading import import_string
 
 from core.visibility import NOBODY_BUT_ADMINS, Audience
 
@@ -27,10 +45,43 @@ class Tracked:
     owners: Callable[[models.Model], Iterable[int]]
     dependents: Callable[[models.Model], Iterable[models.Model]] = lambda obj: ()
     exclude: frozenset[str] = field(default_factory=frozenset)
+    key_field: str = "pk"
+    serializer: str | type | None = None
+    queryset: Callable[[], models.QuerySet] | None = None
 
     def audited_fields(self) -> list[models.Field]:
         skip = ALWAYS_EXCLUDED | self.exclude
         return [f for f in self.model._meta.concrete_fields if f.attname not in skip]
+
+    # -- sync ------------------------------------------------------------------------------
+
+    @cached_property
+    def serializer_class(self) -> type:
+        """The serializer whose output a replica holds: the registered one, or the convention."""
+        target = self.serializer or f"{self.model._meta.app_label}.serializers.{self.model.__name__}Serializer"
+        if isinstance(target, str):
+            try:
+                return import_string(target)
+            except ImportError as exc:
+                raise ImproperlyConfigured(
+                    f"Synced type {self.type_name!r}: cannot import serializer {target!r}; "
+                    "pass serializer= to track()."
+                ) from exc
+        return target
+
+    def base_queryset(self) -> models.QuerySet:
+        if self.queryset is not None:
+            return self.queryset()
+        joins = [f.name for f in self.model._meta.concrete_fields if f.many_to_one]
+        return self.model._default_manager.select_related(*joins)
+
+    def visible_to(self, viewer) -> models.QuerySet:
+        """What `viewer` may see of this type, through the model's own visibility rule."""
+        return self.base_queryset().visible_to(viewer)
+
+    def lookup(self, keys: Iterable[str]) -> dict:
+        """Filter kwargs selecting the objects with these client-facing keys."""
+        return {f"{self.key_field}__in": list(keys)}
 
 
 _by_model: dict[type[models.Model], Tracked] = {}
@@ -42,13 +93,34 @@ def track(
     type_name: str,
     *,
     synced: bool = True,
-    key: Callable[[models.Model], str] = lambda obj: str(obj.pk),
+    key: Callable[[models.Model], str] | str = "pk",
+    key_field: str | None = None,
     audience: Callable[[models.Model], Audience] | None = None,
     owners: Callable[[models.Model], Iterable[int]] | None = None,
     dependents: Callable[[models.Model], Iterable[models.Model]] | None = None,
     exclude: Iterable[str] = (),
+    serializer: str | type | None = None,
+    queryset: Callable[[], models.QuerySet] | None = None,
 ) -> Tracked:
-    """Register `model`; by default its own `audience()` and `owner_ids()` methods are used."""
+    """Register `model`; by default its own `audience()` and `owner_ids()` methods are used.
+
+    `key` is the field clients know the object by ("pk", or e.g. "code"), or a callable
+    together with `key_field`, the field it reads. `dependents(obj)` returns the objects
+    whose representation or audience follows `obj`: they are recorded again whenever
+    `obj` changes. For synced types, `serializer` (class or dotted path) and `queryset`
+    (a callable returning the base queryset, joins included) override the conventions.
+    """
+    if isinstance(key, str):
+        key = key_reader(key)
+    if key_field is None:
+        key_field = getattr(key, "key_field", None)
+    if key_field is None:
+        if synced:
+            raise ImproperlyConfigured(
+                f"track({model.__name__}, {type_name!r}): a synced type with a key callable needs "
+                "key_field= (or pass the field name as key=)."
+            )
+        key_field = "pk"
     entry = Tracked(
         model=model,
         type_name=type_name,
@@ -58,10 +130,46 @@ def track(
         owners=owners or (lambda obj: obj.owner_ids()),
         dependents=dependents or (lambda obj: ()),
         exclude=frozenset(exclude),
+        key_field=key_field,
+        serializer=serializer,
+        queryset=queryset,
     )
-    _by_model[model] = entry
-    _by_type[type_name] = entry
+    return _register(entry)
+
+
+def _register(entry: Tracked) -> Tracked:
+    previous = _by_type.get(entry.type_name)
+    if previous is not None and previous.model is not entry.model:
+        raise ImproperlyConfigured(f"Type name {entry.type_name!r} is already used by {previous.model.__name__}.")
+    stale = _by_model.get(entry.model)
+    if stale is not None and stale.type_name != entry.type_name:
+        _by_type.pop(stale.type_name, None)
+    _by_model[entry.model] = entry
+    _by_type[entry.type_name] = entry
+    _schema_digest.cache_clear()
+
+    from .signals import connect
+
+    connect(entry.model)
     return entry
+
+
+def key_reader(field_name: str) -> Callable[[models.Model], str]:
+    """The key callable reading `field_name`; it remembers the field, so re-registering an entry
+    with `key=entry.key` keeps it."""
+
+    def key(obj) -> str:
+        return str(getattr(obj, field_name))
+
+    key.key_field = field_name
+    return key
+
+
+def add_dependents(model: type[models.Model], dependents: Callable[[models.Model], Iterable[models.Model]]):
+    """Add dependents to a registered model, keeping everything else of its entry."""
+    entry = _by_model[model]
+    earlier = entry.dependents
+    return _register(replace(entry, dependents=lambda obj: [*earlier(obj), *dependents(obj)]))
 
 
 def entry_for(model: type[models.Model]) -> Tracked | None:
@@ -73,11 +181,36 @@ def entry_for_type(type_name: str) -> Tracked | None:
 
 
 def synced_entries() -> list[Tracked]:
+    """Synced types in registration order (apps in INSTALLED_APPS order: parents first)."""
     return [entry for entry in _by_type.values() if entry.synced]
 
 
 def all_entries() -> list[Tracked]:
     return list(_by_type.values())
+
+
+def type_choices() -> list[tuple[str, str]]:
+    return [(entry.type_name, entry.type_name) for entry in _by_type.values()]
+
+
+def synced_type_choices() -> list[tuple[str, str]]:
+    return [(entry.type_name, entry.type_name) for entry in synced_entries()]
+
+
+def schema_digest() -> str:
+    """Changes when a synced type or a field of its representation is added or removed.
+
+    Sync cursors carry it: a replica built for another set of types or fields is reset.
+    """
+    return _schema_digest()
+
+
+@lru_cache(maxsize=1)
+def _schema_digest() -> str:
+    shape = [
+        [entry.type_name, entry.key_field, sorted(entry.serializer_class().fields)] for entry in synced_entries()
+    ]
+    return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:12]
 
 
 def admins_only(obj: models.Model) -> Audience:

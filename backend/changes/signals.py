@@ -1,18 +1,27 @@
 """Records every save and delete of a tracked model into the feed, inside the same transaction.
 
 Signals rather than explicit calls so that the API, the Django admin, management
-commands and services all feed the audit log the same way.
+commands and services all feed the audit log the same way. Receivers are connected per
+tracked model by `registry.track()`, so untracked models (the feed itself included) pay
+nothing and can be bulk-deleted.
+
+Writes that bypass `save()`/`delete()` (`QuerySet.update()`, `bulk_create()`) are not
+recorded: domain code must not use them on tracked models.
 """
 
+import copy
 import json
 
 from django.core.serializers.json import DjangoJSONEncoder
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
-from django.dispatch import receiver
 
+from .feed import lock_feed
 from .middleware import current_actor
 from .models import Change
 from .registry import Tracked, entry_for
+
+MAX_DEPENDENT_DEPTH = 3
 
 
 class _Encoder(DjangoJSONEncoder):
@@ -31,86 +40,141 @@ def _snapshot(entry: Tracked, obj) -> dict:
     return {f.attname: _json(f.value_from_object(obj)) for f in entry.audited_fields()}
 
 
-def _owners(entry: Tracked, obj) -> str:
-    ids = sorted(entry.owners(obj))
+def _owner_ids(entry: Tracked, obj) -> set[int]:
+    return set(entry.owners(obj))
+
+
+def _encode_owners(ids) -> str:
+    ids = sorted(ids)
     return "," + "".join(f"{i}," for i in ids) if ids else ""
 
 
-def _record(entry: Tracked, obj, action: str, fields: dict, before: str, after: str) -> None:
-    Change.objects.create(
-        actor=current_actor(),
+def _write(obj, **values) -> None:
+    """Append one entry. Feed writers are serialized (see `lock_feed`), so a sequence
+    number becomes visible only after every smaller one has committed or rolled back."""
+    using = obj._state.db or "default"
+    with transaction.atomic(using=using, savepoint=False):
+        lock_feed(using)
+        Change.objects.using(using).create(actor=current_actor(), **values)
+
+
+def _record(entry: Tracked, obj, action: str, fields: dict, before: str, after: str, owners) -> None:
+    _write(
+        obj,
         object_type=entry.type_name,
         object_id=entry.key(obj),
         action=action,
         fields=fields,
         audience_before=before,
         audience_after=after,
-        owners=_owners(entry, obj),
+        owners=_encode_owners(owners),
     )
 
 
-def _touch_dependents(entry: Tracked, obj, parent_before: str) -> None:
-    """Children inherit the parent's visibility: record them so sync re-evaluates them.
+def _as_before(child, parent, old_parent):
+    """A copy of `child` whose foreign keys to `parent` point at the parent's earlier state,
+    or None when the child does not refer to the parent directly."""
+    concrete = parent._meta.concrete_model
+    links = [
+        f
+        for f in child._meta.concrete_fields
+        if f.many_to_one
+        and f.related_model is not None
+        and f.related_model._meta.concrete_model is concrete
+        and getattr(child, f.attname) == parent.pk
+    ]
+    if not links:
+        return None
+    twin = copy.copy(child)
+    twin._state = copy.copy(child._state)
+    twin._state.fields_cache = dict(child._state.fields_cache)
+    for link in links:
+        link.set_cached_value(twin, old_parent)
+    return twin
 
-    The child's earlier audience is bounded by its parent's earlier one, which is what
-    we record; a viewer outside that bound never held the child.
+
+def _touch_dependents(entry: Tracked, obj, old_obj, depth: int = 0) -> None:
+    """Record the dependents of a changed object so sync re-sends and re-evaluates them.
+
+    A child's audience before the change is computed exactly, against the parent's earlier
+    state, so a viewer who never could see the child receives no tombstone for it. Children
+    reached indirectly fall back to the parent's earlier audience, which bounds theirs
+    (DESIGN.md rule 1: never more visible than the parent).
     """
+    if depth >= MAX_DEPENDENT_DEPTH:
+        return
     for child in entry.dependents(obj):
         child_entry = entry_for(type(child))
-        if child_entry is not None:
-            _record(child_entry, child, Change.Action.UPDATE, {}, parent_before, child_entry.audience(child).encode())
+        if child_entry is None:
+            continue
+        twin = _as_before(child, obj, old_obj)
+        before = (child_entry.audience(twin) if twin is not None else entry.audience(old_obj)).encode()
+        after = child_entry.audience(child).encode()
+        _record(child_entry, child, Change.Action.UPDATE, {}, before, after, _owner_ids(child_entry, child))
+        _touch_dependents(child_entry, child, twin if twin is not None else child, depth + 1)
 
 
-@receiver(pre_save)
 def remember_before(sender, instance, raw=False, **kwargs):
     entry = entry_for(sender)
     if entry is None or raw or instance.pk is None or instance._state.adding:
         return
-    old = sender._base_manager.filter(pk=instance.pk).first()
+    old = sender._base_manager.using(instance._state.db).filter(pk=instance.pk).first()
     if old is not None:
-        instance._change_before = (_snapshot(entry, old), entry.audience(old).encode())
+        instance._change_before = (
+            _snapshot(entry, old),
+            entry.audience(old).encode(),
+            _owner_ids(entry, old),
+            old,
+        )
 
 
-@receiver(post_save)
 def record_save(sender, instance, created, raw=False, **kwargs):
     entry = entry_for(sender)
     if entry is None or raw:
         return
     after = _snapshot(entry, instance)
     audience_after = entry.audience(instance).encode()
+    owners = _owner_ids(entry, instance)
     if created:
-        _record(entry, instance, Change.Action.CREATE, {k: [None, v] for k, v in after.items()}, "", audience_after)
+        fields = {k: [None, v] for k, v in after.items()}
+        _record(entry, instance, Change.Action.CREATE, fields, "", audience_after, owners)
         return
-    old, audience_before = getattr(instance, "_change_before", ({}, ""))
-    instance.__dict__.pop("_change_before", None)
+    remembered = instance.__dict__.pop("_change_before", None)
+    if remembered is None:  # saved with an explicit pk that did not exist: a create in disguise
+        fields = {k: [None, v] for k, v in after.items()}
+        _record(entry, instance, Change.Action.CREATE, fields, "", audience_after, owners)
+        return
+    old, audience_before, old_owners, old_instance = remembered
     diff = {k: [old.get(k), v] for k, v in after.items() if old.get(k) != v}
     if not diff and audience_before == audience_after:
         return
-    _record(entry, instance, Change.Action.UPDATE, diff, audience_before, audience_after)
-    if audience_before != audience_after:
-        _touch_dependents(entry, instance, audience_before)
+    _record(entry, instance, Change.Action.UPDATE, diff, audience_before, audience_after, owners | old_owners)
+    _touch_dependents(entry, instance, old_instance)
 
 
-@receiver(pre_delete)
 def remember_delete(sender, instance, **kwargs):
     entry = entry_for(sender)
     if entry is not None:
-        instance._change_deleted = (_snapshot(entry, instance), entry.audience(instance).encode(), _owners(entry, instance))
+        instance._change_deleted = (
+            _snapshot(entry, instance),
+            entry.audience(instance).encode(),
+            _owner_ids(entry, instance),
+        )
 
 
-@receiver(post_delete)
 def record_delete(sender, instance, **kwargs):
     entry = entry_for(sender)
     if entry is None:
         return
-    old, audience_before, owners = getattr(instance, "_change_deleted", ({}, "", ""))
-    Change.objects.create(
-        actor=current_actor(),
-        object_type=entry.type_name,
-        object_id=entry.key(instance),
-        action=Change.Action.DELETE,
-        fields={k: [v, None] for k, v in old.items()},
-        audience_before=audience_before,
-        audience_after="",
-        owners=owners,
-    )
+    old, audience_before, owners = instance.__dict__.pop("_change_deleted", ({}, "", set()))
+    fields = {k: [v, None] for k, v in old.items()}
+    _record(entry, instance, Change.Action.DELETE, fields, audience_before, "", owners)
+
+
+def connect(model) -> None:
+    """Feed the changes of `model` into the feed (called by `registry.track`)."""
+    uid = f"changes.feed.{model._meta.label_lower}"
+    pre_save.connect(remember_before, sender=model, dispatch_uid=f"{uid}.pre_save")
+    post_save.connect(record_save, sender=model, dispatch_uid=f"{uid}.post_save")
+    pre_delete.connect(remember_delete, sender=model, dispatch_uid=f"{uid}.pre_delete")
+    post_delete.connect(record_delete, sender=model, dispatch_uid=f"{uid}.post_delete")

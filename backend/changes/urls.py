@@ -1,1 +1,7 @@
-urlpatterns: list = []
+from rest_framework.routers import SimpleRouter
+
+from .views import ChangeViewSet
+
+router = SimpleRouter()
+router.register("changes", ChangeViewSet)
+urlpatterns = router.urls

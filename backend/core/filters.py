@@ -1,6 +1,8 @@
 """Filter building blocks every list shares: free-text `q`, `updated_since`, code-list membership."""
 
 import django_filters
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from .serializers import COUNTRY_CHOICES
@@ -22,6 +24,37 @@ class CountryListFilter(django_filters.ChoiceFilter):
         kwargs.setdefault("choices", COUNTRY_CHOICES)
         kwargs.setdefault("lookup_expr", "contains")
         super().__init__(*args, **kwargs)
+
+
+class IdFilter(django_filters.NumberFilter):
+    """An object id: a whole number the database can hold; `1.5` or a 30-digit id is a 400, not a 500."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", 2**63 - 1)
+        super().__init__(*args, **kwargs)
+
+
+class StrictBooleanField(forms.NullBooleanField):
+    """`true`/`false` (or `1`/`0`); anything else is refused instead of silently dropping the filter."""
+
+    widget = forms.TextInput
+
+    def to_python(self, value):
+        if value in (None, ""):
+            return None
+        lowered = str(value).strip().lower()
+        if lowered in ("true", "1"):
+            return True
+        if lowered in ("false", "0"):
+            return False
+        raise ValidationError("Enter true or false.", code="invalid")
+
+
+class StrictBooleanFilter(django_filters.BooleanFilter):
+    field_class = StrictBooleanField
 
 
 def language_filter(field_name: str = "languages") -> CodeFilter:

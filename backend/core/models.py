@@ -1,6 +1,6 @@
 """Abstract base for every object the API writes: a version for ETags and lost-update checks."""
 
-from django.db import models
+from django.db import models, router, transaction
 
 
 class VersionedModel(models.Model):
@@ -16,7 +16,10 @@ class VersionedModel(models.Model):
     def save(self, *args, **kwargs):
         if self.pk is not None and not self._state.adding:
             self.version += 1
-        super().save(*args, **kwargs)
+        # One transaction for the row and its change-feed entry, even outside a request.
+        using = kwargs.get("using") or router.db_for_write(type(self), instance=self)
+        with transaction.atomic(using=using, savepoint=False):
+            super().save(*args, **kwargs)
 
     @property
     def etag(self) -> str:

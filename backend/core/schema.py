@@ -7,8 +7,9 @@ so each viewset declares only what is particular to it.
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from drf_standardized_errors.openapi import AutoSchema as ErrorsAutoSchema
-from rest_framework import serializers
+from rest_framework import permissions, serializers
 
+from .permissions import RoleWritePermission
 from .viewsets import VersionedViewSetMixin
 
 IF_MATCH = OpenApiParameter(
@@ -32,6 +33,20 @@ class AutoSchema(ErrorsAutoSchema):
     def _is_versioned_write(self) -> bool:
         return isinstance(self.view, VersionedViewSetMixin) and self.method in ("PUT", "PATCH", "DELETE")
 
+    def get_auth(self):
+        # Reads behind RoleWritePermission are open to anyone and scoped by visibility: the
+        # empty requirement tells clients that the token is optional there.
+        auths = super().get_auth()
+        perms = self.view.get_permissions()
+        if (
+            self.method in permissions.SAFE_METHODS
+            and {} not in auths
+            and perms
+            and all(isinstance(p, (RoleWritePermission, permissions.AllowAny)) for p in perms)
+        ):
+            auths.append({})
+        return auths
+
     def get_override_parameters(self):
         params = list(super().get_override_parameters())
         if self._is_versioned_write():
@@ -42,25 +57,56 @@ class AutoSchema(ErrorsAutoSchema):
         responses = super()._get_response_bodies(direction)
         if self._is_versioned_write() and "412" not in responses:
             responses["412"] = self._get_response_for_code(
-                OpenApiResponse(PreconditionFailedSerializer, description="Stale If-Match: nothing was changed."),
+                OpenApiResponse(
+                    PreconditionFailedSerializer, description="Stale If-Match: nothing was changed."
+                ),
                 "412",
             )
         return responses
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
-        if isinstance(self.view, VersionedViewSetMixin) and status_code in ("200", "201") and not self._is_list_view():
-            headers["ETag"] = {"schema": {"type": "string"}, "description": "Version of the object, for If-Match."}
+        if (
+            isinstance(self.view, VersionedViewSetMixin)
+            and status_code in ("200", "201")
+            and not self._is_list_view()
+        ):
+            headers["ETag"] = {
+                "schema": {"type": "string"},
+                "description": "Version of the object, for If-Match.",
+            }
         return headers
 
 
 def crud_docs(singular: str, plural: str, tag: str, read_note: str, write_note: str, examples=()):
     """Summaries and descriptions for the standard actions of a viewset over `plural`."""
     return extend_schema_view(
-        list=extend_schema(summary=f"List {plural}", description=f"{read_note} Paginated; filter, search with `q`, order with `ordering`.", tags=[tag]),
-        retrieve=extend_schema(summary=f"Get one {singular}", description=f"{read_note} Answers 404 for anything you may not see. The ETag header carries its version.", tags=[tag]),
-        create=extend_schema(summary=f"Create a {singular}", description=write_note, tags=[tag], examples=list(examples)),
-        update=extend_schema(summary=f"Replace a {singular}", description=f"{write_note} Send `If-Match` to avoid overwriting a newer edit.", tags=[tag]),
-        partial_update=extend_schema(summary=f"Update a {singular}", description=f"{write_note} Send `If-Match` to avoid overwriting a newer edit.", tags=[tag]),
-        destroy=extend_schema(summary=f"Delete a {singular}", description=f"{write_note} Offline clients receive the deletion on their next sync.", tags=[tag]),
+        list=extend_schema(
+            summary=f"List {plural}",
+            description=f"{read_note} Paginated; filter, search with `q`, order with `ordering`.",
+            tags=[tag],
+        ),
+        retrieve=extend_schema(
+            summary=f"Get one {singular}",
+            description=f"{read_note} 404 for anything you may not see; the ETag header is its version.",
+            tags=[tag],
+        ),
+        create=extend_schema(
+            summary=f"Create a {singular}", description=write_note, tags=[tag], examples=list(examples)
+        ),
+        update=extend_schema(
+            summary=f"Replace a {singular}",
+            description=f"{write_note} Send `If-Match` to avoid overwriting a newer edit.",
+            tags=[tag],
+        ),
+        partial_update=extend_schema(
+            summary=f"Update a {singular}",
+            description=f"{write_note} Send `If-Match` to avoid overwriting a newer edit.",
+            tags=[tag],
+        ),
+        destroy=extend_schema(
+            summary=f"Delete a {singular}",
+            description=f"{write_note} Offline clients receive the deletion on their next sync.",
+            tags=[tag],
+        ),
     )

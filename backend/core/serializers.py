@@ -1,11 +1,13 @@
 """Serializer building blocks shared by the domains."""
 
+from collections.abc import Mapping
+
 from django_countries import countries
 from rest_framework import serializers
 
-from .vocabulary import LANGUAGE_CHOICES, Topic
 from .viewer import Viewer
 from .visibility import Visibility
+from .vocabulary import LANGUAGE_CHOICES, Topic
 
 COUNTRY_CHOICES = list(countries)
 
@@ -68,12 +70,20 @@ class OwnedByOrganizationMixin(ViewerContextMixin):
     def validate_organization(self, organization):
         if not self.viewer.can_write_for(organization.pk):
             raise serializers.ValidationError("You are not a coordinator of this organization.")
-        if self.instance is not None and self.instance.organization_id != organization.pk and not self.viewer.is_admin:
-            raise serializers.ValidationError("Only the network office can move an object to another organization.")
+        if (
+            self.instance is not None
+            and self.instance.organization_id != organization.pk
+            and not self.viewer.is_admin
+        ):
+            raise serializers.ValidationError(
+                "Only the network office can move an object to another organization."
+            )
         return organization
 
 
-VISIBILITY_FIELD_HELP = "public: anyone; network: active members of the network; restricted: the owning organization."
+VISIBILITY_FIELD_HELP = (
+    "public: anyone; network: active members of the network; restricted: the owning organization."
+)
 
 
 def visibility_field(**kwargs):
@@ -95,3 +105,38 @@ class AdminOnlyFieldsMixin(ViewerContextMixin):
             if errors:
                 raise serializers.ValidationError(errors)
         return attrs
+
+
+class ActionOnlyFieldsMixin:
+    """Refuses, with 400, read-only fields that only a dedicated action sets, instead of ignoring them.
+
+    `last_verified_at` of a contact point, say, is written by the `verify` action alone. Sending
+    back the value just read is accepted, so a client may PUT the representation it got.
+    """
+
+    action_only_fields: tuple[str, ...] = ()
+
+    def to_internal_value(self, data):
+        refused = {}
+        if isinstance(data, Mapping):
+            refused = {
+                name: ["This is set by its own action and cannot be written."]
+                for name in self.action_only_fields
+                if name in data and data[name] != self._current_representation(name)
+            }
+        try:
+            value = super().to_internal_value(data)
+        except serializers.ValidationError as exc:
+            if refused and isinstance(exc.detail, dict):
+                raise serializers.ValidationError({**exc.detail, **refused}) from exc
+            raise
+        if refused:
+            raise serializers.ValidationError(refused)
+        return value
+
+    def _current_representation(self, name: str):
+        if self.instance is None:
+            return None
+        field = self.fields[name]
+        value = field.get_attribute(self.instance)
+        return None if value is None else field.to_representation(value)

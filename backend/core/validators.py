@@ -18,7 +18,9 @@ def e164(value: str) -> str:
     try:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException as exc:
-        raise ValidationError("Enter an international phone number starting with +, e.g. +49 30 1234567.") from exc
+        raise ValidationError(
+            "Enter an international phone number starting with +, e.g. +49 30 1234567."
+        ) from exc
     if not phonenumbers.is_valid_number(number):
         raise ValidationError("This phone number is not valid.")
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

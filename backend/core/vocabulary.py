@@ -20,3 +20,6 @@ LANGUAGE_CHOICES: list[tuple[str, str]] = sorted(
     (lang.alpha_2, lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2")
 )
 LANGUAGE_CODES = frozenset(code for code, _ in LANGUAGE_CHOICES)
+
+CURRENCY_CHOICES: list[tuple[str, str]] = sorted((cur.alpha_3, cur.name) for cur in pycountry.currencies)
+CURRENCY_CODES = frozenset(code for code, _ in CURRENCY_CHOICES)

@@ -10,4 +10,4 @@ class CountriesConfig(AppConfig):
 
         from .models import Country
 
-        track(Country, "country", key=lambda country: str(country.code))
+        track(Country, "country", key="code")

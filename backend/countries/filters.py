@@ -1,15 +1,14 @@
 """Country profile filters."""
 
-import django_filters
 from django.db.models import Q
 
-from core.filters import BaseFilterSet
+from core.filters import BaseFilterSet, StrictBooleanFilter
 
 from .models import Country
 
 
 class CountryFilter(BaseFilterSet):
-    stale = django_filters.BooleanFilter(method="filter_stale", help_text="Not reviewed within the configured age.")
+    stale = StrictBooleanFilter(method="filter_stale", help_text="Not reviewed within the configured age.")
 
     search_fields = ("conscription", "conscientious_objection", "mobilization", "penalties", "asylum_practice")
 

@@ -5,7 +5,7 @@ from core.viewsets import VisibleModelViewSet
 
 from .filters import CountryFilter
 from .models import Country
-from .serializers import CountrySerializer
+from .serializers import CountryDetailSerializer, CountrySerializer
 
 
 @crud_docs(
@@ -16,7 +16,7 @@ from .serializers import CountrySerializer
     write_note="Admins (the network office) only; saving records you as the reviewer when `last_reviewed` changes.",
 )
 class CountryViewSet(VisibleModelViewSet):
-    queryset = Country.objects.all()
+    queryset = Country.objects.select_related("reviewed_by")
     serializer_class = CountrySerializer
     filterset_class = CountryFilter
     lookup_field = "code"
@@ -28,6 +28,10 @@ class CountryViewSet(VisibleModelViewSet):
     def get_object(self):
         self.kwargs[self.lookup_field] = self.kwargs[self.lookup_field].upper()
         return super().get_object()
+
+    def get_serializer_class(self):
+        # The profile page: with the guides and organizations for the country, and a review warning.
+        return CountryDetailSerializer if self.action == "retrieve" else super().get_serializer_class()
 
     def perform_create(self, serializer):
         serializer.validated_data["reviewed_by"] = self.request.user

@@ -1,0 +1,1 @@
+"""Best-practice guides and templates: review workflow, translations, versions, attachments."""

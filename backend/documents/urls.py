@@ -1,1 +1,7 @@
-urlpatterns: list = []
+from rest_framework.routers import SimpleRouter
+
+from .views import DocumentViewSet
+
+router = SimpleRouter()
+router.register("documents", DocumentViewSet)
+urlpatterns = router.urls

@@ -3,3 +3,4 @@ from django.apps import AppConfig
 
 class InboxConfig(AppConfig):
     name = "inbox"
+    verbose_name = "Inbox"

@@ -1,1 +1,7 @@
-urlpatterns: list = []
+from rest_framework.routers import SimpleRouter
+
+from .views import InboxViewSet
+
+router = SimpleRouter()
+router.register("inbox", InboxViewSet, basename="inbox")
+urlpatterns = router.urls

@@ -3,7 +3,15 @@
 import django_filters
 from django.db.models import Q
 
-from core.filters import BaseFilterSet, CodeFilter, CountryListFilter, language_filter, topic_filter
+from core.filters import (
+    BaseFilterSet,
+    CodeFilter,
+    CountryListFilter,
+    IdFilter,
+    StrictBooleanFilter,
+    language_filter,
+    topic_filter,
+)
 from core.visibility import Visibility
 
 from .models import ContactPoint, Organization
@@ -14,6 +22,7 @@ class OrganizationFilter(BaseFilterSet):
     language = language_filter()
     kind = CodeFilter(field_name="kinds", choices=Organization.Kind.choices)
     visibility = django_filters.ChoiceFilter(choices=Visibility.choices)
+    verified = StrictBooleanFilter(help_text="Verified by the network office.")
 
     search_fields = ("name", "slug", "description")
 
@@ -26,12 +35,12 @@ class ContactPointFilter(BaseFilterSet):
     country = CountryListFilter(field_name="countries")
     language = language_filter()
     topic = topic_filter()
-    organization = django_filters.NumberFilter(field_name="organization_id")
+    organization = IdFilter(field_name="organization_id")
     organization_slug = django_filters.CharFilter(field_name="organization__slug")
     channel = django_filters.ChoiceFilter(choices=ContactPoint.Channel.choices)
     status = django_filters.ChoiceFilter(choices=ContactPoint.Status.choices)
     visibility = django_filters.ChoiceFilter(choices=Visibility.choices)
-    stale = django_filters.BooleanFilter(method="filter_stale", help_text="Not verified within the configured age.")
+    stale = StrictBooleanFilter(method="filter_stale", help_text="Not verified within the configured age.")
 
     search_fields = ("label", "value", "hours", "organization__name")
 

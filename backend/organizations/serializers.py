@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
 from core.serializers import (
+    ActionOnlyFieldsMixin,
     AdminOnlyFieldsMixin,
     CodeListField,
     OwnedByOrganizationMixin,
@@ -22,7 +23,7 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
     languages = languages_field()
     kinds = CodeListField(Organization.Kind.choices, help_text="Kinds of work.")
     visibility = visibility_field(required=False)
-    website = serializers.URLField(required=False, allow_blank=True, validators=[https_url])
+    website = serializers.URLField(required=False, allow_blank=True, max_length=200, validators=[https_url])
 
     admin_only_fields = ("verified", "slug")
 
@@ -35,13 +36,17 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
         read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
 
 
-class ContactPointSerializer(AdminOnlyFieldsMixin, OwnedByOrganizationMixin, serializers.ModelSerializer):
+class ContactPointSerializer(
+    ActionOnlyFieldsMixin, AdminOnlyFieldsMixin, OwnedByOrganizationMixin, serializers.ModelSerializer
+):
     organization_name = serializers.CharField(source="organization.name", read_only=True)
-    languages = languages_field(min_length=1)
+    languages = languages_field(min_length=1, required=True)
     countries = countries_field(help_text="Countries served (ISO 3166-1 alpha-2).")
     topics = topics_field()
     visibility = visibility_field(required=False)
     is_stale = serializers.BooleanField(read_only=True, help_text="Not verified within the configured age.")
+
+    action_only_fields = ("last_verified_at",)
 
     class Meta:
         model = ContactPoint

@@ -1,0 +1,1 @@
+"""One search across documents, organizations, contact points, countries, resources and events."""

@@ -2,20 +2,30 @@
 
 from django.contrib import admin
 from django.urls import include, path
-from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView
 
+from core.docs import RedocDocsView, SwaggerDocsView
 from core.health import healthz
 
 API_APPS = [
-    "accounts", "countries", "organizations", "changes", "sync",
-    "resources", "campaigns", "funding", "documents", "search", "inbox",
+    "accounts",
+    "countries",
+    "organizations",
+    "changes",
+    "sync",
+    "resources",
+    "campaigns",
+    "funding",
+    "documents",
+    "search",
+    "inbox",
 ]
 
 urlpatterns = [
     path("api/v1/", include([path("", include(f"{app}.urls")) for app in API_APPS])),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="redoc"),
+    path("api/docs/", SwaggerDocsView.as_view(url_name="schema"), name="swagger-ui"),
+    path("api/redoc/", RedocDocsView.as_view(url_name="schema"), name="redoc"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]

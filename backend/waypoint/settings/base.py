@@ -131,10 +131,14 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "handlers": {
+        "console": {"class": "logging.StreamHandler"},
+        "discard": {"class": "logging.NullHandler"},
+    },
     "loggers": {
-        # django.server logs request lines with the client address; keep it quiet.
-        "django.server": {"handlers": [], "level": "ERROR", "propagate": False},
+        # The development server logs every request line (paths, search terms) and, with no
+        # handler at all, Python would still print its errors: send them nowhere.
+        "django.server": {"handlers": ["discard"], "level": "ERROR", "propagate": False},
         "django": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     },
 }
@@ -187,6 +191,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # No online validator badge: it would send the schema address to a third party.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "ENUM_NAME_OVERRIDES": {
         "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
@@ -203,14 +209,35 @@ SPECTACULAR_SETTINGS = {
         "CountryCode": "core.serializers.COUNTRY_CHOICES",
         "LanguageCode": "core.vocabulary.LANGUAGE_CHOICES",
         "Topic": "core.vocabulary.Topic.choices",
+        "InvitationStatus": "accounts.models.InvitationStatus.choices",
+        "MembershipRole": "accounts.models.MembershipRole.choices",
+        "CurrencyCode": "core.vocabulary.CURRENCY_CHOICES",
+        "ResourceKind": "resources.models.Resource.Kind",
+        "ResourceStatus": "resources.models.Resource.EFFECTIVE_STATUS_CHOICES",
+        "ResponseStatus": "resources.models.ResourceResponse.Status",
+        "LedgerEntryKind": "funding.models.LedgerEntry.Kind",
+        "NotificationKind": "inbox.models.Notification.Kind",
+        "CampaignVisibility": "campaigns.models.Campaign.Level",
     },
     "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
     "TAGS": [
-        {"name": "auth", "description": "Obtain, refresh, verify and revoke JWT tokens; accept invitations."},
-        {"name": "me", "description": "The signed-in user, memberships and invitations."},
+        {"name": "auth", "description": "Obtain, refresh, verify and revoke JWT tokens."},
+        {"name": "me", "description": "The signed-in user: profile, memberships and roles."},
+        {"name": "invitations", "description": "Invite people to an organization; accept an invitation."},
+        {"name": "memberships", "description": "Who belongs to which organization, in which role."},
+        {"name": "users", "description": "User accounts, for the network office: deactivation."},
         {"name": "countries", "description": "Country profiles of the legal situation."},
         {"name": "organizations", "description": "Partner organizations of the network."},
         {"name": "contact-points", "description": "How to reach an organization, per channel."},
+        {"name": "changes", "description": "The audit log: who changed what, when, and which fields."},
+        {"name": "sync", "description": "Offline replicas and mirrors: full snapshot, then only what changed."},
+        {"name": "resources", "description": "Offers and requests between organizations, and their matches."},
+        {"name": "responses", "description": "Answers to a resource, seen only by the two organizations."},
+        {"name": "inbox", "description": "What happened for your organizations; read state per person."},
+        {"name": "funding", "description": "The funding ledger; public totals."},
+        {"name": "campaigns", "description": "Joint actions of the network, such as action weeks."},
+        {"name": "events", "description": "Events organizations hold, online or at a place."},
+        {"name": "calendar", "description": "iCalendar feeds: per campaign, and a personal secret URL."},
     ],
 }
 

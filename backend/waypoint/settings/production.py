@@ -7,8 +7,8 @@ from django.core.exceptions import ImproperlyConfigured
 if not os.environ.get("SECRET_KEY"):
     raise ImproperlyConfigured("SECRET_KEY must be set in production.")
 
-from .base import *  # noqa: E402,F403
-from .env import env_bool, env_int  # noqa: E402
+from .base import *  # noqa: F403
+from .env import env_bool, env_int
 
 DEBUG = False
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,0 +1,147 @@
+# Waypoint: `make run` to try it on this machine, `make test` for everything CI checks.
+#
+# Needs GNU make, bash, Python 3.11+ and, for the app in pwa/, Node.js 20+ with npm.
+
+SHELL := bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+.DELETE_ON_ERROR:
+.NOTPARALLEL:
+MAKEFLAGS += --no-builtin-rules
+
+VENV := .venv
+PY := $(VENV)/bin/python
+MANAGE := $(PY) backend/manage.py
+INSTALLED := $(VENV)/.installed
+
+API_ADDR := 127.0.0.1:8000
+PWA_ADDR := 127.0.0.1:5173
+
+PWA := pwa
+HAVE_PWA := $(wildcard $(PWA)/package.json)
+PWA_INSTALLED := $(PWA)/node_modules/.installed
+# Exit status 0 when pwa/package.json declares the npm script named by the first argument.
+PWA_HAS_SCRIPT := node -e 'process.exit((require("./package.json").scripts || {})[process.argv[1]] ? 0 : 1)'
+
+# The first interpreter that is Python 3.11 or newer; override with `make PYTHON=/path/to/python3`.
+ifndef PYTHON
+PYTHON := $(shell for p in python3.11 python3.12 python3.13 python3; do \
+	"$$p" -c 'import sys; sys.exit(sys.version_info < (3, 11))' >/dev/null 2>&1 && { echo "$$p"; break; }; \
+	done)
+endif
+
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: help
+help:
+	@echo "make run     install, migrate, load the demo network, serve the API and the app"
+	@echo "make test    lint, schema check, app checks and the whole test suite (SQLite)"
+	@echo "make schema  regenerate openapi/openapi.yaml (and the app's API types)"
+	@echo "make lint    ruff check and ruff format --check"
+	@echo "make test-backend   only the Python tests (set DATABASE_URL for PostgreSQL)"
+
+# ---------------------------------------------------------------------------
+# Installation: redone only when pyproject.toml or pwa/package*.json change
+# ---------------------------------------------------------------------------
+$(PY):
+	@if [ -z "$(PYTHON)" ]; then echo "Python 3.11 or newer is needed (python3.11 or python3)." >&2; exit 1; fi
+	$(PYTHON) -m venv $(VENV)
+
+$(INSTALLED): pyproject.toml | $(PY)
+	$(PY) -m pip install --disable-pip-version-check --progress-bar off -q -e '.[dev]'
+	@touch $@
+
+.PHONY: install
+install: $(INSTALLED)
+
+$(PWA_INSTALLED): $(wildcard $(PWA)/package.json $(PWA)/package-lock.json)
+	@command -v npm >/dev/null || { echo "Node.js 20+ with npm is needed for $(PWA)/." >&2; exit 1; }
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' \
+		|| { echo "Node.js 20 or newer is needed, found $$(node --version)." >&2; exit 1; }
+	cd $(PWA) && if [ -f package-lock.json ]; then npm ci --no-audit --no-fund; else npm install --no-audit --no-fund; fi
+	@touch $@
+
+.PHONY: pwa-install
+pwa-install: $(if $(HAVE_PWA),$(PWA_INSTALLED))
+
+.PHONY: pwa-build
+pwa-build: pwa-install
+ifneq ($(HAVE_PWA),)
+	cd $(PWA) && npm run build
+endif
+
+# Browser tests drive Debian's Chromium; test tools may not download browsers of their own.
+.PHONY: chromium
+chromium:
+	@command -v chromium >/dev/null || { \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
+
+# ---------------------------------------------------------------------------
+# Run: the API on http://127.0.0.1:8000, the app on http://127.0.0.1:5173
+# ---------------------------------------------------------------------------
+.PHONY: run
+run: install pwa-build
+	$(MANAGE) migrate --noinput
+	$(MANAGE) load_demo
+	@pwa_pid=""; \
+	trap '[ -z "$$pwa_pid" ] || kill "$$pwa_pid" 2>/dev/null || true' EXIT INT TERM; \
+	if [ -d $(PWA)/dist ]; then \
+		(cd $(PWA) && exec node_modules/.bin/vite preview \
+			--host $(firstword $(subst :, ,$(PWA_ADDR))) --port $(lastword $(subst :, ,$(PWA_ADDR))) \
+			--strictPort >/dev/null) & \
+		pwa_pid=$$!; \
+	fi; \
+	echo; \
+	echo "  API       http://$(API_ADDR)/api/v1/"; \
+	echo "  API docs  http://$(API_ADDR)/api/docs/  (ReDoc: http://$(API_ADDR)/api/redoc/)"; \
+	if [ -n "$$pwa_pid" ]; then echo "  App       http://$(PWA_ADDR)/"; fi; \
+	echo "  Demo accounts are listed in README.md. Stop with Ctrl-C."; \
+	echo; \
+	DEBUG="$${DEBUG:-1}" $(MANAGE) runserver --noreload $(API_ADDR)
+
+# ---------------------------------------------------------------------------
+# Checks
+# ---------------------------------------------------------------------------
+.PHONY: lint
+lint: install
+	$(VENV)/bin/ruff check backend tests
+	$(VENV)/bin/ruff format --check backend tests
+
+# The committed contract must be exactly what the code generates, without warnings.
+.PHONY: check-schema
+check-schema: install
+	@tmp=$$(mktemp); trap 'rm -f "$$tmp"' EXIT; \
+	$(MANAGE) spectacular --validate --fail-on-warn --file "$$tmp"; \
+	if ! cmp -s "$$tmp" openapi/openapi.yaml; then \
+		diff -u openapi/openapi.yaml "$$tmp" | head -n 40 || true; \
+		echo "openapi/openapi.yaml differs from what the code generates: run 'make schema' and commit it." >&2; \
+		exit 1; \
+	fi; \
+	echo "openapi/openapi.yaml is up to date."
+
+.PHONY: schema
+schema: install
+	@tmp=$$(mktemp); trap 'rm -f "$$tmp"' EXIT; \
+	$(MANAGE) spectacular --validate --fail-on-warn --file "$$tmp"; \
+	cat "$$tmp" > openapi/openapi.yaml; \
+	echo "Wrote openapi/openapi.yaml."
+ifneq ($(HAVE_PWA),)
+	@$(MAKE) --no-print-directory pwa-install
+	cd $(PWA) && npm run gen:types
+endif
+
+.PHONY: pwa-check
+pwa-check: pwa-install
+ifneq ($(HAVE_PWA),)
+	cd $(PWA) && for script in check:types test; do \
+		if $(PWA_HAS_SCRIPT) "$$script"; then npm run "$$script"; fi; \
+	done
+endif
+
+.PHONY: test-backend
+test-backend: install
+	$(VENV)/bin/pytest
+
+# The app is built before pytest so that browser tests run against what `make run` serves.
+.PHONY: test
+test: install chromium pwa-install lint check-schema pwa-check pwa-build test-backend

@@ -1,0 +1,105 @@
+"""Writes with side effects on invitations and memberships.
+
+Each runs in one transaction with the change feed rows its saves produce. An
+organization is never left without a coordinator by one of its own coordinators:
+only the network office may do that, since only it can appoint a new one.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from rest_framework.exceptions import ValidationError
+
+from core.viewer import Viewer
+from organizations.models import Organization
+
+from .models import Invitation, Membership
+
+
+@transaction.atomic
+def invitation_create(*, data: dict, actor) -> tuple[Invitation, str]:
+    """Create an invitation from validated `data`; returns it with its clear token (never stored)."""
+    token, token_hash = Invitation.new_token()
+    expires_at = data.get("expires_at") or timezone.now() + timedelta(days=settings.INVITATION_DEFAULT_DAYS)
+    invitation = Invitation.objects.create(
+        email=data["email"],
+        organization=data["organization"],
+        role=data.get("role", Membership.Role.MEMBER),
+        expires_at=expires_at,
+        token_hash=token_hash,
+        created_by=actor,
+    )
+    return invitation, token
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation) -> None:
+    if invitation.accepted_at is not None:
+        raise ValidationError("This invitation was already accepted; remove the membership instead.")
+    invitation.delete()
+
+
+@transaction.atomic
+def invitation_accept(*, invitation: Invitation, user=None, username: str = "", password: str = ""):
+    """Use `invitation` once: for the signed-in `user`, or for a new account `username`/`password`.
+
+    The row is locked and checked again, so two requests racing with one token cannot both win.
+    """
+    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if not invitation.is_usable:
+        raise ValidationError({"token": ["This invitation was already used or has expired."]})
+    if user is None:
+        user_model = get_user_model()
+        try:
+            with transaction.atomic():
+                user = user_model.objects.create_user(
+                    username=user_model.normalize_username(username),
+                    email=invitation.email,
+                    password=password,
+                )
+        except IntegrityError as exc:
+            raise ValidationError({"username": ["This username is taken; choose another."]}) from exc
+    try:
+        with transaction.atomic():
+            Membership.objects.create(user=user, organization=invitation.organization, role=invitation.role)
+    except IntegrityError as exc:
+        raise ValidationError({"token": ["You already belong to this organization."]}) from exc
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return user
+
+
+def _would_leave_without_coordinator(membership: Membership) -> bool:
+    # Lock the organization so two coordinators stepping down at once are checked one after the other.
+    Organization.objects.select_for_update().filter(pk=membership.organization_id).first()
+    others = Membership.objects.filter(
+        organization_id=membership.organization_id, role=Membership.Role.COORDINATOR
+    ).exclude(pk=membership.pk)
+    return membership.role == Membership.Role.COORDINATOR and not others.exists()
+
+
+LAST_COORDINATOR = (
+    "This is the organization's last coordinator; appoint another first or ask the network office."
+)
+
+
+@transaction.atomic
+def membership_change_role(*, membership: Membership, role: str, viewer: Viewer) -> Membership:
+    if role != membership.role:
+        if not viewer.is_admin and _would_leave_without_coordinator(membership):
+            raise ValidationError({"role": [LAST_COORDINATOR]})
+        membership.role = role
+        membership.save()
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, membership: Membership, viewer: Viewer) -> None:
+    """Remove a membership; the person loses that organization's data on their next request."""
+    if not viewer.is_admin and _would_leave_without_coordinator(membership):
+        raise ValidationError(LAST_COORDINATOR)
+    membership.delete()

@@ -1,0 +1,167 @@
+"""Invitations: the only way into the network. Coordinators invite to their organizations, admins anywhere.
+
+Accepting is the one write open to anonymous callers, so it is throttled per client.
+"""
+
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from rest_framework import mixins, status, viewsets
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.permissions import RoleWritePermission
+from core.viewsets import VisibleViewSetMixin
+
+from .filters import InvitationFilter
+from .models import Invitation
+from .serializers import MeSerializer
+from .serializers_invitations import (
+    InvitationAcceptSerializer,
+    InvitationCreatedSerializer,
+    InvitationSerializer,
+)
+from .services import invitation_accept, invitation_create, invitation_revoke
+from .throttles import InvitationAcceptThrottle
+
+READ_NOTE = (
+    "Invitations to organizations you coordinate (admins: all). Anything else answers 404 "
+    "or is absent from the list."
+)
+CREATE_EXAMPLE = OpenApiExample(
+    "Invite a counselor",
+    value={"email": "new.counselor@example.org", "organization": 1, "role": "member"},
+    request_only=True,
+)
+CREATED_EXAMPLE = OpenApiExample(
+    "Created invitation",
+    value={
+        "id": 7,
+        "email": "new.counselor@example.org",
+        "organization": 1,
+        "organization_name": "Network office (example data)",
+        "role": "member",
+        "status": "pending",
+        "expires_at": "2026-12-09T12:00:00Z",
+        "created_by": "alice",
+        "created_at": "2026-11-25T12:00:00Z",
+        "accepted_at": None,
+        "accepted_by": None,
+        "token": "q0hD3tQ9h2c1Zr2yL8c2xwqzvN4yJH8aWlKk6VvYt1E",
+    },
+    response_only=True,
+    status_codes=["201"],
+)
+ACCEPT_EXAMPLES = [
+    OpenApiExample(
+        "New account",
+        value={
+            "token": "q0hD3tQ9h2c1Zr2yL8c2xwqzvN4yJH8aWlKk6VvYt1E",
+            "username": "new.counselor",
+            "password": "a long passphrase of your own",
+        },
+        request_only=True,
+    ),
+    OpenApiExample(
+        "Join with the account you are signed in with",
+        value={"token": "q0hD3tQ9h2c1Zr2yL8c2xwqzvN4yJH8aWlKk6VvYt1E"},
+        request_only=True,
+    ),
+]
+
+
+@extend_schema_view(
+    list=extend_schema(
+        operation_id="invitations_list",
+        summary="List invitations",
+        description=f"{READ_NOTE} Paginated; filter by `organization`, `role`, `status`, `email`.",
+        tags=["invitations"],
+    ),
+    retrieve=extend_schema(
+        operation_id="invitations_retrieve",
+        summary="Get one invitation",
+        description=f"{READ_NOTE} The token is never shown again after creation.",
+        tags=["invitations"],
+    ),
+    create=extend_schema(
+        operation_id="invitations_create",
+        summary="Invite someone",
+        description=(
+            "Coordinators invite to their own organizations, admins to any. The answer carries "
+            "the one-time `token` to pass on to the invited person; it is shown only this once "
+            "and only its hash is kept. `expires_at` defaults to the configured number of days."
+        ),
+        request=InvitationSerializer,
+        responses={201: InvitationCreatedSerializer},
+        examples=[CREATE_EXAMPLE, CREATED_EXAMPLE],
+        tags=["invitations"],
+    ),
+    destroy=extend_schema(
+        operation_id="invitations_destroy",
+        summary="Revoke an invitation",
+        description=(
+            "Deletes a pending or expired invitation so its token no longer works. Coordinators of "
+            "its organization and admins. An accepted invitation cannot be revoked: remove the "
+            "membership instead."
+        ),
+        tags=["invitations"],
+    ),
+)
+class InvitationViewSet(
+    VisibleViewSetMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    queryset = Invitation.objects.select_related("organization", "created_by", "accepted_by")
+    serializer_class = InvitationSerializer
+    filterset_class = InvitationFilter
+    permission_classes = [IsAuthenticated, RoleWritePermission]
+    ordering_fields = ["created_at", "expires_at", "email"]
+    ordering = ["-created_at"]
+
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        invitation, token = invitation_create(data=serializer.validated_data, actor=request.user)
+        invitation.token = token
+        return Response(
+            InvitationCreatedSerializer(invitation, context=self.get_serializer_context()).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    def perform_destroy(self, instance):
+        invitation_revoke(invitation=instance)
+
+
+class InvitationAcceptView(APIView):
+    permission_classes = [AllowAny]
+    throttle_classes = [InvitationAcceptThrottle]
+
+    @extend_schema(
+        operation_id="invitations_accept",
+        summary="Accept an invitation",
+        description=(
+            "Uses an invitation token once. Anonymous: creates your account with `username` and "
+            "`password` (checked against the password rules; each problem is reported on its field) "
+            "and the membership. Signed in: adds the membership to your account; leave username and "
+            "password out. A used, unknown or expired token answers 400. Throttled per client."
+        ),
+        request=InvitationAcceptSerializer,
+        responses={201: MeSerializer},
+        examples=ACCEPT_EXAMPLES,
+        tags=["invitations"],
+    )
+    def post(self, request):
+        serializer = InvitationAcceptSerializer(data=request.data, context={"request": request})
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        user = invitation_accept(
+            invitation=data["invitation"],
+            user=request.user if request.user.is_authenticated else None,
+            username=data.get("username", ""),
+            password=data.get("password", ""),
+        )
+        user = type(user).objects.prefetch_related("memberships__organization").get(pk=user.pk)
+        return Response(MeSerializer(user).data, status=status.HTTP_201_CREATED)

@@ -1,0 +1,83 @@
+"""Memberships (who belongs where, in which role) and the network office's account switch.
+
+Memberships are created only by accepting an invitation; here they are read, given
+another role or removed. Access follows at once: the viewer is rebuilt from memberships
+on every request, and deactivating an account ends all of its sessions.
+"""
+
+from django.contrib.auth import get_user_model
+from drf_spectacular.utils import extend_schema, extend_schema_view
+from rest_framework import mixins, viewsets
+from rest_framework.permissions import IsAuthenticated
+
+from core.permissions import IsAdmin, RoleWritePermission
+from core.schema import crud_docs
+from core.viewsets import VisibleModelViewSet
+
+from .filters import MembershipFilter, UserFilter
+from .models import Membership
+from .serializers import MembershipSerializer, UserSerializer
+from .services import membership_change_role, membership_remove
+
+
+@crud_docs(
+    "membership",
+    "memberships",
+    "memberships",
+    read_note="Memberships of the organizations you belong to, and your own (admins: all).",
+    write_note=(
+        "Coordinators of the membership's organization and admins may change `role` or remove it. "
+        "A coordinator cannot leave their organization without a coordinator; only admins can."
+    ),
+)
+class MembershipViewSet(VisibleModelViewSet):
+    queryset = Membership.objects.select_related("user", "organization")
+    serializer_class = MembershipSerializer
+    filterset_class = MembershipFilter
+    permission_classes = [IsAuthenticated, RoleWritePermission]
+    http_method_names = ["get", "patch", "delete", "head", "options"]
+    ordering_fields = ["created_at", "updated_at", "role"]
+    ordering = ["organization__name", "user__username"]
+
+    def perform_update(self, serializer):
+        role = serializer.validated_data.get("role", serializer.instance.role)
+        membership_change_role(membership=serializer.instance, role=role, viewer=self.viewer)
+
+    def perform_destroy(self, instance):
+        membership_remove(membership=instance, viewer=self.viewer)
+
+
+@extend_schema_view(
+    list=extend_schema(
+        operation_id="users_list",
+        summary="List user accounts",
+        description="Admins only. Paginated; filter by `is_active`, `organization`, search with `q`.",
+        tags=["users"],
+    ),
+    retrieve=extend_schema(
+        operation_id="users_retrieve",
+        summary="Get one user account",
+        description="Admins only.",
+        tags=["users"],
+    ),
+    partial_update=extend_schema(
+        operation_id="users_partial_update",
+        summary="Activate or deactivate an account",
+        description=(
+            "Admins only; only `is_active` can change. Deactivating ends every session of the "
+            "account at once: its tokens answer 401 from the next request on, and reactivating "
+            "does not bring them back. You cannot deactivate yourself."
+        ),
+        tags=["users"],
+    ),
+)
+class UserViewSet(
+    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
+):
+    queryset = get_user_model().objects.prefetch_related("memberships__organization").order_by("username")
+    serializer_class = UserSerializer
+    filterset_class = UserFilter
+    permission_classes = [IsAuthenticated, IsAdmin]
+    http_method_names = ["get", "patch", "head", "options"]
+    ordering_fields = ["username", "date_joined", "last_login"]
+    ordering = ["username"]

@@ -1,0 +1,136 @@
+"""Campaigns and events; event times read and write in the event's own time zone."""
+
+import re
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone as dj_timezone
+from rest_framework import serializers
+
+from core.serializers import COUNTRY_CHOICES, OwnedByOrganizationMixin, visibility_field
+from core.validators import https_url
+
+from .models import CalendarFeed, Campaign, Event, time_zone_names
+
+HASHTAG = re.compile(r"^#?(\w{2,79})$")
+
+
+class CampaignSerializer(serializers.ModelSerializer):
+    visibility = serializers.ChoiceField(
+        Campaign.Level.choices, required=False, help_text="public: anyone; network: active members of the network."
+    )
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "id", "name", "slug", "hashtag", "start_date", "end_date", "demands", "description",
+            "visibility", "is_example", "version", "created_at", "updated_at",
+        ]
+        read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
+
+    def validate_hashtag(self, value):
+        if not value:
+            return value
+        match = HASHTAG.match(value.strip())
+        if not match:
+            raise serializers.ValidationError("A hashtag is letters, digits and _, such as #RightToRefuse.")
+        return "#" + match.group(1)
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        start = attrs.get("start_date", getattr(self.instance, "start_date", None))
+        end = attrs.get("end_date", getattr(self.instance, "end_date", None))
+        if start and end and end < start:
+            raise serializers.ValidationError({"end_date": "The campaign cannot end before it starts."})
+        return attrs
+
+
+class LocalDateTimeField(serializers.DateTimeField):
+    """Keeps a time without offset as given, so `validate()` can read it in the event's time zone."""
+
+    def enforce_timezone(self, value):
+        return value if dj_timezone.is_naive(value) else super().enforce_timezone(value)
+
+
+TIME_HELP = (
+    "ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. "
+    "Read back with the offset of `timezone`."
+)
+
+
+class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    campaign_name = serializers.CharField(source="campaign.name", read_only=True, default=None)
+    starts_at = LocalDateTimeField(help_text=TIME_HELP)
+    ends_at = LocalDateTimeField(help_text=TIME_HELP)
+    timezone = serializers.CharField(max_length=64, help_text="IANA time zone, e.g. Europe/Berlin.")
+    country = serializers.ChoiceField(COUNTRY_CHOICES, required=False, allow_blank=True, help_text="ISO 3166-1 alpha-2.")
+    link = serializers.URLField(required=False, allow_blank=True, validators=[https_url])
+    visibility = visibility_field(required=False)
+
+    class Meta:
+        model = Event
+        fields = [
+            "id", "campaign", "campaign_name", "organization", "organization_name", "title", "description",
+            "starts_at", "ends_at", "timezone", "is_online", "place", "city", "country", "link",
+            "visibility", "is_example", "version", "created_at", "updated_at",
+        ]
+        read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if "request" in self.context:
+            fields["campaign"].queryset = Campaign.objects.visible_to(self.viewer)
+        return fields
+
+    def validate_timezone(self, value):
+        if value not in time_zone_names():
+            raise serializers.ValidationError(f"“{value}” is not an IANA time zone such as Europe/Berlin.")
+        return value
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        current = (lambda name: getattr(self.instance, name)) if self.instance else (lambda name: None)
+        zone = ZoneInfo(attrs.get("timezone") or current("timezone"))
+        for name in ("starts_at", "ends_at"):
+            if name in attrs and dj_timezone.is_naive(attrs[name]):
+                attrs[name] = dj_timezone.make_aware(attrs[name], zone)
+        def value(name):
+            return attrs[name] if name in attrs else current(name)
+
+        errors = {}
+        starts, ends = value("starts_at"), value("ends_at")
+        if starts and ends and ends <= starts:
+            errors["ends_at"] = "The event must end after it starts."
+        if not value("is_online"):
+            for name in ("city", "country"):
+                if not value(name):
+                    errors[name] = "An event at a place needs its city and country; or mark it online."
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        zone = ZoneInfo(instance.timezone)
+        for name in ("starts_at", "ends_at"):
+            data[name] = getattr(instance, name).astimezone(zone).isoformat()
+        return data
+
+
+class CalendarFeedSerializer(serializers.Serializer):
+    active = serializers.BooleanField(help_text="Whether you have a personal feed.")
+    created_at = serializers.DateTimeField(allow_null=True)
+    last_used_at = serializers.DateTimeField(allow_null=True, help_text="Last fetched by a calendar app (hourly).")
+
+
+class IssuedCalendarFeedSerializer(CalendarFeedSerializer):
+    url = serializers.URLField(help_text="Your secret feed URL. Shown only now; keep it private.")
+
+
+def feed_state(feed: CalendarFeed | None) -> dict:
+    return {
+        "active": feed is not None,
+        "created_at": feed.created_at if feed else None,
+        "last_used_at": feed.last_used_at if feed else None,
+    }
+

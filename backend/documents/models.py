@@ -1,0 +1,180 @@
+"""Best-practice guides and templates: reviewed Markdown documents, their translations and files.
+
+A document moves through a review workflow: coordinators of the author organization
+write a draft and submit it; the network office publishes it (or returns it) and later
+archives it. Only a published document is seen beyond its author organization, and
+never more widely than that organization itself (DESIGN.md rule 1). Each publication
+is kept as a numbered version so readers can see what changed.
+"""
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.postgres.search import SearchVector, SearchVectorField
+from django.db import models
+from django.db.models import F, Q
+from django_countries.fields import CountryField
+
+from core.fields import CodeListField
+from core.models import VersionedModel
+from core.viewer import Viewer
+from core.visibility import Audience, Visibility, VisibleQuerySet, level_q, narrowest, owners_q
+from search.text import config_for, is_postgresql
+
+from .markdown import render_markdown
+
+
+def search_vector_expression():
+    """Title weighs most, then the summary, then the body; stemmed in the document's own language."""
+    config = F("search_config")
+    return (
+        SearchVector("title", weight="A", config=config)
+        + SearchVector("summary", weight="B", config=config)
+        + SearchVector("body", weight="C", config=config)
+    )
+
+
+class DocumentQuerySet(VisibleQuerySet):
+    def refresh_search_vectors(self) -> int:
+        """Recompute the stored full-text vectors (PostgreSQL only; SQLite searches the text itself)."""
+        if not is_postgresql():
+            return 0
+        return self.update(search_vector=search_vector_expression())
+
+
+class Document(VersionedModel):
+    """A guide or template in one language; translations share a `translation_group`."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+        PUBLISHED = "published", "Published"
+        ARCHIVED = "archived", "Archived"
+
+    organization = models.ForeignKey(
+        "organizations.Organization",
+        on_delete=models.CASCADE,
+        related_name="documents",
+        help_text="The author organization.",
+    )
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True, help_text="Plain text.")
+    body = models.TextField(blank=True, help_text="Markdown.")
+    body_html = models.TextField(blank=True, editable=False, help_text="The body rendered and sanitized.")
+    language = models.CharField(max_length=8, db_index=True, help_text="ISO 639-1.")
+    translation_group = models.UUIDField(default=uuid.uuid4, db_index=True, editable=False)
+    topics = CodeListField()
+    countries = CountryField(multiple=True, blank=True)
+    visibility = models.CharField(max_length=12, choices=Visibility.choices, default=Visibility.NETWORK)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    attachment_count = models.PositiveIntegerField(default=0, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    is_example = models.BooleanField(default=False, help_text="Invented demo data.")
+    search_config = models.CharField(max_length=20, default="simple", editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = DocumentQuerySet.as_manager()
+
+    OWNER_ONLY_STATUSES = (Status.DRAFT, Status.IN_REVIEW, Status.ARCHIVED)
+
+    class Meta:
+        ordering = ["title", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.title} [{self.language}]"
+
+    @classmethod
+    def visible_q(cls, viewer: Viewer) -> Q:
+        """Published: by its visibility, capped by the author organization's. Otherwise: the authors."""
+        published = (
+            Q(status=cls.Status.PUBLISHED)
+            & level_q(viewer, "visibility", "organization_id")
+            & level_q(viewer, "organization__visibility", "organization_id")
+        )
+        return published | (Q(status__in=cls.OWNER_ONLY_STATUSES) & owners_q(viewer, "organization_id"))
+
+    def audience(self) -> Audience:
+        owners = {self.organization_id}
+        if self.status != self.Status.PUBLISHED:
+            return Audience.of(Visibility.RESTRICTED, owners)
+        return Audience.of(narrowest(self.visibility, self.organization.visibility), owners)
+
+    def owner_ids(self) -> set[int]:
+        return {self.organization_id}
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        self.search_config = config_for(self.language)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "body_html", "search_config"}
+        super().save(*args, **kwargs)
+        type(self).objects.filter(pk=self.pk).refresh_search_vectors()
+
+
+class DocumentVersion(models.Model):
+    """What readers saw at one publication; never changed afterwards."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="versions")
+    number = models.PositiveIntegerField()
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True)
+    body = models.TextField(blank=True)
+    body_html = models.TextField(blank=True)
+    language = models.CharField(max_length=8)
+    published_at = models.DateTimeField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["document_id", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["document", "number"], name="one_number_per_document_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} v{self.number}"
+
+    def audience(self) -> Audience:
+        return self.document.audience()
+
+    def owner_ids(self) -> set[int]:
+        return {self.document.organization_id}
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    """A random storage name: the uploader's file name never reaches the file system or a bucket."""
+    return f"attachments/{uuid.uuid4().hex}{Path(filename).suffix.lower()}"
+
+
+class Attachment(models.Model):
+    """A file attached to a document; served only through the download endpoint, which checks visibility."""
+
+    document = models.ForeignKey(Document, on_delete=models.CASCADE, related_name="attachments")
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    name = models.CharField(max_length=200, help_text="File name shown and offered on download.")
+    content_type = models.CharField(max_length=100, help_text="Detected from the content, not the name.")
+    size = models.PositiveBigIntegerField()
+    sha256 = models.CharField(max_length=64)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    is_example = models.BooleanField(default=False, help_text="Invented demo data.")
+
+    class Meta:
+        ordering = ["document_id", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def audience(self) -> Audience:
+        return self.document.audience()
+
+    def owner_ids(self) -> set[int]:
+        return {self.document.organization_id}

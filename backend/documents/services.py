@@ -1,0 +1,152 @@
+"""Writes with side effects on documents: the review workflow, version history and attachments."""
+
+import difflib
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Attachment, Document, DocumentVersion
+from .uploads import Inspected
+
+MAX_ATTACHMENTS = 20
+
+Status = Document.Status
+
+# action: (statuses it starts from, status it leads to, admins only)
+TRANSITIONS = {
+    "submit": ({Status.DRAFT}, Status.IN_REVIEW, False),
+    "publish": ({Status.IN_REVIEW, Status.ARCHIVED}, Status.PUBLISHED, True),
+    "archive": ({Status.PUBLISHED}, Status.ARCHIVED, True),
+    "revise": ({Status.IN_REVIEW, Status.PUBLISHED, Status.ARCHIVED}, Status.DRAFT, False),
+}
+
+
+DONE = {
+    "submit": "submitted for review",
+    "publish": "published",
+    "archive": "archived",
+    "revise": "turned back into a draft",
+}
+
+
+class WorkflowError(ValueError):
+    """A step the document's current status does not allow; the message says what would."""
+
+
+def _transition(*, document: Document, action: str) -> None:
+    sources, target, _ = TRANSITIONS[action]
+    if document.status not in sources:
+        allowed = " or ".join(sorted(str(Status(s).label).lower() for s in sources))
+        raise WorkflowError(
+            f"This document is {document.get_status_display().lower()}; only a document that is "
+            f"{allowed} can be {DONE[action]}."
+        )
+    document.status = target
+
+
+def document_submit(*, document: Document, actor) -> Document:
+    """Hand a draft to the network office for review."""
+    _transition(document=document, action="submit")
+    document.save()
+    return document
+
+
+def document_publish(*, document: Document, actor) -> Document:
+    """Publish: readers see it from now on, and this text is kept as a new version."""
+    _transition(document=document, action="publish")
+    document.published_at = timezone.now()
+    document.save()
+    document_record_version(document=document, actor=actor)
+    return document
+
+
+def document_archive(*, document: Document, actor) -> Document:
+    """Withdraw a published document from readers; its versions stay in the history."""
+    _transition(document=document, action="archive")
+    document.save()
+    return document
+
+
+def document_revise(*, document: Document, actor) -> Document:
+    """Turn the document back into a draft (to revise it, or return it from review)."""
+    _transition(document=document, action="revise")
+    document.save()
+    return document
+
+
+def document_record_version(*, document: Document, actor) -> DocumentVersion | None:
+    """Keep the published text as a new numbered version unless it equals the latest one."""
+    if document.status != Status.PUBLISHED:
+        return None
+    latest = document.versions.order_by("-number").first()
+    snapshot = {
+        "title": document.title,
+        "summary": document.summary,
+        "body": document.body,
+        "language": document.language,
+    }
+    if latest is not None and all(getattr(latest, key) == value for key, value in snapshot.items()):
+        return None
+    return DocumentVersion.objects.create(
+        document=document,
+        number=(latest.number if latest else 0) + 1,
+        body_html=document.body_html,
+        published_at=timezone.now(),
+        published_by=actor if getattr(actor, "is_authenticated", False) else None,
+        **snapshot,
+    )
+
+
+def version_text(version: DocumentVersion) -> list[str]:
+    lines = [f"Title: {version.title}", f"Language: {version.language}", f"Summary: {version.summary}", ""]
+    return [*lines, *version.body.splitlines()]
+
+
+def version_diff(*, older: DocumentVersion, newer: DocumentVersion) -> str:
+    """A unified diff between two versions of a document."""
+    return "\n".join(
+        difflib.unified_diff(
+            version_text(older),
+            version_text(newer),
+            fromfile=f"version {older.number}",
+            tofile=f"version {newer.number}",
+            lineterm="",
+        )
+    )
+
+
+def _count_attachments(document: Document) -> None:
+    document.attachment_count = document.attachments.count()
+    document.save(update_fields=["attachment_count", "version", "updated_at"])
+
+
+def attachment_add(*, document: Document, upload, inspected: Inspected, actor, is_example: bool = False):
+    """Store an inspected upload under a random name and attach it to `document`."""
+    if document.attachments.count() >= MAX_ATTACHMENTS:
+        raise WorkflowError(f"A document holds at most {MAX_ATTACHMENTS} attachments.")
+    upload.seek(0)
+    attachment = Attachment(
+        document=document,
+        name=inspected.name,
+        content_type=inspected.kind.content_type,
+        size=inspected.size,
+        sha256=inspected.sha256,
+        uploaded_by=actor if getattr(actor, "is_authenticated", False) else None,
+        is_example=is_example,
+    )
+    attachment.file.save(inspected.name, upload, save=False)
+    try:
+        with transaction.atomic():
+            attachment.save()
+            _count_attachments(document)
+    except Exception:
+        attachment.file.storage.delete(attachment.file.name)  # written, but nothing refers to it
+        raise
+    return attachment
+
+
+def attachment_delete(*, attachment: Attachment, actor) -> None:
+    """Remove the attachment; its stored file goes once the transaction commits (see signals.py)."""
+    document = attachment.document
+    attachment.delete()
+    _count_attachments(document)

@@ -1,0 +1,353 @@
+"""Documents: CRUD over the visibility-scoped base viewset, plus the review workflow,
+translations, versions and attachments as actions of the same resource."""
+
+from django.conf import settings
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_vary_headers
+from django.utils.translation.trans_real import parse_accept_lang_header
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from rest_framework import serializers, status
+from rest_framework.decorators import action
+from rest_framework.exceptions import PermissionDenied
+from rest_framework.parsers import MultiPartParser
+from rest_framework.response import Response
+
+from core.schema import crud_docs
+from core.viewsets import VisibleModelViewSet
+
+from . import services
+from .filters import DocumentFilter
+from .models import Document
+from .serializers import (
+    AttachmentSerializer,
+    AttachmentUploadSerializer,
+    DiffParamsSerializer,
+    DiffSerializer,
+    DocumentDetailSerializer,
+    DocumentCardSerializer,
+    DocumentSerializer,
+    DocumentVersionListSerializer,
+    DocumentVersionSerializer,
+    TranslationParamsSerializer,
+)
+from .uploads import UploadRejected, inspect_upload
+
+TAG = "documents"
+READ_NOTE = (
+    "Published documents by their visibility, never more visible than the author organization; "
+    "drafts, documents in review and archived ones only to the author organization and admins."
+)
+GUIDE_EXAMPLE = OpenApiExample(
+    "A guide",
+    value={
+        "organization": 1,
+        "title": "Asylum in Germany for objectors and deserters (example data)",
+        "summary": "What to expect at the hearing and which papers to bring.",
+        "body": "## Before the hearing\n\nCollect every paper about your call-up.",
+        "language": "en",
+        "topics": ["asylum", "desertion"],
+        "countries": ["DE"],
+        "visibility": "public",
+    },
+    request_only=True,
+)
+
+
+def _workflow_docs(summary: str, description: str):
+    return extend_schema(summary=summary, description=description, request=None, tags=[TAG])
+
+
+@crud_docs(
+    "document",
+    "documents",
+    TAG,
+    read_note=READ_NOTE,
+    write_note=(
+        "Coordinators of the author organization write drafts; once submitted, only admins change it. "
+        "`status` changes only through submit, publish, archive and revise."
+    ),
+    examples=[GUIDE_EXAMPLE],
+)
+class DocumentViewSet(VisibleModelViewSet):
+    queryset = Document.objects.select_related("organization")
+    serializer_class = DocumentSerializer
+    filterset_class = DocumentFilter
+    ordering_fields = ["title", "language", "published_at", "updated_at", "created_at"]
+    ordering = ["title", "id"]
+    admin_actions = ("publish", "archive")
+
+    DETAIL_ACTIONS = ("retrieve", "translation", "create", "update", "partial_update", *services.TRANSITIONS)
+
+    def get_queryset(self):
+        return super().get_queryset().prefetch_related("attachments")
+
+    def get_serializer_class(self):
+        if self.action in self.DETAIL_ACTIONS:
+            return DocumentDetailSerializer
+        return super().get_serializer_class()
+
+    def perform_content_negotiation(self, request, force=False):
+        # A download answers with the file whatever the client says it accepts.
+        return super().perform_content_negotiation(request, force=force or self.action == "download")
+
+    # -- writes --------------------------------------------------------------------------
+
+    def _ensure_editable(self, document: Document) -> None:
+        if not self.viewer.is_admin and document.status != Document.Status.DRAFT:
+            raise PermissionDenied(
+                f"This document is {document.get_status_display().lower()}; coordinators change only "
+                "drafts. Use revise to turn it back into a draft."
+            )
+
+    def perform_create(self, serializer):
+        serializer.validated_data["created_by"] = self.request.user
+        super().perform_create(serializer)
+
+    def perform_update(self, serializer):
+        self._ensure_editable(serializer.instance)
+        document = serializer.save()
+        services.document_record_version(document=document, actor=self.request.user)
+
+    def perform_destroy(self, instance):
+        self._ensure_editable(instance)
+        super().perform_destroy(instance)
+
+    def _step(self, request, step):
+        document = self.get_object()
+        stale = self._precondition_failed(document)
+        if stale is not None:
+            return stale
+        try:
+            step(document=document, actor=request.user)
+        except services.WorkflowError as exc:
+            raise serializers.ValidationError({"status": [str(exc)]}) from exc
+        self._etag_object = document
+        return Response(self.get_serializer(document).data)
+
+    @_workflow_docs(
+        "Submit a draft for review",
+        "Coordinators of the author organization and admins; the document must be a draft.",
+    )
+    @action(detail=True, methods=["post"])
+    def submit(self, request, pk=None):
+        return self._step(request, services.document_submit)
+
+    @_workflow_docs(
+        "Publish a document",
+        "Admins only. From review (or archived); readers see it from now on, and its text is kept "
+        "as a new version.",
+    )
+    @action(detail=True, methods=["post"])
+    def publish(self, request, pk=None):
+        return self._step(request, services.document_publish)
+
+    @_workflow_docs(
+        "Archive a document", "Admins only. Readers no longer see it; its versions stay in the history."
+    )
+    @action(detail=True, methods=["post"])
+    def archive(self, request, pk=None):
+        return self._step(request, services.document_archive)
+
+    @_workflow_docs(
+        "Turn a document back into a draft",
+        "Coordinators of the author organization and admins: to revise a published or archived "
+        "document, or to return one from review. Readers no longer see it until it is published again.",
+    )
+    @action(detail=True, methods=["post"])
+    def revise(self, request, pk=None):
+        return self._step(request, services.document_revise)
+
+    # -- translations --------------------------------------------------------------------
+
+    def _siblings(self, document: Document):
+        return (
+            Document.objects.visible_to(self.viewer)
+            .select_related("organization")
+            .filter(translation_group=document.translation_group)
+        )
+
+    @extend_schema(
+        summary="List the languages of a document",
+        description="Every language of this document that you may see, itself included.",
+        responses=DocumentCardSerializer(many=True),
+        tags=[TAG],
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, ordering_fields=[])
+    def translations(self, request, pk=None):
+        document = self.get_object()
+        page = self.paginate_queryset(self._siblings(document).order_by("language", "id"))
+        return self.get_paginated_response(DocumentCardSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Get a document in the reader's language",
+        description=(
+            "The translation of this document in `language`; without it, or when there is none, "
+            "the first language of the Accept-Language header that exists; otherwise this document."
+        ),
+        parameters=[TranslationParamsSerializer],
+        responses=DocumentDetailSerializer,
+        tags=[TAG],
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, ordering_fields=[])
+    def translation(self, request, pk=None):
+        params = TranslationParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        document = self.get_object()
+        wanted = [params.validated_data["language"]] if "language" in params.validated_data else []
+        header = request.headers.get("Accept-Language", "")[:500]
+        wanted += [tag.split("-")[0].lower() for tag, _ in parse_accept_lang_header(header) if tag != "*"]
+        by_language: dict[str, Document] = {}
+        for sibling in self._siblings(document).prefetch_related("attachments").order_by("-updated_at"):
+            current = by_language.get(sibling.language)
+            if current is None or (
+                current.status != Document.Status.PUBLISHED and sibling.status == Document.Status.PUBLISHED
+            ):
+                by_language[sibling.language] = sibling
+        chosen = next((by_language[code] for code in wanted if code in by_language), document)
+        self._etag_object = chosen
+        response = Response(self.get_serializer(chosen).data, headers={"Content-Language": chosen.language})
+        patch_vary_headers(response, ["Accept-Language"])
+        return response
+
+    # -- versions ------------------------------------------------------------------------
+
+    @extend_schema(
+        summary="List the published versions of a document",
+        description="Each publication is kept; the newest comes first.",
+        responses=DocumentVersionListSerializer(many=True),
+        tags=[TAG],
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, ordering_fields=[])
+    def versions(self, request, pk=None):
+        document = self.get_object()
+        page = self.paginate_queryset(document.versions.order_by("-number"))
+        return self.get_paginated_response(DocumentVersionListSerializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Get one published version of a document",
+        description="The title, summary and body as they were published.",
+        responses=DocumentVersionSerializer,
+        tags=[TAG],
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"versions/(?P<number>[0-9]{1,9})",
+        filterset_class=None,
+        ordering_fields=[],
+    )
+    def version(self, request, pk=None, number=None):
+        document = self.get_object()
+        version = get_object_or_404(document.versions, number=int(number))
+        return Response(DocumentVersionSerializer(version).data)
+
+    @extend_schema(
+        summary="Compare two versions of a document",
+        description="A unified diff (plain text) of the title, summary and Markdown body.",
+        parameters=[DiffParamsSerializer],
+        responses=DiffSerializer,
+        tags=[TAG],
+    )
+    @action(detail=True, methods=["get"], filterset_class=None, ordering_fields=[])
+    def diff(self, request, pk=None):
+        params = DiffParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        document = self.get_object()
+        versions = {v.number: v for v in document.versions.all()}
+        older_number = params.validated_data["from_version"]
+        newer_number = params.validated_data.get("to_version", max(versions, default=0))
+        errors = {}
+        for name, number in (("from_version", older_number), ("to_version", newer_number)):
+            if number not in versions:
+                errors[name] = [f"This document has no version {number}; it has {len(versions)}."]
+        if errors:
+            raise serializers.ValidationError(errors)
+        diff = services.version_diff(older=versions[older_number], newer=versions[newer_number])
+        return Response(DiffSerializer({"from_version": older_number, "to_version": newer_number, "diff": diff}).data)
+
+    # -- attachments ---------------------------------------------------------------------
+
+    @extend_schema(
+        summary="Attach a file to a document",
+        description=(
+            "multipart/form-data with `file`. Accepted: PDF, ODT, DOCX, PNG, JPEG and UTF-8 plain "
+            f"text, recognized by content; at most {settings.UPLOAD_MAX_BYTES // (1024 * 1024)} MB. "
+            "The name must end in the extension of what the content is. Coordinators of the author "
+            "organization (drafts) and admins."
+        ),
+        request={"multipart/form-data": AttachmentUploadSerializer},
+        responses={201: AttachmentSerializer},
+        tags=[TAG],
+    )
+    @action(detail=True, methods=["post"], url_path="attachments", parser_classes=[MultiPartParser])
+    def attachments(self, request, pk=None):
+        document = self.get_object()
+        self._ensure_editable(document)
+        declared = int(request.META.get("CONTENT_LENGTH") or 0)
+        if declared > settings.UPLOAD_MAX_BYTES + 64 * 1024:
+            raise serializers.ValidationError(
+                {"file": [f"The upload is larger than the limit of {settings.UPLOAD_MAX_BYTES:,} bytes."]}
+            )
+        upload = AttachmentUploadSerializer(data=request.data)
+        upload.is_valid(raise_exception=True)
+        file = upload.validated_data["file"]
+        try:
+            inspected = inspect_upload(file, upload.validated_data.get("name"))
+            attachment = services.attachment_add(
+                document=document, upload=file, inspected=inspected, actor=request.user
+            )
+        except (UploadRejected, services.WorkflowError) as exc:
+            raise serializers.ValidationError({"file": [str(exc)]}) from exc
+        return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
+
+    def _attachment(self, document: Document, attachment_id: str):
+        return get_object_or_404(document.attachments.all(), pk=int(attachment_id))
+
+    @extend_schema(
+        summary="Remove an attachment",
+        description="Coordinators of the author organization (drafts) and admins.",
+        request=None,
+        responses={204: None},
+        tags=[TAG],
+    )
+    @action(detail=True, methods=["delete"], url_path=r"attachments/(?P<attachment_id>[0-9]{1,18})")
+    def attachment(self, request, pk=None, attachment_id=None):
+        document = self.get_object()
+        self._ensure_editable(document)
+        services.attachment_delete(attachment=self._attachment(document, attachment_id), actor=request.user)
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+    @extend_schema(
+        summary="Download an attachment",
+        description=(
+            "The file, to anyone who may see the document (404 otherwise). Always sent as a "
+            "download, with the type detected at upload and `X-Content-Type-Options: nosniff`."
+        ),
+        responses={
+            (200, "application/octet-stream"): OpenApiResponse(
+                OpenApiTypes.BINARY, description="The file; Content-Type is its detected type."
+            )
+        },
+        tags=[TAG],
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        url_path=r"attachments/(?P<attachment_id>[0-9]{1,18})/download",
+        filterset_class=None,
+        ordering_fields=[],
+    )
+    def download(self, request, pk=None, attachment_id=None):
+        attachment = self._attachment(self.get_object(), attachment_id)
+        response = FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.name,
+            content_type=attachment.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+        response["Content-Length"] = str(attachment.size)
+        return response

@@ -1,0 +1,135 @@
+"""Resources, responses and messages as clients read and write them."""
+
+from decimal import Decimal
+
+from rest_framework import serializers
+
+from core.serializers import (
+    OwnedByOrganizationMixin,
+    ViewerContextMixin,
+    countries_field,
+    languages_field,
+    visibility_field,
+)
+from core.vocabulary import CURRENCY_CHOICES
+
+from .models import Resource, ResourceResponse, ResponseMessage
+
+
+class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    countries = countries_field()
+    languages = languages_field()
+    amount = serializers.DecimalField(
+        max_digits=12, decimal_places=2, min_value=Decimal("0.01"), required=False, allow_null=True,
+        help_text="Required for funding, with `currency`.",
+    )
+    currency = serializers.ChoiceField(
+        CURRENCY_CHOICES, required=False, allow_blank=True, help_text="ISO 4217 code; required with `amount`."
+    )
+    visibility = visibility_field(required=False)
+    status = serializers.ChoiceField(
+        Resource.EFFECTIVE_STATUS_CHOICES,
+        required=False,
+        help_text=(
+            "open → in_progress → fulfilled | withdrawn (an open resource may also be withdrawn). "
+            "Reads show `expired` for an open or in-progress resource past `valid_until`; "
+            "`expired` cannot be written, extend `valid_until` instead."
+        ),
+    )
+    workflow_status = serializers.CharField(
+        source="status", read_only=True, help_text="The stored workflow status, without expiry."
+    )
+
+    class Meta:
+        model = Resource
+        fields = [
+            "id", "kind", "category", "organization", "organization_name", "title", "description",
+            "countries", "languages", "amount", "currency", "capacity", "valid_until", "visibility",
+            "status", "workflow_status", "is_example", "version", "created_at", "updated_at",
+        ]
+        read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
+
+    def to_representation(self, instance):
+        data = super().to_representation(instance)
+        data["status"] = getattr(instance, "current_status", None) or instance.effective_status
+        return data
+
+    def validate_status(self, value):
+        if value == Resource.EXPIRED:
+            raise serializers.ValidationError("`expired` follows from `valid_until`; it cannot be set.")
+        if self.instance is None and value != Resource.Status.OPEN:
+            raise serializers.ValidationError("A new resource starts open.")
+        return value
+
+    def validate(self, attrs):
+        attrs = super().validate(attrs)
+        current = (lambda name: getattr(self.instance, name)) if self.instance else (lambda name: None)
+        value = {name: attrs[name] if name in attrs else current(name) for name in ("category", "amount", "currency", "capacity")}
+        errors = {}
+        if value["amount"] is not None and not value["currency"]:
+            errors["currency"] = "Give the currency of the amount (ISO 4217, e.g. EUR)."
+        if value["currency"] and value["amount"] is None:
+            errors["amount"] = "A currency needs an amount."
+        if value["category"] == Resource.Category.FUNDING:
+            if value["amount"] is None:
+                errors["amount"] = "Funding needs an amount."
+        elif not (value["capacity"] or "").strip() and value["amount"] is None:
+            errors["capacity"] = "Say what and how much is offered or needed (e.g. “2 beds for a month”)."
+        if errors:
+            raise serializers.ValidationError(errors)
+        return attrs
+
+
+class MatchSerializer(ResourceSerializer):
+    overlap = serializers.IntegerField(read_only=True, help_text="Shared countries plus shared languages.")
+
+    class Meta(ResourceSerializer.Meta):
+        fields = [*ResourceSerializer.Meta.fields, "overlap"]
+
+
+class ResourceResponseSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+    organization_name = serializers.CharField(source="organization.name", read_only=True)
+    resource_title = serializers.CharField(source="resource.title", read_only=True)
+    resource_organization = serializers.IntegerField(source="resource.organization_id", read_only=True)
+    resource_organization_name = serializers.CharField(source="resource.organization.name", read_only=True)
+
+    class Meta:
+        model = ResourceResponse
+        fields = [
+            "id", "resource", "resource_title", "resource_organization", "resource_organization_name",
+            "organization", "organization_name", "message", "contribution", "status", "decided_at",
+            "decision_note", "is_example", "version", "created_at", "updated_at",
+        ]
+        read_only_fields = [
+            "id", "status", "decided_at", "decision_note", "is_example", "version", "created_at", "updated_at",
+        ]
+        validators = []  # one response per organization is checked by the service, with a clearer message
+        extra_kwargs = {
+            "organization": {"help_text": "The responding organization; you must coordinate it."},
+            "message": {"help_text": "What you want to tell the owning organization."},
+        }
+
+    def get_fields(self):
+        fields = super().get_fields()
+        if "request" in self.context:
+            fields["resource"].queryset = Resource.objects.visible_to(self.viewer)
+        if self.instance is not None:
+            fields["resource"].read_only = True
+            fields["organization"].read_only = True
+        return fields
+
+
+class DecisionSerializer(serializers.Serializer):
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, help_text="Optional reason.")
+
+
+class ResponseMessageSerializer(ViewerContextMixin, serializers.ModelSerializer):
+    organization_name = serializers.CharField(source="organization.name", read_only=True, default=None)
+    author_name = serializers.CharField(source="author.username", read_only=True, default=None)
+
+    class Meta:
+        model = ResponseMessage
+        fields = ["id", "response", "organization", "organization_name", "author_name", "body", "created_at"]
+        read_only_fields = ["id", "response", "organization", "created_at"]
+        extra_kwargs = {"body": {"max_length": 10000}}

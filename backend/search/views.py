@@ -1,0 +1,83 @@
+"""GET /search/: full-text search across every type the caller may see."""
+
+from dataclasses import asdict
+
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+from rest_framework.views import APIView
+
+from core.viewer import request_viewer
+
+from .serializers import MAX_PAGE, SearchParamsSerializer, SearchResultsSerializer
+from .services import search
+
+
+class SearchView(APIView):
+    @extend_schema(
+        operation_id="search",
+        summary="Search everything you may see",
+        description=(
+            "Documents, organizations, contact points, country profiles, resources and events, "
+            "ranked together. On PostgreSQL the search is language-aware (Russian, English and "
+            "German stemming); elsewhere every word must occur. Results, counts and pages only "
+            "ever include what you may see: anonymous callers search public objects."
+        ),
+        parameters=[SearchParamsSerializer],
+        responses=SearchResultsSerializer,
+        tags=["search"],
+        examples=[
+            OpenApiExample(
+                "A guide found",
+                response_only=True,
+                value={
+                    "count": 1,
+                    "counts": {"document": 1, "organization": 0, "contact_point": 0, "country": 0},
+                    "next": None,
+                    "previous": None,
+                    "results": [
+                        {
+                            "type": "document",
+                            "id": 7,
+                            "title": "France: asylum and evidence of call-up (example data)",
+                            "snippet": "Keep every <mark>call-up</mark> paper …",
+                            "languages": ["en"],
+                            "countries": ["FR"],
+                            "url": "/api/v1/documents/7/",
+                            "rank": 0.6,
+                        }
+                    ],
+                },
+            )
+        ],
+    )
+    def get(self, request):
+        params = SearchParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        page, size = data["page"], data["page_size"]
+        outcome = search(
+            viewer=request_viewer(request),
+            q=data["q"],
+            types=data.get("type"),
+            language=data.get("language"),
+            country=data.get("country"),
+            offset=(page - 1) * size,
+            limit=size,
+        )
+        url = request.build_absolute_uri()
+        has_next = page * size < outcome.count and page < MAX_PAGE
+        body = {
+            "count": outcome.count,
+            "counts": outcome.counts,
+            "next": replace_query_param(url, "page", page + 1) if has_next else None,
+            "previous": (
+                None
+                if page == 1
+                else remove_query_param(url, "page")
+                if page == 2
+                else replace_query_param(url, "page", page - 1)
+            ),
+            "results": [asdict(hit) for hit in outcome.hits],
+        }
+        return Response(SearchResultsSerializer(body).data)

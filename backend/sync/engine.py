@@ -1,0 +1,230 @@
+"""Snapshots and deltas of what one viewer may see, computed from the registry and the change feed.
+
+Snapshot: every synced type in registry order, each read through `visible_to(viewer)` in
+primary-key order and represented by its registered serializer, paged by `limit`. The
+feed head is read before the first page; once the last page is out, the replica
+continues with the changes after that head. Objects changed while the snapshot was paged
+may come twice; every item carries the object's current state, so applying an item
+again is harmless.
+
+Delta: the feed entries after the cursor whose audience before or after the change
+admits the viewer (`ChangeQuerySet.seen_by`), grouped per object and ordered by each
+object's latest entry. Every object in the page is looked up again through
+`visible_to(viewer)`: found, it is an upsert with its current state; not found (deleted,
+visibility lowered, compromised, moved out of reach) it is a delete. An object the
+viewer never could see has no entry admitting them and so never produces a tombstone.
+
+Everything else that decides what a viewer sees (memberships, roles, the account
+itself) is captured by the viewer fingerprint in the cursor: when it differs, the
+replica is rebuilt from a snapshot, and so it is when the cursor is older than the
+compaction watermark or was issued for another shape of the synced data.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db.models import Max
+
+from changes.feed import watermark
+from changes.models import Change
+from changes.registry import Tracked, entry_for_type, schema_digest, synced_entries
+from core.viewer import Viewer
+
+from .cursor import Cursor
+
+DEFAULT_LIMIT = 1000
+MAX_LIMIT = 5000
+LOOKUP_CHUNK = 900  # keeps `IN (...)` lists under every database's parameter limit
+
+
+class ResetReason:
+    NO_CURSOR = "no_cursor"
+    ACCESS_CHANGED = "access_changed"
+    CURSOR_EXPIRED = "cursor_expired"
+    SCHEMA_CHANGED = "schema_changed"
+
+    choices = [
+        (NO_CURSOR, "No cursor was given: this is the first sync."),
+        (ACCESS_CHANGED, "What you may see changed (membership, role or account)."),
+        (CURSOR_EXPIRED, "The cursor is older than the retained history."),
+        (SCHEMA_CHANGED, "The synced types or their fields changed since the cursor was issued."),
+    ]
+
+
+@dataclass
+class SyncPage:
+    cursor: Cursor
+    reset: bool
+    reset_reason: str | None
+    has_more: bool
+    changes: list[dict] = field(default_factory=list)
+    etag: str | None = None
+    not_modified: bool = False
+
+    @property
+    def body(self) -> dict:
+        return {
+            "cursor": self.cursor.encode(),
+            "reset": self.reset,
+            "reset_reason": self.reset_reason,
+            "has_more": self.has_more,
+            "changes": self.changes,
+        }
+
+
+def etag_for(viewer: Viewer, schema: str, seen: int) -> str:
+    """Names the state of one viewer's view: same viewer, access, shape and last relevant entry."""
+    raw = f"{viewer.user_id}|{viewer.fingerprint}|{schema}|{seen}"
+    return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
+
+
+def etag_matches(header: str | None, etag: str) -> bool:
+    if not header:
+        return False
+    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
+    return "*" in tags or etag in tags
+
+
+class SyncEngine:
+    def __init__(self, viewer: Viewer, *, limit: int = DEFAULT_LIMIT, context: dict | None = None):
+        self.viewer = viewer
+        self.limit = limit
+        self.context = context or {}
+        self.entries = synced_entries()
+        self.type_names = [entry.type_name for entry in self.entries]
+        self.schema = schema_digest()
+
+    # -- entry point -------------------------------------------------------------------------
+
+    def page(self, cursor: Cursor | None, if_none_match: str | None = None) -> SyncPage:
+        if cursor is None:
+            return self._snapshot_start(ResetReason.NO_CURSOR)
+        if cursor.fingerprint != self.viewer.fingerprint:
+            return self._snapshot_start(ResetReason.ACCESS_CHANGED)
+        if cursor.schema != self.schema or (cursor.in_snapshot and cursor.snapshot_type not in self.type_names):
+            return self._snapshot_start(ResetReason.SCHEMA_CHANGED)
+        if cursor.in_snapshot:
+            if cursor.position < watermark():
+                return self._snapshot_start(ResetReason.CURSOR_EXPIRED)
+            return self._snapshot(cursor.position, cursor.snapshot_type, cursor.snapshot_after, reason=None)
+        return self._delta(cursor, if_none_match)
+
+    # -- snapshot ----------------------------------------------------------------------------
+
+    def _snapshot_start(self, reason: str) -> SyncPage:
+        start = self._feed_top()
+        # The snapshot continues with the changes after `start`; it must not lie below the watermark.
+        start = max(start, watermark())
+        return self._snapshot(start, self.type_names[0] if self.type_names else None, None, reason=reason)
+
+    def _snapshot(self, start: int, type_name: str | None, after, *, reason: str | None) -> SyncPage:
+        items: list[dict] = []
+        remaining = self.limit
+        next_type, next_after = None, None
+        first = self.type_names.index(type_name) if type_name is not None else len(self.entries)
+        for index in range(first, len(self.entries)):
+            entry = self.entries[index]
+            queryset = entry.visible_to(self.viewer).order_by("pk")
+            if index == first and after is not None:
+                queryset = queryset.filter(pk__gt=after)
+            rows = list(queryset[: remaining + 1])
+            page = rows[:remaining]
+            items.extend(self._upserts(entry, page))
+            remaining -= len(page)
+            if len(rows) > len(page):
+                next_type, next_after = entry.type_name, _json_key(page[-1].pk)
+                break
+            if remaining == 0:
+                if index + 1 < len(self.entries):
+                    next_type = self.entries[index + 1].type_name
+                break
+        has_more = next_type is not None
+        cursor = self._cursor(
+            position=start, seen=start, snapshot_type=next_type, snapshot_after=next_after if has_more else None
+        )
+        return SyncPage(
+            cursor=cursor,
+            reset=reason is not None,
+            reset_reason=reason,
+            has_more=has_more,
+            changes=items,
+            etag=None if has_more else etag_for(self.viewer, self.schema, start),
+        )
+
+    # -- delta -------------------------------------------------------------------------------
+
+    def _relevant(self, after: int):
+        return Change.objects.filter(seq__gt=after, object_type__in=self.type_names).seen_by(self.viewer)
+
+    def _delta(self, cursor: Cursor, if_none_match: str | None) -> SyncPage:
+        etag = etag_for(self.viewer, self.schema, cursor.seen)
+        if etag_matches(if_none_match, etag):
+            nothing_new = not self._relevant(cursor.position).exists()
+            # Read the watermark after the feed: a prune that raced the read above shows here.
+            if cursor.position >= watermark() and nothing_new:
+                return SyncPage(cursor=cursor, reset=False, reset_reason=None, has_more=False, etag=etag, not_modified=True)
+        top = self._feed_top()
+        rows = list(
+            self._relevant(cursor.position)
+            .filter(seq__lte=top)
+            .values("object_type", "object_id")
+            .annotate(last=Max("seq"))
+            .order_by("last")[: self.limit + 1]
+        )
+        if cursor.position < watermark():
+            return self._snapshot_start(ResetReason.CURSOR_EXPIRED)
+        has_more = len(rows) > self.limit
+        rows = rows[: self.limit]
+        position = rows[-1]["last"] if has_more else max(top, cursor.position)
+        seen = rows[-1]["last"] if rows else cursor.seen
+        return SyncPage(
+            cursor=self._cursor(position=position, seen=seen),
+            reset=False,
+            reset_reason=None,
+            has_more=has_more,
+            changes=self._resolve(rows),
+            etag=None if has_more else etag_for(self.viewer, self.schema, seen),
+        )
+
+    def _resolve(self, rows: list[dict]) -> list[dict]:
+        """Current state of each object in the page, or its deletion if the viewer cannot see it now."""
+        keys_by_type: dict[str, list[str]] = defaultdict(list)
+        for row in rows:
+            keys_by_type[row["object_type"]].append(row["object_id"])
+        current: dict[tuple[str, str], dict] = {}
+        for type_name, keys in keys_by_type.items():
+            entry = entry_for_type(type_name)
+            for start in range(0, len(keys), LOOKUP_CHUNK):
+                chunk = keys[start : start + LOOKUP_CHUNK]
+                objects = list(entry.visible_to(self.viewer).filter(**entry.lookup(chunk)))
+                for item in self._upserts(entry, objects):
+                    current[(type_name, item["id"])] = item
+        changes = []
+        for row in rows:
+            key = (row["object_type"], row["object_id"])
+            changes.append(current.get(key) or {"type": key[0], "id": key[1], "op": "delete", "data": None})
+        return changes
+
+    # -- helpers -----------------------------------------------------------------------------
+
+    def _upserts(self, entry: Tracked, objects: list) -> list[dict]:
+        if not objects:
+            return []
+        data = entry.serializer_class(objects, many=True, context=self.context).data
+        return [
+            {"type": entry.type_name, "id": entry.key(obj), "op": "upsert", "data": item}
+            for obj, item in zip(objects, data, strict=True)
+        ]
+
+    def _feed_top(self) -> int:
+        return Change.objects.aggregate(top=Max("seq"))["top"] or 0
+
+    def _cursor(self, **fields) -> Cursor:
+        return Cursor(user_id=self.viewer.user_id, fingerprint=self.viewer.fingerprint, schema=self.schema, **fields)
+
+
+def _json_key(pk):
+    return pk if isinstance(pk, int) else str(pk)

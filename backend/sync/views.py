@@ -1,0 +1,178 @@
+"""GET /sync/: full snapshot, then only what changed, deletions included, per viewer."""
+
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
+from rest_framework import status
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.schema import AutoSchema
+from core.viewer import request_viewer
+
+from .cursor import Cursor, InvalidCursor
+from .engine import MAX_LIMIT, SyncEngine
+from .serializers import SyncQuerySerializer, SyncResponseSerializer
+
+DESCRIPTION = f"""
+Keeps an offline replica (or a third-party mirror) equal to what you may see: country profiles,
+organizations, contact points and every other synced type, each item exactly as its list
+endpoint represents it.
+
+**First sync**: call without `cursor`. The answer is a full snapshot (`reset: true`), paged:
+while `has_more` is true, call again at once with the returned `cursor`.
+
+**Later syncs**: send the last `cursor` you got. The answer lists only objects that changed
+since, in order, as `upsert` (store `data` under `type` + `id`) or `delete` (drop it). A
+delete means you can no longer see the object: it was deleted, its visibility was lowered,
+it was marked compromised or paused, or it moved out of your reach. You never receive
+deletions of objects you never could see. An item may come more than once; it always
+carries the current state, so applying it again is harmless.
+
+**Reset**: when what you may see changed (a membership granted or removed, a role changed),
+when your cursor is older than the retained history, or when the synced types changed, the
+answer is a new full snapshot with `reset: true` and `reset_reason`: replace your replica
+with it (keep the old one until the last page has arrived, then swap).
+
+**Nothing new**: send the `ETag` of your last response as `If-None-Match` with its cursor:
+the answer is `304 Not Modified` without a body when nothing changed for you; keep your cursor.
+
+**Cursor**: opaque, signed and bound to your account; a forged or altered cursor, or one
+issued to someone else, is a 400: sync again without a cursor. `limit` caps the items per
+response (at most {MAX_LIMIT}). Authenticated answers carry `Cache-Control: no-store`; a 401
+means your session ended: sign in again, and wipe the replica if you cannot.
+""".strip()
+
+CURSOR_EXAMPLE = "eyJ2IjoxLCJ1c2VyX2lkIjo3fQ:1vQ2xS:3kq2Yc0r9qZ1bW8sV4xgT6mN0pE5aR7uJ2hF9dL1cKo"
+
+SNAPSHOT_EXAMPLE = OpenApiExample(
+    "First sync (full snapshot)",
+    value={
+        "cursor": CURSOR_EXAMPLE,
+        "reset": True,
+        "reset_reason": "no_cursor",
+        "has_more": False,
+        "changes": [
+            {
+                "type": "country",
+                "id": "DE",
+                "op": "upsert",
+                "data": {"code": "DE", "name": "Germany", "conscription": "Suspended since 2011.", "version": 3},
+            },
+            {
+                "type": "organization",
+                "id": "1",
+                "op": "upsert",
+                "data": {"id": 1, "name": "Network office (example data)", "slug": "network-office", "version": 5},
+            },
+            {
+                "type": "contact_point",
+                "id": "17",
+                "op": "upsert",
+                "data": {"id": 17, "organization": 1, "channel": "telegram", "value": "@example_help", "version": 2},
+            },
+        ],
+    },
+    response_only=True,
+    status_codes=["200"],
+)
+
+DELTA_EXAMPLE = OpenApiExample(
+    "Later sync: one contact changed, one compromised",
+    value={
+        "cursor": CURSOR_EXAMPLE,
+        "reset": False,
+        "reset_reason": None,
+        "has_more": False,
+        "changes": [
+            {
+                "type": "contact_point",
+                "id": "21",
+                "op": "upsert",
+                "data": {"id": 21, "organization": 1, "channel": "phone", "hours": "Mon-Fri 10-18", "version": 4},
+            },
+            {"type": "contact_point", "id": "17", "op": "delete", "data": None},
+        ],
+    },
+    response_only=True,
+    status_codes=["200"],
+)
+
+IF_NONE_MATCH = OpenApiParameter(
+    "If-None-Match",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=False,
+    description="The `ETag` of your previous sync response; sent with its cursor, 304 when nothing changed.",
+)
+
+
+class SyncSchema(AutoSchema):
+    def _get_response_headers_for_code(self, status_code, direction="response"):
+        headers = super()._get_response_headers_for_code(status_code, direction)
+        if status_code in ("200", "304"):
+            headers["ETag"] = {
+                "schema": {"type": "string"},
+                "description": "Names your view of the data as of this response; send it as If-None-Match.",
+            }
+            headers["Cache-Control"] = {
+                "schema": {"type": "string"},
+                "description": "`no-store, private` when signed in; `no-cache` for anonymous callers.",
+            }
+        return headers
+
+
+@extend_validation_errors(["invalid_cursor", "foreign_cursor"], field_name="cursor", methods=["get"])
+@extend_validation_errors(["invalid", "max_length"], field_name="cursor", methods=["get"])
+@extend_validation_errors(["invalid", "min_value", "max_value"], field_name="limit", methods=["get"])
+class SyncView(APIView):
+    permission_classes = [AllowAny]
+    schema = SyncSchema()
+
+    @extend_schema(
+        operation_id="sync",
+        summary="Sync: full snapshot, then changes",
+        description=DESCRIPTION,
+        parameters=[SyncQuerySerializer, IF_NONE_MATCH],
+        responses={
+            200: OpenApiResponse(SyncResponseSerializer, description="A page of the snapshot or of changes."),
+            304: OpenApiResponse(description="Nothing changed for you since this cursor; keep it."),
+        },
+        examples=[SNAPSHOT_EXAMPLE, DELTA_EXAMPLE],
+        tags=["sync"],
+    )
+    def get(self, request):
+        query = SyncQuerySerializer(data=request.query_params)
+        query.is_valid(raise_exception=True)
+        viewer = request_viewer(request)
+        cursor = self._cursor(query.validated_data.get("cursor"), viewer)
+        engine = SyncEngine(
+            viewer, limit=query.validated_data["limit"], context={"request": request, "view": self, "format": None}
+        )
+        page = engine.page(cursor, request.headers.get("If-None-Match"))
+        if page.not_modified:
+            response = Response(status=status.HTTP_304_NOT_MODIFIED)
+        else:
+            response = Response(page.body)
+        if page.etag:
+            response["ETag"] = page.etag
+        if not viewer.is_authenticated:
+            response["Cache-Control"] = "no-cache"
+        return response
+
+    @staticmethod
+    def _cursor(raw: str | None, viewer) -> Cursor | None:
+        if not raw:
+            return None
+        try:
+            cursor = Cursor.decode(raw)
+        except InvalidCursor as exc:
+            raise ValidationError({"cursor": [str(exc)]}, code="invalid_cursor") from exc
+        if cursor.user_id != viewer.user_id:
+            raise ValidationError(
+                {"cursor": ["This cursor was issued to another account; sync again without a cursor."]},
+                code="foreign_cursor",
+            )
+        return cursor

@@ -1,0 +1,54 @@
+import type { ComponentChildren } from "preact";
+import { useEffect } from "preact/hooks";
+import { Layout } from "./components/Layout/Layout";
+import { useLanguage } from "./lib/i18n";
+import { match, useLocation, type Location } from "./lib/router";
+import { Account } from "./pages/Account";
+import { Countries, CountryPage } from "./pages/Countries";
+import { Events } from "./pages/Events";
+import { FindHelp } from "./pages/FindHelp";
+import { GuidePage, Guides } from "./pages/Guides";
+import { More } from "./pages/More";
+import { NotOnDevice } from "./pages/NotOnDevice";
+import { OrganizationPage, Organizations } from "./pages/Organizations";
+import { Resources } from "./pages/Resources";
+import { Saved } from "./pages/Saved";
+import { Search } from "./pages/Search";
+import { Settings } from "./pages/Settings";
+
+type Route = [pattern: string, render: (params: Record<string, string>, location: Location) => ComponentChildren];
+
+const ROUTES: Route[] = [
+  ["/", (_, location) => <FindHelp location={location} />],
+  ["/search", (_, location) => <Search location={location} />],
+  ["/guides", () => <Guides />],
+  ["/guides/:id", ({ id = "" }) => <GuidePage id={id} />],
+  ["/countries", () => <Countries />],
+  ["/countries/:code", ({ code = "" }) => <CountryPage code={code} />],
+  ["/organizations", () => <Organizations />],
+  ["/organizations/:id", ({ id = "" }) => <OrganizationPage id={id} />],
+  ["/events", () => <Events />],
+  ["/resources", () => <Resources />],
+  ["/saved", () => <Saved />],
+  ["/account", () => <Account />],
+  ["/settings", () => <Settings />],
+  ["/more", () => <More />],
+];
+
+export function App() {
+  useLanguage();
+  const location = useLocation();
+  let page: ComponentChildren = <NotOnDevice back="/" />;
+  for (const [pattern, render] of ROUTES) {
+    const params = match(pattern, location.path);
+    if (params) {
+      page = render(params, location);
+      break;
+    }
+  }
+  useEffect(() => {
+    // Move focus to the new screen so screen readers announce it.
+    document.getElementById("main")?.focus({ preventScroll: true });
+  }, [location.path]);
+  return <Layout path={location.path}>{page}</Layout>;
+}

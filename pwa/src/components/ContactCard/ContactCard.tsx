@@ -1,0 +1,108 @@
+import { useState } from "preact/hooks";
+import { contactLinks, downloadVCard } from "../../lib/contact";
+import { countryName, daysAgo, label, languageName, t } from "../../lib/i18n";
+import type { ContactPoint } from "../../store/records";
+import styles from "./ContactCard.module.css";
+
+interface Props {
+  contact: ContactPoint;
+  kept: boolean;
+  onKeep: (contact: ContactPoint, keep: boolean) => void;
+  showOrganization?: boolean;
+}
+
+async function copy(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Everything needed to reach a counselor now: one-tap actions, advice, freshness. */
+export function ContactCard({ contact, kept, onKeep, showOrganization = true }: Props) {
+  const [copied, setCopied] = useState(false);
+  const status = contact.status ?? "active";
+  const heading = contact.label || label("channel", contact.channel);
+  const name = `${contact.organization_name} – ${heading}`;
+  return (
+    <article class={styles.card} data-testid="contact-card" data-contact-id={contact.id} aria-label={name}>
+      <header class={styles.head}>
+        {showOrganization && (
+          <a class={styles.org} href={`/organizations/${contact.organization}`}>
+            {contact.organization_name}
+          </a>
+        )}
+        <h3 class={styles.label}>{heading}</h3>
+        <span class="tag">{label("channel", contact.channel)}</span>
+        {status !== "active" && <strong class={styles.status}>{t(status === "paused" ? "contact.paused" : "contact.compromised")}</strong>}
+      </header>
+      <p class={styles.value} translate={false}>
+        {contact.value}
+      </p>
+      {contact.security_advice && (
+        <div class={styles.advice}>
+          <strong>{t("contact.advice")}: </strong>
+          {contact.security_advice}
+        </div>
+      )}
+      <dl class={styles.facts}>
+        {contact.hours && (
+          <>
+            <dt>{t("contact.hours")}</dt>
+            <dd>{contact.hours}</dd>
+          </>
+        )}
+        {contact.languages?.length ? (
+          <>
+            <dt>{t("contact.languages")}</dt>
+            <dd>{contact.languages.map(languageName).join(", ")}</dd>
+          </>
+        ) : null}
+        {contact.countries?.length ? (
+          <>
+            <dt>{t("contact.serves")}</dt>
+            <dd>{contact.countries.map(countryName).join(", ")}</dd>
+          </>
+        ) : null}
+        {contact.topics?.length ? (
+          <>
+            <dt>{t("contact.topics")}</dt>
+            <dd>{contact.topics.map((topic) => label("topic", topic)).join(", ")}</dd>
+          </>
+        ) : null}
+      </dl>
+      <p class={contact.is_stale ? `${styles.verified} ${styles.stale}` : styles.verified} data-testid="verified">
+        {contact.last_verified_at ? t("contact.verified", { when: daysAgo(contact.last_verified_at) }) : t("contact.notVerified")}
+        {contact.is_stale && contact.last_verified_at ? ` · ${t("contact.stale")}` : ""}
+      </p>
+      <div class={styles.actions} role="group" aria-label={t("contact.actions", { name })}>
+        {status === "active" &&
+          contactLinks(contact).map((link) => (
+            <a class="button primary" href={link.href} rel="noreferrer noopener" target={link.href.startsWith("https:") ? "_blank" : undefined}>
+              {t(`contact.${link.kind}`)}
+            </a>
+          ))}
+        <button
+          type="button"
+          onClick={async () => {
+            if (await copy(contact.value)) {
+              setCopied(true);
+              setTimeout(() => setCopied(false), 2000);
+            }
+          }}
+        >
+          {copied ? t("contact.copied") : t("contact.copy")}
+        </button>
+        <button type="button" onClick={() => downloadVCard(contact)}>
+          {t("contact.vcard")}
+        </button>
+        <button type="button" aria-pressed={kept} onClick={() => onKeep(contact, !kept)} data-testid="keep">
+          {kept ? t("contact.kept") : t("contact.keep")}
+        </button>
+      </div>
+      {contact.is_example && <p class="muted">{t("common.example")}</p>}
+    </article>
+  );
+}

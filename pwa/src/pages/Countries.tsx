@@ -1,0 +1,85 @@
+import { ContactCard } from "../components/ContactCard/ContactCard";
+import { setKept, useKept, useRecord, useRecords } from "../lib/data";
+import { countryName, daysAgo, t } from "../lib/i18n";
+import { findContacts } from "./FindHelp";
+import { NotOnDevice } from "./NotOnDevice";
+
+const SECTIONS = ["conscription", "conscientious_objection", "mobilization", "penalties", "asylum_practice"] as const;
+
+export function Countries() {
+  const countries = useRecords("country");
+  if (countries === null) return <p>{t("common.loading")}</p>;
+  const sorted = [...countries].sort((a, b) => countryName(a.code).localeCompare(countryName(b.code)));
+  return (
+    <section>
+      <h1>{t("countries.title")}</h1>
+      {sorted.length === 0 && <p class="empty">{t("countries.none")}</p>}
+      <ul class="list">
+        {sorted.map((country) => (
+          <li key={country.code}>
+            <a href={`/countries/${country.code}`}>
+              <strong>{countryName(country.code)}</strong>
+              <br />
+              <span class="muted">
+                {country.last_reviewed ? t("countries.reviewed", { when: daysAgo(country.last_reviewed) }) : t("countries.notReviewed")}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function CountryPage({ code }: { code: string }) {
+  const country = useRecord("country", code.toUpperCase());
+  const contacts = useRecords("contact_point");
+  const organizations = useRecords("organization");
+  const kept = useKept();
+  if (country === undefined) return <p>{t("common.loading")}</p>;
+  if (country === null) return <NotOnDevice back="/countries" />;
+  const local = findContacts(contacts ?? [], organizations ?? [], { country: country.code, language: "", topic: "" });
+  return (
+    <article>
+      <p>
+        <a href="/countries">← {t("countries.title")}</a>
+      </p>
+      <h1>{countryName(country.code)}</h1>
+      <p class="muted">
+        {country.last_reviewed ? t("countries.reviewed", { when: daysAgo(country.last_reviewed) }) : t("countries.notReviewed")}
+      </p>
+      {country.is_stale && <p class="warning">{t("countries.stale")}</p>}
+      {SECTIONS.map((section) =>
+        country[section] ? (
+          <section key={section}>
+            <h2>{t(`countries.${section}`)}</h2>
+            <p class="prose">{country[section]}</p>
+          </section>
+        ) : null,
+      )}
+      {country.sources?.length ? (
+        <>
+          <h2>{t("countries.sources")}</h2>
+          <ul>
+            {country.sources.map((source) => (
+              <li>
+                <a href={source.url} rel="noreferrer noopener" target="_blank">
+                  {source.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {country.is_example && <p class="muted">{t("common.example")}</p>}
+      {local.length > 0 && (
+        <>
+          <h2>{t("countries.contacts")}</h2>
+          {local.map((contact) => (
+            <ContactCard key={contact.id} contact={contact} kept={kept.has(String(contact.id))} onKeep={(c, keep) => void setKept(c, keep)} />
+          ))}
+        </>
+      )}
+    </article>
+  );
+}

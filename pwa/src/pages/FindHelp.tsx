@@ -1,0 +1,108 @@
+import { ContactCard } from "../components/ContactCard/ContactCard";
+import { compareContacts } from "../lib/contact";
+import { setKept, useKept, useRecords } from "../lib/data";
+import { countryName, label, languageName, t, tn } from "../lib/i18n";
+import { setQuery, type Location } from "../lib/router";
+import { signedIn } from "../lib/state";
+import { useObservable } from "../lib/store";
+import type { ContactPoint, Organization } from "../store/records";
+
+export interface HelpFilters {
+  country: string;
+  language: string;
+  topic: string;
+}
+
+/** Contacts that fit where the user is, what they speak and need; the network office first. */
+export function findContacts(contacts: ContactPoint[], organizations: Organization[], filters: HelpFilters): ContactPoint[] {
+  const byId = new Map(organizations.map((org) => [org.id, org]));
+  const isOffice = (id: number) => byId.get(id)?.kinds?.includes("network_office") ?? false;
+  return contacts
+    .filter((contact) => (contact.status ?? "active") === "active")
+    .filter((contact) => {
+      if (!filters.country || isOffice(contact.organization)) return true;
+      const served = contact.countries?.length ? contact.countries : (byId.get(contact.organization)?.countries ?? []);
+      return served.includes(filters.country as never);
+    })
+    .filter((contact) => !filters.language || (contact.languages ?? []).includes(filters.language as never))
+    .filter((contact) => !filters.topic || !contact.topics?.length || contact.topics.includes(filters.topic as never))
+    .sort((a, b) => compareContacts(a, b, isOffice));
+}
+
+function options(values: Iterable<string>, name: (code: string) => string) {
+  return [...new Set(values)].map((code) => ({ code, name: name(code) })).sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function FindHelp({ location }: { location: Location }) {
+  const contacts = useRecords("contact_point");
+  const organizations = useRecords("organization");
+  const kept = useKept();
+  const isSignedIn = useObservable(signedIn);
+  const filters: HelpFilters = {
+    country: location.query.get("country") ?? "",
+    language: location.query.get("language") ?? "",
+    topic: location.query.get("topic") ?? "",
+  };
+  const update = (change: Partial<HelpFilters>) => setQuery({ ...filters, ...change });
+  const all = contacts ?? [];
+  const found = findContacts(all, organizations ?? [], filters);
+  const countries = options(
+    all.flatMap((c) => c.countries ?? []).concat((organizations ?? []).flatMap((o) => o.countries ?? [])),
+    countryName,
+  );
+  const languages = options(all.flatMap((c) => c.languages ?? []), languageName);
+  const topics = options(all.flatMap((c) => c.topics ?? []), (code) => label("topic", code));
+
+  return (
+    <section>
+      <h1>{t("help.title")}</h1>
+      <p>{t("help.intro")}</p>
+      <form class="filters" onSubmit={(e) => e.preventDefault()} role="search">
+        <label for="f-country">{t("help.country")}</label>
+        <select id="f-country" value={filters.country} onChange={(e) => update({ country: e.currentTarget.value })}>
+          <option value="">{t("help.anyCountry")}</option>
+          {countries.map((o) => (
+            <option value={o.code}>{o.name}</option>
+          ))}
+        </select>
+        <label for="f-language">{t("help.language")}</label>
+        <select id="f-language" value={filters.language} onChange={(e) => update({ language: e.currentTarget.value })}>
+          <option value="">{t("help.anyLanguage")}</option>
+          {languages.map((o) => (
+            <option value={o.code}>{o.name}</option>
+          ))}
+        </select>
+        <label for="f-topic">{t("help.topic")}</label>
+        <select id="f-topic" value={filters.topic} onChange={(e) => update({ topic: e.currentTarget.value })}>
+          <option value="">{t("help.anyTopic")}</option>
+          {topics.map((o) => (
+            <option value={o.code}>{o.name}</option>
+          ))}
+        </select>
+      </form>
+      {contacts === null ? (
+        <p>{t("common.loading")}</p>
+      ) : all.length === 0 ? (
+        <p class="empty">{t("help.empty")}</p>
+      ) : (
+        <>
+          <h2 aria-live="polite">{tn("help.results", found.length)}</h2>
+          {found.length === 0 && <p class="empty">{t("help.none")}</p>}
+          {found.map((contact) => (
+            <ContactCard
+              key={contact.id}
+              contact={contact}
+              kept={kept.has(String(contact.id))}
+              onKeep={(c, keep) => void setKept(c, keep)}
+            />
+          ))}
+        </>
+      )}
+      {!isSignedIn && (
+        <p class="muted">
+          <a href="/account">{t("help.signInForMore")}</a>
+        </p>
+      )}
+    </section>
+  );
+}

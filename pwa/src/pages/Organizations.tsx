@@ -1,0 +1,72 @@
+import { ContactCard } from "../components/ContactCard/ContactCard";
+import { setKept, useKept, useRecord, useRecords } from "../lib/data";
+import { countryName, label, languageName, t } from "../lib/i18n";
+import { NotOnDevice } from "./NotOnDevice";
+
+export function Organizations() {
+  const organizations = useRecords("organization");
+  if (organizations === null) return <p>{t("common.loading")}</p>;
+  const sorted = [...organizations].sort((a, b) => a.name.localeCompare(b.name));
+  return (
+    <section>
+      <h1>{t("orgs.title")}</h1>
+      {sorted.length === 0 && <p class="empty">{t("orgs.none")}</p>}
+      <ul class="list">
+        {sorted.map((org) => (
+          <li key={org.id}>
+            <a href={`/organizations/${org.id}`}>
+              <strong>{org.name}</strong>
+              <br />
+              <span class="muted">
+                {(org.kinds ?? []).map((kind) => label("kind", kind)).join(", ")}
+                {org.countries?.length ? ` · ${org.countries.map(countryName).join(", ")}` : ""}
+              </span>
+            </a>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+export function OrganizationPage({ id }: { id: string }) {
+  const org = useRecord("organization", id);
+  const contacts = useRecords("contact_point");
+  const kept = useKept();
+  if (org === undefined) return <p>{t("common.loading")}</p>;
+  if (org === null) return <NotOnDevice back="/organizations" />;
+  const own = (contacts ?? []).filter((c) => String(c.organization) === id);
+  return (
+    <article>
+      <p>
+        <a href="/organizations">← {t("orgs.title")}</a>
+      </p>
+      <h1>{org.name}</h1>
+      {org.verified && <p class="tag">{t("orgs.verified")}</p>}
+      {org.description && <p class="prose">{org.description}</p>}
+      <p class="muted">
+        {(org.kinds ?? []).map((kind) => label("kind", kind)).join(", ")}
+        {org.countries?.length ? ` · ${t("orgs.countries")}: ${org.countries.map(countryName).join(", ")}` : ""}
+        {org.languages?.length ? ` · ${org.languages.map(languageName).join(", ")}` : ""}
+      </p>
+      {org.website && (
+        <p>
+          <a href={org.website} rel="noreferrer noopener" target="_blank">
+            {t("orgs.website")}
+          </a>
+        </p>
+      )}
+      {org.is_example && <p class="muted">{t("common.example")}</p>}
+      <h2>{t("orgs.contacts")}</h2>
+      {own.map((contact) => (
+        <ContactCard
+          key={contact.id}
+          contact={contact}
+          showOrganization={false}
+          kept={kept.has(String(contact.id))}
+          onKeep={(c, keep) => void setKept(c, keep)}
+        />
+      ))}
+    </article>
+  );
+}

@@ -1,0 +1,131 @@
+"""Documents for the knowledge tests, written as their authors would have them.
+
+Alpha (org_a, network-visible) writes guides; anna reads them as a member, alice writes
+them as coordinator, bob (Bravo) must see only what is published beyond Alpha, olga
+(admin) publishes. Anonymous callers see only public guides of public organizations.
+"""
+
+import io
+import zipfile
+
+import pytest
+
+from documents import services
+from documents.models import Document
+
+
+@pytest.fixture
+def make_document(org_a):
+    """`make_document(status=..., **fields)` creates a document of Alpha through the same services as the API."""
+
+    def make(status="published", organization=None, **fields):
+        fields.setdefault("title", "A guide (example data)")
+        fields.setdefault("language", "en")
+        fields.setdefault("visibility", "public")
+        fields.setdefault("body", "Example body.")
+        document = Document.objects.create(organization=organization or org_a, is_example=True, **fields)
+        if status in ("in_review", "published", "archived"):
+            services.document_submit(document=document, actor=None)
+        if status in ("published", "archived"):
+            services.document_publish(document=document, actor=None)
+        if status == "archived":
+            services.document_archive(document=document, actor=None)
+        return document
+
+    return make
+
+
+@pytest.fixture
+def public_org_a(org_a):
+    org_a.visibility = "public"
+    org_a.save()
+    return org_a
+
+
+# -- file samples ---------------------------------------------------------------------------
+
+
+def pdf_bytes(text: str = "Example data") -> bytes:
+    """A minimal, valid one-page PDF."""
+    content = f"BT /F1 12 Tf 72 720 Td ({text}) Tj ET".encode()
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+        b"/Resources << /Font << /F1 5 0 R >> >> >>",
+        b"<< /Length " + str(len(content)).encode() + b" >>\nstream\n" + content + b"\nendstream",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+    ]
+    out = io.BytesIO()
+    out.write(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(out.tell())
+        out.write(f"{number} 0 obj\n".encode() + body + b"\nendobj\n")
+    xref = out.tell()
+    out.write(f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode())
+    for offset in offsets:
+        out.write(f"{offset:010d} 00000 n \n".encode())
+    out.write(f"trailer\n<< /Size {len(objects) + 1} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode())
+    return out.getvalue()
+
+
+def docx_bytes(extra: dict | None = None) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr(
+            "[Content_Types].xml",
+            '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            '<Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-'
+            'officedocument.wordprocessingml.document.main+xml"/></Types>',
+        )
+        archive.writestr("_rels/.rels", "<Relationships/>")
+        archive.writestr("word/document.xml", "<w:document>Example data</w:document>")
+        for name, data in (extra or {}).items():
+            archive.writestr(name, data)
+    return out.getvalue()
+
+
+def odt_bytes() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr(
+            zipfile.ZipInfo("mimetype"), "application/vnd.oasis.opendocument.text", zipfile.ZIP_STORED
+        )
+        archive.writestr("content.xml", "<office:document-content>Example data</office:document-content>")
+        archive.writestr("META-INF/manifest.xml", "<manifest:manifest/>")
+    return out.getvalue()
+
+
+def png_bytes() -> bytes:
+    import struct
+    import zlib
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00\xff\x00\x00"))
+        + chunk(b"IEND", b"")
+    )
+
+
+def jpeg_bytes() -> bytes:
+    return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64 + b"\xff\xd9"
+
+
+def zip_bomb_docx() -> bytes:
+    """A DOCX-shaped archive whose document part expands to 150 MB of zeros."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
+        archive.writestr(
+            "[Content_Types].xml", "<Types>wordprocessingml.document.main+xml</Types>"
+        )
+        with archive.open("word/document.xml", "w", force_zip64=True) as part:
+            block = b"\x00" * (1024 * 1024)
+            for _ in range(150):
+                part.write(block)
+    return out.getvalue()
