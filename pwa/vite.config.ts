@@ -1,13 +1,43 @@
 import preact from "@preact/preset-vite";
-import { defineConfig } from "vite";
+import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
 
 // The manifest, its icons and config.json are deploy-time files: the deployer may replace
 // them without rebuilding, so they are not precached with build-time revisions. The service
 // worker keeps them in a small network-first cache of its own (see src/sw.ts).
+// The built app may load code, styles, images and fonts only from its own origin: a
+// Markdown link or a stray URL can never make the device contact a third party. Data goes
+// to the API origin named in config.json; operators can narrow `connect-src` to it in
+// their server's CSP header. (Not applied to the dev server, which injects inline styles.)
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self' http: https:",
+  "worker-src 'self'",
+  "manifest-src 'self'",
+  "frame-src 'none'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join("; ");
+
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: "waypoint-csp",
+    apply: "build",
+    transformIndexHtml: () => [
+      { tag: "meta", attrs: { "http-equiv": "Content-Security-Policy", content: CONTENT_SECURITY_POLICY }, injectTo: "head-prepend" },
+    ],
+  };
+}
+
 export default defineConfig({
   plugins: [
     preact(),
+    contentSecurityPolicy(),
     VitePWA({
       strategies: "injectManifest",
       srcDir: "src",

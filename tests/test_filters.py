@@ -86,7 +86,13 @@ def test_contacts_filter_by_country_served(olga_client, contacts, country, expec
 
 @pytest.mark.parametrize(
     ("language", "expected"),
-    [("ru", {"hotline", "shelter"}), ("uk", {"legal"}), ("de", {"hotline"}), ("ka", {"shelter"}), ("fi", set())],
+    [
+        ("ru", {"hotline", "shelter"}),
+        ("uk", {"legal"}),
+        ("de", {"hotline"}),
+        ("ka", {"shelter"}),
+        ("fi", set()),
+    ],
 )
 def test_contacts_filter_by_language(olga_client, contacts, language, expected):
     assert id_set(olga_client.get(URL, {"language": language})) == {contacts[k].pk for k in expected}
@@ -102,8 +108,13 @@ def test_contacts_filter_by_channel(olga_client, contacts, channel, expected):
 
 @pytest.mark.parametrize(
     ("topic", "expected"),
-    [("asylum", {"hotline"}), ("desertion", {"hotline"}), ("legal", {"legal"}), ("shelter", {"shelter"}),
-     ("funding", set())],
+    [
+        ("asylum", {"hotline"}),
+        ("desertion", {"hotline"}),
+        ("legal", {"legal"}),
+        ("shelter", {"shelter"}),
+        ("funding", set()),
+    ],
 )
 def test_contacts_filter_by_topic(olga_client, contacts, topic, expected):
     assert id_set(olga_client.get(URL, {"topic": topic})) == {contacts[k].pk for k in expected}
@@ -117,10 +128,15 @@ def test_contacts_filter_by_organization_id_and_slug(olga_client, contacts, org_
     assert id_set(olga_client.get(URL, {"organization": 987654})) == set()
 
 
-def test_contacts_filter_by_status_only_within_what_the_viewer_sees(as_user, api, olga_client, contacts, alice, bob):
+def test_contacts_filter_by_status_only_within_what_the_viewer_sees(
+    as_user, api, olga_client, contacts, alice, bob
+):
     paused = {contacts["shelter"].pk}
     assert id_set(olga_client.get(URL, {"status": "paused"})) == paused
-    assert id_set(olga_client.get(URL, {"status": "active"})) == {contacts["hotline"].pk, contacts["legal"].pk}
+    assert id_set(olga_client.get(URL, {"status": "active"})) == {
+        contacts["hotline"].pk,
+        contacts["legal"].pk,
+    }
     assert id_set(as_user(alice).get(URL, {"status": "paused"})) == paused
     assert id_set(as_user(bob).get(URL, {"status": "paused"})) == set()
     assert id_set(api.get(URL, {"status": "paused"})) == set()
@@ -128,7 +144,10 @@ def test_contacts_filter_by_status_only_within_what_the_viewer_sees(as_user, api
 
 def test_contacts_filter_by_visibility(olga_client, contacts):
     assert id_set(olga_client.get(URL, {"visibility": "network"})) == {contacts["shelter"].pk}
-    assert id_set(olga_client.get(URL, {"visibility": "public"})) == {contacts["hotline"].pk, contacts["legal"].pk}
+    assert id_set(olga_client.get(URL, {"visibility": "public"})) == {
+        contacts["hotline"].pk,
+        contacts["legal"].pk,
+    }
 
 
 def test_contacts_filter_by_updated_since(olga_client, contacts):
@@ -310,7 +329,8 @@ def profiles(db):
             code="RU", conscription="Twice a year (example data).", last_reviewed=today - timedelta(days=10)
         ),
         "BY": CountryFactory(
-            code="BY", penalties="Criminal liability for evasion (example data).",
+            code="BY",
+            penalties="Criminal liability for evasion (example data).",
             last_reviewed=today - timedelta(days=400),
         ),
         "UA": CountryFactory(code="UA", mobilization="General mobilization (example data)."),
@@ -329,7 +349,13 @@ def test_countries_filter_by_stale(api, profiles, settings):
 
 @pytest.mark.parametrize(
     ("q", "expected"),
-    [("twice", ["RU"]), ("criminal", ["BY"]), ("mobilization", ["UA"]), ("example", ["BY", "RU", "UA"]), ("twice criminal", [])],
+    [
+        ("twice", ["RU"]),
+        ("criminal", ["BY"]),
+        ("mobilization", ["UA"]),
+        ("example", ["BY", "RU", "UA"]),
+        ("twice criminal", []),
+    ],
 )
 def test_countries_search_with_q(api, profiles, q, expected):
     assert codes(api.get(COUNTRY_URL, {"q": q})) == expected

@@ -20,7 +20,13 @@ from accounts.models import Membership
 from countries.models import Country
 from organizations.models import ContactPoint, Organization
 
-from .factories import ContactPointFactory, CountryFactory, MembershipFactory, OrganizationFactory, UserFactory
+from .factories import (
+    ContactPointFactory,
+    CountryFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    UserFactory,
+)
 
 ANONYMOUS = "anonymous"
 OUTSIDER = "outsider"
@@ -185,7 +191,9 @@ def row(endpoint: str, instance) -> dict | None:
 
 
 def seen(actor: str, endpoint: str, world: dict) -> set:
-    return {list_key(endpoint, world[o.key]) for o in OBJECTS if o.endpoint == endpoint and actor in o.seen_by}
+    return {
+        list_key(endpoint, world[o.key]) for o in OBJECTS if o.endpoint == endpoint and actor in o.seen_by
+    }
 
 
 # ---------------------------------------------------------------------------
@@ -393,7 +401,9 @@ CREATES = [("contact-points", t) for t in ("org_public", "org_network", "org_res
 def test_only_the_right_roles_create(world, client_for, actor, endpoint, target):
     model = ENDPOINTS[endpoint]
     count = model.objects.count()
-    response = client_for(actor).post(f"/api/v1/{endpoint}/", create_body(endpoint, world, target), format="json")
+    response = client_for(actor).post(
+        f"/api/v1/{endpoint}/", create_body(endpoint, world, target), format="json"
+    )
     expected = expected_create(actor, endpoint, target)
     assert response.status_code == expected, response.data
     if expected == 201:
@@ -439,7 +449,9 @@ def test_sending_back_unchanged_protected_values_is_accepted(world, client_for):
     client = client_for(COORDINATOR_A)
     org = world["org_public"]
     response = client.patch(
-        url_of("organizations", org), {"slug": org.slug, "verified": False, "description": "Same"}, format="json"
+        url_of("organizations", org),
+        {"slug": org.slug, "verified": False, "description": "Same"},
+        format="json",
     )
     assert response.status_code == 200, response.data
     cp = world["cp_public"]
@@ -455,7 +467,9 @@ def test_sending_back_unchanged_protected_values_is_accepted(world, client_for):
 def test_the_network_office_sets_verified_slug_and_moves_contacts(world, client_for):
     client = client_for(ADMIN)
     org = world["org_public"]
-    response = client.patch(url_of("organizations", org), {"verified": True, "slug": "alpha-2"}, format="json")
+    response = client.patch(
+        url_of("organizations", org), {"verified": True, "slug": "alpha-2"}, format="json"
+    )
     assert response.status_code == 200, response.data
     org.refresh_from_db()
     assert (org.verified, org.slug) == (True, "alpha-2")
@@ -464,3 +478,16 @@ def test_the_network_office_sets_verified_slug_and_moves_contacts(world, client_
     assert response.status_code == 200, response.data
     cp.refresh_from_db()
     assert cp.organization_id == world["org_b"].pk
+
+
+def test_an_invisible_organization_looks_exactly_like_a_missing_one(world, client_for):
+    client = client_for(COORDINATOR_B)
+    body = create_body("contact-points", world, "org_restricted")
+    hidden = client.post("/api/v1/contact-points/", body, format="json")
+    missing = client.post("/api/v1/contact-points/", {**body, "organization": 987654}, format="json")
+    assert hidden.status_code == missing.status_code == 400
+    assert [e["code"] for e in hidden.data["errors"]] == [e["code"] for e in missing.data["errors"]]
+    assert hidden.data["errors"][0]["code"] == "does_not_exist"
+    for url in (url_of("organizations", world["org_restricted"]), "/api/v1/organizations/987654/"):
+        for method in ("get", "patch", "put", "delete"):
+            assert getattr(client, method)(url).status_code == 404, (method, url)

@@ -220,6 +220,14 @@ def test_development_generates_a_private_secret_key_once_in_var(tmp_path):
     assert "var/" in ignored
 
 
+def test_every_setting_read_from_the_environment_is_documented_in_the_readme():
+    sources = "".join(path.read_text() for path in (ROOT / "backend" / "waypoint" / "settings").glob("*.py"))
+    names = set(re.findall(r"env_(?:str|bool|int|list)\(\s*\"([A-Z0-9_]+)\"", sources))
+    assert "SECRET_KEY" in names
+    readme = (ROOT / "README.md").read_text()
+    assert not sorted(name for name in names if f"`{name}`" not in readme)
+
+
 @pytest.mark.parametrize(
     ("reader", "raw"),
     [

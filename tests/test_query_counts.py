@@ -54,7 +54,8 @@ def many(db, django_user_model):
     )
     codes = [code for code, _ in countries][:MANY]
     Country.objects.bulk_create(
-        Country(code=code, conscription="(example data)", reviewed_by=reviewer, is_example=True) for code in codes
+        Country(code=code, conscription="(example data)", reviewed_by=reviewer, is_example=True)
+        for code in codes
     )
     return organizations
 

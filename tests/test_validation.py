@@ -154,6 +154,7 @@ BAD_CONTACT_FIELDS = [
     ({"visibility": "secret"}, "visibility"),
     ({"label": "x" * 201}, "label"),
     ({"hours": "x" * 201}, "hours"),
+    ({"security_advice": "x" * 2001}, "security_advice"),
     ({"label": "nul\x00byte"}, "label"),
     ({"languages": "ru"}, "languages"),
     ({"countries": "DE"}, "countries"),
@@ -184,7 +185,13 @@ def test_it_names_every_invalid_field_at_once(alice_client, org_a):
     before = snapshot()
     response = alice_client.post(
         "/api/v1/contact-points/",
-        {"organization": org_a.pk, "channel": "pigeon", "languages": ["zz"], "topics": ["x"], "label": "x" * 201},
+        {
+            "organization": org_a.pk,
+            "channel": "pigeon",
+            "languages": ["zz"],
+            "topics": ["x"],
+            "label": "x" * 201,
+        },
         format="json",
     )
     assert_refused(response, "channel", "languages", "topics", "label", "value")
@@ -217,6 +224,7 @@ BAD_ORGANIZATION_FIELDS = [
     ({"verified": "maybe"}, "verified"),
     ({"verified": [True]}, "verified"),
     ({"description": {"text": "x"}}, "description"),
+    ({"description": "x" * 5001}, "description"),
 ]
 
 
@@ -251,6 +259,8 @@ BAD_COUNTRY_FIELDS = [
     ({"last_reviewed": "yesterday"}, "last_reviewed"),
     ({"last_reviewed": "2024-02-30"}, "last_reviewed"),
     ({"conscription": ["a"]}, "conscription"),
+    ({"penalties": "x" * 20001}, "penalties"),
+    ({"sources": [{"title": f"Source {i}", "url": "https://example.org"} for i in range(51)]}, "sources"),
 ]
 
 
@@ -308,10 +318,22 @@ def test_a_body_that_is_not_an_object_is_refused(alice_client, org_a, raw):
     assert snapshot() == before
 
 
+def test_a_body_larger_than_the_upload_limit_is_refused_not_a_server_error(alice_client, org_a, settings):
+    cp = ContactPointFactory(organization=org_a)
+    before = snapshot()
+    huge = {"security_advice": "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)}
+    response = alice_client.patch(f"/api/v1/contact-points/{cp.pk}/", huge, format="json")
+    assert response.status_code == 413
+    assert response.json()["errors"][0]["code"] == "payload_too_large"
+    assert snapshot() == before
+
+
 def test_a_body_that_is_not_json_is_refused_as_unsupported(alice_client, org_a):
     before = snapshot()
     response = alice_client.post(
-        "/api/v1/contact-points/", data="organization=1&channel=phone", content_type="application/x-www-form-urlencoded"
+        "/api/v1/contact-points/",
+        data="organization=1&channel=phone",
+        content_type="application/x-www-form-urlencoded",
     )
     assert response.status_code == 415
     assert snapshot() == before

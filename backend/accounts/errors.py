@@ -2,12 +2,38 @@
 
 simplejwt puts a dict ({"detail", "code", "messages"}) into its exceptions, which the
 problem-details formatter would list as invalid fields named "detail" and "code". A
-client should instead see a single error whose `code` says what happened
-(`token_not_valid`, `session_revoked`, `token_reused`, ...).
+client should instead see a single error whose `code` says what happened; the codes
+are listed in the OpenAPI schema of every 401 so clients can act on them.
 """
 
-from rest_framework import exceptions
+from django.db import models
+from drf_standardized_errors.openapi_serializers import ClientErrorEnum
+from rest_framework import exceptions, serializers
 from rest_framework_simplejwt.exceptions import DetailDictMixin
+
+
+class AuthErrorCode(models.TextChoices):
+    AUTHENTICATION_FAILED = "authentication_failed", "Authentication failed"
+    NOT_AUTHENTICATED = "not_authenticated", "No credentials were sent"
+    NO_ACTIVE_ACCOUNT = "no_active_account", "Wrong username or password, or the account is deactivated"
+    BAD_AUTHORIZATION_HEADER = "bad_authorization_header", "The Authorization header is malformed"
+    TOKEN_NOT_VALID = "token_not_valid", "The token is malformed, badly signed, expired or of the wrong type"
+    TOKEN_REUSED = "token_reused", "A rotated refresh token was used again; its session has ended"
+    SESSION_REVOKED = "session_revoked", "The session has ended (signed out, revoked or deactivated)"
+    USER_INACTIVE = "user_inactive", "The account is deactivated"
+
+
+class Error401Serializer(serializers.Serializer):
+    code = serializers.ChoiceField(choices=AuthErrorCode.choices)
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class ErrorResponse401Serializer(serializers.Serializer):
+    """Schema of every 401 of the API (DRF_STANDARDIZED_ERRORS["ERROR_SCHEMAS"])."""
+
+    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
+    errors = Error401Serializer(many=True)
 
 
 def flat(exc: Exception) -> Exception:

@@ -4,6 +4,7 @@ The address is only a cache key (hashed, expiring); nothing about readers is sto
 """
 
 import hashlib
+from collections.abc import Mapping
 
 from rest_framework.throttling import SimpleRateThrottle
 
@@ -20,7 +21,9 @@ class LoginUsernameThrottle(SimpleRateThrottle):
     scope = "login_username"
 
     def get_cache_key(self, request, view):
-        username = str(request.data.get("username", "")).strip().lower() if hasattr(request, "data") else ""
+        data = getattr(request, "data", None)
+        # A body that is not an object has no username; the serializer answers it with 400.
+        username = str(data.get("username", "")).strip().lower() if isinstance(data, Mapping) else ""
         if not username:
             return None
         ident = hashlib.sha256(username.encode()).hexdigest()

@@ -1,17 +1,32 @@
 """Token endpoints: obtain, refresh, verify, logout. Throttled, unauthenticated, documented."""
 
 from django.db import transaction
-from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
-from rest_framework import status
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
+from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView, TokenVerifyView
 
-from .errors import FlatAuthErrorsMixin
+from .errors import ErrorResponse401Serializer, FlatAuthErrorsMixin
 from .throttles import LoginIPThrottle, LoginUsernameThrottle
 from .tokens import LogoutSerializer, RefreshTokenReused, SessionTokenVerifySerializer
+
+UNAUTHORIZED = OpenApiResponse(
+    ErrorResponse401Serializer,
+    description="Wrong credentials, or a token that is invalid, expired or of an ended session.",
+)
+
+
+class TokenPairSerializer(serializers.Serializer):
+    access = serializers.CharField(
+        help_text="Short-lived; send it as `Authorization: Bearer <access>`.", read_only=True
+    )
+    refresh = serializers.CharField(
+        help_text="Use it once at /auth/token/refresh/ for a new pair; keep it out of shared storage.",
+        read_only=True,
+    )
 
 
 class PublicAuthMixin(FlatAuthErrorsMixin):
@@ -32,6 +47,7 @@ class PublicAuthMixin(FlatAuthErrorsMixin):
             "Exchange a username and password for an access token (short-lived) and a refresh "
             "token. Throttled per client and per username."
         ),
+        responses={200: TokenPairSerializer, 401: UNAUTHORIZED},
         tags=["auth"],
         examples=[
             OpenApiExample(
@@ -50,8 +66,10 @@ class LoginView(PublicAuthMixin, TokenObtainPairView):
         summary="Refresh the access token",
         description=(
             "Returns a new access token and a new refresh token; the old refresh token is "
-            "blacklisted. Presenting an already-used refresh token ends the whole session."
+            "blacklisted. Presenting an already-used refresh token ends the whole session "
+            "(401 with code `token_reused`): a stolen copy and the original stop working alike."
         ),
+        responses={200: TokenPairSerializer, 401: UNAUTHORIZED},
         tags=["auth"],
     )
 )
@@ -70,6 +88,7 @@ class RefreshView(PublicAuthMixin, TokenRefreshView):
         operation_id="auth_token_verify",
         summary="Verify a token",
         description="200 if the token is valid and its session live; 401 otherwise.",
+        responses={200: OpenApiResponse(description="The token is valid."), 401: UNAUTHORIZED},
         tags=["auth"],
     )
 )
@@ -86,7 +105,7 @@ class LogoutView(PublicAuthMixin, APIView):
             "once. Repeating it is harmless."
         ),
         request=LogoutSerializer,
-        responses={204: None},
+        responses={204: None, 401: UNAUTHORIZED},
         tags=["auth"],
     )
     def post(self, request):

@@ -24,7 +24,16 @@ class CampaignAdmin(admin.ModelAdmin):
 
 @admin.register(Event)
 class EventAdmin(admin.ModelAdmin):
-    list_display = ["title", "organization", "campaign", "starts_at", "timezone", "city", "country", "visibility"]
+    list_display = [
+        "title",
+        "organization",
+        "campaign",
+        "starts_at",
+        "timezone",
+        "city",
+        "country",
+        "visibility",
+    ]
     list_filter = ["campaign", "visibility", "is_online", "is_example"]
     search_fields = ["title", "description", "city", "organization__name"]
     raw_id_fields = ["organization", "campaign"]

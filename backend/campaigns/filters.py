@@ -18,7 +18,9 @@ def day_start(day) -> datetime:
 class CampaignFilter(BaseFilterSet):
     visibility = django_filters.ChoiceFilter(choices=Campaign.Level.choices)
     slug = django_filters.CharFilter()
-    active_on = django_filters.DateFilter(method="filter_active_on", help_text="Campaigns running on this date.")
+    active_on = django_filters.DateFilter(
+        method="filter_active_on", help_text="Campaigns running on this date."
+    )
 
     search_fields = ("name", "hashtag", "description", "demands")
 
@@ -40,7 +42,9 @@ class EventFilter(BaseFilterSet):
     date_from = django_filters.DateFilter(
         method="filter_date_from", help_text="Events still running on or after this day (UTC)."
     )
-    date_to = django_filters.DateFilter(method="filter_date_to", help_text="Events starting on or before this day (UTC).")
+    date_to = django_filters.DateFilter(
+        method="filter_date_to", help_text="Events starting on or before this day (UTC)."
+    )
 
     search_fields = ("title", "description", "city", "place", "organization__name")
 

@@ -9,8 +9,8 @@ class ICalendarRenderer(BaseRenderer):
     charset = "utf-8"
 
     def render(self, data, accepted_media_type=None, renderer_context=None):
-        if isinstance(data, bytes):
-            return data
+        if data is None or isinstance(data, bytes):
+            return data or b""
         # Errors (404, 401) are problem details: send them as JSON, not as a broken calendar.
         response = (renderer_context or {}).get("response")
         if response is not None:

@@ -16,14 +16,27 @@ HASHTAG = re.compile(r"^#?(\w{2,79})$")
 
 class CampaignSerializer(serializers.ModelSerializer):
     visibility = serializers.ChoiceField(
-        Campaign.Level.choices, required=False, help_text="public: anyone; network: active members of the network."
+        Campaign.Level.choices,
+        required=False,
+        help_text="public: anyone; network: active members of the network.",
     )
 
     class Meta:
         model = Campaign
         fields = [
-            "id", "name", "slug", "hashtag", "start_date", "end_date", "demands", "description",
-            "visibility", "is_example", "version", "created_at", "updated_at",
+            "id",
+            "name",
+            "slug",
+            "hashtag",
+            "start_date",
+            "end_date",
+            "demands",
+            "description",
+            "visibility",
+            "is_example",
+            "version",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
 
@@ -51,6 +64,13 @@ class LocalDateTimeField(serializers.DateTimeField):
         return value if dj_timezone.is_naive(value) else super().enforce_timezone(value)
 
 
+class CountryCodeField(serializers.ChoiceField):
+    """One country code; an empty country reads as ""."""
+
+    def to_representation(self, value):
+        return str(getattr(value, "code", value) or "")
+
+
 TIME_HELP = (
     "ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. "
     "Read back with the offset of `timezone`."
@@ -63,16 +83,35 @@ class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
     starts_at = LocalDateTimeField(help_text=TIME_HELP)
     ends_at = LocalDateTimeField(help_text=TIME_HELP)
     timezone = serializers.CharField(max_length=64, help_text="IANA time zone, e.g. Europe/Berlin.")
-    country = serializers.ChoiceField(COUNTRY_CHOICES, required=False, allow_blank=True, help_text="ISO 3166-1 alpha-2.")
+    country = CountryCodeField(
+        COUNTRY_CHOICES, required=False, allow_blank=True, help_text="ISO 3166-1 alpha-2."
+    )
     link = serializers.URLField(required=False, allow_blank=True, validators=[https_url])
     visibility = visibility_field(required=False)
 
     class Meta:
         model = Event
         fields = [
-            "id", "campaign", "campaign_name", "organization", "organization_name", "title", "description",
-            "starts_at", "ends_at", "timezone", "is_online", "place", "city", "country", "link",
-            "visibility", "is_example", "version", "created_at", "updated_at",
+            "id",
+            "campaign",
+            "campaign_name",
+            "organization",
+            "organization_name",
+            "title",
+            "description",
+            "starts_at",
+            "ends_at",
+            "timezone",
+            "is_online",
+            "place",
+            "city",
+            "country",
+            "link",
+            "visibility",
+            "is_example",
+            "version",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
 
@@ -94,6 +133,7 @@ class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
         for name in ("starts_at", "ends_at"):
             if name in attrs and dj_timezone.is_naive(attrs[name]):
                 attrs[name] = dj_timezone.make_aware(attrs[name], zone)
+
         def value(name):
             return attrs[name] if name in attrs else current(name)
 
@@ -120,7 +160,9 @@ class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
 class CalendarFeedSerializer(serializers.Serializer):
     active = serializers.BooleanField(help_text="Whether you have a personal feed.")
     created_at = serializers.DateTimeField(allow_null=True)
-    last_used_at = serializers.DateTimeField(allow_null=True, help_text="Last fetched by a calendar app (hourly).")
+    last_used_at = serializers.DateTimeField(
+        allow_null=True, help_text="Last fetched by a calendar app (hourly)."
+    )
 
 
 class IssuedCalendarFeedSerializer(CalendarFeedSerializer):
@@ -133,4 +175,3 @@ def feed_state(feed: CalendarFeed | None) -> dict:
         "created_at": feed.created_at if feed else None,
         "last_used_at": feed.last_used_at if feed else None,
     }
-

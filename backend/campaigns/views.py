@@ -1,5 +1,6 @@
 """Campaigns, events and their calendar feeds."""
 
+import hashlib
 from datetime import timedelta
 
 from django.http import Http404
@@ -32,7 +33,10 @@ from .serializers import (
 FEED_MAX_EVENTS = 1000  # a feed is one document; calendar apps cannot page through it
 
 ICS_RESPONSE = {
-    (200, "text/calendar"): OpenApiResponse(OpenApiTypes.STR, description="An iCalendar (RFC 5545) document.")
+    (200, "text/calendar"): OpenApiResponse(
+        OpenApiTypes.STR, description="An iCalendar (RFC 5545) document; its ETag serves If-None-Match."
+    ),
+    (304, "text/calendar"): OpenApiResponse(description="Unchanged since the ETag sent in If-None-Match."),
 }
 
 EVENT_EXAMPLE = OpenApiExample(
@@ -55,8 +59,20 @@ EVENT_EXAMPLE = OpenApiExample(
 )
 
 
+def ics_response(request, body: bytes) -> Response:
+    """The calendar with a content ETag: calendar apps poll, and an unchanged feed is a bodiless 304."""
+    etag = f'"{hashlib.sha256(body).hexdigest()[:24]}"'
+    if etag in {tag.strip() for tag in request.headers.get("If-None-Match", "").split(",")}:
+        return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
+    return Response(body, content_type="text/calendar; charset=utf-8", headers={"ETag": etag})
+
+
 def feed_events(viewer):
-    return Event.objects.visible_to(viewer).select_related("organization", "campaign").order_by("starts_at", "id")
+    return (
+        Event.objects.visible_to(viewer)
+        .select_related("organization", "campaign")
+        .order_by("starts_at", "id")
+    )
 
 
 @crud_docs(
@@ -92,9 +108,8 @@ class CampaignViewSet(VisibleModelViewSet):
     )
     def calendar(self, request, pk=None):
         campaign = self.get_object()
-        events = feed_events(self.viewer).filter(campaign=campaign)[: FEED_MAX_EVENTS]
-        body = calendar_bytes(events, name=campaign.name)
-        return Response(body, content_type="text/calendar; charset=utf-8")
+        events = feed_events(self.viewer).filter(campaign=campaign)[:FEED_MAX_EVENTS]
+        return ics_response(request, calendar_bytes(events, name=campaign.name))
 
 
 @crud_docs(
@@ -183,6 +198,8 @@ class PersonalCalendarView(APIView):
             raise Http404
         feed.touch()
         since = timezone.now() - timedelta(days=90)
-        events = feed_events(viewer_for(feed.user)).filter(ends_at__gte=since)[: FEED_MAX_EVENTS]
-        body = calendar_bytes(events, name="Waypoint events")
-        return Response(body, content_type="text/calendar; charset=utf-8")
+        events = feed_events(viewer_for(feed.user)).filter(ends_at__gte=since)[:FEED_MAX_EVENTS]
+        response = ics_response(request, calendar_bytes(events, name="Events"))
+        # Only the owner's calendar app may keep it; it revalidates with the ETag.
+        response["Cache-Control"] = "private, no-cache"
+        return response

@@ -4,6 +4,8 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from .serializers import COUNTRY_CHOICES
 from .vocabulary import LANGUAGE_CHOICES, Topic
@@ -26,6 +28,7 @@ class CountryListFilter(django_filters.ChoiceFilter):
         super().__init__(*args, **kwargs)
 
 
+@extend_schema_field(OpenApiTypes.INT)
 class IdFilter(django_filters.NumberFilter):
     """An object id: a whole number the database can hold; `1.5` or a 30-digit id is a 400, not a 500."""
 

@@ -80,6 +80,7 @@ class AutoSchema(ErrorsAutoSchema):
 
 def crud_docs(singular: str, plural: str, tag: str, read_note: str, write_note: str, examples=()):
     """Summaries and descriptions for the standard actions of a viewset over `plural`."""
+    a = "an" if singular[:1].lower() in "aeiou" else "a"
     return extend_schema_view(
         list=extend_schema(
             summary=f"List {plural}",
@@ -92,20 +93,20 @@ def crud_docs(singular: str, plural: str, tag: str, read_note: str, write_note: 
             tags=[tag],
         ),
         create=extend_schema(
-            summary=f"Create a {singular}", description=write_note, tags=[tag], examples=list(examples)
+            summary=f"Create {a} {singular}", description=write_note, tags=[tag], examples=list(examples)
         ),
         update=extend_schema(
-            summary=f"Replace a {singular}",
+            summary=f"Replace {a} {singular}",
             description=f"{write_note} Send `If-Match` to avoid overwriting a newer edit.",
             tags=[tag],
         ),
         partial_update=extend_schema(
-            summary=f"Update a {singular}",
+            summary=f"Update {a} {singular}",
             description=f"{write_note} Send `If-Match` to avoid overwriting a newer edit.",
             tags=[tag],
         ),
         destroy=extend_schema(
-            summary=f"Delete a {singular}",
+            summary=f"Delete {a} {singular}",
             description=f"{write_note} Offline clients receive the deletion on their next sync.",
             tags=[tag],
         ),

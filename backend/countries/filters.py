@@ -10,7 +10,13 @@ from .models import Country
 class CountryFilter(BaseFilterSet):
     stale = StrictBooleanFilter(method="filter_stale", help_text="Not reviewed within the configured age.")
 
-    search_fields = ("conscription", "conscientious_objection", "mobilization", "penalties", "asylum_practice")
+    search_fields = (
+        "conscription",
+        "conscientious_objection",
+        "mobilization",
+        "penalties",
+        "asylum_practice",
+    )
 
     class Meta:
         model = Country

@@ -13,6 +13,7 @@ from organizations.models import Organization
 from .models import Country
 
 PROFILE_LIST_CAP = 50
+PROFILE_TEXT_MAX = 20000
 
 
 class SourceSerializer(serializers.Serializer):
@@ -23,18 +24,39 @@ class SourceSerializer(serializers.Serializer):
 class CountrySerializer(serializers.ModelSerializer):
     code = CountryField(help_text="ISO 3166-1 alpha-2.")
     name = serializers.CharField(source="code.name", read_only=True)
-    sources = SourceSerializer(many=True, required=False)
+    sources = SourceSerializer(many=True, required=False, max_length=50)
     is_stale = serializers.BooleanField(read_only=True, help_text="Not reviewed within the configured age.")
     reviewed_by = serializers.SerializerMethodField(help_text="Who last reviewed the profile.")
 
     class Meta:
         model = Country
         fields = [
-            "code", "name", "conscription", "conscientious_objection", "mobilization", "penalties",
-            "asylum_practice", "sources", "last_reviewed", "reviewed_by", "is_stale", "is_example",
-            "version", "updated_at",
+            "code",
+            "name",
+            "conscription",
+            "conscientious_objection",
+            "mobilization",
+            "penalties",
+            "asylum_practice",
+            "sources",
+            "last_reviewed",
+            "reviewed_by",
+            "is_stale",
+            "is_example",
+            "version",
+            "updated_at",
         ]
         read_only_fields = ["is_example", "version", "updated_at"]
+        extra_kwargs = {
+            name: {"max_length": PROFILE_TEXT_MAX}
+            for name in (
+                "conscription",
+                "conscientious_objection",
+                "mobilization",
+                "penalties",
+                "asylum_practice",
+            )
+        }
 
     def get_reviewed_by(self, country) -> str | None:
         user = country.reviewed_by

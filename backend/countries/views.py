@@ -12,8 +12,13 @@ from .serializers import CountryDetailSerializer, CountrySerializer
     "country profile",
     "country profiles",
     "countries",
-    read_note="Country profiles are public: conscription, objection, mobilization, penalties, asylum practice and sources.",
-    write_note="Admins (the network office) only; saving records you as the reviewer when `last_reviewed` changes.",
+    read_note=(
+        "Country profiles are public: conscription, objection, mobilization, penalties, "
+        "asylum practice and sources."
+    ),
+    write_note=(
+        "Admins (the network office) only; saving records you as the reviewer when `last_reviewed` changes."
+    ),
 )
 class CountryViewSet(VisibleModelViewSet):
     queryset = Country.objects.select_related("reviewed_by")

@@ -111,7 +111,9 @@ def _check_text(data: bytes) -> None:
             f"This file is not of an accepted type; allowed: {ALLOWED_DESCRIPTION}."
         ) from exc
     if TEXT_FORBIDDEN.search(text):
-        raise UploadRejected("This file contains binary data; it is not plain text.")
+        raise UploadRejected(
+            f"This file is not of an accepted type (binary data); allowed: {ALLOWED_DESCRIPTION}."
+        )
 
 
 def _zip_kind(upload, size: int) -> Kind:

@@ -130,7 +130,7 @@ class DocumentViewSet(VisibleModelViewSet):
         "Submit a draft for review",
         "Coordinators of the author organization and admins; the document must be a draft.",
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], filter_backends=[])
     def submit(self, request, pk=None):
         return self._step(request, services.document_submit)
 
@@ -139,14 +139,14 @@ class DocumentViewSet(VisibleModelViewSet):
         "Admins only. From review (or archived); readers see it from now on, and its text is kept "
         "as a new version.",
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], filter_backends=[])
     def publish(self, request, pk=None):
         return self._step(request, services.document_publish)
 
     @_workflow_docs(
         "Archive a document", "Admins only. Readers no longer see it; its versions stay in the history."
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], filter_backends=[])
     def archive(self, request, pk=None):
         return self._step(request, services.document_archive)
 
@@ -155,7 +155,7 @@ class DocumentViewSet(VisibleModelViewSet):
         "Coordinators of the author organization and admins: to revise a published or archived "
         "document, or to return one from review. Readers no longer see it until it is published again.",
     )
-    @action(detail=True, methods=["post"])
+    @action(detail=True, methods=["post"], filter_backends=[])
     def revise(self, request, pk=None):
         return self._step(request, services.document_revise)
 
@@ -174,7 +174,7 @@ class DocumentViewSet(VisibleModelViewSet):
         responses=DocumentCardSerializer(many=True),
         tags=[TAG],
     )
-    @action(detail=True, methods=["get"], filterset_class=None, ordering_fields=[])
+    @action(detail=True, methods=["get"], filter_backends=[])
     def translations(self, request, pk=None):
         document = self.get_object()
         page = self.paginate_queryset(self._siblings(document).order_by("language", "id"))
@@ -190,7 +190,7 @@ class DocumentViewSet(VisibleModelViewSet):
         responses=DocumentDetailSerializer,
         tags=[TAG],
     )
-    @action(detail=True, methods=["get"], filterset_class=None, ordering_fields=[])
+    @action(detail=True, methods=["get"], filter_backends=[])
     def translation(self, request, pk=None):
         params = TranslationParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
@@ -219,7 +219,7 @@ class DocumentViewSet(VisibleModelViewSet):
         responses=DocumentVersionListSerializer(many=True),
         tags=[TAG],
     )
-    @action(detail=True, methods=["get"], filterset_class=None, ordering_fields=[])
+    @action(detail=True, methods=["get"], filter_backends=[])
     def versions(self, request, pk=None):
         document = self.get_object()
         page = self.paginate_queryset(document.versions.order_by("-number"))
@@ -235,12 +235,12 @@ class DocumentViewSet(VisibleModelViewSet):
         detail=True,
         methods=["get"],
         url_path=r"versions/(?P<number>[0-9]{1,9})",
-        filterset_class=None,
-        ordering_fields=[],
+        filter_backends=[],
     )
     def version(self, request, pk=None, number=None):
         document = self.get_object()
         version = get_object_or_404(document.versions, number=int(number))
+        self._etag_object = document
         return Response(DocumentVersionSerializer(version).data)
 
     @extend_schema(
@@ -250,7 +250,7 @@ class DocumentViewSet(VisibleModelViewSet):
         responses=DiffSerializer,
         tags=[TAG],
     )
-    @action(detail=True, methods=["get"], filterset_class=None, ordering_fields=[])
+    @action(detail=True, methods=["get"], filter_backends=[])
     def diff(self, request, pk=None):
         params = DiffParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
@@ -265,6 +265,7 @@ class DocumentViewSet(VisibleModelViewSet):
         if errors:
             raise serializers.ValidationError(errors)
         diff = services.version_diff(older=versions[older_number], newer=versions[newer_number])
+        self._etag_object = document
         return Response(DiffSerializer({"from_version": older_number, "to_version": newer_number, "diff": diff}).data)
 
     # -- attachments ---------------------------------------------------------------------
@@ -281,7 +282,9 @@ class DocumentViewSet(VisibleModelViewSet):
         responses={201: AttachmentSerializer},
         tags=[TAG],
     )
-    @action(detail=True, methods=["post"], url_path="attachments", parser_classes=[MultiPartParser])
+    @action(
+        detail=True, methods=["post"], url_path="attachments", parser_classes=[MultiPartParser], filter_backends=[]
+    )
     def attachments(self, request, pk=None):
         document = self.get_object()
         self._ensure_editable(document)
@@ -307,16 +310,25 @@ class DocumentViewSet(VisibleModelViewSet):
 
     @extend_schema(
         summary="Remove an attachment",
-        description="Coordinators of the author organization (drafts) and admins.",
+        description=(
+            "Coordinators of the author organization (drafts) and admins. `If-Match` takes the "
+            "document's ETag: removing an attachment changes the document."
+        ),
         request=None,
         responses={204: None},
         tags=[TAG],
     )
-    @action(detail=True, methods=["delete"], url_path=r"attachments/(?P<attachment_id>[0-9]{1,18})")
+    @action(
+        detail=True, methods=["delete"], url_path=r"attachments/(?P<attachment_id>[0-9]{1,18})", filter_backends=[]
+    )
     def attachment(self, request, pk=None, attachment_id=None):
         document = self.get_object()
         self._ensure_editable(document)
-        services.attachment_delete(attachment=self._attachment(document, attachment_id), actor=request.user)
+        attachment = self._attachment(document, attachment_id)
+        stale = self._precondition_failed(document)
+        if stale is not None:
+            return stale
+        services.attachment_delete(attachment=attachment, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(
@@ -336,11 +348,12 @@ class DocumentViewSet(VisibleModelViewSet):
         detail=True,
         methods=["get"],
         url_path=r"attachments/(?P<attachment_id>[0-9]{1,18})/download",
-        filterset_class=None,
-        ordering_fields=[],
+        filter_backends=[],
     )
     def download(self, request, pk=None, attachment_id=None):
-        attachment = self._attachment(self.get_object(), attachment_id)
+        document = self.get_object()
+        attachment = self._attachment(document, attachment_id)
+        self._etag_object = document
         response = FileResponse(
             attachment.file.open("rb"),
             as_attachment=True,

@@ -30,9 +30,15 @@ class LedgerEntry(VersionedModel):
         "organizations.Organization",
         null=True,
         blank=True,
-        on_delete=models.PROTECT,
+        on_delete=models.SET_NULL,
         related_name="grants",
         help_text="The partner organization receiving a grant.",
+    )
+    recipient_name = models.CharField(
+        max_length=200,
+        blank=True,
+        editable=False,
+        help_text="The recipient's name when booked: the ledger keeps it if the organization is deleted.",
     )
     campaign = models.ForeignKey(
         "campaigns.Campaign",
@@ -54,15 +60,21 @@ class LedgerEntry(VersionedModel):
         ordering = ["-date", "-id"]
         verbose_name_plural = "ledger entries"
         constraints = [
-            models.UniqueConstraint(fields=["reference"], condition=~Q(reference=""), name="unique_ledger_reference"),
+            models.UniqueConstraint(
+                fields=["reference"], condition=~Q(reference=""), name="unique_ledger_reference"
+            ),
             models.CheckConstraint(
-                condition=Q(kind="grant", recipient__isnull=False) | Q(kind="collected", recipient__isnull=True),
-                name="grant_has_recipient_collected_has_none",
+                condition=Q(kind="grant") | Q(recipient__isnull=True), name="collected_money_has_no_recipient"
             ),
         ]
 
     def __str__(self) -> str:
         return f"{self.date} {self.get_kind_display()} {self.amount} {self.currency}"
+
+    def save(self, *args, **kwargs):
+        if self.recipient_id is not None:
+            self.recipient_name = self.recipient.name
+        super().save(*args, **kwargs)
 
     @classmethod
     def visible_q(cls, viewer: Viewer) -> Q:

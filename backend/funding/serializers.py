@@ -13,16 +13,28 @@ from .models import LedgerEntry
 class LedgerEntrySerializer(ViewerContextMixin, serializers.ModelSerializer):
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
     currency = serializers.ChoiceField(CURRENCY_CHOICES, help_text="ISO 4217 code.")
-    recipient_name = serializers.CharField(source="recipient.name", read_only=True, default=None)
     campaign_name = serializers.CharField(source="campaign.name", read_only=True, default=None)
 
     class Meta:
         model = LedgerEntry
         fields = [
-            "id", "kind", "amount", "currency", "date", "purpose", "recipient", "recipient_name",
-            "campaign", "campaign_name", "reference", "is_example", "version", "created_at", "updated_at",
+            "id",
+            "kind",
+            "amount",
+            "currency",
+            "date",
+            "purpose",
+            "recipient",
+            "recipient_name",
+            "campaign",
+            "campaign_name",
+            "reference",
+            "is_example",
+            "version",
+            "created_at",
+            "updated_at",
         ]
-        read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
+        read_only_fields = ["id", "recipient_name", "is_example", "version", "created_at", "updated_at"]
 
     def validate_reference(self, value):
         duplicate = LedgerEntry.objects.filter(reference=value).exclude(pk=getattr(self.instance, "pk", None))
@@ -50,4 +62,6 @@ class CurrencyTotalSerializer(serializers.Serializer):
 
 
 class FundingTotalsSerializer(serializers.Serializer):
-    totals = CurrencyTotalSerializer(many=True, help_text="One row per currency; amounts are never converted.")
+    totals = CurrencyTotalSerializer(
+        many=True, help_text="One row per currency; amounts are never converted."
+    )

@@ -11,6 +11,12 @@ class NotificationAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["text", "organization__name"]
     raw_id_fields = [
-        "organization", "resource", "related_resource", "response", "contact_point", "actor", "actor_organization",
+        "organization",
+        "resource",
+        "related_resource",
+        "response",
+        "contact_point",
+        "actor",
+        "actor_organization",
     ]
     readonly_fields = ["created_at"]

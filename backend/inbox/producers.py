@@ -2,8 +2,8 @@
 
 `notify()` stores a notification for an organization and, once the transaction has
 committed, sends `notification_created`; an e-mail or push sender subscribes to that
-signal and needs no change here. Producers that may run twice for the same event pass a
-`dedupe_key`, so a notification is stored once per organization.
+signal and needs no change here. Every producer names its event in a `dedupe_key`, so
+running it twice (a retried request, the demo loaded again) stores one notification.
 """
 
 from django.db import IntegrityError, transaction
@@ -30,7 +30,10 @@ def notify(
     dedupe_key: str = "",
 ) -> Notification | None:
     """Store one notification; None when the dedupe key says it was already stored."""
-    if dedupe_key and Notification.objects.filter(organization_id=organization_id, dedupe_key=dedupe_key).exists():
+    if (
+        dedupe_key
+        and Notification.objects.filter(organization_id=organization_id, dedupe_key=dedupe_key).exists()
+    ):
         return None
     try:
         with transaction.atomic():
@@ -62,6 +65,7 @@ def response_received(*, response, actor) -> None:
         actor_organization_id=response.organization_id,
         resource=resource,
         response=response,
+        dedupe_key=f"response:{response.pk}:received",
     )
 
 
@@ -79,6 +83,7 @@ def response_decided(*, response, actor) -> None:
         actor_organization_id=resource.organization_id,
         resource=resource,
         response=response,
+        dedupe_key=f"response:{response.pk}:{response.status}",
     )
 
 
@@ -92,6 +97,7 @@ def response_withdrawn(*, response, actor) -> None:
         actor_organization_id=response.organization_id,
         resource=resource,
         response=response,
+        dedupe_key=f"response:{response.pk}:withdrawn",
     )
 
 
@@ -110,6 +116,7 @@ def message_posted(*, message, actor) -> None:
             actor_organization_id=message.organization_id,
             resource=resource,
             response=response,
+            dedupe_key=f"message:{message.pk}",
         )
 
 

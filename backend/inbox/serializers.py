@@ -8,7 +8,9 @@ from .models import Notification
 class NotificationSerializer(serializers.ModelSerializer):
     organization_name = serializers.CharField(source="organization.name", read_only=True)
     resource_title = serializers.CharField(source="resource.title", read_only=True, default=None)
-    related_resource_title = serializers.CharField(source="related_resource.title", read_only=True, default=None)
+    related_resource_title = serializers.CharField(
+        source="related_resource.title", read_only=True, default=None
+    )
     actor_organization_name = serializers.CharField(
         source="actor_organization.name", read_only=True, default=None
     )
@@ -17,9 +19,21 @@ class NotificationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Notification
         fields = [
-            "id", "kind", "text", "organization", "organization_name", "resource", "resource_title",
-            "related_resource", "related_resource_title", "response", "contact_point",
-            "actor_organization", "actor_organization_name", "read", "created_at",
+            "id",
+            "kind",
+            "text",
+            "organization",
+            "organization_name",
+            "resource",
+            "resource_title",
+            "related_resource",
+            "related_resource_title",
+            "response",
+            "contact_point",
+            "actor_organization",
+            "actor_organization_name",
+            "read",
+            "created_at",
         ]
         read_only_fields = fields
 

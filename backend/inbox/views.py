@@ -91,7 +91,7 @@ class InboxViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="Mark the whole inbox read",
-        description="Marks every unread item read, or only those the given filters select (e.g. `?kind=new_match`).",
+        description="Marks every unread item read, or only those the filters select (`?kind=new_match`).",
         request=None,
         responses=MarkedSerializer,
         tags=["inbox"],

@@ -24,9 +24,9 @@ ORGANIZATIONS = [
         "slug": "network-office",
         "name": f"Network office Germany {EXAMPLE}",
         "description": (
-            "The network office answers objectors and deserters from Russia, Belarus and Ukraine through a "
-            "Telegram channel, e-mail and a phone hotline in Russian, English and German, onboards partner "
-            f"organizations and channels funds to them. {EXAMPLE}"
+            "The network office answers objectors and deserters from Russia, Belarus and Ukraine "
+            "through a Telegram channel, e-mail and a phone hotline in Russian, English and German, "
+            f"onboards partner organizations and channels funds to them. {EXAMPLE}"
         ),
         "countries": ["DE"],
         "kinds": ["network_office", "counseling"],
@@ -38,8 +38,8 @@ ORGANIZATIONS = [
         "slug": "no-means-no",
         "name": f"“NO means NO” project of a Belarusian organization {EXAMPLE}",
         "description": (
-            "A campaign of a Belarusian human rights organization working from exile: it calls on Belarusian "
-            f"conscripts to refuse military service and helps those who do. {EXAMPLE}"
+            "A campaign of a Belarusian human rights organization working from exile: it calls on "
+            f"Belarusian conscripts to refuse military service and helps those who do. {EXAMPLE}"
         ),
         "countries": ["BY", "LT"],
         "kinds": ["counseling", "advocacy"],
@@ -51,8 +51,8 @@ ORGANIZATIONS = [
         "slug": "pacifist-movement-ua",
         "name": f"Pacifist movement in Ukraine {EXAMPLE}",
         "description": (
-            "Ukrainian pacifists documenting the prosecution of conscientious objectors under martial law "
-            f"and finding lawyers for them. {EXAMPLE}"
+            "Ukrainian pacifists documenting the prosecution of conscientious objectors under martial "
+            f"law and finding lawyers for them. {EXAMPLE}"
         ),
         "countries": ["UA"],
         "kinds": ["advocacy", "legal_aid"],
@@ -77,8 +77,8 @@ ORGANIZATIONS = [
         "slug": "georgia-counseling",
         "name": f"Counseling center in Georgia {EXAMPLE}",
         "description": (
-            "Counsels people who crossed into Georgia to avoid mobilization or after deserting: legal stay, "
-            f"documents, onward travel, a place to sleep for the first nights. {EXAMPLE}"
+            "Counsels people who crossed into Georgia to avoid mobilization or after deserting: legal "
+            f"stay, documents, onward travel, a place to sleep for the first nights. {EXAMPLE}"
         ),
         "countries": ["GE"],
         "kinds": ["counseling", "shelter"],
@@ -114,8 +114,7 @@ ORGANIZATIONS = [
         "name": f"Legal aid in Western Europe {EXAMPLE}",
         "description": (
             "Lawyers and counselors in France, Belgium and the Netherlands who take asylum cases of "
-            "objectors "
-            f"and deserters. {EXAMPLE}"
+            f"objectors and deserters. {EXAMPLE}"
         ),
         "countries": ["FR", "BE", "NL"],
         "kinds": ["legal_aid"],
@@ -148,9 +147,8 @@ CONTACT_POINTS = {
             "hours": "Answers within 24 hours, Monday to Saturday",
             "security_advice": (
                 "Write first: say which country you are in, whether you received a summons, and which "
-                "language "
-                "you prefer. Do not send scans of documents until a counselor asks. If your phone may be "
-                "inspected at a border, delete the chat before you reach it."
+                "language you prefer. Do not send scans of documents until a counselor asks. If your "
+                "phone may be inspected at a border, delete the chat before you reach it."
             ),
             "visibility": "public",
             "verified": 2,
@@ -164,8 +162,8 @@ CONTACT_POINTS = {
             "topics": ["conscientious_objection", "desertion", "asylum", "legal", "documents"],
             "hours": "Answered within two working days",
             "security_advice": (
-                "Use an address that does not carry your name. Say which documents you have, not what is "
-                "in them."
+                "Use an address that does not carry your name. Say which documents you have, not what "
+                "is in them."
             ),
             "visibility": "public",
             "verified": 2,
@@ -179,9 +177,8 @@ CONTACT_POINTS = {
             "topics": ["desertion", "conscientious_objection", "asylum", "legal"],
             "hours": "Mon-Fri 10:00-16:00 (Berlin time)",
             "security_advice": (
-                "Outside these hours, write first in Telegram or by e-mail and ask for a call back; calls "
-                "are "
-                "not answered then. Do not leave your full name on the voicemail."
+                "Outside these hours, write first in Telegram or by e-mail and ask for a call back; "
+                "calls are not answered then. Do not leave your full name on the voicemail."
             ),
             "visibility": "public",
             "verified": 4,
@@ -233,8 +230,8 @@ CONTACT_POINTS = {
             "topics": ["conscientious_objection", "desertion", "travel", "documents"],
             "hours": "Daily, answers within a day",
             "security_advice": (
-                "Write first, from an account without your real name and never from a phone the military "
-                "commissariat or the police have ever checked."
+                "Write first, from an account without your real name and never from a phone the "
+                "military commissariat or the police have ever checked."
             ),
             "visibility": "public",
             "verified": 5,
@@ -248,8 +245,7 @@ CONTACT_POINTS = {
             "topics": ["conscientious_objection", "desertion"],
             "security_advice": (
                 "This account was taken over after a volunteer's phone was seized at the border. Do not "
-                "write to "
-                "it and delete old chats with it."
+                "write to it and delete old chats with it."
             ),
             "status": "compromised",
             "visibility": "public",
@@ -338,8 +334,7 @@ CONTACT_POINTS = {
             "hours": "Bot answers at once; counselors within a day",
             "security_advice": (
                 "The bot never asks for your name. After mobilization or a contract, write to a "
-                "counselor, not "
-                "the bot. Delete the chat if your phone may be checked."
+                "counselor, not the bot. Delete the chat if your phone may be checked."
             ),
             "visibility": "public",
             "verified": 3,
@@ -478,8 +473,7 @@ CONTACT_POINTS = {
             "topics": ["asylum", "legal", "documents"],
             "security_advice": (
                 "Keep your summons or call-up document, or a screenshot of the electronic register: "
-                "French courts "
-                "expect evidence that you were called up."
+                "French courts expect evidence that you were called up."
             ),
             "visibility": "public",
             "verified": 16,

@@ -30,10 +30,23 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
     class Meta:
         model = Organization
         fields = [
-            "id", "name", "slug", "description", "countries", "kinds", "languages", "website",
-            "visibility", "verified", "is_example", "version", "created_at", "updated_at",
+            "id",
+            "name",
+            "slug",
+            "description",
+            "countries",
+            "kinds",
+            "languages",
+            "website",
+            "visibility",
+            "verified",
+            "is_example",
+            "version",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
+        extra_kwargs = {"description": {"max_length": 5000}}
 
 
 class ContactPointSerializer(
@@ -51,11 +64,28 @@ class ContactPointSerializer(
     class Meta:
         model = ContactPoint
         fields = [
-            "id", "organization", "organization_name", "channel", "value", "label", "languages",
-            "countries", "topics", "hours", "security_advice", "status", "visibility",
-            "last_verified_at", "is_stale", "is_example", "version", "created_at", "updated_at",
+            "id",
+            "organization",
+            "organization_name",
+            "channel",
+            "value",
+            "label",
+            "languages",
+            "countries",
+            "topics",
+            "hours",
+            "security_advice",
+            "status",
+            "visibility",
+            "last_verified_at",
+            "is_stale",
+            "is_example",
+            "version",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = ["id", "last_verified_at", "is_example", "version", "created_at", "updated_at"]
+        extra_kwargs = {"security_advice": {"max_length": 2000}}
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

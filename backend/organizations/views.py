@@ -34,8 +34,14 @@ HOTLINE_EXAMPLE = OpenApiExample(
     "organization",
     "organizations",
     "organizations",
-    read_note="Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members.",
-    write_note="Admins create and delete organizations; coordinators update their own. Only admins may set `verified`.",
+    read_note=(
+        "Partner organizations you may see: public ones to anyone, network ones to members, "
+        "restricted ones to their own members."
+    ),
+    write_note=(
+        "Admins create and delete organizations; coordinators update their own. "
+        "Only admins may set `verified` and `slug`."
+    ),
 )
 class OrganizationViewSet(VisibleModelViewSet):
     queryset = Organization.objects.all()
@@ -67,7 +73,10 @@ class ContactPointViewSet(VisibleModelViewSet):
 
     @extend_schema(
         summary="Mark a contact point verified",
-        description="Records that you checked this contact works, and when. Coordinators of the owning organization and admins.",
+        description=(
+            "Records that you checked this contact works, and when. "
+            "Coordinators of the owning organization and admins."
+        ),
         request=None,
         responses=ContactPointSerializer,
         tags=["contact-points"],

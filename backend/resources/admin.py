@@ -22,7 +22,16 @@ class MessageInline(admin.TabularInline):
 
 @admin.register(Resource)
 class ResourceAdmin(admin.ModelAdmin):
-    list_display = ["title", "kind", "category", "organization", "status", "valid_until", "visibility", "is_example"]
+    list_display = [
+        "title",
+        "kind",
+        "category",
+        "organization",
+        "status",
+        "valid_until",
+        "visibility",
+        "is_example",
+    ]
     list_filter = ["kind", "category", "status", "visibility", "is_example"]
     search_fields = ["title", "description", "organization__name"]
     raw_id_fields = ["organization", "created_by"]

@@ -41,12 +41,14 @@ class ResourceFilter(BaseFilterSet):
 
 class ResourceResponseFilter(BaseFilterSet):
     resource = django_filters.NumberFilter(field_name="resource_id")
-    organization = django_filters.NumberFilter(field_name="organization_id", help_text="The responding organization.")
+    organization = django_filters.NumberFilter(
+        field_name="organization_id", help_text="The responding organization."
+    )
     status = django_filters.ChoiceFilter(choices=ResourceResponse.Status.choices)
     direction = django_filters.ChoiceFilter(
         choices=[("received", "Received"), ("sent", "Sent")],
         method="filter_direction",
-        help_text="received: responses to your organizations' resources; sent: your organizations' responses.",
+        help_text="received: responses to your organizations' resources; sent: your organizations' own.",
     )
 
     search_fields = ("message", "contribution", "resource__title", "organization__name")

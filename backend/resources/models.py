@@ -201,7 +201,9 @@ class ResourceResponse(VersionedModel):
     class Meta:
         ordering = ["-created_at", "id"]
         constraints = [
-            models.UniqueConstraint(fields=["resource", "organization"], name="one_response_per_org_and_resource")
+            models.UniqueConstraint(
+                fields=["resource", "organization"], name="one_response_per_org_and_resource"
+            )
         ]
 
     def __str__(self) -> str:

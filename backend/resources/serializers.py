@@ -21,7 +21,11 @@ class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
     countries = countries_field()
     languages = languages_field()
     amount = serializers.DecimalField(
-        max_digits=12, decimal_places=2, min_value=Decimal("0.01"), required=False, allow_null=True,
+        max_digits=12,
+        decimal_places=2,
+        min_value=Decimal("0.01"),
+        required=False,
+        allow_null=True,
         help_text="Required for funding, with `currency`.",
     )
     currency = serializers.ChoiceField(
@@ -44,9 +48,26 @@ class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
     class Meta:
         model = Resource
         fields = [
-            "id", "kind", "category", "organization", "organization_name", "title", "description",
-            "countries", "languages", "amount", "currency", "capacity", "valid_until", "visibility",
-            "status", "workflow_status", "is_example", "version", "created_at", "updated_at",
+            "id",
+            "kind",
+            "category",
+            "organization",
+            "organization_name",
+            "title",
+            "description",
+            "countries",
+            "languages",
+            "amount",
+            "currency",
+            "capacity",
+            "valid_until",
+            "visibility",
+            "status",
+            "workflow_status",
+            "is_example",
+            "version",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
 
@@ -65,7 +86,10 @@ class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
     def validate(self, attrs):
         attrs = super().validate(attrs)
         current = (lambda name: getattr(self.instance, name)) if self.instance else (lambda name: None)
-        value = {name: attrs[name] if name in attrs else current(name) for name in ("category", "amount", "currency", "capacity")}
+        value = {
+            name: attrs[name] if name in attrs else current(name)
+            for name in ("category", "amount", "currency", "capacity")
+        }
         errors = {}
         if value["amount"] is not None and not value["currency"]:
             errors["currency"] = "Give the currency of the amount (ISO 4217, e.g. EUR)."
@@ -97,12 +121,32 @@ class ResourceResponseSerializer(OwnedByOrganizationMixin, serializers.ModelSeri
     class Meta:
         model = ResourceResponse
         fields = [
-            "id", "resource", "resource_title", "resource_organization", "resource_organization_name",
-            "organization", "organization_name", "message", "contribution", "status", "decided_at",
-            "decision_note", "is_example", "version", "created_at", "updated_at",
+            "id",
+            "resource",
+            "resource_title",
+            "resource_organization",
+            "resource_organization_name",
+            "organization",
+            "organization_name",
+            "message",
+            "contribution",
+            "status",
+            "decided_at",
+            "decision_note",
+            "is_example",
+            "version",
+            "created_at",
+            "updated_at",
         ]
         read_only_fields = [
-            "id", "status", "decided_at", "decision_note", "is_example", "version", "created_at", "updated_at",
+            "id",
+            "status",
+            "decided_at",
+            "decision_note",
+            "is_example",
+            "version",
+            "created_at",
+            "updated_at",
         ]
         validators = []  # one response per organization is checked by the service, with a clearer message
         extra_kwargs = {
@@ -121,7 +165,9 @@ class ResourceResponseSerializer(OwnedByOrganizationMixin, serializers.ModelSeri
 
 
 class DecisionSerializer(serializers.Serializer):
-    note = serializers.CharField(required=False, allow_blank=True, max_length=2000, help_text="Optional reason.")
+    note = serializers.CharField(
+        required=False, allow_blank=True, max_length=2000, help_text="Optional reason."
+    )
 
 
 class ResponseMessageSerializer(ViewerContextMixin, serializers.ModelSerializer):

@@ -55,15 +55,23 @@ def resource_set_status(*, resource: Resource, status: str, actor) -> Resource:
     return resource
 
 
-def response_create(*, resource: Resource, organization, message: str, contribution: str, actor) -> ResourceResponse:
+def response_create(
+    *, resource: Resource, organization, message: str, contribution: str, actor
+) -> ResourceResponse:
     if organization.pk == resource.organization_id:
         raise ValidationError({"organization": "An organization cannot respond to its own resource."})
     if resource.effective_status != Resource.Status.OPEN:
-        raise ValidationError({"resource": f"Only open resources take responses; this one is {resource.effective_status}."})
+        raise ValidationError(
+            {"resource": f"Only open resources take responses; this one is {resource.effective_status}."}
+        )
     if ResourceResponse.objects.filter(resource=resource, organization=organization).exists():
         raise ValidationError({"organization": "This organization already responded to this resource."})
     response = ResourceResponse.objects.create(
-        resource=resource, organization=organization, message=message, contribution=contribution, created_by=actor
+        resource=resource,
+        organization=organization,
+        message=message,
+        contribution=contribution,
+        created_by=actor,
     )
     producers.response_received(response=response, actor=actor)
     return response
@@ -71,7 +79,9 @@ def response_create(*, resource: Resource, organization, message: str, contribut
 
 def response_update(*, response: ResourceResponse, actor, **fields) -> ResourceResponse:
     if response.status != ResourceResponse.Status.PENDING:
-        raise ValidationError({"status": f"Only a pending response can be edited; this one is {response.status}."})
+        raise ValidationError(
+            {"status": f"Only a pending response can be edited; this one is {response.status}."}
+        )
     for name, value in fields.items():
         setattr(response, name, value)
     response.save()
@@ -80,7 +90,9 @@ def response_update(*, response: ResourceResponse, actor, **fields) -> ResourceR
 
 def _decide(*, response: ResourceResponse, status: str, note: str, actor) -> ResourceResponse:
     if response.status != ResourceResponse.Status.PENDING:
-        raise ValidationError({"status": f"Only a pending response can be decided; this one is {response.status}."})
+        raise ValidationError(
+            {"status": f"Only a pending response can be decided; this one is {response.status}."}
+        )
     resource = response.resource
     if status == ResourceResponse.Status.ACCEPTED:
         if resource.effective_status not in Resource.LIVE_STATUSES:
@@ -92,7 +104,9 @@ def _decide(*, response: ResourceResponse, status: str, note: str, actor) -> Res
     response.decided_at = timezone.now()
     response.decided_by = actor
     response.decision_note = note
-    response.save(update_fields=["status", "decided_at", "decided_by", "decision_note", "version", "updated_at"])
+    response.save(
+        update_fields=["status", "decided_at", "decided_by", "decision_note", "version", "updated_at"]
+    )
     producers.response_decided(response=response, actor=actor)
     return response
 
@@ -108,7 +122,9 @@ def response_decline(*, response: ResourceResponse, note: str = "", actor) -> Re
 
 def response_withdraw(*, response: ResourceResponse, actor) -> ResourceResponse:
     if response.status != ResourceResponse.Status.PENDING:
-        raise ValidationError({"status": f"Only a pending response can be withdrawn; this one is {response.status}."})
+        raise ValidationError(
+            {"status": f"Only a pending response can be withdrawn; this one is {response.status}."}
+        )
     response.status = ResourceResponse.Status.WITHDRAWN
     response.save(update_fields=["status", "version", "updated_at"])
     producers.response_withdrawn(response=response, actor=actor)

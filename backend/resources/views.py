@@ -81,7 +81,9 @@ class ResourceViewSet(VisibleModelViewSet):
 
     def perform_destroy(self, instance):
         if instance.responses.exists():
-            raise ValidationError({"status": "This resource has responses; withdraw it instead of deleting it."})
+            raise ValidationError(
+                {"status": "This resource has responses; withdraw it instead of deleting it."}
+            )
         instance.delete()
 
     @extend_schema(
@@ -151,7 +153,9 @@ class ResourceResponseViewSet(VisibleModelViewSet):
     def _decided(self, service, request):
         decision = DecisionSerializer(data=request.data)
         decision.is_valid(raise_exception=True)
-        response = service(response=self.get_object(), note=decision.validated_data.get("note", ""), actor=request.user)
+        response = service(
+            response=self.get_object(), note=decision.validated_data.get("note", ""), actor=request.user
+        )
         self._etag_object = response
         return Response(self.get_serializer(response).data)
 
@@ -208,7 +212,9 @@ class ResourceResponseViewSet(VisibleModelViewSet):
         responses={201: ResponseMessageSerializer},
         tags=["responses"],
     )
-    @action(detail=True, methods=["get", "post"], serializer_class=ResponseMessageSerializer, filterset_class=None)
+    @action(
+        detail=True, methods=["get", "post"], serializer_class=ResponseMessageSerializer, filterset_class=None
+    )
     def messages(self, request, pk=None):
         response = self.get_object()
         if request.method == "POST":

@@ -82,8 +82,7 @@ def match(searchable: Searchable, qs: QuerySet, q: str, *, configs=ALL_CONFIGS) 
         stems = terms(q)
         if not stems and extra is None:
             return qs.none()
-        columns = [Coalesce(F(name), Value(""), output_field=TextField()) for name, _ in searchable.text_fields]
-        text = columns[0] if len(columns) == 1 else Concat(*_spaced(columns), output_field=TextField())
+        text = _joined([name for name, _ in searchable.text_fields])
         qs = qs.annotate(_text=Fold(text), _title=Fold(F(searchable.title_attr)))
         condition = reduce(lambda a, b: a & b, (Q(_text__contains=s) for s in stems)) if stems else Q(pk=None)
         rank = Value(1.0) + reduce(
@@ -95,6 +94,11 @@ def match(searchable: Searchable, qs: QuerySet, q: str, *, configs=ALL_CONFIGS) 
         condition |= extra
         rank = rank + Case(When(extra, then=Value(1.0)), default=Value(0.0))
     return qs.filter(condition).annotate(_rank=Coalesce(rank, Value(0.0), output_field=FloatField()))
+
+
+def _joined(names):
+    columns = [Coalesce(F(name), Value(""), output_field=TextField()) for name in names]
+    return columns[0] if len(columns) == 1 else Concat(*_spaced(columns), output_field=TextField())
 
 
 def _spaced(columns):
@@ -165,7 +169,7 @@ def _present(rows, scoped, viewer: Viewer, q: str, configs) -> list[Hit]:
         if headline:
             qs = qs.annotate(
                 _headline=SearchHeadline(
-                    searchable.snippet_attrs[-1],
+                    _joined(searchable.snippet_attrs),
                     ts_query(q, configs),
                     config=F(searchable.config_field),
                     start_sel=MARK_START,

@@ -44,3 +44,10 @@ def test_accepting_invitations_is_throttled_per_address(db):
         assert client.post("/api/v1/invitations/accept/", body).status_code == 400
     assert client.post("/api/v1/invitations/accept/", body).status_code == 429
     assert APIClient(REMOTE_ADDR="10.0.0.6").post("/api/v1/invitations/accept/", body).status_code == 400
+
+
+def test_a_body_that_is_not_an_object_is_400_not_a_crash(db):
+    for body in ("[]", '"anna"', "1", "null"):
+        response = APIClient().post(LOGIN, body, content_type="application/json")
+        assert response.status_code == 400, body
+        assert response.data["type"] == "validation_error"

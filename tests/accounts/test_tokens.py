@@ -15,6 +15,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 from rest_framework_simplejwt.tokens import AccessToken
 
+from accounts.errors import AuthErrorCode
 from accounts.models import AuthSession, Membership
 
 from ..factories import ContactPointFactory
@@ -44,6 +45,7 @@ def assert_unauthorized(response):
     assert response.data["type"] == "client_error"
     assert response.data["status"] == 401
     [error] = response.data["errors"]
+    assert error["code"] in AuthErrorCode.values, error  # documented in the schema of every 401
     assert error["attr"] is None
     assert error["detail"] == response.data["detail"]
     assert response["WWW-Authenticate"].startswith("Bearer")

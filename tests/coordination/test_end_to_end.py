@@ -96,7 +96,10 @@ def test_a_request_finds_an_offer_is_answered_accepted_and_stays_between_the_two
         client = client_of(outsider)
         assert client.get(response_url).status_code == 404, outsider
         assert client.get(f"{response_url}messages/").status_code == 404, outsider
-        assert client.post(f"{response_url}messages/", {"body": "hi"}, format="json").status_code in (401, 404)
+        assert client.post(f"{response_url}messages/", {"body": "hi"}, format="json").status_code in (
+            401,
+            404,
+        )
         listed = client.get("/api/v1/responses/")
         assert listed.status_code == 200 and listed.data["count"] == 0, outsider
     for outsider in ("chris", "carol"):

@@ -17,7 +17,7 @@ def base(org, **overrides) -> dict:
         "kind": "offer",
         "category": "translation",
         "organization": org.id,
-        "title": "Russian–German translation (example data)",
+        "title": "Russian-German translation (example data)",
         "countries": ["DE"],
         "languages": ["ru", "de"],
         "capacity": "20 pages a month",
@@ -121,7 +121,9 @@ def test_members_read_but_do_not_write(as_user, anna, org_a):
 def test_a_resource_with_responses_cannot_be_deleted(as_user, alice, bob, org_a, org_b):
     resource = ResourceFactory(organization=org_a)
     as_user(bob).post(
-        "/api/v1/responses/", {"resource": resource.id, "organization": org_b.id, "message": "Yes"}, format="json"
+        "/api/v1/responses/",
+        {"resource": resource.id, "organization": org_b.id, "message": "Yes"},
+        format="json",
     )
     assert as_user(alice).delete(f"{URL}{resource.id}/").status_code == 400
     bare = ResourceFactory(organization=org_a)
@@ -130,7 +132,9 @@ def test_a_resource_with_responses_cannot_be_deleted(as_user, alice, bob, org_a,
 
 class TestMatches:
     def test_it_ranks_by_overlap_and_skips_what_does_not_fit(self, as_user, anna, org_a, org_b, org_c):
-        mine = ResourceFactory(organization=org_a, kind="request", countries=["LT", "DE"], languages=["ru", "en"])
+        mine = ResourceFactory(
+            organization=org_a, kind="request", countries=["LT", "DE"], languages=["ru", "en"]
+        )
         best = ResourceFactory(organization=org_b, countries=["LT", "DE"], languages=["ru"])
         good = ResourceFactory(organization=org_c, countries=["FI"], languages=["en"])
         ResourceFactory(organization=org_b, countries=["FR"], languages=["fr"])  # no overlap
@@ -138,7 +142,9 @@ class TestMatches:
         ResourceFactory(organization=org_b, category="funding", countries=["LT"])  # other category
         ResourceFactory(organization=org_a, countries=["LT"])  # own organization
         ResourceFactory(organization=org_b, countries=["LT"], status="in_progress")  # not open
-        ResourceFactory(organization=org_b, countries=["LT"], valid_until=timezone.localdate() - timedelta(days=1))
+        ResourceFactory(
+            organization=org_b, countries=["LT"], valid_until=timezone.localdate() - timedelta(days=1)
+        )
         response = as_user(anna).get(f"{URL}{mine.id}/matches/")
         assert response.status_code == 200
         assert [(m["id"], m["overlap"]) for m in response.data["results"]] == [(best.id, 3), (good.id, 1)]

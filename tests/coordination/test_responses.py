@@ -40,7 +40,9 @@ def test_a_coordinator_of_another_organization_responds(as_user, bob, org_b, off
         ("not_my_organization", "organization"),
     ],
 )
-def test_it_refuses_responses_that_break_the_rules(as_user, alice, bob, org_a, org_b, org_c, offer, setup, field):
+def test_it_refuses_responses_that_break_the_rules(
+    as_user, alice, bob, org_a, org_b, org_c, offer, setup, field
+):
     client, resource, organization = as_user(bob), offer, org_b
     if setup == "own_organization":
         client, organization = as_user(alice), org_a
@@ -95,10 +97,14 @@ def test_the_responder_edits_and_withdraws_a_pending_response(as_user, alice, bo
     assert as_user(alice).post(f"{url}accept/", {}, format="json").status_code == 400
 
 
-def test_both_sides_write_in_the_thread_members_only_read(as_user, alice, anna, bob, olga, org_a, org_b, offer):
+def test_both_sides_write_in_the_thread_members_only_read(
+    as_user, alice, anna, bob, olga, org_a, org_b, offer
+):
     made = ResponseFactory(resource=offer, organization=org_b)
     url = f"{URL}{made.id}/messages/"
-    assert as_user(bob).post(url, {"body": "When can we come?"}, format="json").data["organization"] == org_b.id
+    assert (
+        as_user(bob).post(url, {"body": "When can we come?"}, format="json").data["organization"] == org_b.id
+    )
     assert as_user(alice).post(url, {"body": "Monday."}, format="json").data["organization"] == org_a.id
     assert as_user(olga).post(url, {"body": "Noted."}, format="json").data["organization"] is None
     assert as_user(anna).post(url, {"body": "me too"}, format="json").status_code == 403

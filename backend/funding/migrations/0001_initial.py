@@ -7,38 +7,103 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('campaigns', '0001_initial'),
-        ('organizations', '0001_initial'),
+        ("campaigns", "0001_initial"),
+        ("organizations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='LedgerEntry',
+            name="LedgerEntry",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True, db_index=True)),
-                ('kind', models.CharField(choices=[('collected', 'Collected'), ('grant', 'Grant')], max_length=10)),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=12, validators=[django.core.validators.MinValueValidator(0)])),
-                ('currency', models.CharField(help_text='ISO 4217 code.', max_length=3)),
-                ('date', models.DateField()),
-                ('purpose', models.TextField(help_text='What a grant is for, or where collected money came from.')),
-                ('reference', models.CharField(blank=True, help_text='Booking reference, unique when given.', max_length=80)),
-                ('is_example', models.BooleanField(default=False, help_text='Invented demo data.')),
-                ('campaign', models.ForeignKey(blank=True, help_text='The campaign the money was raised in or for.', null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='ledger_entries', to='campaigns.campaign')),
-                ('created_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('recipient', models.ForeignKey(blank=True, help_text='The partner organization receiving a grant.', null=True, on_delete=django.db.models.deletion.PROTECT, related_name='grants', to='organizations.organization')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True, db_index=True)),
+                (
+                    "kind",
+                    models.CharField(choices=[("collected", "Collected"), ("grant", "Grant")], max_length=10),
+                ),
+                (
+                    "amount",
+                    models.DecimalField(
+                        decimal_places=2,
+                        max_digits=12,
+                        validators=[django.core.validators.MinValueValidator(0)],
+                    ),
+                ),
+                ("currency", models.CharField(help_text="ISO 4217 code.", max_length=3)),
+                ("date", models.DateField()),
+                (
+                    "purpose",
+                    models.TextField(help_text="What a grant is for, or where collected money came from."),
+                ),
+                (
+                    "reference",
+                    models.CharField(
+                        blank=True, help_text="Booking reference, unique when given.", max_length=80
+                    ),
+                ),
+                ("is_example", models.BooleanField(default=False, help_text="Invented demo data.")),
+                (
+                    "campaign",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The campaign the money was raised in or for.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="ledger_entries",
+                        to="campaigns.campaign",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "recipient",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The partner organization receiving a grant.",
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="grants",
+                        to="organizations.organization",
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'ledger entries',
-                'ordering': ['-date', '-id'],
-                'constraints': [models.UniqueConstraint(condition=models.Q(('reference', ''), _negated=True), fields=('reference',), name='unique_ledger_reference'), models.CheckConstraint(condition=models.Q(models.Q(('kind', 'grant'), ('recipient__isnull', False)), models.Q(('kind', 'collected'), ('recipient__isnull', True)), _connector='OR'), name='grant_has_recipient_collected_has_none')],
+                "verbose_name_plural": "ledger entries",
+                "ordering": ["-date", "-id"],
+                "constraints": [
+                    models.UniqueConstraint(
+                        condition=models.Q(("reference", ""), _negated=True),
+                        fields=("reference",),
+                        name="unique_ledger_reference",
+                    ),
+                    models.CheckConstraint(
+                        condition=models.Q(
+                            models.Q(("kind", "grant"), ("recipient__isnull", False)),
+                            models.Q(("kind", "collected"), ("recipient__isnull", True)),
+                            _connector="OR",
+                        ),
+                        name="grant_has_recipient_collected_has_none",
+                    ),
+                ],
             },
         ),
     ]

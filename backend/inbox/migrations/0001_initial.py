@@ -6,51 +6,162 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('organizations', '0001_initial'),
-        ('resources', '0001_initial'),
+        ("organizations", "0001_initial"),
+        ("resources", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Notification',
+            name="Notification",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('response_received', 'New response to your resource'), ('response_accepted', 'Your response was accepted'), ('response_declined', 'Your response was declined'), ('response_withdrawn', 'A response was withdrawn'), ('message_received', 'New message on a response'), ('new_match', 'New match for your open resource'), ('contact_stale', 'Contact point needs verification')], max_length=24)),
-                ('text', models.CharField(max_length=400)),
-                ('dedupe_key', models.CharField(blank=True, help_text='Producers that may run twice for one event set this.', max_length=120)),
-                ('created_at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('actor_organization', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='organizations.organization')),
-                ('contact_point', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='organizations.contactpoint')),
-                ('organization', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='notifications', to='organizations.organization')),
-                ('related_resource', models.ForeignKey(blank=True, help_text='For a match: the resource of another organization that fits.', null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='resources.resource')),
-                ('resource', models.ForeignKey(blank=True, help_text="The resource this is about (the recipient's own for matches).", null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='resources.resource')),
-                ('response', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='+', to='resources.resourceresponse')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("response_received", "New response to your resource"),
+                            ("response_accepted", "Your response was accepted"),
+                            ("response_declined", "Your response was declined"),
+                            ("response_withdrawn", "A response was withdrawn"),
+                            ("message_received", "New message on a response"),
+                            ("new_match", "New match for your open resource"),
+                            ("contact_stale", "Contact point needs verification"),
+                        ],
+                        max_length=24,
+                    ),
+                ),
+                ("text", models.CharField(max_length=400)),
+                (
+                    "dedupe_key",
+                    models.CharField(
+                        blank=True,
+                        help_text="Producers that may run twice for one event set this.",
+                        max_length=120,
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "actor_organization",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="organizations.organization",
+                    ),
+                ),
+                (
+                    "contact_point",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="organizations.contactpoint",
+                    ),
+                ),
+                (
+                    "organization",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="notifications",
+                        to="organizations.organization",
+                    ),
+                ),
+                (
+                    "related_resource",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="For a match: the resource of another organization that fits.",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="resources.resource",
+                    ),
+                ),
+                (
+                    "resource",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="The resource this is about (the recipient's own for matches).",
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="resources.resource",
+                    ),
+                ),
+                (
+                    "response",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="resources.resourceresponse",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['-created_at', '-id'],
+                "ordering": ["-created_at", "-id"],
             },
         ),
         migrations.CreateModel(
-            name='NotificationRead',
+            name="NotificationRead",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('read_at', models.DateTimeField(auto_now_add=True)),
-                ('notification', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='reads', to='inbox.notification')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("read_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "notification",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="reads",
+                        to="inbox.notification",
+                    ),
+                ),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
         ),
         migrations.AddConstraint(
-            model_name='notification',
-            constraint=models.UniqueConstraint(condition=models.Q(('dedupe_key', ''), _negated=True), fields=('organization', 'dedupe_key'), name='one_notification_per_dedupe_key'),
+            model_name="notification",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("dedupe_key", ""), _negated=True),
+                fields=("organization", "dedupe_key"),
+                name="one_notification_per_dedupe_key",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='notificationread',
-            constraint=models.UniqueConstraint(fields=('notification', 'user'), name='one_read_per_user'),
+            model_name="notificationread",
+            constraint=models.UniqueConstraint(fields=("notification", "user"), name="one_read_per_user"),
         ),
     ]

@@ -171,7 +171,10 @@ REST_FRAMEWORK = {
 
 DRF_STANDARDIZED_ERRORS = {
     "EXCEPTION_FORMATTER_CLASS": "core.errors.ProblemDetailsFormatter",
+    "EXCEPTION_HANDLER_CLASS": "core.errors.ProblemDetailsExceptionHandler",
     "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "415", "429"],
+    # 401s name why (expired token, ended session, reused refresh token...): document those codes.
+    "ERROR_SCHEMAS": {"401": "accounts.errors.ErrorResponse401Serializer"},
 }
 
 SPECTACULAR_SETTINGS = {
@@ -197,7 +200,7 @@ SPECTACULAR_SETTINGS = {
         "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
         "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
         "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
-        "ErrorCode401Enum": "drf_standardized_errors.openapi_serializers.ErrorCode401Enum.choices",
+        "ErrorCode401Enum": "accounts.errors.AuthErrorCode.choices",
         "ErrorCode403Enum": "drf_standardized_errors.openapi_serializers.ErrorCode403Enum.choices",
         "ErrorCode404Enum": "drf_standardized_errors.openapi_serializers.ErrorCode404Enum.choices",
         "ErrorCode405Enum": "drf_standardized_errors.openapi_serializers.ErrorCode405Enum.choices",
@@ -218,6 +221,7 @@ SPECTACULAR_SETTINGS = {
         "LedgerEntryKind": "funding.models.LedgerEntry.Kind",
         "NotificationKind": "inbox.models.Notification.Kind",
         "CampaignVisibility": "campaigns.models.Campaign.Level",
+        "DocumentStatus": "documents.models.Document.Status",
     },
     "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
     "TAGS": [
@@ -238,6 +242,11 @@ SPECTACULAR_SETTINGS = {
         {"name": "campaigns", "description": "Joint actions of the network, such as action weeks."},
         {"name": "events", "description": "Events organizations hold, online or at a place."},
         {"name": "calendar", "description": "iCalendar feeds: per campaign, and a personal secret URL."},
+        {
+            "name": "documents",
+            "description": "Guides and templates: review workflow, translations, versions and attachments.",
+        },
+        {"name": "search", "description": "Full-text search across everything you may see."},
     ],
 }
 

@@ -8,7 +8,7 @@
  */
 import { logout } from "../api/auth";
 import { config } from "./config";
-import { closeDB } from "../store/db";
+import { sealDB } from "../store/db";
 
 const EXITED = "wp.exited";
 const DOUBLE_ESCAPE_MS = 1200;
@@ -70,6 +70,7 @@ function deleteDatabase(name: string): Promise<void> {
 }
 
 export async function wipeDevice(): Promise<void> {
+  await sealDB();
   await logout(3000).catch(() => undefined);
   if ("serviceWorker" in navigator) {
     const registrations = await navigator.serviceWorker.getRegistrations();
@@ -79,7 +80,6 @@ export async function wipeDevice(): Promise<void> {
     const names = await caches.keys();
     await Promise.all(names.map((name) => caches.delete(name)));
   }
-  await closeDB();
   const databases = (await indexedDB.databases?.()) ?? [{ name: "waypoint" }];
   await Promise.all(databases.map((info) => (info.name ? deleteDatabase(info.name) : undefined)));
   localStorage.clear();

@@ -53,6 +53,7 @@ export function runSync(): Promise<void> {
       const database = await db();
       const outcome = await synchronize(database, fetchSyncPage, viewerKey());
       syncState.set({ running: false, syncedAt: outcome.syncedAt, failed: false, removed: outcome.removedContacts });
+      online.set(true); // the API answered, whatever the browser's connection flag says
       if (outcome.changed || outcome.withdrawn.length) dataVersion.set((v) => v + 1);
       await loadNotices();
     } catch {
@@ -121,13 +122,13 @@ export async function startState(): Promise<void> {
   onAuthChange((now) => {
     void refreshMe();
     // The session ended (here, in another tab, or revoked on the server): drop the data.
-    if (!now) void forgetNetworkData();
+    if (!now) void forgetNetworkData().catch(() => undefined);
   });
   window.addEventListener("online", () => {
-    online.set(true);
+    online.set(navigator.onLine);
     void runSync();
   });
-  window.addEventListener("offline", () => online.set(false));
+  window.addEventListener("offline", () => online.set(navigator.onLine));
   const interval = config().syncIntervalMinutes * 60_000;
   setInterval(() => navigator.onLine && void runSync(), interval);
   document.addEventListener("visibilitychange", () => {

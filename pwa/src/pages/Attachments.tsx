@@ -1,20 +1,49 @@
+import { useState } from "preact/hooks";
+import { downloadAttachment } from "../api/documents";
 import { t } from "../lib/i18n";
 import { online } from "../lib/state";
 import { useObservable } from "../lib/store";
 import type { Guide } from "../store/records";
 
-/** Attachments are not kept offline: they are fetched when the reader asks for one. */
+function save(blob: Blob, name: string) {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement("a");
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** Attachments are not kept offline: each is fetched when the reader asks for it. */
 export function Attachments({ guide }: { guide: Guide }) {
   const isOnline = useObservable(online);
+  const [failed, setFailed] = useState(false);
   const files = guide.attachments ?? [];
   if (files.length === 0) return null;
   return (
     <section>
       <h2>{t("guides.attachments")}</h2>
       {!isOnline && <p class="muted">{t("guides.needsConnection")}</p>}
-      <ul>
+      {failed && <p class="warning">{t("guides.downloadFailed")}</p>}
+      <ul class="list">
         {files.map((file) => (
-          <li key={file.id}>{file.name}</li>
+          <li key={file.id} class="row">
+            <span class="grow">{file.name}</span>
+            <button
+              type="button"
+              disabled={!isOnline}
+              onClick={async () => {
+                setFailed(false);
+                const blob = await downloadAttachment(file.download_url).catch(() => null);
+                if (blob) save(blob, file.name);
+                else setFailed(true);
+              }}
+            >
+              {t("guides.download")}
+            </button>
+          </li>
         ))}
       </ul>
     </section>

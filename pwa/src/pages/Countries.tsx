@@ -1,7 +1,7 @@
 import { ContactCard } from "../components/ContactCard/ContactCard";
 import { setKept, useKept, useRecord, useRecords } from "../lib/data";
 import { countryName, daysAgo, t } from "../lib/i18n";
-import { findContacts } from "./FindHelp";
+import { findContacts } from "../lib/help";
 import { NotOnDevice } from "./NotOnDevice";
 
 const SECTIONS = ["conscription", "conscientious_objection", "mobilization", "penalties", "asylum_practice"] as const;

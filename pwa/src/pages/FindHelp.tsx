@@ -1,33 +1,10 @@
 import { ContactCard } from "../components/ContactCard/ContactCard";
-import { compareContacts } from "../lib/contact";
 import { setKept, useKept, useRecords } from "../lib/data";
 import { countryName, label, languageName, t, tn } from "../lib/i18n";
 import { setQuery, type Location } from "../lib/router";
 import { signedIn } from "../lib/state";
 import { useObservable } from "../lib/store";
-import type { ContactPoint, Organization } from "../store/records";
-
-export interface HelpFilters {
-  country: string;
-  language: string;
-  topic: string;
-}
-
-/** Contacts that fit where the user is, what they speak and need; the network office first. */
-export function findContacts(contacts: ContactPoint[], organizations: Organization[], filters: HelpFilters): ContactPoint[] {
-  const byId = new Map(organizations.map((org) => [org.id, org]));
-  const isOffice = (id: number) => byId.get(id)?.kinds?.includes("network_office") ?? false;
-  return contacts
-    .filter((contact) => (contact.status ?? "active") === "active")
-    .filter((contact) => {
-      if (!filters.country || isOffice(contact.organization)) return true;
-      const served = contact.countries?.length ? contact.countries : (byId.get(contact.organization)?.countries ?? []);
-      return served.includes(filters.country as never);
-    })
-    .filter((contact) => !filters.language || (contact.languages ?? []).includes(filters.language as never))
-    .filter((contact) => !filters.topic || !contact.topics?.length || contact.topics.includes(filters.topic as never))
-    .sort((a, b) => compareContacts(a, b, isOffice));
-}
+import { findContacts, type HelpFilters } from "../lib/help";
 
 function options(values: Iterable<string>, name: (code: string) => string) {
   return [...new Set(values)].map((code) => ({ code, name: name(code) })).sort((a, b) => a.name.localeCompare(b.name));

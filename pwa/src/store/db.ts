@@ -73,6 +73,7 @@ export type Database = IDBPDatabase<AppDB>;
 export const EMPTY_META: SyncMeta = { cursor: null, snapshotCursor: null, etag: null, syncedAt: null, viewer: null };
 
 let opening: Promise<Database> | null = null;
+let sealed = false;
 
 export function openAppDB(name = DB_NAME): Promise<Database> {
   return openDB<AppDB>(name, DB_VERSION, {
@@ -96,14 +97,17 @@ export function openAppDB(name = DB_NAME): Promise<Database> {
 
 /** The app's shared connection. */
 export function db(): Promise<Database> {
+  if (sealed) return Promise.reject(new Error("The offline store is being wiped."));
   opening ??= openAppDB();
   return opening;
 }
 
-export async function closeDB(): Promise<void> {
+/** Closes the connection for good (wipe): nothing may reopen, and so recreate, the database. */
+export async function sealDB(): Promise<void> {
+  sealed = true;
   const pending = opening;
   opening = null;
-  if (pending) (await pending).close();
+  if (pending) (await pending.catch(() => null))?.close();
 }
 
 export async function readMeta(database: Database): Promise<SyncMeta> {

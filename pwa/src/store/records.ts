@@ -27,7 +27,7 @@ interface DocumentFields {
   topics?: string[];
   countries?: string[];
   readonly published_at?: string | null;
-  readonly attachments?: { id: number; name: string; size?: number; content_type?: string }[];
+  readonly attachments?: { id: number; name: string; size: number; content_type: string; download_url: string }[];
 }
 
 export interface RecordTypes {

@@ -1,0 +1,188 @@
+"""The network office's view of partner organizations and their contact points.
+
+Forms validate exactly as the API does (contact values normalized per channel, codes
+from the shared vocabularies), and the two everyday jobs are one click away: recording
+that a contact was checked today, and withdrawing a compromised contact everywhere.
+Every save here lands in the change feed with the signed-in user as its actor.
+"""
+
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.db.models import Count
+
+from core.validators import https_url, normalize_contact_value
+from core.vocabulary import LANGUAGE_CHOICES, Topic
+
+from .models import ContactPoint, Organization
+from .services import contact_point_verify
+
+
+class CodeListFormField(forms.CharField):
+    """Comma-separated codes, each checked against `choices`."""
+
+    def __init__(self, *, choices, **kwargs):
+        self.allowed = {code for code, _ in choices}
+        kwargs.setdefault("required", False)
+        super().__init__(**kwargs)
+
+    @staticmethod
+    def split(value) -> list[str]:
+        if value is None:
+            return []
+        if isinstance(value, (list, tuple)):
+            return [str(code).strip() for code in value if str(code).strip()]
+        return [code.strip() for code in str(value).split(",") if code.strip()]
+
+    def prepare_value(self, value):
+        return ", ".join(self.split(value))
+
+    def to_python(self, value):
+        return self.split(value)
+
+    def validate(self, value):
+        if self.required and not value:
+            raise ValidationError(self.error_messages["required"], code="required")
+        unknown = [code for code in value if code not in self.allowed]
+        if unknown:
+            raise ValidationError(f"Unknown code(s): {', '.join(unknown)}.", code="invalid_choice")
+        if len(set(value)) != len(value):
+            raise ValidationError("A code is listed twice.", code="duplicate")
+
+    def has_changed(self, initial, data):
+        return self.split(initial) != self.split(data)
+
+
+def languages_form_field(**kwargs) -> CodeListFormField:
+    return CodeListFormField(
+        choices=LANGUAGE_CHOICES, help_text="ISO 639-1 codes, comma-separated, e.g. ru, en, de.", **kwargs
+    )
+
+
+class OrganizationForm(forms.ModelForm):
+    kinds = CodeListFormField(
+        choices=Organization.Kind.choices,
+        help_text="Comma-separated: " + ", ".join(Organization.Kind.values) + ".",
+    )
+    languages = languages_form_field()
+    website = forms.URLField(required=False, validators=[https_url], assume_scheme="https")
+
+    class Meta:
+        model = Organization
+        fields = [
+            "name", "slug", "description", "countries", "kinds", "languages", "website",
+            "visibility", "verified", "is_example",
+        ]  # fmt: skip
+
+
+class ContactPointInlineForm(forms.ModelForm):
+    """The short form used in an organization's list of contacts."""
+
+    languages = languages_form_field(required=True)
+
+    class Meta:
+        model = ContactPoint
+        fields = [
+            "organization", "channel", "value", "label", "languages", "countries", "topics", "hours",
+            "security_advice", "status", "visibility", "is_example",
+        ]  # fmt: skip
+
+    def clean(self):
+        cleaned = super().clean()
+        channel, value = cleaned.get("channel"), cleaned.get("value")
+        if channel and value:
+            try:
+                cleaned["value"] = normalize_contact_value(channel, value)
+            except ValidationError as exc:
+                self.add_error("value", exc)
+        return cleaned
+
+
+class ContactPointForm(ContactPointInlineForm):
+    topics = CodeListFormField(
+        choices=Topic.choices, help_text="Comma-separated: " + ", ".join(Topic.values) + "."
+    )
+
+
+class ContactPointInline(admin.TabularInline):
+    model = ContactPoint
+    form = ContactPointInlineForm
+    fields = ["channel", "value", "label", "languages", "status", "visibility", "last_verified_at"]
+    readonly_fields = ["last_verified_at"]
+    extra = 0
+    show_change_link = True
+
+
+class KindFilter(admin.SimpleListFilter):
+    title = "kind of work"
+    parameter_name = "kind"
+
+    def lookups(self, request, model_admin):
+        return Organization.Kind.choices
+
+    def queryset(self, request, queryset):
+        if self.value() in Organization.Kind.values:
+            return queryset.filter(kinds__has=self.value())
+        return queryset
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    form = OrganizationForm
+    list_display = [
+        "name", "slug", "kinds_list", "visibility", "verified", "contact_count", "is_example", "updated_at",
+    ]  # fmt: skip
+    list_filter = ["visibility", "verified", KindFilter, "is_example"]
+    search_fields = ["name", "slug", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+    readonly_fields = ["version", "created_at", "updated_at"]
+    inlines = [ContactPointInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(contact_count=Count("contact_points"))
+
+    @admin.display(description="kinds")
+    def kinds_list(self, obj: Organization) -> str:
+        return ", ".join(
+            Organization.Kind(kind).label for kind in obj.kinds if kind in Organization.Kind.values
+        )
+
+    @admin.display(description="contacts", ordering="contact_count")
+    def contact_count(self, obj: Organization) -> int:
+        return obj.contact_count
+
+
+@admin.action(description="Mark selected contacts verified today (recorded as you)")
+def mark_verified(modeladmin, request, queryset):
+    contacts = list(queryset)
+    for contact in contacts:
+        contact_point_verify(contact_point=contact, actor=request.user)
+    modeladmin.message_user(request, f"{len(contacts)} contact(s) marked verified.", messages.SUCCESS)
+
+
+@admin.action(description="Mark selected contacts compromised (withdrawn from every device on its next sync)")
+def mark_compromised(modeladmin, request, queryset):
+    contacts = list(queryset.exclude(status=ContactPoint.Status.COMPROMISED))
+    for contact in contacts:
+        contact.status = ContactPoint.Status.COMPROMISED
+        contact.save(update_fields=["status", "version", "updated_at"])
+    modeladmin.message_user(request, f"{len(contacts)} contact(s) marked compromised.", messages.WARNING)
+
+
+@admin.register(ContactPoint)
+class ContactPointAdmin(admin.ModelAdmin):
+    form = ContactPointForm
+    list_display = [
+        "value", "channel", "organization", "label", "status", "visibility",
+        "last_verified_at", "last_verified_by", "is_stale",
+    ]  # fmt: skip
+    list_filter = ["channel", "status", "visibility", "is_example"]
+    list_select_related = ["organization", "last_verified_by"]
+    search_fields = ["value", "label", "hours", "organization__name", "organization__slug"]
+    autocomplete_fields = ["organization"]
+    readonly_fields = ["last_verified_at", "last_verified_by", "version", "created_at", "updated_at"]
+    actions = [mark_verified, mark_compromised]
+
+    @admin.display(boolean=True, description="stale")
+    def is_stale(self, obj: ContactPoint) -> bool:
+        return obj.is_stale

@@ -1,0 +1,195 @@
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { type Database, openAppDB, readMeta } from "../src/store/db";
+import type { SyncPage } from "../src/store/records";
+import { CursorRejected, type FetchPage, labelOf, synchronize } from "../src/store/sync";
+import { contact, freshName, organization, page, remove, upsert } from "./fixtures";
+
+/** A scripted server: answers each request with the next response and records what was asked. */
+function scripted(...responses: (SyncPage | "not-modified" | Error)[]) {
+  const requests: { cursor: string | null; etag: string | null }[] = [];
+  const fetchPage: FetchPage = async (cursor, etag) => {
+    requests.push({ cursor, etag });
+    const next = responses.shift();
+    if (next === undefined) throw new Error("no more scripted responses");
+    if (next instanceof Error) throw next;
+    return next;
+  };
+  return { fetchPage, requests };
+}
+
+async function contents(database: Database) {
+  const rows = await database.getAll("records");
+  return rows.map((row) => `${row.type}:${row.id}`).sort();
+}
+
+let database: Database;
+beforeEach(async () => {
+  database = await openAppDB(freshName());
+});
+afterEach(() => database.close());
+
+describe("synchronize", () => {
+  it("stores a first snapshot and remembers its cursor and ETag", async () => {
+    const server = scripted(
+      page([upsert("organization", 1, organization(1)), upsert("contact_point", 7, contact(7))], {
+        reset: true,
+        cursor: "c1",
+        etag: '"e1"',
+      }),
+    );
+    const outcome = await synchronize(database, server.fetchPage, "anonymous", () => new Date("2025-01-02T03:04:05Z"));
+    expect(server.requests).toEqual([{ cursor: null, etag: null }]);
+    expect(await contents(database)).toEqual(["contact_point:7", "organization:1"]);
+    expect(await readMeta(database)).toMatchObject({ cursor: "c1", etag: '"e1"', viewer: "anonymous", syncedAt: "2025-01-02T03:04:05.000Z" });
+    expect(outcome.changed).toBe(true);
+  });
+
+  it("applies deltas in order, deletions included, and counts withdrawn contacts", async () => {
+    await synchronize(database, scripted(page([upsert("contact_point", 1, contact(1)), upsert("contact_point", 2, contact(2))], { reset: true, cursor: "c1" })).fetchPage, "anonymous");
+    const server = scripted(
+      page([upsert("contact_point", 3, contact(3)), remove("contact_point", 1), remove("contact_point", 99)], { cursor: "c2" }),
+    );
+    const outcome = await synchronize(database, server.fetchPage, "anonymous");
+    expect(server.requests[0]?.cursor).toBe("c1");
+    expect(await contents(database)).toEqual(["contact_point:2", "contact_point:3"]);
+    expect(outcome.removedContacts).toBe(1);
+  });
+
+  it("keeps the old replica until a paged snapshot is complete, then swaps it in", async () => {
+    await synchronize(database, scripted(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })).fetchPage, "anonymous");
+    // The reset's first page arrives, then the connection drops.
+    const interrupted = scripted(page([upsert("contact_point", 2, contact(2))], { reset: true, cursor: "s1", hasMore: true }), new Error("offline"));
+    await expect(synchronize(database, interrupted.fetchPage, "anonymous")).rejects.toThrow("offline");
+    expect(await contents(database)).toEqual(["contact_point:1"]);
+    // The next sync continues the snapshot where it stopped.
+    const resumed = scripted(page([upsert("contact_point", 3, contact(3))], { cursor: "c2", etag: '"e2"' }));
+    const outcome = await synchronize(database, resumed.fetchPage, "anonymous");
+    expect(resumed.requests).toEqual([{ cursor: "s1", etag: null }]);
+    expect(await contents(database)).toEqual(["contact_point:2", "contact_point:3"]);
+    expect(outcome.removedContacts).toBe(1);
+    expect(await readMeta(database)).toMatchObject({ cursor: "c2", snapshotCursor: null, etag: '"e2"' });
+  });
+
+  it("sends the ETag with the cursor and keeps everything on 304", async () => {
+    await synchronize(database, scripted(page([upsert("country", "DE", { code: "DE" })], { reset: true, cursor: "c1", etag: '"e1"' })).fetchPage, "anonymous");
+    const server = scripted("not-modified");
+    const outcome = await synchronize(database, server.fetchPage, "anonymous", () => new Date("2025-02-01T00:00:00Z"));
+    expect(server.requests).toEqual([{ cursor: "c1", etag: '"e1"' }]);
+    expect(outcome.changed).toBe(false);
+    expect(await contents(database)).toEqual(["country:DE"]);
+    expect((await readMeta(database)).syncedAt).toBe("2025-02-01T00:00:00.000Z");
+  });
+
+  it("drops another viewer's data before asking for a snapshot", async () => {
+    await synchronize(database, scripted(page([upsert("contact_point", 5, contact(5, { visibility: "network" }))], { reset: true, cursor: "u1" })).fetchPage, "user:4");
+    const server = scripted(new Error("offline"));
+    await expect(synchronize(database, server.fetchPage, "anonymous")).rejects.toThrow();
+    expect(server.requests).toEqual([{ cursor: null, etag: null }]);
+    expect(await contents(database)).toEqual([]);
+  });
+
+  it("starts over from a snapshot when the server rejects the cursor", async () => {
+    await synchronize(database, scripted(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "old" })).fetchPage, "anonymous");
+    const server = scripted(new CursorRejected("foreign"), page([upsert("contact_point", 2, contact(2))], { reset: true, cursor: "new" }));
+    await synchronize(database, server.fetchPage, "anonymous");
+    expect(server.requests.map((r) => r.cursor)).toEqual(["old", null]);
+    expect(await contents(database)).toEqual(["contact_point:2"]);
+  });
+
+  it("tells the user when a kept contact is withdrawn or compromised, and forgets it", async () => {
+    const kept = contact(1, { organization_name: "Counseling center", label: "Night line" });
+    await synchronize(database, scripted(page([upsert("contact_point", 1, kept), upsert("contact_point", 2, contact(2))], { reset: true, cursor: "c1" })).fetchPage, "user:1");
+    await database.put("saved", labelOf(kept, "2025-01-01T00:00:00Z"));
+    await database.put("saved", labelOf(contact(2), "2025-01-01T00:00:00Z"));
+
+    const first = await synchronize(database, scripted(page([remove("contact_point", 1)], { cursor: "c2" })).fetchPage, "user:1");
+    expect(first.withdrawn).toMatchObject([{ kind: "withdrawn", organizationName: "Counseling center", label: "Night line" }]);
+    expect(await database.getAllKeys("saved")).toEqual(["2"]);
+
+    // An owner still sees a compromised contact, but must not keep relying on it.
+    const second = await synchronize(database, scripted(page([upsert("contact_point", 2, contact(2, { status: "compromised" }))], { cursor: "c3" })).fetchPage, "user:1");
+    expect(second.withdrawn).toHaveLength(1);
+    expect(await database.getAllKeys("saved")).toEqual([]);
+    expect(await database.count("notices")).toBe(2);
+  });
+
+  it("does not judge kept contacts against an incomplete snapshot", async () => {
+    await synchronize(database, scripted(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })).fetchPage, "anonymous");
+    await database.put("saved", labelOf(contact(1), "2025-01-01T00:00:00Z"));
+    // Signing in: another viewer, the snapshot stops after its first page.
+    const server = scripted(page([upsert("organization", 1, organization(1))], { reset: true, cursor: "s1", hasMore: true }), new Error("offline"));
+    await expect(synchronize(database, server.fetchPage, "user:9")).rejects.toThrow();
+    expect(await database.getAllKeys("saved")).toEqual(["1"]);
+    expect(await database.count("notices")).toBe(0);
+  });
+});
+
+describe("a replica built only from sync responses", () => {
+  /** A small model of the server: a store, a change log, paged snapshots and deltas. */
+  class ModelServer {
+    objects = new Map<string, unknown>();
+    log: string[] = [];
+    resets = 0;
+    constructor(private limit: number) {}
+
+    write(key: string, data: unknown | null) {
+      if (data === null) this.objects.delete(key);
+      else this.objects.set(key, data);
+      this.log.push(key);
+    }
+
+    private changes(keys: string[]) {
+      return keys.map((key) => {
+        const [type = "", id = ""] = key.split(":");
+        const data = this.objects.get(key);
+        return data === undefined ? remove(type, id) : upsert(type, id, data);
+      });
+    }
+
+    fetchPage: FetchPage = async (cursor) => {
+      const parsed = cursor ? (JSON.parse(cursor) as { at: number; epoch: number; snap?: number }) : null;
+      if (!parsed || parsed.epoch !== this.resets || parsed.snap !== undefined) {
+        const fresh = !parsed || parsed.epoch !== this.resets;
+        const start = fresh ? 0 : (parsed?.snap ?? 0);
+        const keys = [...this.objects.keys()].sort();
+        const slice = keys.slice(start, start + this.limit);
+        const done = start + this.limit >= keys.length;
+        const at = fresh ? this.log.length : (parsed?.at ?? 0);
+        const next = done ? { at, epoch: this.resets } : { at, epoch: this.resets, snap: start + this.limit };
+        return page(this.changes(slice), { reset: fresh, cursor: JSON.stringify(next), hasMore: !done });
+      }
+      // Like the real feed: each object once, ordered by its latest entry.
+      const tail = this.log.slice(parsed.at);
+      const pending = [...new Set(tail)].sort((a, b) => tail.lastIndexOf(a) - tail.lastIndexOf(b));
+      const slice = pending.slice(0, this.limit);
+      const done = slice.length === pending.length;
+      // Resume after the last change this page covered.
+      const at = done ? this.log.length : Math.max(...slice.map((key) => this.log.lastIndexOf(key))) + 1;
+      return page(this.changes(slice), { cursor: JSON.stringify({ at, epoch: this.resets }), hasMore: !done });
+    };
+  }
+
+  function random(seed: number) {
+    return () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+  }
+
+  it.each([1, 2, 3, 4, 5])("equals the server's state after random operations (seed %i)", async (seed) => {
+    const next = random(seed);
+    const server = new ModelServer(1 + Math.floor(next() * 4));
+    for (let round = 0; round < 12; round++) {
+      const operations = Math.floor(next() * 6);
+      for (let i = 0; i < operations; i++) {
+        const type = next() < 0.7 ? "contact_point" : "organization";
+        const key = `${type}:${1 + Math.floor(next() * 8)}`;
+        server.write(key, next() < 0.3 ? null : { round, i });
+      }
+      if (next() < 0.1) server.resets++;
+      await synchronize(database, server.fetchPage, "anonymous");
+      const replica = Object.fromEntries((await database.getAll("records")).map((r) => [`${r.type}:${r.id}`, r.data]));
+      expect(replica).toEqual(Object.fromEntries(server.objects));
+    }
+  });
+});

@@ -1,0 +1,242 @@
+"""End-to-end fixtures: a live API, the built PWA on another origin, headless Chromium.
+
+The API runs in a subprocess on a free port with a fresh SQLite database in a temporary
+folder (migrate, load_demo, seed.py); CORS allows exactly the PWA's origin. The PWA's
+built files (pwa/dist, from `npm run build`) are served by a small static server on a
+second free port with a config.json that points to that API and to a neutral page on the
+API's origin, so quick exit never leaves the two origins. Every request the browser
+makes is recorded; each test ends by checking that none went anywhere else.
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+DIST = ROOT / "pwa" / "dist"
+CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--disable-quic",
+    "--no-first-run",
+]
+# Report requests made by service workers too, so the origin check covers them.
+os.environ.setdefault("PW_EXPERIMENTAL_SERVICE_WORKER_NETWORK_EVENTS", "1")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (local test server)
+                return
+        except (urllib.error.URLError, ConnectionError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+# ---------------------------------------------------------------------------
+# The API
+# ---------------------------------------------------------------------------
+@dataclass
+class Api:
+    origin: str
+
+    def call(self, method: str, path: str, body: dict | None = None, token: str | None = None) -> tuple[int, dict]:
+        request = urllib.request.Request(  # noqa: S310 (local test server)
+            self.origin + path,
+            method=method,
+            data=json.dumps(body).encode() if body is not None else None,
+            headers={"Content-Type": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})},
+        )
+        try:
+            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+                raw = response.read()
+                return response.status, json.loads(raw) if raw else {}
+        except urllib.error.HTTPError as error:
+            raw = error.read()
+            return error.code, json.loads(raw) if raw else {}
+
+    def login(self, username: str, password: str) -> dict:
+        status, tokens = self.call("POST", "/api/v1/auth/token/", {"username": username, "password": password})
+        assert status == 200, tokens
+        return tokens
+
+
+@pytest.fixture(scope="session")
+def ports() -> tuple[int, int]:
+    return free_port(), free_port()
+
+
+@pytest.fixture(scope="session")
+def api_server(ports):
+    api_port, pwa_port = ports
+    var_dir = Path(tempfile.mkdtemp(prefix="waypoint-e2e-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "waypoint.settings.base",
+        "WAYPOINT_VAR_DIR": str(var_dir),
+        "DATABASE_URL": f"sqlite:///{var_dir / 'e2e.sqlite3'}",
+        "CORS_ALLOWED_ORIGINS": f"http://127.0.0.1:{pwa_port}",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "THROTTLE_LOGIN_IP": "1000/min",
+        "THROTTLE_LOGIN_USERNAME": "1000/min",
+        "DEBUG": "0",
+    }
+    manage = [sys.executable, str(ROOT / "backend" / "manage.py")]
+    for step in (["migrate", "--no-input", "-v0"], ["load_demo"]):
+        subprocess.run([*manage, *step], env=env, check=True, capture_output=True, timeout=300)
+    subprocess.run([sys.executable, str(Path(__file__).with_name("seed.py"))], env=env, check=True, timeout=120)
+    log = open(var_dir / "server.log", "wb")  # noqa: SIM115 (kept open for the server's lifetime)
+    server = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{api_port}", "--noreload", "--skip-checks"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{api_port}/healthz")
+        yield Api(f"http://127.0.0.1:{api_port}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------
+# The PWA's static files
+# ---------------------------------------------------------------------------
+@dataclass
+class StaticSite:
+    origin: str
+    config: dict
+    offline: bool = False
+    served_while_offline: list[str] = field(default_factory=list)
+
+
+def make_handler(site: StaticSite):
+    class Handler(SimpleHTTPRequestHandler):
+        extensions_map = {**mimetypes.types_map, ".js": "text/javascript", ".webmanifest": "application/manifest+json"}
+
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, directory=str(DIST), **kwargs)
+
+        def log_message(self, format, *args):  # noqa: A002 (signature of the base class)
+            pass
+
+        def end_headers(self):
+            if urlsplit(self.path).path in ("/sw.js", "/index.html", "/config.json", "/manifest.webmanifest"):
+                self.send_header("Cache-Control", "no-cache")
+            super().end_headers()
+
+        def do_GET(self):  # noqa: N802 (name of the base class's method)
+            path = urlsplit(self.path).path
+            if site.offline:
+                # The network is "down": anything that reaches us did not come from the SW's caches.
+                site.served_while_offline.append(path)
+                self.send_error(503)
+                return
+            if path == "/config.json":
+                body = json.dumps(site.config).encode()
+                self.send_response(200)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
+                return
+            target = DIST / path.lstrip("/")
+            if path == "/" or not (target.is_file() or "." in path.rsplit("/", 1)[-1]):
+                self.path = "/index.html"  # the app's routes
+            super().do_GET()
+
+    return Handler
+
+
+@pytest.fixture(scope="session")
+def pwa(ports, api_server):
+    if not (DIST / "index.html").is_file():
+        pytest.fail("The PWA is not built: run `npm ci && npm run build` in pwa/ first.")
+    _, pwa_port = ports
+    site = StaticSite(
+        origin=f"http://127.0.0.1:{pwa_port}",
+        config={"apiBaseUrl": api_server.origin, "neutralUrl": f"{api_server.origin}/healthz", "syncIntervalMinutes": 30},
+    )
+    server = ThreadingHTTPServer(("127.0.0.1", pwa_port), make_handler(site))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield site
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+# ---------------------------------------------------------------------------
+# The browser
+# ---------------------------------------------------------------------------
+@pytest.fixture(scope="session")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"Chromium not found at {CHROMIUM} (set CHROMIUM_PATH).")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser, pwa, api_server):
+    """A fresh profile on a phone-sized screen; fails the test if any request left the two origins."""
+    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="en-US", service_workers="allow")
+    context.set_default_timeout(15_000)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    yield context
+    context.close()
+    allowed = {pwa.origin, api_server.origin}
+    foreign = [url for url in requests if not url.startswith(("data:", "blob:")) and origin_of(url) not in allowed]
+    assert foreign == [], f"requests to other origins: {foreign}"
+    assert requests, "no request was recorded"
+
+
+def origin_of(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@pytest.fixture
+def page(context, pwa):
+    page = context.new_page()
+    yield page
+    pwa.offline = False

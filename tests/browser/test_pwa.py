@@ -1,0 +1,205 @@
+"""The PWA in real headless Chromium against a live API: install, find help, work offline, stay safe.
+
+Each test starts with a fresh browser profile on a 360×640 screen; the `context` fixture
+fails any test whose browser contacted an origin other than the app's and the API's.
+"""
+
+import re
+import struct
+import time
+import urllib.request
+
+import pytest
+from playwright.sync_api import Page, expect
+
+pytestmark = pytest.mark.browser
+
+CARD = "[data-testid=contact-card]"
+
+
+def until(page: Page, expression: str, timeout: float = 15) -> None:
+    """Poll a JavaScript expression (the app's CSP forbids the eval that wait_for_function uses)."""
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        assert time.monotonic() < deadline, f"timed out waiting for {expression}"
+        time.sleep(0.1)
+
+
+def open_app(page: Page, pwa, path: str = "/") -> None:
+    """Open a screen and wait until the service worker controls the page and a sync finished."""
+    page.goto(pwa.origin + path)
+    until(page, "navigator.serviceWorker.controller !== null")
+    expect(page.get_by_test_id("synced-at")).to_have_text(re.compile(r"^Updated "))
+
+
+def sign_in(page: Page, pwa, username: str, password: str) -> None:
+    page.goto(pwa.origin + "/account")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_test_id("signed-in")).to_have_text(f"Signed in as {username}")
+    expect(page.get_by_test_id("synced-at")).to_have_text(re.compile(r"^Updated "))
+
+
+def png_size(url: str) -> tuple[int, int]:
+    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local test server)
+        head = response.read(24)
+    assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{url} is not a PNG"
+    return struct.unpack(">II", head[16:24])
+
+
+def test_it_is_installable_and_its_service_worker_controls_the_page(page, pwa):
+    open_app(page, pwa)
+    assert page.get_attribute("link[rel=manifest]", "href") == "/manifest.webmanifest"
+    manifest = page.evaluate("fetch('/manifest.webmanifest').then((r) => r.json())")
+    assert manifest["name"] and manifest["short_name"]
+    assert manifest["start_url"] == "/" and manifest["display"] == "standalone"
+    icons = {icon["sizes"]: icon["src"] for icon in manifest["icons"] if icon.get("purpose", "any") == "any"}
+    assert png_size(pwa.origin + icons["192x192"]) == (192, 192)
+    assert png_size(pwa.origin + icons["512x512"]) == (512, 512)
+
+    cdp = page.context.new_cdp_session(page)
+    errors = cdp.send("Page.getInstallabilityErrors")["installabilityErrors"]
+    # Playwright's contexts are incognito profiles, where Chromium never offers to install.
+    assert [error["errorId"] for error in errors if error["errorId"] != "in-incognito"] == []
+    assert page.evaluate("navigator.serviceWorker.controller.scriptURL") == pwa.origin + "/sw.js"
+
+    cached = page.evaluate(
+        """async () => {
+            const urls = [];
+            for (const name of await caches.keys()) {
+                for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+            }
+            return urls;
+        }"""
+    )
+    assert any(url.endswith("/index.html") or "index.html" in url for url in cached)
+    # Only the app's own static files: no API response is ever put in Cache Storage.
+    assert cached and all(url.startswith(pwa.origin) and "/api/" not in url for url in cached)
+
+
+def test_an_anonymous_visitor_finds_the_hotline_first(page, pwa):
+    open_app(page, pwa)
+    first = page.locator(CARD).first
+    expect(first).to_contain_text("Network office")
+    expect(first).to_contain_text("Hotline")
+    expect(first.locator("a[href^='tel:+49']")).to_be_visible()
+    expect(first.get_by_test_id("verified")).to_have_text(re.compile(r"^Verified (today|yesterday|\d+ days ago)"))
+    # Network-only contacts stay hidden from anonymous visitors.
+    expect(page.locator(CARD, has_text="counselor_tbilisi.27")).to_have_count(0)
+
+    heights = first.locator("a.button, button").evaluate_all("els => els.map((e) => e.getBoundingClientRect().height)")
+    assert heights and min(heights) >= 44
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+    page.get_by_label("Country you are in").select_option("GE")
+    page.get_by_label("Language you speak").select_option("ru")
+    expect(page.locator(CARD, has_text="Reception of the counseling center")).to_be_visible()
+    expect(page).to_have_url(re.compile(r"country=GE.*language=ru"))
+
+
+def test_a_member_works_offline_and_is_told_when_a_kept_contact_is_withdrawn(page, pwa, api_server):
+    open_app(page, pwa)
+    sign_in(page, pwa, "mila", "demo-member-pass")
+    page.goto(pwa.origin + "/?country=GE&language=ru")
+    counselor = page.locator(CARD, has_text="counselor_tbilisi.27")
+    expect(counselor).to_be_visible()
+    counselor.get_by_test_id("keep").click()
+    expect(counselor.get_by_test_id("keep")).to_have_attribute("aria-pressed", "true")
+    # Let the page's token refresh finish: cutting a rotation short would (rightly) end the session.
+    page.wait_for_load_state("networkidle")
+
+    # Offline: the network is cut for the page, and the static server answers nothing.
+    page.context.set_offline(True)
+    pwa.offline = True
+    page.reload()
+    expect(counselor).to_be_visible()
+    expect(page.get_by_test_id("status")).to_contain_text("Offline")
+
+    page.goto(pwa.origin + "/guides")
+    page.locator("ul.list a").first.click()
+    expect(page.locator("article h1")).to_be_visible()
+    expect(page.locator("article .prose")).not_to_be_empty()
+
+    page.goto(pwa.origin + "/search?q=tbilisi counselor")
+    expect(page.get_by_test_id("search-results")).to_contain_text("Russian-speaking counselor in Tbilisi")
+    assert pwa.served_while_offline == []
+
+    # Meanwhile the network office withdraws the contact.
+    admin = api_server.login("olga", "demo-admin-pass")["access"]
+    status, found = api_server.call("GET", "/api/v1/contact-points/?q=counselor_tbilisi", token=admin)
+    assert status == 200 and found["count"] == 1
+    contact_id = found["results"][0]["id"]
+    status, _ = api_server.call("PATCH", f"/api/v1/contact-points/{contact_id}/", {"status": "compromised"}, token=admin)
+    assert status == 200
+
+    # Back online: the app syncs by itself, drops the contact and says so.
+    pwa.offline = False
+    page.context.set_offline(False)
+    expect(page.get_by_test_id("notices")).to_contain_text("Russian-speaking counselor in Tbilisi")
+    expect(page.get_by_test_id("notices")).to_contain_text("withdrawn")
+    page.goto(pwa.origin + "/?country=GE&language=ru")
+    expect(counselor).to_have_count(0)
+    stored = page.evaluate(
+        """() => new Promise((resolve) => {
+            const open = indexedDB.open("waypoint");
+            open.onsuccess = () => {
+                const get = open.result.transaction("records").objectStore("records").get(["contact_point", String(%d)]);
+                get.onsuccess = () => resolve(get.result === undefined);
+            };
+        })"""
+        % contact_id
+    )
+    assert stored is True
+
+    # Signing out revokes the refresh token on the server and drops the network's contacts.
+    finland = page.locator(CARD, has_text="fi_contact_example")
+    page.goto(pwa.origin + "/?country=FI")
+    expect(finland).to_be_visible()
+    refresh = page.evaluate("localStorage.getItem('wp.refresh')")
+    page.goto(pwa.origin + "/account")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("button", name="Sign in")).to_be_visible()
+    status, _ = api_server.call("POST", "/api/v1/auth/token/refresh/", {"refresh": refresh})
+    assert status == 401
+    page.goto(pwa.origin + "/?country=FI")
+    expect(page.locator(CARD).first).to_be_visible()
+    expect(finland).to_have_count(0)
+
+
+def test_quick_exit_and_wipe_leave_nothing_behind(page, pwa, api_server):
+    neutral = api_server.origin + "/healthz"
+    open_app(page, pwa)
+    page.get_by_role("link", name="Guides").click()
+    page.keyboard.press("Escape")
+    page.keyboard.press("Escape")
+    page.wait_for_url(neutral)
+    # "Back" does not bring the app back.
+    page.go_back()
+    page.wait_for_url(neutral)
+
+    open_app(page, pwa)
+    page.get_by_test_id("quick-exit").click()
+    page.wait_for_url(neutral)
+
+    open_app(page, pwa)
+    sign_in(page, pwa, "mila", "demo-member-pass")
+    refresh = page.evaluate("localStorage.getItem('wp.refresh')")
+    page.goto(pwa.origin + "/settings")
+    page.get_by_test_id("wipe").click()
+    page.get_by_test_id("wipe-confirm").click()
+    page.wait_for_url(neutral)
+    status, _ = api_server.call("POST", "/api/v1/auth/token/refresh/", {"refresh": refresh})
+    assert status == 401
+
+    # Look at the app's origin without starting the app: nothing of it is left.
+    page.goto(pwa.origin + "/icons/icon-192.png")
+    left = page.evaluate(
+        """async () => ({
+            databases: (await indexedDB.databases()).map((d) => d.name),
+            caches: await caches.keys(),
+            workers: (await navigator.serviceWorker.getRegistrations()).length,
+            localStorage: localStorage.length,
+        })"""
+    )
+    assert left == {"databases": [], "caches": [], "workers": 0, "localStorage": 0}
