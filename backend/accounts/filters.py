@@ -5,15 +5,15 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils import timezone
 
-from core.filters import BaseFilterSet
+from core.filters import BaseFilterSet, IdFilter, StrictBooleanFilter
 
 from .models import Invitation, Membership
 
 
 class MembershipFilter(BaseFilterSet):
-    organization = django_filters.NumberFilter(field_name="organization_id")
-    organization_slug = django_filters.CharFilter(field_name="organization__slug")
-    user = django_filters.NumberFilter(field_name="user_id")
+    organization = IdFilter(field_name="organization_id")
+    organization_slug = django_filters.CharFilter(field_name="organization__slug", max_length=80)
+    user = IdFilter(field_name="user_id")
     role = django_filters.ChoiceFilter(choices=Membership.Role.choices)
 
     search_fields = ("user__username", "user__first_name", "user__last_name", "organization__name")
@@ -24,7 +24,7 @@ class MembershipFilter(BaseFilterSet):
 
 
 class InvitationFilter(django_filters.FilterSet):
-    organization = django_filters.NumberFilter(field_name="organization_id")
+    organization = IdFilter(field_name="organization_id")
     role = django_filters.ChoiceFilter(choices=Membership.Role.choices)
     status = django_filters.ChoiceFilter(choices=Invitation.Status.choices, method="filter_status")
     email = django_filters.CharFilter(lookup_expr="icontains", max_length=254)
@@ -44,8 +44,8 @@ class InvitationFilter(django_filters.FilterSet):
 
 class UserFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(method="filter_q", max_length=200, help_text="Free-text search.")
-    is_active = django_filters.BooleanFilter()
-    organization = django_filters.NumberFilter(field_name="memberships__organization_id", distinct=True)
+    is_active = StrictBooleanFilter()
+    organization = IdFilter(field_name="memberships__organization_id", distinct=True)
 
     class Meta:
         model = get_user_model()

@@ -24,9 +24,8 @@ class LockedFieldsMixin:
         attrs = super().validate(attrs)
         errors = {}
         for name, attribute in self.locked_fields.items():
-            if name in self.initial_data and self.initial_data[name] != getattr(
-                self.instance, attribute, None
-            ):
+            current = getattr(self.instance, attribute, None)
+            if name in self.initial_data and self.initial_data[name] != current:
                 errors[name] = self.locked_message
         if errors:
             raise serializers.ValidationError(errors)

@@ -7,6 +7,7 @@ revokes the session, and with it every token of that login at once.
 
 import uuid
 
+from django.db import transaction
 from rest_framework import serializers
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.exceptions import TokenError
@@ -105,24 +106,27 @@ class SessionTokenRefreshSerializer(TokenRefreshSerializer):
     def validate(self, attrs):
         token = _signed_refresh(attrs["refresh"])
         sid = _session_id(token)
-        session = AuthSession.objects.select_for_update().filter(pk=sid).first() if sid else None
-        if _is_blacklisted(token):
-            if session is not None:
+        with transaction.atomic():
+            session = AuthSession.objects.select_for_update().filter(pk=sid).first() if sid else None
+            reused = _is_blacklisted(token)
+            if reused and session is not None:
                 session.revoke("refresh_reuse")
+        if reused:
             raise RefreshTokenReused()
         live_session(token)
         return super().validate(attrs)
 
 
 class SessionTokenVerifySerializer(TokenVerifySerializer):
-    """A token verifies only while its session is live and its user active."""
+    """A token verifies only while it is not blacklisted, its session live and its user active."""
 
     def validate(self, attrs):
-        super().validate(attrs)
         try:
             token = UntypedToken(attrs["token"])
         except TokenError as exc:
             raise invalid_token(str(exc)) from exc
+        if _is_blacklisted(token):
+            raise invalid_token("Token is blacklisted")
         live_session(token)
         return {}
 

@@ -1,9 +1,10 @@
-"""The current user."""
+"""The current user: who am I, in which organizations, in which role; and my own profile."""
 
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.permissions import IsAuthenticated
 
+from .schema import documents_locked_fields
 from .serializers import MeSerializer
 
 
@@ -17,16 +18,23 @@ from .serializers import MeSerializer
     put=extend_schema(
         operation_id="me_update",
         summary="Update my profile",
-        description="Change your e-mail and name.",
+        description=(
+            "Change your e-mail and name. Username, roles and account status are not yours to "
+            "change: sending a different value for them is a 400."
+        ),
         tags=["me"],
     ),
     patch=extend_schema(
         operation_id="me_partial_update",
         summary="Update my profile partly",
-        description="Change your e-mail or name.",
+        description=(
+            "Change your e-mail or name. Username, roles and account status are not yours to "
+            "change: sending a different value for them is a 400."
+        ),
         tags=["me"],
     ),
 )
+@documents_locked_fields(MeSerializer, methods=["put", "patch"])
 class MeView(generics.RetrieveUpdateAPIView):
     serializer_class = MeSerializer
     permission_classes = [IsAuthenticated]

@@ -4,6 +4,7 @@ Accepting is the one write open to anonymous callers, so it is throttled per cli
 """
 
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import mixins, status, viewsets
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
@@ -106,6 +107,8 @@ ACCEPT_EXAMPLES = [
         tags=["invitations"],
     ),
 )
+@extend_validation_errors(["invalid"], field_name="organization", actions=["create"])
+@extend_validation_errors(["invalid"], field_name=None, actions=["destroy"])
 class InvitationViewSet(
     VisibleViewSetMixin,
     mixins.ListModelMixin,
@@ -135,6 +138,9 @@ class InvitationViewSet(
         invitation_revoke(invitation=instance)
 
 
+@extend_validation_errors(["invalid"], field_name="token", methods=["post"])
+@extend_validation_errors(["invalid"], field_name="username", methods=["post"])
+@extend_validation_errors(["invalid"], field_name="password", methods=["post"])
 class InvitationAcceptView(APIView):
     permission_classes = [AllowAny]
     throttle_classes = [InvitationAcceptThrottle]

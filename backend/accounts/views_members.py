@@ -7,6 +7,7 @@ on every request, and deactivating an account ends all of its sessions.
 
 from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import mixins, viewsets
 from rest_framework.permissions import IsAuthenticated
 
@@ -16,6 +17,7 @@ from core.viewsets import VisibleModelViewSet
 
 from .filters import MembershipFilter, UserFilter
 from .models import Membership
+from .schema import documents_locked_fields
 from .serializers import MembershipSerializer, UserSerializer
 from .services import membership_change_role, membership_remove
 
@@ -30,6 +32,9 @@ from .services import membership_change_role, membership_remove
         "A coordinator cannot leave their organization without a coordinator; only admins can."
     ),
 )
+@documents_locked_fields(MembershipSerializer, actions=["partial_update"])
+@extend_validation_errors(["invalid"], field_name="role", actions=["partial_update"])
+@extend_validation_errors(["invalid"], field_name=None, actions=["destroy"])
 class MembershipViewSet(VisibleModelViewSet):
     queryset = Membership.objects.select_related("user", "organization")
     serializer_class = MembershipSerializer
@@ -71,6 +76,8 @@ class MembershipViewSet(VisibleModelViewSet):
         tags=["users"],
     ),
 )
+@documents_locked_fields(UserSerializer, actions=["partial_update"])
+@extend_validation_errors(["invalid"], field_name="is_active", actions=["partial_update"])
 class UserViewSet(
     mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
 ):

@@ -188,7 +188,6 @@ class PersonalCalendarView(APIView):
             "Every event the owner of the token may see, from 90 days ago on, as iCalendar. The token in the "
             "path is the credential; an unknown or revoked token answers 404."
         ),
-        auth=[],
         responses=ICS_RESPONSE,
         tags=["calendar"],
     )

@@ -22,7 +22,7 @@ from .models import Attachment, Document
 from .uploads import inspect_upload
 
 NOTE = {
-    "en": "> Example data: this text was invented for a demonstration and is not legal advice.",
+    "en": "> This is example data: invented for a demonstration, not legal advice.",
     "ru": "> Пример данных (example data): текст придуман для демонстрации и не является юридической консультацией.",
     "de": "> Beispieldaten (example data): Dieser Text ist für eine Vorführung erfunden und keine Rechtsberatung.",
     "uk": "> Приклад даних (example data): текст вигадано для демонстрації, це не юридична консультація.",

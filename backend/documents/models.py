@@ -25,6 +25,10 @@ from search.text import config_for, is_postgresql
 from .markdown import render_markdown
 
 
+# Created by migration 0002 on PostgreSQL only (SQLite has no tsvector).
+SEARCH_INDEX_NAME = "documents_document_search_gin"
+
+
 def search_vector_expression():
     """Title weighs most, then the summary, then the body; stemmed in the document's own language."""
     config = F("search_config")

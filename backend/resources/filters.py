@@ -1,6 +1,7 @@
 """List filters for resources and responses."""
 
 import django_filters
+from django.db.models import Q
 
 from core.filters import BaseFilterSet, CountryListFilter, language_filter
 from core.viewer import request_viewer
@@ -36,7 +37,7 @@ class ResourceFilter(BaseFilterSet):
         return queryset.with_effective_status(value)
 
     def filter_valid_on(self, queryset, name, value):
-        return queryset.filter(valid_until__isnull=True) | queryset.filter(valid_until__gte=value)
+        return queryset.filter(Q(valid_until__isnull=True) | Q(valid_until__gte=value))
 
 
 class ResourceResponseFilter(BaseFilterSet):

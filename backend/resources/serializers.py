@@ -156,12 +156,17 @@ class ResourceResponseSerializer(OwnedByOrganizationMixin, serializers.ModelSeri
 
     def get_fields(self):
         fields = super().get_fields()
-        if "request" in self.context:
-            fields["resource"].queryset = Resource.objects.visible_to(self.viewer)
-        if self.instance is not None:
-            fields["resource"].read_only = True
-            fields["organization"].read_only = True
+        resource = fields["resource"]
+        if "request" in self.context and not resource.read_only:
+            resource.queryset = Resource.objects.visible_to(self.viewer)
         return fields
+
+
+class ResourceResponseUpdateSerializer(ResourceResponseSerializer):
+    """The responder may reword a pending response; what it answers, and for whom, stay."""
+
+    class Meta(ResourceResponseSerializer.Meta):
+        read_only_fields = [*ResourceResponseSerializer.Meta.read_only_fields, "resource", "organization"]
 
 
 class DecisionSerializer(serializers.Serializer):

@@ -1,12 +1,12 @@
 """Resources, their matches, responses and threads: declarations over the visibility-scoped base viewset."""
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from core.schema import crud_docs
+from core.schema import IF_MATCH, PreconditionFailedSerializer, crud_docs
 from core.viewsets import VisibleModelViewSet
 
 from .filters import ResourceFilter, ResourceResponseFilter
@@ -15,6 +15,7 @@ from .serializers import (
     DecisionSerializer,
     MatchSerializer,
     ResourceResponseSerializer,
+    ResourceResponseUpdateSerializer,
     ResourceSerializer,
     ResponseMessageSerializer,
 )
@@ -28,6 +29,11 @@ from .services import (
     response_update,
     response_withdraw,
 )
+
+DECIDED = {
+    200: ResourceResponseSerializer,
+    412: OpenApiResponse(PreconditionFailedSerializer, description="Stale If-Match: nothing was changed."),
+}
 
 FUNDING_OFFER_EXAMPLE = OpenApiExample(
     "Funding offer",
@@ -125,6 +131,11 @@ class ResourceResponseViewSet(VisibleModelViewSet):
     ordering_fields = ["created_at", "updated_at"]
     ordering = ["-created_at", "id"]
 
+    def get_serializer_class(self):
+        if self.action == "partial_update":
+            return ResourceResponseUpdateSerializer
+        return super().get_serializer_class()
+
     def owner_id_of(self, obj) -> int | None:
         """The owner decides; the responder edits and withdraws; either side writes in the thread."""
         if self.action in ("accept", "decline"):
@@ -150,14 +161,20 @@ class ResourceResponseViewSet(VisibleModelViewSet):
             response=serializer.instance, actor=self.request.user, **serializer.validated_data
         )
 
-    def _decided(self, service, request):
-        decision = DecisionSerializer(data=request.data)
-        decision.is_valid(raise_exception=True)
-        response = service(
-            response=self.get_object(), note=decision.validated_data.get("note", ""), actor=request.user
-        )
+    def _decided(self, service, request, **kwargs):
+        """Run a decision service on the response, unless `If-Match` says it changed since it was read."""
+        response = self.get_object()
+        stale = self._precondition_failed(response)
+        if stale is not None:
+            return stale
+        response = service(response=response, actor=request.user, **kwargs)
         self._etag_object = response
         return Response(self.get_serializer(response).data)
+
+    def _noted(self, service, request):
+        decision = DecisionSerializer(data=request.data)
+        decision.is_valid(raise_exception=True)
+        return self._decided(service, request, note=decision.validated_data.get("note", ""))
 
     @extend_schema(
         summary="Accept a response",
@@ -166,36 +183,37 @@ class ResourceResponseViewSet(VisibleModelViewSet):
             "and the responding organization finds the decision in its inbox. Only pending responses."
         ),
         request=DecisionSerializer,
-        responses=ResourceResponseSerializer,
+        parameters=[IF_MATCH],
+        responses=DECIDED,
         tags=["responses"],
     )
     @action(detail=True, methods=["post"])
     def accept(self, request, pk=None):
-        return self._decided(response_accept, request)
+        return self._noted(response_accept, request)
 
     @extend_schema(
         summary="Decline a response",
         description="Coordinators of the resource's organization and admins. Only pending responses.",
         request=DecisionSerializer,
-        responses=ResourceResponseSerializer,
+        parameters=[IF_MATCH],
+        responses=DECIDED,
         tags=["responses"],
     )
     @action(detail=True, methods=["post"])
     def decline(self, request, pk=None):
-        return self._decided(response_decline, request)
+        return self._noted(response_decline, request)
 
     @extend_schema(
         summary="Withdraw a response",
         description="Coordinators of the responding organization and admins. Only pending responses.",
         request=None,
-        responses=ResourceResponseSerializer,
+        parameters=[IF_MATCH],
+        responses=DECIDED,
         tags=["responses"],
     )
     @action(detail=True, methods=["post"])
     def withdraw(self, request, pk=None):
-        response = response_withdraw(response=self.get_object(), actor=request.user)
-        self._etag_object = response
-        return Response(self.get_serializer(response).data)
+        return self._decided(response_withdraw, request)
 
     @extend_schema(
         methods=["GET"],

@@ -35,7 +35,8 @@ class Searchable:
     of computing one per row; `config_field` the column holding each row's text-search
     configuration. `language_field` is a single ISO 639-1 column, `languages_field` a
     code list; `country_field` a django-countries multiple field, `country_code_field`
-    a single code. `extra_match(q)` may add rows found another way (a country by name).
+    a single code. `extra_match(q)` may add rows found another way (a country by name): it
+    returns the condition and a rank bonus between 0 and 1, or None.
     """
 
     type_name: str
@@ -54,7 +55,7 @@ class Searchable:
     country_field: str | None = None
     country_code_field: str | None = None
     select_related: tuple[str, ...] = ()
-    extra_match: Callable[[str], Q | None] | None = None
+    extra_match: Callable[[str], tuple[Q, float] | None] | None = None
     base_filter: Callable[[], Q] | None = None
     description: str = ""
 

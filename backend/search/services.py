@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from functools import reduce
 from operator import add
 
-from django.contrib.postgres.search import SearchHeadline, SearchRank, SearchVector
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db.models import Case, CharField, F, FloatField, Q, QuerySet, TextField, Value, When
 from django.db.models.functions import Coalesce, Concat
 
@@ -77,7 +77,22 @@ def match(searchable: Searchable, qs: QuerySet, q: str, *, configs=ALL_CONFIGS) 
         query = ts_query(q, configs)
         qs = qs.annotate(_search=_vector(searchable, configs))
         condition = Q(_search=query)
-        rank = SearchRank(F("_search"), query)
+        if searchable.config_field and len(configs) > 1:
+            # Rank against the query as read in the row's own language: the readings in the
+            # other languages cannot match its stems and would only dilute the rank.
+            rank = Case(
+                *(
+                    When(
+                        **{searchable.config_field: config},
+                        then=SearchRank(F("_search"), SearchQuery(q, config=config, search_type="websearch")),
+                    )
+                    for config in configs
+                ),
+                default=SearchRank(F("_search"), query),
+                output_field=FloatField(),
+            )
+        else:
+            rank = SearchRank(F("_search"), query)
     else:
         stems = terms(q)
         if not stems and extra is None:
@@ -85,14 +100,16 @@ def match(searchable: Searchable, qs: QuerySet, q: str, *, configs=ALL_CONFIGS) 
         text = _joined([name for name, _ in searchable.text_fields])
         qs = qs.annotate(_text=Fold(text), _title=Fold(F(searchable.title_attr)))
         condition = reduce(lambda a, b: a & b, (Q(_text__contains=s) for s in stems)) if stems else Q(pk=None)
-        rank = Value(1.0) + reduce(
+        # Without ts_rank: 0.1 for a match, up to 1.0 when every word is in the title.
+        rank = Value(0.1) + reduce(
             add,
-            (Case(When(_title__contains=s, then=Value(1.0)), default=Value(0.0)) for s in stems),
+            (Case(When(_title__contains=s, then=Value(0.9 / len(stems))), default=Value(0.0)) for s in stems),
             Value(0.0),
         )
     if extra is not None:
-        condition |= extra
-        rank = rank + Case(When(extra, then=Value(1.0)), default=Value(0.0))
+        extra_condition, bonus = extra
+        condition |= extra_condition
+        rank = rank + Case(When(extra_condition, then=Value(float(bonus))), default=Value(0.0))
     return qs.filter(condition).annotate(_rank=Coalesce(rank, Value(0.0), output_field=FloatField()))
 
 

@@ -30,28 +30,42 @@ def _country_names() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(names))
 
 
-def country_codes_named(q: str) -> set[str]:
-    """Countries the query names: "France", "Франции", "Frankreich", "FR"."""
+def countries_named(q: str) -> tuple[set[str], int]:
+    """Countries the query names ("France", "Франции", "Frankreich", "FR"), and how many of
+    the query's words those names take up."""
     words = [fold(w) for w in WORD.findall(q)]
     joined = " " + " ".join(words) + " "
-    found = set()
+    found: set[str] = set()
+    used: set[int] = set()
     for name, code in _country_names():
         if " " in name or not name.isalpha():
-            if f" {' '.join(WORD.findall(name))} " in joined:
+            parts = WORD.findall(name)
+            phrase = f" {' '.join(parts)} "
+            if parts and phrase in joined:
                 found.add(code)
+                start = joined[: joined.index(phrase)].count(" ")
+                used.update(range(start, start + len(parts)))
         elif len(name) == 2:
             if q.strip() == code:  # a bare code only when the whole query is that code, in capitals
                 found.add(code)
-        elif name in words or (
-            len(name) >= 5 and any(w.startswith(stem(name)) and len(w) - len(stem(name)) <= 3 for w in words)
-        ):
-            found.add(code)
-    return found
+                used.add(0)
+        else:
+            for index, word in enumerate(words):
+                if word == name or (
+                    len(name) >= 5 and word.startswith(stem(name)) and len(word) - len(stem(name)) <= 3
+                ):
+                    found.add(code)
+                    used.add(index)
+    return found, len(used)
 
 
-def _countries_named(q: str) -> Q | None:
-    codes = country_codes_named(q)
-    return Q(code__in=sorted(codes)) if codes else None
+def _countries_named(q: str) -> tuple[Q, float] | None:
+    """Country profiles named by the query; the more of the query the name is, the higher they rank."""
+    codes, used = countries_named(q)
+    if not codes:
+        return None
+    words = max(len(WORD.findall(q)), 1)
+    return Q(code__in=sorted(codes)), used / words
 
 
 def _contact_title(contact) -> str:

@@ -3,7 +3,7 @@
 import pytest
 from django.test import Client
 
-from accounts.models import AuthSession
+from accounts.models import AuthSession, Invitation
 
 from ..factories import UserFactory
 from .conftest import bearer, obtain
@@ -51,3 +51,14 @@ def test_revoking_a_session_in_the_admin_ends_its_tokens(staff_browser, anna):
     session.refresh_from_db()
     assert session.revoked_reason == "admin"
     assert client.get("/api/v1/me/").status_code == 401
+
+
+def test_an_invitation_page_shows_the_token_hash_but_cannot_edit_it(staff_browser, alice, org_a):
+    client = bearer(obtain("alice")["access"])
+    created = client.post("/api/v1/invitations/", {"email": "n@example.org", "organization": org_a.pk})
+    invitation = Invitation.objects.get(pk=created.data["id"])
+    page = staff_browser.get(f"/admin/accounts/invitation/{invitation.pk}/change/")
+    assert page.status_code == 200
+    assert invitation.token_hash.encode() in page.content
+    assert b'name="token_hash"' not in page.content
+    assert created.data["token"].encode() not in page.content

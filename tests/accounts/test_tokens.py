@@ -225,6 +225,17 @@ def test_verify_answers_200_only_while_the_session_lives(anna):
     pair = obtain("anna")
     assert APIClient().post(VERIFY, {"token": pair["access"]}).status_code == 200
     assert APIClient().post(VERIFY, {"token": pair["refresh"]}).status_code == 200
-    assert APIClient().post(LOGOUT, {"refresh": pair["refresh"]}).status_code == 204
+    rotated = refresh(pair["refresh"]).data
+    assert_unauthorized(APIClient().post(VERIFY, {"token": pair["refresh"]}))  # rotated away
+    assert APIClient().post(VERIFY, {"token": rotated["access"]}).status_code == 200
+    assert APIClient().post(LOGOUT, {"refresh": rotated["refresh"]}).status_code == 204
+    assert_unauthorized(APIClient().post(VERIFY, {"token": rotated["access"]}))
     assert_unauthorized(APIClient().post(VERIFY, {"token": pair["access"]}))
-    assert APIClient().post(VERIFY, {"token": "garbage"}).status_code == 401
+    assert_unauthorized(APIClient().post(VERIFY, {"token": "garbage"}))
+
+
+@pytest.mark.parametrize("header", ["Bearer", "Bearer a b", "Bearer  "])
+def test_a_malformed_authorization_header_is_401(anna, header):
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=header)
+    assert_unauthorized(client.get(ME))

@@ -67,3 +67,13 @@ def test_only_is_active_can_change_and_admins_cannot_lock_themselves_out(anna, a
     anna.refresh_from_db()
     olga.refresh_from_db()
     assert (anna.username, anna.is_staff, anna.is_active, olga.is_active) == ("anna", False, True, True)
+
+
+def test_bad_filters_are_400_not_500(olga, as_user):
+    client = as_user(olga)
+    for params in ({"organization": "9" * 30}, {"organization": "1.5"}, {"is_active": "maybe"}):
+        assert client.get(USERS, params).status_code == 400, params
+    for path in ("/api/v1/memberships/", "/api/v1/invitations/"):
+        for params in ({"organization": "-5.3e+300"}, {"organization": "9" * 30}):
+            assert client.get(path, params).status_code == 400, (path, params)
+    assert client.get("/api/v1/memberships/", {"user": "9" * 30}).status_code == 400

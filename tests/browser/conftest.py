@@ -55,7 +55,7 @@ def wait_for(url: str, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while True:
         try:
-            with urllib.request.urlopen(url, timeout=2):  # noqa: S310 (local test server)
+            with urllib.request.urlopen(url, timeout=2):
                 return
         except (urllib.error.URLError, ConnectionError):
             if time.monotonic() > deadline:
@@ -70,15 +70,20 @@ def wait_for(url: str, timeout: float = 60) -> None:
 class Api:
     origin: str
 
-    def call(self, method: str, path: str, body: dict | None = None, token: str | None = None) -> tuple[int, dict]:
-        request = urllib.request.Request(  # noqa: S310 (local test server)
+    def call(
+        self, method: str, path: str, body: dict | None = None, token: str | None = None
+    ) -> tuple[int, dict]:
+        request = urllib.request.Request(
             self.origin + path,
             method=method,
             data=json.dumps(body).encode() if body is not None else None,
-            headers={"Content-Type": "application/json", **({"Authorization": f"Bearer {token}"} if token else {})},
+            headers={
+                "Content-Type": "application/json",
+                **({"Authorization": f"Bearer {token}"} if token else {}),
+            },
         )
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:  # noqa: S310
+            with urllib.request.urlopen(request, timeout=10) as response:
                 raw = response.read()
                 return response.status, json.loads(raw) if raw else {}
         except urllib.error.HTTPError as error:
@@ -86,7 +91,9 @@ class Api:
             return error.code, json.loads(raw) if raw else {}
 
     def login(self, username: str, password: str) -> dict:
-        status, tokens = self.call("POST", "/api/v1/auth/token/", {"username": username, "password": password})
+        status, tokens = self.call(
+            "POST", "/api/v1/auth/token/", {"username": username, "password": password}
+        )
         assert status == 200, tokens
         return tokens
 
@@ -114,7 +121,9 @@ def api_server(ports):
     manage = [sys.executable, str(ROOT / "backend" / "manage.py")]
     for step in (["migrate", "--no-input", "-v0"], ["load_demo"]):
         subprocess.run([*manage, *step], env=env, check=True, capture_output=True, timeout=300)
-    subprocess.run([sys.executable, str(Path(__file__).with_name("seed.py"))], env=env, check=True, timeout=120)
+    subprocess.run(
+        [sys.executable, str(Path(__file__).with_name("seed.py"))], env=env, check=True, timeout=120
+    )
     log = open(var_dir / "server.log", "wb")  # noqa: SIM115 (kept open for the server's lifetime)
     server = subprocess.Popen(
         [*manage, "runserver", f"127.0.0.1:{api_port}", "--noreload", "--skip-checks"],
@@ -145,12 +154,16 @@ class StaticSite:
 
 def make_handler(site: StaticSite):
     class Handler(SimpleHTTPRequestHandler):
-        extensions_map = {**mimetypes.types_map, ".js": "text/javascript", ".webmanifest": "application/manifest+json"}
+        extensions_map = {
+            **mimetypes.types_map,
+            ".js": "text/javascript",
+            ".webmanifest": "application/manifest+json",
+        }
 
         def __init__(self, *args, **kwargs):
             super().__init__(*args, directory=str(DIST), **kwargs)
 
-        def log_message(self, format, *args):  # noqa: A002 (signature of the base class)
+        def log_message(self, format, *args):
             pass
 
         def end_headers(self):
@@ -158,7 +171,7 @@ def make_handler(site: StaticSite):
                 self.send_header("Cache-Control", "no-cache")
             super().end_headers()
 
-        def do_GET(self):  # noqa: N802 (name of the base class's method)
+        def do_GET(self):
             path = urlsplit(self.path).path
             if site.offline:
                 # The network is "down": anything that reaches us did not come from the SW's caches.
@@ -188,7 +201,11 @@ def pwa(ports, api_server):
     _, pwa_port = ports
     site = StaticSite(
         origin=f"http://127.0.0.1:{pwa_port}",
-        config={"apiBaseUrl": api_server.origin, "neutralUrl": f"{api_server.origin}/healthz", "syncIntervalMinutes": 30},
+        config={
+            "apiBaseUrl": api_server.origin,
+            "neutralUrl": f"{api_server.origin}/healthz",
+            "syncIntervalMinutes": 30,
+        },
     )
     server = ThreadingHTTPServer(("127.0.0.1", pwa_port), make_handler(site))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -218,14 +235,18 @@ def browser():
 @pytest.fixture
 def context(browser, pwa, api_server):
     """A fresh profile on a phone-sized screen; fails the test if any request left the two origins."""
-    context = browser.new_context(viewport={"width": 360, "height": 640}, locale="en-US", service_workers="allow")
+    context = browser.new_context(
+        viewport={"width": 360, "height": 640}, locale="en-US", service_workers="allow"
+    )
     context.set_default_timeout(15_000)
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
     yield context
     context.close()
     allowed = {pwa.origin, api_server.origin}
-    foreign = [url for url in requests if not url.startswith(("data:", "blob:")) and origin_of(url) not in allowed]
+    foreign = [
+        url for url in requests if not url.startswith(("data:", "blob:")) and origin_of(url) not in allowed
+    ]
     assert foreign == [], f"requests to other origins: {foreign}"
     assert requests, "no request was recorded"
 

@@ -1,6 +1,6 @@
 """The PWA in real headless Chromium against a live API: install, find help, work offline, stay safe.
 
-Each test starts with a fresh browser profile on a 360×640 screen; the `context` fixture
+Each test starts with a fresh browser profile on a 360x640 screen; the `context` fixture
 fails any test whose browser contacted an origin other than the app's and the API's.
 """
 
@@ -25,15 +25,25 @@ def until(page: Page, expression: str, timeout: float = 15) -> None:
         time.sleep(0.1)
 
 
+def visit(page: Page, pwa, path: str) -> None:
+    """Load a screen anew, once the current page's requests are done.
+
+    A page unloaded while its token refresh is in flight loses the rotated refresh token;
+    the server then sees the old one reused and (rightly) ends the session.
+    """
+    page.wait_for_load_state("networkidle")
+    page.goto(pwa.origin + path)
+
+
 def open_app(page: Page, pwa, path: str = "/") -> None:
     """Open a screen and wait until the service worker controls the page and a sync finished."""
-    page.goto(pwa.origin + path)
+    visit(page, pwa, path)
     until(page, "navigator.serviceWorker.controller !== null")
     expect(page.get_by_test_id("synced-at")).to_have_text(re.compile(r"^Updated "))
 
 
 def sign_in(page: Page, pwa, username: str, password: str) -> None:
-    page.goto(pwa.origin + "/account")
+    visit(page, pwa, "/account")
     page.get_by_label("Username").fill(username)
     page.get_by_label("Password").fill(password)
     page.get_by_role("button", name="Sign in").click()
@@ -42,7 +52,7 @@ def sign_in(page: Page, pwa, username: str, password: str) -> None:
 
 
 def png_size(url: str) -> tuple[int, int]:
-    with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 (local test server)
+    with urllib.request.urlopen(url, timeout=5) as response:
         head = response.read(24)
     assert head[:8] == b"\x89PNG\r\n\x1a\n", f"{url} is not a PNG"
     return struct.unpack(">II", head[16:24])
@@ -84,11 +94,15 @@ def test_an_anonymous_visitor_finds_the_hotline_first(page, pwa):
     expect(first).to_contain_text("Network office")
     expect(first).to_contain_text("Hotline")
     expect(first.locator("a[href^='tel:+49']")).to_be_visible()
-    expect(first.get_by_test_id("verified")).to_have_text(re.compile(r"^Verified (today|yesterday|\d+ days ago)"))
+    expect(first.get_by_test_id("verified")).to_have_text(
+        re.compile(r"^Verified (today|yesterday|\d+ days ago)")
+    )
     # Network-only contacts stay hidden from anonymous visitors.
     expect(page.locator(CARD, has_text="counselor_tbilisi.27")).to_have_count(0)
 
-    heights = first.locator("a.button, button").evaluate_all("els => els.map((e) => e.getBoundingClientRect().height)")
+    heights = first.locator("a.button, button").evaluate_all(
+        "els => els.map((e) => e.getBoundingClientRect().height)"
+    )
     assert heights and min(heights) >= 44
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
 
@@ -101,12 +115,11 @@ def test_an_anonymous_visitor_finds_the_hotline_first(page, pwa):
 def test_a_member_works_offline_and_is_told_when_a_kept_contact_is_withdrawn(page, pwa, api_server):
     open_app(page, pwa)
     sign_in(page, pwa, "mila", "demo-member-pass")
-    page.goto(pwa.origin + "/?country=GE&language=ru")
+    visit(page, pwa, "/?country=GE&language=ru")
     counselor = page.locator(CARD, has_text="counselor_tbilisi.27")
     expect(counselor).to_be_visible()
     counselor.get_by_test_id("keep").click()
     expect(counselor.get_by_test_id("keep")).to_have_attribute("aria-pressed", "true")
-    # Let the page's token refresh finish: cutting a rotation short would (rightly) end the session.
     page.wait_for_load_state("networkidle")
 
     # Offline: the network is cut for the page, and the static server answers nothing.
@@ -116,12 +129,12 @@ def test_a_member_works_offline_and_is_told_when_a_kept_contact_is_withdrawn(pag
     expect(counselor).to_be_visible()
     expect(page.get_by_test_id("status")).to_contain_text("Offline")
 
-    page.goto(pwa.origin + "/guides")
+    visit(page, pwa, "/guides")
     page.locator("ul.list a").first.click()
     expect(page.locator("article h1")).to_be_visible()
     expect(page.locator("article .prose")).not_to_be_empty()
 
-    page.goto(pwa.origin + "/search?q=tbilisi counselor")
+    visit(page, pwa, "/search?q=tbilisi counselor")
     expect(page.get_by_test_id("search-results")).to_contain_text("Russian-speaking counselor in Tbilisi")
     assert pwa.served_while_offline == []
 
@@ -130,7 +143,9 @@ def test_a_member_works_offline_and_is_told_when_a_kept_contact_is_withdrawn(pag
     status, found = api_server.call("GET", "/api/v1/contact-points/?q=counselor_tbilisi", token=admin)
     assert status == 200 and found["count"] == 1
     contact_id = found["results"][0]["id"]
-    status, _ = api_server.call("PATCH", f"/api/v1/contact-points/{contact_id}/", {"status": "compromised"}, token=admin)
+    status, _ = api_server.call(
+        "PATCH", f"/api/v1/contact-points/{contact_id}/", {"status": "compromised"}, token=admin
+    )
     assert status == 200
 
     # Back online: the app syncs by itself, drops the contact and says so.
@@ -138,31 +153,32 @@ def test_a_member_works_offline_and_is_told_when_a_kept_contact_is_withdrawn(pag
     page.context.set_offline(False)
     expect(page.get_by_test_id("notices")).to_contain_text("Russian-speaking counselor in Tbilisi")
     expect(page.get_by_test_id("notices")).to_contain_text("withdrawn")
-    page.goto(pwa.origin + "/?country=GE&language=ru")
+    visit(page, pwa, "/?country=GE&language=ru")
     expect(counselor).to_have_count(0)
-    stored = page.evaluate(
-        """() => new Promise((resolve) => {
+    gone = page.evaluate(
+        """(id) => new Promise((resolve) => {
             const open = indexedDB.open("waypoint");
             open.onsuccess = () => {
-                const get = open.result.transaction("records").objectStore("records").get(["contact_point", String(%d)]);
+                const records = open.result.transaction("records").objectStore("records");
+                const get = records.get(["contact_point", String(id)]);
                 get.onsuccess = () => resolve(get.result === undefined);
             };
-        })"""
-        % contact_id
+        })""",
+        contact_id,
     )
-    assert stored is True
+    assert gone is True
 
     # Signing out revokes the refresh token on the server and drops the network's contacts.
     finland = page.locator(CARD, has_text="fi_contact_example")
-    page.goto(pwa.origin + "/?country=FI")
+    visit(page, pwa, "/?country=FI")
     expect(finland).to_be_visible()
     refresh = page.evaluate("localStorage.getItem('wp.refresh')")
-    page.goto(pwa.origin + "/account")
+    visit(page, pwa, "/account")
     page.get_by_role("button", name="Sign out").click()
     expect(page.get_by_role("button", name="Sign in")).to_be_visible()
     status, _ = api_server.call("POST", "/api/v1/auth/token/refresh/", {"refresh": refresh})
     assert status == 401
-    page.goto(pwa.origin + "/?country=FI")
+    visit(page, pwa, "/?country=FI")
     expect(page.locator(CARD).first).to_be_visible()
     expect(finland).to_have_count(0)
 
@@ -185,7 +201,7 @@ def test_quick_exit_and_wipe_leave_nothing_behind(page, pwa, api_server):
     open_app(page, pwa)
     sign_in(page, pwa, "mila", "demo-member-pass")
     refresh = page.evaluate("localStorage.getItem('wp.refresh')")
-    page.goto(pwa.origin + "/settings")
+    visit(page, pwa, "/settings")
     page.get_by_test_id("wipe").click()
     page.get_by_test_id("wipe-confirm").click()
     page.wait_for_url(neutral)
@@ -193,7 +209,7 @@ def test_quick_exit_and_wipe_leave_nothing_behind(page, pwa, api_server):
     assert status == 401
 
     # Look at the app's origin without starting the app: nothing of it is left.
-    page.goto(pwa.origin + "/icons/icon-192.png")
+    visit(page, pwa, "/icons/icon-192.png")
     left = page.evaluate(
         """async () => ({
             databases: (await indexedDB.databases()).map((d) => d.name),

@@ -91,5 +91,9 @@ def test_the_ledger_keeps_a_grant_when_its_recipient_is_deleted(as_user, olga, o
     admin = as_user(olga)
     assert admin.delete(f"/api/v1/organizations/{org_a.id}/").status_code == 204
     kept = admin.get(f"{URL}{grant.id}/").data
-    assert (kept["recipient"], kept["recipient_name"], kept["amount"]) == (None, "Alpha Counseling", "2500.00")
+    assert (kept["recipient"], kept["recipient_name"], kept["amount"]) == (
+        None,
+        "Alpha Counseling",
+        "2500.00",
+    )
     assert api.get("/api/v1/funding/totals/").data["totals"][0]["granted"] == "2500.00"

@@ -165,3 +165,34 @@ class TestMatches:
     def test_matches_of_an_invisible_resource_are_404(self, as_user, bob, org_a):
         hidden = ResourceFactory(organization=org_a, visibility="restricted")
         assert as_user(bob).get(f"{URL}{hidden.id}/matches/").status_code == 404
+
+
+def test_resources_filter_by_kind_category_place_language_validity_and_text(as_user, anna, org_a, org_b):
+    lt = ResourceFactory(
+        organization=org_a, kind="request", countries=["LT"], languages=["lt"], title="Vilnius room"
+    )
+    funding = ResourceFactory(
+        organization=org_b,
+        category="funding",
+        amount="100.00",
+        currency="EUR",
+        valid_until=None,
+        title="Fund",
+    )
+    short = ResourceFactory(organization=org_b, valid_until=timezone.localdate() + timedelta(days=2))
+    client = as_user(anna)
+
+    def found(query):
+        response = client.get(f"{URL}?{query}")
+        assert response.status_code == 200, response.content
+        return {r["id"] for r in response.data["results"]}
+
+    assert found("kind=request") == {lt.id}
+    assert found("category=funding") == {funding.id}
+    assert found("country=LT") == {lt.id}
+    assert found("language=lt") == {lt.id}
+    assert found("q=vilnius") == {lt.id}
+    assert found("organization_slug=bravo") == {funding.id, short.id}
+    later = timezone.localdate() + timedelta(days=10)
+    assert found(f"valid_on={later}") == {lt.id, funding.id}
+    assert client.get(f"{URL}?category=weapons").status_code == 400

@@ -121,3 +121,18 @@ def test_responses_are_filtered_by_direction(as_user, alice, org_a, org_b):
     client = as_user(alice)
     assert [r["id"] for r in client.get(f"{URL}?direction=sent").data["results"]] == [sent.id]
     assert [r["id"] for r in client.get(f"{URL}?direction=received").data["results"]] == [received.id]
+
+
+def test_a_decision_on_a_response_edited_since_it_was_read_is_refused_with_412(
+    as_user, alice, bob, org_b, offer
+):
+    made = ResponseFactory(resource=offer, organization=org_b)
+    url = f"{URL}{made.id}/"
+    read = as_user(alice).get(url)
+    assert as_user(bob).patch(url, {"message": "Actually, five beds."}, format="json").status_code == 200
+    stale = as_user(alice).post(f"{url}accept/", {}, format="json", HTTP_IF_MATCH=read["ETag"])
+    assert stale.status_code == 412
+    assert stale.data["current"]["message"] == "Actually, five beds."
+    fresh = as_user(alice).get(url)
+    accepted = as_user(alice).post(f"{url}accept/", {}, format="json", HTTP_IF_MATCH=fresh["ETag"])
+    assert accepted.status_code == 200 and accepted["ETag"] != fresh["ETag"]

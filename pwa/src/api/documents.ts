@@ -1,11 +1,10 @@
 /** Guide attachments: never synced or cached, fetched with the reader's token when asked for. */
 import { api } from "./client";
 
-/** The download path comes with each attachment (`download_url`, an API path). */
-type BlobGetter = { GET(path: string, init: { parseAs: "blob" }): Promise<{ data?: Blob; response: Response }> };
-
-export async function downloadAttachment(downloadUrl: string): Promise<Blob | null> {
-  if (!downloadUrl.startsWith("/api/")) return null;
-  const { data } = await (api() as unknown as BlobGetter).GET(downloadUrl, { parseAs: "blob" });
+export async function downloadAttachment(documentId: number, attachmentId: number): Promise<Blob | null> {
+  const { data } = await api().GET("/api/v1/documents/{id}/attachments/{attachment_id}/download/", {
+    params: { path: { id: documentId, attachment_id: String(attachmentId) } },
+    parseAs: "blob" as const,
+  });
   return data ?? null;
 }

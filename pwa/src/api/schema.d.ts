@@ -15,7 +15,7 @@ export interface paths {
         put?: never;
         /**
          * Sign out
-         * @description Blacklists the refresh token and ends its session: its access tokens stop working at once.
+         * @description Blacklists the refresh token and ends its session: its access tokens stop working at once. Repeating it is harmless.
          */
         post: operations["auth_logout"];
         delete?: never;
@@ -55,7 +55,7 @@ export interface paths {
         put?: never;
         /**
          * Refresh the access token
-         * @description Returns a new access token and a new refresh token; the old refresh token is blacklisted. Presenting an already-used refresh token ends the whole session.
+         * @description Returns a new access token and a new refresh token; the old refresh token is blacklisted. Presenting an already-used refresh token ends the whole session (401 with code `token_reused`): a stolen copy and the original stop working alike.
          */
         post: operations["auth_token_refresh"];
         delete?: never;
@@ -384,6 +384,302 @@ export interface paths {
         patch: operations["countries_partial_update"];
         trace?: never;
     };
+    "/api/v1/documents/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List documents
+         * @description Published documents by their visibility, never more visible than the author organization; drafts, documents in review and archived ones only to the author organization and admins. Paginated; filter, search with `q`, order with `ordering`.
+         */
+        get: operations["documents_list"];
+        put?: never;
+        /**
+         * Create a document
+         * @description Coordinators of the author organization write drafts; once submitted, only admins change it. `status` changes only through submit, publish, archive and revise.
+         */
+        post: operations["documents_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one document
+         * @description Published documents by their visibility, never more visible than the author organization; drafts, documents in review and archived ones only to the author organization and admins. 404 for anything you may not see; the ETag header is its version.
+         */
+        get: operations["documents_retrieve"];
+        /**
+         * Replace a document
+         * @description Coordinators of the author organization write drafts; once submitted, only admins change it. `status` changes only through submit, publish, archive and revise. Send `If-Match` to avoid overwriting a newer edit.
+         */
+        put: operations["documents_update"];
+        post?: never;
+        /**
+         * Delete a document
+         * @description Coordinators of the author organization write drafts; once submitted, only admins change it. `status` changes only through submit, publish, archive and revise. Offline clients receive the deletion on their next sync.
+         */
+        delete: operations["documents_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a document
+         * @description Coordinators of the author organization write drafts; once submitted, only admins change it. `status` changes only through submit, publish, archive and revise. Send `If-Match` to avoid overwriting a newer edit.
+         */
+        patch: operations["documents_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/archive/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Archive a document
+         * @description Admins only. Readers no longer see it; its versions stay in the history.
+         */
+        post: operations["documents_archive_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/attachments/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Attach a file to a document
+         * @description multipart/form-data with `file`. Accepted: PDF, ODT, DOCX, PNG, JPEG and UTF-8 plain text, recognized by content; at most 20 MB. The name must end in the extension of what the content is. Coordinators of the author organization (drafts) and admins.
+         */
+        post: operations["documents_attachments_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/attachments/{attachment_id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * Remove an attachment
+         * @description Coordinators of the author organization (drafts) and admins. `If-Match` takes the document's ETag: removing an attachment changes the document.
+         */
+        delete: operations["documents_attachments_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/attachments/{attachment_id}/download/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download an attachment
+         * @description The file, to anyone who may see the document (404 otherwise). Always sent as a download, with the type detected at upload and `X-Content-Type-Options: nosniff`.
+         */
+        get: operations["documents_attachments_download_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/diff/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Compare two versions of a document
+         * @description A unified diff (plain text) of the title, summary and Markdown body.
+         */
+        get: operations["documents_diff_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/publish/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Publish a document
+         * @description Admins only. From review (or archived); readers see it from now on, and its text is kept as a new version.
+         */
+        post: operations["documents_publish_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/revise/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Turn a document back into a draft
+         * @description Coordinators of the author organization and admins: to revise a published or archived document, or to return one from review. Readers no longer see it until it is published again.
+         */
+        post: operations["documents_revise_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/submit/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit a draft for review
+         * @description Coordinators of the author organization and admins; the document must be a draft.
+         */
+        post: operations["documents_submit_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/translation/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get a document in the reader's language
+         * @description The translation of this document in `language`; without it, or when there is none, the first language of the Accept-Language header that exists; otherwise this document.
+         */
+        get: operations["documents_translation_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/translations/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the languages of a document
+         * @description Every language of this document that you may see, itself included.
+         */
+        get: operations["documents_translations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List the published versions of a document
+         * @description Each publication is kept; the newest comes first.
+         */
+        get: operations["documents_versions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/documents/{id}/versions/{number}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one published version of a document
+         * @description The title, summary and body as they were published.
+         */
+        get: operations["documents_versions_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/": {
         parameters: {
             query?: never;
@@ -398,7 +694,7 @@ export interface paths {
         get: operations["events_list"];
         put?: never;
         /**
-         * Create a event
+         * Create an event
          * @description Coordinators of the holding organization and admins. A place needs city and country.
          */
         post: operations["events_create"];
@@ -421,20 +717,20 @@ export interface paths {
          */
         get: operations["events_retrieve"];
         /**
-         * Replace a event
+         * Replace an event
          * @description Coordinators of the holding organization and admins. A place needs city and country. Send `If-Match` to avoid overwriting a newer edit.
          */
         put: operations["events_update"];
         post?: never;
         /**
-         * Delete a event
+         * Delete an event
          * @description Coordinators of the holding organization and admins. A place needs city and country. Offline clients receive the deletion on their next sync.
          */
         delete: operations["events_destroy"];
         options?: never;
         head?: never;
         /**
-         * Update a event
+         * Update an event
          * @description Coordinators of the holding organization and admins. A place needs city and country. Send `If-Match` to avoid overwriting a newer edit.
          */
         patch: operations["events_partial_update"];
@@ -607,7 +903,7 @@ export interface paths {
         put?: never;
         /**
          * Mark the whole inbox read
-         * @description Marks every unread item read, or only those the given filters select (e.g. `?kind=new_match`).
+         * @description Marks every unread item read, or only those the filters select (`?kind=new_match`).
          */
         post: operations["inbox_read_all_create"];
         delete?: never;
@@ -794,8 +1090,8 @@ export interface paths {
         get: operations["organizations_list"];
         put?: never;
         /**
-         * Create a organization
-         * @description Admins create and delete organizations; coordinators update their own. Only admins may set `verified`.
+         * Create an organization
+         * @description Admins create and delete organizations; coordinators update their own. Only admins may set `verified` and `slug`.
          */
         post: operations["organizations_create"];
         delete?: never;
@@ -817,21 +1113,21 @@ export interface paths {
          */
         get: operations["organizations_retrieve"];
         /**
-         * Replace a organization
-         * @description Admins create and delete organizations; coordinators update their own. Only admins may set `verified`. Send `If-Match` to avoid overwriting a newer edit.
+         * Replace an organization
+         * @description Admins create and delete organizations; coordinators update their own. Only admins may set `verified` and `slug`. Send `If-Match` to avoid overwriting a newer edit.
          */
         put: operations["organizations_update"];
         post?: never;
         /**
-         * Delete a organization
-         * @description Admins create and delete organizations; coordinators update their own. Only admins may set `verified`. Offline clients receive the deletion on their next sync.
+         * Delete an organization
+         * @description Admins create and delete organizations; coordinators update their own. Only admins may set `verified` and `slug`. Offline clients receive the deletion on their next sync.
          */
         delete: operations["organizations_destroy"];
         options?: never;
         head?: never;
         /**
-         * Update a organization
-         * @description Admins create and delete organizations; coordinators update their own. Only admins may set `verified`. Send `If-Match` to avoid overwriting a newer edit.
+         * Update an organization
+         * @description Admins create and delete organizations; coordinators update their own. Only admins may set `verified` and `slug`. Send `If-Match` to avoid overwriting a newer edit.
          */
         patch: operations["organizations_partial_update"];
         trace?: never;
@@ -1164,6 +1460,30 @@ export interface components {
          * @enum {string}
          */
         ActionEnum: "create" | "update" | "delete";
+        Attachment: {
+            readonly id: number;
+            /** @description File name shown and offered on download. */
+            readonly name: string;
+            /** @description Detected from the content, not the name. */
+            readonly content_type: string;
+            readonly size: number;
+            readonly sha256: string;
+            /** @description Invented demo data. */
+            readonly is_example: boolean;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** @description Where to download the file (API path). */
+            readonly download_url: string;
+        };
+        AttachmentUploadRequest: {
+            /**
+             * Format: binary
+             * @description PDF, ODT, DOCX, PNG, JPEG or UTF-8 plain text; the type is read from the content.
+             */
+            file: string;
+            /** @description File name to show; defaults to the uploaded file's name. */
+            name?: string;
+        };
         AuthLogoutError: components["schemas"]["AuthLogoutNonFieldErrorsErrorComponent"] | components["schemas"]["AuthLogoutRefreshErrorComponent"];
         AuthLogoutErrorResponse400: components["schemas"]["AuthLogoutValidationError"] | components["schemas"]["ParseErrorResponse"];
         AuthLogoutNonFieldErrorsErrorComponent: {
@@ -1388,7 +1708,7 @@ export interface components {
              *     * `public` - Public
              *     * `network` - Network
              */
-            visibility?: components["schemas"]["CampaignVisibilityEnum"];
+            visibility?: components["schemas"]["CampaignVisibility"];
             /** @description Invented demo data. */
             readonly is_example: boolean;
             readonly version: number;
@@ -1415,14 +1735,14 @@ export interface components {
              *     * `public` - Public
              *     * `network` - Network
              */
-            visibility?: components["schemas"]["CampaignVisibilityEnum"];
+            visibility?: components["schemas"]["CampaignVisibility"];
         };
         /**
          * @description * `public` - Public
          *     * `network` - Network
          * @enum {string}
          */
-        CampaignVisibilityEnum: "public" | "network";
+        CampaignVisibility: "public" | "network";
         CampaignsCalendarRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         CampaignsCreateDemandsErrorComponent: {
             /**
@@ -2360,12 +2680,13 @@ export interface components {
             attr: "security_advice";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         ContactPointsCreateStatusErrorComponent: {
@@ -2748,12 +3069,13 @@ export interface components {
             attr: "security_advice";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         ContactPointsPartialUpdateStatusErrorComponent: {
@@ -2993,12 +3315,13 @@ export interface components {
             attr: "security_advice";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         ContactPointsUpdateStatusErrorComponent: {
@@ -3095,12 +3418,13 @@ export interface components {
             attr: "asylum_practice";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesCreateCodeErrorComponent: {
@@ -3126,12 +3450,13 @@ export interface components {
             attr: "conscientious_objection";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesCreateConscriptionErrorComponent: {
@@ -3142,12 +3467,13 @@ export interface components {
             attr: "conscription";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesCreateError: components["schemas"]["CountriesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateCodeErrorComponent"] | components["schemas"]["CountriesCreateConscriptionErrorComponent"] | components["schemas"]["CountriesCreateConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesCreateMobilizationErrorComponent"] | components["schemas"]["CountriesCreatePenaltiesErrorComponent"] | components["schemas"]["CountriesCreateAsylumPracticeErrorComponent"] | components["schemas"]["CountriesCreateSourcesNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateSourcesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateSourcesINDEXTitleErrorComponent"] | components["schemas"]["CountriesCreateSourcesINDEXUrlErrorComponent"] | components["schemas"]["CountriesCreateLastReviewedErrorComponent"];
@@ -3174,12 +3500,13 @@ export interface components {
             attr: "mobilization";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesCreateNonFieldErrorsErrorComponent: {
@@ -3204,12 +3531,13 @@ export interface components {
             attr: "penalties";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesCreateSourcesINDEXNonFieldErrorsErrorComponent: {
@@ -3331,12 +3659,13 @@ export interface components {
             attr: "asylum_practice";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesPartialUpdateCodeErrorComponent: {
@@ -3362,12 +3691,13 @@ export interface components {
             attr: "conscientious_objection";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesPartialUpdateConscriptionErrorComponent: {
@@ -3378,12 +3708,13 @@ export interface components {
             attr: "conscription";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesPartialUpdateError: components["schemas"]["CountriesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateCodeErrorComponent"] | components["schemas"]["CountriesPartialUpdateConscriptionErrorComponent"] | components["schemas"]["CountriesPartialUpdateConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesPartialUpdateMobilizationErrorComponent"] | components["schemas"]["CountriesPartialUpdatePenaltiesErrorComponent"] | components["schemas"]["CountriesPartialUpdateAsylumPracticeErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesINDEXTitleErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesINDEXUrlErrorComponent"] | components["schemas"]["CountriesPartialUpdateLastReviewedErrorComponent"];
@@ -3410,12 +3741,13 @@ export interface components {
             attr: "mobilization";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesPartialUpdateNonFieldErrorsErrorComponent: {
@@ -3440,12 +3772,13 @@ export interface components {
             attr: "penalties";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesPartialUpdateSourcesINDEXNonFieldErrorsErrorComponent: {
@@ -3530,12 +3863,13 @@ export interface components {
             attr: "asylum_practice";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesUpdateCodeErrorComponent: {
@@ -3561,12 +3895,13 @@ export interface components {
             attr: "conscientious_objection";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesUpdateConscriptionErrorComponent: {
@@ -3577,12 +3912,13 @@ export interface components {
             attr: "conscription";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesUpdateError: components["schemas"]["CountriesUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateCodeErrorComponent"] | components["schemas"]["CountriesUpdateConscriptionErrorComponent"] | components["schemas"]["CountriesUpdateConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesUpdateMobilizationErrorComponent"] | components["schemas"]["CountriesUpdatePenaltiesErrorComponent"] | components["schemas"]["CountriesUpdateAsylumPracticeErrorComponent"] | components["schemas"]["CountriesUpdateSourcesNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateSourcesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateSourcesINDEXTitleErrorComponent"] | components["schemas"]["CountriesUpdateSourcesINDEXUrlErrorComponent"] | components["schemas"]["CountriesUpdateLastReviewedErrorComponent"];
@@ -3609,12 +3945,13 @@ export interface components {
             attr: "mobilization";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesUpdateNonFieldErrorsErrorComponent: {
@@ -3639,12 +3976,13 @@ export interface components {
             attr: "penalties";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesUpdateSourcesINDEXNonFieldErrorsErrorComponent: {
@@ -3987,6 +4325,8 @@ export interface components {
             sources?: components["schemas"]["Source"][];
             /** Format: date */
             last_reviewed?: string | null;
+            /** @description Who last reviewed the profile. */
+            readonly reviewed_by: string | null;
             /** @description Not reviewed within the configured age. */
             readonly is_stale: boolean;
             /** @description Invented demo data. */
@@ -4248,6 +4588,294 @@ export interface components {
          * @enum {string}
          */
         CountryCode: "AF" | "AX" | "AL" | "DZ" | "AS" | "AD" | "AO" | "AI" | "AQ" | "AG" | "AR" | "AM" | "AW" | "AU" | "AT" | "AZ" | "BS" | "BH" | "BD" | "BB" | "BY" | "BE" | "BZ" | "BJ" | "BM" | "BT" | "BO" | "BQ" | "BA" | "BW" | "BV" | "BR" | "IO" | "BN" | "BG" | "BF" | "BI" | "CV" | "KH" | "CM" | "CA" | "KY" | "CF" | "TD" | "CL" | "CN" | "CX" | "CC" | "CO" | "KM" | "CG" | "CK" | "CR" | "CI" | "HR" | "CU" | "CW" | "CY" | "CZ" | "CD" | "DK" | "DJ" | "DM" | "DO" | "EC" | "EG" | "SV" | "GQ" | "ER" | "EE" | "SZ" | "ET" | "FK" | "FO" | "FJ" | "FI" | "FR" | "GF" | "PF" | "TF" | "GA" | "GM" | "GE" | "DE" | "GH" | "GI" | "GR" | "GL" | "GD" | "GP" | "GU" | "GT" | "GG" | "GN" | "GW" | "GY" | "HT" | "HM" | "HN" | "HK" | "HU" | "IS" | "IN" | "ID" | "IR" | "IQ" | "IE" | "IM" | "IL" | "IT" | "JM" | "JP" | "JE" | "JO" | "KZ" | "KE" | "KI" | "KW" | "KG" | "LA" | "LV" | "LB" | "LS" | "LR" | "LY" | "LI" | "LT" | "LU" | "MO" | "MG" | "MW" | "MY" | "MV" | "ML" | "MT" | "MH" | "MQ" | "MR" | "MU" | "YT" | "MX" | "FM" | "MD" | "MC" | "MN" | "ME" | "MS" | "MA" | "MZ" | "MM" | "NA" | "NR" | "NP" | "NL" | "NC" | "NZ" | "NI" | "NE" | "NG" | "NU" | "NF" | "KP" | "MK" | "MP" | "NO" | "OM" | "PK" | "PW" | "PS" | "PA" | "PG" | "PY" | "PE" | "PH" | "PN" | "PL" | "PT" | "PR" | "QA" | "RE" | "RO" | "RU" | "RW" | "BL" | "SH" | "KN" | "LC" | "MF" | "PM" | "VC" | "WS" | "SM" | "ST" | "SA" | "SN" | "RS" | "SC" | "SL" | "SG" | "SX" | "SK" | "SI" | "SB" | "SO" | "ZA" | "GS" | "KR" | "SS" | "ES" | "LK" | "SD" | "SR" | "SJ" | "SE" | "CH" | "SY" | "TW" | "TJ" | "TZ" | "TH" | "TL" | "TG" | "TK" | "TO" | "TT" | "TN" | "TR" | "TM" | "TC" | "TV" | "UG" | "UA" | "AE" | "GB" | "UM" | "US" | "UY" | "UZ" | "VU" | "VA" | "VE" | "VN" | "VG" | "VI" | "WF" | "EH" | "YE" | "ZM" | "ZW";
+        /** @description One profile with the published guides and the organizations for that country you may see. */
+        CountryDetail: {
+            /**
+             * @description ISO 3166-1 alpha-2.
+             *
+             *     * `AF` - Afghanistan
+             *     * `AX` - Åland Islands
+             *     * `AL` - Albania
+             *     * `DZ` - Algeria
+             *     * `AS` - American Samoa
+             *     * `AD` - Andorra
+             *     * `AO` - Angola
+             *     * `AI` - Anguilla
+             *     * `AQ` - Antarctica
+             *     * `AG` - Antigua and Barbuda
+             *     * `AR` - Argentina
+             *     * `AM` - Armenia
+             *     * `AW` - Aruba
+             *     * `AU` - Australia
+             *     * `AT` - Austria
+             *     * `AZ` - Azerbaijan
+             *     * `BS` - Bahamas (The)
+             *     * `BH` - Bahrain
+             *     * `BD` - Bangladesh
+             *     * `BB` - Barbados
+             *     * `BY` - Belarus
+             *     * `BE` - Belgium
+             *     * `BZ` - Belize
+             *     * `BJ` - Benin
+             *     * `BM` - Bermuda
+             *     * `BT` - Bhutan
+             *     * `BO` - Bolivia
+             *     * `BQ` - Bonaire, Sint Eustatius and Saba
+             *     * `BA` - Bosnia and Herzegovina
+             *     * `BW` - Botswana
+             *     * `BV` - Bouvet Island
+             *     * `BR` - Brazil
+             *     * `IO` - British Indian Ocean Territory
+             *     * `BN` - Brunei
+             *     * `BG` - Bulgaria
+             *     * `BF` - Burkina Faso
+             *     * `BI` - Burundi
+             *     * `CV` - Cabo Verde
+             *     * `KH` - Cambodia
+             *     * `CM` - Cameroon
+             *     * `CA` - Canada
+             *     * `KY` - Cayman Islands
+             *     * `CF` - Central African Republic
+             *     * `TD` - Chad
+             *     * `CL` - Chile
+             *     * `CN` - China
+             *     * `CX` - Christmas Island
+             *     * `CC` - Cocos (Keeling) Islands
+             *     * `CO` - Colombia
+             *     * `KM` - Comoros
+             *     * `CG` - Congo
+             *     * `CK` - Cook Islands
+             *     * `CR` - Costa Rica
+             *     * `CI` - Côte d'Ivoire
+             *     * `HR` - Croatia
+             *     * `CU` - Cuba
+             *     * `CW` - Curaçao
+             *     * `CY` - Cyprus
+             *     * `CZ` - Czechia
+             *     * `CD` - Democratic Republic of the Congo
+             *     * `DK` - Denmark
+             *     * `DJ` - Djibouti
+             *     * `DM` - Dominica
+             *     * `DO` - Dominican Republic
+             *     * `EC` - Ecuador
+             *     * `EG` - Egypt
+             *     * `SV` - El Salvador
+             *     * `GQ` - Equatorial Guinea
+             *     * `ER` - Eritrea
+             *     * `EE` - Estonia
+             *     * `SZ` - Eswatini
+             *     * `ET` - Ethiopia
+             *     * `FK` - Falkland Islands (Malvinas)
+             *     * `FO` - Faroe Islands
+             *     * `FJ` - Fiji
+             *     * `FI` - Finland
+             *     * `FR` - France
+             *     * `GF` - French Guiana
+             *     * `PF` - French Polynesia
+             *     * `TF` - French Southern Territories
+             *     * `GA` - Gabon
+             *     * `GM` - Gambia
+             *     * `GE` - Georgia
+             *     * `DE` - Germany
+             *     * `GH` - Ghana
+             *     * `GI` - Gibraltar
+             *     * `GR` - Greece
+             *     * `GL` - Greenland
+             *     * `GD` - Grenada
+             *     * `GP` - Guadeloupe
+             *     * `GU` - Guam
+             *     * `GT` - Guatemala
+             *     * `GG` - Guernsey
+             *     * `GN` - Guinea
+             *     * `GW` - Guinea-Bissau
+             *     * `GY` - Guyana
+             *     * `HT` - Haiti
+             *     * `HM` - Heard Island and McDonald Islands
+             *     * `HN` - Honduras
+             *     * `HK` - Hong Kong
+             *     * `HU` - Hungary
+             *     * `IS` - Iceland
+             *     * `IN` - India
+             *     * `ID` - Indonesia
+             *     * `IR` - Iran
+             *     * `IQ` - Iraq
+             *     * `IE` - Ireland
+             *     * `IM` - Isle of Man
+             *     * `IL` - Israel
+             *     * `IT` - Italy
+             *     * `JM` - Jamaica
+             *     * `JP` - Japan
+             *     * `JE` - Jersey
+             *     * `JO` - Jordan
+             *     * `KZ` - Kazakhstan
+             *     * `KE` - Kenya
+             *     * `KI` - Kiribati
+             *     * `KW` - Kuwait
+             *     * `KG` - Kyrgyzstan
+             *     * `LA` - Laos
+             *     * `LV` - Latvia
+             *     * `LB` - Lebanon
+             *     * `LS` - Lesotho
+             *     * `LR` - Liberia
+             *     * `LY` - Libya
+             *     * `LI` - Liechtenstein
+             *     * `LT` - Lithuania
+             *     * `LU` - Luxembourg
+             *     * `MO` - Macao
+             *     * `MG` - Madagascar
+             *     * `MW` - Malawi
+             *     * `MY` - Malaysia
+             *     * `MV` - Maldives
+             *     * `ML` - Mali
+             *     * `MT` - Malta
+             *     * `MH` - Marshall Islands
+             *     * `MQ` - Martinique
+             *     * `MR` - Mauritania
+             *     * `MU` - Mauritius
+             *     * `YT` - Mayotte
+             *     * `MX` - Mexico
+             *     * `FM` - Micronesia
+             *     * `MD` - Moldova
+             *     * `MC` - Monaco
+             *     * `MN` - Mongolia
+             *     * `ME` - Montenegro
+             *     * `MS` - Montserrat
+             *     * `MA` - Morocco
+             *     * `MZ` - Mozambique
+             *     * `MM` - Myanmar
+             *     * `NA` - Namibia
+             *     * `NR` - Naoero
+             *     * `NP` - Nepal
+             *     * `NL` - Netherlands
+             *     * `NC` - New Caledonia
+             *     * `NZ` - New Zealand
+             *     * `NI` - Nicaragua
+             *     * `NE` - Niger
+             *     * `NG` - Nigeria
+             *     * `NU` - Niue
+             *     * `NF` - Norfolk Island
+             *     * `KP` - North Korea
+             *     * `MK` - North Macedonia
+             *     * `MP` - Northern Mariana Islands
+             *     * `NO` - Norway
+             *     * `OM` - Oman
+             *     * `PK` - Pakistan
+             *     * `PW` - Palau
+             *     * `PS` - Palestine
+             *     * `PA` - Panama
+             *     * `PG` - Papua New Guinea
+             *     * `PY` - Paraguay
+             *     * `PE` - Peru
+             *     * `PH` - Philippines
+             *     * `PN` - Pitcairn
+             *     * `PL` - Poland
+             *     * `PT` - Portugal
+             *     * `PR` - Puerto Rico
+             *     * `QA` - Qatar
+             *     * `RE` - Réunion
+             *     * `RO` - Romania
+             *     * `RU` - Russia
+             *     * `RW` - Rwanda
+             *     * `BL` - Saint Barthélemy
+             *     * `SH` - Saint Helena
+             *     * `KN` - Saint Kitts and Nevis
+             *     * `LC` - Saint Lucia
+             *     * `MF` - Saint Martin (French part)
+             *     * `PM` - Saint Pierre and Miquelon
+             *     * `VC` - Saint Vincent and the Grenadines
+             *     * `WS` - Samoa
+             *     * `SM` - San Marino
+             *     * `ST` - Sao Tome and Principe
+             *     * `SA` - Saudi Arabia
+             *     * `SN` - Senegal
+             *     * `RS` - Serbia
+             *     * `SC` - Seychelles
+             *     * `SL` - Sierra Leone
+             *     * `SG` - Singapore
+             *     * `SX` - Sint Maarten (Dutch part)
+             *     * `SK` - Slovakia
+             *     * `SI` - Slovenia
+             *     * `SB` - Solomon Islands
+             *     * `SO` - Somalia
+             *     * `ZA` - South Africa
+             *     * `GS` - South Georgia
+             *     * `KR` - South Korea
+             *     * `SS` - South Sudan
+             *     * `ES` - Spain
+             *     * `LK` - Sri Lanka
+             *     * `SD` - Sudan
+             *     * `SR` - Suriname
+             *     * `SJ` - Svalbard and Jan Mayen
+             *     * `SE` - Sweden
+             *     * `CH` - Switzerland
+             *     * `SY` - Syria
+             *     * `TW` - Taiwan
+             *     * `TJ` - Tajikistan
+             *     * `TZ` - Tanzania
+             *     * `TH` - Thailand
+             *     * `TL` - Timor-Leste
+             *     * `TG` - Togo
+             *     * `TK` - Tokelau
+             *     * `TO` - Tonga
+             *     * `TT` - Trinidad and Tobago
+             *     * `TN` - Tunisia
+             *     * `TR` - Türkiye
+             *     * `TM` - Turkmenistan
+             *     * `TC` - Turks and Caicos Islands
+             *     * `TV` - Tuvalu
+             *     * `UG` - Uganda
+             *     * `UA` - Ukraine
+             *     * `AE` - United Arab Emirates
+             *     * `GB` - United Kingdom
+             *     * `UM` - United States Minor Outlying Islands
+             *     * `US` - United States of America
+             *     * `UY` - Uruguay
+             *     * `UZ` - Uzbekistan
+             *     * `VU` - Vanuatu
+             *     * `VA` - Vatican City
+             *     * `VE` - Venezuela
+             *     * `VN` - Vietnam
+             *     * `VG` - Virgin Islands (British)
+             *     * `VI` - Virgin Islands (U.S.)
+             *     * `WF` - Wallis and Futuna
+             *     * `EH` - Western Sahara
+             *     * `YE` - Yemen
+             *     * `ZM` - Zambia
+             *     * `ZW` - Zimbabwe
+             */
+            code: components["schemas"]["CountryCode"];
+            readonly name: string;
+            conscription?: string;
+            /** @description The right to conscientious objection. */
+            conscientious_objection?: string;
+            mobilization?: string;
+            /** @description Penalties for evasion, objection and desertion. */
+            penalties?: string;
+            /** @description How asylum offices and courts treat objectors. */
+            asylum_practice?: string;
+            sources?: components["schemas"]["Source"][];
+            /** Format: date */
+            last_reviewed?: string | null;
+            /** @description Who last reviewed the profile. */
+            readonly reviewed_by: string | null;
+            /** @description Not reviewed within the configured age. */
+            readonly is_stale: boolean;
+            /** @description Invented demo data. */
+            readonly is_example: boolean;
+            readonly version: number;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Set when the profile has not been reviewed within the configured age. */
+            readonly review_warning: string | null;
+            /** @description Published documents about this country you may see (at most 50). */
+            readonly guides: {
+                [key: string]: unknown;
+            }[];
+            /** @description Organizations working in this country you may see (at most 50). */
+            readonly organizations: {
+                [key: string]: unknown;
+            }[];
+        };
         CountryRequest: {
             /**
              * @description ISO 3166-1 alpha-2.
@@ -4696,7 +5324,7 @@ export interface components {
          *     * `ZWG` - Zimbabwe Gold
          * @enum {string}
          */
-        CurrencyEnum: "AED" | "AFN" | "ALL" | "AMD" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOV" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLF" | "CLP" | "CNY" | "COP" | "COU" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "USN" | "UYI" | "UYU" | "UYW" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAD" | "XAF" | "XAG" | "XAU" | "XBA" | "XBB" | "XBC" | "XBD" | "XCD" | "XCG" | "XDR" | "XOF" | "XPD" | "XPF" | "XPT" | "XSU" | "XTS" | "XUA" | "XXX" | "YER" | "ZAR" | "ZMW" | "ZWG";
+        CurrencyCode: "AED" | "AFN" | "ALL" | "AMD" | "AOA" | "ARS" | "AUD" | "AWG" | "AZN" | "BAM" | "BBD" | "BDT" | "BHD" | "BIF" | "BMD" | "BND" | "BOB" | "BOV" | "BRL" | "BSD" | "BTN" | "BWP" | "BYN" | "BZD" | "CAD" | "CDF" | "CHE" | "CHF" | "CHW" | "CLF" | "CLP" | "CNY" | "COP" | "COU" | "CRC" | "CUP" | "CVE" | "CZK" | "DJF" | "DKK" | "DOP" | "DZD" | "EGP" | "ERN" | "ETB" | "EUR" | "FJD" | "FKP" | "GBP" | "GEL" | "GHS" | "GIP" | "GMD" | "GNF" | "GTQ" | "GYD" | "HKD" | "HNL" | "HTG" | "HUF" | "IDR" | "ILS" | "INR" | "IQD" | "IRR" | "ISK" | "JMD" | "JOD" | "JPY" | "KES" | "KGS" | "KHR" | "KMF" | "KPW" | "KRW" | "KWD" | "KYD" | "KZT" | "LAK" | "LBP" | "LKR" | "LRD" | "LSL" | "LYD" | "MAD" | "MDL" | "MGA" | "MKD" | "MMK" | "MNT" | "MOP" | "MRU" | "MUR" | "MVR" | "MWK" | "MXN" | "MXV" | "MYR" | "MZN" | "NAD" | "NGN" | "NIO" | "NOK" | "NPR" | "NZD" | "OMR" | "PAB" | "PEN" | "PGK" | "PHP" | "PKR" | "PLN" | "PYG" | "QAR" | "RON" | "RSD" | "RUB" | "RWF" | "SAR" | "SBD" | "SCR" | "SDG" | "SEK" | "SGD" | "SHP" | "SLE" | "SOS" | "SRD" | "SSP" | "STN" | "SVC" | "SYP" | "SZL" | "THB" | "TJS" | "TMT" | "TND" | "TOP" | "TRY" | "TTD" | "TWD" | "TZS" | "UAH" | "UGX" | "USD" | "USN" | "UYI" | "UYU" | "UYW" | "UZS" | "VED" | "VES" | "VND" | "VUV" | "WST" | "XAD" | "XAF" | "XAG" | "XAU" | "XBA" | "XBB" | "XBC" | "XBD" | "XCD" | "XCG" | "XDR" | "XOF" | "XPD" | "XPF" | "XPT" | "XSU" | "XTS" | "XUA" | "XXX" | "YER" | "ZAR" | "ZMW" | "ZWG";
         CurrencyTotal: {
             /** @description ISO 4217 code. */
             currency: string;
@@ -4716,6 +5344,1684 @@ export interface components {
             /** @description Optional reason. */
             note?: string;
         };
+        Diff: {
+            from_version: number;
+            to_version: number;
+            /** @description A unified diff of title, summary and Markdown body (plain text). */
+            diff: string;
+        };
+        /** @description The full document. Status changes go through the workflow actions, never through a write. */
+        Document: {
+            readonly id: number;
+            title: string;
+            /** @description Plain text. */
+            summary?: string;
+            /** @description Markdown. */
+            body?: string;
+            /** @description The body as sanitized HTML, safe to insert as is. */
+            readonly body_html: string;
+            /**
+             * @description ISO 639-1 code.
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            language: components["schemas"]["LanguageCode"];
+            /** Format: uuid */
+            readonly translation_group: string;
+            topics?: components["schemas"]["Topic"][];
+            /** @description Countries the document is about (ISO 3166-1 alpha-2). */
+            countries?: components["schemas"]["CountryCode"][];
+            /** @description The author organization. */
+            organization: number;
+            readonly organization_name: string;
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility?: components["schemas"]["Visibility"];
+            readonly status: components["schemas"]["DocumentStatus"];
+            /** Format: date-time */
+            readonly published_at: string | null;
+            readonly attachment_count: number;
+            readonly attachments: components["schemas"]["Attachment"][];
+            /** @description Invented demo data. */
+            readonly is_example: boolean;
+            readonly version: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /** @description A document without its body: translations, country profiles. */
+        DocumentCard: {
+            readonly id: number;
+            readonly title: string;
+            /** @description Plain text. */
+            readonly summary: string;
+            /**
+             * @description ISO 639-1 code.
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            language: components["schemas"]["LanguageCode"];
+            /** Format: uuid */
+            readonly translation_group: string;
+            topics?: components["schemas"]["Topic"][];
+            /** @description Countries the document is about (ISO 3166-1 alpha-2). */
+            countries?: components["schemas"]["CountryCode"][];
+            /** @description The author organization. */
+            readonly organization: number;
+            readonly organization_name: string;
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility?: components["schemas"]["Visibility"];
+            readonly status: components["schemas"]["DocumentStatus"];
+            /** Format: date-time */
+            readonly published_at: string | null;
+            readonly attachment_count: number;
+            /** @description Invented demo data. */
+            readonly is_example: boolean;
+            readonly version: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /** @description One document with the translations the viewer may see and its latest version number. */
+        DocumentDetail: {
+            readonly id: number;
+            title: string;
+            /** @description Plain text. */
+            summary?: string;
+            /** @description Markdown. */
+            body?: string;
+            /** @description The body as sanitized HTML, safe to insert as is. */
+            readonly body_html: string;
+            /**
+             * @description ISO 639-1 code.
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            language: components["schemas"]["LanguageCode"];
+            /** Format: uuid */
+            readonly translation_group: string;
+            topics?: components["schemas"]["Topic"][];
+            /** @description Countries the document is about (ISO 3166-1 alpha-2). */
+            countries?: components["schemas"]["CountryCode"][];
+            /** @description The author organization. */
+            organization: number;
+            readonly organization_name: string;
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility?: components["schemas"]["Visibility"];
+            readonly status: components["schemas"]["DocumentStatus"];
+            /** Format: date-time */
+            readonly published_at: string | null;
+            readonly attachment_count: number;
+            readonly attachments: components["schemas"]["Attachment"][];
+            /** @description Invented demo data. */
+            readonly is_example: boolean;
+            readonly version: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description Other languages of this document you may see. */
+            readonly translations: {
+                [key: string]: unknown;
+            }[];
+            /** @description Number of the latest published version. */
+            readonly latest_version: number | null;
+        };
+        /** @description One document with the translations the viewer may see and its latest version number. */
+        DocumentDetailRequest: {
+            title: string;
+            /** @description Plain text. */
+            summary?: string;
+            /** @description Markdown. */
+            body?: string;
+            /**
+             * @description ISO 639-1 code.
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            language: components["schemas"]["LanguageCode"];
+            /** @description On creation: the document this one translates; both then list each other as translations. */
+            translation_of?: number;
+            topics?: components["schemas"]["Topic"][];
+            /** @description Countries the document is about (ISO 3166-1 alpha-2). */
+            countries?: components["schemas"]["CountryCode"][];
+            /** @description The author organization. */
+            organization: number;
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility?: components["schemas"]["Visibility"];
+        };
+        /**
+         * @description * `draft` - Draft
+         *     * `in_review` - In review
+         *     * `published` - Published
+         *     * `archived` - Archived
+         * @enum {string}
+         */
+        DocumentStatus: "draft" | "in_review" | "published" | "archived";
+        DocumentVersion: {
+            readonly number: number;
+            readonly title: string;
+            readonly summary: string;
+            readonly body: string;
+            readonly body_html: string;
+            readonly language: string;
+            /** Format: date-time */
+            readonly published_at: string;
+        };
+        DocumentVersionList: {
+            readonly number: number;
+            readonly title: string;
+            readonly language: string;
+            /** Format: date-time */
+            readonly published_at: string;
+        };
+        DocumentsArchiveCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsAttachmentsCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsAttachmentsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsAttachmentsDownloadRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsCreateBodyErrorComponent: {
+            /**
+             * @description * `body` - body (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "body";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsCreateCountriesErrorComponent: {
+            /**
+             * @description * `countries` - countries (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "countries";
+            /**
+             * @description * `max_length` - max_length
+             *     * `not_a_list` - not_a_list
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "max_length" | "not_a_list" | "null";
+            detail: string;
+        };
+        DocumentsCreateCountriesINDEXErrorComponent: {
+            /**
+             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "countries.INDEX";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "required";
+            detail: string;
+        };
+        DocumentsCreateError: components["schemas"]["DocumentsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["DocumentsCreateTitleErrorComponent"] | components["schemas"]["DocumentsCreateSummaryErrorComponent"] | components["schemas"]["DocumentsCreateBodyErrorComponent"] | components["schemas"]["DocumentsCreateLanguageErrorComponent"] | components["schemas"]["DocumentsCreateTranslationOfErrorComponent"] | components["schemas"]["DocumentsCreateTopicsErrorComponent"] | components["schemas"]["DocumentsCreateTopicsINDEXErrorComponent"] | components["schemas"]["DocumentsCreateCountriesErrorComponent"] | components["schemas"]["DocumentsCreateCountriesINDEXErrorComponent"] | components["schemas"]["DocumentsCreateOrganizationErrorComponent"] | components["schemas"]["DocumentsCreateVisibilityErrorComponent"];
+        DocumentsCreateErrorResponse400: components["schemas"]["DocumentsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsCreateLanguageErrorComponent: {
+            /**
+             * @description * `language` - language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "required";
+            detail: string;
+        };
+        DocumentsCreateNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        DocumentsCreateOrganizationErrorComponent: {
+            /**
+             * @description * `organization` - organization (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "organization";
+            /**
+             * @description * `does_not_exist` - does_not_exist
+             *     * `incorrect_type` - incorrect_type
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            detail: string;
+        };
+        DocumentsCreateSummaryErrorComponent: {
+            /**
+             * @description * `summary` - summary (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "summary";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsCreateTitleErrorComponent: {
+            /**
+             * @description * `title` - title (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "title";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsCreateTopicsErrorComponent: {
+            /**
+             * @description * `topics` - topics (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "topics";
+            /**
+             * @description * `max_length` - max_length
+             *     * `not_a_list` - not_a_list
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "max_length" | "not_a_list" | "null";
+            detail: string;
+        };
+        DocumentsCreateTopicsINDEXErrorComponent: {
+            /**
+             * @description * `topics.INDEX` - topics.INDEX (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "topics.INDEX";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "required";
+            detail: string;
+        };
+        DocumentsCreateTranslationOfErrorComponent: {
+            /**
+             * @description * `translation_of` - translation_of (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translation_of";
+            /**
+             * @description * `does_not_exist` - does_not_exist
+             *     * `incorrect_type` - incorrect_type
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "does_not_exist" | "incorrect_type" | "null";
+            detail: string;
+        };
+        DocumentsCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsCreateError"][];
+        };
+        DocumentsCreateVisibilityErrorComponent: {
+            /**
+             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "visibility";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
+            detail: string;
+        };
+        DocumentsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsDiffRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsListCountryErrorComponent: {
+            /**
+             * @description * `country` - country (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "country";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             * @enum {string}
+             */
+            code: "invalid_choice";
+            detail: string;
+        };
+        DocumentsListError: components["schemas"]["DocumentsListQErrorComponent"] | components["schemas"]["DocumentsListUpdatedSinceErrorComponent"] | components["schemas"]["DocumentsListLanguageErrorComponent"] | components["schemas"]["DocumentsListCountryErrorComponent"] | components["schemas"]["DocumentsListTopicErrorComponent"] | components["schemas"]["DocumentsListOrganizationErrorComponent"] | components["schemas"]["DocumentsListOrganizationSlugErrorComponent"] | components["schemas"]["DocumentsListStatusErrorComponent"] | components["schemas"]["DocumentsListVisibilityErrorComponent"] | components["schemas"]["DocumentsListTranslationGroupErrorComponent"];
+        DocumentsListErrorResponse400: components["schemas"]["DocumentsListValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsListLanguageErrorComponent: {
+            /**
+             * @description * `language` - language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             * @enum {string}
+             */
+            code: "invalid_choice";
+            detail: string;
+        };
+        DocumentsListOrganizationErrorComponent: {
+            /**
+             * @description * `organization` - organization (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "organization";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
+             * @enum {string}
+             */
+            code: "invalid" | "max_value" | "min_value";
+            detail: string;
+        };
+        DocumentsListOrganizationSlugErrorComponent: {
+            /**
+             * @description * `organization_slug` - organization_slug (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "organization_slug";
+            /**
+             * @description * `max_length` - max_length
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             * @enum {string}
+             */
+            code: "max_length" | "null_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsListQErrorComponent: {
+            /**
+             * @description * `q` - q (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "q";
+            /**
+             * @description * `max_length` - max_length
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             * @enum {string}
+             */
+            code: "max_length" | "null_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsListStatusErrorComponent: {
+            /**
+             * @description * `status` - status (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             * @enum {string}
+             */
+            code: "invalid_choice";
+            detail: string;
+        };
+        DocumentsListTopicErrorComponent: {
+            /**
+             * @description * `topic` - topic (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "topic";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             * @enum {string}
+             */
+            code: "invalid_choice";
+            detail: string;
+        };
+        DocumentsListTranslationGroupErrorComponent: {
+            /**
+             * @description * `translation_group` - translation_group (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translation_group";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "null_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsListUpdatedSinceErrorComponent: {
+            /**
+             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "updated_since";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        DocumentsListValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsListError"][];
+        };
+        DocumentsListVisibilityErrorComponent: {
+            /**
+             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "visibility";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             * @enum {string}
+             */
+            code: "invalid_choice";
+            detail: string;
+        };
+        DocumentsPartialUpdateBodyErrorComponent: {
+            /**
+             * @description * `body` - body (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "body";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsPartialUpdateCountriesErrorComponent: {
+            /**
+             * @description * `countries` - countries (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "countries";
+            /**
+             * @description * `max_length` - max_length
+             *     * `not_a_list` - not_a_list
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "max_length" | "not_a_list" | "null";
+            detail: string;
+        };
+        DocumentsPartialUpdateCountriesINDEXErrorComponent: {
+            /**
+             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "countries.INDEX";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "required";
+            detail: string;
+        };
+        DocumentsPartialUpdateError: components["schemas"]["DocumentsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["DocumentsPartialUpdateTitleErrorComponent"] | components["schemas"]["DocumentsPartialUpdateSummaryErrorComponent"] | components["schemas"]["DocumentsPartialUpdateBodyErrorComponent"] | components["schemas"]["DocumentsPartialUpdateLanguageErrorComponent"] | components["schemas"]["DocumentsPartialUpdateTranslationOfErrorComponent"] | components["schemas"]["DocumentsPartialUpdateTopicsErrorComponent"] | components["schemas"]["DocumentsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["DocumentsPartialUpdateCountriesErrorComponent"] | components["schemas"]["DocumentsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["DocumentsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["DocumentsPartialUpdateVisibilityErrorComponent"];
+        DocumentsPartialUpdateErrorResponse400: components["schemas"]["DocumentsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsPartialUpdateLanguageErrorComponent: {
+            /**
+             * @description * `language` - language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "required";
+            detail: string;
+        };
+        DocumentsPartialUpdateNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        DocumentsPartialUpdateOrganizationErrorComponent: {
+            /**
+             * @description * `organization` - organization (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "organization";
+            /**
+             * @description * `does_not_exist` - does_not_exist
+             *     * `incorrect_type` - incorrect_type
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            detail: string;
+        };
+        DocumentsPartialUpdateSummaryErrorComponent: {
+            /**
+             * @description * `summary` - summary (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "summary";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsPartialUpdateTitleErrorComponent: {
+            /**
+             * @description * `title` - title (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "title";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsPartialUpdateTopicsErrorComponent: {
+            /**
+             * @description * `topics` - topics (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "topics";
+            /**
+             * @description * `max_length` - max_length
+             *     * `not_a_list` - not_a_list
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "max_length" | "not_a_list" | "null";
+            detail: string;
+        };
+        DocumentsPartialUpdateTopicsINDEXErrorComponent: {
+            /**
+             * @description * `topics.INDEX` - topics.INDEX (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "topics.INDEX";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "required";
+            detail: string;
+        };
+        DocumentsPartialUpdateTranslationOfErrorComponent: {
+            /**
+             * @description * `translation_of` - translation_of (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translation_of";
+            /**
+             * @description * `does_not_exist` - does_not_exist
+             *     * `incorrect_type` - incorrect_type
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "does_not_exist" | "incorrect_type" | "null";
+            detail: string;
+        };
+        DocumentsPartialUpdateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsPartialUpdateError"][];
+        };
+        DocumentsPartialUpdateVisibilityErrorComponent: {
+            /**
+             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "visibility";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
+            detail: string;
+        };
+        DocumentsPublishCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsReviseCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsSubmitCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsTranslationRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsTranslationsListErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsUpdateBodyErrorComponent: {
+            /**
+             * @description * `body` - body (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "body";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsUpdateCountriesErrorComponent: {
+            /**
+             * @description * `countries` - countries (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "countries";
+            /**
+             * @description * `max_length` - max_length
+             *     * `not_a_list` - not_a_list
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "max_length" | "not_a_list" | "null";
+            detail: string;
+        };
+        DocumentsUpdateCountriesINDEXErrorComponent: {
+            /**
+             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "countries.INDEX";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "required";
+            detail: string;
+        };
+        DocumentsUpdateError: components["schemas"]["DocumentsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["DocumentsUpdateTitleErrorComponent"] | components["schemas"]["DocumentsUpdateSummaryErrorComponent"] | components["schemas"]["DocumentsUpdateBodyErrorComponent"] | components["schemas"]["DocumentsUpdateLanguageErrorComponent"] | components["schemas"]["DocumentsUpdateTranslationOfErrorComponent"] | components["schemas"]["DocumentsUpdateTopicsErrorComponent"] | components["schemas"]["DocumentsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["DocumentsUpdateCountriesErrorComponent"] | components["schemas"]["DocumentsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["DocumentsUpdateOrganizationErrorComponent"] | components["schemas"]["DocumentsUpdateVisibilityErrorComponent"];
+        DocumentsUpdateErrorResponse400: components["schemas"]["DocumentsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsUpdateLanguageErrorComponent: {
+            /**
+             * @description * `language` - language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "required";
+            detail: string;
+        };
+        DocumentsUpdateNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        DocumentsUpdateOrganizationErrorComponent: {
+            /**
+             * @description * `organization` - organization (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "organization";
+            /**
+             * @description * `does_not_exist` - does_not_exist
+             *     * `incorrect_type` - incorrect_type
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            detail: string;
+        };
+        DocumentsUpdateSummaryErrorComponent: {
+            /**
+             * @description * `summary` - summary (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "summary";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsUpdateTitleErrorComponent: {
+            /**
+             * @description * `title` - title (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "title";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsUpdateTopicsErrorComponent: {
+            /**
+             * @description * `topics` - topics (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "topics";
+            /**
+             * @description * `max_length` - max_length
+             *     * `not_a_list` - not_a_list
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "max_length" | "not_a_list" | "null";
+            detail: string;
+        };
+        DocumentsUpdateTopicsINDEXErrorComponent: {
+            /**
+             * @description * `topics.INDEX` - topics.INDEX (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "topics.INDEX";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "required";
+            detail: string;
+        };
+        DocumentsUpdateTranslationOfErrorComponent: {
+            /**
+             * @description * `translation_of` - translation_of (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translation_of";
+            /**
+             * @description * `does_not_exist` - does_not_exist
+             *     * `incorrect_type` - incorrect_type
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "does_not_exist" | "incorrect_type" | "null";
+            detail: string;
+        };
+        DocumentsUpdateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsUpdateError"][];
+        };
+        DocumentsUpdateVisibilityErrorComponent: {
+            /**
+             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "visibility";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
+            detail: string;
+        };
+        DocumentsVersionsListErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsVersionsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         Error401: {
             code: components["schemas"]["ErrorCode401Enum"];
             detail: string;
@@ -4752,11 +7058,17 @@ export interface components {
             attr: string | null;
         };
         /**
-         * @description * `authentication_failed` - Authentication Failed
-         *     * `not_authenticated` - Not Authenticated
+         * @description * `authentication_failed` - Authentication failed
+         *     * `not_authenticated` - No credentials were sent
+         *     * `no_active_account` - Wrong username or password, or the account is deactivated
+         *     * `bad_authorization_header` - The Authorization header is malformed
+         *     * `token_not_valid` - The token is malformed, badly signed, expired or of the wrong type
+         *     * `token_reused` - A rotated refresh token was used again; its session has ended
+         *     * `session_revoked` - The session has ended (signed out, revoked or deactivated)
+         *     * `user_inactive` - The account is deactivated
          * @enum {string}
          */
-        ErrorCode401Enum: "authentication_failed" | "not_authenticated";
+        ErrorCode401Enum: "authentication_failed" | "not_authenticated" | "no_active_account" | "bad_authorization_header" | "token_not_valid" | "token_reused" | "session_revoked" | "user_inactive";
         /**
          * @description * `permission_denied` - Permission Denied
          * @enum {string}
@@ -4787,6 +7099,7 @@ export interface components {
          * @enum {string}
          */
         ErrorCode429Enum: "throttled";
+        /** @description Schema of every 401 of the API (DRF_STANDARDIZED_ERRORS["ERROR_SCHEMAS"]). */
         ErrorResponse401: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error401"][];
@@ -6888,8 +9201,8 @@ export interface components {
             email: string;
             organization: number;
             readonly organization_name: string;
-            role?: components["schemas"]["RoleEnum"];
-            readonly status: components["schemas"]["StatusF5bEnum"];
+            role?: components["schemas"]["MembershipRole"];
+            readonly status: components["schemas"]["InvitationStatus"];
             /**
              * Format: date-time
              * @description When the token stops working. Defaults to the configured number of days from now.
@@ -6925,8 +9238,8 @@ export interface components {
             email: string;
             organization: number;
             readonly organization_name: string;
-            role?: components["schemas"]["RoleEnum"];
-            readonly status: components["schemas"]["StatusF5bEnum"];
+            role?: components["schemas"]["MembershipRole"];
+            readonly status: components["schemas"]["InvitationStatus"];
             /**
              * Format: date-time
              * @description When the token stops working. Defaults to the configured number of days from now.
@@ -6953,13 +9266,20 @@ export interface components {
             /** Format: email */
             email: string;
             organization: number;
-            role?: components["schemas"]["RoleEnum"];
+            role?: components["schemas"]["MembershipRole"];
             /**
              * Format: date-time
              * @description When the token stops working. Defaults to the configured number of days from now.
              */
             expires_at?: string;
         };
+        /**
+         * @description * `pending` - Pending
+         *     * `accepted` - Accepted
+         *     * `expired` - Expired
+         * @enum {string}
+         */
+        InvitationStatus: "pending" | "accepted" | "expired";
         InvitationsAcceptError: components["schemas"]["InvitationsAcceptNonFieldErrorsErrorComponent"] | components["schemas"]["InvitationsAcceptTokenErrorComponent"] | components["schemas"]["InvitationsAcceptUsernameErrorComponent"] | components["schemas"]["InvitationsAcceptPasswordErrorComponent"];
         InvitationsAcceptErrorResponse400: components["schemas"]["InvitationsAcceptValidationError"] | components["schemas"]["ParseErrorResponse"];
         InvitationsAcceptNonFieldErrorsErrorComponent: {
@@ -7155,9 +9475,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         InvitationsListRoleErrorComponent: {
@@ -7211,12 +9532,6 @@ export interface components {
              */
             url: string;
         };
-        /**
-         * @description * `offer` - Offer
-         *     * `request` - Request
-         * @enum {string}
-         */
-        Kind77dEnum: "offer" | "request";
         /**
          * @description * `counseling` - Counseling
          *     * `legal_aid` - Legal aid
@@ -7419,7 +9734,7 @@ export interface components {
         /** @description Gives a serializer the requesting viewer (set by the base viewsets). */
         LedgerEntry: {
             readonly id: number;
-            kind: components["schemas"]["LedgerEntryKindEnum"];
+            kind: components["schemas"]["LedgerEntryKind"];
             /** Format: decimal */
             amount: string;
             /**
@@ -7604,13 +9919,14 @@ export interface components {
              *     * `ZMW` - Zambian Kwacha
              *     * `ZWG` - Zimbabwe Gold
              */
-            currency: components["schemas"]["CurrencyEnum"];
+            currency: components["schemas"]["CurrencyCode"];
             /** Format: date */
             date: string;
             /** @description What a grant is for, or where collected money came from. */
             purpose: string;
             /** @description The partner organization receiving a grant. */
             recipient?: number | null;
+            /** @description The recipient's name when booked: the ledger keeps it if the organization is deleted. */
             readonly recipient_name: string;
             /** @description The campaign the money was raised in or for. */
             campaign?: number | null;
@@ -7630,10 +9946,10 @@ export interface components {
          *     * `grant` - Grant
          * @enum {string}
          */
-        LedgerEntryKindEnum: "collected" | "grant";
+        LedgerEntryKind: "collected" | "grant";
         /** @description Gives a serializer the requesting viewer (set by the base viewsets). */
         LedgerEntryRequest: {
-            kind: components["schemas"]["LedgerEntryKindEnum"];
+            kind: components["schemas"]["LedgerEntryKind"];
             /** Format: decimal */
             amount: string;
             /**
@@ -7818,7 +10134,7 @@ export interface components {
              *     * `ZMW` - Zambian Kwacha
              *     * `ZWG` - Zimbabwe Gold
              */
-            currency: components["schemas"]["CurrencyEnum"];
+            currency: components["schemas"]["CurrencyCode"];
             /** Format: date */
             date: string;
             /** @description What a grant is for, or where collected money came from. */
@@ -7847,7 +10163,7 @@ export interface components {
          */
         Match: {
             readonly id: number;
-            kind: components["schemas"]["Kind77dEnum"];
+            kind: components["schemas"]["ResourceKind"];
             category: components["schemas"]["CategoryEnum"];
             organization: number;
             readonly organization_name: string;
@@ -8044,7 +10360,7 @@ export interface components {
              *     * `ZMW` - Zambian Kwacha
              *     * `ZWG` - Zimbabwe Gold
              */
-            currency?: components["schemas"]["CurrencyEnum"] | components["schemas"]["BlankEnum"];
+            currency?: components["schemas"]["CurrencyCode"] | components["schemas"]["BlankEnum"];
             /** @description What and how much, when not money. */
             capacity?: string;
             /** Format: date */
@@ -8066,7 +10382,7 @@ export interface components {
              *     * `withdrawn` - Withdrawn
              *     * `expired` - Expired
              */
-            status?: components["schemas"]["StatusC33Enum"];
+            status?: components["schemas"]["ResourceStatus"];
             /** @description The stored workflow status, without expiry. */
             readonly workflow_status: string;
             /** @description Invented demo data. */
@@ -8268,13 +10584,19 @@ export interface components {
             readonly last_name: string;
             readonly organization: number;
             readonly organization_name: string;
-            role?: components["schemas"]["RoleEnum"];
+            role?: components["schemas"]["MembershipRole"];
             readonly version: number;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /**
+         * @description * `member` - Member
+         *     * `coordinator` - Coordinator
+         * @enum {string}
+         */
+        MembershipRole: "member" | "coordinator";
         MembershipsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
         MembershipsListError: components["schemas"]["MembershipsListQErrorComponent"] | components["schemas"]["MembershipsListUpdatedSinceErrorComponent"] | components["schemas"]["MembershipsListOrganizationErrorComponent"] | components["schemas"]["MembershipsListOrganizationSlugErrorComponent"] | components["schemas"]["MembershipsListUserErrorComponent"] | components["schemas"]["MembershipsListRoleErrorComponent"];
         MembershipsListErrorResponse400: components["schemas"]["MembershipsListValidationError"] | components["schemas"]["ParseErrorResponse"];
@@ -8287,9 +10609,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         MembershipsListOrganizationSlugErrorComponent: {
@@ -8299,10 +10622,11 @@ export interface components {
              */
             attr: "organization_slug";
             /**
-             * @description * `null_characters_not_allowed` - null_characters_not_allowed
+             * @description * `max_length` - max_length
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
              * @enum {string}
              */
-            code: "null_characters_not_allowed";
+            code: "max_length" | "null_characters_not_allowed";
             detail: string;
         };
         MembershipsListQErrorComponent: {
@@ -8354,9 +10678,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         MembershipsListValidationError: {
@@ -8411,11 +10736,11 @@ export interface components {
             readonly organization: number;
             readonly organization_name: string;
             readonly organization_slug: string;
-            readonly role: components["schemas"]["RoleEnum"];
+            readonly role: components["schemas"]["MembershipRole"];
         };
         Notification: {
             readonly id: number;
-            readonly kind: components["schemas"]["NotificationKindEnum"];
+            readonly kind: components["schemas"]["NotificationKind"];
             readonly text: string;
             readonly organization: number;
             readonly organization_name: string;
@@ -8444,7 +10769,7 @@ export interface components {
          *     * `contact_stale` - Contact point needs verification
          * @enum {string}
          */
-        NotificationKindEnum: "response_received" | "response_accepted" | "response_declined" | "response_withdrawn" | "message_received" | "new_match" | "contact_stale";
+        NotificationKind: "response_received" | "response_accepted" | "response_declined" | "response_withdrawn" | "message_received" | "new_match" | "contact_stale";
         /** @enum {unknown} */
         NullEnum: null;
         /**
@@ -8545,12 +10870,13 @@ export interface components {
             attr: "description";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         OrganizationsCreateError: components["schemas"]["OrganizationsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsCreateNameErrorComponent"] | components["schemas"]["OrganizationsCreateSlugErrorComponent"] | components["schemas"]["OrganizationsCreateDescriptionErrorComponent"] | components["schemas"]["OrganizationsCreateCountriesErrorComponent"] | components["schemas"]["OrganizationsCreateCountriesINDEXErrorComponent"] | components["schemas"]["OrganizationsCreateKindsErrorComponent"] | components["schemas"]["OrganizationsCreateKindsINDEXErrorComponent"] | components["schemas"]["OrganizationsCreateLanguagesErrorComponent"] | components["schemas"]["OrganizationsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["OrganizationsCreateWebsiteErrorComponent"] | components["schemas"]["OrganizationsCreateVisibilityErrorComponent"] | components["schemas"]["OrganizationsCreateVerifiedErrorComponent"];
@@ -8849,12 +11175,13 @@ export interface components {
             attr: "description";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         OrganizationsPartialUpdateError: components["schemas"]["OrganizationsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateNameErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateSlugErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateDescriptionErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateCountriesErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateKindsErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateKindsINDEXErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateWebsiteErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateVerifiedErrorComponent"];
@@ -9064,12 +11391,13 @@ export interface components {
             attr: "description";
             /**
              * @description * `invalid` - invalid
+             *     * `max_length` - max_length
              *     * `null` - null
              *     * `null_characters_not_allowed` - null_characters_not_allowed
              *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
              * @enum {string}
              */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         OrganizationsUpdateError: components["schemas"]["OrganizationsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsUpdateNameErrorComponent"] | components["schemas"]["OrganizationsUpdateSlugErrorComponent"] | components["schemas"]["OrganizationsUpdateDescriptionErrorComponent"] | components["schemas"]["OrganizationsUpdateCountriesErrorComponent"] | components["schemas"]["OrganizationsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["OrganizationsUpdateKindsErrorComponent"] | components["schemas"]["OrganizationsUpdateKindsINDEXErrorComponent"] | components["schemas"]["OrganizationsUpdateLanguagesErrorComponent"] | components["schemas"]["OrganizationsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["OrganizationsUpdateWebsiteErrorComponent"] | components["schemas"]["OrganizationsUpdateVisibilityErrorComponent"] | components["schemas"]["OrganizationsUpdateVerifiedErrorComponent"];
@@ -9300,6 +11628,51 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["Country"][];
         };
+        PaginatedDocumentCardList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["DocumentCard"][];
+        };
+        PaginatedDocumentList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Document"][];
+        };
+        PaginatedDocumentVersionListList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["DocumentVersionList"][];
+        };
         PaginatedEventList: {
             /** @example 123 */
             count: number;
@@ -9501,7 +11874,7 @@ export interface components {
              *     * `public` - Public
              *     * `network` - Network
              */
-            visibility?: components["schemas"]["CampaignVisibilityEnum"];
+            visibility?: components["schemas"]["CampaignVisibility"];
         };
         /**
          * @description Refuses, with 400, read-only fields that only a dedicated action sets, instead of ignoring them.
@@ -9798,6 +12171,218 @@ export interface components {
             /** Format: date */
             last_reviewed?: string | null;
         };
+        /** @description One document with the translations the viewer may see and its latest version number. */
+        PatchedDocumentDetailRequest: {
+            title?: string;
+            /** @description Plain text. */
+            summary?: string;
+            /** @description Markdown. */
+            body?: string;
+            /**
+             * @description ISO 639-1 code.
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            language?: components["schemas"]["LanguageCode"];
+            /** @description On creation: the document this one translates; both then list each other as translations. */
+            translation_of?: number;
+            topics?: components["schemas"]["Topic"][];
+            /** @description Countries the document is about (ISO 3166-1 alpha-2). */
+            countries?: components["schemas"]["CountryCode"][];
+            /** @description The author organization. */
+            organization?: number;
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility?: components["schemas"]["Visibility"];
+        };
         /**
          * @description Validates that the organization a write targets is one the viewer coordinates.
          *
@@ -10091,7 +12676,7 @@ export interface components {
         };
         /** @description Gives a serializer the requesting viewer (set by the base viewsets). */
         PatchedLedgerEntryRequest: {
-            kind?: components["schemas"]["LedgerEntryKindEnum"];
+            kind?: components["schemas"]["LedgerEntryKind"];
             /** Format: decimal */
             amount?: string;
             /**
@@ -10276,7 +12861,7 @@ export interface components {
              *     * `ZMW` - Zambian Kwacha
              *     * `ZWG` - Zimbabwe Gold
              */
-            currency?: components["schemas"]["CurrencyEnum"];
+            currency?: components["schemas"]["CurrencyCode"];
             /** Format: date */
             date?: string;
             /** @description What a grant is for, or where collected money came from. */
@@ -10302,7 +12887,7 @@ export interface components {
         };
         /** @description A person's role in an organization; only `role` can change, and only by its coordinators. */
         PatchedMembershipRequest: {
-            role?: components["schemas"]["RoleEnum"];
+            role?: components["schemas"]["MembershipRole"];
         };
         /** @description Refuses, with 400, fields only the network office may set, instead of ignoring them. */
         PatchedOrganizationRequest: {
@@ -10334,7 +12919,7 @@ export interface components {
          *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
          */
         PatchedResourceRequest: {
-            kind?: components["schemas"]["Kind77dEnum"];
+            kind?: components["schemas"]["ResourceKind"];
             category?: components["schemas"]["CategoryEnum"];
             organization?: number;
             title?: string;
@@ -10530,7 +13115,7 @@ export interface components {
              *     * `ZMW` - Zambian Kwacha
              *     * `ZWG` - Zimbabwe Gold
              */
-            currency?: components["schemas"]["CurrencyEnum"] | components["schemas"]["BlankEnum"];
+            currency?: components["schemas"]["CurrencyCode"] | components["schemas"]["BlankEnum"];
             /** @description What and how much, when not money. */
             capacity?: string;
             /** Format: date */
@@ -10552,7 +13137,7 @@ export interface components {
              *     * `withdrawn` - Withdrawn
              *     * `expired` - Expired
              */
-            status?: components["schemas"]["StatusC33Enum"];
+            status?: components["schemas"]["ResourceStatus"];
         };
         /**
          * @description Validates that the organization a write targets is one the viewer coordinates.
@@ -10603,7 +13188,7 @@ export interface components {
          */
         Resource: {
             readonly id: number;
-            kind: components["schemas"]["Kind77dEnum"];
+            kind: components["schemas"]["ResourceKind"];
             category: components["schemas"]["CategoryEnum"];
             organization: number;
             readonly organization_name: string;
@@ -10800,7 +13385,7 @@ export interface components {
              *     * `ZMW` - Zambian Kwacha
              *     * `ZWG` - Zimbabwe Gold
              */
-            currency?: components["schemas"]["CurrencyEnum"] | components["schemas"]["BlankEnum"];
+            currency?: components["schemas"]["CurrencyCode"] | components["schemas"]["BlankEnum"];
             /** @description What and how much, when not money. */
             capacity?: string;
             /** Format: date */
@@ -10822,7 +13407,7 @@ export interface components {
              *     * `withdrawn` - Withdrawn
              *     * `expired` - Expired
              */
-            status?: components["schemas"]["StatusC33Enum"];
+            status?: components["schemas"]["ResourceStatus"];
             /** @description The stored workflow status, without expiry. */
             readonly workflow_status: string;
             /** @description Invented demo data. */
@@ -10834,13 +13419,19 @@ export interface components {
             readonly updated_at: string;
         };
         /**
+         * @description * `offer` - Offer
+         *     * `request` - Request
+         * @enum {string}
+         */
+        ResourceKind: "offer" | "request";
+        /**
          * @description Validates that the organization a write targets is one the viewer coordinates.
          *
          *     The organization field offers only organizations the viewer can see (so an invisible
          *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
          */
         ResourceRequest: {
-            kind: components["schemas"]["Kind77dEnum"];
+            kind: components["schemas"]["ResourceKind"];
             category: components["schemas"]["CategoryEnum"];
             organization: number;
             title: string;
@@ -11036,7 +13627,7 @@ export interface components {
              *     * `ZMW` - Zambian Kwacha
              *     * `ZWG` - Zimbabwe Gold
              */
-            currency?: components["schemas"]["CurrencyEnum"] | components["schemas"]["BlankEnum"];
+            currency?: components["schemas"]["CurrencyCode"] | components["schemas"]["BlankEnum"];
             /** @description What and how much, when not money. */
             capacity?: string;
             /** Format: date */
@@ -11058,7 +13649,7 @@ export interface components {
              *     * `withdrawn` - Withdrawn
              *     * `expired` - Expired
              */
-            status?: components["schemas"]["StatusC33Enum"];
+            status?: components["schemas"]["ResourceStatus"];
         };
         /**
          * @description Validates that the organization a write targets is one the viewer coordinates.
@@ -11079,7 +13670,7 @@ export interface components {
             message: string;
             /** @description What the responding organization offers or needs. */
             contribution?: string;
-            readonly status: components["schemas"]["ResourceResponseStatusEnum"];
+            readonly status: components["schemas"]["ResponseStatus"];
             /** Format: date-time */
             readonly decided_at: string | null;
             readonly decision_note: string;
@@ -11107,13 +13698,14 @@ export interface components {
             contribution?: string;
         };
         /**
-         * @description * `pending` - Pending
-         *     * `accepted` - Accepted
-         *     * `declined` - Declined
+         * @description * `open` - Open
+         *     * `in_progress` - In progress
+         *     * `fulfilled` - Fulfilled
          *     * `withdrawn` - Withdrawn
+         *     * `expired` - Expired
          * @enum {string}
          */
-        ResourceResponseStatusEnum: "pending" | "accepted" | "declined" | "withdrawn";
+        ResourceStatus: "open" | "in_progress" | "fulfilled" | "withdrawn" | "expired";
         ResourcesCreateAmountErrorComponent: {
             /**
              * @description * `amount` - amount (enum property replaced by openapi-typescript)
@@ -12056,6 +14648,14 @@ export interface components {
         ResponseMessageRequest: {
             body: string;
         };
+        /**
+         * @description * `pending` - Pending
+         *     * `accepted` - Accepted
+         *     * `declined` - Declined
+         *     * `withdrawn` - Withdrawn
+         * @enum {string}
+         */
+        ResponseStatus: "pending" | "accepted" | "declined" | "withdrawn";
         ResponsesAcceptCreateError: components["schemas"]["ResponsesAcceptCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesAcceptCreateNoteErrorComponent"];
         ResponsesAcceptCreateErrorResponse400: components["schemas"]["ResponsesAcceptCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ResponsesAcceptCreateNonFieldErrorsErrorComponent: {
@@ -12142,10 +14742,9 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `null` - null
-             *     * `unique` - unique
              * @enum {string}
              */
-            code: "invalid" | "null" | "unique";
+            code: "invalid" | "null";
             detail: string;
         };
         ResponsesCreateOrganizationErrorComponent: {
@@ -12409,10 +15008,9 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `null` - null
-             *     * `unique` - unique
              * @enum {string}
              */
-            code: "invalid" | "null" | "unique";
+            code: "invalid" | "null";
             detail: string;
         };
         ResponsesPartialUpdateOrganizationErrorComponent: {
@@ -12457,12 +15055,6 @@ export interface components {
         };
         ResponsesRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         ResponsesWithdrawCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        /**
-         * @description * `member` - Member
-         *     * `coordinator` - Coordinator
-         * @enum {string}
-         */
-        RoleEnum: "member" | "coordinator";
         SearchErrorResponse400: components["schemas"]["ParseErrorResponse"];
         SearchHit: {
             type: components["schemas"]["SearchHitTypeEnum"];
@@ -12484,14 +15076,15 @@ export interface components {
             rank: number;
         };
         /**
-         * @description * `organization` - organization
+         * @description * `document` - document
+         *     * `organization` - organization
          *     * `contact_point` - contact_point
          *     * `country` - country
          *     * `resource` - resource
          *     * `event` - event
          * @enum {string}
          */
-        SearchHitTypeEnum: "organization" | "contact_point" | "country" | "resource" | "event";
+        SearchHitTypeEnum: "document" | "organization" | "contact_point" | "country" | "resource" | "event";
         SearchResults: {
             /** @description All results you may see, over every page. */
             count: number;
@@ -12508,16 +15101,6 @@ export interface components {
         SessionTokenObtainRequest: {
             username: string;
             password: string;
-        };
-        /**
-         * @description Rotates the refresh token; reuse of a rotated one revokes the whole session.
-         *
-         *     The session row is locked first, so two refreshes racing with one token are
-         *     serialized: the second sees the first's blacklisting and counts as reuse.
-         */
-        SessionTokenRefresh: {
-            refresh: string;
-            readonly access: string;
         };
         /**
          * @description Rotates the refresh token; reuse of a rotated one revokes the whole session.
@@ -12542,22 +15125,6 @@ export interface components {
             /** Format: uri */
             url: string;
         };
-        /**
-         * @description * `open` - Open
-         *     * `in_progress` - In progress
-         *     * `fulfilled` - Fulfilled
-         *     * `withdrawn` - Withdrawn
-         *     * `expired` - Expired
-         * @enum {string}
-         */
-        StatusC33Enum: "open" | "in_progress" | "fulfilled" | "withdrawn" | "expired";
-        /**
-         * @description * `pending` - Pending
-         *     * `accepted` - Accepted
-         *     * `expired` - Expired
-         * @enum {string}
-         */
-        StatusF5bEnum: "pending" | "accepted" | "expired";
         SyncChange: {
             /**
              * @description The object's type; the same names as in the audit log and the registry of synced types.
@@ -12568,6 +15135,7 @@ export interface components {
              *     * `resource` - resource
              *     * `campaign` - campaign
              *     * `event` - event
+             *     * `document` - document
              */
             type: components["schemas"]["SyncChangeTypeEnum"];
             /** @description The object's id as its endpoint knows it (a number as text; a country's ISO code). */
@@ -12580,7 +15148,7 @@ export interface components {
              */
             op: components["schemas"]["OpEnum"];
             /** @description The current representation for `upsert`; null for `delete`. */
-            data: (components["schemas"]["Country"] | components["schemas"]["Organization"] | components["schemas"]["ContactPoint"] | components["schemas"]["Resource"] | components["schemas"]["Campaign"] | components["schemas"]["Event"]) | null;
+            data: (components["schemas"]["Country"] | components["schemas"]["Organization"] | components["schemas"]["ContactPoint"] | components["schemas"]["Resource"] | components["schemas"]["Campaign"] | components["schemas"]["Event"] | components["schemas"]["Document"]) | null;
         };
         /**
          * @description * `country` - country
@@ -12589,9 +15157,10 @@ export interface components {
          *     * `resource` - resource
          *     * `campaign` - campaign
          *     * `event` - event
+         *     * `document` - document
          * @enum {string}
          */
-        SyncChangeTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event";
+        SyncChangeTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event" | "document";
         SyncCursorErrorComponent: {
             /**
              * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
@@ -12650,6 +15219,12 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["SyncError"][];
         };
+        TokenPair: {
+            /** @description Short-lived; send it as `Authorization: Bearer <access>`. */
+            readonly access: string;
+            /** @description Use it once at /auth/token/refresh/ for a new pair; keep it out of shared storage. */
+            readonly refresh: string;
+        };
         /**
          * @description * `desertion` - Desertion
          *     * `conscientious_objection` - Conscientious objection
@@ -12701,9 +15276,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         UsersListQErrorComponent: {
@@ -12816,6 +15392,15 @@ export interface operations {
                     "application/json": components["schemas"]["AuthLogoutErrorResponse400"];
                 };
             };
+            /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12863,12 +15448,13 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No response body */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
-                content?: never;
+                content: {
+                    "application/json": components["schemas"]["TokenPair"];
+                };
             };
             400: {
                 headers: {
@@ -12876,6 +15462,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthTokenObtainErrorResponse400"];
+                };
+            };
+            /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
                 };
             };
             404: {
@@ -12938,7 +15533,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SessionTokenRefresh"];
+                    "application/json": components["schemas"]["TokenPair"];
                 };
             };
             400: {
@@ -12947,6 +15542,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthTokenRefreshErrorResponse400"];
+                };
+            };
+            /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
                 };
             };
             404: {
@@ -12996,7 +15600,7 @@ export interface operations {
             };
         };
         responses: {
-            /** @description No response body */
+            /** @description The token is valid. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13009,6 +15613,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AuthTokenVerifyErrorResponse400"];
+                };
+            };
+            /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
                 };
             };
             404: {
@@ -13256,7 +15869,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An iCalendar (RFC 5545) document. */
+            /** @description An iCalendar (RFC 5545) document; its ETag serves If-None-Match. */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -13264,6 +15877,13 @@ export interface operations {
                 content: {
                     "text/calendar": string;
                 };
+            };
+            /** @description Unchanged since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -13855,7 +16475,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An iCalendar (RFC 5545) document. */
+            /** @description An iCalendar (RFC 5545) document; its ETag serves If-None-Match. */
             200: {
                 headers: {
                     /** @description Version of the object, for If-Match. */
@@ -13865,6 +16485,13 @@ export interface operations {
                 content: {
                     "text/calendar": string;
                 };
+            };
+            /** @description Unchanged since the ETag sent in If-None-Match. */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -13933,14 +16560,29 @@ export interface operations {
                  *     * `delete` - Delete
                  */
                 action?: "create" | "delete" | "update";
-                /** @description Id of the user who made the change. */
                 actor?: number;
-                /** @description Only entries after this sequence number. */
                 after?: number;
                 /** @description The changed object's id (a country's code); use with `object_type`. */
                 object_id?: string;
-                /** @description The type of the changed object. */
-                object_type?: string;
+                /**
+                 * @description The type of the changed object.
+                 *
+                 *     * `membership` - membership
+                 *     * `invitation` - invitation
+                 *     * `user` - user
+                 *     * `country` - country
+                 *     * `organization` - organization
+                 *     * `contact_point` - contact_point
+                 *     * `resource` - resource
+                 *     * `resource_response` - resource_response
+                 *     * `response_message` - response_message
+                 *     * `campaign` - campaign
+                 *     * `event` - event
+                 *     * `ledger_entry` - ledger_entry
+                 *     * `document` - document
+                 *     * `document_attachment` - document_attachment
+                 */
+                object_type?: "campaign" | "contact_point" | "country" | "document" | "document_attachment" | "event" | "invitation" | "ledger_entry" | "membership" | "organization" | "resource" | "resource_response" | "response_message" | "user";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
@@ -15377,7 +18019,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Country"];
+                    "application/json": components["schemas"]["CountryDetail"];
                 };
             };
             400: {
@@ -15704,6 +18346,2182 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description * `AF` - Afghanistan
+                 *     * `AX` - Åland Islands
+                 *     * `AL` - Albania
+                 *     * `DZ` - Algeria
+                 *     * `AS` - American Samoa
+                 *     * `AD` - Andorra
+                 *     * `AO` - Angola
+                 *     * `AI` - Anguilla
+                 *     * `AQ` - Antarctica
+                 *     * `AG` - Antigua and Barbuda
+                 *     * `AR` - Argentina
+                 *     * `AM` - Armenia
+                 *     * `AW` - Aruba
+                 *     * `AU` - Australia
+                 *     * `AT` - Austria
+                 *     * `AZ` - Azerbaijan
+                 *     * `BS` - Bahamas (The)
+                 *     * `BH` - Bahrain
+                 *     * `BD` - Bangladesh
+                 *     * `BB` - Barbados
+                 *     * `BY` - Belarus
+                 *     * `BE` - Belgium
+                 *     * `BZ` - Belize
+                 *     * `BJ` - Benin
+                 *     * `BM` - Bermuda
+                 *     * `BT` - Bhutan
+                 *     * `BO` - Bolivia
+                 *     * `BQ` - Bonaire, Sint Eustatius and Saba
+                 *     * `BA` - Bosnia and Herzegovina
+                 *     * `BW` - Botswana
+                 *     * `BV` - Bouvet Island
+                 *     * `BR` - Brazil
+                 *     * `IO` - British Indian Ocean Territory
+                 *     * `BN` - Brunei
+                 *     * `BG` - Bulgaria
+                 *     * `BF` - Burkina Faso
+                 *     * `BI` - Burundi
+                 *     * `CV` - Cabo Verde
+                 *     * `KH` - Cambodia
+                 *     * `CM` - Cameroon
+                 *     * `CA` - Canada
+                 *     * `KY` - Cayman Islands
+                 *     * `CF` - Central African Republic
+                 *     * `TD` - Chad
+                 *     * `CL` - Chile
+                 *     * `CN` - China
+                 *     * `CX` - Christmas Island
+                 *     * `CC` - Cocos (Keeling) Islands
+                 *     * `CO` - Colombia
+                 *     * `KM` - Comoros
+                 *     * `CG` - Congo
+                 *     * `CK` - Cook Islands
+                 *     * `CR` - Costa Rica
+                 *     * `CI` - Côte d'Ivoire
+                 *     * `HR` - Croatia
+                 *     * `CU` - Cuba
+                 *     * `CW` - Curaçao
+                 *     * `CY` - Cyprus
+                 *     * `CZ` - Czechia
+                 *     * `CD` - Democratic Republic of the Congo
+                 *     * `DK` - Denmark
+                 *     * `DJ` - Djibouti
+                 *     * `DM` - Dominica
+                 *     * `DO` - Dominican Republic
+                 *     * `EC` - Ecuador
+                 *     * `EG` - Egypt
+                 *     * `SV` - El Salvador
+                 *     * `GQ` - Equatorial Guinea
+                 *     * `ER` - Eritrea
+                 *     * `EE` - Estonia
+                 *     * `SZ` - Eswatini
+                 *     * `ET` - Ethiopia
+                 *     * `FK` - Falkland Islands (Malvinas)
+                 *     * `FO` - Faroe Islands
+                 *     * `FJ` - Fiji
+                 *     * `FI` - Finland
+                 *     * `FR` - France
+                 *     * `GF` - French Guiana
+                 *     * `PF` - French Polynesia
+                 *     * `TF` - French Southern Territories
+                 *     * `GA` - Gabon
+                 *     * `GM` - Gambia
+                 *     * `GE` - Georgia
+                 *     * `DE` - Germany
+                 *     * `GH` - Ghana
+                 *     * `GI` - Gibraltar
+                 *     * `GR` - Greece
+                 *     * `GL` - Greenland
+                 *     * `GD` - Grenada
+                 *     * `GP` - Guadeloupe
+                 *     * `GU` - Guam
+                 *     * `GT` - Guatemala
+                 *     * `GG` - Guernsey
+                 *     * `GN` - Guinea
+                 *     * `GW` - Guinea-Bissau
+                 *     * `GY` - Guyana
+                 *     * `HT` - Haiti
+                 *     * `HM` - Heard Island and McDonald Islands
+                 *     * `HN` - Honduras
+                 *     * `HK` - Hong Kong
+                 *     * `HU` - Hungary
+                 *     * `IS` - Iceland
+                 *     * `IN` - India
+                 *     * `ID` - Indonesia
+                 *     * `IR` - Iran
+                 *     * `IQ` - Iraq
+                 *     * `IE` - Ireland
+                 *     * `IM` - Isle of Man
+                 *     * `IL` - Israel
+                 *     * `IT` - Italy
+                 *     * `JM` - Jamaica
+                 *     * `JP` - Japan
+                 *     * `JE` - Jersey
+                 *     * `JO` - Jordan
+                 *     * `KZ` - Kazakhstan
+                 *     * `KE` - Kenya
+                 *     * `KI` - Kiribati
+                 *     * `KW` - Kuwait
+                 *     * `KG` - Kyrgyzstan
+                 *     * `LA` - Laos
+                 *     * `LV` - Latvia
+                 *     * `LB` - Lebanon
+                 *     * `LS` - Lesotho
+                 *     * `LR` - Liberia
+                 *     * `LY` - Libya
+                 *     * `LI` - Liechtenstein
+                 *     * `LT` - Lithuania
+                 *     * `LU` - Luxembourg
+                 *     * `MO` - Macao
+                 *     * `MG` - Madagascar
+                 *     * `MW` - Malawi
+                 *     * `MY` - Malaysia
+                 *     * `MV` - Maldives
+                 *     * `ML` - Mali
+                 *     * `MT` - Malta
+                 *     * `MH` - Marshall Islands
+                 *     * `MQ` - Martinique
+                 *     * `MR` - Mauritania
+                 *     * `MU` - Mauritius
+                 *     * `YT` - Mayotte
+                 *     * `MX` - Mexico
+                 *     * `FM` - Micronesia
+                 *     * `MD` - Moldova
+                 *     * `MC` - Monaco
+                 *     * `MN` - Mongolia
+                 *     * `ME` - Montenegro
+                 *     * `MS` - Montserrat
+                 *     * `MA` - Morocco
+                 *     * `MZ` - Mozambique
+                 *     * `MM` - Myanmar
+                 *     * `NA` - Namibia
+                 *     * `NR` - Naoero
+                 *     * `NP` - Nepal
+                 *     * `NL` - Netherlands
+                 *     * `NC` - New Caledonia
+                 *     * `NZ` - New Zealand
+                 *     * `NI` - Nicaragua
+                 *     * `NE` - Niger
+                 *     * `NG` - Nigeria
+                 *     * `NU` - Niue
+                 *     * `NF` - Norfolk Island
+                 *     * `KP` - North Korea
+                 *     * `MK` - North Macedonia
+                 *     * `MP` - Northern Mariana Islands
+                 *     * `NO` - Norway
+                 *     * `OM` - Oman
+                 *     * `PK` - Pakistan
+                 *     * `PW` - Palau
+                 *     * `PS` - Palestine
+                 *     * `PA` - Panama
+                 *     * `PG` - Papua New Guinea
+                 *     * `PY` - Paraguay
+                 *     * `PE` - Peru
+                 *     * `PH` - Philippines
+                 *     * `PN` - Pitcairn
+                 *     * `PL` - Poland
+                 *     * `PT` - Portugal
+                 *     * `PR` - Puerto Rico
+                 *     * `QA` - Qatar
+                 *     * `RE` - Réunion
+                 *     * `RO` - Romania
+                 *     * `RU` - Russia
+                 *     * `RW` - Rwanda
+                 *     * `BL` - Saint Barthélemy
+                 *     * `SH` - Saint Helena
+                 *     * `KN` - Saint Kitts and Nevis
+                 *     * `LC` - Saint Lucia
+                 *     * `MF` - Saint Martin (French part)
+                 *     * `PM` - Saint Pierre and Miquelon
+                 *     * `VC` - Saint Vincent and the Grenadines
+                 *     * `WS` - Samoa
+                 *     * `SM` - San Marino
+                 *     * `ST` - Sao Tome and Principe
+                 *     * `SA` - Saudi Arabia
+                 *     * `SN` - Senegal
+                 *     * `RS` - Serbia
+                 *     * `SC` - Seychelles
+                 *     * `SL` - Sierra Leone
+                 *     * `SG` - Singapore
+                 *     * `SX` - Sint Maarten (Dutch part)
+                 *     * `SK` - Slovakia
+                 *     * `SI` - Slovenia
+                 *     * `SB` - Solomon Islands
+                 *     * `SO` - Somalia
+                 *     * `ZA` - South Africa
+                 *     * `GS` - South Georgia
+                 *     * `KR` - South Korea
+                 *     * `SS` - South Sudan
+                 *     * `ES` - Spain
+                 *     * `LK` - Sri Lanka
+                 *     * `SD` - Sudan
+                 *     * `SR` - Suriname
+                 *     * `SJ` - Svalbard and Jan Mayen
+                 *     * `SE` - Sweden
+                 *     * `CH` - Switzerland
+                 *     * `SY` - Syria
+                 *     * `TW` - Taiwan
+                 *     * `TJ` - Tajikistan
+                 *     * `TZ` - Tanzania
+                 *     * `TH` - Thailand
+                 *     * `TL` - Timor-Leste
+                 *     * `TG` - Togo
+                 *     * `TK` - Tokelau
+                 *     * `TO` - Tonga
+                 *     * `TT` - Trinidad and Tobago
+                 *     * `TN` - Tunisia
+                 *     * `TR` - Türkiye
+                 *     * `TM` - Turkmenistan
+                 *     * `TC` - Turks and Caicos Islands
+                 *     * `TV` - Tuvalu
+                 *     * `UG` - Uganda
+                 *     * `UA` - Ukraine
+                 *     * `AE` - United Arab Emirates
+                 *     * `GB` - United Kingdom
+                 *     * `UM` - United States Minor Outlying Islands
+                 *     * `US` - United States of America
+                 *     * `UY` - Uruguay
+                 *     * `UZ` - Uzbekistan
+                 *     * `VU` - Vanuatu
+                 *     * `VA` - Vatican City
+                 *     * `VE` - Venezuela
+                 *     * `VN` - Vietnam
+                 *     * `VG` - Virgin Islands (British)
+                 *     * `VI` - Virgin Islands (U.S.)
+                 *     * `WF` - Wallis and Futuna
+                 *     * `EH` - Western Sahara
+                 *     * `YE` - Yemen
+                 *     * `ZM` - Zambia
+                 *     * `ZW` - Zimbabwe
+                 */
+                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                /**
+                 * @description ISO 639-1 code.
+                 *
+                 *     * `aa` - Afar
+                 *     * `ab` - Abkhazian
+                 *     * `ae` - Avestan
+                 *     * `af` - Afrikaans
+                 *     * `ak` - Akan
+                 *     * `am` - Amharic
+                 *     * `an` - Aragonese
+                 *     * `ar` - Arabic
+                 *     * `as` - Assamese
+                 *     * `av` - Avaric
+                 *     * `ay` - Aymara
+                 *     * `az` - Azerbaijani
+                 *     * `ba` - Bashkir
+                 *     * `be` - Belarusian
+                 *     * `bg` - Bulgarian
+                 *     * `bi` - Bislama
+                 *     * `bm` - Bambara
+                 *     * `bn` - Bengali
+                 *     * `bo` - Tibetan
+                 *     * `br` - Breton
+                 *     * `bs` - Bosnian
+                 *     * `ca` - Catalan
+                 *     * `ce` - Chechen
+                 *     * `ch` - Chamorro
+                 *     * `co` - Corsican
+                 *     * `cr` - Cree
+                 *     * `cs` - Czech
+                 *     * `cu` - Church Slavic
+                 *     * `cv` - Chuvash
+                 *     * `cy` - Welsh
+                 *     * `da` - Danish
+                 *     * `de` - German
+                 *     * `dv` - Divehi
+                 *     * `dz` - Dzongkha
+                 *     * `ee` - Ewe
+                 *     * `el` - Modern Greek (1453-)
+                 *     * `en` - English
+                 *     * `eo` - Esperanto
+                 *     * `es` - Spanish
+                 *     * `et` - Estonian
+                 *     * `eu` - Basque
+                 *     * `fa` - Persian
+                 *     * `ff` - Fulah
+                 *     * `fi` - Finnish
+                 *     * `fj` - Fijian
+                 *     * `fo` - Faroese
+                 *     * `fr` - French
+                 *     * `fy` - Western Frisian
+                 *     * `ga` - Irish
+                 *     * `gd` - Scottish Gaelic
+                 *     * `gl` - Galician
+                 *     * `gn` - Guarani
+                 *     * `gu` - Gujarati
+                 *     * `gv` - Manx
+                 *     * `ha` - Hausa
+                 *     * `he` - Hebrew
+                 *     * `hi` - Hindi
+                 *     * `ho` - Hiri Motu
+                 *     * `hr` - Croatian
+                 *     * `ht` - Haitian
+                 *     * `hu` - Hungarian
+                 *     * `hy` - Armenian
+                 *     * `hz` - Herero
+                 *     * `ia` - Interlingua (International Auxiliary Language Association)
+                 *     * `id` - Indonesian
+                 *     * `ie` - Interlingue
+                 *     * `ig` - Igbo
+                 *     * `ii` - Sichuan Yi
+                 *     * `ik` - Inupiaq
+                 *     * `io` - Ido
+                 *     * `is` - Icelandic
+                 *     * `it` - Italian
+                 *     * `iu` - Inuktitut
+                 *     * `ja` - Japanese
+                 *     * `jv` - Javanese
+                 *     * `ka` - Georgian
+                 *     * `kg` - Kongo
+                 *     * `ki` - Kikuyu
+                 *     * `kj` - Kuanyama
+                 *     * `kk` - Kazakh
+                 *     * `kl` - Kalaallisut
+                 *     * `km` - Khmer
+                 *     * `kn` - Kannada
+                 *     * `ko` - Korean
+                 *     * `kr` - Kanuri
+                 *     * `ks` - Kashmiri
+                 *     * `ku` - Kurdish
+                 *     * `kv` - Komi
+                 *     * `kw` - Cornish
+                 *     * `ky` - Kirghiz
+                 *     * `la` - Latin
+                 *     * `lb` - Luxembourgish
+                 *     * `lg` - Ganda
+                 *     * `li` - Limburgan
+                 *     * `ln` - Lingala
+                 *     * `lo` - Lao
+                 *     * `lt` - Lithuanian
+                 *     * `lu` - Luba-Katanga
+                 *     * `lv` - Latvian
+                 *     * `mg` - Malagasy
+                 *     * `mh` - Marshallese
+                 *     * `mi` - Maori
+                 *     * `mk` - Macedonian
+                 *     * `ml` - Malayalam
+                 *     * `mn` - Mongolian
+                 *     * `mr` - Marathi
+                 *     * `ms` - Malay (macrolanguage)
+                 *     * `mt` - Maltese
+                 *     * `my` - Burmese
+                 *     * `na` - Nauru
+                 *     * `nb` - Norwegian Bokmål
+                 *     * `nd` - North Ndebele
+                 *     * `ne` - Nepali (macrolanguage)
+                 *     * `ng` - Ndonga
+                 *     * `nl` - Dutch
+                 *     * `nn` - Norwegian Nynorsk
+                 *     * `no` - Norwegian
+                 *     * `nr` - South Ndebele
+                 *     * `nv` - Navajo
+                 *     * `ny` - Chichewa
+                 *     * `oc` - Occitan (post 1500)
+                 *     * `oj` - Ojibwa
+                 *     * `om` - Oromo
+                 *     * `or` - Oriya (macrolanguage)
+                 *     * `os` - Ossetian
+                 *     * `pa` - Panjabi
+                 *     * `pi` - Pali
+                 *     * `pl` - Polish
+                 *     * `ps` - Pushto
+                 *     * `pt` - Portuguese
+                 *     * `qu` - Quechua
+                 *     * `rm` - Romansh
+                 *     * `rn` - Rundi
+                 *     * `ro` - Romanian
+                 *     * `ru` - Russian
+                 *     * `rw` - Kinyarwanda
+                 *     * `sa` - Sanskrit
+                 *     * `sc` - Sardinian
+                 *     * `sd` - Sindhi
+                 *     * `se` - Northern Sami
+                 *     * `sg` - Sango
+                 *     * `sh` - Serbo-Croatian
+                 *     * `si` - Sinhala
+                 *     * `sk` - Slovak
+                 *     * `sl` - Slovenian
+                 *     * `sm` - Samoan
+                 *     * `sn` - Shona
+                 *     * `so` - Somali
+                 *     * `sq` - Albanian
+                 *     * `sr` - Serbian
+                 *     * `ss` - Swati
+                 *     * `st` - Southern Sotho
+                 *     * `su` - Sundanese
+                 *     * `sv` - Swedish
+                 *     * `sw` - Swahili (macrolanguage)
+                 *     * `ta` - Tamil
+                 *     * `te` - Telugu
+                 *     * `tg` - Tajik
+                 *     * `th` - Thai
+                 *     * `ti` - Tigrinya
+                 *     * `tk` - Turkmen
+                 *     * `tl` - Tagalog
+                 *     * `tn` - Tswana
+                 *     * `to` - Tonga (Tonga Islands)
+                 *     * `tr` - Turkish
+                 *     * `ts` - Tsonga
+                 *     * `tt` - Tatar
+                 *     * `tw` - Twi
+                 *     * `ty` - Tahitian
+                 *     * `ug` - Uighur
+                 *     * `uk` - Ukrainian
+                 *     * `ur` - Urdu
+                 *     * `uz` - Uzbek
+                 *     * `ve` - Venda
+                 *     * `vi` - Vietnamese
+                 *     * `vo` - Volapük
+                 *     * `wa` - Walloon
+                 *     * `wo` - Wolof
+                 *     * `xh` - Xhosa
+                 *     * `yi` - Yiddish
+                 *     * `yo` - Yoruba
+                 *     * `za` - Zhuang
+                 *     * `zh` - Chinese
+                 *     * `zu` - Zulu
+                 */
+                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                organization?: number;
+                organization_slug?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Free-text search. */
+                q?: string;
+                /**
+                 * @description * `draft` - Draft
+                 *     * `in_review` - In review
+                 *     * `published` - Published
+                 *     * `archived` - Archived
+                 */
+                status?: "archived" | "draft" | "in_review" | "published";
+                /**
+                 * @description * `desertion` - Desertion
+                 *     * `conscientious_objection` - Conscientious objection
+                 *     * `asylum` - Asylum
+                 *     * `legal` - Legal
+                 *     * `psychological` - Psychological
+                 *     * `shelter` - Shelter
+                 *     * `travel` - Travel
+                 *     * `documents` - Documents
+                 *     * `funding` - Funding
+                 */
+                topic?: "asylum" | "conscientious_objection" | "desertion" | "documents" | "funding" | "legal" | "psychological" | "shelter" | "travel";
+                /** @description All languages of one document. */
+                translation_group?: string;
+                /** @description Only objects changed at or after this time. */
+                updated_since?: string;
+                /**
+                 * @description * `public` - Public
+                 *     * `network` - Network
+                 *     * `restricted` - Restricted
+                 */
+                visibility?: "network" | "public" | "restricted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDocumentList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsListErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentDetailRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsCreateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsRetrieveErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DocumentDetailRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsUpdateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_destroy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsDestroyErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_partial_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedDocumentDetailRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsPartialUpdateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_archive_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsArchiveCreateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_attachments_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["AttachmentUploadRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Attachment"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsAttachmentsCreateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_attachments_destroy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                "If-Match"?: string;
+            };
+            path: {
+                attachment_id: string;
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsAttachmentsDestroyErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_attachments_download_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attachment_id: string;
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The file; Content-Type is its detected type. */
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": string;
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsAttachmentsDownloadRetrieveErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_diff_retrieve: {
+        parameters: {
+            query: {
+                /** @description The older version number. */
+                from_version: number;
+                /** @description The newer version number; the latest when left out. */
+                to_version?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Diff"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsDiffRetrieveErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_publish_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsPublishCreateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_revise_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsReviseCreateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_submit_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsSubmitCreateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_translation_retrieve: {
+        parameters: {
+            query?: {
+                /**
+                 * @description The language wanted; when there is none, the Accept-Language header decides.
+                 *
+                 *     * `aa` - Afar
+                 *     * `ab` - Abkhazian
+                 *     * `ae` - Avestan
+                 *     * `af` - Afrikaans
+                 *     * `ak` - Akan
+                 *     * `am` - Amharic
+                 *     * `an` - Aragonese
+                 *     * `ar` - Arabic
+                 *     * `as` - Assamese
+                 *     * `av` - Avaric
+                 *     * `ay` - Aymara
+                 *     * `az` - Azerbaijani
+                 *     * `ba` - Bashkir
+                 *     * `be` - Belarusian
+                 *     * `bg` - Bulgarian
+                 *     * `bi` - Bislama
+                 *     * `bm` - Bambara
+                 *     * `bn` - Bengali
+                 *     * `bo` - Tibetan
+                 *     * `br` - Breton
+                 *     * `bs` - Bosnian
+                 *     * `ca` - Catalan
+                 *     * `ce` - Chechen
+                 *     * `ch` - Chamorro
+                 *     * `co` - Corsican
+                 *     * `cr` - Cree
+                 *     * `cs` - Czech
+                 *     * `cu` - Church Slavic
+                 *     * `cv` - Chuvash
+                 *     * `cy` - Welsh
+                 *     * `da` - Danish
+                 *     * `de` - German
+                 *     * `dv` - Divehi
+                 *     * `dz` - Dzongkha
+                 *     * `ee` - Ewe
+                 *     * `el` - Modern Greek (1453-)
+                 *     * `en` - English
+                 *     * `eo` - Esperanto
+                 *     * `es` - Spanish
+                 *     * `et` - Estonian
+                 *     * `eu` - Basque
+                 *     * `fa` - Persian
+                 *     * `ff` - Fulah
+                 *     * `fi` - Finnish
+                 *     * `fj` - Fijian
+                 *     * `fo` - Faroese
+                 *     * `fr` - French
+                 *     * `fy` - Western Frisian
+                 *     * `ga` - Irish
+                 *     * `gd` - Scottish Gaelic
+                 *     * `gl` - Galician
+                 *     * `gn` - Guarani
+                 *     * `gu` - Gujarati
+                 *     * `gv` - Manx
+                 *     * `ha` - Hausa
+                 *     * `he` - Hebrew
+                 *     * `hi` - Hindi
+                 *     * `ho` - Hiri Motu
+                 *     * `hr` - Croatian
+                 *     * `ht` - Haitian
+                 *     * `hu` - Hungarian
+                 *     * `hy` - Armenian
+                 *     * `hz` - Herero
+                 *     * `ia` - Interlingua (International Auxiliary Language Association)
+                 *     * `id` - Indonesian
+                 *     * `ie` - Interlingue
+                 *     * `ig` - Igbo
+                 *     * `ii` - Sichuan Yi
+                 *     * `ik` - Inupiaq
+                 *     * `io` - Ido
+                 *     * `is` - Icelandic
+                 *     * `it` - Italian
+                 *     * `iu` - Inuktitut
+                 *     * `ja` - Japanese
+                 *     * `jv` - Javanese
+                 *     * `ka` - Georgian
+                 *     * `kg` - Kongo
+                 *     * `ki` - Kikuyu
+                 *     * `kj` - Kuanyama
+                 *     * `kk` - Kazakh
+                 *     * `kl` - Kalaallisut
+                 *     * `km` - Khmer
+                 *     * `kn` - Kannada
+                 *     * `ko` - Korean
+                 *     * `kr` - Kanuri
+                 *     * `ks` - Kashmiri
+                 *     * `ku` - Kurdish
+                 *     * `kv` - Komi
+                 *     * `kw` - Cornish
+                 *     * `ky` - Kirghiz
+                 *     * `la` - Latin
+                 *     * `lb` - Luxembourgish
+                 *     * `lg` - Ganda
+                 *     * `li` - Limburgan
+                 *     * `ln` - Lingala
+                 *     * `lo` - Lao
+                 *     * `lt` - Lithuanian
+                 *     * `lu` - Luba-Katanga
+                 *     * `lv` - Latvian
+                 *     * `mg` - Malagasy
+                 *     * `mh` - Marshallese
+                 *     * `mi` - Maori
+                 *     * `mk` - Macedonian
+                 *     * `ml` - Malayalam
+                 *     * `mn` - Mongolian
+                 *     * `mr` - Marathi
+                 *     * `ms` - Malay (macrolanguage)
+                 *     * `mt` - Maltese
+                 *     * `my` - Burmese
+                 *     * `na` - Nauru
+                 *     * `nb` - Norwegian Bokmål
+                 *     * `nd` - North Ndebele
+                 *     * `ne` - Nepali (macrolanguage)
+                 *     * `ng` - Ndonga
+                 *     * `nl` - Dutch
+                 *     * `nn` - Norwegian Nynorsk
+                 *     * `no` - Norwegian
+                 *     * `nr` - South Ndebele
+                 *     * `nv` - Navajo
+                 *     * `ny` - Chichewa
+                 *     * `oc` - Occitan (post 1500)
+                 *     * `oj` - Ojibwa
+                 *     * `om` - Oromo
+                 *     * `or` - Oriya (macrolanguage)
+                 *     * `os` - Ossetian
+                 *     * `pa` - Panjabi
+                 *     * `pi` - Pali
+                 *     * `pl` - Polish
+                 *     * `ps` - Pushto
+                 *     * `pt` - Portuguese
+                 *     * `qu` - Quechua
+                 *     * `rm` - Romansh
+                 *     * `rn` - Rundi
+                 *     * `ro` - Romanian
+                 *     * `ru` - Russian
+                 *     * `rw` - Kinyarwanda
+                 *     * `sa` - Sanskrit
+                 *     * `sc` - Sardinian
+                 *     * `sd` - Sindhi
+                 *     * `se` - Northern Sami
+                 *     * `sg` - Sango
+                 *     * `sh` - Serbo-Croatian
+                 *     * `si` - Sinhala
+                 *     * `sk` - Slovak
+                 *     * `sl` - Slovenian
+                 *     * `sm` - Samoan
+                 *     * `sn` - Shona
+                 *     * `so` - Somali
+                 *     * `sq` - Albanian
+                 *     * `sr` - Serbian
+                 *     * `ss` - Swati
+                 *     * `st` - Southern Sotho
+                 *     * `su` - Sundanese
+                 *     * `sv` - Swedish
+                 *     * `sw` - Swahili (macrolanguage)
+                 *     * `ta` - Tamil
+                 *     * `te` - Telugu
+                 *     * `tg` - Tajik
+                 *     * `th` - Thai
+                 *     * `ti` - Tigrinya
+                 *     * `tk` - Turkmen
+                 *     * `tl` - Tagalog
+                 *     * `tn` - Tswana
+                 *     * `to` - Tonga (Tonga Islands)
+                 *     * `tr` - Turkish
+                 *     * `ts` - Tsonga
+                 *     * `tt` - Tatar
+                 *     * `tw` - Twi
+                 *     * `ty` - Tahitian
+                 *     * `ug` - Uighur
+                 *     * `uk` - Ukrainian
+                 *     * `ur` - Urdu
+                 *     * `uz` - Uzbek
+                 *     * `ve` - Venda
+                 *     * `vi` - Vietnamese
+                 *     * `vo` - Volapük
+                 *     * `wa` - Walloon
+                 *     * `wo` - Wolof
+                 *     * `xh` - Xhosa
+                 *     * `yi` - Yiddish
+                 *     * `yo` - Yoruba
+                 *     * `za` - Zhuang
+                 *     * `zh` - Chinese
+                 *     * `zu` - Zulu
+                 */
+                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+            };
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentDetail"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsTranslationRetrieveErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_translations_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDocumentCardList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsTranslationsListErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_versions_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedDocumentVersionListList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsVersionsListErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    documents_versions_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this document. */
+                id: number;
+                number: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentVersion"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsVersionsRetrieveErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
             415: {
@@ -20606,7 +25424,7 @@ export interface operations {
         parameters: {
             query?: {
                 /**
-                 * @description received: responses to your organizations' resources; sent: your organizations' responses.
+                 * @description received: responses to your organizations' resources; sent: your organizations' own.
                  *
                  *     * `received` - Received
                  *     * `sent` - Sent
@@ -21832,7 +26650,7 @@ export interface operations {
                 /** @description What to look for, in any language. Words are all required; "quoted phrases", `or` and `-excluded` words work as in web search engines. Other punctuation is ignored. */
                 q: string;
                 /** @description Only these types (repeat the parameter or separate with commas). */
-                type?: ("organization" | "contact_point" | "country" | "resource" | "event")[];
+                type?: ("document" | "organization" | "contact_point" | "country" | "resource" | "event")[];
             };
             header?: never;
             path?: never;

@@ -36,7 +36,7 @@ export function Attachments({ guide }: { guide: Guide }) {
               disabled={!isOnline}
               onClick={async () => {
                 setFailed(false);
-                const blob = await downloadAttachment(file.download_url).catch(() => null);
+                const blob = await downloadAttachment(guide.id, file.id).catch(() => null);
                 if (blob) save(blob, file.name);
                 else setFailed(true);
               }}

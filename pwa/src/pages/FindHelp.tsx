@@ -33,7 +33,7 @@ export function FindHelp({ location }: { location: Location }) {
   return (
     <section>
       <h1>{t("help.title")}</h1>
-      <p>{t("help.intro")}</p>
+      <p class="muted">{t("help.intro")}</p>
       <form class="filters" onSubmit={(e) => e.preventDefault()} role="search">
         <label for="f-country">{t("help.country")}</label>
         <select id="f-country" value={filters.country} onChange={(e) => update({ country: e.currentTarget.value })}>

@@ -1,40 +1,18 @@
 /**
  * The record types the app keeps offline, keyed by their change-feed type name.
  *
- * Each type is the generated schema component. For a domain whose endpoint the API does
- * not publish yet, `Component` falls back to the fields the screens read (the smallest
- * shape they need); as soon as the generated types contain the component, it is used
- * instead and the compiler checks the screens against it. Adding a synced type is one
- * entry in `RecordTypes` (and, for search, one entry in search.ts).
+ * Each type is the generated schema component of what the sync endpoint sends for it.
+ * Adding a synced type is one entry in `RecordTypes` (and, for search, one entry in
+ * search.ts); the store needs no new object store and no migration.
  */
 import type { components } from "../api/schema";
 
 type Schemas = components["schemas"];
-type Component<Name extends string, Fallback> = Name extends keyof Schemas ? Schemas[Name] : Fallback;
-
-/** A published guide; `body_html` is rendered and sanitized by the server. */
-interface DocumentFields {
-  readonly id: number;
-  organization: number;
-  readonly organization_name?: string;
-  readonly is_example?: boolean;
-  readonly updated_at?: string;
-  title: string;
-  summary?: string;
-  readonly body_html?: string;
-  language: string;
-  readonly translation_group?: string;
-  topics?: string[];
-  countries?: string[];
-  readonly published_at?: string | null;
-  readonly attachments?: { id: number; name: string; size: number; content_type: string; download_url: string }[];
-}
-
 export interface RecordTypes {
   organization: Schemas["Organization"];
   contact_point: Schemas["ContactPoint"];
   country: Schemas["Country"];
-  document: Component<"Document", DocumentFields>;
+  document: Schemas["Document"];
   campaign: Schemas["Campaign"];
   event: Schemas["Event"];
   resource: Schemas["Resource"];
