@@ -114,6 +114,10 @@ def _touch_dependents(entry: Tracked, obj, old_obj, depth: int = 0) -> None:
         _touch_dependents(child_entry, child, twin if twin is not None else child, depth + 1)
 
 
+def _any_column_changed(old, new) -> bool:
+    return any(f.value_from_object(old) != f.value_from_object(new) for f in new._meta.concrete_fields)
+
+
 def remember_before(sender, instance, raw=False, **kwargs):
     entry = entry_for(sender)
     if entry is None or raw or instance.pk is None or instance._state.adding:
@@ -146,7 +150,13 @@ def record_save(sender, instance, created, raw=False, **kwargs):
         return
     old, audience_before, old_owners, old_instance = remembered
     diff = {k: [old.get(k), v] for k, v in after.items() if old.get(k) != v}
-    if not diff and audience_before == audience_after:
+    moved = audience_before != audience_after
+    if not diff and not moved:
+        # Nothing audited changed, but a version or timestamp may have: the object's
+        # representation did, so replicas must receive it (recorded with no fields).
+        if not _any_column_changed(old_instance, instance):
+            return
+        _record(entry, instance, Change.Action.UPDATE, {}, audience_before, audience_after, owners | old_owners)
         return
     _record(entry, instance, Change.Action.UPDATE, diff, audience_before, audience_after, owners | old_owners)
     _touch_dependents(entry, instance, old_instance)

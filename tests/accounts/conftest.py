@@ -1,4 +1,4 @@
-"""Helpers for the account tests: raw token pairs and clients holding one access token.
+"""Shared pieces for the account tests: raw token pairs and clients holding one access token.
 
 The cast (anna, alice, bob, olga) and the throttle reset come from tests/conftest.py.
 """

@@ -136,7 +136,9 @@ def test_a_member_works_offline_and_is_told_when_a_kept_contact_is_withdrawn(pag
 
     visit(page, pwa, "/search?q=tbilisi counselor")
     expect(page.get_by_test_id("search-results")).to_contain_text("Russian-speaking counselor in Tbilisi")
-    assert pwa.served_while_offline == []
+    # Everything came from the service worker's caches. (The browser's own update check of
+    # the worker script is not emulated offline; it got a 503 and the old worker stays.)
+    assert [path for path in pwa.served_while_offline if path != "/sw.js"] == []
 
     # Meanwhile the network office withdraws the contact.
     admin = api_server.login("olga", "demo-admin-pass")["access"]

@@ -72,9 +72,18 @@ def test_a_rolled_back_commit_leaves_no_entry_in_the_database():
     assert entries("organization", org.pk)[-1].fields == {"description": ["", "kept"]}
 
 
-def test_an_unchanged_save_records_nothing(org_a):
+def test_a_save_without_changes_is_recorded_because_the_version_moves(org_a):
+    """Replicas hold `version` and `updated_at`: a bare save changes what they must show."""
     before = Change.objects.count()
     org_a.save()
+    last = entries("organization", org_a.pk)[-1]
+    assert Change.objects.count() == before + 1  # the organization alone, not its dependents
+    assert last.action == "update" and last.fields == {}
+
+
+def test_a_save_that_changes_no_column_records_nothing(olga):
+    before = Change.objects.count()
+    olga.save()
     assert Change.objects.count() == before
 
 

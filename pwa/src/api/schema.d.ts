@@ -1014,7 +1014,7 @@ export interface paths {
         get: operations["me_retrieve"];
         /**
          * Update my profile
-         * @description Change your e-mail and name.
+         * @description Change your e-mail and name. Username, roles and account status are not yours to change: sending a different value for them is a 400.
          */
         put: operations["me_update"];
         post?: never;
@@ -1023,7 +1023,7 @@ export interface paths {
         head?: never;
         /**
          * Update my profile partly
-         * @description Change your e-mail or name.
+         * @description Change your e-mail or name. Username, roles and account status are not yours to change: sending a different value for them is a 400.
          */
         patch: operations["me_partial_update"];
         trace?: never;
@@ -9420,11 +9420,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         InvitationsCreateRoleErrorComponent: {
@@ -9449,7 +9450,29 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["InvitationsCreateError"][];
         };
-        InvitationsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        InvitationsDestroyError: components["schemas"]["InvitationsDestroyErrorComponent"];
+        InvitationsDestroyErrorComponent: {
+            /**
+             * @description * `None` - None (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "null";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        InvitationsDestroyErrorResponse400: components["schemas"]["InvitationsDestroyValidationError"] | components["schemas"]["ParseErrorResponse"];
+        InvitationsDestroyValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["InvitationsDestroyError"][];
+        };
         InvitationsListEmailErrorComponent: {
             /**
              * @description * `email` - email (enum property replaced by openapi-typescript)
@@ -10429,7 +10452,7 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        MePartialUpdateError: components["schemas"]["MePartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["MePartialUpdateEmailErrorComponent"] | components["schemas"]["MePartialUpdateFirstNameErrorComponent"] | components["schemas"]["MePartialUpdateLastNameErrorComponent"];
+        MePartialUpdateError: components["schemas"]["MePartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["MePartialUpdateEmailErrorComponent"] | components["schemas"]["MePartialUpdateFirstNameErrorComponent"] | components["schemas"]["MePartialUpdateLastNameErrorComponent"] | components["schemas"]["MePartialUpdateUsernameErrorComponent"] | components["schemas"]["MePartialUpdateIsAdminErrorComponent"] | components["schemas"]["MePartialUpdateIsStaffErrorComponent"] | components["schemas"]["MePartialUpdateIsActiveErrorComponent"] | components["schemas"]["MePartialUpdateIsSuperuserErrorComponent"] | components["schemas"]["MePartialUpdatePasswordErrorComponent"];
         MePartialUpdateErrorResponse400: components["schemas"]["MePartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         MePartialUpdateFirstNameErrorComponent: {
             /**
@@ -10446,6 +10469,58 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        MePartialUpdateIsActiveErrorComponent: {
+            /**
+             * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_active";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        MePartialUpdateIsAdminErrorComponent: {
+            /**
+             * @description * `is_admin` - is_admin (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_admin";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        MePartialUpdateIsStaffErrorComponent: {
+            /**
+             * @description * `is_staff` - is_staff (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_staff";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        MePartialUpdateIsSuperuserErrorComponent: {
+            /**
+             * @description * `is_superuser` - is_superuser (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_superuser";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
             detail: string;
         };
         MePartialUpdateLastNameErrorComponent: {
@@ -10477,6 +10552,32 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "null";
+            detail: string;
+        };
+        MePartialUpdatePasswordErrorComponent: {
+            /**
+             * @description * `password` - password (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "password";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        MePartialUpdateUsernameErrorComponent: {
+            /**
+             * @description * `username` - username (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "username";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
             detail: string;
         };
         MePartialUpdateValidationError: {
@@ -10517,7 +10618,7 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        MeUpdateError: components["schemas"]["MeUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["MeUpdateEmailErrorComponent"] | components["schemas"]["MeUpdateFirstNameErrorComponent"] | components["schemas"]["MeUpdateLastNameErrorComponent"];
+        MeUpdateError: components["schemas"]["MeUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["MeUpdateEmailErrorComponent"] | components["schemas"]["MeUpdateFirstNameErrorComponent"] | components["schemas"]["MeUpdateLastNameErrorComponent"] | components["schemas"]["MeUpdateUsernameErrorComponent"] | components["schemas"]["MeUpdateIsAdminErrorComponent"] | components["schemas"]["MeUpdateIsStaffErrorComponent"] | components["schemas"]["MeUpdateIsActiveErrorComponent"] | components["schemas"]["MeUpdateIsSuperuserErrorComponent"] | components["schemas"]["MeUpdatePasswordErrorComponent"];
         MeUpdateErrorResponse400: components["schemas"]["MeUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         MeUpdateFirstNameErrorComponent: {
             /**
@@ -10534,6 +10635,58 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        MeUpdateIsActiveErrorComponent: {
+            /**
+             * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_active";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        MeUpdateIsAdminErrorComponent: {
+            /**
+             * @description * `is_admin` - is_admin (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_admin";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        MeUpdateIsStaffErrorComponent: {
+            /**
+             * @description * `is_staff` - is_staff (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_staff";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        MeUpdateIsSuperuserErrorComponent: {
+            /**
+             * @description * `is_superuser` - is_superuser (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_superuser";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
             detail: string;
         };
         MeUpdateLastNameErrorComponent: {
@@ -10567,6 +10720,32 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
+        MeUpdatePasswordErrorComponent: {
+            /**
+             * @description * `password` - password (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "password";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        MeUpdateUsernameErrorComponent: {
+            /**
+             * @description * `username` - username (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "username";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
         MeUpdateValidationError: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -10597,7 +10776,29 @@ export interface components {
          * @enum {string}
          */
         MembershipRole: "member" | "coordinator";
-        MembershipsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        MembershipsDestroyError: components["schemas"]["MembershipsDestroyErrorComponent"];
+        MembershipsDestroyErrorComponent: {
+            /**
+             * @description * `None` - None (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "null";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        MembershipsDestroyErrorResponse400: components["schemas"]["MembershipsDestroyValidationError"] | components["schemas"]["ParseErrorResponse"];
+        MembershipsDestroyValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["MembershipsDestroyError"][];
+        };
         MembershipsListError: components["schemas"]["MembershipsListQErrorComponent"] | components["schemas"]["MembershipsListUpdatedSinceErrorComponent"] | components["schemas"]["MembershipsListOrganizationErrorComponent"] | components["schemas"]["MembershipsListOrganizationSlugErrorComponent"] | components["schemas"]["MembershipsListUserErrorComponent"] | components["schemas"]["MembershipsListRoleErrorComponent"];
         MembershipsListErrorResponse400: components["schemas"]["MembershipsListValidationError"] | components["schemas"]["ParseErrorResponse"];
         MembershipsListOrganizationErrorComponent: {
@@ -10692,7 +10893,7 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["MembershipsListError"][];
         };
-        MembershipsPartialUpdateError: components["schemas"]["MembershipsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["MembershipsPartialUpdateRoleErrorComponent"];
+        MembershipsPartialUpdateError: components["schemas"]["MembershipsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["MembershipsPartialUpdateRoleErrorComponent"] | components["schemas"]["MembershipsPartialUpdateUserErrorComponent"] | components["schemas"]["MembershipsPartialUpdateOrganizationErrorComponent"];
         MembershipsPartialUpdateErrorResponse400: components["schemas"]["MembershipsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         MembershipsPartialUpdateNonFieldErrorsErrorComponent: {
             /**
@@ -10708,6 +10909,19 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
+        MembershipsPartialUpdateOrganizationErrorComponent: {
+            /**
+             * @description * `organization` - organization (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "organization";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
         MembershipsPartialUpdateRoleErrorComponent: {
             /**
              * @description * `role` - role (enum property replaced by openapi-typescript)
@@ -10715,11 +10929,25 @@ export interface components {
              */
             attr: "role";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid" | "invalid_choice" | "null";
+            detail: string;
+        };
+        MembershipsPartialUpdateUserErrorComponent: {
+            /**
+             * @description * `user` - user (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "user";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
             detail: string;
         };
         MembershipsPartialUpdateValidationError: {
@@ -15304,8 +15532,34 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["UsersListError"][];
         };
-        UsersPartialUpdateError: components["schemas"]["UsersPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersPartialUpdateIsActiveErrorComponent"];
+        UsersPartialUpdateEmailErrorComponent: {
+            /**
+             * @description * `email` - email (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "email";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        UsersPartialUpdateError: components["schemas"]["UsersPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersPartialUpdateIsActiveErrorComponent"] | components["schemas"]["UsersPartialUpdateUsernameErrorComponent"] | components["schemas"]["UsersPartialUpdateEmailErrorComponent"] | components["schemas"]["UsersPartialUpdateFirstNameErrorComponent"] | components["schemas"]["UsersPartialUpdateLastNameErrorComponent"] | components["schemas"]["UsersPartialUpdateIsAdminErrorComponent"] | components["schemas"]["UsersPartialUpdateIsStaffErrorComponent"] | components["schemas"]["UsersPartialUpdateIsSuperuserErrorComponent"] | components["schemas"]["UsersPartialUpdatePasswordErrorComponent"];
         UsersPartialUpdateErrorResponse400: components["schemas"]["UsersPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        UsersPartialUpdateFirstNameErrorComponent: {
+            /**
+             * @description * `first_name` - first_name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "first_name";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
         UsersPartialUpdateIsActiveErrorComponent: {
             /**
              * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
@@ -15320,6 +15574,58 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
+        UsersPartialUpdateIsAdminErrorComponent: {
+            /**
+             * @description * `is_admin` - is_admin (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_admin";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        UsersPartialUpdateIsStaffErrorComponent: {
+            /**
+             * @description * `is_staff` - is_staff (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_staff";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        UsersPartialUpdateIsSuperuserErrorComponent: {
+            /**
+             * @description * `is_superuser` - is_superuser (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "is_superuser";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        UsersPartialUpdateLastNameErrorComponent: {
+            /**
+             * @description * `last_name` - last_name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "last_name";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
         UsersPartialUpdateNonFieldErrorsErrorComponent: {
             /**
              * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
@@ -15332,6 +15638,32 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "null";
+            detail: string;
+        };
+        UsersPartialUpdatePasswordErrorComponent: {
+            /**
+             * @description * `password` - password (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "password";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        UsersPartialUpdateUsernameErrorComponent: {
+            /**
+             * @description * `username` - username (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "username";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
             detail: string;
         };
         UsersPartialUpdateValidationError: {
