@@ -57,7 +57,12 @@ ROLES = ("anonymous", "coordinator", "admin")
 
 
 class _Application:
-    """Django's WSGI handler, built on first use (after pytest-django configured the test database)."""
+    """Django's WSGI handler, answering in the test's database connection and transaction.
+
+    Like Django's test client, it keeps the request signals from closing the connection, so
+    requests see the test's data and their writes roll back with it. Built on first use,
+    once pytest-django has set up the test database.
+    """
 
     handler: WSGIHandler | None = None
 
@@ -66,7 +71,18 @@ class _Application:
             self.handler = WSGIHandler()
         # Every real server sets the peer address; the test client leaves it out.
         environ.setdefault("REMOTE_ADDR", "127.0.0.1")
-        return self.handler(environ, start_response)
+        request_started.disconnect(close_old_connections)
+        request_finished.disconnect(close_old_connections)
+        try:
+            response = self.handler(environ, start_response)
+            try:
+                body = b"".join(response)
+            finally:
+                response.close()
+        finally:
+            request_started.connect(close_old_connections)
+            request_finished.connect(close_old_connections)
+        return [body]
 
 
 SCHEMA = schemathesis.from_dict(yaml.safe_load(generate_contract().text), app=_Application())
@@ -87,18 +103,7 @@ def _collection_param(operation) -> tuple[str, str] | None:
 
 
 @pytest.fixture
-def shared_connection():
-    """Keep Django from closing the connection after each request, as its test client does,
-    so that requests see the test's data and their writes roll back with it."""
-    request_started.disconnect(close_old_connections)
-    request_finished.disconnect(close_old_connections)
-    yield
-    request_started.connect(close_old_connections)
-    request_finished.connect(close_old_connections)
-
-
-@pytest.fixture
-def network(shared_connection, org_a, org_b, alice, bob, anna, olga):
+def network(org_a, org_b, alice, bob, anna, olga):
     """Organizations of every visibility, contact points of every visibility and status,
     country profiles; and who calls: nobody, alice (coordinator of A) and olga (admin)."""
     public_org = OrganizationFactory(name="Open Door (example data)", slug="open-door", visibility="public")

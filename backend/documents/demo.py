@@ -360,7 +360,9 @@ def _attach(document: Document, name: str, actor) -> None:
         return
     upload = ContentFile(_attachment_bytes(name), name=name)
     inspected = inspect_upload(upload, name)
-    services.attachment_add(document=document, upload=upload, inspected=inspected, actor=actor, is_example=True)
+    services.attachment_add(
+        document=document, upload=upload, inspected=inspected, actor=actor, is_example=True
+    )
 
 
 def _bring_to(document: Document, status: str, actor) -> None:

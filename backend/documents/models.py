@@ -24,7 +24,6 @@ from search.text import config_for, is_postgresql
 
 from .markdown import render_markdown
 
-
 # Created by migration 0002 on PostgreSQL only (SQLite has no tsvector).
 SEARCH_INDEX_NAME = "documents_document_search_gin"
 

@@ -86,7 +86,11 @@ class DocumentSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
     title = CleanTextField(max_length=300)
     summary = CleanTextField(required=False, allow_blank=True, max_length=2000, help_text="Plain text.")
     body = CleanTextField(
-        required=False, allow_blank=True, trim_whitespace=False, max_length=MAX_BODY_LENGTH, help_text="Markdown."
+        required=False,
+        allow_blank=True,
+        trim_whitespace=False,
+        max_length=MAX_BODY_LENGTH,
+        help_text="Markdown.",
     )
     language = language_field()
     topics = topics_field()
@@ -153,7 +157,9 @@ class TranslationSerializer(serializers.ModelSerializer):
 class DocumentDetailSerializer(DocumentSerializer):
     """One document with the translations the viewer may see and its latest version number."""
 
-    translations = serializers.SerializerMethodField(help_text="Other languages of this document you may see.")
+    translations = serializers.SerializerMethodField(
+        help_text="Other languages of this document you may see."
+    )
     latest_version = serializers.SerializerMethodField(help_text="Number of the latest published version.")
 
     class Meta(DocumentSerializer.Meta):

@@ -155,7 +155,9 @@ def _document_kind(archive: zipfile.ZipFile, entries, names: set[str]) -> Kind:
         content_types = archive.read("[Content_Types].xml")
         if b"wordprocessingml.document.main+xml" in content_types:
             return DOCX
-    raise UploadRejected(f"Archives are accepted only as ODT or DOCX documents; allowed: {ALLOWED_DESCRIPTION}.")
+    raise UploadRejected(
+        f"Archives are accepted only as ODT or DOCX documents; allowed: {ALLOWED_DESCRIPTION}."
+    )
 
 
 def inspect_upload(upload, declared_name: str | None = None) -> Inspected:

@@ -25,8 +25,8 @@ from .serializers import (
     AttachmentUploadSerializer,
     DiffParamsSerializer,
     DiffSerializer,
-    DocumentDetailSerializer,
     DocumentCardSerializer,
+    DocumentDetailSerializer,
     DocumentSerializer,
     DocumentVersionListSerializer,
     DocumentVersionSerializer,
@@ -266,7 +266,9 @@ class DocumentViewSet(VisibleModelViewSet):
             raise serializers.ValidationError(errors)
         diff = services.version_diff(older=versions[older_number], newer=versions[newer_number])
         self._etag_object = document
-        return Response(DiffSerializer({"from_version": older_number, "to_version": newer_number, "diff": diff}).data)
+        return Response(
+            DiffSerializer({"from_version": older_number, "to_version": newer_number, "diff": diff}).data
+        )
 
     # -- attachments ---------------------------------------------------------------------
 
@@ -283,7 +285,11 @@ class DocumentViewSet(VisibleModelViewSet):
         tags=[TAG],
     )
     @action(
-        detail=True, methods=["post"], url_path="attachments", parser_classes=[MultiPartParser], filter_backends=[]
+        detail=True,
+        methods=["post"],
+        url_path="attachments",
+        parser_classes=[MultiPartParser],
+        filter_backends=[],
     )
     def attachments(self, request, pk=None):
         document = self.get_object()
@@ -319,7 +325,10 @@ class DocumentViewSet(VisibleModelViewSet):
         tags=[TAG],
     )
     @action(
-        detail=True, methods=["delete"], url_path=r"attachments/(?P<attachment_id>[0-9]{1,18})", filter_backends=[]
+        detail=True,
+        methods=["delete"],
+        url_path=r"attachments/(?P<attachment_id>[0-9]{1,18})",
+        filter_backends=[],
     )
     def attachment(self, request, pk=None, attachment_id=None):
         document = self.get_object()

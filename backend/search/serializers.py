@@ -31,7 +31,7 @@ class SearchParamsSerializer(serializers.Serializer):
     q = serializers.CharField(
         max_length=MAX_QUERY_LENGTH,
         help_text=(
-            "What to look for, in any language. Words are all required; \"quoted phrases\", "
+            'What to look for, in any language. Words are all required; "quoted phrases", '
             "`or` and `-excluded` words work as in web search engines. Other punctuation is ignored."
         ),
     )

@@ -97,10 +97,7 @@ def highlight(text: str, stems: list[str], width: int = 160) -> str:
     # Case folding can change lengths (ß → ss); mark only when the folded text aligns.
     aligned = len(folded) == len(text)
     hits = sorted(
-        (m.start(), m.end())
-        for s in stems
-        if s and aligned
-        for m in re.finditer(re.escape(s), folded)
+        (m.start(), m.end()) for s in stems if s and aligned for m in re.finditer(re.escape(s), folded)
     )
     start = max(0, hits[0][0] - width // 3) if hits else 0
     end = min(len(text), start + width)

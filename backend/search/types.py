@@ -164,4 +164,3 @@ def register_builtin_types() -> None:
             description="Events of joint actions.",
         )
     )
-

@@ -114,16 +114,16 @@ def png_bytes() -> bytes:
 
 
 def jpeg_bytes() -> bytes:
-    return b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64 + b"\xff\xd9"
+    return (
+        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64 + b"\xff\xd9"
+    )
 
 
 def zip_bomb_docx() -> bytes:
     """A DOCX-shaped archive whose document part expands to 150 MB of zeros."""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as archive:
-        archive.writestr(
-            "[Content_Types].xml", "<Types>wordprocessingml.document.main+xml</Types>"
-        )
+        archive.writestr("[Content_Types].xml", "<Types>wordprocessingml.document.main+xml</Types>")
         with archive.open("word/document.xml", "w", force_zip64=True) as part:
             block = b"\x00" * (1024 * 1024)
             for _ in range(150):

@@ -76,7 +76,9 @@ MALICIOUS = [
     (
         "a PDF with JavaScript",
         "js.pdf",
-        pdf_bytes().replace(b"/Type /Catalog", b"/Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >>"),
+        pdf_bytes().replace(
+            b"/Type /Catalog", b"/Type /Catalog /OpenAction << /S /JavaScript /JS (app.alert(1)) >>"
+        ),
         "scripts",
     ),
     (
@@ -177,7 +179,9 @@ def test_download_is_a_safe_attachment_with_the_exact_bytes(as_user, alice, anna
     assert "no-store" in response["Cache-Control"]
 
 
-def test_downloads_follow_the_document_visibility(api, as_user, alice, bob, olga, make_document, public_org_a):
+def test_downloads_follow_the_document_visibility(
+    api, as_user, alice, bob, olga, make_document, public_org_a
+):
     draft = make_document(status="draft")
     url = upload(as_user(alice), draft, "notes.txt", b"draft notes").data["download_url"]
     assert api.get(url).status_code == 404

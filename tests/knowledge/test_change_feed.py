@@ -43,7 +43,9 @@ def test_the_workflow_is_audited_with_its_actors(as_user, alice, olga, org_a):
     assert [e["seq"] for e in audit(author, object_type="document")] == [e["seq"] for e in entries]
 
 
-def test_replicas_follow_documents_through_every_change_of_audience(api, as_user, alice, anna, bob, olga, org_a):
+def test_replicas_follow_documents_through_every_change_of_audience(
+    api, as_user, alice, anna, bob, olga, org_a
+):
     author, admin = as_user(alice), as_user(olga)
     viewers = {"anonymous": api, "anna": as_user(anna), "bob": as_user(bob), "olga": admin}
     replicas = {name: Replica(client) for name, client in viewers.items()}

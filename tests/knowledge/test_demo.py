@@ -31,7 +31,9 @@ def test_the_german_asylum_guide_is_one_group_in_three_languages_with_history(ap
 
 
 def test_the_demo_attachments_are_downloadable(api, demo):
-    pdf = Attachment.objects.get(document__translation_group=group("asylum-france-call-up"), document__language="en")
+    pdf = Attachment.objects.get(
+        document__translation_group=group("asylum-france-call-up"), document__language="en"
+    )
     response = api.get(f"/api/v1/documents/{pdf.document_id}/attachments/{pdf.id}/download/")
     assert response.status_code == 200
     assert b"".join(response.streaming_content).startswith(b"%PDF-")

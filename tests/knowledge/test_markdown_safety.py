@@ -15,7 +15,19 @@ class ActiveContentFinder(HTMLParser):
         self.found: list[str] = []
 
     def handle_starttag(self, tag, attrs):
-        if tag in {"script", "style", "iframe", "object", "embed", "svg", "math", "img", "form", "base", "link"}:
+        if tag in {
+            "script",
+            "style",
+            "iframe",
+            "object",
+            "embed",
+            "svg",
+            "math",
+            "img",
+            "form",
+            "base",
+            "link",
+        }:
             self.found.append(f"<{tag}>")
         for name, value in attrs:
             if name.startswith("on") or name in {"style", "srcdoc", "formaction", "src"}:
@@ -84,7 +96,11 @@ def test_images_become_plain_links_so_readers_load_nothing(as_user, alice, org_a
     body = "![map of the border](https://maps.example/tile.png)"
     html = (
         as_user(alice)
-        .post("/api/v1/documents/", {"organization": org_a.id, "title": "x", "language": "en", "body": body}, format="json")
+        .post(
+            "/api/v1/documents/",
+            {"organization": org_a.id, "title": "x", "language": "en", "body": body},
+            format="json",
+        )
         .data["body_html"]
     )
     assert html.strip() == (
@@ -99,18 +115,34 @@ def test_ordinary_markdown_survives(as_user, alice, org_a):
     )
     html = (
         as_user(alice)
-        .post("/api/v1/documents/", {"organization": org_a.id, "title": "x", "language": "en", "body": body}, format="json")
+        .post(
+            "/api/v1/documents/",
+            {"organization": org_a.id, "title": "x", "language": "en", "body": body},
+            format="json",
+        )
         .data["body_html"]
     )
-    for fragment in ["<h1>Title</h1>", "<strong>bold</strong>", "<em>em</em>", "<s>gone</s>", "<code>code</code>",
-                     "<blockquote>", "<ol>", "<table>", 'href="https://example.org"', 'href="mailto:help@example.org"']:
+    for fragment in [
+        "<h1>Title</h1>",
+        "<strong>bold</strong>",
+        "<em>em</em>",
+        "<s>gone</s>",
+        "<code>code</code>",
+        "<blockquote>",
+        "<ol>",
+        "<table>",
+        'href="https://example.org"',
+        'href="mailto:help@example.org"',
+    ]:
         assert fragment in html, (fragment, html)
 
 
 def test_an_edit_re_renders_safely(as_user, alice, org_a):
     client = as_user(alice)
     doc = client.post(
-        "/api/v1/documents/", {"organization": org_a.id, "title": "x", "language": "en", "body": "fine"}, format="json"
+        "/api/v1/documents/",
+        {"organization": org_a.id, "title": "x", "language": "en", "body": "fine"},
+        format="json",
     ).data
     edited = client.patch(f"/api/v1/documents/{doc['id']}/", {"body": PAYLOADS["img onerror"]}, format="json")
     assert active_content(edited.data["body_html"]) == []

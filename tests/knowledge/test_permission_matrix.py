@@ -38,7 +38,13 @@ def documents(make_document, public_org_a):
 
 @pytest.fixture
 def clients(api, as_user, anna, alice, bob, olga):
-    return {"anonymous": api, "anna": as_user(anna), "alice": as_user(alice), "bob": as_user(bob), "olga": as_user(olga)}
+    return {
+        "anonymous": api,
+        "anna": as_user(anna),
+        "alice": as_user(alice),
+        "bob": as_user(bob),
+        "olga": as_user(olga),
+    }
 
 
 CASES = [(key, who, expected[i]) for key, expected in MATRIX for i, who in enumerate(CAST)]

@@ -29,7 +29,12 @@ def many(public_org_a):
             is_example=True,
         )
         Attachment.objects.create(
-            document=document, file=f"attachments/x{i}.txt", name="n.txt", content_type="text/plain", size=1, sha256="0"
+            document=document,
+            file=f"attachments/x{i}.txt",
+            name="n.txt",
+            content_type="text/plain",
+            size=1,
+            sha256="0",
         )
         documents.append(document)
     for i in range(MANY):
@@ -37,7 +42,11 @@ def many(public_org_a):
             name=f"Deserter help {i:03}", slug=f"deserter-{i}", visibility="public", countries=["FR"]
         )
         ContactPoint.objects.create(
-            organization=org, channel="email", value=f"d{i}@example.org", label="deserter line", visibility="public"
+            organization=org,
+            channel="email",
+            value=f"d{i}@example.org",
+            label="deserter line",
+            visibility="public",
         )
     Country.objects.create(code="FR", asylum_practice="deserter cases")
     return documents
@@ -60,7 +69,9 @@ def count_queries(client, url, params):
         ("/api/v1/search/", {"q": "deserter", "country": "FR"}, "page_size"),
     ],
 )
-def test_lists_cost_the_same_at_every_page_size(api, as_user, anna, olga, many, who, url, params, page_size_key):
+def test_lists_cost_the_same_at_every_page_size(
+    api, as_user, anna, olga, many, who, url, params, page_size_key
+):
     client = {"anonymous": api, "member": as_user(anna), "admin": as_user(olga)}[who]
     small, small_response = count_queries(client, url, {**params, page_size_key: 1})
     large, large_response = count_queries(client, url, {**params, page_size_key: 60})

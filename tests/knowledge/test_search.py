@@ -45,7 +45,9 @@ def guides(make_document, public_org_a):
         "fr_en": make_document(**FRANCE_EN),
         "fr_ru": make_document(**FRANCE_RU),
         "de_de": make_document(**GERMANY_DE),
-        "fr_draft": make_document(status="draft", **{**FRANCE_EN, "title": "Draft on call-up evidence in France"}),
+        "fr_draft": make_document(
+            status="draft", **{**FRANCE_EN, "title": "Draft on call-up evidence in France"}
+        ),
         "fr_network": make_document(
             visibility="network", **{**FRANCE_EN, "title": "Network notes: call-up evidence France"}
         ),
@@ -106,7 +108,9 @@ def test_anonymous_readers_find_only_public_published_guides(api, as_user, anna,
 
 
 def test_it_searches_organizations_contact_points_and_countries(api, db):
-    org = OrganizationFactory(name="Lighthouse Counseling", description="Counseling for deserters in Lithuania.")
+    org = OrganizationFactory(
+        name="Lighthouse Counseling", description="Counseling for deserters in Lithuania."
+    )
     hidden = OrganizationFactory(name="Lighthouse Hidden", visibility="restricted")
     contact = ContactPointFactory(organization=org, label="Lighthouse hotline", visibility="public")
     ContactPointFactory(organization=org, label="Lighthouse old hotline", status="compromised")
@@ -150,7 +154,7 @@ def test_results_are_paged_with_stable_counts(api, make_document, public_org_a):
 INJECTIONS = [
     "' OR 1=1 --",
     "'; DROP TABLE documents_document; --",
-    "\" OR \"\"=\"",
+    '" OR ""="',
     "&|!():*",
     "call-up & (France | !Germany):*",
     "!!!",

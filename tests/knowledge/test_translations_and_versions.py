@@ -2,7 +2,12 @@
 
 import pytest
 
-GUIDE = {"title": "Asylum in Germany (example data)", "language": "en", "body": "One.", "visibility": "public"}
+GUIDE = {
+    "title": "Asylum in Germany (example data)",
+    "language": "en",
+    "body": "One.",
+    "visibility": "public",
+}
 
 
 @pytest.fixture
@@ -14,7 +19,13 @@ def group(as_user, alice, olga, org_a):
     for language, title in (("ru", "Убежище в Германии"), ("de", "Asyl in Deutschland")):
         created = author.post(
             "/api/v1/documents/",
-            {**GUIDE, "organization": org_a.id, "title": title, "language": language, "translation_of": english["id"]},
+            {
+                **GUIDE,
+                "organization": org_a.id,
+                "title": title,
+                "language": language,
+                "translation_of": english["id"],
+            },
             format="json",
         )
         assert created.status_code == 201, created.content
@@ -24,7 +35,13 @@ def group(as_user, alice, olga, org_a):
         admin.post(f"/api/v1/documents/{doc['id']}/publish/")
     docs["uk"] = author.post(
         "/api/v1/documents/",
-        {**GUIDE, "organization": org_a.id, "title": "Притулок", "language": "uk", "translation_of": english["id"]},
+        {
+            **GUIDE,
+            "organization": org_a.id,
+            "title": "Притулок",
+            "language": "uk",
+            "translation_of": english["id"],
+        },
         format="json",
     ).data
     return docs
@@ -57,7 +74,9 @@ def test_accept_language_is_the_fallback(as_user, bob, group):
     url = f"/api/v1/documents/{group['en']['id']}/translation/"
     assert client.get(url, HTTP_ACCEPT_LANGUAGE="ru-RU,ru;q=0.9,en;q=0.5").data["id"] == group["ru"]["id"]
     # uk is a draft bob cannot see: the next preference wins.
-    assert client.get(url, {"language": "uk"}, HTTP_ACCEPT_LANGUAGE="de;q=0.8").data["id"] == group["de"]["id"]
+    assert (
+        client.get(url, {"language": "uk"}, HTTP_ACCEPT_LANGUAGE="de;q=0.8").data["id"] == group["de"]["id"]
+    )
     assert client.get(url, HTTP_ACCEPT_LANGUAGE="fr").data["id"] == group["en"]["id"]
     assert client.get(url, {"language": "xx"}).status_code == 400
 
@@ -92,7 +111,9 @@ def test_versions_are_listed_retrievable_and_compared(api, as_user, alice, olga,
     url = f"/api/v1/documents/{doc['id']}/"
     author.post(url + "submit/")
     admin.post(url + "publish/")
-    admin.patch(url, {"body": "Bring your passport.\nBring the call-up order and its envelope."}, format="json")
+    admin.patch(
+        url, {"body": "Bring your passport.\nBring the call-up order and its envelope."}, format="json"
+    )
 
     versions = api.get(url + "versions/").data
     assert [v["number"] for v in versions["results"]] == [2, 1]

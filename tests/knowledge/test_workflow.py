@@ -68,7 +68,10 @@ def test_the_full_workflow_keeps_a_version_per_publication(as_user, alice, olga,
     assert "published" in again.data["detail"]
 
     assert author.post(url + "revise/").data["status"] == "draft"
-    assert author.patch(url, {"body": "## Papers\n\n- call-up order\n- military ID"}, format="json").status_code == 200
+    assert (
+        author.patch(url, {"body": "## Papers\n\n- call-up order\n- military ID"}, format="json").status_code
+        == 200
+    )
     author.post(url + "submit/")
     assert admin.post(url + "publish/").data["latest_version"] == 2
     assert admin.post(url + "archive/").data["status"] == "archived"

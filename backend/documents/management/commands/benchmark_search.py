@@ -24,24 +24,9 @@ from search.services import search
 from search.text import config_for
 
 WORDS = {
-    "en": (
-        "asylum hearing evidence call-up summons register deserter objector conscience refusal military "
-        "service border court appeal lawyer counseling interpreter passport document office decision "
-        "protection mobilization reservist commissariat refugee application interview witness statement "
-        "deadline family shelter travel route safety phone encryption network support legal aid"
-    ).split(),
-    "ru": (
-        "убежище интервью доказательства призыв повестка реестр дезертир отказник совесть отказ военная "
-        "служба граница суд жалоба юрист консультация переводчик паспорт документ ведомство решение "
-        "защита мобилизация резервист военкомат беженец заявление свидетель срок семья приют дорога "
-        "безопасность телефон шифрование сеть поддержка помощь"
-    ).split(),
-    "de": (
-        "Asyl Anhörung Beweis Einberufung Ladung Register Deserteur Verweigerer Gewissen Verweigerung "
-        "Militärdienst Grenze Gericht Klage Anwältin Beratung Dolmetscher Pass Dokument Bundesamt "
-        "Entscheidung Schutz Mobilmachung Reservist Kreiswehrersatzamt Flüchtling Antrag Zeuge Frist "
-        "Familie Unterkunft Reise Sicherheit Telefon Verschlüsselung Netzwerk Unterstützung Rechtshilfe"
-    ).split(),
+    "en": ["asylum", "hearing", "evidence", "call-up", "summons", "register", "deserter", "objector", "conscience", "refusal", "military", "service", "border", "court", "appeal", "lawyer", "counseling", "interpreter", "passport", "document", "office", "decision", "protection", "mobilization", "reservist", "commissariat", "refugee", "application", "interview", "witness", "statement", "deadline", "family", "shelter", "travel", "route", "safety", "phone", "encryption", "network", "support", "legal", "aid"],
+    "ru": ["убежище", "интервью", "доказательства", "призыв", "повестка", "реестр", "дезертир", "отказник", "совесть", "отказ", "военная", "служба", "граница", "суд", "жалоба", "юрист", "консультация", "переводчик", "паспорт", "документ", "ведомство", "решение", "защита", "мобилизация", "резервист", "военкомат", "беженец", "заявление", "свидетель", "срок", "семья", "приют", "дорога", "безопасность", "телефон", "шифрование", "сеть", "поддержка", "помощь"],
+    "de": ["Asyl", "Anhörung", "Beweis", "Einberufung", "Ladung", "Register", "Deserteur", "Verweigerer", "Gewissen", "Verweigerung", "Militärdienst", "Grenze", "Gericht", "Klage", "Anwältin", "Beratung", "Dolmetscher", "Pass", "Dokument", "Bundesamt", "Entscheidung", "Schutz", "Mobilmachung", "Reservist", "Kreiswehrersatzamt", "Flüchtling", "Antrag", "Zeuge", "Frist", "Familie", "Unterkunft", "Reise", "Sicherheit", "Telefon", "Verschlüsselung", "Netzwerk", "Unterstützung", "Rechtshilfe"],
 }
 COUNTRIES = ["DE", "FR", "LT", "UA", "RU", "BY", "GE", "FI"]
 QUERIES = [
@@ -61,9 +46,9 @@ QUERIES = [
 
 
 SYLLABLES = {
-    "en": "ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to".split(),
-    "ru": "ба бе би бо да де ди до ка ке ки ко ла ле ли ло ма ме ми мо на не ни но ра ре ри ро са се си со та те ти то".split(),
-    "de": "ba be bi bo da de di do ka ke ki ko la le li lo ma me mi mo na ne ni no ra re ri ro sa se si so ta te ti to".split(),
+    "en": ["ba", "be", "bi", "bo", "da", "de", "di", "do", "ka", "ke", "ki", "ko", "la", "le", "li", "lo", "ma", "me", "mi", "mo", "na", "ne", "ni", "no", "ra", "re", "ri", "ro", "sa", "se", "si", "so", "ta", "te", "ti", "to"],
+    "ru": ["ба", "бе", "би", "бо", "да", "де", "ди", "до", "ка", "ке", "ки", "ко", "ла", "ле", "ли", "ло", "ма", "ме", "ми", "мо", "на", "не", "ни", "но", "ра", "ре", "ри", "ро", "са", "се", "си", "со", "та", "те", "ти", "то"],
+    "de": ["ba", "be", "bi", "bo", "da", "de", "di", "do", "ka", "ke", "ki", "ko", "la", "le", "li", "lo", "ma", "me", "mi", "mo", "na", "ne", "ni", "no", "ra", "re", "ri", "ro", "sa", "se", "si", "so", "ta", "te", "ti", "to"],
 }
 FILLER_WORDS = 4000
 DOMAIN_SHARE = 0.05  # one word in twenty is from the domain vocabulary above
@@ -133,7 +118,9 @@ class Command(BaseCommand):
         rows.append(("reference: trivial query (round trip)", self._time_trivial(repeat)))
 
         self.stdout.write("")
-        self.stdout.write(f"Documents: {count:,} (ru, en, de); queries: {len(QUERIES)} x {repeat} timings each.")
+        self.stdout.write(
+            f"Documents: {count:,} (ru, en, de); queries: {len(QUERIES)} x {repeat} timings each."
+        )
         self.stdout.write(f"Plan with index:    {plan_with}")
         self.stdout.write(f"Plan without index: {plan_without}")
         self.stdout.write("")
@@ -141,7 +128,7 @@ class Command(BaseCommand):
         self.stdout.write("| --- | ---: | ---: |")
         for label, samples in rows:
             self.stdout.write(
-                f"| {label} | {statistics.median(samples):.1f} | {percentile(samples, 0.95):.1f} |"
+                f"| {label} | {statistics.median(samples):.2f} | {percentile(samples, 0.95):.2f} |"
             )
 
     def _generate(self, count: int, seed: int) -> Organization:
@@ -158,7 +145,9 @@ class Command(BaseCommand):
 
         def words(language: str, k: int) -> list[str]:
             domain = sum(rng.random() < DOMAIN_SHARE for _ in range(k))
-            chosen = rng.choices(WORDS[language], k=domain) + rng.choices(fillers[language], zipf, k=k - domain)
+            chosen = rng.choices(WORDS[language], k=domain) + rng.choices(
+                fillers[language], zipf, k=k - domain
+            )
             rng.shuffle(chosen)
             return chosen
 
@@ -166,7 +155,9 @@ class Command(BaseCommand):
         for n in range(count):
             language = languages[n % len(languages)]
             title = " ".join(rng.sample(WORDS[language], 2) + words(language, 4)).capitalize()
-            paragraphs = [" ".join(words(language, rng.randint(30, 60))) + "." for _ in range(rng.randint(3, 6))]
+            paragraphs = [
+                " ".join(words(language, rng.randint(30, 60))) + "." for _ in range(rng.randint(3, 6))
+            ]
             batch.append(
                 Document(
                     organization=organization,
@@ -240,7 +231,9 @@ class Command(BaseCommand):
         from search import registry
         from search.services import match
 
-        qs = match(registry.get("document"), Document.objects.visible_to(ANONYMOUS), "call-up evidence France")
+        qs = match(
+            registry.get("document"), Document.objects.visible_to(ANONYMOUS), "call-up evidence France"
+        )
         sql, params = qs.values("id").query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(f"EXPLAIN {sql}", params)
