@@ -126,12 +126,32 @@ class AuthSession(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_reason = models.CharField(max_length=40, blank=True)
+    # The refresh token rotated last and when, so a client that lost the answer to its
+    # refresh on a bad connection may retry once, briefly, without ending the session.
+    rotated_jti = models.CharField(max_length=255, blank=True, editable=False)
+    rotated_at = models.DateTimeField(null=True, blank=True, editable=False)
+    successor_jti = models.CharField(max_length=255, blank=True, editable=False)
 
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"session {self.id} of {self.user}"
+
+    def may_retry_rotation(self, jti: str, grace_seconds: int) -> bool:
+        """True for a retry of the latest rotation, within the grace period, before its successor was used."""
+        return (
+            grace_seconds > 0
+            and self.revoked_at is None
+            and bool(jti)
+            and jti == self.rotated_jti
+            and self.rotated_at is not None
+            and (timezone.now() - self.rotated_at).total_seconds() <= grace_seconds
+        )
+
+    def record_rotation(self, old_jti: str, new_jti: str) -> None:
+        self.rotated_jti, self.successor_jti, self.rotated_at = old_jti, new_jti, timezone.now()
+        self.save(update_fields=["rotated_jti", "successor_jti", "rotated_at"])
 
     def revoke(self, reason: str) -> None:
         if self.revoked_at is None:

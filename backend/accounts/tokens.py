@@ -7,6 +7,7 @@ revokes the session, and with it every token of that login at once.
 
 import uuid
 
+from django.conf import settings
 from django.db import transaction
 from rest_framework import serializers
 from rest_framework.exceptions import AuthenticationFailed
@@ -17,7 +18,7 @@ from rest_framework_simplejwt.serializers import (
     TokenVerifySerializer,
 )
 from rest_framework_simplejwt.settings import api_settings
-from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.tokens import RefreshToken, UntypedToken
 
 from .models import AuthSession
@@ -96,25 +97,58 @@ class SessionTokenObtainSerializer(TokenObtainPairSerializer):
         return token
 
 
+def _blacklist_jti(jti: str) -> None:
+    outstanding = OutstandingToken.objects.filter(jti=jti).first()
+    if outstanding is not None:
+        BlacklistedToken.objects.get_or_create(token=outstanding)
+
+
 class SessionTokenRefreshSerializer(TokenRefreshSerializer):
     """Rotates the refresh token; reuse of a rotated one revokes the whole session.
 
+    One exception keeps people on bad connections signed in: the token rotated last may
+    be presented again within JWT_REFRESH_RETRY_SECONDS, as long as the token that
+    replaced it was never used. That retry gets a fresh pair and the unused successor is
+    blacklisted, so there is still only one live refresh token per session.
+
     The session row is locked first, so two refreshes racing with one token are
-    serialized: the second sees the first's blacklisting and counts as reuse.
+    serialized: the second sees the first's blacklisting.
     """
 
     def validate(self, attrs):
         token = _signed_refresh(attrs["refresh"])
         sid = _session_id(token)
+        jti = str(token.get(api_settings.JTI_CLAIM, ""))
         with transaction.atomic():
             session = AuthSession.objects.select_for_update().filter(pk=sid).first() if sid else None
             reused = _is_blacklisted(token)
-            if reused and session is not None:
+            retry = (
+                reused
+                and session is not None
+                and session.may_retry_rotation(jti, settings.JWT_REFRESH_RETRY_SECONDS)
+            )
+            if reused and not retry and session is not None:
                 session.revoke("refresh_reuse")
-        if reused:
+        if reused and not retry:
             raise RefreshTokenReused()
         live_session(token)
-        return super().validate(attrs)
+        if retry:
+            _blacklist_jti(session.successor_jti)
+            data = self._rotate(RefreshToken(attrs["refresh"], verify=False))
+        else:
+            data = super().validate(attrs)
+        session.record_rotation(jti, str(RefreshToken(data["refresh"], verify=False)[api_settings.JTI_CLAIM]))
+        return data
+
+    @staticmethod
+    def _rotate(refresh: RefreshToken) -> dict:
+        data = {"access": str(refresh.access_token)}
+        refresh.set_jti()
+        refresh.set_exp()
+        refresh.set_iat()
+        refresh.outstand()
+        data["refresh"] = str(refresh)
+        return data
 
 
 class SessionTokenVerifySerializer(TokenVerifySerializer):

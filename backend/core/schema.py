@@ -64,6 +64,13 @@ class AutoSchema(ErrorsAutoSchema):
             )
         return responses
 
+    def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
+        # Errors are JSON problem details even where success is another format (a calendar):
+        # document them as JSON, not in the media types of the operation's renderers.
+        if media_types is None and str(status_code)[:1] in ("4", "5"):
+            media_types = ["application/json"]
+        return super()._get_response_for_code(serializer, status_code, media_types, direction)
+
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
         if (

@@ -23,8 +23,14 @@ from .uploads import inspect_upload
 
 NOTE = {
     "en": "> This is example data: invented for a demonstration, not legal advice.",
-    "ru": "> Пример данных (example data): текст придуман для демонстрации и не является юридической консультацией.",
-    "de": "> Beispieldaten (example data): Dieser Text ist für eine Vorführung erfunden und keine Rechtsberatung.",
+    "ru": (
+        "> Пример данных (example data): текст придуман для демонстрации и не является "
+        "юридической консультацией."
+    ),
+    "de": (
+        "> Beispieldaten (example data): Dieser Text ist für eine Vorführung erfunden "
+        "und keine Rechtsberatung."
+    ),
     "uk": "> Приклад даних (example data): текст вигадано для демонстрації, це не юридична консультація.",
 }
 
@@ -57,21 +63,30 @@ GUIDES = [
         "languages": {
             "en": {
                 "title": f"Asylum in Germany for objectors and deserters {EXAMPLE}",
-                "summary": "How the asylum procedure works for objectors and deserters, and how to prepare for the hearing.",
+                "summary": (
+                    "How the asylum procedure works for objectors and deserters, and how to prepare "
+                    "for the hearing."
+                ),
                 "earlier_body": GERMANY_EN_V1,
                 "body": GERMANY_EN_V1.replace(
                     "- Bring every paper about your call-up or service.\n",
-                    "- Bring every paper about your call-up or service: summons, notices from the electronic\n"
+                    "- Bring every paper about your call-up or service: summons, notices "
+                    "from the electronic\n"
                     "  register, military ID, messages from the military commissariat.\n"
-                    "- Ask for an interpreter in your language and say so at once if you do not understand them.\n\n"
+                    "- Ask for an interpreter in your language and say so at once if you "
+                    "do not understand them.\n\n"
                     "## After the decision\n\n"
-                    "A refusal can be challenged in court within two weeks. Contact a counseling organization\n"
+                    "A refusal can be challenged in court within two weeks. Contact a "
+                    "counseling organization\n"
                     "of the network at once.\n",
                 ),
             },
             "ru": {
                 "title": f"Убежище в Германии для отказников и дезертиров {EXAMPLE}",
-                "summary": "Как проходит процедура убежища для отказников и дезертиров и как подготовиться к интервью.",
+                "summary": (
+                    "Как проходит процедура убежища для отказников и дезертиров и как подготовиться "
+                    "к интервью."
+                ),
                 "body": """## Кто может просить защиты
 
 Люди, которые отказываются от военной службы или дезертировали из российской или белорусской
@@ -92,7 +107,10 @@ GUIDES = [
             },
             "de": {
                 "title": f"Asyl in Deutschland für Verweigerer und Deserteure {EXAMPLE}",
-                "summary": "Wie das Asylverfahren für Verweigerer und Deserteure abläuft und wie man sich auf die Anhörung vorbereitet.",
+                "summary": (
+                    "Wie das Asylverfahren für Verweigerer und Deserteure abläuft und wie man sich "
+                    "auf die Anhörung vorbereitet."
+                ),
                 "body": """## Wer Schutz beantragen kann
 
 Wer den Militärdienst verweigert oder aus der russischen oder belarussischen Armee desertiert
@@ -124,7 +142,10 @@ eine Beratungsstelle des Netzwerks.
         "languages": {
             "en": {
                 "title": f"France: asylum and the evidence of call-up {EXAMPLE}",
-                "summary": "Why the French asylum office and court ask for evidence of call-up, and which evidence helps.",
+                "summary": (
+                    "Why the French asylum office and court ask for evidence of call-up, and which "
+                    "evidence helps."
+                ),
                 "body": """## Why evidence of call-up matters in France
 
 The French asylum office (OFPRA) and the asylum court (CNDA) usually want to see that you were
@@ -141,7 +162,10 @@ Keep originals safe and send copies. At borders, do not carry the evidence openl
             },
             "ru": {
                 "title": f"Франция: убежище и доказательства призыва {EXAMPLE}",
-                "summary": "Почему французское ведомство по убежищу и суд требуют доказательства призыва и какие доказательства помогают.",
+                "summary": (
+                    "Почему французское ведомство по убежищу и суд требуют доказательства призыва и "
+                    "какие доказательства помогают."
+                ),
                 "body": """## Почему во Франции важны доказательства призыва
 
 Французское ведомство по убежищу (OFPRA) и суд по делам убежища (CNDA) обычно хотят видеть, что
@@ -168,7 +192,10 @@ Keep originals safe and send copies. At borders, do not carry the evidence openl
         "languages": {
             "en": {
                 "title": f"Lithuania: asylum refusals citing state security {EXAMPLE}",
-                "summary": "Lithuanian authorities often refuse Russian objectors as a 'threat to state security'; what to do.",
+                "summary": (
+                    "Lithuanian authorities often refuse Russian objectors as a 'threat to state "
+                    "security'; what to do."
+                ),
                 "body": """## The practice
 
 The Migration Department has refused protection to Russian citizens, including objectors, by
@@ -183,7 +210,10 @@ calling them a threat to state security, often without showing the reasons.
             },
             "ru": {
                 "title": f"Литва: отказы в убежище из-за «угрозы безопасности» {EXAMPLE}",
-                "summary": "Литовские власти часто отказывают российским отказникам как «угрозе безопасности государства»; что делать.",
+                "summary": (
+                    "Литовские власти часто отказывают российским отказникам как «угрозе "
+                    "безопасности государства»; что делать."
+                ),
                 "body": """## Практика
 
 Департамент миграции отказывал в защите гражданам России, в том числе отказникам, называя их
@@ -222,7 +252,10 @@ calling them a threat to state security, often without showing the reasons.
             },
             "en": {
                 "title": f"How to keep evidence of your call-up {EXAMPLE}",
-                "summary": "Summonses, the register, messages: what to collect before leaving and how to keep it safe.",
+                "summary": (
+                    "Summonses, the register, messages: what to collect before leaving and how to "
+                    "keep it safe."
+                ),
                 "body": """## What to collect
 
 - Summonses and envelopes, notices from the electronic register of summonses.
@@ -246,7 +279,9 @@ inspected at the border.
         "languages": {
             "uk": {
                 "title": f"Відмова від військової служби за переконаннями в Україні {EXAMPLE}",
-                "summary": "Що сталося з правом на альтернативну службу під час воєнного стану і де шукати допомоги.",
+                "summary": (
+                    "Що сталося з правом на альтернативну службу під час воєнного стану і де шукати допомоги."
+                ),
                 "body": """## Право на відмову
 
 Конституція визнає право на альтернативну (невійськову) службу, але під час воєнного стану та
@@ -261,7 +296,10 @@ inspected at the border.
             },
             "en": {
                 "title": f"Conscientious objection in Ukraine {EXAMPLE}",
-                "summary": "What happened to the right to alternative service under martial law, and where to find help.",
+                "summary": (
+                    "What happened to the right to alternative service under martial law, and where "
+                    "to find help."
+                ),
                 "body": """## The right to object
 
 The Constitution recognizes a right to alternative (non-military) service, but under martial law

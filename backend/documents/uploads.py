@@ -195,7 +195,7 @@ def inspect_upload(upload, declared_name: str | None = None) -> Inspected:
             f"Files of this type ({guessed.extension}) are not accepted; allowed: {ALLOWED_DESCRIPTION}."
         )
 
-    stem, dot, ext = name.rpartition(".")
+    _, dot, ext = name.rpartition(".")
     if not dot:
         name = f"{name}{kind.extensions[0]}"
     elif f".{ext.lower()}" not in kind.extensions:

@@ -86,7 +86,8 @@ def test_refresh_rotates_the_pair_and_blacklists_the_old_refresh_token(anna):
     assert bearer(third.data["access"]).get(ME).status_code == 200
 
 
-def test_reusing_a_rotated_refresh_token_is_401_and_ends_the_whole_session(anna):
+def test_reusing_a_rotated_refresh_token_is_401_and_ends_the_whole_session(anna, settings):
+    settings.JWT_REFRESH_RETRY_SECONDS = 0
     stolen = obtain("anna")
     rotated = refresh(stolen["refresh"]).data
     other_login = obtain("anna")
@@ -105,6 +106,44 @@ def test_reusing_a_rotated_refresh_token_is_401_and_ends_the_whole_session(anna)
     assert session.revoked_reason == "refresh_reuse"
     # Another login of the same person is not affected.
     assert bearer(other_login["access"]).get(ME).status_code == 200
+
+
+def test_a_lost_refresh_answer_may_be_retried_once_within_the_grace_period(anna):
+    """A phone that lost the answer to its refresh retries with the same token and stays signed in."""
+    first = obtain("anna")
+    lost = refresh(first["refresh"]).data  # the server rotated, the client never saw it
+    retry = refresh(first["refresh"])
+    assert retry.status_code == 200, retry.content
+    assert bearer(retry.data["access"]).get(ME).status_code == 200
+    session = AuthSession.objects.get(pk=payload_of(first["refresh"])["sid"])
+    assert session.revoked_at is None
+    assert refresh(retry.data["refresh"]).status_code == 200
+    # Only one lineage stays alive: the unseen successor was blacklisted, and whoever
+    # presents it now is treated as holding a stolen token.
+    assert_unauthorized(refresh(lost["refresh"]))
+    session.refresh_from_db()
+    assert session.revoked_reason == "refresh_reuse"
+
+
+def test_a_retry_after_the_successor_was_used_ends_the_session(anna):
+    first = obtain("anna")
+    second = refresh(first["refresh"]).data
+    assert refresh(second["refresh"]).status_code == 200  # the legitimate client moved on
+    reuse = refresh(first["refresh"])
+    assert_unauthorized(reuse)
+    assert reuse.data["errors"][0]["code"] == "token_reused"
+    assert AuthSession.objects.get(pk=payload_of(first["refresh"])["sid"]).revoked_reason == "refresh_reuse"
+
+
+def test_a_retry_after_the_grace_period_ends_the_session(anna):
+    first = obtain("anna")
+    refresh(first["refresh"])
+    session = AuthSession.objects.get(pk=payload_of(first["refresh"])["sid"])
+    session.rotated_at = timezone.now() - timedelta(seconds=settings.JWT_REFRESH_RETRY_SECONDS + 1)
+    session.save(update_fields=["rotated_at"])
+    assert_unauthorized(refresh(first["refresh"]))
+    session.refresh_from_db()
+    assert session.revoked_reason == "refresh_reuse"
 
 
 def test_logout_ends_the_session_on_the_very_next_request(anna):

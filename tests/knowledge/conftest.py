@@ -16,7 +16,7 @@ from documents.models import Document
 
 @pytest.fixture
 def make_document(org_a):
-    """`make_document(status=..., **fields)` creates a document of Alpha through the same services as the API."""
+    """`make_document(status=..., **fields)`: a document of Alpha, moved through the workflow services."""
 
     def make(status="published", organization=None, **fields):
         fields.setdefault("title", "A guide (example data)")

@@ -104,7 +104,8 @@ def test_images_become_plain_links_so_readers_load_nothing(as_user, alice, org_a
         .data["body_html"]
     )
     assert html.strip() == (
-        '<p><a href="https://maps.example/tile.png" rel="noopener noreferrer nofollow">map of the border</a></p>'
+        '<p><a href="https://maps.example/tile.png" rel="noopener noreferrer nofollow">'
+        "map of the border</a></p>"
     )
 
 

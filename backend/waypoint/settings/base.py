@@ -265,6 +265,7 @@ SIMPLE_JWT = {
     "TOKEN_OBTAIN_SERIALIZER": "accounts.tokens.SessionTokenObtainSerializer",
     "TOKEN_REFRESH_SERIALIZER": "accounts.tokens.SessionTokenRefreshSerializer",
 }
+JWT_REFRESH_RETRY_SECONDS = env_int("JWT_REFRESH_RETRY_SECONDS", 20)
 INVITATION_DEFAULT_DAYS = env_int("INVITATION_DEFAULT_DAYS", 14)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
