@@ -360,6 +360,17 @@ BAD_PARAMETERS = [
     ("organizations", {"country": "ZZ"}, "country"),
     ("countries", {"stale": "perhaps"}, "stale"),
     ("countries", {"updated_since": "2024-13-45"}, "updated_since"),
+    # Every id filter takes whole numbers the database can hold, not a float or a 30-digit id.
+    ("funding/entries", {"campaign": "2.54e+47"}, "campaign"),
+    ("funding/entries", {"recipient": "99999999999999999999999"}, "recipient"),
+    ("events", {"campaign": "99999999999999999999999"}, "campaign"),
+    ("events", {"organization": "1.5"}, "organization"),
+    ("resources", {"organization": "99999999999999999999999"}, "organization"),
+    ("responses", {"resource": "99999999999999999999999"}, "resource"),
+    ("responses", {"organization": "0"}, "organization"),
+    ("inbox", {"organization": "99999999999999999999999"}, "organization"),
+    ("documents", {"organization": "99999999999999999999999"}, "organization"),
+    ("memberships", {"user": "99999999999999999999999"}, "user"),
 ]
 
 

@@ -4,7 +4,7 @@ from datetime import UTC, datetime, time, timedelta
 
 import django_filters
 
-from core.filters import BaseFilterSet
+from core.filters import BaseFilterSet, IdFilter
 from core.serializers import COUNTRY_CHOICES
 from core.visibility import Visibility
 
@@ -33,9 +33,9 @@ class CampaignFilter(BaseFilterSet):
 
 
 class EventFilter(BaseFilterSet):
-    campaign = django_filters.NumberFilter(field_name="campaign_id")
+    campaign = IdFilter(field_name="campaign_id")
     campaign_slug = django_filters.CharFilter(field_name="campaign__slug")
-    organization = django_filters.NumberFilter(field_name="organization_id")
+    organization = IdFilter(field_name="organization_id")
     country = django_filters.ChoiceFilter(choices=COUNTRY_CHOICES, field_name="country")
     is_online = django_filters.BooleanFilter()
     visibility = django_filters.ChoiceFilter(choices=Visibility.choices)

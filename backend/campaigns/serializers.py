@@ -79,7 +79,9 @@ TIME_HELP = (
 
 class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
     organization_name = serializers.CharField(source="organization.name", read_only=True)
-    campaign_name = serializers.CharField(source="campaign.name", read_only=True, default=None)
+    campaign_name = serializers.CharField(
+        source="campaign.name", read_only=True, default=None, allow_null=True
+    )
     starts_at = LocalDateTimeField(help_text=TIME_HELP)
     ends_at = LocalDateTimeField(help_text=TIME_HELP)
     timezone = serializers.CharField(max_length=64, help_text="IANA time zone, e.g. Europe/Berlin.")

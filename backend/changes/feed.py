@@ -39,7 +39,9 @@ def lock_feed(using: str = "default") -> None:
 
 def watermark(using: str = "default") -> int:
     """The sequence number through which the feed was pruned (0: nothing pruned yet)."""
-    value = FeedWatermark.objects.using(using).filter(pk=WATERMARK_ID).values_list("pruned_through", flat=True)
+    value = (
+        FeedWatermark.objects.using(using).filter(pk=WATERMARK_ID).values_list("pruned_through", flat=True)
+    )
     return value.first() or 0
 
 

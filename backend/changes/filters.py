@@ -9,13 +9,17 @@ from .registry import type_choices
 
 
 class ChangeFilter(django_filters.FilterSet):
-    object_type = django_filters.ChoiceFilter(choices=type_choices(), help_text="The type of the changed object.")
+    object_type = django_filters.ChoiceFilter(
+        choices=type_choices(), help_text="The type of the changed object."
+    )
     object_id = django_filters.CharFilter(
         max_length=64, help_text="The changed object's id (a country's code); use with `object_type`."
     )
     actor = IdFilter(field_name="actor_id", help_text="Id of the user who made the change.")
     action = django_filters.ChoiceFilter(choices=Change.Action.choices)
-    since = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="gte", help_text="At or after this time.")
+    since = django_filters.IsoDateTimeFilter(
+        field_name="at", lookup_expr="gte", help_text="At or after this time."
+    )
     until = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="lt", help_text="Before this time.")
     after = IdFilter(
         field_name="seq", lookup_expr="gt", min_value=0, help_text="Only entries after this sequence number."

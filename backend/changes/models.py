@@ -25,7 +25,7 @@ class ChangeQuerySet(models.QuerySet):
         """Entries about objects `viewer` could see before or after the change."""
         if viewer.is_admin:
             return self.all()
-        return self.filter(admits_q(viewer, "audience_after"))
+        return self.filter(admits_q(viewer, "audience_before") | admits_q(viewer, "audience_after"))
 
     def owned_by_any(self, organization_ids):
         """Entries about objects owned by any of these organizations (the coordinators' audit view)."""

@@ -58,7 +58,9 @@ class Tracked:
     @cached_property
     def serializer_class(self) -> type:
         """The serializer whose output a replica holds: the registered one, or the convention."""
-        target = self.serializer or f"{self.model._meta.app_label}.serializers.{self.model.__name__}Serializer"
+        target = (
+            self.serializer or f"{self.model._meta.app_label}.serializers.{self.model.__name__}Serializer"
+        )
         if isinstance(target, str):
             try:
                 return import_string(target)
@@ -140,7 +142,9 @@ def track(
 def _register(entry: Tracked) -> Tracked:
     previous = _by_type.get(entry.type_name)
     if previous is not None and previous.model is not entry.model:
-        raise ImproperlyConfigured(f"Type name {entry.type_name!r} is already used by {previous.model.__name__}.")
+        raise ImproperlyConfigured(
+            f"Type name {entry.type_name!r} is already used by {previous.model.__name__}."
+        )
     stale = _by_model.get(entry.model)
     if stale is not None and stale.type_name != entry.type_name:
         _by_type.pop(stale.type_name, None)
@@ -208,7 +212,8 @@ def schema_digest() -> str:
 @lru_cache(maxsize=1)
 def _schema_digest() -> str:
     shape = [
-        [entry.type_name, entry.key_field, sorted(entry.serializer_class().fields)] for entry in synced_entries()
+        [entry.type_name, entry.key_field, sorted(entry.serializer_class().fields)]
+        for entry in synced_entries()
     ]
     return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:12]
 

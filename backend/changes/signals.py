@@ -156,7 +156,9 @@ def record_save(sender, instance, created, raw=False, **kwargs):
         # representation did, so replicas must receive it (recorded with no fields).
         if not _any_column_changed(old_instance, instance):
             return
-        _record(entry, instance, Change.Action.UPDATE, {}, audience_before, audience_after, owners | old_owners)
+        _record(
+            entry, instance, Change.Action.UPDATE, {}, audience_before, audience_after, owners | old_owners
+        )
         return
     _record(entry, instance, Change.Action.UPDATE, diff, audience_before, audience_after, owners | old_owners)
     _touch_dependents(entry, instance, old_instance)

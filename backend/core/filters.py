@@ -38,6 +38,11 @@ class IdFilter(django_filters.NumberFilter):
         kwargs.setdefault("min_value", 1)
         kwargs.setdefault("max_value", 2**63 - 1)
         super().__init__(*args, **kwargs)
+        # A schema override replaces the generated description: carry the range and help text into it.
+        schema = {"type": "integer", "minimum": self.extra["min_value"], "maximum": self.extra["max_value"]}
+        if self.extra.get("help_text"):
+            schema["description"] = str(self.extra["help_text"])
+        extend_schema_field(schema)(self)
 
 
 class StrictBooleanField(forms.NullBooleanField):

@@ -7,6 +7,7 @@ so each viewset declares only what is particular to it.
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from drf_standardized_errors.openapi import AutoSchema as ErrorsAutoSchema
+from drf_standardized_errors.openapi_utils import get_flat_serializer_fields
 from rest_framework import permissions, serializers
 
 from .permissions import RoleWritePermission
@@ -63,6 +64,24 @@ class AutoSchema(ErrorsAutoSchema):
                 "412",
             )
         return responses
+
+    def _determine_fields_with_error_codes(self):
+        # A serializer's `validate_<field>` refuses that field with the code `invalid`, whatever
+        # its type (an organization the caller does not coordinate, a country that has a profile).
+        fields = super()._determine_fields_with_error_codes()
+        if self.method not in ("PUT", "PATCH", "POST"):
+            return fields
+        known = {field.name: field for field in fields}
+        for candidate in get_flat_serializer_fields(self.get_request_serializer()):
+            parent, name = candidate.field.parent, candidate.field.field_name
+            if parent is None or not callable(getattr(parent, f"validate_{name}", None)):
+                continue
+            if candidate.name in known:
+                known[candidate.name].error_codes.add("invalid")
+            else:
+                candidate.error_codes = {"invalid"}
+                fields.append(candidate)
+        return fields
 
     def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
         # Errors are JSON problem details even where success is another format (a calendar):

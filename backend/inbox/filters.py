@@ -2,12 +2,14 @@
 
 import django_filters
 
+from core.filters import IdFilter
+
 from .models import Notification
 
 
 class NotificationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Notification.Kind.choices)
-    organization = django_filters.NumberFilter(field_name="organization_id")
+    organization = IdFilter(field_name="organization_id")
     unread = django_filters.BooleanFilter(
         method="filter_unread", help_text="true: only what you have not read."
     )

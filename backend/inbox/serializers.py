@@ -7,12 +7,14 @@ from .models import Notification
 
 class NotificationSerializer(serializers.ModelSerializer):
     organization_name = serializers.CharField(source="organization.name", read_only=True)
-    resource_title = serializers.CharField(source="resource.title", read_only=True, default=None)
+    resource_title = serializers.CharField(
+        source="resource.title", read_only=True, default=None, allow_null=True
+    )
     related_resource_title = serializers.CharField(
-        source="related_resource.title", read_only=True, default=None
+        source="related_resource.title", read_only=True, default=None, allow_null=True
     )
     actor_organization_name = serializers.CharField(
-        source="actor_organization.name", read_only=True, default=None
+        source="actor_organization.name", read_only=True, default=None, allow_null=True
     )
     read = serializers.BooleanField(read_only=True, help_text="Whether you have read it.")
 

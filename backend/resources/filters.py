@@ -3,7 +3,7 @@
 import django_filters
 from django.db.models import Q
 
-from core.filters import BaseFilterSet, CountryListFilter, language_filter
+from core.filters import BaseFilterSet, CountryListFilter, IdFilter, language_filter
 from core.viewer import request_viewer
 from core.visibility import Visibility
 
@@ -20,7 +20,7 @@ class ResourceFilter(BaseFilterSet):
     )
     country = CountryListFilter(field_name="countries")
     language = language_filter()
-    organization = django_filters.NumberFilter(field_name="organization_id")
+    organization = IdFilter(field_name="organization_id")
     organization_slug = django_filters.CharFilter(field_name="organization__slug")
     visibility = django_filters.ChoiceFilter(choices=Visibility.choices)
     valid_on = django_filters.DateFilter(
@@ -41,10 +41,8 @@ class ResourceFilter(BaseFilterSet):
 
 
 class ResourceResponseFilter(BaseFilterSet):
-    resource = django_filters.NumberFilter(field_name="resource_id")
-    organization = django_filters.NumberFilter(
-        field_name="organization_id", help_text="The responding organization."
-    )
+    resource = IdFilter(field_name="resource_id")
+    organization = IdFilter(field_name="organization_id", help_text="The responding organization.")
     status = django_filters.ChoiceFilter(choices=ResourceResponse.Status.choices)
     direction = django_filters.ChoiceFilter(
         choices=[("received", "Received"), ("sent", "Sent")],

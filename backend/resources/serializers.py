@@ -176,8 +176,12 @@ class DecisionSerializer(serializers.Serializer):
 
 
 class ResponseMessageSerializer(ViewerContextMixin, serializers.ModelSerializer):
-    organization_name = serializers.CharField(source="organization.name", read_only=True, default=None)
-    author_name = serializers.CharField(source="author.username", read_only=True, default=None)
+    organization_name = serializers.CharField(
+        source="organization.name", read_only=True, default=None, allow_null=True
+    )
+    author_name = serializers.CharField(
+        source="author.username", read_only=True, default=None, allow_null=True
+    )
 
     class Meta:
         model = ResponseMessage

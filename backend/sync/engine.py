@@ -104,7 +104,9 @@ class SyncEngine:
             return self._snapshot_start(ResetReason.NO_CURSOR)
         if cursor.fingerprint != self.viewer.fingerprint:
             return self._snapshot_start(ResetReason.ACCESS_CHANGED)
-        if cursor.schema != self.schema or (cursor.in_snapshot and cursor.snapshot_type not in self.type_names):
+        if cursor.schema != self.schema or (
+            cursor.in_snapshot and cursor.snapshot_type not in self.type_names
+        ):
             return self._snapshot_start(ResetReason.SCHEMA_CHANGED)
         if cursor.in_snapshot:
             if cursor.position < watermark():
@@ -143,7 +145,10 @@ class SyncEngine:
                 break
         has_more = next_type is not None
         cursor = self._cursor(
-            position=start, seen=start, snapshot_type=next_type, snapshot_after=next_after if has_more else None
+            position=start,
+            seen=start,
+            snapshot_type=next_type,
+            snapshot_after=next_after if has_more else None,
         )
         return SyncPage(
             cursor=cursor,
@@ -165,7 +170,14 @@ class SyncEngine:
             nothing_new = not self._relevant(cursor.position).exists()
             # Read the watermark after the feed: a prune that raced the read above shows here.
             if cursor.position >= watermark() and nothing_new:
-                return SyncPage(cursor=cursor, reset=False, reset_reason=None, has_more=False, etag=etag, not_modified=True)
+                return SyncPage(
+                    cursor=cursor,
+                    reset=False,
+                    reset_reason=None,
+                    has_more=False,
+                    etag=etag,
+                    not_modified=True,
+                )
         top = self._feed_top()
         rows = list(
             self._relevant(cursor.position)
@@ -223,7 +235,9 @@ class SyncEngine:
         return Change.objects.aggregate(top=Max("seq"))["top"] or 0
 
     def _cursor(self, **fields) -> Cursor:
-        return Cursor(user_id=self.viewer.user_id, fingerprint=self.viewer.fingerprint, schema=self.schema, **fields)
+        return Cursor(
+            user_id=self.viewer.user_id, fingerprint=self.viewer.fingerprint, schema=self.schema, **fields
+        )
 
 
 def _json_key(pk):

@@ -18,7 +18,10 @@ class SyncDataFieldExtension(OpenApiSerializerFieldExtension):
     target_class = SyncDataField
 
     def map_serializer_field(self, auto_schema, direction):
-        refs = [auto_schema.resolve_serializer(entry.serializer_class, direction).ref for entry in synced_entries()]
+        refs = [
+            auto_schema.resolve_serializer(entry.serializer_class, direction).ref
+            for entry in synced_entries()
+        ]
         if not refs:
             return build_basic_type(OpenApiTypes.OBJECT)
         return {"oneOf": refs, "nullable": True}

@@ -14,6 +14,7 @@ from .schema import SyncDataField
 class SyncQuerySerializer(serializers.Serializer):
     cursor = serializers.CharField(
         required=False,
+        allow_blank=True,
         max_length=4096,
         help_text="The `cursor` of your previous sync response. Omit it for a full snapshot.",
     )
@@ -38,7 +39,9 @@ class SyncChangeSerializer(serializers.Serializer):
         choices=[("upsert", "upsert"), ("delete", "delete")],
         help_text="`upsert`: store `data` under (type, id). `delete`: drop (type, id) if you hold it.",
     )
-    data = SyncDataField(allow_null=True, help_text="The current representation for `upsert`; null for `delete`.")
+    data = SyncDataField(
+        allow_null=True, help_text="The current representation for `upsert`; null for `delete`."
+    )
 
 
 class SyncResponseSerializer(serializers.Serializer):

@@ -59,19 +59,35 @@ SNAPSHOT_EXAMPLE = OpenApiExample(
                 "type": "country",
                 "id": "DE",
                 "op": "upsert",
-                "data": {"code": "DE", "name": "Germany", "conscription": "Suspended since 2011.", "version": 3},
+                "data": {
+                    "code": "DE",
+                    "name": "Germany",
+                    "conscription": "Suspended since 2011.",
+                    "version": 3,
+                },
             },
             {
                 "type": "organization",
                 "id": "1",
                 "op": "upsert",
-                "data": {"id": 1, "name": "Network office (example data)", "slug": "network-office", "version": 5},
+                "data": {
+                    "id": 1,
+                    "name": "Network office (example data)",
+                    "slug": "network-office",
+                    "version": 5,
+                },
             },
             {
                 "type": "contact_point",
                 "id": "17",
                 "op": "upsert",
-                "data": {"id": 17, "organization": 1, "channel": "telegram", "value": "@example_help", "version": 2},
+                "data": {
+                    "id": 17,
+                    "organization": 1,
+                    "channel": "telegram",
+                    "value": "@example_help",
+                    "version": 2,
+                },
             },
         ],
     },
@@ -91,7 +107,13 @@ DELTA_EXAMPLE = OpenApiExample(
                 "type": "contact_point",
                 "id": "21",
                 "op": "upsert",
-                "data": {"id": 21, "organization": 1, "channel": "phone", "hours": "Mon-Fri 10-18", "version": 4},
+                "data": {
+                    "id": 21,
+                    "organization": 1,
+                    "channel": "phone",
+                    "hours": "Mon-Fri 10-18",
+                    "version": 4,
+                },
             },
             {"type": "contact_point", "id": "17", "op": "delete", "data": None},
         ],
@@ -124,9 +146,12 @@ class SyncSchema(AutoSchema):
         return headers
 
 
-@extend_validation_errors(["invalid_cursor", "foreign_cursor"], field_name="cursor", methods=["get"])
-@extend_validation_errors(["invalid", "max_length"], field_name="cursor", methods=["get"])
-@extend_validation_errors(["invalid", "min_value", "max_value"], field_name="limit", methods=["get"])
+@extend_validation_errors(
+    ["invalid_cursor", "foreign_cursor", "max_length"], field_name="cursor", methods=["get"]
+)
+@extend_validation_errors(
+    ["invalid", "min_value", "max_value", "max_string_length"], field_name="limit", methods=["get"]
+)
 class SyncView(APIView):
     permission_classes = [AllowAny]
     schema = SyncSchema()
@@ -149,13 +174,12 @@ class SyncView(APIView):
         viewer = request_viewer(request)
         cursor = self._cursor(query.validated_data.get("cursor"), viewer)
         engine = SyncEngine(
-            viewer, limit=query.validated_data["limit"], context={"request": request, "view": self, "format": None}
+            viewer,
+            limit=query.validated_data["limit"],
+            context={"request": request, "view": self, "format": None},
         )
         page = engine.page(cursor, request.headers.get("If-None-Match"))
-        if page.not_modified:
-            response = Response(status=status.HTTP_304_NOT_MODIFIED)
-        else:
-            response = Response(page.body)
+        response = Response(status=status.HTTP_304_NOT_MODIFIED) if page.not_modified else Response(page.body)
         if page.etag:
             response["ETag"] = page.etag
         if not viewer.is_authenticated:

@@ -46,9 +46,14 @@ def test_coordinators_see_only_their_organizations_entries(as_user, alice, org_a
     entries = all_pages(as_user(alice))
     assert entries
     assert all(org_a.pk in e["owners"] for e in entries)
-    assert not any(e["object_type"] == "contact_point" and e["object_id"] == str(history["b_contact"].pk) for e in entries)
+    assert not any(
+        e["object_type"] == "contact_point" and e["object_id"] == str(history["b_contact"].pk)
+        for e in entries
+    )
     assert not any(e["object_type"] == "country" for e in entries)
-    hidden = Change.objects.filter(object_type="contact_point", object_id=str(history["b_contact"].pk)).first()
+    hidden = Change.objects.filter(
+        object_type="contact_point", object_id=str(history["b_contact"].pk)
+    ).first()
     assert as_user(alice).get(f"{URL}{hidden.seq}/").status_code == 404
     visible = entries[0]["seq"]
     assert as_user(alice).get(f"{URL}{visible}/").json()["seq"] == visible

@@ -7,7 +7,13 @@ from accounts.models import Invitation, Membership
 from changes import registry
 from changes.models import Change
 from organizations.models import ContactPoint, Organization
-from tests.factories import ContactPointFactory, CountryFactory, MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import (
+    ContactPointFactory,
+    CountryFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    UserFactory,
+)
 
 
 def entries(object_type=None, object_id=None):
@@ -97,7 +103,10 @@ def test_visibility_change_of_an_organization_re_records_its_contact_points_with
     org_a.visibility = "network"
     org_a.save()
     touched = {c.object_id: c for c in Change.objects.filter(seq__gt=mark, object_type="contact_point")}
-    assert (touched[str(public.pk)].audience_before, touched[str(public.pk)].audience_after) == ("public", "network")
+    assert (touched[str(public.pk)].audience_before, touched[str(public.pk)].audience_after) == (
+        "public",
+        "network",
+    )
     # The paused contact was never public: no viewer outside its organization gets a tombstone.
     assert touched[str(paused.pk)].audience_before == f",{org_a.id},"
     assert touched[str(paused.pk)].fields == {}

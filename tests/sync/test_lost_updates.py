@@ -40,7 +40,9 @@ def race(first, second, url, first_change, second_change, model, lookup, feed, m
         assert str(getattr(stored, field)) == str(value)
     # Only the winner reached the change feed.
     object_type, object_id = feed
-    assert Change.objects.filter(seq__gt=seq_before, object_type=object_type, object_id=object_id).count() == 1
+    assert (
+        Change.objects.filter(seq__gt=seq_before, object_type=object_type, object_id=object_id).count() == 1
+    )
     # With the fresh ETag the loser's retry goes through.
     retried = getattr(second, method)(url, second_change, format="json", HTTP_IF_MATCH=lost["ETag"])
     assert retried.status_code == 200
@@ -62,7 +64,9 @@ def test_organizations(as_user, alice, olga, org_a):
 
 def test_contact_points(as_user, alice, org_a):
     contact = ContactPointFactory(organization=org_a, visibility="network")
-    colleague = MembershipFactory(user=UserFactory(username="carla"), organization=org_a, role="coordinator").user
+    colleague = MembershipFactory(
+        user=UserFactory(username="carla"), organization=org_a, role="coordinator"
+    ).user
     race(
         as_user(alice),
         as_user(colleague),
@@ -106,8 +110,15 @@ def test_a_stale_put_is_refused(as_user, alice, olga, org_a):
     coordinator, admin = as_user(alice), as_user(olga)
     representation = admin.get(url)
     etag = representation["ETag"]
-    assert coordinator.patch(url, {"name": "Alpha (renamed)"}, format="json", HTTP_IF_MATCH=etag).status_code == 200
-    body = {k: v for k, v in representation.json().items() if k not in ("id", "version", "created_at", "updated_at")}
+    assert (
+        coordinator.patch(url, {"name": "Alpha (renamed)"}, format="json", HTTP_IF_MATCH=etag).status_code
+        == 200
+    )
+    body = {
+        k: v
+        for k, v in representation.json().items()
+        if k not in ("id", "version", "created_at", "updated_at")
+    }
     stale = admin.put(url, {**body, "description": "overwrite"}, format="json", HTTP_IF_MATCH=etag)
     assert stale.status_code == 412
     assert Organization.objects.get(pk=org_a.pk).name == "Alpha (renamed)"
@@ -165,4 +176,6 @@ def test_two_simultaneous_writers_one_wins(django_db_blocker):
     winner = next(i for i, code in results.items() if code == 200)
     org.refresh_from_db()
     assert org.description == f"writer {winner}" and org.version == 2
-    assert Change.objects.filter(object_type="organization", object_id=str(org.pk), action="update").count() == 1
+    assert (
+        Change.objects.filter(object_type="organization", object_id=str(org.pk), action="update").count() == 1
+    )

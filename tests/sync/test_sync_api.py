@@ -7,7 +7,13 @@ from django.core.management import call_command
 from accounts.models import Membership
 from changes.models import Change
 from sync.cursor import SALT, Cursor
-from tests.factories import ContactPointFactory, CountryFactory, MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import (
+    ContactPointFactory,
+    CountryFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    UserFactory,
+)
 
 from .replica import SYNC_URL, Replica, listed
 
@@ -78,7 +84,9 @@ def test_delta_carries_only_changes_and_deletions(api, as_user, alice, olga, wor
     replica.sync()
     body = replica.responses[0].json()
     assert body["reset"] is False
-    assert [(c["type"], c["id"], c["op"]) for c in body["changes"]] == [("contact_point", str(public.pk), "upsert")]
+    assert [(c["type"], c["id"], c["op"]) for c in body["changes"]] == [
+        ("contact_point", str(public.pk), "upsert")
+    ]
     assert replica.objects[("contact_point", str(public.pk))]["hours"] == "Mon 10-12"
 
     assert admin.patch(f"/api/v1/contact-points/{public.pk}/", {"status": "compromised"}).status_code == 200
@@ -93,7 +101,10 @@ def test_never_a_tombstone_for_what_the_viewer_never_saw(api, as_user, olga, wor
     admin = as_user(olga)
     for key in ("network", "paused", "a_restricted", "hidden"):
         assert admin.delete(f"/api/v1/contact-points/{world[key].pk}/").status_code == 204
-    assert admin.patch(f"/api/v1/organizations/{world['hidden_org'].pk}/", {"name": "Still hidden"}).status_code == 200
+    assert (
+        admin.patch(f"/api/v1/organizations/{world['hidden_org'].pk}/", {"name": "Still hidden"}).status_code
+        == 200
+    )
     replica.sync()
     assert replica.responses[0].status_code == 304 or replica.responses[0].json()["changes"] == []
 
@@ -102,7 +113,9 @@ def test_lowering_an_organizations_visibility_deletes_it_and_its_contacts(api, a
     replica = Replica(api)
     replica.sync()
     org = world["public_org"]
-    assert as_user(olga).patch(f"/api/v1/organizations/{org.pk}/", {"visibility": "network"}).status_code == 200
+    assert (
+        as_user(olga).patch(f"/api/v1/organizations/{org.pk}/", {"visibility": "network"}).status_code == 200
+    )
     replica.sync()
     response = replica.responses[0]
     assert ids(response, "organization", "delete") == {str(org.pk)}
@@ -115,7 +128,9 @@ def test_renaming_an_organization_updates_its_contacts_in_replicas(api, as_user,
     replica = Replica(api)
     replica.sync()
     org = world["public_org"]
-    assert as_user(olga).patch(f"/api/v1/organizations/{org.pk}/", {"name": "Renamed Help"}).status_code == 200
+    assert (
+        as_user(olga).patch(f"/api/v1/organizations/{org.pk}/", {"name": "Renamed Help"}).status_code == 200
+    )
     replica.sync()
     assert replica.objects[("contact_point", str(world["public"].pk))]["organization_name"] == "Renamed Help"
     assert replica.objects == listed(api)
@@ -175,11 +190,18 @@ def test_304_when_nothing_changed_for_this_viewer(api, as_user, alice, olga, wor
     assert ids(changed, "contact_point") == {str(public.pk)}
 
 
-def test_without_if_none_match_an_empty_delta_advances_the_cursor_but_keeps_the_etag(api, as_user, alice, world):
+def test_without_if_none_match_an_empty_delta_advances_the_cursor_but_keeps_the_etag(
+    api, as_user, alice, world
+):
     replica = Replica(api)
     replica.sync()
     first_cursor, etag = replica.cursor, replica.etag
-    assert as_user(alice).patch(f"/api/v1/contact-points/{world['a_restricted'].pk}/", {"hours": "z"}).status_code == 200
+    assert (
+        as_user(alice)
+        .patch(f"/api/v1/contact-points/{world['a_restricted'].pk}/", {"hours": "z"})
+        .status_code
+        == 200
+    )
     response = api.get(SYNC_URL, {"cursor": first_cursor})
     assert response.status_code == 200 and response.json()["changes"] == []
     assert response["ETag"] == etag
@@ -257,7 +279,12 @@ def test_forged_altered_or_foreign_cursors_are_400(api, as_user, anna, bob, worl
     assert anna_replica.client.get(SYNC_URL, {"cursor": odd}).status_code == 400
 
 
-@pytest.mark.parametrize("limit", ["0", "-1", "5001", "abc", "1.5"])
+def test_an_empty_cursor_is_a_first_sync(api, world):
+    body = api.get(SYNC_URL, {"cursor": ""}).json()
+    assert body["reset_reason"] == "no_cursor"
+
+
+@pytest.mark.parametrize("limit", ["0", "-1", "5001", "abc", "1.5", "9" * 2000])
 def test_bad_limit_is_400(api, db, limit):
     response = api.get(SYNC_URL, {"limit": limit})
     assert response.status_code == 400
@@ -294,7 +321,9 @@ def test_a_cursor_issued_for_other_synced_types_resets(api, world, restore_regis
     replica = Replica(api)
     replica.sync()
     entry = restore_registry.entry_for_type("country")
-    restore_registry.track(entry.model, "country", key="code", serializer="tests.sync.serializers.ShortCountry")
+    restore_registry.track(
+        entry.model, "country", key="code", serializer="tests.sync.serializers.ShortCountry"
+    )
     replica.sync()
     body = replica.responses[0].json()
     assert body["reset_reason"] == "schema_changed"

@@ -5,7 +5,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from changes.registry import synced_entries
-from tests.factories import ContactPointFactory, CountryFactory, MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import (
+    ContactPointFactory,
+    CountryFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    UserFactory,
+)
 
 from .replica import SYNC_URL, Replica
 
@@ -23,7 +29,11 @@ def grow(count: int, organization) -> None:
 def counted(client, params=None, **headers):
     with CaptureQueriesContext(connection) as captured:
         response = client.get(SYNC_URL, params or {}, **headers)
-    statements = [q["sql"] for q in captured.captured_queries if not q["sql"].upper().startswith(("SAVEPOINT", "RELEASE"))]
+    statements = [
+        q["sql"]
+        for q in captured.captured_queries
+        if not q["sql"].upper().startswith(("SAVEPOINT", "RELEASE"))
+    ]
     return response, statements
 
 

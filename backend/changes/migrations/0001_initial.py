@@ -6,7 +6,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -15,29 +14,51 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='FeedWatermark',
+            name="FeedWatermark",
             fields=[
-                ('id', models.PositiveSmallIntegerField(default=1, editable=False, primary_key=True, serialize=False)),
-                ('pruned_through', models.BigIntegerField(default=0)),
+                (
+                    "id",
+                    models.PositiveSmallIntegerField(
+                        default=1, editable=False, primary_key=True, serialize=False
+                    ),
+                ),
+                ("pruned_through", models.BigIntegerField(default=0)),
             ],
         ),
         migrations.CreateModel(
-            name='Change',
+            name="Change",
             fields=[
-                ('seq', models.BigAutoField(primary_key=True, serialize=False)),
-                ('at', models.DateTimeField(auto_now_add=True, db_index=True)),
-                ('object_type', models.CharField(db_index=True, max_length=40)),
-                ('object_id', models.CharField(max_length=64)),
-                ('action', models.CharField(choices=[('create', 'Create'), ('update', 'Update'), ('delete', 'Delete')], max_length=8)),
-                ('fields', models.JSONField(default=dict, help_text='{"field": [old, new]}')),
-                ('audience_before', models.CharField(blank=True, max_length=400)),
-                ('audience_after', models.CharField(blank=True, max_length=400)),
-                ('owners', models.CharField(blank=True, max_length=400)),
-                ('actor', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                ("seq", models.BigAutoField(primary_key=True, serialize=False)),
+                ("at", models.DateTimeField(auto_now_add=True, db_index=True)),
+                ("object_type", models.CharField(db_index=True, max_length=40)),
+                ("object_id", models.CharField(max_length=64)),
+                (
+                    "action",
+                    models.CharField(
+                        choices=[("create", "Create"), ("update", "Update"), ("delete", "Delete")],
+                        max_length=8,
+                    ),
+                ),
+                ("fields", models.JSONField(default=dict, help_text='{"field": [old, new]}')),
+                ("audience_before", models.CharField(blank=True, max_length=400)),
+                ("audience_after", models.CharField(blank=True, max_length=400)),
+                ("owners", models.CharField(blank=True, max_length=400)),
+                (
+                    "actor",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['seq'],
-                'indexes': [models.Index(fields=['object_type', 'object_id'], name='changes_cha_object__c565a4_idx')],
+                "ordering": ["seq"],
+                "indexes": [
+                    models.Index(fields=["object_type", "object_id"], name="changes_cha_object__c565a4_idx")
+                ],
             },
         ),
     ]

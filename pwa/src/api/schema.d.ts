@@ -3434,12 +3434,13 @@ export interface components {
              */
             attr: "code";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "invalid_choice" | "null" | "required";
+            code: "invalid" | "invalid_choice" | "null" | "required";
             detail: string;
         };
         CountriesCreateConscientiousObjectionErrorComponent: {
@@ -3675,12 +3676,13 @@ export interface components {
              */
             attr: "code";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "invalid_choice" | "null" | "required";
+            code: "invalid" | "invalid_choice" | "null" | "required";
             detail: string;
         };
         CountriesPartialUpdateConscientiousObjectionErrorComponent: {
@@ -3879,12 +3881,13 @@ export interface components {
              */
             attr: "code";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "invalid_choice" | "null" | "required";
+            code: "invalid" | "invalid_choice" | "null" | "required";
             detail: string;
         };
         CountriesUpdateConscientiousObjectionErrorComponent: {
@@ -7966,9 +7969,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         EventsListCampaignSlugErrorComponent: {
@@ -8034,9 +8038,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         EventsListQErrorComponent: {
@@ -8724,9 +8729,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         FundingEntriesListCurrencyErrorComponent: {
@@ -8807,9 +8813,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         FundingEntriesListUpdatedSinceErrorComponent: {
@@ -9171,9 +9178,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         InboxListValidationError: {
@@ -13367,16 +13375,8 @@ export interface components {
              */
             status?: components["schemas"]["ResourceStatus"];
         };
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
-        PatchedResourceResponseRequest: {
-            resource?: number;
-            /** @description The responding organization; you must coordinate it. */
-            organization?: number;
+        /** @description The responder may reword a pending response; what it answers, and for whom, stay. */
+        PatchedResourceResponseUpdateRequest: {
             /** @description What you want to tell the owning organization. */
             message?: string;
             /** @description What the responding organization offers or needs. */
@@ -13925,6 +13925,32 @@ export interface components {
             /** @description What the responding organization offers or needs. */
             contribution?: string;
         };
+        /** @description The responder may reword a pending response; what it answers, and for whom, stay. */
+        ResourceResponseUpdate: {
+            readonly id: number;
+            readonly resource: number;
+            readonly resource_title: string;
+            readonly resource_organization: number;
+            readonly resource_organization_name: string;
+            /** @description The responding organization; you must coordinate it. */
+            readonly organization: number;
+            readonly organization_name: string;
+            /** @description What you want to tell the owning organization. */
+            message: string;
+            /** @description What the responding organization offers or needs. */
+            contribution?: string;
+            readonly status: components["schemas"]["ResponseStatus"];
+            /** Format: date-time */
+            readonly decided_at: string | null;
+            readonly decision_note: string;
+            /** @description Invented demo data. */
+            readonly is_example: boolean;
+            readonly version: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
         /**
          * @description * `open` - Open
          *     * `in_progress` - In progress
@@ -14254,9 +14280,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         ResourcesListOrganizationSlugErrorComponent: {
@@ -15080,9 +15107,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         ResponsesListQErrorComponent: {
@@ -15108,9 +15136,10 @@ export interface components {
             /**
              * @description * `invalid` - invalid
              *     * `max_value` - max_value
+             *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value";
+            code: "invalid" | "max_value" | "min_value";
             detail: string;
         };
         ResponsesListStatusErrorComponent: {
@@ -15207,7 +15236,7 @@ export interface components {
             code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        ResponsesPartialUpdateError: components["schemas"]["ResponsesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesPartialUpdateResourceErrorComponent"] | components["schemas"]["ResponsesPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ResponsesPartialUpdateMessageErrorComponent"] | components["schemas"]["ResponsesPartialUpdateContributionErrorComponent"];
+        ResponsesPartialUpdateError: components["schemas"]["ResponsesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesPartialUpdateMessageErrorComponent"] | components["schemas"]["ResponsesPartialUpdateContributionErrorComponent"];
         ResponsesPartialUpdateErrorResponse400: components["schemas"]["ResponsesPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ResponsesPartialUpdateMessageErrorComponent: {
             /**
@@ -15239,38 +15268,6 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "null";
-            detail: string;
-        };
-        ResponsesPartialUpdateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
-            detail: string;
-        };
-        ResponsesPartialUpdateResourceErrorComponent: {
-            /**
-             * @description * `resource` - resource (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "resource";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
             detail: string;
         };
         ResponsesPartialUpdateValidationError: {
@@ -15333,13 +15330,18 @@ export interface components {
         /**
          * @description Rotates the refresh token; reuse of a rotated one revokes the whole session.
          *
+         *     One exception keeps people on bad connections signed in: the token rotated last may
+         *     be presented again within JWT_REFRESH_RETRY_SECONDS, as long as the token that
+         *     replaced it was never used. That retry gets a fresh pair and the unused successor is
+         *     blacklisted, so there is still only one live refresh token per session.
+         *
          *     The session row is locked first, so two refreshes racing with one token are
-         *     serialized: the second sees the first's blacklisting and counts as reuse.
+         *     serialized: the second sees the first's blacklisting.
          */
         SessionTokenRefreshRequest: {
             refresh: string;
         };
-        /** @description A token verifies only while its session is live and its user active. */
+        /** @description A token verifies only while it is not blacklisted, its session live and its user active. */
         SessionTokenVerifyRequest: {
             token: string;
         };
@@ -16222,7 +16224,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["CalendarFeedIcsErrorResponse400"];
+                    "application/json": components["schemas"]["CalendarFeedIcsErrorResponse400"];
                 };
             };
             404: {
@@ -16230,7 +16232,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
             405: {
@@ -16238,7 +16240,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse405"];
                 };
             };
             406: {
@@ -16246,7 +16248,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
             415: {
@@ -16254,7 +16256,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
         };
@@ -16830,7 +16832,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["CampaignsCalendarRetrieveErrorResponse400"];
+                    "application/json": components["schemas"]["CampaignsCalendarRetrieveErrorResponse400"];
                 };
             };
             401: {
@@ -16838,7 +16840,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorResponse401"];
+                    "application/json": components["schemas"]["ErrorResponse401"];
                 };
             };
             403: {
@@ -16846,7 +16848,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorResponse403"];
+                    "application/json": components["schemas"]["ErrorResponse403"];
                 };
             };
             404: {
@@ -16854,7 +16856,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorResponse404"];
+                    "application/json": components["schemas"]["ErrorResponse404"];
                 };
             };
             405: {
@@ -16862,7 +16864,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorResponse405"];
+                    "application/json": components["schemas"]["ErrorResponse405"];
                 };
             };
             406: {
@@ -16870,7 +16872,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorResponse406"];
+                    "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
             415: {
@@ -16878,7 +16880,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/calendar": components["schemas"]["ErrorResponse415"];
+                    "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
         };
@@ -16892,7 +16894,9 @@ export interface operations {
                  *     * `delete` - Delete
                  */
                 action?: "create" | "delete" | "update";
+                /** @description Id of the user who made the change. */
                 actor?: number;
+                /** @description Only entries after this sequence number. */
                 after?: number;
                 /** @description The changed object's id (a country's code); use with `object_type`. */
                 object_id?: string;
@@ -26031,7 +26035,7 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedResourceResponseRequest"];
+                "application/json": components["schemas"]["PatchedResourceResponseUpdateRequest"];
             };
         };
         responses: {
@@ -26042,7 +26046,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResourceResponse"];
+                    "application/json": components["schemas"]["ResourceResponseUpdate"];
                 };
             };
             400: {
@@ -26115,7 +26119,10 @@ export interface operations {
     responses_accept_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this resource response. */
                 id: number;
@@ -26186,6 +26193,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -26199,7 +26215,10 @@ export interface operations {
     responses_decline_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this resource response. */
                 id: number;
@@ -26268,6 +26287,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
                 };
             };
             415: {
@@ -26452,7 +26480,10 @@ export interface operations {
     responses_withdraw_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this resource response. */
                 id: number;
@@ -26517,6 +26548,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
                 };
             };
             415: {

@@ -17,7 +17,7 @@ class Command(BaseCommand):
             "--days",
             type=int,
             default=settings.CHANGE_RETENTION_DAYS,
-            help=f"Keep this many days of history (default: CHANGE_RETENTION_DAYS={settings.CHANGE_RETENTION_DAYS}).",
+            help="Keep this many days of history (default: the CHANGE_RETENTION_DAYS setting).",
         )
         parser.add_argument("--dry-run", action="store_true", help="Only report what would be deleted.")
 
