@@ -1,6 +1,6 @@
 """Filters for campaigns and events: by campaign, country, organization and date range."""
 
-from datetime import UTC, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 import django_filters
 
@@ -56,4 +56,6 @@ class EventFilter(BaseFilterSet):
         return queryset.filter(ends_at__gte=day_start(value))
 
     def filter_date_to(self, queryset, name, value):
+        if value == date.max:
+            return queryset  # every event starts on or before the last day there is
         return queryset.filter(starts_at__lt=day_start(value + timedelta(days=1)))

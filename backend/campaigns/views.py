@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -123,6 +124,7 @@ class CampaignViewSet(VisibleModelViewSet):
     write_note="Coordinators of the holding organization and admins. A place needs city and country.",
     examples=[EVENT_EXAMPLE],
 )
+@extend_validation_errors(["invalid"], field_name="country", actions=["create", "update", "partial_update"])
 class EventViewSet(VisibleModelViewSet):
     queryset = Event.objects.select_related("organization", "campaign")
     serializer_class = EventSerializer

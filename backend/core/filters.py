@@ -1,5 +1,7 @@
 """Filter building blocks every list shares: free-text `q`, `updated_since`, code-list membership."""
 
+from datetime import UTC
+
 import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
@@ -65,6 +67,25 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
+class UtcIsoDateTimeField(django_filters.fields.IsoDateTimeField):
+    """An ISO 8601 time, in UTC: PostgreSQL refuses offsets beyond ±15:59 (a 500), and a time
+    that cannot be represented in UTC is refused here with a 400."""
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value is None:
+            return None
+        try:
+            return value.astimezone(UTC)
+        except (OverflowError, ValueError) as exc:
+            message = "Enter a date and time that can be expressed in UTC."
+            raise ValidationError(message, code="invalid") from exc
+
+
+class UtcIsoDateTimeFilter(django_filters.IsoDateTimeFilter):
+    field_class = UtcIsoDateTimeField
+
+
 def language_filter(field_name: str = "languages") -> CodeFilter:
     return CodeFilter(field_name=field_name, choices=LANGUAGE_CHOICES, help_text="ISO 639-1 code.")
 
@@ -79,7 +100,7 @@ class BaseFilterSet(django_filters.FilterSet):
     search_fields: tuple[str, ...] = ()
 
     q = django_filters.CharFilter(method="filter_q", max_length=200, help_text="Free-text search.")
-    updated_since = django_filters.IsoDateTimeFilter(
+    updated_since = UtcIsoDateTimeFilter(
         field_name="updated_at", lookup_expr="gte", help_text="Only objects changed at or after this time."
     )
 

@@ -4,10 +4,11 @@
 so each viewset declares only what is particular to it.
 """
 
+from drf_spectacular.plumbing import force_instance, is_serializer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from drf_standardized_errors.openapi import AutoSchema as ErrorsAutoSchema
-from drf_standardized_errors.openapi_utils import get_flat_serializer_fields
+from drf_standardized_errors.openapi_utils import InputDataField, get_flat_serializer_fields
 from rest_framework import permissions, serializers
 
 from .permissions import RoleWritePermission
@@ -66,21 +67,34 @@ class AutoSchema(ErrorsAutoSchema):
         return responses
 
     def _determine_fields_with_error_codes(self):
-        # A serializer's `validate_<field>` refuses that field with the code `invalid`, whatever
-        # its type (an organization the caller does not coordinate, a country that has a profile).
         fields = super()._determine_fields_with_error_codes()
         if self.method not in ("PUT", "PATCH", "POST"):
             return fields
+        serializer = force_instance(self.get_request_serializer())
         known = {field.name: field for field in fields}
-        for candidate in get_flat_serializer_fields(self.get_request_serializer()):
-            parent, name = candidate.field.parent, candidate.field.field_name
-            if parent is None or not callable(getattr(parent, f"validate_{name}", None)):
-                continue
-            if candidate.name in known:
-                known[candidate.name].error_codes.add("invalid")
+
+        def refusable(name: str, field) -> None:
+            if name in known:
+                known[name].error_codes.add("invalid")
             else:
-                candidate.error_codes = {"invalid"}
-                fields.append(candidate)
+                known[name] = InputDataField(name, field, {"invalid"})
+                fields.append(known[name])
+
+        # `validate_<field>` refuses its field with the code `invalid`, whatever the field's type
+        # (an organization the caller does not coordinate, a country that has a profile already).
+        for candidate in get_flat_serializer_fields(serializer):
+            parent, name = candidate.field.parent, candidate.field.field_name
+            if parent is not None and callable(getattr(parent, f"validate_{name}", None)):
+                refusable(candidate.name, candidate.field)
+        # So do the fields a serializer refuses by declaration (the mixins in core.serializers).
+        if is_serializer(serializer):
+            declared = (
+                *getattr(serializer, "admin_only_fields", ()),
+                *getattr(serializer, "action_only_fields", ()),
+            )
+            for name in declared:
+                if name in serializer.fields:
+                    refusable(name, serializer.fields[name])
         return fields
 
     def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):

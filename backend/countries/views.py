@@ -1,7 +1,5 @@
 """Country profiles: public reading, written by the network office."""
 
-from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
-
 from core.schema import crud_docs
 from core.viewsets import VisibleModelViewSet
 
@@ -22,8 +20,6 @@ from .serializers import CountryDetailSerializer, CountrySerializer
         "Admins (the network office) only; saving records you as the reviewer when `last_reviewed` changes."
     ),
 )
-# A second profile for a country, or a changed code, is refused on the `code` field.
-@extend_validation_errors(["invalid"], field_name="code", actions=["create", "update", "partial_update"])
 class CountryViewSet(VisibleModelViewSet):
     queryset = Country.objects.select_related("reviewed_by")
     serializer_class = CountrySerializer

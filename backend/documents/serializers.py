@@ -193,9 +193,14 @@ class DocumentVersionSerializer(serializers.ModelSerializer):
 
 
 class DiffParamsSerializer(serializers.Serializer):
-    from_version = serializers.IntegerField(min_value=1, help_text="The older version number.")
+    from_version = serializers.IntegerField(
+        min_value=1, max_value=10**9, help_text="The older version number."
+    )
     to_version = serializers.IntegerField(
-        min_value=1, required=False, help_text="The newer version number; the latest when left out."
+        min_value=1,
+        max_value=10**9,
+        required=False,
+        help_text="The newer version number; the latest when left out.",
     )
 
 

@@ -8,6 +8,7 @@ from django.utils.cache import patch_vary_headers
 from django.utils.translation.trans_real import parse_accept_lang_header
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import serializers, status
 from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied
@@ -32,6 +33,7 @@ from .serializers import (
     DocumentVersionSerializer,
     TranslationParamsSerializer,
 )
+from .uploads import ALLOWED as ACCEPTED_KINDS
 from .uploads import UploadRejected, inspect_upload
 
 TAG = "documents"
@@ -69,6 +71,28 @@ def _workflow_docs(summary: str, description: str):
         "`status` changes only through submit, publish, archive and revise."
     ),
     examples=[GUIDE_EXAMPLE],
+)
+@extend_validation_errors(["invalid"], field_name="status", actions=list(services.TRANSITIONS))
+@extend_validation_errors(
+    ["invalid"], field_name="translation_of", actions=["create", "update", "partial_update"]
+)
+@extend_validation_errors(["invalid"], field_name="language", actions=["create", "update", "partial_update"])
+@extend_validation_errors(["invalid_choice"], field_name="language", actions=["translation"])
+@extend_validation_errors(
+    ["required", "invalid", "min_value", "max_value", "max_string_length"],
+    field_name="from_version",
+    actions=["diff"],
+)
+@extend_validation_errors(
+    ["invalid", "min_value", "max_value", "max_string_length"], field_name="to_version", actions=["diff"]
+)
+@extend_validation_errors(
+    ["required", "invalid", "empty", "no_name", "max_length"], field_name="file", actions=["attachments"]
+)
+@extend_validation_errors(
+    ["blank", "max_length", "null_characters_not_allowed", "surrogate_characters_not_allowed"],
+    field_name="name",
+    actions=["attachments"],
 )
 class DocumentViewSet(VisibleModelViewSet):
     queryset = Document.objects.select_related("organization")
@@ -280,7 +304,7 @@ class DocumentViewSet(VisibleModelViewSet):
             "The name must end in the extension of what the content is. Coordinators of the author "
             "organization (drafts) and admins."
         ),
-        request={"multipart/form-data": AttachmentUploadSerializer},
+        request=AttachmentUploadSerializer,
         responses={201: AttachmentSerializer},
         tags=[TAG],
     )
@@ -347,9 +371,10 @@ class DocumentViewSet(VisibleModelViewSet):
             "download, with the type detected at upload and `X-Content-Type-Options: nosniff`."
         ),
         responses={
-            (200, "application/octet-stream"): OpenApiResponse(
-                OpenApiTypes.BINARY, description="The file; Content-Type is its detected type."
+            (200, kind.content_type): OpenApiResponse(
+                OpenApiTypes.BINARY, description="The file, as the type detected when it was uploaded."
             )
+            for kind in ACCEPTED_KINDS
         },
         tags=[TAG],
     )

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Q, Sum
 from drf_spectacular.utils import extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -28,6 +29,7 @@ ZERO = Decimal("0.00")
     ),
     write_note="Admins (the network office) only. A grant needs a recipient; collected money has none.",
 )
+@extend_validation_errors(["invalid"], field_name="recipient", actions=["create", "update", "partial_update"])
 class LedgerEntryViewSet(VisibleModelViewSet):
     queryset = LedgerEntry.objects.select_related("recipient", "campaign")
     serializer_class = LedgerEntrySerializer

@@ -1,6 +1,7 @@
 """Resources, their matches, responses and threads: declarations over the visibility-scoped base viewset."""
 
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -69,6 +70,12 @@ FUNDING_OFFER_EXAMPLE = OpenApiExample(
     ),
     examples=[FUNDING_OFFER_EXAMPLE],
 )
+# A currency without an amount is refused; so is a workflow move the status does not allow,
+# and deleting a resource that has responses.
+@extend_validation_errors(["invalid"], field_name="currency", actions=["create", "update", "partial_update"])
+@extend_validation_errors(
+    ["invalid"], field_name="status", actions=["create", "update", "partial_update", "destroy"]
+)
 class ResourceViewSet(VisibleModelViewSet):
     queryset = Resource.objects.with_status().select_related("organization")
     serializer_class = ResourceSerializer
@@ -122,6 +129,12 @@ class ResourceViewSet(VisibleModelViewSet):
         "A coordinator responds for an organization other than the resource's owner, to an open resource "
         "they can see; the responder may edit a pending response."
     ),
+)
+# The workflow refuses a decision or an edit on a response that is no longer pending, and a
+# response to, or acceptance for, a resource that is no longer open.
+@extend_validation_errors(["invalid"], field_name="resource", actions=["create", "accept"])
+@extend_validation_errors(
+    ["invalid"], field_name="status", actions=["partial_update", "accept", "decline", "withdraw"]
 )
 class ResourceResponseViewSet(VisibleModelViewSet):
     queryset = ResourceResponse.objects.select_related("organization", "resource__organization")

@@ -143,7 +143,8 @@ class Searchable:
         if self._has(self.country_field):
             return [str(getattr(c, "code", c)) for c in getattr(obj, self.country_field) or []]
         if self._has(self.country_code_field):
-            return [str(getattr(obj, self.country_code_field))]
+            code = str(getattr(obj, self.country_code_field) or "")
+            return [code] if code else []
         return []
 
 

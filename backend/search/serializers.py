@@ -12,14 +12,25 @@ from .text import MAX_QUERY_LENGTH
 MAX_PAGE = 400
 
 
-class CommaSeparatedListField(serializers.ListField):
-    """Accepts `type=a&type=b` and `type=a,b` alike."""
+class TypeListField(serializers.ListField):
+    """Accepts `type=a&type=b` and `type=a,b` alike; one error for the field, naming unknown types."""
 
     def to_internal_value(self, data):
         if isinstance(data, str):
             data = [data]
-        items = [part.strip() for item in data for part in str(item).split(",") if part.strip()]
-        return list(dict.fromkeys(super().to_internal_value(items)))
+        items = list(
+            dict.fromkeys(part.strip() for item in data for part in str(item).split(",") if part.strip())
+        )
+        known = registry.type_names()
+        unknown = [item for item in items if item not in known]
+        if unknown:
+            named = ", ".join(repr(u[:40]) for u in unknown[:3])
+            raise serializers.ValidationError(
+                f"Unknown type {named}; choose from {', '.join(known)}.", code="invalid_choice"
+            )
+        if len(items) > len(known):
+            raise serializers.ValidationError("Too many types.", code="max_length")
+        return items
 
 
 class UpperChoiceField(serializers.ChoiceField):
@@ -35,7 +46,7 @@ class SearchParamsSerializer(serializers.Serializer):
             "`or` and `-excluded` words work as in web search engines. Other punctuation is ignored."
         ),
     )
-    type = CommaSeparatedListField(
+    type = TypeListField(
         child=serializers.ChoiceField(choices=registry.type_names()),
         required=False,
         max_length=len(registry.type_names()),

@@ -3,6 +3,7 @@
 from dataclasses import asdict
 
 from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
@@ -12,7 +13,22 @@ from core.viewer import request_viewer
 from .serializers import MAX_PAGE, SearchParamsSerializer, SearchResultsSerializer
 from .services import search
 
+TEXT_ERRORS = [
+    "required",
+    "blank",
+    "max_length",
+    "null_characters_not_allowed",
+    "surrogate_characters_not_allowed",
+]
+NUMBER_ERRORS = ["invalid", "min_value", "max_value", "max_string_length"]
 
+
+@extend_validation_errors(TEXT_ERRORS, field_name="q", methods=["get"])
+@extend_validation_errors(["invalid_choice", "max_length"], field_name="type", methods=["get"])
+@extend_validation_errors(["invalid_choice"], field_name="language", methods=["get"])
+@extend_validation_errors(["invalid_choice"], field_name="country", methods=["get"])
+@extend_validation_errors(NUMBER_ERRORS, field_name="page", methods=["get"])
+@extend_validation_errors(NUMBER_ERRORS, field_name="page_size", methods=["get"])
 class SearchView(APIView):
     @extend_schema(
         operation_id="search",

@@ -112,6 +112,7 @@ def test_events_filter_by_campaign_country_and_date_range(as_user, anna, org_a):
     assert found("campaign_slug=human-rights-week&country=GE") == [tbilisi.id]
     assert found("date_from=2026-12-09&date_to=2026-12-31") == [tbilisi.id]
     assert found("date_to=2026-12-08") == [berlin.id]
+    assert len(found("date_from=0001-01-01&date_to=9999-12-31")) == 3
     assert client.get(f"{EVENTS}?date_from=someday").status_code == 400
 
 

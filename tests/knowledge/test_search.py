@@ -212,3 +212,59 @@ def test_the_type_filter_accepts_repeats_and_commas(api, guides):
 def test_the_document_list_q_uses_the_same_matching(api, guides):
     response = api.get("/api/v1/documents/", {"q": "доказательства призыва"})
     assert [d["id"] for d in response.data["results"]] == [guides["fr_ru"].id]
+
+
+@pytest.mark.parametrize(
+    "value, status",
+    [
+        ("0281-05-08T10:59:27+18:14", 200),  # an offset PostgreSQL itself would refuse
+        ("0001-01-01T00:00:00+05:00", 400),  # before the first representable UTC time
+        ("9999-12-31T23:59:59-05:00", 400),  # after the last
+        ("yesterday", 400),
+    ],
+)
+def test_the_document_list_takes_any_updated_since_without_a_server_error(api, db, value, status):
+    response = api.get("/api/v1/documents/", {"updated_since": value})
+    assert response.status_code == status
+
+
+def test_resources_and_events_take_part_through_the_registry(api, as_user, anna, public_org_a, org_b):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from campaigns.models import Event
+    from resources.models import Resource
+
+    now = timezone.now()
+    offer = Resource.objects.create(
+        kind="offer", category="legal_aid", organization=public_org_a, title="Lighthouse lawyers",
+        countries=["FR"], languages=["en"], visibility="public",
+    )  # fmt: skip
+    Resource.objects.create(
+        kind="offer",
+        category="legal_aid",
+        organization=org_b,
+        title="Lighthouse hidden",
+        visibility="restricted",
+    )
+    event = Event.objects.create(
+        organization=public_org_a, title="Lighthouse vigil", starts_at=now, ends_at=now + timedelta(hours=2),
+        timezone="Europe/Berlin", city="Lyon", country="FR", visibility="public",
+    )  # fmt: skip
+    online = Event.objects.create(
+        organization=public_org_a, title="Lighthouse online talk", starts_at=now,
+        ends_at=now + timedelta(hours=1), timezone="Europe/Berlin", is_online=True, visibility="network",
+    )  # fmt: skip
+
+    anonymous = search(api, q="lighthouse")
+    assert ids(anonymous, "resource") == [offer.id]
+    assert ids(anonymous, "event") == [event.id]
+    assert anonymous["counts"]["resource"] == 1 and anonymous["counts"]["event"] == 1
+    hit = next(h for h in anonymous["results"] if h["type"] == "event")
+    assert hit["url"] == f"/api/v1/events/{event.id}/" and hit["countries"] == ["FR"]
+
+    member = search(as_user(anna), q="lighthouse", type="event")
+    assert set(ids(member, "event")) == {event.id, online.id}
+    assert next(h for h in member["results"] if h["id"] == online.id)["countries"] == []
+    assert ids(search(api, q="lighthouse", country="FR", type="resource,event"), "event") == [event.id]
