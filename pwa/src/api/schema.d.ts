@@ -2321,7 +2321,7 @@ export interface components {
             readonly object_type: string;
             readonly object_id: string;
             readonly action: components["schemas"]["ActionEnum"];
-            /** @description The changed fields as `{name: [old, new]}`: all fields with `old` null on create, all with `new` null on delete. An update without fields re-evaluates an object because something it depends on changed (its organization's visibility or name, say). */
+            /** @description The changed fields as `{name: [old, new]}`: all fields with `old` null on create, all with `new` null on delete. An update without fields was a save that changed no audited field (only its version), or re-evaluates an object because something it depends on changed (its organization's visibility or name, say). */
             readonly fields: {
                 [key: string]: unknown[];
             };
@@ -2574,7 +2574,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"];
+        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"] | components["schemas"]["ContactPointsCreateLastVerifiedAtErrorComponent"];
         ContactPointsCreateErrorResponse400: components["schemas"]["ContactPointsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsCreateHoursErrorComponent: {
             /**
@@ -2642,6 +2642,19 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
+        ContactPointsCreateLastVerifiedAtErrorComponent: {
+            /**
+             * @description * `last_verified_at` - last_verified_at (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "last_verified_at";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
         ContactPointsCreateNonFieldErrorsErrorComponent: {
             /**
              * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
@@ -2665,11 +2678,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         ContactPointsCreateSecurityAdviceErrorComponent: {
@@ -2963,7 +2977,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"];
+        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLastVerifiedAtErrorComponent"];
         ContactPointsPartialUpdateErrorResponse400: components["schemas"]["ContactPointsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsPartialUpdateHoursErrorComponent: {
             /**
@@ -3031,6 +3045,19 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
+        ContactPointsPartialUpdateLastVerifiedAtErrorComponent: {
+            /**
+             * @description * `last_verified_at` - last_verified_at (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "last_verified_at";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
         ContactPointsPartialUpdateNonFieldErrorsErrorComponent: {
             /**
              * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
@@ -3054,11 +3081,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         ContactPointsPartialUpdateSecurityAdviceErrorComponent: {
@@ -3209,7 +3237,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"];
+        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsUpdateLastVerifiedAtErrorComponent"];
         ContactPointsUpdateErrorResponse400: components["schemas"]["ContactPointsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsUpdateHoursErrorComponent: {
             /**
@@ -3277,6 +3305,19 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
+        ContactPointsUpdateLastVerifiedAtErrorComponent: {
+            /**
+             * @description * `last_verified_at` - last_verified_at (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "last_verified_at";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
         ContactPointsUpdateNonFieldErrorsErrorComponent: {
             /**
              * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
@@ -3300,11 +3341,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         ContactPointsUpdateSecurityAdviceErrorComponent: {
@@ -6275,8 +6317,89 @@ export interface components {
             /** Format: date-time */
             readonly published_at: string;
         };
-        DocumentsArchiveCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        DocumentsAttachmentsCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsArchiveCreateError: components["schemas"]["DocumentsArchiveCreateStatusErrorComponent"];
+        DocumentsArchiveCreateErrorResponse400: components["schemas"]["DocumentsArchiveCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsArchiveCreateStatusErrorComponent: {
+            /**
+             * @description * `status` - status (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        DocumentsArchiveCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsArchiveCreateError"][];
+        };
+        DocumentsAttachmentsCreateError: components["schemas"]["DocumentsAttachmentsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["DocumentsAttachmentsCreateFileErrorComponent"] | components["schemas"]["DocumentsAttachmentsCreateNameErrorComponent"];
+        DocumentsAttachmentsCreateErrorResponse400: components["schemas"]["DocumentsAttachmentsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsAttachmentsCreateFileErrorComponent: {
+            /**
+             * @description * `file` - file (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "file";
+            /**
+             * @description * `empty` - empty
+             *     * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `no_name` - no_name
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "empty" | "invalid" | "max_length" | "no_name" | "null" | "required";
+            detail: string;
+        };
+        DocumentsAttachmentsCreateNameErrorComponent: {
+            /**
+             * @description * `name` - name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "name";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsAttachmentsCreateNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        DocumentsAttachmentsCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsAttachmentsCreateError"][];
+        };
         DocumentsAttachmentsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
         DocumentsAttachmentsDownloadRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         DocumentsCreateBodyErrorComponent: {
@@ -6335,12 +6458,13 @@ export interface components {
              */
             attr: "language";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "invalid_choice" | "null" | "required";
+            code: "invalid" | "invalid_choice" | "null" | "required";
             detail: string;
         };
         DocumentsCreateNonFieldErrorsErrorComponent: {
@@ -6366,11 +6490,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         DocumentsCreateSummaryErrorComponent: {
@@ -6448,10 +6573,11 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null";
             detail: string;
         };
         DocumentsCreateValidationError: {
@@ -6477,7 +6603,49 @@ export interface components {
             detail: string;
         };
         DocumentsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        DocumentsDiffRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsDiffRetrieveError: components["schemas"]["DocumentsDiffRetrieveToVersionErrorComponent"] | components["schemas"]["DocumentsDiffRetrieveFromVersionErrorComponent"];
+        DocumentsDiffRetrieveErrorResponse400: components["schemas"]["DocumentsDiffRetrieveValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsDiffRetrieveFromVersionErrorComponent: {
+            /**
+             * @description * `from_version` - from_version (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "from_version";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_string_length` - max_string_length
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "required";
+            detail: string;
+        };
+        DocumentsDiffRetrieveToVersionErrorComponent: {
+            /**
+             * @description * `to_version` - to_version (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "to_version";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_string_length` - max_string_length
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
+             * @enum {string}
+             */
+            code: "invalid" | "max_string_length" | "max_value" | "min_value";
+            detail: string;
+        };
+        DocumentsDiffRetrieveValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsDiffRetrieveError"][];
+        };
         DocumentsListCountryErrorComponent: {
             /**
              * @description * `country` - country (enum property replaced by openapi-typescript)
@@ -6679,12 +6847,13 @@ export interface components {
              */
             attr: "language";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "invalid_choice" | "null" | "required";
+            code: "invalid" | "invalid_choice" | "null" | "required";
             detail: string;
         };
         DocumentsPartialUpdateNonFieldErrorsErrorComponent: {
@@ -6710,11 +6879,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         DocumentsPartialUpdateSummaryErrorComponent: {
@@ -6792,10 +6962,11 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null";
             detail: string;
         };
         DocumentsPartialUpdateValidationError: {
@@ -6820,11 +6991,99 @@ export interface components {
             code: "invalid_choice" | "null";
             detail: string;
         };
-        DocumentsPublishCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsPublishCreateError: components["schemas"]["DocumentsPublishCreateStatusErrorComponent"];
+        DocumentsPublishCreateErrorResponse400: components["schemas"]["DocumentsPublishCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsPublishCreateStatusErrorComponent: {
+            /**
+             * @description * `status` - status (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        DocumentsPublishCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsPublishCreateError"][];
+        };
         DocumentsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        DocumentsReviseCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        DocumentsSubmitCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        DocumentsTranslationRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        DocumentsReviseCreateError: components["schemas"]["DocumentsReviseCreateStatusErrorComponent"];
+        DocumentsReviseCreateErrorResponse400: components["schemas"]["DocumentsReviseCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsReviseCreateStatusErrorComponent: {
+            /**
+             * @description * `status` - status (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        DocumentsReviseCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsReviseCreateError"][];
+        };
+        DocumentsSubmitCreateError: components["schemas"]["DocumentsSubmitCreateStatusErrorComponent"];
+        DocumentsSubmitCreateErrorResponse400: components["schemas"]["DocumentsSubmitCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsSubmitCreateStatusErrorComponent: {
+            /**
+             * @description * `status` - status (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        DocumentsSubmitCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsSubmitCreateError"][];
+        };
+        DocumentsTranslationRetrieveError: components["schemas"]["DocumentsTranslationRetrieveLanguageErrorComponent"];
+        DocumentsTranslationRetrieveErrorResponse400: components["schemas"]["DocumentsTranslationRetrieveValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsTranslationRetrieveLanguageErrorComponent: {
+            /**
+             * @description * `language` - language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             * @enum {string}
+             */
+            code: "invalid_choice";
+            detail: string;
+        };
+        DocumentsTranslationRetrieveValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsTranslationRetrieveError"][];
+        };
         DocumentsTranslationsListErrorResponse400: components["schemas"]["ParseErrorResponse"];
         DocumentsUpdateBodyErrorComponent: {
             /**
@@ -6882,12 +7141,13 @@ export interface components {
              */
             attr: "language";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "invalid_choice" | "null" | "required";
+            code: "invalid" | "invalid_choice" | "null" | "required";
             detail: string;
         };
         DocumentsUpdateNonFieldErrorsErrorComponent: {
@@ -6913,11 +7173,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         DocumentsUpdateSummaryErrorComponent: {
@@ -6995,10 +7256,11 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null";
             detail: string;
         };
         DocumentsUpdateValidationError: {
@@ -7140,7 +7402,7 @@ export interface components {
         Event: {
             readonly id: number;
             campaign?: number | null;
-            readonly campaign_name: string;
+            readonly campaign_name: string | null;
             organization: number;
             readonly organization_name: string;
             title: string;
@@ -7761,11 +8023,12 @@ export interface components {
              */
             attr: "country";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid" | "invalid_choice" | "null";
             detail: string;
         };
         EventsCreateDescriptionErrorComponent: {
@@ -7857,11 +8120,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         EventsCreatePlaceErrorComponent: {
@@ -8130,11 +8394,12 @@ export interface components {
              */
             attr: "country";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid" | "invalid_choice" | "null";
             detail: string;
         };
         EventsPartialUpdateDescriptionErrorComponent: {
@@ -8226,11 +8491,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         EventsPartialUpdatePlaceErrorComponent: {
@@ -8367,11 +8633,12 @@ export interface components {
              */
             attr: "country";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid" | "invalid_choice" | "null";
             detail: string;
         };
         EventsUpdateDescriptionErrorComponent: {
@@ -8463,11 +8730,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         EventsUpdatePlaceErrorComponent: {
@@ -8688,9 +8956,10 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type";
+            code: "does_not_exist" | "incorrect_type" | "invalid";
             detail: string;
         };
         FundingEntriesCreateReferenceErrorComponent: {
@@ -8963,9 +9232,10 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type";
+            code: "does_not_exist" | "incorrect_type" | "invalid";
             detail: string;
         };
         FundingEntriesPartialUpdateReferenceErrorComponent: {
@@ -9118,9 +9388,10 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type";
+            code: "does_not_exist" | "incorrect_type" | "invalid";
             detail: string;
         };
         FundingEntriesUpdateReferenceErrorComponent: {
@@ -9961,7 +10232,7 @@ export interface components {
             readonly recipient_name: string;
             /** @description The campaign the money was raised in or for. */
             campaign?: number | null;
-            readonly campaign_name: string;
+            readonly campaign_name: string | null;
             /** @description Booking reference, unique when given. */
             reference?: string;
             /** @description Invented demo data. */
@@ -10982,14 +11253,14 @@ export interface components {
             readonly organization_name: string;
             /** @description The resource this is about (the recipient's own for matches). */
             readonly resource: number | null;
-            readonly resource_title: string;
+            readonly resource_title: string | null;
             /** @description For a match: the resource of another organization that fits. */
             readonly related_resource: number | null;
-            readonly related_resource_title: string;
+            readonly related_resource_title: string | null;
             readonly response: number | null;
             readonly contact_point: number | null;
             readonly actor_organization: number | null;
-            readonly actor_organization_name: string;
+            readonly actor_organization_name: string | null;
             /** @description Whether you have read it. */
             readonly read: boolean;
             /** Format: date-time */
@@ -14047,11 +14318,12 @@ export interface components {
              */
             attr: "currency";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid" | "invalid_choice" | "null";
             detail: string;
         };
         ResourcesCreateDescriptionErrorComponent: {
@@ -14140,11 +14412,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         ResourcesCreateStatusErrorComponent: {
@@ -14154,11 +14427,12 @@ export interface components {
              */
             attr: "status";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid" | "invalid_choice" | "null";
             detail: string;
         };
         ResourcesCreateTitleErrorComponent: {
@@ -14216,7 +14490,29 @@ export interface components {
             code: "invalid_choice" | "null";
             detail: string;
         };
-        ResourcesDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        ResourcesDestroyError: components["schemas"]["ResourcesDestroyStatusErrorComponent"];
+        ResourcesDestroyErrorResponse400: components["schemas"]["ResourcesDestroyValidationError"] | components["schemas"]["ParseErrorResponse"];
+        ResourcesDestroyStatusErrorComponent: {
+            /**
+             * @description * `status` - status (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        ResourcesDestroyValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["ResourcesDestroyError"][];
+        };
         ResourcesListCategoryErrorComponent: {
             /**
              * @description * `category` - category (enum property replaced by openapi-typescript)
@@ -14461,11 +14757,12 @@ export interface components {
              */
             attr: "currency";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid" | "invalid_choice" | "null";
             detail: string;
         };
         ResourcesPartialUpdateDescriptionErrorComponent: {
@@ -14554,11 +14851,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         ResourcesPartialUpdateStatusErrorComponent: {
@@ -14568,11 +14866,12 @@ export interface components {
              */
             attr: "status";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid" | "invalid_choice" | "null";
             detail: string;
         };
         ResourcesPartialUpdateTitleErrorComponent: {
@@ -14718,11 +15017,12 @@ export interface components {
              */
             attr: "currency";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid" | "invalid_choice" | "null";
             detail: string;
         };
         ResourcesUpdateDescriptionErrorComponent: {
@@ -14811,11 +15111,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         ResourcesUpdateStatusErrorComponent: {
@@ -14825,11 +15126,12 @@ export interface components {
              */
             attr: "status";
             /**
-             * @description * `invalid_choice` - invalid_choice
+             * @description * `invalid` - invalid
+             *     * `invalid_choice` - invalid_choice
              *     * `null` - null
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid" | "invalid_choice" | "null";
             detail: string;
         };
         ResourcesUpdateTitleErrorComponent: {
@@ -14893,8 +15195,8 @@ export interface components {
             readonly response: number;
             /** @description The side the author wrote for; empty when the network office wrote. */
             readonly organization: number | null;
-            readonly organization_name: string;
-            readonly author_name: string;
+            readonly organization_name: string | null;
+            readonly author_name: string | null;
             body: string;
             /** Format: date-time */
             readonly created_at: string;
@@ -14911,7 +15213,7 @@ export interface components {
          * @enum {string}
          */
         ResponseStatus: "pending" | "accepted" | "declined" | "withdrawn";
-        ResponsesAcceptCreateError: components["schemas"]["ResponsesAcceptCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesAcceptCreateNoteErrorComponent"];
+        ResponsesAcceptCreateError: components["schemas"]["ResponsesAcceptCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesAcceptCreateNoteErrorComponent"] | components["schemas"]["ResponsesAcceptCreateStatusErrorComponent"] | components["schemas"]["ResponsesAcceptCreateResourceErrorComponent"];
         ResponsesAcceptCreateErrorResponse400: components["schemas"]["ResponsesAcceptCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ResponsesAcceptCreateNonFieldErrorsErrorComponent: {
             /**
@@ -14942,6 +15244,32 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ResponsesAcceptCreateResourceErrorComponent: {
+            /**
+             * @description * `resource` - resource (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "resource";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        ResponsesAcceptCreateStatusErrorComponent: {
+            /**
+             * @description * `status` - status (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
             detail: string;
         };
         ResponsesAcceptCreateValidationError: {
@@ -15011,11 +15339,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         ResponsesCreateResourceErrorComponent: {
@@ -15027,11 +15356,12 @@ export interface components {
             /**
              * @description * `does_not_exist` - does_not_exist
              *     * `incorrect_type` - incorrect_type
+             *     * `invalid` - invalid
              *     * `null` - null
              *     * `required` - required
              * @enum {string}
              */
-            code: "does_not_exist" | "incorrect_type" | "null" | "required";
+            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
             detail: string;
         };
         ResponsesCreateValidationError: {
@@ -15042,7 +15372,7 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["ResponsesCreateError"][];
         };
-        ResponsesDeclineCreateError: components["schemas"]["ResponsesDeclineCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesDeclineCreateNoteErrorComponent"];
+        ResponsesDeclineCreateError: components["schemas"]["ResponsesDeclineCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesDeclineCreateNoteErrorComponent"] | components["schemas"]["ResponsesDeclineCreateStatusErrorComponent"];
         ResponsesDeclineCreateErrorResponse400: components["schemas"]["ResponsesDeclineCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ResponsesDeclineCreateNonFieldErrorsErrorComponent: {
             /**
@@ -15073,6 +15403,19 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ResponsesDeclineCreateStatusErrorComponent: {
+            /**
+             * @description * `status` - status (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
             detail: string;
         };
         ResponsesDeclineCreateValidationError: {
@@ -15236,7 +15579,7 @@ export interface components {
             code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        ResponsesPartialUpdateError: components["schemas"]["ResponsesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesPartialUpdateMessageErrorComponent"] | components["schemas"]["ResponsesPartialUpdateContributionErrorComponent"];
+        ResponsesPartialUpdateError: components["schemas"]["ResponsesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesPartialUpdateMessageErrorComponent"] | components["schemas"]["ResponsesPartialUpdateContributionErrorComponent"] | components["schemas"]["ResponsesPartialUpdateStatusErrorComponent"];
         ResponsesPartialUpdateErrorResponse400: components["schemas"]["ResponsesPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ResponsesPartialUpdateMessageErrorComponent: {
             /**
@@ -15270,6 +15613,19 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
+        ResponsesPartialUpdateStatusErrorComponent: {
+            /**
+             * @description * `status` - status (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
         ResponsesPartialUpdateValidationError: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -15279,8 +15635,44 @@ export interface components {
             errors: components["schemas"]["ResponsesPartialUpdateError"][];
         };
         ResponsesRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ResponsesWithdrawCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        SearchErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        ResponsesWithdrawCreateError: components["schemas"]["ResponsesWithdrawCreateStatusErrorComponent"];
+        ResponsesWithdrawCreateErrorResponse400: components["schemas"]["ResponsesWithdrawCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        ResponsesWithdrawCreateStatusErrorComponent: {
+            /**
+             * @description * `status` - status (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        ResponsesWithdrawCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["ResponsesWithdrawCreateError"][];
+        };
+        SearchCountryErrorComponent: {
+            /**
+             * @description * `country` - country (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "country";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             * @enum {string}
+             */
+            code: "invalid_choice";
+            detail: string;
+        };
+        SearchError: components["schemas"]["SearchPageSizeErrorComponent"] | components["schemas"]["SearchPageErrorComponent"] | components["schemas"]["SearchCountryErrorComponent"] | components["schemas"]["SearchLanguageErrorComponent"] | components["schemas"]["SearchTypeErrorComponent"] | components["schemas"]["SearchQErrorComponent"];
+        SearchErrorResponse400: components["schemas"]["SearchValidationError"] | components["schemas"]["ParseErrorResponse"];
         SearchHit: {
             type: components["schemas"]["SearchHitTypeEnum"];
             id: number;
@@ -15310,6 +15702,68 @@ export interface components {
          * @enum {string}
          */
         SearchHitTypeEnum: "document" | "organization" | "contact_point" | "country" | "resource" | "event";
+        SearchLanguageErrorComponent: {
+            /**
+             * @description * `language` - language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             * @enum {string}
+             */
+            code: "invalid_choice";
+            detail: string;
+        };
+        SearchPageErrorComponent: {
+            /**
+             * @description * `page` - page (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "page";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_string_length` - max_string_length
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
+             * @enum {string}
+             */
+            code: "invalid" | "max_string_length" | "max_value" | "min_value";
+            detail: string;
+        };
+        SearchPageSizeErrorComponent: {
+            /**
+             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "page_size";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_string_length` - max_string_length
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
+             * @enum {string}
+             */
+            code: "invalid" | "max_string_length" | "max_value" | "min_value";
+            detail: string;
+        };
+        SearchQErrorComponent: {
+            /**
+             * @description * `q` - q (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "q";
+            /**
+             * @description * `blank` - blank
+             *     * `max_length` - max_length
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "max_length" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
         SearchResults: {
             /** @description All results you may see, over every page. */
             count: number;
@@ -15322,6 +15776,28 @@ export interface components {
             /** Format: uri */
             previous: string | null;
             results: components["schemas"]["SearchHit"][];
+        };
+        SearchTypeErrorComponent: {
+            /**
+             * @description * `type` - type (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "type";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `max_length` - max_length
+             * @enum {string}
+             */
+            code: "invalid_choice" | "max_length";
+            detail: string;
+        };
+        SearchValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["SearchError"][];
         };
         SessionTokenObtainRequest: {
             username: string;
@@ -15400,9 +15876,10 @@ export interface components {
             /**
              * @description * `foreign_cursor` - foreign_cursor
              *     * `invalid_cursor` - invalid_cursor
+             *     * `max_length` - max_length
              * @enum {string}
              */
-            code: "foreign_cursor" | "invalid_cursor";
+            code: "foreign_cursor" | "invalid_cursor" | "max_length";
             detail: string;
         };
         SyncError: components["schemas"]["SyncLimitErrorComponent"] | components["schemas"]["SyncCursorErrorComponent"];
@@ -15415,11 +15892,12 @@ export interface components {
             attr: "limit";
             /**
              * @description * `invalid` - invalid
+             *     * `max_string_length` - max_string_length
              *     * `max_value` - max_value
              *     * `min_value` - min_value
              * @enum {string}
              */
-            code: "invalid" | "max_value" | "min_value";
+            code: "invalid" | "max_string_length" | "max_value" | "min_value";
             detail: string;
         };
         SyncResponse: {
@@ -19959,7 +20437,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The file; Content-Type is its detected type. */
+            /** @description The file, as the type detected when it was uploaded. */
             200: {
                 headers: {
                     /** @description Version of the object, for If-Match. */
@@ -19967,7 +20445,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/octet-stream": string;
+                    "application/pdf": string;
+                    "application/vnd.oasis.opendocument.text": string;
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document": string;
+                    "image/png": string;
+                    "image/jpeg": string;
+                    "text/plain": string;
                 };
             };
             400: {
