@@ -6,7 +6,7 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Documents"
 
     def ready(self) -> None:
-        from changes.registry import entry_for, track
+        from changes.registry import add_dependents, track
         from organizations.models import Organization
         from search.registry import Searchable, register
 
@@ -23,21 +23,7 @@ class DocumentsConfig(AppConfig):
 
         # A published document is never more visible than its organization: when the
         # organization's visibility changes, its documents' audiences change with it.
-        parent = entry_for(Organization)
-        if parent is not None:
-            earlier = parent.dependents
-            track(
-                Organization,
-                parent.type_name,
-                synced=parent.synced,
-                key=parent.key_field,
-                audience=parent.audience,
-                owners=parent.owners,
-                dependents=lambda org: [*earlier(org), *org.documents.all()],
-                exclude=parent.exclude,
-                serializer=parent.serializer,
-                queryset=parent.queryset,
-            )
+        add_dependents(Organization, lambda org: org.documents.all())
 
         register(
             Searchable(
