@@ -6,9 +6,16 @@ Organization A ("alpha") and organization B ("bravo") are both partners.
 - bob: coordinator of B — must see nothing restricted to A.
 - olga: network office admin (is_staff) — sees and writes everything.
 - nobody: an anonymous client — public data only.
+
+`demo` loads the demo network instead, whose people sign in with their published demo
+passwords (`demo_client("mila")`); `admin_client` is olga signed in to the Django admin.
 """
 
+from io import StringIO
+
 import pytest
+from django.core.management import call_command
+from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts.models import Membership
@@ -16,6 +23,13 @@ from accounts.models import Membership
 from .factories import MembershipFactory, OrganizationFactory, UserFactory
 
 PASSWORD = "correct-horse-battery"
+DEMO_PASSWORDS = {
+    "olga": "demo-admin-pass",
+    "alice": "demo-coordinator-pass",
+    "boris": "demo-coordinator-pass",
+    "nino": "demo-coordinator-pass",
+    "mila": "demo-member-pass",
+}
 
 
 @pytest.fixture(autouse=True)
@@ -86,3 +100,26 @@ def as_user(db):
         return client
 
     return make
+
+
+@pytest.fixture
+def admin_client(olga) -> Client:
+    """olga in the Django admin, a superuser as the demo's network office account is."""
+    olga.is_superuser = True
+    olga.save()
+    client = Client()
+    client.force_login(olga)
+    return client
+
+
+@pytest.fixture
+def demo(db):
+    """The demo network, loaded the way an operator loads it."""
+    call_command("load_demo", stdout=StringIO())
+
+
+def demo_client(username: str) -> APIClient:
+    """A client signed in as one of the demo people, with their published password."""
+    client = APIClient()
+    login(client, username, DEMO_PASSWORDS[username])
+    return client

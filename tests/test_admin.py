@@ -7,12 +7,10 @@ the public API at once.
 """
 
 from datetime import timedelta
-from io import StringIO
 
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.management import call_command
 from django.test import Client, RequestFactory
 from django.urls import reverse
 from django.utils import timezone
@@ -21,11 +19,6 @@ from rest_framework.test import APIClient
 from changes.models import Change
 from countries.models import Country
 from organizations.models import ContactPoint, Organization
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
 
 
 @pytest.fixture

@@ -23,20 +23,13 @@ from core.validators import normalize_contact_value
 from countries.models import Country
 from organizations.models import ContactPoint, Organization
 
-from .conftest import login
+from .conftest import DEMO_PASSWORDS, demo_client
 
 DEMO_SLUGS = {
     "network-office", "no-means-no", "pacifist-movement-ua", "objection-ru", "georgia-counseling",
     "lithuania-support", "finland-contacts", "western-europe-legal", "supporters-circle",
 }  # fmt: skip
 DEMO_COUNTRIES = {"RU", "BY", "UA", "DE", "FR", "LT", "GE", "FI", "KZ", "AM"}
-PASSWORDS = {
-    "olga": "demo-admin-pass",
-    "alice": "demo-coordinator-pass",
-    "boris": "demo-coordinator-pass",
-    "nino": "demo-coordinator-pass",
-    "mila": "demo-member-pass",
-}
 EXAMPLE = "(example data)"
 
 
@@ -55,12 +48,6 @@ def counts() -> dict[str, int]:
     }
 
 
-def signed_in(username: str) -> APIClient:
-    client = APIClient()
-    login(client, username, PASSWORDS[username])
-    return client
-
-
 def all_results(client: APIClient, url: str) -> list[dict]:
     results = []
     while url:
@@ -69,11 +56,6 @@ def all_results(client: APIClient, url: str) -> list[dict]:
         results += response.data["results"]
         url = response.data["next"]
     return results
-
-
-@pytest.fixture
-def demo(db):
-    load_demo()
 
 
 @pytest.fixture
@@ -173,7 +155,7 @@ def test_mila_signs_in_with_the_demo_password_and_finds_the_russian_speaking_cou
     demo, api, georgian_counselor
 ):
     url = "/api/v1/contact-points/?country=GE&language=ru"
-    mine = all_results(signed_in("mila"), url)
+    mine = all_results(demo_client("mila"), url)
     assert georgian_counselor.id in {c["id"] for c in mine}
     assert georgian_counselor.id not in {c["id"] for c in all_results(api, url)}
 
@@ -186,16 +168,16 @@ def test_the_compromised_contact_is_seen_only_by_its_organization_and_the_networ
     assert api.get(url).status_code == 404
     assert compromised.id not in {c["id"] for c in all_results(api, "/api/v1/contact-points/")}
     for outsider in ("mila", "nino"):
-        client = signed_in(outsider)
+        client = demo_client(outsider)
         assert client.get(url).status_code == 404
         assert compromised.id not in {c["id"] for c in all_results(client, "/api/v1/contact-points/")}
-    assert signed_in("boris").get(url).status_code == 200
-    assert signed_in("olga").get(url).status_code == 200
+    assert demo_client("boris").get(url).status_code == 200
+    assert demo_client("olga").get(url).status_code == 200
 
 
 def test_the_demo_passwords_are_the_documented_ones(demo):
-    for username in PASSWORDS:
-        signed_in(username)
+    for username in DEMO_PASSWORDS:
+        demo_client(username)
 
 
 def test_a_failing_step_leaves_nothing_behind(db, monkeypatch):

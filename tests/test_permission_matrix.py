@@ -445,6 +445,14 @@ def test_a_field_the_role_may_not_set_is_refused_and_nothing_changes(
     assert row(obj.endpoint, instance) == before
 
 
+def test_a_slug_taken_by_an_organization_one_may_not_see_is_refused_like_a_free_one(world, client_for):
+    client, url = client_for(COORDINATOR_B), url_of("organizations", world["org_b"])
+    taken = client.patch(url, {"slug": world["org_restricted"].slug}, format="json")
+    free = client.patch(url, {"slug": "bravo-renamed"}, format="json")
+    assert taken.status_code == free.status_code == 400
+    assert taken.json() == free.json()
+
+
 def test_sending_back_unchanged_protected_values_is_accepted(world, client_for):
     client = client_for(COORDINATOR_A)
     org = world["org_public"]

@@ -1,3 +1,5 @@
+"""The first things a client does: read contact points by visibility, create one, and edit it safely."""
+
 from .factories import ContactPointFactory
 
 

@@ -1,7 +1,5 @@
 """Memberships give roles per organization; invitations are the only way in; sessions make JWTs revocable."""
 
-import hashlib
-import secrets
 import uuid
 
 from django.conf import settings
@@ -48,10 +46,6 @@ class Membership(VersionedModel):
 
     def owner_ids(self) -> set[int]:
         return {self.organization_id}
-
-
-def hash_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
 
 
 class Invitation(models.Model):
@@ -107,11 +101,6 @@ class Invitation(models.Model):
         if self.expires_at <= timezone.now():
             return self.Status.EXPIRED
         return self.Status.PENDING
-
-    @staticmethod
-    def new_token() -> tuple[str, str]:
-        token = secrets.token_urlsafe(32)
-        return token, hash_token(token)
 
     @property
     def is_usable(self) -> bool:

@@ -11,9 +11,10 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from rest_framework import serializers
 
+from core.secrets import digest
 from core.serializers import OwnedByOrganizationMixin
 
-from .models import Invitation, Membership, hash_token
+from .models import Invitation, Membership
 
 # A forgotten invitation is a standing key to the network; keep its life bounded.
 INVITATION_MAX_DAYS = 90
@@ -98,7 +99,7 @@ class InvitationAcceptSerializer(serializers.Serializer):
         signed_in = user.is_authenticated
         invitation = (
             Invitation.objects.select_related("organization")
-            .filter(token_hash=hash_token(attrs["token"]))
+            .filter(token_hash=digest(attrs["token"]))
             .first()
         )
         errors: dict[str, list[str]] = {}

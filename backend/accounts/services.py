@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 from rest_framework.exceptions import ValidationError
 
+from core.secrets import new_secret
 from core.viewer import Viewer
 from organizations.models import Organization
 
@@ -22,7 +23,7 @@ from .models import Invitation, Membership
 @transaction.atomic
 def invitation_create(*, data: dict, actor) -> tuple[Invitation, str]:
     """Create an invitation from validated `data`; returns it with its clear token (never stored)."""
-    token, token_hash = Invitation.new_token()
+    token, token_hash = new_secret()
     expires_at = data.get("expires_at") or timezone.now() + timedelta(days=settings.INVITATION_DEFAULT_DAYS)
     invitation = Invitation.objects.create(
         email=data["email"],

@@ -4,8 +4,6 @@ Event times are stored as aware datetimes together with the IANA time zone they 
 planned in, so calendars show 18:00 in Tbilisi as 18:00 in Tbilisi, across DST changes.
 """
 
-import hashlib
-import secrets
 from functools import lru_cache
 from zoneinfo import ZoneInfo, available_timezones
 
@@ -17,6 +15,7 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 
 from core.models import VersionedModel
+from core.secrets import digest, new_secret
 from core.viewer import Viewer
 from core.visibility import Audience, Visibility, VisibleQuerySet, level_q, narrowest
 
@@ -137,10 +136,6 @@ class Event(VersionedModel):
         return ZoneInfo(self.timezone)
 
 
-def hash_feed_token(token: str) -> str:
-    return hashlib.sha256(token.encode()).hexdigest()
-
-
 class CalendarFeed(models.Model):
     """A user's personal calendar subscription: a secret URL instead of a JWT.
 
@@ -161,13 +156,13 @@ class CalendarFeed(models.Model):
     @classmethod
     def issue(cls, user) -> tuple["CalendarFeed", str]:
         """Replace the user's feed with a fresh one; returns it and the token (never stored)."""
-        token = secrets.token_urlsafe(32)
+        token, token_hash = new_secret()
         cls.objects.filter(user=user).delete()
-        return cls.objects.create(user=user, token_hash=hash_feed_token(token)), token
+        return cls.objects.create(user=user, token_hash=token_hash), token
 
     @classmethod
     def for_token(cls, token: str) -> "CalendarFeed | None":
-        feed = cls.objects.select_related("user").filter(token_hash=hash_feed_token(token)).first()
+        feed = cls.objects.select_related("user").filter(token_hash=digest(token)).first()
         if feed is None or not feed.user.is_active:
             return None
         return feed

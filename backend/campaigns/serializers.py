@@ -6,10 +6,10 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone as dj_timezone
 from rest_framework import serializers
 
-from core.serializers import COUNTRY_CHOICES, OwnedByOrganizationMixin, visibility_field
+from core.serializers import COUNTRY_CHOICES, OwnedByOrganizationMixin, value_after, visibility_field
 from core.validators import https_url
 
-from .models import CalendarFeed, Campaign, Event, time_zone_names
+from .models import CalendarFeed, Campaign, Event, validate_time_zone
 
 HASHTAG = re.compile(r"^#?(\w{2,79})$")
 
@@ -50,8 +50,7 @@ class CampaignSerializer(serializers.ModelSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        start = attrs.get("start_date", getattr(self.instance, "start_date", None))
-        end = attrs.get("end_date", getattr(self.instance, "end_date", None))
+        start, end = value_after(self, attrs, "start_date"), value_after(self, attrs, "end_date")
         if start and end and end < start:
             raise serializers.ValidationError({"end_date": "The campaign cannot end before it starts."})
         return attrs
@@ -84,7 +83,9 @@ class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
     )
     starts_at = LocalDateTimeField(help_text=TIME_HELP)
     ends_at = LocalDateTimeField(help_text=TIME_HELP)
-    timezone = serializers.CharField(max_length=64, help_text="IANA time zone, e.g. Europe/Berlin.")
+    timezone = serializers.CharField(
+        max_length=64, validators=[validate_time_zone], help_text="IANA time zone, e.g. Europe/Berlin."
+    )
     country = CountryCodeField(
         COUNTRY_CHOICES, required=False, allow_blank=True, help_text="ISO 3166-1 alpha-2."
     )
@@ -123,29 +124,19 @@ class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
             fields["campaign"].queryset = Campaign.objects.visible_to(self.viewer)
         return fields
 
-    def validate_timezone(self, value):
-        if value not in time_zone_names():
-            raise serializers.ValidationError(f"“{value}” is not an IANA time zone such as Europe/Berlin.")
-        return value
-
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        current = (lambda name: getattr(self.instance, name)) if self.instance else (lambda name: None)
-        zone = ZoneInfo(attrs.get("timezone") or current("timezone"))
+        zone = ZoneInfo(value_after(self, attrs, "timezone"))
         for name in ("starts_at", "ends_at"):
             if name in attrs and dj_timezone.is_naive(attrs[name]):
                 attrs[name] = dj_timezone.make_aware(attrs[name], zone)
-
-        def value(name):
-            return attrs[name] if name in attrs else current(name)
-
         errors = {}
-        starts, ends = value("starts_at"), value("ends_at")
+        starts, ends = value_after(self, attrs, "starts_at"), value_after(self, attrs, "ends_at")
         if starts and ends and ends <= starts:
             errors["ends_at"] = "The event must end after it starts."
-        if not value("is_online"):
+        if not value_after(self, attrs, "is_online"):
             for name in ("city", "country"):
-                if not value(name):
+                if not value_after(self, attrs, name):
                     errors[name] = "An event at a place needs its city and country; or mark it online."
         if errors:
             raise serializers.ValidationError(errors)

@@ -9,7 +9,8 @@ from django.db import models
 from django.db.models import Lookup
 
 
-def _split(value) -> list[str]:
+def split_codes(value) -> list[str]:
+    """Codes from a list, or from the stored ",ru,en," or typed "ru, en" forms; blanks dropped."""
     if value is None:
         return []
     if isinstance(value, (list, tuple)):
@@ -27,17 +28,17 @@ class CodeListField(models.CharField):
         super().__init__(*args, **kwargs)
 
     def from_db_value(self, value, expression, connection):
-        return _split(value)
+        return split_codes(value)
 
     def to_python(self, value):
-        return _split(value)
+        return split_codes(value)
 
     def get_prep_value(self, value):
-        codes = _split(value)
+        codes = split_codes(value)
         return "," + ",".join(codes) + "," if codes else ""
 
     def value_from_object(self, obj):
-        return ", ".join(_split(super().value_from_object(obj)))
+        return ", ".join(split_codes(super().value_from_object(obj)))
 
     def value_to_string(self, obj):
         return self.value_from_object(obj)

@@ -67,6 +67,16 @@ class StrictBooleanFilter(django_filters.BooleanFilter):
     field_class = StrictBooleanField
 
 
+class StaleFilter(StrictBooleanFilter):
+    """`true`: only the rows the model's `stale_q()` selects; `false`: only the others."""
+
+    def filter(self, qs, value):
+        if value is None:
+            return qs
+        stale = qs.model.stale_q()
+        return qs.filter(stale) if value else qs.exclude(stale)
+
+
 class UtcIsoDateTimeField(django_filters.fields.IsoDateTimeField):
     """An ISO 8601 time, in UTC: PostgreSQL refuses offsets beyond ±15:59 (a 500), and a time
     that cannot be represented in UTC is refused here with a 400."""

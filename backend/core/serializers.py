@@ -4,8 +4,9 @@ from collections.abc import Mapping
 
 from django_countries import countries
 from rest_framework import serializers
+from rest_framework.validators import UniqueValidator
 
-from .viewer import Viewer
+from .viewer import Viewer, request_viewer
 from .visibility import Visibility
 from .vocabulary import LANGUAGE_CHOICES, Topic
 
@@ -41,13 +42,22 @@ def topics_field(**kwargs) -> CodeListField:
     return CodeListField(Topic.choices, **kwargs)
 
 
+def value_after(serializer: serializers.Serializer, attrs: Mapping, name: str):
+    """What `name` will hold once `attrs` are saved: the value sent, else the instance's, else None.
+
+    Rules that span fields (an end after its start, an amount with its currency) must hold
+    for partial updates too, where only some of the fields are sent.
+    """
+    if name in attrs:
+        return attrs[name]
+    return getattr(serializer.instance, name, None)
+
+
 class ViewerContextMixin:
     """Gives a serializer the requesting viewer (set by the base viewsets)."""
 
     @property
     def viewer(self) -> Viewer:
-        from .viewer import request_viewer
-
         return request_viewer(self.context["request"])
 
 
@@ -94,6 +104,16 @@ class AdminOnlyFieldsMixin(ViewerContextMixin):
     """Refuses, with 400, fields only the network office may set, instead of ignoring them."""
 
     admin_only_fields: tuple[str, ...] = ()
+
+    def to_internal_value(self, data):
+        # Refused for anyone else, such a field is not first checked against other rows: "this
+        # slug is taken" would tell a coordinator that an organization they cannot see exists.
+        if not self.viewer.is_admin:
+            for name in self.admin_only_fields:
+                field = self.fields.get(name)
+                if field is not None:
+                    field.validators = [v for v in field.validators if not isinstance(v, UniqueValidator)]
+        return super().to_internal_value(data)
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

@@ -25,9 +25,6 @@ class Viewer:
         """Network-visible data needs an active account with at least one membership."""
         return self.is_admin or bool(self.member_of)
 
-    def can_see_owned(self, organization_ids) -> bool:
-        return self.is_admin or bool(self.member_of.intersection(organization_ids))
-
     def can_write_for(self, organization_id: int | None) -> bool:
         return self.is_admin or (organization_id is not None and organization_id in self.coordinator_of)
 

@@ -99,7 +99,3 @@ class VisibleModelViewSet(VisibleViewSetMixin, VersionedViewSetMixin, viewsets.M
     """Full CRUD over a versioned, visibility-scoped model."""
 
     http_method_names = ["get", "post", "put", "patch", "delete", "head", "options"]
-
-
-class VisibleReadOnlyViewSet(VisibleViewSetMixin, VersionedViewSetMixin, viewsets.ReadOnlyModelViewSet):
-    """List and detail only."""

@@ -1,4 +1,4 @@
-"""Controlled vocabularies shared across domains: topics and ISO 639-1 languages."""
+"""Controlled vocabularies shared across domains: topics, ISO 639-1 languages, ISO 4217 currencies."""
 
 import pycountry
 from django.db import models
@@ -19,7 +19,5 @@ class Topic(models.TextChoices):
 LANGUAGE_CHOICES: list[tuple[str, str]] = sorted(
     (lang.alpha_2, lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2")
 )
-LANGUAGE_CODES = frozenset(code for code, _ in LANGUAGE_CHOICES)
 
 CURRENCY_CHOICES: list[tuple[str, str]] = sorted((cur.alpha_3, cur.name) for cur in pycountry.currencies)
-CURRENCY_CODES = frozenset(code for code, _ in CURRENCY_CHOICES)

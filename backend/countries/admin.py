@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import admin
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 
 from core.validators import https_url
 
@@ -43,7 +42,7 @@ class StaleFilter(admin.SimpleListFilter):
         return [("yes", "Stale (needs review)"), ("no", "Reviewed recently")]
 
     def queryset(self, request, queryset):
-        stale = Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=Country.reviewed_cutoff())
+        stale = Country.stale_q()
         if self.value() == "yes":
             return queryset.filter(stale)
         if self.value() == "no":

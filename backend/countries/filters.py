@@ -1,14 +1,12 @@
 """Country profile filters."""
 
-from django.db.models import Q
-
-from core.filters import BaseFilterSet, StrictBooleanFilter
+from core.filters import BaseFilterSet, StaleFilter
 
 from .models import Country
 
 
 class CountryFilter(BaseFilterSet):
-    stale = StrictBooleanFilter(method="filter_stale", help_text="Not reviewed within the configured age.")
+    stale = StaleFilter(help_text="Not reviewed within the configured age.")
 
     search_fields = (
         "conscription",
@@ -21,7 +19,3 @@ class CountryFilter(BaseFilterSet):
     class Meta:
         model = Country
         fields = []
-
-    def filter_stale(self, queryset, name, value):
-        stale = Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=Country.reviewed_cutoff())
-        return queryset.filter(stale) if value else queryset.exclude(stale)

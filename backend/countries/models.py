@@ -52,6 +52,11 @@ class Country(VersionedModel):
     def reviewed_cutoff():
         return timezone.now().date() - timedelta(days=settings.COUNTRY_PROFILE_STALE_DAYS)
 
+    @classmethod
+    def stale_q(cls) -> Q:
+        """Never reviewed, or not within COUNTRY_PROFILE_STALE_DAYS: `is_stale` in the database."""
+        return Q(last_reviewed__isnull=True) | Q(last_reviewed__lt=cls.reviewed_cutoff())
+
     @property
     def is_stale(self) -> bool:
         return self.last_reviewed is None or self.last_reviewed < self.reviewed_cutoff()

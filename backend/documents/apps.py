@@ -38,6 +38,5 @@ class DocumentsConfig(AppConfig):
                 language_field="language",
                 country_field="countries",
                 select_related=("organization",),
-                description="Guides and templates.",
             )
         )

@@ -100,7 +100,7 @@ class DocumentViewSet(VisibleModelViewSet):
     filterset_class = DocumentFilter
     ordering_fields = ["title", "language", "published_at", "updated_at", "created_at"]
     ordering = ["title", "id"]
-    admin_actions = ("publish", "archive")
+    admin_actions = tuple(step for step, (*_, admins_only) in services.TRANSITIONS.items() if admins_only)
 
     DETAIL_ACTIONS = ("retrieve", "translation", "create", "update", "partial_update", *services.TRANSITIONS)
 

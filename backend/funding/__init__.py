@@ -1,0 +1,1 @@
+"""The funding ledger: grants to partner groups for the network office and recipients, totals for all."""

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from core.serializers import ViewerContextMixin
+from core.serializers import ViewerContextMixin, value_after
 from core.vocabulary import CURRENCY_CHOICES
 
 from .models import LedgerEntry
@@ -46,8 +46,7 @@ class LedgerEntrySerializer(ViewerContextMixin, serializers.ModelSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        kind = attrs.get("kind", getattr(self.instance, "kind", None))
-        recipient = attrs["recipient"] if "recipient" in attrs else getattr(self.instance, "recipient", None)
+        kind, recipient = value_after(self, attrs, "kind"), value_after(self, attrs, "recipient")
         if kind == LedgerEntry.Kind.GRANT and recipient is None:
             raise serializers.ValidationError({"recipient": "A grant needs the receiving organization."})
         if kind == LedgerEntry.Kind.COLLECTED and recipient is not None:

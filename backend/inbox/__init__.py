@@ -1,0 +1,1 @@
+"""What happened for an organization, told to its members once, with read state per person."""

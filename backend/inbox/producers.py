@@ -55,17 +55,28 @@ def notify(
     return notification
 
 
-def response_received(*, response, actor) -> None:
+def _tell_resource_owner(*, response, kind: str, did: str, event: str, actor) -> None:
+    """Tell the resource's organization what the responding organization `did` about it."""
     resource = response.resource
     notify(
         organization_id=resource.organization_id,
-        kind=Notification.Kind.RESPONSE_RECEIVED,
-        text=f"{response.organization.name} responded to “{resource.title}”.",
+        kind=kind,
+        text=f"{response.organization.name} {did} “{resource.title}”.",
         actor=actor,
         actor_organization_id=response.organization_id,
         resource=resource,
         response=response,
-        dedupe_key=f"response:{response.pk}:received",
+        dedupe_key=f"response:{response.pk}:{event}",
+    )
+
+
+def response_received(*, response, actor) -> None:
+    _tell_resource_owner(
+        response=response,
+        kind=Notification.Kind.RESPONSE_RECEIVED,
+        did="responded to",
+        event="received",
+        actor=actor,
     )
 
 
@@ -88,16 +99,12 @@ def response_decided(*, response, actor) -> None:
 
 
 def response_withdrawn(*, response, actor) -> None:
-    resource = response.resource
-    notify(
-        organization_id=resource.organization_id,
-        kind=Notification.Kind.RESPONSE_WITHDRAWN,
-        text=f"{response.organization.name} withdrew its response to “{resource.title}”.",
-        actor=actor,
-        actor_organization_id=response.organization_id,
-        resource=resource,
+    _tell_resource_owner(
         response=response,
-        dedupe_key=f"response:{response.pk}:withdrawn",
+        kind=Notification.Kind.RESPONSE_WITHDRAWN,
+        did="withdrew its response to",
+        event="withdrawn",
+        actor=actor,
     )
 
 
@@ -162,7 +169,7 @@ def stale_contacts(*, organization_ids) -> None:
 
     stale = list(
         ContactPoint.objects.filter(organization_id__in=organization_ids, status=ContactPoint.Status.ACTIVE)
-        .filter(stale_q())
+        .filter(ContactPoint.stale_q())
         .only("id", "organization_id", "label", "channel", "value", "last_verified_at")
     )
     if not stale:
@@ -199,14 +206,6 @@ def stale_contacts(*, organization_ids) -> None:
         transaction.on_commit(
             lambda n=notification: notification_created.send(sender=Notification, notification=n)
         )
-
-
-def stale_q():
-    from django.db.models import Q
-
-    from organizations.models import ContactPoint
-
-    return Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=ContactPoint.stale_before())
 
 
 def _stale_key(cp) -> str:

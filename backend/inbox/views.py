@@ -57,11 +57,13 @@ class InboxViewSet(viewsets.ReadOnlyModelViewSet):
         self._sweep()
         return super().list(request, *args, **kwargs)
 
-    def _mark(self, notification, read: bool) -> None:
+    def _mark(self, *, read: bool) -> Response:
+        notification = self.get_object()
         if read:
             NotificationRead.objects.get_or_create(notification=notification, user_id=self.viewer.user_id)
         else:
             NotificationRead.objects.filter(notification=notification, user_id=self.viewer.user_id).delete()
+        return Response(self.get_serializer(self.get_queryset().get(pk=notification.pk)).data)
 
     @extend_schema(
         summary="Mark an inbox item read",
@@ -72,9 +74,7 @@ class InboxViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"])
     def read(self, request, pk=None):
-        notification = self.get_object()
-        self._mark(notification, read=True)
-        return Response(self.get_serializer(self.get_queryset().get(pk=notification.pk)).data)
+        return self._mark(read=True)
 
     @extend_schema(
         summary="Mark an inbox item unread",
@@ -85,9 +85,7 @@ class InboxViewSet(viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=True, methods=["post"])
     def unread(self, request, pk=None):
-        notification = self.get_object()
-        self._mark(notification, read=False)
-        return Response(self.get_serializer(self.get_queryset().get(pk=notification.pk)).data)
+        return self._mark(read=False)
 
     @extend_schema(
         summary="Mark the whole inbox read",

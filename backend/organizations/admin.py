@@ -11,6 +11,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 
+from core.fields import split_codes
 from core.validators import https_url, normalize_contact_value
 from core.vocabulary import LANGUAGE_CHOICES, Topic
 
@@ -26,19 +27,11 @@ class CodeListFormField(forms.CharField):
         kwargs.setdefault("required", False)
         super().__init__(**kwargs)
 
-    @staticmethod
-    def split(value) -> list[str]:
-        if value is None:
-            return []
-        if isinstance(value, (list, tuple)):
-            return [str(code).strip() for code in value if str(code).strip()]
-        return [code.strip() for code in str(value).split(",") if code.strip()]
-
     def prepare_value(self, value):
-        return ", ".join(self.split(value))
+        return ", ".join(split_codes(value))
 
     def to_python(self, value):
-        return self.split(value)
+        return split_codes(value)
 
     def validate(self, value):
         if self.required and not value:
@@ -50,7 +43,7 @@ class CodeListFormField(forms.CharField):
             raise ValidationError("A code is listed twice.", code="duplicate")
 
     def has_changed(self, initial, data):
-        return self.split(initial) != self.split(data)
+        return split_codes(initial) != split_codes(data)
 
 
 def languages_form_field(**kwargs) -> CodeListFormField:

@@ -1,13 +1,13 @@
 """List filters for organizations and contact points."""
 
 import django_filters
-from django.db.models import Q
 
 from core.filters import (
     BaseFilterSet,
     CodeFilter,
     CountryListFilter,
     IdFilter,
+    StaleFilter,
     StrictBooleanFilter,
     language_filter,
     topic_filter,
@@ -40,14 +40,10 @@ class ContactPointFilter(BaseFilterSet):
     channel = django_filters.ChoiceFilter(choices=ContactPoint.Channel.choices)
     status = django_filters.ChoiceFilter(choices=ContactPoint.Status.choices)
     visibility = django_filters.ChoiceFilter(choices=Visibility.choices)
-    stale = StrictBooleanFilter(method="filter_stale", help_text="Not verified within the configured age.")
+    stale = StaleFilter(help_text="Not verified within the configured age.")
 
     search_fields = ("label", "value", "hours", "organization__name")
 
     class Meta:
         model = ContactPoint
         fields = []
-
-    def filter_stale(self, queryset, name, value):
-        stale = Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=ContactPoint.stale_before())
-        return queryset.filter(stale) if value else queryset.exclude(stale)

@@ -121,6 +121,11 @@ class ContactPoint(VersionedModel):
     def stale_before():
         return timezone.now() - timedelta(days=settings.CONTACT_STALE_DAYS)
 
+    @classmethod
+    def stale_q(cls) -> Q:
+        """Never verified, or not within CONTACT_STALE_DAYS: `is_stale` in the database."""
+        return Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=cls.stale_before())
+
     @property
     def is_stale(self) -> bool:
         return self.last_verified_at is None or self.last_verified_at < self.stale_before()

@@ -11,6 +11,7 @@ from core.serializers import (
     countries_field,
     languages_field,
     topics_field,
+    value_after,
     visibility_field,
 )
 from core.validators import https_url, normalize_contact_value
@@ -89,8 +90,7 @@ class ContactPointSerializer(
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        channel = attrs.get("channel", getattr(self.instance, "channel", None))
-        value = attrs.get("value", getattr(self.instance, "value", None))
+        channel, value = value_after(self, attrs, "channel"), value_after(self, attrs, "value")
         if channel and value is not None and ("channel" in attrs or "value" in attrs):
             try:
                 attrs["value"] = normalize_contact_value(channel, value)

@@ -1,0 +1,1 @@
+"""Offers and requests between organizations, the responses of others, and their matches."""

@@ -9,6 +9,7 @@ from core.serializers import (
     ViewerContextMixin,
     countries_field,
     languages_field,
+    value_after,
     visibility_field,
 )
 from core.vocabulary import CURRENCY_CHOICES
@@ -85,10 +86,8 @@ class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        current = (lambda name: getattr(self.instance, name)) if self.instance else (lambda name: None)
         value = {
-            name: attrs[name] if name in attrs else current(name)
-            for name in ("category", "amount", "currency", "capacity")
+            name: value_after(self, attrs, name) for name in ("category", "amount", "currency", "capacity")
         }
         errors = {}
         if value["amount"] is not None and not value["currency"]:

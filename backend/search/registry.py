@@ -5,10 +5,7 @@ filter by language and country, how to present a hit) and search does the rest. 
 are always read through `visible_to(viewer)`: a model without that method is never
 searched, whatever its registration says.
 
-A type may be registered by model label before its app exists ("resources.Resource");
-until the model is installed the type simply returns nothing. Field names that the
-model does not have are ignored, so a registration written ahead of a model stays valid
-while the model takes shape.
+A type without a language or a country is left out when a search filters by one.
 """
 
 from __future__ import annotations
@@ -56,8 +53,6 @@ class Searchable:
     country_code_field: str | None = None
     select_related: tuple[str, ...] = ()
     extra_match: Callable[[str], tuple[Q, float] | None] | None = None
-    base_filter: Callable[[], Q] | None = None
-    description: str = ""
 
     @cached_property
     def model(self) -> type[models.Model] | None:
@@ -104,8 +99,6 @@ class Searchable:
         related = [name for name in self.select_related if self._has(name)]
         if related:
             qs = qs.select_related(*related)
-        if self.base_filter is not None:
-            qs = qs.filter(self.base_filter())
         return qs.visible_to(viewer)
 
     def filter_language(self, qs: models.QuerySet, code: str) -> models.QuerySet | None:
@@ -153,18 +146,11 @@ _order: list[str] = []
 
 
 def register(searchable: Searchable) -> Searchable:
-    """Add or replace a searchable type (an app's own registration replaces a provisional one)."""
+    """Add a searchable type, or replace the one registered under its name."""
     if searchable.type_name not in _registry:
         _order.append(searchable.type_name)
     _registry[searchable.type_name] = searchable
     return searchable
-
-
-def register_default(searchable: Searchable) -> Searchable:
-    """Register `searchable` unless its type is registered already (by its own app)."""
-    if searchable.type_name in _registry:
-        return _registry[searchable.type_name]
-    return register(searchable)
 
 
 def type_names() -> list[str]:

@@ -1,9 +1,6 @@
-"""The searchable types of the apps that do not register themselves.
+"""How organizations, contact points, country profiles, resources and events are searched.
 
-Documents register in their own app. Resources and events are registered here by
-label, ahead of their models: until `resources.Resource` or `campaigns.Event` exists the
-type returns nothing, and fields the model lacks are ignored (see registry.py). An app
-that calls `register()` for the same type name, before or after, takes precedence.
+Documents register in their own app, beside the stored search vector they bring.
 """
 
 from functools import lru_cache
@@ -12,7 +9,7 @@ from django.db.models import Q
 from django.utils import translation
 from django_countries import countries
 
-from .registry import Searchable, register_default
+from .registry import Searchable, register
 from .text import WORD, fold, stem
 
 COUNTRY_NAME_LANGUAGES = ("en", "ru", "de", "uk", "fr")
@@ -78,7 +75,7 @@ def _country_title(country) -> str:
 
 
 def register_builtin_types() -> None:
-    register_default(
+    register(
         Searchable(
             type_name="organization",
             model_label="organizations.Organization",
@@ -88,10 +85,9 @@ def register_builtin_types() -> None:
             url_name="organization-detail",
             languages_field="languages",
             country_field="countries",
-            description="Partner organizations.",
         )
     )
-    register_default(
+    register(
         Searchable(
             type_name="contact_point",
             model_label="organizations.ContactPoint",
@@ -108,10 +104,9 @@ def register_builtin_types() -> None:
             languages_field="languages",
             country_field="countries",
             select_related=("organization",),
-            description="Ways to reach an organization.",
         )
     )
-    register_default(
+    register(
         Searchable(
             type_name="country",
             model_label="countries.Country",
@@ -130,10 +125,9 @@ def register_builtin_types() -> None:
             url_attr="code",
             country_code_field="code",
             extra_match=_countries_named,
-            description="Country profiles; a query naming a country finds its profile.",
         )
     )
-    register_default(
+    register(
         Searchable(
             type_name="resource",
             model_label="resources.Resource",
@@ -141,14 +135,12 @@ def register_builtin_types() -> None:
             title_field="title",
             snippet_fields=("description",),
             url_name="resource-detail",
-            language_field="language",
             languages_field="languages",
             country_field="countries",
             select_related=("organization",),
-            description="Offers and requests between organizations.",
         )
     )
-    register_default(
+    register(
         Searchable(
             type_name="event",
             model_label="campaigns.Event",
@@ -156,11 +148,7 @@ def register_builtin_types() -> None:
             title_field="title",
             snippet_fields=("description", "place", "city"),
             url_name="event-detail",
-            language_field="language",
-            languages_field="languages",
-            country_field="countries",
             country_code_field="country",
             select_related=("organization", "campaign"),
-            description="Events of joint actions.",
         )
     )

@@ -3,26 +3,17 @@
 The cast (anna, alice, bob, olga) and the throttle reset come from tests/conftest.py.
 """
 
-import pytest
 from rest_framework.test import APIClient
 
-from ..conftest import PASSWORD
+from ..conftest import PASSWORD, login
 
 
 def obtain(username: str, password: str = PASSWORD) -> dict:
     """Sign in through the API and return {access, refresh}."""
-    response = APIClient().post("/api/v1/auth/token/", {"username": username, "password": password})
-    assert response.status_code == 200, response.content
-    return response.data
+    return login(APIClient(), username, password)
 
 
 def bearer(access: str) -> APIClient:
     client = APIClient()
     client.credentials(HTTP_AUTHORIZATION=f"Bearer {access}")
     return client
-
-
-@pytest.fixture
-def tokens(db):
-    """`tokens(user)` signs `user` in and returns the raw {access, refresh} pair."""
-    return lambda user: obtain(user.username)

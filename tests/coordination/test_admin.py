@@ -1,7 +1,6 @@
 """The network office's Django admin opens every coordination model without errors."""
 
 import pytest
-from django.test import Client
 
 from .factories import EventFactory, LedgerEntryFactory, ResponseFactory
 
@@ -15,15 +14,6 @@ EDITABLE = [
     "campaigns/event",
 ]
 READ_ONLY = ["campaigns/calendarfeed", "inbox/notification"]
-
-
-@pytest.fixture
-def admin_client(olga):
-    olga.is_superuser = True  # as the demo's network office account is
-    olga.save()
-    client = Client()
-    client.force_login(olga)
-    return client
 
 
 @pytest.fixture

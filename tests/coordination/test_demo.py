@@ -7,35 +7,16 @@ figures, and the Human Rights Day action week has events of several partners.
 from io import StringIO
 
 import icalendar
-import pytest
 from django.core.management import call_command
-from rest_framework.test import APIClient
 
 from changes.models import Change
 from inbox.models import Notification
 
-from ..conftest import login
-
-PASSWORDS = {
-    "alice": "demo-coordinator-pass",
-    "boris": "demo-coordinator-pass",
-    "nino": "demo-coordinator-pass",
-}
-
-
-def signed_in(username: str) -> APIClient:
-    client = APIClient()
-    login(client, username, PASSWORDS[username])
-    return client
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", stdout=StringIO())
+from ..conftest import demo_client
 
 
 def test_every_open_demo_request_matches_an_offer_of_another_organization(demo):
-    client = signed_in("boris")
+    client = demo_client("boris")
     requests = client.get("/api/v1/resources/", {"kind": "request", "status": "open", "page_size": 100}).data
     assert requests["count"] >= 5
     for request in requests["results"]:
@@ -46,7 +27,7 @@ def test_every_open_demo_request_matches_an_offer_of_another_organization(demo):
 
 
 def test_the_demo_inboxes_and_responses(demo):
-    alice, boris, nino = signed_in("alice"), signed_in("boris"), signed_in("nino")
+    alice, boris, nino = demo_client("alice"), demo_client("boris"), demo_client("nino")
     assert {"response_received", "message_received"} <= {
         i["kind"] for i in alice.get("/api/v1/inbox/").data["results"]
     }
@@ -66,7 +47,7 @@ def test_the_ledger_matches_the_campaign_figures(demo, api):
             "grants": 7,
         }
     ]
-    assert signed_in("boris").get("/api/v1/funding/entries/").data["count"] == 1
+    assert demo_client("boris").get("/api/v1/funding/entries/").data["count"] == 1
     assert api.get("/api/v1/funding/entries/").data["count"] == 0
 
 
@@ -75,7 +56,9 @@ def test_the_action_week_around_human_rights_day(demo, api):
     week = next(c for c in campaigns if c["slug"].startswith("human-rights-day-"))
     assert week["start_date"].endswith("-12-07") and week["end_date"].endswith("-12-13")
     everyone = (
-        signed_in("alice").get("/api/v1/events/", {"campaign": week["id"], "page_size": 100}).data["results"]
+        demo_client("alice")
+        .get("/api/v1/events/", {"campaign": week["id"], "page_size": 100})
+        .data["results"]
     )
     assert len({e["organization"] for e in everyone}) >= 7
     ics = api.get(f"/api/v1/campaigns/{week['id']}/calendar/")

@@ -1,20 +1,10 @@
 """The network office works on documents in the Django admin through the same workflow."""
 
-from django.test import Client
-
-from documents.models import Document
+from documents.models import Attachment, Document
 
 
-def admin_client(olga) -> Client:
-    olga.is_superuser = True
-    olga.save()
-    client = Client()
-    client.force_login(olga)
-    return client
-
-
-def test_the_admin_lists_shows_and_publishes_documents(olga, make_document):
-    client = admin_client(olga)
+def test_the_admin_lists_shows_and_publishes_documents(admin_client, make_document):
+    client = admin_client
     document = make_document(status="in_review", body="# Heading\n\n<script>alert(1)</script>")
     assert client.get("/admin/documents/document/").status_code == 200
     page = client.get(f"/admin/documents/document/{document.id}/change/")
@@ -32,8 +22,8 @@ def test_the_admin_lists_shows_and_publishes_documents(olga, make_document):
     assert document.versions.count() == 1
 
 
-def test_an_admin_edit_of_a_published_document_is_a_new_version(olga, make_document, org_a):
-    client = admin_client(olga)
+def test_an_admin_edit_of_a_published_document_is_a_new_version(admin_client, make_document, org_a):
+    client = admin_client
     document = make_document(status="published", body="First.")
     response = client.post(
         f"/admin/documents/document/{document.id}/change/",
@@ -61,10 +51,8 @@ def test_an_admin_edit_of_a_published_document_is_a_new_version(olga, make_docum
     ]
 
 
-def test_attachments_show_no_public_link_in_the_admin(olga, make_document):
-    from documents.models import Attachment
-
-    client = admin_client(olga)
+def test_attachments_show_no_public_link_in_the_admin(admin_client, make_document):
+    client = admin_client
     document = make_document()
     attachment = Attachment.objects.create(
         document=document,

@@ -1,16 +1,10 @@
 """The demo guides load through the demo command, show every feature, and reload without changes."""
 
-import pytest
 from django.core.management import call_command
 
 from changes.models import Change
 from documents.demo import group
 from documents.models import Attachment, Document
-
-
-@pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
 
 
 def test_the_demo_has_guides_in_four_languages_marked_as_example_data(demo):

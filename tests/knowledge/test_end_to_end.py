@@ -7,30 +7,17 @@ anyone types into search, nobody gets active HTML or a server error.
 """
 
 import pytest
-from django.core.management import call_command
-from rest_framework.test import APIClient
 
 from documents.models import Document
 
-from ..conftest import login
+from ..conftest import demo_client
 from .test_markdown_safety import PAYLOADS, active_content
 from .test_search import INJECTIONS
 
 
 @pytest.fixture
-def demo(db):
-    call_command("load_demo", verbosity=0)
-
-
-def signed_in(username: str, password: str) -> APIClient:
-    client = APIClient()
-    login(client, username, password)
-    return client
-
-
-@pytest.fixture
 def mila(demo):
-    return signed_in("mila", "demo-member-pass")
+    return demo_client("mila")
 
 
 @pytest.mark.parametrize(
@@ -82,8 +69,8 @@ def test_the_network_only_lithuania_guide_is_for_members(api, mila):
 
 
 def test_no_payload_produces_active_html_or_a_server_error(api, mila, demo):
-    alice = signed_in("alice", "demo-coordinator-pass")
-    olga = signed_in("olga", "demo-admin-pass")
+    alice = demo_client("alice")
+    olga = demo_client("olga")
     office = alice.get("/api/v1/me/").data["memberships"][0]["organization"]
     organization = office["id"] if isinstance(office, dict) else office
     for name, payload in PAYLOADS.items():

@@ -7,7 +7,6 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
@@ -16,26 +15,59 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.CreateModel(
-            name='Country',
+            name="Country",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.PositiveIntegerField(default=1, editable=False)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('updated_at', models.DateTimeField(auto_now=True, db_index=True)),
-                ('code', django_countries.fields.CountryField(help_text='ISO 3166-1 alpha-2.', max_length=2, unique=True)),
-                ('conscription', models.TextField(blank=True)),
-                ('conscientious_objection', models.TextField(blank=True, help_text='The right to conscientious objection.')),
-                ('mobilization', models.TextField(blank=True)),
-                ('penalties', models.TextField(blank=True, help_text='Penalties for evasion, objection and desertion.')),
-                ('asylum_practice', models.TextField(blank=True, help_text='How asylum offices and courts treat objectors.')),
-                ('sources', models.JSONField(blank=True, default=list, help_text='[{"title": ..., "url": "https://..."}]')),
-                ('last_reviewed', models.DateField(blank=True, null=True)),
-                ('is_example', models.BooleanField(default=False, help_text='Invented demo data.')),
-                ('reviewed_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.PositiveIntegerField(default=1, editable=False)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("updated_at", models.DateTimeField(auto_now=True, db_index=True)),
+                (
+                    "code",
+                    django_countries.fields.CountryField(
+                        help_text="ISO 3166-1 alpha-2.", max_length=2, unique=True
+                    ),
+                ),
+                ("conscription", models.TextField(blank=True)),
+                (
+                    "conscientious_objection",
+                    models.TextField(blank=True, help_text="The right to conscientious objection."),
+                ),
+                ("mobilization", models.TextField(blank=True)),
+                (
+                    "penalties",
+                    models.TextField(blank=True, help_text="Penalties for evasion, objection and desertion."),
+                ),
+                (
+                    "asylum_practice",
+                    models.TextField(blank=True, help_text="How asylum offices and courts treat objectors."),
+                ),
+                (
+                    "sources",
+                    models.JSONField(
+                        blank=True, default=list, help_text='[{"title": ..., "url": "https://..."}]'
+                    ),
+                ),
+                ("last_reviewed", models.DateField(blank=True, null=True)),
+                ("is_example", models.BooleanField(default=False, help_text="Invented demo data.")),
+                (
+                    "reviewed_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name_plural': 'countries',
-                'ordering': ['code'],
+                "verbose_name_plural": "countries",
+                "ordering": ["code"],
             },
         ),
     ]

@@ -234,7 +234,10 @@ SPECTACULAR_SETTINGS = {
         {"name": "organizations", "description": "Partner organizations of the network."},
         {"name": "contact-points", "description": "How to reach an organization, per channel."},
         {"name": "changes", "description": "The audit log: who changed what, when, and which fields."},
-        {"name": "sync", "description": "Offline replicas and mirrors: full snapshot, then only what changed."},
+        {
+            "name": "sync",
+            "description": "Offline replicas and mirrors: full snapshot, then only what changed.",
+        },
         {"name": "resources", "description": "Offers and requests between organizations, and their matches."},
         {"name": "responses", "description": "Answers to a resource, seen only by the two organizations."},
         {"name": "inbox", "description": "What happened for your organizations; read state per person."},
