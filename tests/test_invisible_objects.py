@@ -5,7 +5,8 @@ campaign is the network's, hidden from anonymous callers only. For every operati
 contract on such an object, bob (coordinator of Bravo, a member of the network) and an
 anonymous client get exactly what the same request gets for an object that does not
 exist: 404, or 401 where the contract asks for a token. Never a telling 403, never a 2xx;
-nothing changes, and what bob is told is never stored by a cache.
+nothing changes, and what bob is told is never stored by a cache. Creating something for
+Alpha's hidden inner circle is refused exactly like creating it for no organization at all.
 
 A new kind of object in the contract must be added to `OWNERS` (or, with a reason, to
 `NOT_OWNED`) before this passes.
@@ -157,6 +158,57 @@ def test_an_object_one_may_not_see_answers_like_one_that_does_not_exist(
         assert (response.status_code, response.json()) == (ghost.status_code, ghost.json()), where
         if caller != "anonymous":
             assert "no-store" in response["Cache-Control"], where
+    assert snapshot() == before
+
+
+# What creating something for an organization takes, per collection; `organization` is added.
+CREATES = {
+    "contact-points": {"channel": "email", "value": "help@example.org", "languages": ["ru"]},
+    "documents": {"title": "A guide (example data)", "language": "en"},
+    "events": {
+        "title": "Vigil (example data)",
+        "starts_at": "2026-12-10T18:00:00",
+        "ends_at": "2026-12-10T19:30:00",
+        "timezone": "Europe/Berlin",
+        "is_online": True,
+    },
+    "invitations": {"email": "new.counselor@example.org"},
+    "resources": {
+        "kind": "offer",
+        "category": "legal_aid",
+        "title": "Advice (example data)",
+        "capacity": "2 h",
+    },
+}
+
+
+def refusals(response) -> list[tuple[str, str]]:
+    return [(error["attr"], error["code"]) for error in response.json()["errors"]]
+
+
+@pytest.mark.parametrize("collection", CREATES)
+def test_nobody_creates_for_an_organization_they_do_not_coordinate(
+    api, as_user, anna, bob, org_a, collection
+):
+    inner_circle = OrganizationFactory(slug="alpha-inner", visibility="restricted")
+    url, body = f"{API}{collection}/", CREATES[collection]
+    member, outsider = as_user(anna), as_user(bob)
+    before = snapshot()
+    assert api.post(url, {**body, "organization": org_a.pk}, format="json").status_code == 401
+    assert member.post(url, {**body, "organization": org_a.pk}, format="json").status_code == 403
+    # bob sees Alpha but does not coordinate it; Alpha's inner circle he cannot see at all.
+    refused = outsider.post(url, {**body, "organization": org_a.pk}, format="json")
+    assert (refused.status_code, refusals(refused)) == (400, [("organization", "invalid")])
+    hidden = outsider.post(url, {**body, "organization": inner_circle.pk}, format="json")
+    ghost = outsider.post(url, {**body, "organization": GHOST_ID}, format="json")
+    assert (
+        (hidden.status_code, refusals(hidden))
+        == (ghost.status_code, refusals(ghost))
+        == (
+            400,
+            [("organization", "does_not_exist")],
+        )
+    )
     assert snapshot() == before
 
 

@@ -68,6 +68,15 @@ class VersionedViewSetMixin:
         }
         return Response(body, status=status.HTTP_412_PRECONDITION_FAILED, headers={"ETag": obj.etag})
 
+    def act_on_object(self, act) -> Response:
+        """Answer with `act(obj)` for the requested object, unless `If-Match` says it changed since."""
+        obj = self.get_object()
+        stale = self._precondition_failed(obj)
+        if stale is not None:
+            return stale
+        self._etag_object = act(obj)
+        return Response(self.get_serializer(self._etag_object).data)
+
     @transaction.atomic
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)

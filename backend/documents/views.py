@@ -139,16 +139,13 @@ class DocumentViewSet(VisibleModelViewSet):
         super().perform_destroy(instance)
 
     def _step(self, request, step):
-        document = self.get_object()
-        stale = self._precondition_failed(document)
-        if stale is not None:
-            return stale
-        try:
-            step(document=document, actor=request.user)
-        except services.WorkflowError as exc:
-            raise serializers.ValidationError({"status": [str(exc)]}) from exc
-        self._etag_object = document
-        return Response(self.get_serializer(document).data)
+        def take(document: Document) -> Document:
+            try:
+                return step(document=document, actor=request.user)
+            except services.WorkflowError as exc:
+                raise serializers.ValidationError({"status": [str(exc)]}) from exc
+
+        return self.act_on_object(take)
 
     @_workflow_docs(
         "Submit a draft for review",

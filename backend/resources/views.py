@@ -175,14 +175,7 @@ class ResourceResponseViewSet(VisibleModelViewSet):
         )
 
     def _decided(self, service, request, **kwargs):
-        """Run a decision service on the response, unless `If-Match` says it changed since it was read."""
-        response = self.get_object()
-        stale = self._precondition_failed(response)
-        if stale is not None:
-            return stale
-        response = service(response=response, actor=request.user, **kwargs)
-        self._etag_object = response
-        return Response(self.get_serializer(response).data)
+        return self.act_on_object(lambda response: service(response=response, actor=request.user, **kwargs))
 
     def _noted(self, service, request):
         decision = DecisionSerializer(data=request.data)

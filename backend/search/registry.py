@@ -154,7 +154,7 @@ def register(searchable: Searchable) -> Searchable:
 
 
 def type_names() -> list[str]:
-    """Every registered type, installed or not, in registration order (stable for the API schema)."""
+    """Every registered type, in registration order (stable for the API schema)."""
     return list(_order)
 
 

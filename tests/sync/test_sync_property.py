@@ -10,7 +10,7 @@ If-None-Match: anonymous, members of different organizations, a coordinator, an 
 and someone whose memberships come and go. After every sync each synced viewer's replica
 must equal their list endpoints, page by page.
 
-Examples and steps: SYNC_PROPERTY_EXAMPLES (default 30) and SYNC_PROPERTY_STEPS (default 25).
+Examples and steps: SYNC_PROPERTY_EXAMPLES (default 40) and SYNC_PROPERTY_STEPS (default 25).
 """
 
 import functools
@@ -39,7 +39,7 @@ from tests.factories import (
 
 from .replica import Replica, listed
 
-EXAMPLES = int(os.environ.get("SYNC_PROPERTY_EXAMPLES", "30"))
+EXAMPLES = int(os.environ.get("SYNC_PROPERTY_EXAMPLES", "40"))
 STEPS = int(os.environ.get("SYNC_PROPERTY_STEPS", "25"))
 
 VIEWERS = ["anonymous", "anna", "carl", "alice", "olga", "dave"]
