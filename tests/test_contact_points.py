@@ -51,6 +51,19 @@ def test_verify_records_who_and_when(as_user, alice, hotline):
     assert hotline.version == 2
 
 
+def test_verify_with_a_stale_if_match_changes_nothing(as_user, alice, olga, hotline):
+    client = as_user(alice)
+    etag = client.get(url(hotline))["ETag"]
+    as_user(olga).patch(url(hotline), {"status": "compromised"}, format="json")
+    response = client.post(f"{url(hotline)}verify/", HTTP_IF_MATCH=etag)
+    assert response.status_code == 412
+    assert response.data["current"]["status"] == "compromised"
+    hotline.refresh_from_db()
+    assert hotline.last_verified_by is None
+    fresh = client.post(f"{url(hotline)}verify/", HTTP_IF_MATCH=response["ETag"])
+    assert fresh.status_code == 200
+
+
 def test_the_change_feed_shows_who_verified(as_user, alice, olga, hotline):
     as_user(alice).post(f"{url(hotline)}verify/")
     response = as_user(olga).get(

@@ -371,6 +371,12 @@ BAD_PARAMETERS = [
     ("inbox", {"organization": "99999999999999999999999"}, "organization"),
     ("documents", {"organization": "99999999999999999999999"}, "organization"),
     ("memberships", {"user": "99999999999999999999999"}, "user"),
+    # Booleans are true or false, not whatever the filter would silently drop.
+    ("inbox", {"unread": "maybe"}, "unread"),
+    ("events", {"is_online": "maybe"}, "is_online"),
+    # A time that cannot be expressed in UTC is refused, not a database error.
+    ("changes", {"since": "0001-01-01T00:10:00+23:45"}, "since"),
+    ("changes", {"until": "last tuesday"}, "until"),
 ]
 
 

@@ -21,6 +21,8 @@ INVITATION_MAX_DAYS = 90
 
 
 class InvitationSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+    """An invitation to join an organization in a role; coordinators invite only to their own."""
+
     organization_name = serializers.CharField(source="organization.name", read_only=True)
     status = serializers.ChoiceField(Invitation.Status.choices, read_only=True)
     expires_at = serializers.DateTimeField(
@@ -66,6 +68,8 @@ class InvitationSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer
 
 
 class InvitationCreatedSerializer(InvitationSerializer):
+    """A new invitation with its one-time token, shown this once and never again."""
+
     token = serializers.CharField(
         read_only=True,
         help_text="The one-time secret to pass on to the invited person. It is shown only this once.",

@@ -4,7 +4,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import django_filters
 
-from core.filters import BaseFilterSet, IdFilter
+from core.filters import BaseFilterSet, IdFilter, StrictBooleanFilter
 from core.serializers import COUNTRY_CHOICES
 from core.visibility import Visibility
 
@@ -37,7 +37,7 @@ class EventFilter(BaseFilterSet):
     campaign_slug = django_filters.CharFilter(field_name="campaign__slug")
     organization = IdFilter(field_name="organization_id")
     country = django_filters.ChoiceFilter(choices=COUNTRY_CHOICES, field_name="country")
-    is_online = django_filters.BooleanFilter()
+    is_online = StrictBooleanFilter()
     visibility = django_filters.ChoiceFilter(choices=Visibility.choices)
     date_from = django_filters.DateFilter(
         method="filter_date_from", help_text="Events still running on or after this day (UTC)."

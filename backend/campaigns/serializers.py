@@ -77,6 +77,8 @@ TIME_HELP = (
 
 
 class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+    """An event an organization holds, online or at a place, usually within a campaign."""
+
     organization_name = serializers.CharField(source="organization.name", read_only=True)
     campaign_name = serializers.CharField(
         source="campaign.name", read_only=True, default=None, allow_null=True

@@ -2,7 +2,7 @@
 
 import django_filters
 
-from core.filters import IdFilter
+from core.filters import IdFilter, UtcIsoDateTimeFilter
 
 from .models import Change
 from .registry import type_choices
@@ -17,10 +17,8 @@ class ChangeFilter(django_filters.FilterSet):
     )
     actor = IdFilter(field_name="actor_id", help_text="Id of the user who made the change.")
     action = django_filters.ChoiceFilter(choices=Change.Action.choices)
-    since = django_filters.IsoDateTimeFilter(
-        field_name="at", lookup_expr="gte", help_text="At or after this time."
-    )
-    until = django_filters.IsoDateTimeFilter(field_name="at", lookup_expr="lt", help_text="Before this time.")
+    since = UtcIsoDateTimeFilter(field_name="at", lookup_expr="gte", help_text="At or after this time.")
+    until = UtcIsoDateTimeFilter(field_name="at", lookup_expr="lt", help_text="Before this time.")
     after = IdFilter(
         field_name="seq", lookup_expr="gt", min_value=0, help_text="Only entries after this sequence number."
     )

@@ -151,3 +151,23 @@ def crud_docs(singular: str, plural: str, tag: str, read_note: str, write_note: 
             tags=[tag],
         ),
     )
+
+
+def doc_excludes() -> list[type]:
+    """Docstrings of the shared serializer mixins explain code, not the API: keep them out of the schema."""
+    from drf_spectacular.plumbing import get_lib_doc_excludes
+
+    from . import serializers as shared
+
+    mixins = [cls for name, cls in vars(shared).items() if name.endswith("Mixin") and isinstance(cls, type)]
+    return [*get_lib_doc_excludes(), *mixins]
+
+
+def with_precondition(serializer) -> dict:
+    """Responses of an action that honours `If-Match`: the result, or 412 with the current state."""
+    return {
+        200: serializer,
+        412: OpenApiResponse(
+            PreconditionFailedSerializer, description="Stale If-Match: nothing was changed."
+        ),
+    }

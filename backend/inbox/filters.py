@@ -2,7 +2,7 @@
 
 import django_filters
 
-from core.filters import IdFilter
+from core.filters import IdFilter, StrictBooleanFilter
 
 from .models import Notification
 
@@ -10,9 +10,7 @@ from .models import Notification
 class NotificationFilter(django_filters.FilterSet):
     kind = django_filters.ChoiceFilter(choices=Notification.Kind.choices)
     organization = IdFilter(field_name="organization_id")
-    unread = django_filters.BooleanFilter(
-        method="filter_unread", help_text="true: only what you have not read."
-    )
+    unread = StrictBooleanFilter(method="filter_unread", help_text="true: only what you have not read.")
 
     class Meta:
         model = Notification

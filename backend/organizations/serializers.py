@@ -20,6 +20,8 @@ from .models import ContactPoint, Organization
 
 
 class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
+    """A partner organization; its visibility caps that of everything it owns."""
+
     countries = countries_field(help_text="Countries of operation (ISO 3166-1 alpha-2).")
     languages = languages_field()
     kinds = CodeListField(Organization.Kind.choices, help_text="Kinds of work.")
@@ -53,6 +55,8 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
 class ContactPointSerializer(
     ActionOnlyFieldsMixin, AdminOnlyFieldsMixin, OwnedByOrganizationMixin, serializers.ModelSerializer
 ):
+    """One way to reach an organization; the value is normalized for its channel."""
+
     organization_name = serializers.CharField(source="organization.name", read_only=True)
     languages = languages_field(min_length=1, required=True)
     countries = countries_field(help_text="Countries served (ISO 3166-1 alpha-2).")

@@ -2,9 +2,8 @@
 
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.decorators import action
-from rest_framework.response import Response
 
-from core.schema import crud_docs
+from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import VisibleModelViewSet
 
 from .filters import ContactPointFilter, OrganizationFilter
@@ -78,11 +77,12 @@ class ContactPointViewSet(VisibleModelViewSet):
             "Coordinators of the owning organization and admins."
         ),
         request=None,
-        responses=ContactPointSerializer,
+        parameters=[IF_MATCH],
+        responses=with_precondition(ContactPointSerializer),
         tags=["contact-points"],
     )
     @action(detail=True, methods=["post"])
     def verify(self, request, pk=None):
-        contact_point = contact_point_verify(contact_point=self.get_object(), actor=request.user)
-        self._etag_object = contact_point
-        return Response(self.get_serializer(contact_point).data)
+        return self.act_on_object(
+            lambda contact_point: contact_point_verify(contact_point=contact_point, actor=request.user)
+        )

@@ -18,6 +18,8 @@ from .models import Resource, ResourceResponse, ResponseMessage
 
 
 class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+    """An offer or request of one organization to the network."""
+
     organization_name = serializers.CharField(source="organization.name", read_only=True)
     countries = countries_field()
     languages = languages_field()
@@ -105,6 +107,8 @@ class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
 
 
 class MatchSerializer(ResourceSerializer):
+    """An open resource of the opposite kind that fits, with how much it overlaps."""
+
     overlap = serializers.IntegerField(read_only=True, help_text="Shared countries plus shared languages.")
 
     class Meta(ResourceSerializer.Meta):
@@ -112,6 +116,8 @@ class MatchSerializer(ResourceSerializer):
 
 
 class ResourceResponseSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+    """Another organization's answer to a resource; seen by the two organizations only."""
+
     organization_name = serializers.CharField(source="organization.name", read_only=True)
     resource_title = serializers.CharField(source="resource.title", read_only=True)
     resource_organization = serializers.IntegerField(source="resource.organization_id", read_only=True)
@@ -175,6 +181,8 @@ class DecisionSerializer(serializers.Serializer):
 
 
 class ResponseMessageSerializer(ViewerContextMixin, serializers.ModelSerializer):
+    """A message in the thread of a response."""
+
     organization_name = serializers.CharField(
         source="organization.name", read_only=True, default=None, allow_null=True
     )

@@ -1,13 +1,13 @@
 """Resources, their matches, responses and threads: declarations over the visibility-scoped base viewset."""
 
-from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
-from core.schema import IF_MATCH, PreconditionFailedSerializer, crud_docs
+from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import VisibleModelViewSet
 
 from .filters import ResourceFilter, ResourceResponseFilter
@@ -31,10 +31,7 @@ from .services import (
     response_withdraw,
 )
 
-DECIDED = {
-    200: ResourceResponseSerializer,
-    412: OpenApiResponse(PreconditionFailedSerializer, description="Stale If-Match: nothing was changed."),
-}
+DECIDED = with_precondition(ResourceResponseSerializer)
 
 FUNDING_OFFER_EXAMPLE = OpenApiExample(
     "Funding offer",

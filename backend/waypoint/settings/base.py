@@ -223,6 +223,7 @@ SPECTACULAR_SETTINGS = {
         "CampaignVisibility": "campaigns.models.Campaign.Level",
         "DocumentStatus": "documents.models.Document.Status",
     },
+    "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
     "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
     "TAGS": [
         {"name": "auth", "description": "Obtain, refresh, verify and revoke JWT tokens."},

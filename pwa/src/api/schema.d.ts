@@ -2453,12 +2453,7 @@ export interface components {
          * @enum {string}
          */
         ClientErrorEnum: "client_error";
-        /**
-         * @description Refuses, with 400, read-only fields that only a dedicated action sets, instead of ignoring them.
-         *
-         *     `last_verified_at` of a contact point, say, is written by the `verify` action alone. Sending
-         *     back the value just read is accepted, so a client may PUT the representation it got.
-         */
+        /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPoint: {
             readonly id: number;
             organization: number;
@@ -2494,12 +2489,7 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
-        /**
-         * @description Refuses, with 400, read-only fields that only a dedicated action sets, instead of ignoring them.
-         *
-         *     `last_verified_at` of a contact point, say, is written by the `verify` action alone. Sending
-         *     back the value just read is accepted, so a client may PUT the representation it got.
-         */
+        /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPointRequest: {
             organization: number;
             channel: components["schemas"]["ChannelEnum"];
@@ -7393,12 +7383,7 @@ export interface components {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error429"][];
         };
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
+        /** @description An event an organization holds, online or at a place, usually within a campaign. */
         Event: {
             readonly id: number;
             campaign?: number | null;
@@ -7694,12 +7679,7 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
+        /** @description An event an organization holds, online or at a place, usually within a campaign. */
         EventRequest: {
             campaign?: number | null;
             organization: number;
@@ -9468,12 +9448,7 @@ export interface components {
         InboxRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         InboxUnreadCountRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         InboxUnreadCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
+        /** @description An invitation to join an organization in a role; coordinators invite only to their own. */
         Invitation: {
             readonly id: number;
             /** Format: email */
@@ -9505,12 +9480,7 @@ export interface components {
             /** @description Your new password; required unless you are signed in. */
             password?: string;
         };
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
+        /** @description A new invitation with its one-time token, shown this once and never again. */
         InvitationCreated: {
             readonly id: number;
             /** Format: email */
@@ -9535,12 +9505,7 @@ export interface components {
             /** @description The one-time secret to pass on to the invited person. It is shown only this once. */
             readonly token: string;
         };
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
+        /** @description An invitation to join an organization in a role; coordinators invite only to their own. */
         InvitationRequest: {
             /** Format: email */
             email: string;
@@ -10033,7 +9998,7 @@ export interface components {
          * @enum {string}
          */
         LanguageCode: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
-        /** @description Gives a serializer the requesting viewer (set by the base viewsets). */
+        /** @description Money collected by the campaign or granted to a partner group. */
         LedgerEntry: {
             readonly id: number;
             kind: components["schemas"]["LedgerEntryKind"];
@@ -10249,7 +10214,7 @@ export interface components {
          * @enum {string}
          */
         LedgerEntryKind: "collected" | "grant";
-        /** @description Gives a serializer the requesting viewer (set by the base viewsets). */
+        /** @description Money collected by the campaign or granted to a partner group. */
         LedgerEntryRequest: {
             kind: components["schemas"]["LedgerEntryKind"];
             /** Format: decimal */
@@ -10457,12 +10422,7 @@ export interface components {
             /** @description How many notifications changed state. */
             marked: number;
         };
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
+        /** @description An open resource of the opposite kind that fits, with how much it overlaps. */
         Match: {
             readonly id: number;
             kind: components["schemas"]["ResourceKind"];
@@ -11285,7 +11245,7 @@ export interface components {
          * @enum {string}
          */
         OpEnum: "upsert" | "delete";
-        /** @description Refuses, with 400, fields only the network office may set, instead of ignoring them. */
+        /** @description A partner organization; its visibility caps that of everything it owns. */
         Organization: {
             readonly id: number;
             name: string;
@@ -11316,7 +11276,7 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
-        /** @description Refuses, with 400, fields only the network office may set, instead of ignoring them. */
+        /** @description A partner organization; its visibility caps that of everything it owns. */
         OrganizationRequest: {
             name: string;
             slug: string;
@@ -12383,12 +12343,7 @@ export interface components {
              */
             visibility?: components["schemas"]["CampaignVisibility"];
         };
-        /**
-         * @description Refuses, with 400, read-only fields that only a dedicated action sets, instead of ignoring them.
-         *
-         *     `last_verified_at` of a contact point, say, is written by the `verify` action alone. Sending
-         *     back the value just read is accepted, so a client may PUT the representation it got.
-         */
+        /** @description One way to reach an organization; the value is normalized for its channel. */
         PatchedContactPointRequest: {
             organization?: number;
             channel?: components["schemas"]["ChannelEnum"];
@@ -12890,12 +12845,7 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
         };
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
+        /** @description An event an organization holds, online or at a place, usually within a campaign. */
         PatchedEventRequest: {
             campaign?: number | null;
             organization?: number;
@@ -13181,7 +13131,7 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
         };
-        /** @description Gives a serializer the requesting viewer (set by the base viewsets). */
+        /** @description Money collected by the campaign or granted to a partner group. */
         PatchedLedgerEntryRequest: {
             kind?: components["schemas"]["LedgerEntryKind"];
             /** Format: decimal */
@@ -13396,7 +13346,7 @@ export interface components {
         PatchedMembershipRequest: {
             role?: components["schemas"]["MembershipRole"];
         };
-        /** @description Refuses, with 400, fields only the network office may set, instead of ignoring them. */
+        /** @description A partner organization; its visibility caps that of everything it owns. */
         PatchedOrganizationRequest: {
             name?: string;
             slug?: string;
@@ -13419,12 +13369,7 @@ export interface components {
             /** @description Verified by the network office. */
             verified?: boolean;
         };
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
+        /** @description An offer or request of one organization to the network. */
         PatchedResourceRequest: {
             kind?: components["schemas"]["ResourceKind"];
             category?: components["schemas"]["CategoryEnum"];
@@ -13679,12 +13624,7 @@ export interface components {
          * @enum {string}
          */
         ResetReasonEnum: "no_cursor" | "access_changed" | "cursor_expired" | "schema_changed";
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
+        /** @description An offer or request of one organization to the network. */
         Resource: {
             readonly id: number;
             kind: components["schemas"]["ResourceKind"];
@@ -13923,12 +13863,7 @@ export interface components {
          * @enum {string}
          */
         ResourceKind: "offer" | "request";
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
+        /** @description An offer or request of one organization to the network. */
         ResourceRequest: {
             kind: components["schemas"]["ResourceKind"];
             category: components["schemas"]["CategoryEnum"];
@@ -14150,12 +14085,7 @@ export interface components {
              */
             status?: components["schemas"]["ResourceStatus"];
         };
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
+        /** @description Another organization's answer to a resource; seen by the two organizations only. */
         ResourceResponse: {
             readonly id: number;
             resource: number;
@@ -14181,12 +14111,7 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
-        /**
-         * @description Validates that the organization a write targets is one the viewer coordinates.
-         *
-         *     The organization field offers only organizations the viewer can see (so an invisible
-         *     one is "does not exist"); one the viewer sees but does not coordinate is refused.
-         */
+        /** @description Another organization's answer to a resource; seen by the two organizations only. */
         ResourceResponseRequest: {
             resource: number;
             /** @description The responding organization; you must coordinate it. */
@@ -15189,7 +15114,7 @@ export interface components {
             code: "invalid_choice" | "null";
             detail: string;
         };
-        /** @description Gives a serializer the requesting viewer (set by the base viewsets). */
+        /** @description A message in the thread of a response. */
         ResponseMessage: {
             readonly id: number;
             readonly response: number;
@@ -15201,7 +15126,7 @@ export interface components {
             /** Format: date-time */
             readonly created_at: string;
         };
-        /** @description Gives a serializer the requesting viewer (set by the base viewsets). */
+        /** @description A message in the thread of a response. */
         ResponseMessageRequest: {
             body: string;
         };
@@ -18569,7 +18494,10 @@ export interface operations {
     contact_points_verify_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                "If-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this contact point. */
                 id: number;
@@ -18634,6 +18562,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
                 };
             };
             415: {
