@@ -19,6 +19,7 @@ from django.test import Client
 from rest_framework.test import APIClient
 
 from accounts.models import Membership
+from changes import registry
 
 from .factories import MembershipFactory, OrganizationFactory, UserFactory
 
@@ -123,3 +124,15 @@ def demo_client(username: str) -> APIClient:
     client = APIClient()
     login(client, username, DEMO_PASSWORDS[username])
     return client
+
+
+@pytest.fixture
+def restore_registry():
+    """Lets a test register types; the registry is as before afterwards."""
+    by_model, by_type = dict(registry._by_model), dict(registry._by_type)
+    yield registry
+    registry._by_model.clear()
+    registry._by_model.update(by_model)
+    registry._by_type.clear()
+    registry._by_type.update(by_type)
+    registry._schema_digest.cache_clear()
