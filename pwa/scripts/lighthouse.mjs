@@ -1,6 +1,7 @@
 // Lighthouse (mobile, simulated throttling) against the built app, served locally with the
-// app-route fallback. Chromium comes from CHROME_PATH. The API named by API_BASE_URL (default:
-// none, so the app runs from an empty store) is not needed for the scores.
+// app-route fallback, on PORT (default: any free port). Chromium comes from CHROME_PATH. The API
+// named by API_BASE_URL (default: none, so the app runs from an empty store) must allow the
+// app's origin (http://127.0.0.1:PORT) in CORS_ALLOWED_ORIGINS.
 // Usage: npm run build && CHROME_PATH=/usr/bin/chromium npm run lighthouse
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer } from "node:http";
@@ -24,7 +25,7 @@ const server = createServer((request, response) => {
   response.writeHead(200, { "Content-Type": types[extname(file)] ?? "application/octet-stream" });
   createReadStream(file).pipe(response);
 });
-await new Promise((resolve) => server.listen(0, "127.0.0.1", resolve));
+await new Promise((resolve) => server.listen(Number(process.env.PORT ?? 0), "127.0.0.1", resolve));
 const url = `http://127.0.0.1:${server.address().port}/`;
 
 const chrome = await chromeLauncher.launch({

@@ -19,9 +19,21 @@ async function start() {
   await setLanguage(preferredLanguage(), false).catch(() => setLanguage("en", false));
   startRouter();
   render(<App />, document.getElementById("app")!);
+  let reloading = false;
+  const reload = () => {
+    if (!reloading) window.location.reload();
+    reloading = true;
+  };
   const update = registerSW({
     immediate: true,
-    onNeedRefresh: () => updateReady.set(() => () => void update(true)),
+    onNeedReload: reload,
+    // Reload once the new version controls the page, also when the browser (not this page)
+    // found it: the plugin only reloads for updates this page's registration started.
+    onNeedRefresh: () =>
+      updateReady.set(() => () => {
+        navigator.serviceWorker.addEventListener("controllerchange", reload, { once: true });
+        void update(true);
+      }),
   });
   await startState();
 }

@@ -150,6 +150,7 @@ class StaticSite:
     config: dict
     offline: bool = False
     served_while_offline: list[str] = field(default_factory=list)
+    root: Path = DIST  # a test may point this at a copy of the build, e.g. a "new deploy"
 
 
 def make_handler(site: StaticSite):
@@ -161,7 +162,7 @@ def make_handler(site: StaticSite):
         }
 
         def __init__(self, *args, **kwargs):
-            super().__init__(*args, directory=str(DIST), **kwargs)
+            super().__init__(*args, directory=str(site.root), **kwargs)
 
         def log_message(self, format, *args):
             pass
@@ -186,7 +187,7 @@ def make_handler(site: StaticSite):
                 self.end_headers()
                 self.wfile.write(body)
                 return
-            target = DIST / path.lstrip("/")
+            target = site.root / path.lstrip("/")
             if path == "/" or not (target.is_file() or "." in path.rsplit("/", 1)[-1]):
                 self.path = "/index.html"  # the app's routes
             super().do_GET()
@@ -261,3 +262,4 @@ def page(context, pwa):
     page = context.new_page()
     yield page
     pwa.offline = False
+    pwa.root = DIST

@@ -4,7 +4,9 @@ Each test starts with a fresh browser profile on a 360x640 screen; the `context`
 fails any test whose browser contacted an origin other than the app's and the API's.
 """
 
+import hashlib
 import re
+import shutil
 import struct
 import time
 import urllib.request
@@ -86,6 +88,49 @@ def test_it_is_installable_and_its_service_worker_controls_the_page(page, pwa):
     assert any(url.endswith("/index.html") or "index.html" in url for url in cached)
     # Only the app's own static files: no API response is ever put in Cache Storage.
     assert cached and all(url.startswith(pwa.origin) and "/api/" not in url for url in cached)
+
+
+def test_a_new_deploy_is_offered_and_taken_only_when_the_user_agrees(page, pwa, tmp_path):
+    open_app(page, pwa)
+
+    # Deploy a new version: the same build with a changed index.html, and the worker's
+    # precache manifest carrying that file's new revision (as a rebuild would write it).
+    built, deploy = pwa.root, tmp_path / "dist"
+    shutil.copytree(built, deploy)
+    index = deploy / "index.html"
+    charset = '<meta charset="utf-8" />'
+    html = index.read_text()
+    assert html.count(charset) == 1
+    index.write_text(html.replace(charset, charset + '<meta name="build" content="next" />'))
+    worker = deploy / "sw.js"
+    old = hashlib.md5((built / "index.html").read_bytes()).hexdigest()
+    new = hashlib.md5(index.read_bytes()).hexdigest()
+    script = worker.read_text()
+    assert script.count(f'"revision":"{old}","url":"index.html"') == 1
+    worker.write_text(script.replace(old, new))
+    pwa.root = deploy
+
+    # The browser finds the new worker; it waits, and the app offers the update.
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.update()).then(() => true)")
+    prompt = page.get_by_test_id("update-prompt")
+    expect(prompt).to_be_visible()
+    expect(prompt).to_contain_text("A new version of the app is ready.")
+    assert page.evaluate("navigator.serviceWorker.getRegistration().then((r) => r.waiting !== null)")
+    expect(page.locator("meta[name=build]")).to_have_count(0)
+
+    # Agreeing activates it and reloads the page into the new version.
+    with page.expect_navigation():
+        prompt.get_by_role("button", name="Update now").click()
+    expect(page.locator("meta[name=build]")).to_have_attribute("content", "next")
+    expect(page.get_by_test_id("synced-at")).to_have_text(re.compile(r"^Updated "))
+    expect(prompt).to_have_count(0)
+    worker_state = page.evaluate(
+        """navigator.serviceWorker.getRegistration().then((r) => ({
+            waiting: r.waiting !== null,
+            controlling: r.active === navigator.serviceWorker.controller,
+        }))"""
+    )
+    assert worker_state == {"waiting": False, "controlling": True}
 
 
 def test_an_anonymous_visitor_finds_the_hotline_first(page, pwa):

@@ -24,10 +24,11 @@ export function observable<T>(initial: T): Observable<T> {
 }
 
 export function useObservable<T>(source: Observable<T>): T {
-  const [value, setValue] = useState(source.get());
+  // Always wrapped: a value that is itself a function (a callback) must be stored, not called.
+  const [value, setValue] = useState(() => source.get());
   useEffect(() => {
-    setValue(source.get());
-    return source.subscribe(setValue);
+    setValue(() => source.get());
+    return source.subscribe((next) => setValue(() => next));
   }, [source]);
   return value;
 }
