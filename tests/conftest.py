@@ -21,7 +21,7 @@ from rest_framework.test import APIClient
 from accounts.models import Membership
 from changes import registry
 
-from .factories import MembershipFactory, OrganizationFactory, UserFactory
+from .factories import OrganizationFactory, UserFactory, person_in
 
 PASSWORD = "correct-horse-battery"
 DEMO_PASSWORDS = {
@@ -61,21 +61,17 @@ def org_b(db):
 
 @pytest.fixture
 def anna(org_a):
-    return MembershipFactory(user=UserFactory(username="anna"), organization=org_a).user
+    return person_in(org_a, "anna")
 
 
 @pytest.fixture
 def alice(org_a):
-    return MembershipFactory(
-        user=UserFactory(username="alice"), organization=org_a, role=Membership.Role.COORDINATOR
-    ).user
+    return person_in(org_a, "alice", Membership.Role.COORDINATOR)
 
 
 @pytest.fixture
 def bob(org_b):
-    return MembershipFactory(
-        user=UserFactory(username="bob"), organization=org_b, role=Membership.Role.COORDINATOR
-    ).user
+    return person_in(org_b, "bob", Membership.Role.COORDINATOR)
 
 
 @pytest.fixture

@@ -63,3 +63,8 @@ class CountryFactory(factory.django.DjangoModelFactory):
     code = "DE"
     conscription = "Suspended since 2011 (example data)."
     is_example = True
+
+
+def person_in(organization, username: str, role: str = Membership.Role.MEMBER):
+    """A user named `username` with one membership in `organization`."""
+    return MembershipFactory(user=UserFactory(username=username), organization=organization, role=role).user

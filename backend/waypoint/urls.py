@@ -1,5 +1,6 @@
 """Root URLs: the versioned API, its documentation, the admin and the health check."""
 
+from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
@@ -7,22 +8,8 @@ from drf_spectacular.views import SpectacularAPIView
 from core.docs import RedocDocsView, SwaggerDocsView
 from core.health import healthz
 
-API_APPS = [
-    "accounts",
-    "countries",
-    "organizations",
-    "changes",
-    "sync",
-    "resources",
-    "campaigns",
-    "funding",
-    "documents",
-    "search",
-    "inbox",
-]
-
 urlpatterns = [
-    path("api/v1/", include([path("", include(f"{app}.urls")) for app in API_APPS])),
+    path("api/v1/", include([path("", include(f"{app}.urls")) for app in settings.API_APPS])),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SwaggerDocsView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", RedocDocsView.as_view(url_name="schema"), name="redoc"),

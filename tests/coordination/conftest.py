@@ -8,7 +8,7 @@ import pytest
 
 from accounts.models import Membership
 
-from ..factories import MembershipFactory, OrganizationFactory, UserFactory
+from ..factories import OrganizationFactory, person_in
 
 
 @pytest.fixture
@@ -18,14 +18,12 @@ def org_c(db):
 
 @pytest.fixture
 def carol(org_c):
-    return MembershipFactory(
-        user=UserFactory(username="carol"), organization=org_c, role=Membership.Role.COORDINATOR
-    ).user
+    return person_in(org_c, "carol", Membership.Role.COORDINATOR)
 
 
 @pytest.fixture
 def chris(org_c):
-    return MembershipFactory(user=UserFactory(username="chris"), organization=org_c).user
+    return person_in(org_c, "chris")
 
 
 @pytest.fixture

@@ -29,6 +29,21 @@ TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
 
+# The domain apps; each serves its `urls.py` under /api/v1/ (see waypoint/urls.py).
+API_APPS = [
+    "accounts",
+    "countries",
+    "organizations",
+    "changes",
+    "sync",
+    "resources",
+    "campaigns",
+    "funding",
+    "documents",
+    "search",
+    "inbox",
+]
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -45,17 +60,7 @@ INSTALLED_APPS = [
     "drf_standardized_errors",
     "django_countries",
     "core",
-    "accounts",
-    "countries",
-    "organizations",
-    "changes",
-    "sync",
-    "resources",
-    "campaigns",
-    "funding",
-    "documents",
-    "search",
-    "inbox",
+    *API_APPS,
 ]
 
 MIDDLEWARE = [
