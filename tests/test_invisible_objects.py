@@ -1,9 +1,9 @@
 """What a caller may not see is indistinguishable from nothing, on every operation (DESIGN.md rule 3).
 
 Each object here belongs to Alpha and only Alpha and the network office see it; the
-campaign is the network's, hidden from anonymous callers only. For every operation of the
-contract on such an object, bob (coordinator of Bravo, a member of the network) and an
-anonymous client get exactly what the same request gets for an object that does not
+campaign is the network's, hidden from anonymous callers only; a session is anna's alone.
+For every operation of the contract on such an object, bob (coordinator of Bravo, a member
+of the network) and an anonymous client get exactly what the same request gets for an object that does not
 exist: 404, or 401 where the contract asks for a token. Never a telling 403, never a 2xx;
 nothing changes, and what bob is told is never stored by a cache. Creating something for
 Alpha's hidden inner circle is refused exactly like creating it for no organization at all.
@@ -17,7 +17,7 @@ import yaml
 from django.apps import apps
 from django.core.files.base import ContentFile
 
-from accounts.models import Membership
+from accounts.models import AuthSession, Membership
 from accounts.services import invitation_create
 from documents import services as documents
 from documents.models import Document
@@ -47,6 +47,7 @@ NOT_OWNED = {
 }
 # Who must not see the object of each collection.
 OWNERS = {
+    "auth/sessions": ("anonymous", "bob"),
     "campaigns": ("anonymous",),
     "contact-points": ("anonymous", "bob"),
     "documents": ("anonymous", "bob"),
@@ -101,6 +102,7 @@ def hidden(org_a, anna, alice, olga):
         data={"email": "new.counselor@example.org", "organization": org_a}, actor=alice
     )
     return {
+        "auth/sessions": {"id": AuthSession.objects.create(user=anna, device_label="Phone").pk},
         "campaigns": {"id": CampaignFactory(visibility="network").pk},
         "contact-points": {"id": ContactPointFactory(organization=org_a, visibility="restricted").pk},
         "documents": {"id": guide.pk, "attachment_id": attachment.pk, "number": 1},

@@ -20,6 +20,7 @@ class AuthErrorCode(models.TextChoices):
     TOKEN_NOT_VALID = "token_not_valid", "The token is malformed, badly signed, expired or of the wrong type"
     TOKEN_REUSED = "token_reused", "A rotated refresh token was used again; its session has ended"
     SESSION_REVOKED = "session_revoked", "The session has ended (signed out, revoked or deactivated)"
+    SESSION_EXPIRED = "session_expired", "The session reached its maximum age (JWT_SESSION_MAX_DAYS)"
     USER_INACTIVE = "user_inactive", "The account is deactivated"
 
 

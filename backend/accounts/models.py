@@ -1,6 +1,7 @@
 """Memberships give roles per organization; invitations are the only way in; sessions make JWTs revocable."""
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
@@ -107,12 +108,41 @@ class Invitation(models.Model):
         return self.accepted_at is None and self.expires_at > timezone.now()
 
 
+class AuthSessionQuerySet(models.QuerySet):
+    def active(self):
+        """Sessions whose refresh token still works: not ended, not past either lifetime."""
+        now = timezone.now()
+        return self.filter(
+            revoked_at__isnull=True,
+            created_at__gt=now - timedelta(days=settings.JWT_SESSION_MAX_DAYS),
+            last_used_at__gt=now - settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"],
+        )
+
+    def ended_before(self, cutoff):
+        """Sessions that stopped working before `cutoff`: ended, or expired without being ended."""
+        return self.filter(
+            Q(revoked_at__lt=cutoff)
+            | Q(created_at__lt=cutoff - timedelta(days=settings.JWT_SESSION_MAX_DAYS))
+            | Q(last_used_at__lt=cutoff - settings.SIMPLE_JWT["REFRESH_TOKEN_LIFETIME"])
+        )
+
+
 class AuthSession(models.Model):
-    """One login: every access and refresh token carries its id, so revoking it ends them all at once."""
+    """One login: every access and refresh token carries its id, so revoking it ends them all at once.
+
+    It lives at most JWT_SESSION_MAX_DAYS from sign-in however often it is refreshed, so
+    a copied refresh token cannot keep access forever. Nothing identifies the device but
+    the label its user typed: no address, no user agent.
+    """
 
     id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="auth_sessions")
+    device_label = models.CharField(max_length=60, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When the device last signed in or refreshed its tokens. Access tokens are not
+    # counted (that would be a write per request); since they live JWT_ACCESS_MINUTES, a
+    # device in use refreshes at least that often, so this is accurate to within that.
+    last_used_at = models.DateTimeField(default=timezone.now)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_reason = models.CharField(max_length=40, blank=True)
     # The refresh token rotated last and when, so a client that lost the answer to its
@@ -121,11 +151,18 @@ class AuthSession(models.Model):
     rotated_at = models.DateTimeField(null=True, blank=True, editable=False)
     successor_jti = models.CharField(max_length=255, blank=True, editable=False)
 
+    objects = AuthSessionQuerySet.as_manager()
+
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"session {self.id} of {self.user}"
+
+    @property
+    def ends_at(self):
+        """The absolute end of the session, however often it is refreshed."""
+        return self.created_at + timedelta(days=settings.JWT_SESSION_MAX_DAYS)
 
     def may_retry_rotation(self, jti: str, grace_seconds: int) -> bool:
         """True for a retry of the latest rotation, within the grace period, before its successor was used."""
@@ -139,8 +176,9 @@ class AuthSession(models.Model):
         )
 
     def record_rotation(self, old_jti: str, new_jti: str) -> None:
-        self.rotated_jti, self.successor_jti, self.rotated_at = old_jti, new_jti, timezone.now()
-        self.save(update_fields=["rotated_jti", "successor_jti", "rotated_at"])
+        now = timezone.now()
+        self.rotated_jti, self.successor_jti, self.rotated_at, self.last_used_at = old_jti, new_jti, now, now
+        self.save(update_fields=["rotated_jti", "successor_jti", "rotated_at", "last_used_at"])
 
     def revoke(self, reason: str) -> None:
         if self.revoked_at is None:

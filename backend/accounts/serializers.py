@@ -7,7 +7,7 @@ than dropped in silence, so a client never believes a change was made that was n
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
-from .models import Membership
+from .models import AuthSession, Membership
 
 
 class LockedFieldsMixin:
@@ -116,3 +116,32 @@ class UserSerializer(LockedFieldsMixin, serializers.ModelSerializer):
         if not value and request is not None and self.instance is not None and self.instance == request.user:
             raise serializers.ValidationError("You cannot deactivate your own account.")
         return value
+
+
+class SessionSerializer(serializers.ModelSerializer):
+    """One of your logins, as you see it in your list of devices; `current` is the one asking."""
+
+    current = serializers.SerializerMethodField(
+        help_text="True for the session whose access token made this request."
+    )
+
+    class Meta:
+        model = AuthSession
+        fields = ["id", "device_label", "created_at", "last_used_at", "current"]
+        read_only_fields = fields
+        extra_kwargs = {
+            "device_label": {"help_text": "The label given at sign-in; empty if none was given."},
+            "last_used_at": {
+                "help_text": (
+                    "When the device last signed in or refreshed its tokens (so accurate to within "
+                    "the lifetime of an access token)."
+                )
+            },
+        }
+
+    def get_current(self, session) -> bool:
+        return str(session.pk) == self.context.get("current_session_id")
+
+
+class EndedSessionsSerializer(serializers.Serializer):
+    ended = serializers.IntegerField(help_text="How many sessions were ended.")

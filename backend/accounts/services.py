@@ -1,4 +1,4 @@
-"""Writes with side effects on invitations and memberships.
+"""Writes with side effects on invitations, memberships and sessions.
 
 Each runs in one transaction with the change feed rows its saves produce. An
 organization is never left without a coordinator by one of its own coordinators:
@@ -17,7 +17,7 @@ from core.secrets import new_secret
 from core.viewer import Viewer
 from organizations.models import Organization
 
-from .models import Invitation, Membership
+from .models import AuthSession, Invitation, Membership
 
 
 @transaction.atomic
@@ -104,3 +104,11 @@ def membership_remove(*, membership: Membership, viewer: Viewer) -> None:
     if not viewer.is_admin and _would_leave_without_coordinator(membership):
         raise ValidationError(LAST_COORDINATOR)
     membership.delete()
+
+
+def sessions_end(*, user, reason: str, keep: str | None = None) -> int:
+    """End every active session of `user` but `keep`; returns how many. Their tokens fail at once."""
+    sessions = AuthSession.objects.active().filter(user=user)
+    if keep is not None:
+        sessions = sessions.exclude(pk=keep)
+    return sessions.update(revoked_at=timezone.now(), revoked_reason=reason)

@@ -9,6 +9,7 @@ import uuid
 
 from django.conf import settings
 from django.db import transaction
+from django.utils import timezone
 from rest_framework import serializers
 from rest_framework.exceptions import AuthenticationFailed
 from rest_framework_simplejwt.exceptions import TokenError
@@ -53,6 +54,10 @@ def live_session(token) -> AuthSession:
     )
     if session is None or str(session.user_id) != str(token.get(api_settings.USER_ID_CLAIM)):
         raise AuthenticationFailed("This session has ended; sign in again.", code="session_revoked")
+    if session.ends_at <= timezone.now():
+        raise AuthenticationFailed(
+            "This session reached its maximum age; sign in again.", code="session_expired"
+        )
     if not api_settings.USER_AUTHENTICATION_RULE(session.user):
         raise AuthenticationFailed("This account is deactivated.", code="user_inactive")
     return session
@@ -90,10 +95,26 @@ def _is_blacklisted(token) -> bool:
 
 
 class SessionTokenObtainSerializer(TokenObtainPairSerializer):
-    @classmethod
-    def get_token(cls, user):
+    """Signs in and opens a session, labelled with what the user calls this device, if anything."""
+
+    device_label = serializers.CharField(
+        max_length=60,
+        required=False,
+        allow_blank=True,
+        help_text=(
+            'What you call this device (say, "Phone"), to recognize the session in your list of '
+            "sessions. Optional; nothing else about the device is stored."
+        ),
+    )
+
+    def validate(self, attrs):
+        self.device_label = attrs.get("device_label", "")
+        return super().validate(attrs)
+
+    def get_token(self, user):
         token = super().get_token(user)
-        token[SESSION_CLAIM] = str(AuthSession.objects.create(user=user).pk)
+        session = AuthSession.objects.create(user=user, device_label=self.device_label)
+        token[SESSION_CLAIM] = str(session.pk)
         return token
 
 

@@ -5,11 +5,13 @@ from .views import MeView
 from .views_auth import LoginView, LogoutView, RefreshView, VerifyView
 from .views_invitations import InvitationAcceptView, InvitationViewSet
 from .views_members import MembershipViewSet, UserViewSet
+from .views_sessions import SessionViewSet
 
 router = SimpleRouter()
 router.register("invitations", InvitationViewSet)
 router.register("memberships", MembershipViewSet)
 router.register("users", UserViewSet)
+router.register("auth/sessions", SessionViewSet, basename="auth-session")
 
 urlpatterns = [
     path("auth/token/", LoginView.as_view(), name="auth-token"),

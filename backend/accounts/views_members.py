@@ -2,14 +2,17 @@
 
 Memberships are created only by accepting an invitation; here they are read, given
 another role or removed. Access follows at once: the viewer is rebuilt from memberships
-on every request, and deactivating an account ends all of its sessions.
+on every request, and deactivating an account ends all of its sessions (as the network
+office can also do alone, for a seized phone).
 """
 
 from django.contrib.auth import get_user_model
 from drf_spectacular.utils import extend_schema, extend_schema_view
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import mixins, viewsets
+from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
+from rest_framework.response import Response
 
 from core.permissions import IsAdmin, RoleWritePermission
 from core.schema import crud_docs
@@ -18,8 +21,8 @@ from core.viewsets import VisibleModelViewSet
 from .filters import MembershipFilter, UserFilter
 from .models import Membership
 from .schema import documents_locked_fields
-from .serializers import MembershipSerializer, UserSerializer
-from .services import membership_change_role, membership_remove
+from .serializers import EndedSessionsSerializer, MembershipSerializer, UserSerializer
+from .services import membership_change_role, membership_remove, sessions_end
 
 
 @crud_docs(
@@ -85,6 +88,23 @@ class UserViewSet(
     serializer_class = UserSerializer
     filterset_class = UserFilter
     permission_classes = [IsAuthenticated, IsAdmin]
-    http_method_names = ["get", "patch", "head", "options"]
+    http_method_names = ["get", "patch", "post", "head", "options"]
     ordering_fields = ["username", "date_joined", "last_login"]
     ordering = ["username"]
+
+    @extend_schema(
+        operation_id="users_end_sessions",
+        summary="End every session of an account",
+        description=(
+            "Admins only. Signs the person out on all their devices, for example when a phone was "
+            "seized; their tokens answer 401 from the next request on. The account stays active: "
+            "they can sign in again. Answers how many sessions were ended."
+        ),
+        request=None,
+        responses=EndedSessionsSerializer,
+        tags=["users"],
+    )
+    @action(detail=True, methods=["post"], url_path="end-sessions", filter_backends=[])
+    def end_sessions(self, request, pk=None):
+        ended = sessions_end(user=self.get_object(), reason="ended_by_admin")
+        return Response({"ended": ended})

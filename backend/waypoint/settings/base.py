@@ -275,6 +275,10 @@ SIMPLE_JWT = {
     "TOKEN_REFRESH_SERIALIZER": "accounts.tokens.SessionTokenRefreshSerializer",
 }
 JWT_REFRESH_RETRY_SECONDS = env_int("JWT_REFRESH_RETRY_SECONDS", 20)
+# A login ends this many days after sign-in however often it is refreshed; ended sessions
+# are kept this many days for the record, then `prune_sessions` deletes them.
+JWT_SESSION_MAX_DAYS = env_int("JWT_SESSION_MAX_DAYS", 30)
+JWT_SESSION_RETENTION_DAYS = env_int("JWT_SESSION_RETENTION_DAYS", 30)
 INVITATION_DEFAULT_DAYS = env_int("INVITATION_DEFAULT_DAYS", 14)
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

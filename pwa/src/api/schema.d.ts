@@ -24,6 +24,66 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/auth/sessions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List my sessions
+         * @description Your active sessions, one per device you signed in on: the label you gave it, when you signed in and when it last refreshed its tokens. `current` marks the one asking. No address and no browser description is stored. Most recently used first, paginated.
+         */
+        get: operations["auth_sessions_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /**
+         * End one of my sessions
+         * @description Signs that device out: its tokens answer 401 from its next request on. Ending the current session is signing out. Another person's session, or one already ended, is 404.
+         */
+        delete: operations["auth_sessions_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/auth/sessions/end-others/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End all my other sessions
+         * @description Signs out every device but the one asking, for example after a phone was lost or inspected. Answers how many sessions were ended.
+         */
+        post: operations["auth_sessions_end_others"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/token/": {
         parameters: {
             query?: never;
@@ -1449,6 +1509,26 @@ export interface paths {
         patch: operations["users_partial_update"];
         trace?: never;
     };
+    "/api/v1/users/{id}/end-sessions/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * End every session of an account
+         * @description Admins only. Signs the person out on all their devices, for example when a phone was seized; their tokens answer 401 from the next request on. The account stays active: they can sign in again. Answers how many sessions were ended.
+         */
+        post: operations["users_end_sessions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1526,7 +1606,27 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["AuthLogoutError"][];
         };
-        AuthTokenObtainError: components["schemas"]["AuthTokenObtainNonFieldErrorsErrorComponent"] | components["schemas"]["AuthTokenObtainUsernameErrorComponent"] | components["schemas"]["AuthTokenObtainPasswordErrorComponent"];
+        AuthSessionsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        AuthSessionsEndOthersErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        AuthSessionsListErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        AuthTokenObtainDeviceLabelErrorComponent: {
+            /**
+             * @description * `device_label` - device_label (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "device_label";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        AuthTokenObtainError: components["schemas"]["AuthTokenObtainNonFieldErrorsErrorComponent"] | components["schemas"]["AuthTokenObtainDeviceLabelErrorComponent"] | components["schemas"]["AuthTokenObtainUsernameErrorComponent"] | components["schemas"]["AuthTokenObtainPasswordErrorComponent"];
         AuthTokenObtainErrorResponse400: components["schemas"]["AuthTokenObtainValidationError"] | components["schemas"]["ParseErrorResponse"];
         AuthTokenObtainNonFieldErrorsErrorComponent: {
             /**
@@ -7277,6 +7377,10 @@ export interface components {
         };
         DocumentsVersionsListErrorResponse400: components["schemas"]["ParseErrorResponse"];
         DocumentsVersionsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        EndedSessions: {
+            /** @description How many sessions were ended. */
+            ended: number;
+        };
         Error401: {
             code: components["schemas"]["ErrorCode401Enum"];
             detail: string;
@@ -7320,10 +7424,11 @@ export interface components {
          *     * `token_not_valid` - The token is malformed, badly signed, expired or of the wrong type
          *     * `token_reused` - A rotated refresh token was used again; its session has ended
          *     * `session_revoked` - The session has ended (signed out, revoked or deactivated)
+         *     * `session_expired` - The session reached its maximum age (JWT_SESSION_MAX_DAYS)
          *     * `user_inactive` - The account is deactivated
          * @enum {string}
          */
-        ErrorCode401Enum: "authentication_failed" | "not_authenticated" | "no_active_account" | "bad_authorization_header" | "token_not_valid" | "token_reused" | "session_revoked" | "user_inactive";
+        ErrorCode401Enum: "authentication_failed" | "not_authenticated" | "no_active_account" | "bad_authorization_header" | "token_not_valid" | "token_reused" | "session_revoked" | "session_expired" | "user_inactive";
         /**
          * @description * `permission_denied` - Permission Denied
          * @enum {string}
@@ -12290,6 +12395,21 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["ResponseMessage"][];
         };
+        PaginatedSessionList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Session"][];
+        };
         PaginatedUserList: {
             /** @example 123 */
             count: number;
@@ -15724,7 +15844,26 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["SearchError"][];
         };
+        /** @description One of your logins, as you see it in your list of devices; `current` is the one asking. */
+        Session: {
+            /** Format: uuid */
+            readonly id: string;
+            /** @description The label given at sign-in; empty if none was given. */
+            readonly device_label: string;
+            /** Format: date-time */
+            readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description When the device last signed in or refreshed its tokens (so accurate to within the lifetime of an access token).
+             */
+            readonly last_used_at: string;
+            /** @description True for the session whose access token made this request. */
+            readonly current: boolean;
+        };
+        /** @description Signs in and opens a session, labelled with what the user calls this device, if anything. */
         SessionTokenObtainRequest: {
+            /** @description What you call this device (say, "Phone"), to recognize the session in your list of sessions. Optional; nothing else about the device is stored. */
+            device_label?: string;
             username: string;
             password: string;
         };
@@ -15898,6 +16037,7 @@ export interface components {
             readonly last_login: string | null;
             readonly memberships: components["schemas"]["MyMembership"][];
         };
+        UsersEndSessionsErrorResponse400: components["schemas"]["ParseErrorResponse"];
         UsersListError: components["schemas"]["UsersListQErrorComponent"] | components["schemas"]["UsersListOrganizationErrorComponent"];
         UsersListErrorResponse400: components["schemas"]["UsersListValidationError"] | components["schemas"]["ParseErrorResponse"];
         UsersListOrganizationErrorComponent: {
@@ -16130,6 +16270,216 @@ export interface operations {
                 };
             };
             /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    auth_sessions_list: {
+        parameters: {
+            query?: {
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedSessionList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionsListErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    auth_sessions_destroy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A UUID string identifying this auth session. */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionsDestroyErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    auth_sessions_end_others: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedSessions"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthSessionsEndOthersErrorResponse400"];
+                };
+            };
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -27801,6 +28151,84 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["UsersPartialUpdateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    users_end_sessions: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this user. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EndedSessions"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UsersEndSessionsErrorResponse400"];
                 };
             };
             401: {
