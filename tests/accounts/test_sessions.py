@@ -154,3 +154,28 @@ def test_only_the_network_office_may_end_someone_elses_sessions(anna, alice, olg
 )
 def test_anonymous_callers_are_401(db, method, url):
     assert getattr(APIClient(), method)(url).status_code == 401
+
+
+def test_a_session_ends_after_its_maximum_age_even_if_refreshed_every_day(anna, settings):
+    """A copied refresh token cannot keep access for ever by being used daily."""
+    assert settings.JWT_SESSION_MAX_DAYS == 30
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        pair = sign_in("anna", "Phone")
+        for day in range(1, 30):
+            traveller.shift(timedelta(days=1))
+            response = refresh(pair["refresh"])
+            assert response.status_code == 200, (day, response.content)
+            pair = response.data
+            assert bearer(pair["access"]).get(ME).status_code == 200, day
+            assert len(bearer(pair["access"]).get(SESSIONS).data["results"]) == 1
+        traveller.shift(timedelta(days=1, minutes=-1))  # a minute before the 30 days are over
+        pair = refresh(pair["refresh"]).data
+        traveller.shift(timedelta(minutes=2))  # the new tokens have not expired, the session has
+        late = refresh(pair["refresh"])
+        assert_unauthorized(late)
+        assert late.data["errors"][0]["code"] == "session_expired"
+        assert_unauthorized(bearer(pair["access"]).get(ME))
+        assert bearer(pair["access"]).get(ME).data["errors"][0]["code"] == "session_expired"
+        # Signing in again starts a new session.
+        fresh = sign_in("anna", "Phone")
+        assert refresh(fresh["refresh"]).status_code == 200
