@@ -176,8 +176,12 @@ class AuthSession(models.Model):
         )
 
     def record_rotation(self, old_jti: str, new_jti: str) -> None:
+        """Remember a rotation. A retry of the same rotation keeps its time: the grace period
+        is a fixed window from the rotation, so replaying the old token cannot extend it."""
         now = timezone.now()
-        self.rotated_jti, self.successor_jti, self.rotated_at, self.last_used_at = old_jti, new_jti, now, now
+        if old_jti != self.rotated_jti or self.rotated_at is None:
+            self.rotated_at = now
+        self.rotated_jti, self.successor_jti, self.last_used_at = old_jti, new_jti, now
         self.save(update_fields=["rotated_jti", "successor_jti", "rotated_at", "last_used_at"])
 
     def revoke(self, reason: str) -> None:

@@ -10,6 +10,7 @@ from datetime import timedelta
 
 import jwt
 import pytest
+import time_machine
 from django.conf import settings
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -144,6 +145,22 @@ def test_a_retry_after_the_grace_period_ends_the_session(anna):
     assert_unauthorized(refresh(first["refresh"]))
     session.refresh_from_db()
     assert session.revoked_reason == "refresh_reuse"
+
+
+def test_the_retry_window_is_fixed_from_the_rotation_and_retries_do_not_extend_it(anna):
+    """A thief replaying a rotated token every few seconds must not keep the window open."""
+    window = settings.JWT_REFRESH_RETRY_SECONDS
+    assert window == 20
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        first = obtain("anna")
+        assert refresh(first["refresh"]).status_code == 200  # the rotation
+        traveller.shift(timedelta(seconds=12))
+        assert refresh(first["refresh"]).status_code == 200  # a retry within the window
+        traveller.shift(timedelta(seconds=13))  # 25 s after the rotation, 13 s after the retry
+        late = refresh(first["refresh"])
+        assert_unauthorized(late)
+        assert late.data["errors"][0]["code"] == "token_reused"
+    assert AuthSession.objects.get(pk=payload_of(first["refresh"])["sid"]).revoked_reason == "refresh_reuse"
 
 
 def test_logout_ends_the_session_on_the_very_next_request(anna):
