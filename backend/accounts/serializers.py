@@ -61,6 +61,13 @@ class MeSerializer(LockedFieldsMixin, serializers.ModelSerializer):
         fields = ["id", "username", "email", "first_name", "last_name", "is_admin", "memberships"]
         read_only_fields = ["id", "username", "is_admin", "memberships"]
 
+    def validate_email(self, value: str) -> str:
+        # One address, one person: it is where invitations and resets go. Whose it is stays unsaid.
+        others = get_user_model().objects.exclude(pk=getattr(self.instance, "pk", None))
+        if value and others.filter(email__iexact=value).exists():
+            raise serializers.ValidationError("This address cannot be used; choose another.", code="invalid")
+        return value
+
 
 class MembershipSerializer(LockedFieldsMixin, serializers.ModelSerializer):
     """A person's role in an organization; only `role` can change, and only by its coordinators."""

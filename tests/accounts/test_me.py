@@ -71,3 +71,18 @@ def test_sending_back_what_i_read_is_accepted(anna, as_user):
     response = client.put(ME, {**current, "first_name": "Anna"})
     assert response.status_code == 200, response.content
     assert response.data["first_name"] == "Anna"
+
+
+def test_an_address_someone_else_uses_is_refused_without_saying_whose(anna, alice, as_user):
+    client = as_user(anna)
+    for taken in ("alice@example.org", "ALICE@Example.org", " alice@example.org "):
+        response = client.patch(ME, {"email": taken})
+        assert response.status_code == 400, (taken, response.content)
+        assert response.data["type"] == "validation_error"
+        [error] = response.data["errors"]
+        assert error["attr"] == "email"
+        assert "alice" not in error["detail"].lower()
+    anna.refresh_from_db()
+    assert anna.email == "anna@example.org"
+    # My own address, in another case, is still mine to keep.
+    assert client.patch(ME, {"email": "Anna@Example.org"}).status_code == 200

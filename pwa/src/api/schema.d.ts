@@ -15871,9 +15871,10 @@ export interface components {
          * @description Rotates the refresh token; reuse of a rotated one revokes the whole session.
          *
          *     One exception keeps people on bad connections signed in: the token rotated last may
-         *     be presented again within JWT_REFRESH_RETRY_SECONDS, as long as the token that
-         *     replaced it was never used. That retry gets a fresh pair and the unused successor is
-         *     blacklisted, so there is still only one live refresh token per session.
+         *     be presented again within JWT_REFRESH_RETRY_SECONDS of its rotation (a fixed window:
+         *     retries do not extend it), as long as the token that replaced it was never used.
+         *     That retry gets a fresh pair and the unused successor is blacklisted, so there is
+         *     still only one live refresh token per session.
          *
          *     The session row is locked first, so two refreshes racing with one token are
          *     serialized: the second sees the first's blacklisting.
