@@ -129,13 +129,19 @@ class InvitationAcceptSerializer(serializers.Serializer):
         attrs["invitation"] = invitation
         return attrs
 
+    @staticmethod
+    def _taken(username: str) -> bool:
+        """Whether `username` is taken. Told only to holders of a usable invitation, who need it
+        to choose a free name; anyone else would use the answer to find out who has an account."""
+        return get_user_model().objects.filter(username__iexact=username).exists()
+
     def _new_account_errors(self, attrs, invitation) -> dict[str, list[str]]:
         errors: dict[str, list[str]] = {}
         user_model = get_user_model()
         username = attrs.get("username")
         if not username:
             errors["username"] = ["Choose a username."]
-        elif user_model.objects.filter(username__iexact=username).exists():
+        elif invitation is not None and invitation.is_usable and self._taken(username):
             errors["username"] = ["This username is taken; choose another."]
         if not attrs.get("password"):
             errors["password"] = ["Choose a password."]

@@ -203,6 +203,23 @@ def test_an_expired_or_unknown_token_is_400_and_creates_nobody(alice, org_a, inv
     assert django_user_model.objects.count() == users
 
 
+def test_without_a_valid_invitation_nobody_learns_whether_a_username_exists(alice, anna, org_a, invite):
+    used = invite(alice, org_a)["token"]
+    assert accept(used, username="newcomer").status_code == 201
+    expired = invite(alice, org_a, email="late@example.org")
+    Invitation.objects.filter(pk=expired["id"]).update(expires_at=timezone.now() - timedelta(seconds=1))
+    for number, token in enumerate(("x" * 43, used, expired["token"])):
+        client = APIClient(REMOTE_ADDR=f"10.2.0.{number}")
+        taken = [
+            client.post(ACCEPT, {"token": token, "username": name, "password": NEW_PASSWORD})
+            for name in ("anna", "ANNA", "newcomer")
+        ]
+        free = client.post(ACCEPT, {"token": token, "username": "nobody-has-this", "password": NEW_PASSWORD})
+        for response in taken:
+            assert (response.status_code, response.json()) == (free.status_code, free.json()), token
+        assert [e["attr"] for e in free.data["errors"]] == ["token"]
+
+
 def test_password_rules_and_usernames_are_checked_per_field(alice, anna, org_a, invite, django_user_model):
     token = invite(alice, org_a, email="new.person@example.org")["token"]
     users = django_user_model.objects.count()
