@@ -1,33 +1,161 @@
-"""Login throttles per client address and per username, to slow password guessing.
+"""Sign-in throttling that stops password guessing without letting a stranger lock anyone out.
 
-The address is only a cache key (hashed, expiring); nothing about readers is stored.
+One rule for the API sign-in and the admin login alike (`LoginGuard`). Only failed
+attempts count, so signing in uses up nobody's allowance:
+
+1. An address may fail 20 times a minute, whatever the usernames (THROTTLE_LOGIN_IP).
+2. A client may fail 5 times a minute for one username (THROTTLE_LOGIN_FAILURES). The
+   client is its device cookie (below) if it holds one for that username, else its address.
+3. A username that failed 20 times in an hour, counted from everywhere, is under attack
+   (THROTTLE_LOGIN_USERNAME): while it is, only trusted clients may try it, namely those
+   holding its device cookie and addresses that have not failed for it within the hour.
+
+So a guesser at one address gets 5 guesses a minute and at most about 20 an hour, one
+with many addresses one guess per address per hour once the account is under attack;
+while the person whose account it is signs in from a device that signed in before, or
+from any address they have not mistyped at, whatever a stranger does. Only the address
+limit (1) can be used up by someone sharing that address; a device cookie is exempt.
+
+Device cookies (OWASP, "Slow brute force attacks: device cookies"): a successful sign-in
+sets an HttpOnly cookie holding a random nonce and an HMAC of nonce and username under
+the server's secret. It names nobody: without the secret it cannot be tied to a username.
+
+Addresses and usernames appear only hashed, as keys of expiring cache entries; nothing of
+this is written to the database or logged. DRF's throttles count every request before
+the password is checked, so the counting here is our own, on DRF's rate format and timer.
 """
 
 import hashlib
+import secrets
 from collections.abc import Mapping
 
-from rest_framework.throttling import SimpleRateThrottle
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.crypto import constant_time_compare, salted_hmac
+from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
+
+DEVICE_COOKIE = "waypoint_device"
+DEVICE_COOKIE_DAYS = 180
+
+
+def _hashed(*parts: str) -> str:
+    return hashlib.sha256("\x1f".join(parts).encode()).hexdigest()
+
+
+def username_of(data) -> str:
+    """The username of a sign-in body, as it is compared: trimmed, lower case."""
+    # A body that is not an object has no username; the serializer answers it with 400.
+    return str(data.get("username", "")).strip().lower() if isinstance(data, Mapping) else ""
+
+
+class _Failures(SimpleRateThrottle):
+    """Failures under one key within a DRF rate ("5/min"): `record()` counts, `exceeded()` checks."""
+
+    def __init__(self, scope: str, *parts: str):
+        self.scope = scope
+        super().__init__()
+        self.key = self.cache_format % {"scope": scope, "ident": _hashed(*parts)}
+
+    def get_cache_key(self, request, view):
+        return self.key
+
+    def exceeded(self) -> bool:
+        self.now = self.timer()
+        self.history = [at for at in self.cache.get(self.key, []) if at > self.now - self.duration]
+        return len(self.history) >= self.num_requests
+
+    def record(self) -> None:
+        self.exceeded()
+        self.history.insert(0, self.now)
+        self.cache.set(self.key, self.history, self.duration)
+
+    def forget(self) -> None:
+        self.cache.delete(self.key)
+
+
+def _device_mac(nonce: str, username: str) -> str:
+    return salted_hmac("accounts.throttles.device", f"{nonce}:{username}").hexdigest()
+
+
+class LoginGuard:
+    """The sign-in rule for one attempt: `wait()` before checking the password, then
+    `failed()` or `succeeded(response)` after."""
+
+    def __init__(self, request, username: str):
+        self.username = username.strip().lower()
+        self.address = BaseThrottle().get_ident(request) or ""
+        self.device = self._trusted_device(request)
+        client = f"device:{self.device}" if self.device else f"address:{self.address}"
+        self.per_client = _Failures("login_failures", client, self.username)
+        self.per_address = _Failures("login_ip", self.address)
+        self.per_username = _Failures("login_username", self.username)
+        self.failed_here = "login_failed_here:" + _hashed(self.address, self.username)
+
+    def _trusted_device(self, request) -> str | None:
+        nonce, _, mac = request.COOKIES.get(DEVICE_COOKIE, "").partition(".")
+        if nonce and mac and constant_time_compare(mac, _device_mac(nonce, self.username)):
+            return nonce
+        return None
+
+    def wait(self) -> float | None:
+        """Seconds until this attempt may be made, or None if it may be made now."""
+        checks = [self.per_client]
+        if self.device is None:
+            checks.append(self.per_address)
+            if cache.get(self.failed_here):
+                checks.append(self.per_username)
+        for check in checks:
+            if check.exceeded():
+                return max(check.wait() or 1.0, 1.0)
+        return None
+
+    def failed(self) -> None:
+        self.per_client.record()
+        self.per_username.record()
+        if self.device is None:
+            self.per_address.record()
+            cache.set(self.failed_here, True, self.per_username.duration)
+
+    def succeeded(self, response) -> None:
+        self.per_client.forget()
+        cache.delete(self.failed_here)
+        nonce = self.device or secrets.token_urlsafe(16)
+        response.set_cookie(
+            DEVICE_COOKIE,
+            f"{nonce}.{_device_mac(nonce, self.username)}",
+            max_age=DEVICE_COOKIE_DAYS * 24 * 3600,
+            secure=settings.SESSION_COOKIE_SECURE,
+            httponly=True,
+            samesite="Strict",
+        )
+
+
+def login_guard(request) -> LoginGuard:
+    """The guard of a sign-in request, made once per request from its body."""
+    guard = getattr(request, "_login_guard", None)
+    if guard is None:
+        guard = request._login_guard = LoginGuard(request, username_of(request.data))
+    return guard
+
+
+class LoginThrottle(BaseThrottle):
+    """DRF's way in for `LoginGuard`: a 429 with Retry-After while the guard says wait."""
+
+    def allow_request(self, request, view) -> bool:
+        self._wait = login_guard(request).wait()
+        return self._wait is None
+
+    def wait(self):
+        return self._wait
 
 
 class LoginIPThrottle(SimpleRateThrottle):
+    """Every request per client address; the address only as a hashed, expiring cache key."""
+
     scope = "login_ip"
 
     def get_cache_key(self, request, view):
-        ident = hashlib.sha256(self.get_ident(request).encode()).hexdigest()
-        return self.cache_format % {"scope": self.scope, "ident": ident}
-
-
-class LoginUsernameThrottle(SimpleRateThrottle):
-    scope = "login_username"
-
-    def get_cache_key(self, request, view):
-        data = getattr(request, "data", None)
-        # A body that is not an object has no username; the serializer answers it with 400.
-        username = str(data.get("username", "")).strip().lower() if isinstance(data, Mapping) else ""
-        if not username:
-            return None
-        ident = hashlib.sha256(username.encode()).hexdigest()
-        return self.cache_format % {"scope": self.scope, "ident": ident}
+        return self.cache_format % {"scope": self.scope, "ident": _hashed(self.get_ident(request))}
 
 
 class InvitationAcceptThrottle(LoginIPThrottle):

@@ -3,6 +3,7 @@
 from django.db import transaction
 from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema, extend_schema_view
 from rest_framework import serializers, status
+from rest_framework.exceptions import AuthenticationFailed
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -10,7 +11,7 @@ from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView, TokenVerifyView
 
 from .errors import ErrorResponse401Serializer, FlatAuthErrorsMixin
-from .throttles import LoginIPThrottle, LoginUsernameThrottle
+from .throttles import LoginThrottle, login_guard
 from .tokens import LogoutSerializer, RefreshTokenReused, SessionTokenVerifySerializer
 
 UNAUTHORIZED = OpenApiResponse(
@@ -45,7 +46,9 @@ class PublicAuthMixin(FlatAuthErrorsMixin):
         summary="Sign in",
         description=(
             "Exchange a username and password for an access token (short-lived) and a refresh "
-            "token. Throttled per client and per username."
+            "token. Failed attempts are throttled per address, per client and username, and per "
+            "username (see the README); a device that signed in before gets a cookie that keeps it "
+            "from being locked out by someone else's wrong passwords."
         ),
         responses={200: TokenPairSerializer, 401: UNAUTHORIZED},
         tags=["auth"],
@@ -57,7 +60,17 @@ class PublicAuthMixin(FlatAuthErrorsMixin):
     )
 )
 class LoginView(PublicAuthMixin, TokenObtainPairView):
-    throttle_classes = [LoginIPThrottle, LoginUsernameThrottle]
+    throttle_classes = [LoginThrottle]
+
+    def post(self, request, *args, **kwargs):
+        guard = login_guard(request)
+        try:
+            response = super().post(request, *args, **kwargs)
+        except AuthenticationFailed:
+            guard.failed()
+            raise
+        guard.succeeded(response)
+        return response
 
 
 @extend_schema_view(

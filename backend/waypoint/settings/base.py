@@ -45,7 +45,7 @@ API_APPS = [
 ]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "accounts.admin_site.WaypointAdminConfig",  # the admin, its login throttled like the API's
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -166,8 +166,10 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
+        # Failed sign-ins: per address, per client and username, per username (accounts/throttles.py).
         "login_ip": env_str("THROTTLE_LOGIN_IP", "20/min"),
-        "login_username": env_str("THROTTLE_LOGIN_USERNAME", "5/min"),
+        "login_failures": env_str("THROTTLE_LOGIN_FAILURES", "5/min"),
+        "login_username": env_str("THROTTLE_LOGIN_USERNAME", "20/hour"),
         "invitation_accept": env_str("THROTTLE_INVITATION_ACCEPT", "10/min"),
     },
     "NUM_PROXIES": env_int("NUM_PROXIES", 0),

@@ -95,7 +95,7 @@ export interface paths {
         put?: never;
         /**
          * Sign in
-         * @description Exchange a username and password for an access token (short-lived) and a refresh token. Throttled per client and per username.
+         * @description Exchange a username and password for an access token (short-lived) and a refresh token. Failed attempts are throttled per address, per client and username, and per username (see the README); a device that signed in before gets a cookie that keeps it from being locked out by someone else's wrong passwords.
          */
         post: operations["auth_token_obtain"];
         delete?: never;
