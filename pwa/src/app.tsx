@@ -1,10 +1,14 @@
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import { Layout } from "./components/Layout/Layout";
+import { PinPrompt, UnlockScreen } from "./components/Lock/Lock";
+import { lockStatus } from "./lib/lock";
+import { useObservable } from "./lib/store";
 import { useLanguage } from "./lib/i18n";
 import { match, useLocation, type Location } from "./lib/router";
 import { Account } from "./pages/Account";
 import { Countries, CountryPage } from "./pages/Countries";
+import { Devices } from "./pages/Devices";
 import { Events } from "./pages/Events";
 import { FindHelp } from "./pages/FindHelp";
 import { GuidePage, Guides } from "./pages/Guides";
@@ -31,6 +35,7 @@ const ROUTES: Route[] = [
   ["/resources", () => <Resources />],
   ["/saved", () => <Saved />],
   ["/account", () => <Account />],
+  ["/devices", () => <Devices />],
   ["/settings", () => <Settings />],
   ["/more", () => <More />],
 ];
@@ -50,5 +55,14 @@ export function App() {
     // Move focus to the new screen so screen readers announce it.
     document.getElementById("main")?.focus({ preventScroll: true });
   }, [location.path]);
-  return <Layout path={location.path}>{page}</Layout>;
+  // Locked, nothing but the unlock screen exists: no names, no counts, no layout.
+  const status = useObservable(lockStatus);
+  if (status === "locked") return <UnlockScreen />;
+  if (status === "starting") return null;
+  return (
+    <Layout path={location.path}>
+      {page}
+      <PinPrompt />
+    </Layout>
+  );
 }

@@ -1,12 +1,13 @@
 import { render } from "preact";
 import { registerSW } from "virtual:pwa-register";
 import { configureApi } from "./api/client";
-import { tokenSource, watchOtherTabs } from "./api/auth";
+import { tokenSource } from "./api/auth";
 import { App } from "./app";
 import { loadConfig } from "./lib/config";
 import { preferredLanguage, setLanguage } from "./lib/i18n";
 import { startRouter } from "./lib/router";
 import { guardAgainstReturn, listenForDoubleEscape } from "./lib/safety";
+import { startLock } from "./lib/lock";
 import { startState, updateReady } from "./lib/state";
 import "./styles.css";
 
@@ -15,7 +16,6 @@ async function start() {
   const config = await loadConfig();
   if (guardAgainstReturn()) return;
   configureApi(config.apiBaseUrl, tokenSource);
-  watchOtherTabs();
   await setLanguage(preferredLanguage(), false).catch(() => setLanguage("en", false));
   startRouter();
   render(<App />, document.getElementById("app")!);
@@ -36,6 +36,7 @@ async function start() {
       }),
   });
   await startState();
+  await startLock();
 }
 
 void start();

@@ -6,7 +6,14 @@ let api: Client["api"];
 let login: Auth["login"];
 let logout: Auth["logout"];
 let tokenSource: Auth["tokenSource"];
-const REFRESH_KEY = "wp.refresh";
+let attachTokens: Auth["attachTokens"];
+
+/** The encrypted store's part in auth: where the refresh token is kept while unlocked. */
+const kept = { token: null as string | null };
+async function keeping(token: string | null) {
+  kept.token = token;
+  await attachTokens({ read: async () => kept.token, write: async (next) => void (kept.token = next) });
+}
 
 /** A JWT-shaped token whose payload says when it expires (signature irrelevant to the client). */
 function token(name: string, expiresInSeconds: number): string {
@@ -31,22 +38,24 @@ beforeEach(async () => {
   vi.resetModules();
   const client = await import("../src/api/client");
   const auth = await import("../src/api/auth");
-  ({ login, logout, tokenSource } = auth);
+  ({ login, logout, tokenSource, attachTokens } = auth);
   api = client.api;
   localStorage.clear();
+  await keeping(null);
   client.configureApi("http://api.test", tokenSource);
 });
 afterEach(() => vi.unstubAllGlobals());
 
 describe("the API client", () => {
-  it("signs in, keeps the refresh token in storage and sends the access token", async () => {
+  it("signs in, keeps the refresh token in the store (not in Web Storage) and sends the access token", async () => {
     const access = token("a1", 600);
     serve((request) => {
       if (request.url.endsWith("/auth/token/")) return json(200, { access, refresh: token("r1", 9999) });
       return json(200, { id: 7, username: "mila", memberships: [], is_admin: false });
     });
     await login("mila", "demo-member-pass");
-    expect(localStorage.getItem(REFRESH_KEY)).toContain("h.");
+    expect(kept.token).toContain("h.");
+    expect(localStorage.length).toBe(0);
     await api().GET("/api/v1/me/");
     expect(seen[0]?.headers.get("Authorization")).toBeNull();
     expect(seen[1]?.headers.get("Authorization")).toBe(`Bearer ${access}`);
@@ -54,13 +63,13 @@ describe("the API client", () => {
   });
 
   it("refreshes silently when the access token expires and retries a rejected request once", async () => {
-    localStorage.setItem(REFRESH_KEY, token("r1", 9999));
+    await keeping(token("r1", 9999));
     const fresh = token("a2", 600);
     let refreshes = 0;
     serve(async (request) => {
       if (request.url.endsWith("/auth/token/refresh/")) {
         refreshes++;
-        expect(await request.json()).toEqual({ refresh: localStorage.getItem(REFRESH_KEY) });
+        expect(await request.json()).toEqual({ refresh: kept.token });
         return json(200, { access: fresh, refresh: token(`r${refreshes + 1}`, 9999) });
       }
       return request.headers.get("Authorization") === `Bearer ${fresh}` && refreshes === 2 ? json(200, { ok: true }) : json(401, { type: "client_error" });
@@ -71,20 +80,31 @@ describe("the API client", () => {
     expect(response.status).toBe(200);
   });
 
+  it("uses the refresh token another tab rotated into the store, not its own stale copy", async () => {
+    await keeping(token("r1", 9999));
+    const rotated = token("r2", 9999);
+    kept.token = rotated;
+    serve(async (request) => {
+      expect(await request.json()).toEqual({ refresh: rotated });
+      return json(200, { access: token("a2", 600), refresh: token("r3", 9999) });
+    });
+    expect(await tokenSource.accessToken()).toContain("h.");
+  });
+
   it("forgets the tokens when the server ended the session", async () => {
-    localStorage.setItem(REFRESH_KEY, token("r1", 9999));
+    await keeping(token("r1", 9999));
     serve((request) => (request.url.endsWith("/refresh/") ? json(401, { type: "client_error" }) : json(200, {})));
     expect(await tokenSource.accessToken()).toBeNull();
-    expect(localStorage.getItem(REFRESH_KEY)).toBeNull();
+    expect(kept.token).toBeNull();
   });
 
   it("revokes the refresh token on the server at logout", async () => {
     const refresh = token("r1", 9999);
-    localStorage.setItem(REFRESH_KEY, refresh);
+    await keeping(refresh);
     serve(() => new Response(null, { status: 204 }));
     await logout();
     expect(seen[0]?.url).toBe("http://api.test/api/v1/auth/logout/");
     expect(await seen[0]?.json()).toEqual({ refresh });
-    expect(localStorage.getItem(REFRESH_KEY)).toBeNull();
+    expect(kept.token).toBeNull();
   });
 });

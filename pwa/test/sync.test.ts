@@ -1,5 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { type Database, openAppDB, readMeta } from "../src/store/db";
+import { createDataKey } from "../src/lib/vault";
+import { type Database, openAppDB } from "../src/store/db";
+import type { SavedContact } from "../src/store/replica";
+import { Replica } from "../src/store/replica";
 import type { SyncPage } from "../src/store/records";
 import { CursorRejected, type FetchPage, labelOf, synchronize } from "../src/store/sync";
 import { contact, freshName, organization, page, remove, upsert } from "./fixtures";
@@ -17,16 +20,22 @@ function scripted(...responses: (SyncPage | "not-modified" | Error)[]) {
   return { fetchPage, requests };
 }
 
-async function contents(database: Database) {
-  const rows = await database.getAll("records");
-  return rows.map((row) => `${row.type}:${row.id}`).sort();
+function contents(replica: Replica) {
+  return [...replica.records.values()].map((row) => `${row.type}:${row.id}`).sort();
 }
 
-let database: Database;
+const readMeta = (replica: Replica) => replica.meta;
+const keep = (replica: Replica, entry: SavedContact) => replica.update((r) => void r.saved.set(entry.id, entry));
+
+let disk: Database;
+let key: CryptoKey;
+let database: Replica;
 beforeEach(async () => {
-  database = await openAppDB(freshName());
+  disk = await openAppDB(freshName());
+  key = (await createDataKey(null)).key;
+  database = await Replica.load(disk, key);
 });
-afterEach(() => database.close());
+afterEach(() => disk.close());
 
 describe("synchronize", () => {
   it("stores a first snapshot and remembers its cursor and ETag", async () => {
@@ -39,8 +48,8 @@ describe("synchronize", () => {
     );
     const outcome = await synchronize(database, server.fetchPage, "anonymous", () => new Date("2025-01-02T03:04:05Z"));
     expect(server.requests).toEqual([{ cursor: null, etag: null }]);
-    expect(await contents(database)).toEqual(["contact_point:7", "organization:1"]);
-    expect(await readMeta(database)).toMatchObject({ cursor: "c1", etag: '"e1"', viewer: "anonymous", syncedAt: "2025-01-02T03:04:05.000Z" });
+    expect(contents(database)).toEqual(["contact_point:7", "organization:1"]);
+    expect(readMeta(database)).toMatchObject({ cursor: "c1", etag: '"e1"', viewer: "anonymous", syncedAt: "2025-01-02T03:04:05.000Z" });
     expect(outcome.changed).toBe(true);
   });
 
@@ -51,7 +60,7 @@ describe("synchronize", () => {
     );
     const outcome = await synchronize(database, server.fetchPage, "anonymous");
     expect(server.requests[0]?.cursor).toBe("c1");
-    expect(await contents(database)).toEqual(["contact_point:2", "contact_point:3"]);
+    expect(contents(database)).toEqual(["contact_point:2", "contact_point:3"]);
     expect(outcome.removedContacts).toBe(1);
   });
 
@@ -60,14 +69,14 @@ describe("synchronize", () => {
     // The reset's first page arrives, then the connection drops.
     const interrupted = scripted(page([upsert("contact_point", 2, contact(2))], { reset: true, cursor: "s1", hasMore: true }), new Error("offline"));
     await expect(synchronize(database, interrupted.fetchPage, "anonymous")).rejects.toThrow("offline");
-    expect(await contents(database)).toEqual(["contact_point:1"]);
+    expect(contents(database)).toEqual(["contact_point:1"]);
     // The next sync continues the snapshot where it stopped.
     const resumed = scripted(page([upsert("contact_point", 3, contact(3))], { cursor: "c2", etag: '"e2"' }));
     const outcome = await synchronize(database, resumed.fetchPage, "anonymous");
     expect(resumed.requests).toEqual([{ cursor: "s1", etag: null }]);
-    expect(await contents(database)).toEqual(["contact_point:2", "contact_point:3"]);
+    expect(contents(database)).toEqual(["contact_point:2", "contact_point:3"]);
     expect(outcome.removedContacts).toBe(1);
-    expect(await readMeta(database)).toMatchObject({ cursor: "c2", snapshotCursor: null, etag: '"e2"' });
+    expect(readMeta(database)).toMatchObject({ cursor: "c2", snapshotCursor: null, etag: '"e2"' });
   });
 
   it("sends the ETag with the cursor and keeps everything on 304", async () => {
@@ -76,8 +85,8 @@ describe("synchronize", () => {
     const outcome = await synchronize(database, server.fetchPage, "anonymous", () => new Date("2025-02-01T00:00:00Z"));
     expect(server.requests).toEqual([{ cursor: "c1", etag: '"e1"' }]);
     expect(outcome.changed).toBe(false);
-    expect(await contents(database)).toEqual(["country:DE"]);
-    expect((await readMeta(database)).syncedAt).toBe("2025-02-01T00:00:00.000Z");
+    expect(contents(database)).toEqual(["country:DE"]);
+    expect((readMeta(database)).syncedAt).toBe("2025-02-01T00:00:00.000Z");
   });
 
   it("drops another viewer's data before asking for a snapshot", async () => {
@@ -85,7 +94,7 @@ describe("synchronize", () => {
     const server = scripted(new Error("offline"));
     await expect(synchronize(database, server.fetchPage, "anonymous")).rejects.toThrow();
     expect(server.requests).toEqual([{ cursor: null, etag: null }]);
-    expect(await contents(database)).toEqual([]);
+    expect(contents(database)).toEqual([]);
   });
 
   it("starts over from a snapshot when the server rejects the cursor", async () => {
@@ -93,34 +102,34 @@ describe("synchronize", () => {
     const server = scripted(new CursorRejected("foreign"), page([upsert("contact_point", 2, contact(2))], { reset: true, cursor: "new" }));
     await synchronize(database, server.fetchPage, "anonymous");
     expect(server.requests.map((r) => r.cursor)).toEqual(["old", null]);
-    expect(await contents(database)).toEqual(["contact_point:2"]);
+    expect(contents(database)).toEqual(["contact_point:2"]);
   });
 
   it("tells the user when a kept contact is withdrawn or compromised, and forgets it", async () => {
     const kept = contact(1, { organization_name: "Counseling center", label: "Night line" });
     await synchronize(database, scripted(page([upsert("contact_point", 1, kept), upsert("contact_point", 2, contact(2))], { reset: true, cursor: "c1" })).fetchPage, "user:1");
-    await database.put("saved", labelOf(kept, "2025-01-01T00:00:00Z"));
-    await database.put("saved", labelOf(contact(2), "2025-01-01T00:00:00Z"));
+    await keep(database, labelOf(kept, "2025-01-01T00:00:00Z"));
+    await keep(database, labelOf(contact(2), "2025-01-01T00:00:00Z"));
 
     const first = await synchronize(database, scripted(page([remove("contact_point", 1)], { cursor: "c2" })).fetchPage, "user:1");
     expect(first.withdrawn).toMatchObject([{ kind: "withdrawn", organizationName: "Counseling center", label: "Night line" }]);
-    expect(await database.getAllKeys("saved")).toEqual(["2"]);
+    expect([...database.saved.keys()]).toEqual(["2"]);
 
     // An owner still sees a compromised contact, but must not keep relying on it.
     const second = await synchronize(database, scripted(page([upsert("contact_point", 2, contact(2, { status: "compromised" }))], { cursor: "c3" })).fetchPage, "user:1");
     expect(second.withdrawn).toHaveLength(1);
-    expect(await database.getAllKeys("saved")).toEqual([]);
-    expect(await database.count("notices")).toBe(2);
+    expect([...database.saved.keys()]).toEqual([]);
+    expect(database.notices.length).toBe(2);
   });
 
   it("does not judge kept contacts against an incomplete snapshot", async () => {
     await synchronize(database, scripted(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })).fetchPage, "anonymous");
-    await database.put("saved", labelOf(contact(1), "2025-01-01T00:00:00Z"));
+    await keep(database, labelOf(contact(1), "2025-01-01T00:00:00Z"));
     // Signing in: another viewer, the snapshot stops after its first page.
     const server = scripted(page([upsert("organization", 1, organization(1))], { reset: true, cursor: "s1", hasMore: true }), new Error("offline"));
     await expect(synchronize(database, server.fetchPage, "user:9")).rejects.toThrow();
-    expect(await database.getAllKeys("saved")).toEqual(["1"]);
-    expect(await database.count("notices")).toBe(0);
+    expect([...database.saved.keys()]).toEqual(["1"]);
+    expect(database.notices.length).toBe(0);
   });
 });
 
@@ -188,8 +197,12 @@ describe("a replica built only from sync responses", () => {
       }
       if (next() < 0.1) server.resets++;
       await synchronize(database, server.fetchPage, "anonymous");
-      const replica = Object.fromEntries((await database.getAll("records")).map((r) => [`${r.type}:${r.id}`, r.data]));
+      const replica = Object.fromEntries([...database.records.values()].map((r) => [`${r.type}:${r.id}`, r.data]));
       expect(replica).toEqual(Object.fromEntries(server.objects));
+      // What is on disk, decrypted afresh, is the same replica.
+      const reloaded = await Replica.load(disk, key);
+      expect(reloaded.records).toEqual(database.records);
+      expect(reloaded.meta).toEqual(database.meta);
     }
   });
 });

@@ -1,8 +1,10 @@
 /**
- * Sign-in with the API's JWTs: the access token lives in memory only, the refresh token in
- * localStorage so a reopened app stays signed in. Access tokens are renewed silently
- * shortly before they expire; refreshes are serialized across tabs (Web Locks) because the
- * server treats a second use of a rotated refresh token as theft and ends the session.
+ * Sign-in with the API's JWTs: the access token lives in memory only; the refresh token in
+ * the encrypted store (replica.ts), so it is readable only while the app is unlocked, and
+ * dropped from memory when it locks. Access tokens are renewed silently shortly before they
+ * expire; refreshes are serialized across tabs (Web Locks) and re-read the token from the
+ * store first, because the server treats a second use of a rotated refresh token as theft
+ * and ends the session.
  */
 import type { components } from "./schema";
 import { api, type TokenSource } from "./client";
@@ -14,12 +16,20 @@ interface TokenPair {
   refresh: string;
 }
 
-export const REFRESH_KEY = "wp.refresh";
 const EARLY_SECONDS = 30;
 
-type Listener = (signedIn: boolean) => void;
+/** Where the refresh token is kept: the unlocked encrypted store. */
+export interface TokenStore {
+  read(): Promise<string | null>;
+  write(token: string | null): Promise<void>;
+}
+
+/** `ended`: the session is over (signed out here or elsewhere, revoked), not merely locked. */
+type Listener = (signedIn: boolean, ended: boolean) => void;
 const listeners = new Set<Listener>();
 let access: string | null = null;
+let refreshToken: string | null = null;
+let tokens: TokenStore | null = null;
 let inflight: Promise<string | null> | null = null;
 
 export function onAuthChange(listener: Listener): () => void {
@@ -27,12 +37,41 @@ export function onAuthChange(listener: Listener): () => void {
   return () => listeners.delete(listener);
 }
 
-function emit() {
-  for (const listener of listeners) listener(isSignedIn());
+function emit(ended = false) {
+  for (const listener of listeners) listener(isSignedIn(), ended);
 }
 
 export function isSignedIn(): boolean {
-  return Boolean(localStorage.getItem(REFRESH_KEY));
+  return refreshToken !== null;
+}
+
+/** The refresh token while unlocked (its claims say whose data the store holds). */
+export function currentRefresh(): string | null {
+  return refreshToken;
+}
+
+/** Unlocked: read the refresh token from the store. Locked (null): forget both tokens. */
+export async function attachTokens(store: TokenStore | null): Promise<void> {
+  tokens = store;
+  access = null;
+  refreshToken = store ? await store.read().catch(() => null) : null;
+  emit();
+}
+
+/** Another tab wrote the store: follow its sign-in or sign-out. */
+export async function reloadTokens(): Promise<void> {
+  if (!tokens) return;
+  const stored = await tokens.read().catch(() => refreshToken);
+  if (stored === refreshToken) return;
+  const ended = refreshToken !== null && stored === null;
+  refreshToken = stored;
+  access = null;
+  emit(ended);
+}
+
+async function keep(token: string | null): Promise<void> {
+  refreshToken = token;
+  await tokens?.write(token).catch(() => undefined);
 }
 
 /** A claim of a JWT's payload (not verified: only the server trusts tokens), or null. */
@@ -61,9 +100,9 @@ function isTokenPair(value: unknown): value is TokenPair {
   return typeof pair?.access === "string" && typeof pair?.refresh === "string";
 }
 
-function forget() {
+function forget(): Promise<void> {
   access = null;
-  localStorage.removeItem(REFRESH_KEY);
+  return keep(null);
 }
 
 async function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
@@ -76,19 +115,21 @@ async function withRefreshLock<T>(work: () => Promise<T>): Promise<T> {
 /** Exchanges the stored refresh token for a new pair; null when signed out or offline. */
 function refresh(): Promise<string | null> {
   inflight ??= withRefreshLock(async () => {
-    const stored = localStorage.getItem(REFRESH_KEY);
+    // Another tab may have rotated it since we read it.
+    const stored = tokens ? await tokens.read().catch(() => refreshToken) : refreshToken;
+    refreshToken = stored;
     if (!stored) return null;
     try {
       const { data, response } = await api().POST("/api/v1/auth/token/refresh/", { body: { refresh: stored } });
       if (data && isTokenPair(data)) {
         access = data.access;
-        localStorage.setItem(REFRESH_KEY, data.refresh);
+        await keep(data.refresh);
         return access;
       }
       if (response.status === 400 || response.status === 401) {
         // The session ended on the server (logout elsewhere, revoked, expired).
-        forget();
-        emit();
+        await forget();
+        emit(true);
       }
     } catch {
       // Offline: keep the refresh token for later.
@@ -120,17 +161,19 @@ export class LoginError extends Error {
   }
 }
 
-export async function login(username: string, password: string): Promise<void> {
+/** Signs in; the store must be unlocked and locked by a PIN, since it will hold the refresh token. */
+export async function login(username: string, password: string, deviceLabel = ""): Promise<void> {
   let result;
   try {
-    result = await api().POST("/api/v1/auth/token/", { body: { username, password } });
+    const body = { username, password, ...(deviceLabel ? { device_label: deviceLabel } : {}) };
+    result = await api().POST("/api/v1/auth/token/", { body });
   } catch {
     throw new LoginError("offline");
   }
   const body: unknown = result.data;
   if (isTokenPair(body)) {
     access = body.access;
-    localStorage.setItem(REFRESH_KEY, body.refresh);
+    await keep(body.refresh);
     emit();
     return;
   }
@@ -142,8 +185,8 @@ export async function login(username: string, password: string): Promise<void> {
 
 /** Revokes the session on the server (best effort, bounded in time), then forgets the tokens. */
 export async function logout(timeoutMs = 4000): Promise<void> {
-  const stored = localStorage.getItem(REFRESH_KEY);
-  forget();
+  const stored = refreshToken;
+  await forget();
   if (stored) {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), timeoutMs);
@@ -155,22 +198,11 @@ export async function logout(timeoutMs = 4000): Promise<void> {
       clearTimeout(timer);
     }
   }
-  emit();
+  emit(true);
 }
 
 export async function fetchMe(): Promise<Me | null> {
   if (!isSignedIn()) return null;
   const { data } = await api().GET("/api/v1/me/");
   return data ?? null;
-}
-
-/** Another tab signed in or out: follow it (its refresh token is ours, our access token is stale). */
-export function watchOtherTabs(): void {
-  window.addEventListener("storage", (event) => {
-    if (event.key !== REFRESH_KEY && event.key !== null) return;
-    if (!event.newValue || event.oldValue === null) {
-      access = null;
-      emit();
-    }
-  });
 }

@@ -1,77 +1,62 @@
-/** Hooks that read the offline store; they re-read whenever a sync changed it. */
-import { useEffect, useState } from "preact/hooks";
-import { allOf, db, oneOf } from "../store/db";
+/**
+ * Hooks that read the unlocked replica (in memory: no decryption, no IndexedDB per screen);
+ * they re-read whenever a sync or another tab changed it. Locked, they return nothing.
+ */
+import { useEffect, useMemo } from "preact/hooks";
 import type { ContactPoint, RecordType, RecordTypes, StoredRecord } from "../store/records";
 import { labelOf } from "../store/sync";
+import { currentReplica, hasPin, pinRequest } from "./lock";
 import { dataVersion } from "./state";
 import { observable, useObservable } from "./store";
 
 export function useRecords<T extends RecordType>(type: T): RecordTypes[T][] | null {
   const version = useObservable(dataVersion);
-  const [rows, setRows] = useState<RecordTypes[T][] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void db()
-      .then((database) => allOf(database, type))
-      .then((found) => live && setRows(found));
-    return () => {
-      live = false;
-    };
-  }, [type, version]);
-  return rows;
+  return useMemo(() => currentReplica()?.allOf(type) ?? null, [type, version]);
 }
 
 /** One record; `undefined` while loading, `null` when it is not on this device. */
 export function useRecord<T extends RecordType>(type: T, id: string): RecordTypes[T] | null | undefined {
   const version = useObservable(dataVersion);
-  const [row, setRow] = useState<RecordTypes[T] | null | undefined>(undefined);
-  useEffect(() => {
-    let live = true;
-    void db()
-      .then((database) => oneOf(database, type, id))
-      .then((found) => live && setRow(found ?? null));
-    return () => {
-      live = false;
-    };
+  return useMemo(() => {
+    const replica = currentReplica();
+    return replica ? (replica.oneOf(type, id) ?? null) : undefined;
   }, [type, id, version]);
-  return row;
 }
 
 export function useAllRecords(): StoredRecord[] | null {
   const version = useObservable(dataVersion);
-  const [rows, setRows] = useState<StoredRecord[] | null>(null);
-  useEffect(() => {
-    let live = true;
-    void db()
-      .then((database) => database.getAll("records"))
-      .then((found) => live && setRows(found));
-    return () => {
-      live = false;
-    };
+  return useMemo(() => {
+    const replica = currentReplica();
+    return replica ? [...replica.records.values()] : null;
   }, [version]);
-  return rows;
 }
 
 const keptIds = observable<Set<string> | null>(null);
 
-async function loadKept() {
-  const database = await db();
-  keptIds.set(new Set(await database.getAllKeys("saved")));
+function loadKept() {
+  keptIds.set(new Set(currentReplica()?.saved.keys() ?? []));
 }
 
+/**
+ * Keeps or forgets a contact. Kept contacts are personal: without a lock the app first
+ * asks for a PIN (the PIN prompt then keeps it).
+ */
 export async function setKept(contact: ContactPoint, keep: boolean): Promise<void> {
-  const database = await db();
-  if (keep) await database.put("saved", labelOf(contact, new Date().toISOString()));
-  else await database.delete("saved", String(contact.id));
-  await loadKept();
+  if (keep && !hasPin.get()) {
+    pinRequest.set(() => () => void setKept(contact, true));
+    return;
+  }
+  await currentReplica()?.update((replica) => {
+    if (keep) replica.saved.set(String(contact.id), labelOf(contact, new Date().toISOString()));
+    else replica.saved.delete(String(contact.id));
+  });
+  loadKept();
 }
 
 /** The ids of kept contacts (reloaded after every sync, which may withdraw some). */
 export function useKept(): Set<string> {
   const version = useObservable(dataVersion);
   const kept = useObservable(keptIds);
-  useEffect(() => {
-    void loadKept();
-  }, [version]);
+  useEffect(loadKept, [version]);
   return kept ?? new Set();
 }

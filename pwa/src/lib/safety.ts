@@ -9,11 +9,22 @@
 import { logout } from "../api/auth";
 import { config } from "./config";
 import { sealDB } from "../store/db";
+import { forgetKeys } from "./lock";
 
 const EXITED = "wp.exited";
 const DOUBLE_ESCAPE_MS = 1200;
 
+/** Leaves for the neutral page: the button on every screen, Esc twice, the end of a wipe. */
 export function quickExit(): void {
+  exitWith(null);
+}
+
+/**
+ * Leaves for the neutral page. Given that page's HTML (read by `neutralPage()` before a wipe
+ * deleted the service worker's copy) and no connection, shows it in place instead: the
+ * browser's "no internet" page would say that something was just closed in a hurry.
+ */
+export function exitWith(neutralHtml: string | null): void {
   try {
     sessionStorage.setItem(EXITED, "1");
   } catch {
@@ -21,7 +32,30 @@ export function quickExit(): void {
   }
   document.title = "";
   document.body.replaceChildren();
-  location.replace(config().neutralUrl);
+  const target = new URL(config().neutralUrl, location.href);
+  if (neutralHtml !== null && !navigator.onLine && target.origin === location.origin) {
+    // Replaces the document (and, in Chromium, every event listener of this window). Once the
+    // connection is back, load the real page so that nothing of the app keeps running.
+    document.open();
+    document.write(neutralHtml);
+    document.close();
+    history.replaceState(null, "", target.href);
+    window.addEventListener("online", () => location.replace(target.href), { once: true });
+    return;
+  }
+  location.replace(target.href);
+}
+
+/** The neutral page's HTML while the service worker still has it; null if it is not ours or not at hand. */
+export async function neutralPage(): Promise<string | null> {
+  try {
+    const target = new URL(config().neutralUrl, location.href);
+    if (target.origin !== location.origin) return null;
+    const response = await fetch(target.href);
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
+  }
 }
 
 /** Leave again when this page is brought back by "back" after a quick exit. */
@@ -69,9 +103,25 @@ function deleteDatabase(name: string): Promise<void> {
   });
 }
 
-export async function wipeDevice(): Promise<void> {
+/**
+ * Wipes: the keys go first (from then on the store on disk is ciphertext nobody can open),
+ * then every database, cache, the service worker and Web Storage. `restart` (the duress
+ * PIN) keeps the app's own offline files and opens it again as a fresh install instead of
+ * leaving, so nothing looks hurried.
+ */
+export async function wipeDevice({ restart = false } = {}): Promise<void> {
+  forgetKeys();
+  const neutral = restart ? null : await neutralPage(); // before the service worker and its caches go
   await sealDB();
   await logout(3000).catch(() => undefined);
+  if (restart) {
+    const databases = (await indexedDB.databases?.()) ?? [{ name: "waypoint" }];
+    await Promise.all(databases.map((info) => (info.name ? deleteDatabase(info.name) : undefined)));
+    localStorage.clear();
+    sessionStorage.clear();
+    location.replace("/");
+    return;
+  }
   if ("serviceWorker" in navigator) {
     const registrations = await navigator.serviceWorker.getRegistrations();
     await Promise.all(registrations.map((registration) => registration.unregister()));
@@ -84,5 +134,5 @@ export async function wipeDevice(): Promise<void> {
   await Promise.all(databases.map((info) => (info.name ? deleteDatabase(info.name) : undefined)));
   localStorage.clear();
   sessionStorage.clear();
-  quickExit();
+  exitWith(neutral);
 }

@@ -1,12 +1,14 @@
 /**
- * App-wide state and the sync loop: sync on open, when the connection returns, when the
+ * App-wide state and the sync loop: sync on unlock, when the connection returns, when the
  * app comes back to the foreground after a while, and on a timer while it stays open.
+ * Nothing runs while the app is locked: there is no replica to read or write.
  */
-import { fetchMe, isSignedIn, login as apiLogin, logout as apiLogout, onAuthChange, REFRESH_KEY, claim, type Me } from "../api/auth";
+import { claim, currentRefresh, fetchMe, isSignedIn, login as apiLogin, logout as apiLogout, onAuthChange, type Me } from "../api/auth";
 import { fetchSyncPage } from "../api/sync";
-import { clearAll, db, readMeta, type Notice } from "../store/db";
+import type { Notice, Removed } from "../store/replica";
 import { synchronize } from "../store/sync";
 import { config } from "./config";
+import { currentReplica, onReplica, onReplicaChanged } from "./lock";
 import { observable } from "./store";
 
 export interface SyncState {
@@ -30,32 +32,41 @@ export const updateReady = observable<(() => void) | null>(null);
 
 /** Whose view of the network the store holds: derived from the refresh token, no request needed. */
 export function viewerKey(): string {
-  const refresh = localStorage.getItem(REFRESH_KEY);
+  const refresh = currentRefresh();
   const user = refresh ? claim(refresh, "user_id") : null;
   return user === null ? "anonymous" : `user:${String(user)}`;
 }
 
-export async function loadNotices(): Promise<void> {
-  notices.set(await (await db()).getAll("notices"));
+export function loadNotices(): void {
+  notices.set(currentReplica()?.notices ?? []);
 }
 
 export async function dismissNotice(id: number): Promise<void> {
-  await (await db()).delete("notices", id);
-  await loadNotices();
+  await currentReplica()?.update((r) => {
+    r.notices = r.notices.filter((notice) => notice.id !== id);
+  });
+  loadNotices();
+}
+
+async function exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
+  if (typeof navigator !== "undefined" && navigator.locks) return navigator.locks.request(name, work);
+  return work();
 }
 
 let running: Promise<void> | null = null;
 
 export function runSync(): Promise<void> {
   running ??= (async () => {
+    const replica = currentReplica();
+    if (!replica) return;
     syncState.set((s) => ({ ...s, running: true }));
     try {
-      const database = await db();
-      const outcome = await synchronize(database, fetchSyncPage, viewerKey());
+      // One tab syncs at a time; the others read what it wrote.
+      const outcome = await exclusive("wp-sync", () => synchronize(replica, fetchSyncPage, viewerKey()));
       syncState.set({ running: false, syncedAt: outcome.syncedAt, failed: false, removed: outcome.removedContacts });
       online.set(true); // the API answered, whatever the browser's connection flag says
       if (outcome.changed || outcome.withdrawn.length) dataVersion.set((v) => v + 1);
-      await loadNotices();
+      loadNotices();
     } catch {
       syncState.set((s) => ({ ...s, running: false, failed: true }));
     }
@@ -78,32 +89,37 @@ async function refreshMe(): Promise<void> {
   }
 }
 
-export async function signIn(username: string, password: string): Promise<void> {
-  await apiLogin(username, password);
+export async function signIn(username: string, password: string, deviceLabel = ""): Promise<void> {
+  await apiLogin(username, password, deviceLabel);
   await refreshMe();
   await runSync();
 }
 
-let forgetting: Promise<void> | null = null;
+const NOTHING: Removed = { contacts: 0, other: 0, saved: 0, notices: 0 };
+let forgetting: Promise<Removed> | null = null;
 
-/** Drops the network's data from this device and loads the public view instead. */
-function forgetNetworkData(): Promise<void> {
+/** Drops everything but public data from this device, then brings the public view up to date. */
+function forgetNetworkData(): Promise<Removed> {
   forgetting ??= (async () => {
     await running?.catch(() => undefined);
-    await clearAll(await db());
+    const removed = (await currentReplica()?.removePrivate()) ?? NOTHING;
     dataVersion.set((v) => v + 1);
-    await loadNotices();
-    await runSync();
+    loadNotices();
+    void runSync();
+    return removed;
   })().finally(() => {
     forgetting = null;
   });
   return forgetting;
 }
 
-/** Revokes the session on the server, then forgets what only members may see. */
-export async function signOut(): Promise<void> {
+/**
+ * Revokes the session on the server, then forgets what only members may see: saved
+ * contacts and notices too. Travel mode is this, with the count shown.
+ */
+export async function signOut(): Promise<Removed> {
   await apiLogout();
-  await forgetNetworkData();
+  return forgetNetworkData();
 }
 
 async function requestPersistence(): Promise<void> {
@@ -115,14 +131,27 @@ async function requestPersistence(): Promise<void> {
   }
 }
 
+/** The app unlocked (read the replica, sync) or locked (forget what was shown). */
+function followLock(): void {
+  onReplica((replica) => {
+    syncState.set((s) => ({ ...s, syncedAt: replica?.meta.syncedAt ?? null, removed: 0 }));
+    dataVersion.set((v) => v + 1);
+    loadNotices();
+    if (!replica) me.set(null);
+    else void runSync();
+  });
+  onReplicaChanged(() => {
+    dataVersion.set((v) => v + 1);
+    loadNotices();
+  });
+}
+
 export async function startState(): Promise<void> {
-  const meta = await readMeta(await db());
-  syncState.set((s) => ({ ...s, syncedAt: meta.syncedAt }));
-  await loadNotices();
-  onAuthChange((now) => {
+  followLock();
+  onAuthChange((now, ended) => {
     void refreshMe();
     // The session ended (here, in another tab, or revoked on the server): drop the data.
-    if (!now) void forgetNetworkData().catch(() => undefined);
+    if (!now && ended) void forgetNetworkData().catch(() => undefined);
   });
   window.addEventListener("online", () => {
     online.set(navigator.onLine);
@@ -136,7 +165,5 @@ export async function startState(): Promise<void> {
     const stale = !last || Date.now() - new Date(last).getTime() > 5 * 60_000;
     if (document.visibilityState === "visible" && navigator.onLine && stale) void runSync();
   });
-  void refreshMe();
   void requestPersistence();
-  await runSync();
 }

@@ -1,12 +1,15 @@
 import { useState } from "preact/hooks";
 import { LoginError } from "../api/auth";
+import { PinFields, readPin } from "../components/Lock/Lock";
 import { label, t } from "../lib/i18n";
+import { hasPin, setPin } from "../lib/lock";
 import { me, signedIn, signIn, signOut } from "../lib/state";
 import { useObservable } from "../lib/store";
 
 export function Account() {
   const isSignedIn = useObservable(signedIn);
   const user = useObservable(me);
+  const locked = useObservable(hasPin);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
 
@@ -52,10 +55,15 @@ export function Account() {
           event.preventDefault();
           const form = event.currentTarget;
           const data = new FormData(form);
+          // The refresh token is kept only under a PIN: choose one first.
+          const chosen = locked ? null : readPin(form);
+          if (chosen && "error" in chosen) return setError(chosen.error);
           setBusy(true);
           setError(null);
           try {
-            await signIn(String(data.get("username") ?? "").trim(), String(data.get("password") ?? ""));
+            if (chosen) await setPin(chosen.pin);
+            const device = String(data.get("device") ?? "").trim();
+            await signIn(String(data.get("username") ?? "").trim(), String(data.get("password") ?? ""), device);
             form.reset();
           } catch (failure) {
             const kind = failure instanceof LoginError ? failure.kind : "server";
@@ -66,9 +74,21 @@ export function Account() {
         }}
       >
         <label for="username">{t("account.username")}</label>
-        <input id="username" name="username" autoComplete="username" autoCapitalize="none" spellcheck={false} required />
+        {/* autocomplete off: Chromium would otherwise keep typed usernames in its form history. */}
+        <input id="username" name="username" autoComplete="off" autoCapitalize="none" spellcheck={false} required />
         <label for="password">{t("account.password")}</label>
-        <input id="password" name="password" type="password" autoComplete="current-password" required />
+        {/* "one-time-code" on every secret field of this form: Chromium's password manager then
+            neither offers to save nor records the username in its files ("Login Data"). */}
+        <input id="password" name="password" type="password" autoComplete="one-time-code" required />
+        <label for="device">{t("account.device")}</label>
+        <input id="device" name="device" autoComplete="off" maxLength={100} placeholder={t("account.devicePlaceholder")} />
+        {!locked && (
+          <fieldset>
+            <legend>{t("lock.setTitle")}</legend>
+            <p class="muted">{t("account.pinIntro")}</p>
+            <PinFields prefix="signin" />
+          </fieldset>
+        )}
         {error && (
           <p class="warning" role="alert">
             {error}

@@ -1,8 +1,136 @@
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
+import { PinFields, readPin } from "../components/Lock/Lock";
 import { formatDateTime, LANGUAGE_NAMES, LANGUAGES, isLanguage, setLanguage, t, useLanguage } from "../lib/i18n";
+import { hasDuressPin, hasPin, lockSettings, setDuressPin, setPin, updateLockSettings } from "../lib/lock";
 import { quickExit, wipeDevice } from "../lib/safety";
-import { online, persisted, runSync, syncState } from "../lib/state";
+import { online, persisted, runSync, signOut, syncState } from "../lib/state";
 import { useObservable } from "../lib/store";
+
+const IDLE_MINUTES = [1, 2, 5, 10, 15, 30];
+const MAX_ATTEMPTS = [3, 5, 10, 15, 20];
+
+/** Choosing a PIN, how the lock behaves, and the duress PIN. */
+function LockSettingsSection() {
+  const locked = useObservable(hasPin);
+  const settings = useObservable(lockSettings);
+  const [message, setMessage] = useState<string | null>(null);
+  const [duress, setDuress] = useState(false);
+  useEffect(() => {
+    if (locked) void hasDuressPin().then(setDuress);
+  }, [locked]);
+
+  if (!locked) {
+    return (
+      <>
+        <h2>{t("settings.lock")}</h2>
+        <p>{t("settings.lockIntro")}</p>
+        <form
+          onSubmit={async (event) => {
+            event.preventDefault();
+            const chosen = readPin(event.currentTarget);
+            if ("error" in chosen) return setMessage(chosen.error);
+            await setPin(chosen.pin);
+            setMessage(null);
+          }}
+        >
+          <PinFields prefix="settings" />
+          {message && (
+            <p class="warning" role="alert">
+              {message}
+            </p>
+          )}
+          <button type="submit" class="primary" data-testid="set-pin">
+            {t("lock.set")}
+          </button>
+        </form>
+      </>
+    );
+  }
+  return (
+    <>
+      <h2>{t("settings.lock")}</h2>
+      <label for="idle-minutes">{t("settings.idle")}</label>
+      <select
+        id="idle-minutes"
+        value={String(settings?.idleMinutes ?? 5)}
+        onChange={(event) => void updateLockSettings({ idleMinutes: Number(event.currentTarget.value) })}
+      >
+        {IDLE_MINUTES.map((n) => (
+          <option value={String(n)}>{t("settings.minutes", { n })}</option>
+        ))}
+      </select>
+      <label for="max-attempts">{t("settings.maxAttempts")}</label>
+      <select
+        id="max-attempts"
+        value={String(settings?.maxAttempts ?? 10)}
+        onChange={(event) => void updateLockSettings({ maxAttempts: Number(event.currentTarget.value) })}
+      >
+        {MAX_ATTEMPTS.map((n) => (
+          <option value={String(n)}>{n}</option>
+        ))}
+      </select>
+
+      <h3>{t("settings.duress")}</h3>
+      <p>{t("settings.duressIntro")}</p>
+      {duress && <p class="muted" data-testid="duress-set">{t("settings.duressSet")}</p>}
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          const chosen = readPin(form);
+          if ("error" in chosen) return setMessage(chosen.error);
+          const result = await setDuressPin(chosen.pin);
+          setMessage(result === "set" ? null : t(result === "same-as-pin" ? "settings.duressSame" : "lock.tooShort"));
+          if (result === "set") {
+            form.reset();
+            setDuress(true);
+          }
+        }}
+      >
+        <PinFields prefix="duress" />
+        {message && (
+          <p class="warning" role="alert">
+            {message}
+          </p>
+        )}
+        <button type="submit" data-testid="set-duress">
+          {t("settings.duressButton")}
+        </button>
+      </form>
+    </>
+  );
+}
+
+/** Before a border: everything but public data goes, and the session ends. */
+function TravelMode() {
+  const [busy, setBusy] = useState(false);
+  const [removed, setRemoved] = useState<string | null>(null);
+  return (
+    <>
+      <h2>{t("settings.travel")}</h2>
+      <p>{t("settings.travelIntro")}</p>
+      <button
+        type="button"
+        class="danger"
+        disabled={busy}
+        data-testid="travel-mode"
+        onClick={async () => {
+          setBusy(true);
+          const counts = await signOut();
+          setBusy(false);
+          setRemoved(t("settings.travelDone", { contacts: counts.contacts, saved: counts.saved, notices: counts.notices, other: counts.other }));
+        }}
+      >
+        {t("settings.travelButton")}
+      </button>
+      {removed && (
+        <p role="status" data-testid="travel-result">
+          {removed}
+        </p>
+      )}
+    </>
+  );
+}
 
 export function Settings() {
   const language = useLanguage();
@@ -39,6 +167,9 @@ export function Settings() {
       <button type="button" disabled={!isOnline || sync.running} onClick={() => void runSync()} data-testid="sync-now">
         {sync.running ? t("status.syncing") : t("settings.syncNow")}
       </button>
+
+      <LockSettingsSection />
+      <TravelMode />
 
       <h2>{t("settings.exit")}</h2>
       <p>{t("settings.exitIntro")}</p>

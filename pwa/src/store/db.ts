@@ -1,76 +1,41 @@
 /**
- * The offline store: one IndexedDB database behind one `openDB<AppDB>()`.
+ * The offline store on disk: one IndexedDB database behind one `openDB<AppDB>()`.
  *
- * `records` holds every synced object as {type, id, data}; a new synced type needs no
- * new object store. `staging` receives a snapshot while it is paged in, and replaces
- * `records` only once complete. `meta` keeps the sync cursor, ETag, last sync time and
- * whose view of the network the data is; `saved` the contacts the user keeps (ids and a label, never the value);
- * `notices` what the user must be told, such as a saved contact that was withdrawn.
- * Only the sync code writes `records`.
+ * Nothing in it says anything about the user. `chunks` holds opaque encrypted rows
+ * {id, iv, ciphertext} (replica.ts decides what goes in them); `keys` the data key, wrapped
+ * by the PIN (or in the clear while only public data is kept), and the duress verifier;
+ * `lock` plain numbers: failed unlock attempts, their limit and the idle time. Version 1
+ * kept records in plain JSON; upgrading deletes those stores.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from "idb";
-import type { RecordType, RecordTypes, StoredRecord } from "./records";
+import type { Sealed, StoredKey } from "../lib/vault";
 
 export const DB_NAME = "waypoint";
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
-export interface SyncMeta {
-  /** Where the replica in `records` stands. */
-  cursor: string | null;
-  /** Set while a snapshot is being paged into `staging`: where to continue it. */
-  snapshotCursor: string | null;
-  etag: string | null;
-  /** ISO time of the last successful sync (a 304 counts). */
-  syncedAt: string | null;
-  /** "anonymous" or "user:<id>": whose view of the network the records are. */
-  viewer: string | null;
-}
-
-export interface SavedContact {
+export interface ChunkRow extends Sealed {
   id: string;
-  savedAt: string;
-  /** Enough to name it if it is withdrawn; the contact's value is not kept here. */
-  organizationName: string;
-  label: string;
-  channel: string;
 }
 
-export interface Notice {
-  id?: number;
-  kind: "withdrawn";
-  at: string;
-  organizationName: string;
-  label: string;
-  channel: string;
+export interface LockSettings {
+  failedAttempts: number;
+  maxAttempts: number;
+  idleMinutes: number;
+  /** Whether the secret is digits only (a PIN), to offer the number pad. */
+  numeric: boolean;
+  /** Changes with every write, so another tab knows its replica is stale. */
+  revision: number;
 }
+
+export const DEFAULT_LOCK: LockSettings = { failedAttempts: 0, maxAttempts: 10, idleMinutes: 5, numeric: true, revision: 0 };
 
 export interface AppDB extends DBSchema {
-  records: {
-    key: [string, string];
-    value: StoredRecord;
-    indexes: { "by-type": string };
-  };
-  staging: {
-    key: [string, string];
-    value: StoredRecord;
-  };
-  meta: {
-    key: "sync";
-    value: SyncMeta;
-  };
-  saved: {
-    key: string;
-    value: SavedContact;
-  };
-  notices: {
-    key: number;
-    value: Notice;
-  };
+  chunks: { key: string; value: ChunkRow };
+  keys: { key: "data" | "duress"; value: StoredKey | Sealed };
+  lock: { key: "settings"; value: LockSettings };
 }
 
 export type Database = IDBPDatabase<AppDB>;
-
-export const EMPTY_META: SyncMeta = { cursor: null, snapshotCursor: null, etag: null, syncedAt: null, viewer: null };
 
 let opening: Promise<Database> | null = null;
 let sealed = false;
@@ -78,13 +43,16 @@ let sealed = false;
 export function openAppDB(name = DB_NAME): Promise<Database> {
   return openDB<AppDB>(name, DB_VERSION, {
     upgrade(db, oldVersion) {
-      if (oldVersion < 1) {
-        const records = db.createObjectStore("records", { keyPath: ["type", "id"] });
-        records.createIndex("by-type", "type");
-        db.createObjectStore("staging", { keyPath: ["type", "id"] });
-        db.createObjectStore("meta");
-        db.createObjectStore("saved", { keyPath: "id" });
-        db.createObjectStore("notices", { keyPath: "id", autoIncrement: true });
+      if (oldVersion === 1) {
+        const old = db as unknown as IDBPDatabase;
+        for (const store of ["records", "staging", "meta", "saved", "notices"]) {
+          if (old.objectStoreNames.contains(store)) old.deleteObjectStore(store);
+        }
+      }
+      if (oldVersion < 2) {
+        db.createObjectStore("chunks", { keyPath: "id" });
+        db.createObjectStore("keys");
+        db.createObjectStore("lock");
       }
     },
     blocking() {
@@ -110,33 +78,14 @@ export async function sealDB(): Promise<void> {
   if (pending) (await pending.catch(() => null))?.close();
 }
 
-export async function readMeta(database: Database): Promise<SyncMeta> {
-  return (await database.get("meta", "sync")) ?? EMPTY_META;
+export async function readLock(database: Database): Promise<LockSettings> {
+  return { ...DEFAULT_LOCK, ...(await database.get("lock", "settings")) };
 }
 
-export async function allOf<T extends RecordType>(database: Database, type: T): Promise<RecordTypes[T][]> {
-  const rows = (await database.getAllFromIndex("records", "by-type", type)) as StoredRecord<T>[];
-  return rows.map((row) => row.data);
-}
-
-export async function oneOf<T extends RecordType>(
-  database: Database,
-  type: T,
-  id: string,
-): Promise<RecordTypes[T] | undefined> {
-  const row = (await database.get("records", [type, id])) as StoredRecord<T> | undefined;
-  return row?.data;
-}
-
-/** Forget everything that came from the server or belongs to the signed-in user. */
-export async function clearAll(database: Database): Promise<void> {
-  const tx = database.transaction(["records", "staging", "meta", "saved", "notices"], "readwrite");
-  await Promise.all([
-    tx.objectStore("records").clear(),
-    tx.objectStore("staging").clear(),
-    tx.objectStore("meta").clear(),
-    tx.objectStore("saved").clear(),
-    tx.objectStore("notices").clear(),
-    tx.done,
-  ]);
+export async function writeLock(database: Database, change: Partial<LockSettings>): Promise<LockSettings> {
+  const tx = database.transaction("lock", "readwrite");
+  const next = { ...DEFAULT_LOCK, ...(await tx.store.get("settings")), ...change };
+  await tx.store.put(next, "settings");
+  await tx.done;
+  return next;
 }

@@ -1,6 +1,9 @@
 import type { ComponentChildren } from "preact";
 import { t } from "../../lib/i18n";
+import { linkTo } from "../../lib/router";
+import { hasPin, lock } from "../../lib/lock";
 import { quickExit } from "../../lib/safety";
+import { useObservable } from "../../lib/store";
 import { Notices } from "../Notices/Notices";
 import { StatusBar } from "../StatusBar/StatusBar";
 import { UpdatePrompt } from "../UpdatePrompt/UpdatePrompt";
@@ -16,11 +19,12 @@ const TABS = [
 
 function isCurrent(href: string, path: string): boolean {
   if (href === "/") return path === "/";
-  if (href === "/more") return ["/more", "/organizations", "/events", "/resources", "/saved", "/account", "/settings"].some((p) => path.startsWith(p));
+  if (href === "/more") return ["/more", "/organizations", "/events", "/resources", "/saved", "/account", "/devices", "/settings"].some((p) => path.startsWith(p));
   return path.startsWith(href);
 }
 
 export function Layout({ path, children }: { path: string; children: ComponentChildren }) {
+  const locking = useObservable(hasPin);
   return (
     <div class={styles.shell}>
       <a class={styles.skip} href="#main">
@@ -30,9 +34,16 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
         <a class={styles.title} href="/">
           {t("app.name")}
         </a>
-        <button type="button" class={styles.exit} onClick={quickExit} title={t("exit.hint")} data-testid="quick-exit">
-          {t("exit.button")}
-        </button>
+        <span class={styles.actions}>
+          {locking && (
+            <button type="button" class={styles.lock} onClick={() => lock()} data-testid="lock">
+              {t("lock.button")}
+            </button>
+          )}
+          <button type="button" class={styles.exit} onClick={quickExit} title={t("exit.hint")} data-testid="quick-exit">
+            {t("exit.button")}
+          </button>
+        </span>
       </header>
       <UpdatePrompt />
       <StatusBar />
@@ -42,7 +53,7 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
       </main>
       <nav class={styles.tabs} aria-label={t("nav.main")}>
         {TABS.map((tab) => (
-          <a href={tab.href} class={styles.tab} aria-current={isCurrent(tab.href, path) ? "page" : undefined}>
+          <a {...linkTo(tab.href)} class={styles.tab} aria-current={isCurrent(tab.href, path) ? "page" : undefined}>
             <svg viewBox="0 0 24 24" width="24" height="24" aria-hidden="true">
               <path d={tab.icon} fill="currentColor" />
             </svg>
