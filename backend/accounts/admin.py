@@ -72,7 +72,7 @@ def revoke_sessions(modeladmin, request, queryset):
 
 @admin.register(AuthSession)
 class AuthSessionAdmin(admin.ModelAdmin):
-    list_display = ["id", "user", "created_at", "revoked_at", "revoked_reason"]
+    list_display = ["user", "device_label", "created_at", "last_used_at", "revoked_at", "revoked_reason"]
     list_filter = ["revoked_reason"]
     search_fields = ["user__username"]
     date_hierarchy = "created_at"
