@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs";
+import { extname, join, resolve } from "node:path";
 import preact from "@preact/preset-vite";
 import { defineConfig, type Plugin } from "vite";
 import { VitePWA } from "vite-plugin-pwa";
@@ -34,10 +36,38 @@ function contentSecurityPolicy(): Plugin {
   };
 }
 
+// `vite preview` answers every unknown path with index.html. Like the nginx configuration,
+// only the app's routes may fall back to it: a path that names a file (robots.txt,
+// config.json) is that file or a 404, never the app's HTML under the wrong name.
+function filesDoNotFallBack(): Plugin {
+  let outDir = "dist";
+  return {
+    name: "waypoint-files-do-not-fall-back",
+    configResolved(config) {
+      outDir = resolve(config.root, config.build.outDir);
+    },
+    configurePreviewServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const path = new URL(request.url ?? "/", "http://preview.invalid").pathname;
+        if (extname(path) && !existsSync(join(outDir, path))) {
+          response.statusCode = 404;
+          response.end();
+          return;
+        }
+        next();
+      });
+    },
+  };
+}
+
+// The app keeps itself out of search engines on purpose (also robots.txt and a meta tag).
+const NO_INDEX = { "X-Robots-Tag": "noindex, nofollow" };
+
 export default defineConfig({
   plugins: [
     preact(),
     contentSecurityPolicy(),
+    filesDoNotFallBack(),
     VitePWA({
       strategies: "injectManifest",
       srcDir: "src",
@@ -57,6 +87,6 @@ export default defineConfig({
     sourcemap: false,
     modulePreload: { polyfill: false },
   },
-  server: { host: "127.0.0.1", port: 5173, strictPort: true },
-  preview: { host: "127.0.0.1", port: 4173 },
+  server: { host: "127.0.0.1", port: 5173, strictPort: true, headers: NO_INDEX },
+  preview: { host: "127.0.0.1", port: 4173, headers: NO_INDEX },
 });

@@ -3,7 +3,10 @@
  * The service worker: keeps the app shell for offline use, nothing else.
  *
  * - Precaches the built shell (HTML, JS, CSS, language chunks) with Workbox.
- * - Serves index.html for in-app navigations, except /api/ and the server's own pages.
+ * - Serves index.html for in-app navigations, except /api/, the server's own pages and
+ *   anything that names a file (robots.txt, the neutral exit page): those are real files.
+ * - Precaches the neutral exit page (public/recipe.html) with the shell, so quick exit lands
+ *   on it offline too.
  * - Keeps the deploy-time files (config.json, manifest, icons) in one small, bounded,
  *   network-first cache, so a deployer's replacement shows up without a rebuild.
  * - Never touches API traffic: no route matches it, and no response that was asked for
@@ -27,12 +30,20 @@ const DEPLOY_FILES = [
   "/icons/icon-maskable-512.png",
 ];
 
+// Registered before Workbox's routes. Once the app says it is wiping the device, this worker
+// answers nothing and opens no cache: the page it still controls until it navigates away must
+// not recreate, with one stray request, a cache the wipe just deleted.
+let retired = false;
+self.addEventListener("fetch", (event) => {
+  if (retired) event.stopImmediatePropagation();
+});
+
 precacheAndRoute(self.__WB_MANIFEST);
 cleanupOutdatedCaches();
 
 registerRoute(
   new NavigationRoute(createHandlerBoundToURL("/index.html"), {
-    denylist: [/^\/api\//, /^\/admin\//, /^\/static\//, /^\/healthz/],
+    denylist: [/^\/api\//, /^\/admin\//, /^\/static\//, /^\/healthz/, /\/[^/]+\.[a-z0-9]+$/i],
   }),
 );
 
@@ -66,7 +77,10 @@ self.addEventListener("install", (event) => {
 
 self.addEventListener("message", (event) => {
   // Sent by the "update available" prompt when the user agrees.
-  if ((event.data as { type?: string } | null)?.type === "SKIP_WAITING") void self.skipWaiting();
+  const type = (event.data as { type?: string } | null)?.type;
+  if (type === "SKIP_WAITING") void self.skipWaiting();
+  // Sent by "wipe this device" before it deletes the caches and unregisters this worker.
+  if (type === "RETIRE") retired = true;
 });
 
 clientsClaim();

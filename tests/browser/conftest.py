@@ -3,9 +3,10 @@
 The API runs in a subprocess on a free port with a fresh SQLite database in a temporary
 folder (migrate, load_demo, seed.py); CORS allows exactly the PWA's origin. The PWA's
 built files (pwa/dist, from `npm run build`) are served by a small static server on a
-second free port with a config.json that points to that API and to a neutral page on the
-API's origin, so quick exit never leaves the two origins. Every request the browser
-makes is recorded; each test ends by checking that none went anywhere else.
+second free port, like nginx would: the app's routes fall back to index.html, a missing
+file is a 404. Its config.json points to that API and leaves quick exit at the app's own
+neutral page, so it never leaves the two origins. Every request the browser makes is
+recorded; each test ends by checking that none went anywhere else.
 """
 
 from __future__ import annotations
@@ -116,6 +117,7 @@ def api_server(ports):
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         "THROTTLE_LOGIN_IP": "1000/min",
         "THROTTLE_LOGIN_USERNAME": "1000/min",
+        "THROTTLE_LOGIN_FAILURES": "1000/min",
         "DEBUG": "0",
     }
     manage = [sys.executable, str(ROOT / "backend" / "manage.py")]
@@ -170,6 +172,7 @@ def make_handler(site: StaticSite):
         def end_headers(self):
             if urlsplit(self.path).path in ("/sw.js", "/index.html", "/config.json", "/manifest.webmanifest"):
                 self.send_header("Cache-Control", "no-cache")
+            self.send_header("X-Robots-Tag", "noindex, nofollow")
             super().end_headers()
 
         def do_GET(self):
@@ -189,7 +192,7 @@ def make_handler(site: StaticSite):
                 return
             target = site.root / path.lstrip("/")
             if path == "/" or not (target.is_file() or "." in path.rsplit("/", 1)[-1]):
-                self.path = "/index.html"  # the app's routes
+                self.path = "/index.html"  # the app's routes; a missing file stays a 404
             super().do_GET()
 
     return Handler
@@ -202,11 +205,7 @@ def pwa(ports, api_server):
     _, pwa_port = ports
     site = StaticSite(
         origin=f"http://127.0.0.1:{pwa_port}",
-        config={
-            "apiBaseUrl": api_server.origin,
-            "neutralUrl": f"{api_server.origin}/healthz",
-            "syncIntervalMinutes": 30,
-        },
+        config={"apiBaseUrl": api_server.origin, "syncIntervalMinutes": 30},
     )
     server = ThreadingHTTPServer(("127.0.0.1", pwa_port), make_handler(site))
     thread = threading.Thread(target=server.serve_forever, daemon=True)

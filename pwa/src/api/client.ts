@@ -18,7 +18,9 @@ export type TokenSource = {
   renewAfterRejection(rejected: string): Promise<string | null>;
 };
 
-const PUBLIC_PATHS = /^\/api\/v1\/auth\//;
+// Sign-in, refresh and logout carry their credentials in the body; every other path (the
+// list of one's sessions under /auth/sessions/ included) gets the bearer token.
+const PUBLIC_PATHS = /^\/api\/v1\/auth\/(token|logout)\//;
 
 let client: Api | null = null;
 let tokens: TokenSource | null = null;

@@ -9,7 +9,8 @@
 export interface AppConfig {
   /** Origin of the API, e.g. "https://api.example.org"; "" means the app's own origin. */
   apiBaseUrl: string;
-  /** Where quick exit and wipe send the browser. */
+  /** Where quick exit and wipe send the browser. The default is a plain recipe page the app
+   * ships and its service worker keeps, so leaving works offline too (public/recipe.html). */
   neutralUrl: string;
   /** How often to sync while the app stays open. */
   syncIntervalMinutes: number;
@@ -17,7 +18,7 @@ export interface AppConfig {
 
 export const DEFAULT_CONFIG: AppConfig = {
   apiBaseUrl: "",
-  neutralUrl: "https://www.wikipedia.org/",
+  neutralUrl: "/recipe.html",
   syncIntervalMinutes: 30,
 };
 

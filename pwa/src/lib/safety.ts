@@ -20,7 +20,7 @@ export function quickExit(): void {
 }
 
 /**
- * Leaves for the neutral page. Given that page's HTML (read by `neutralPage()` before a wipe
+ * Leaves for the neutral page. Given that page's HTML (read by `prepareExit()` before a wipe
  * deleted the service worker's copy) and no connection, shows it in place instead: the
  * browser's "no internet" page would say that something was just closed in a hurry.
  */
@@ -46,16 +46,24 @@ export function exitWith(neutralHtml: string | null): void {
   location.replace(target.href);
 }
 
-/** The neutral page's HTML while the service worker still has it; null if it is not ours or not at hand. */
-export async function neutralPage(): Promise<string | null> {
+/**
+ * Gets ready to leave after a wipe: reads the neutral page's HTML while the service worker
+ * still has it (null if it is not ours or not at hand), then tells the worker to serve and
+ * store nothing more, so no late request of this page recreates a deleted cache.
+ */
+export async function prepareExit(): Promise<string | null> {
+  let html: string | null = null;
   try {
     const target = new URL(config().neutralUrl, location.href);
-    if (target.origin !== location.origin) return null;
-    const response = await fetch(target.href);
-    return response.ok ? await response.text() : null;
+    if (target.origin === location.origin) {
+      const response = await fetch(target.href);
+      if (response.ok) html = await response.text();
+    }
   } catch {
-    return null;
+    // Not at hand: the exit navigates instead.
   }
+  navigator.serviceWorker?.controller?.postMessage({ type: "RETIRE" });
+  return html;
 }
 
 /** Leave again when this page is brought back by "back" after a quick exit. */
@@ -111,7 +119,7 @@ function deleteDatabase(name: string): Promise<void> {
  */
 export async function wipeDevice({ restart = false } = {}): Promise<void> {
   forgetKeys();
-  const neutral = restart ? null : await neutralPage(); // before the service worker and its caches go
+  const neutral = restart ? null : await prepareExit(); // before the service worker and its caches go
   await sealDB();
   await logout(3000).catch(() => undefined);
   if (restart) {

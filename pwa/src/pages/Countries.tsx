@@ -2,6 +2,7 @@ import { ContactCard } from "../components/ContactCard/ContactCard";
 import { setKept, useKept, useRecord, useRecords } from "../lib/data";
 import { countryName, daysAgo, t } from "../lib/i18n";
 import { findContacts } from "../lib/help";
+import { linkTo } from "../lib/router";
 import { NotOnDevice } from "./NotOnDevice";
 
 const SECTIONS = ["conscription", "conscientious_objection", "mobilization", "penalties", "asylum_practice"] as const;
@@ -17,7 +18,7 @@ export function Countries() {
       <ul class="list">
         {sorted.map((country) => (
           <li key={country.code}>
-            <a href={`/countries/${country.code}`}>
+            <a {...linkTo(`/countries/${country.code}`)}>
               <strong>{countryName(country.code)}</strong>
               <br />
               <span class="muted">
@@ -42,7 +43,7 @@ export function CountryPage({ code }: { code: string }) {
   return (
     <article>
       <p>
-        <a href="/countries">← {t("countries.title")}</a>
+        <a {...linkTo("/countries")}>← {t("countries.title")}</a>
       </p>
       <h1>{countryName(country.code)}</h1>
       <p class="muted">

@@ -1,7 +1,7 @@
 import { ContactCard } from "../components/ContactCard/ContactCard";
 import { setKept, useKept, useRecords } from "../lib/data";
 import { countryName, label, languageName, t, tn } from "../lib/i18n";
-import { setQuery, type Location } from "../lib/router";
+import { linkTo, setQuery, type Location } from "../lib/router";
 import { signedIn } from "../lib/state";
 import { useObservable } from "../lib/store";
 import { findContacts, type HelpFilters } from "../lib/help";
@@ -34,23 +34,23 @@ export function FindHelp({ location }: { location: Location }) {
     <section>
       <h1>{t("help.title")}</h1>
       <p class="muted">{t("help.intro")}</p>
-      <form class="filters" onSubmit={(e) => e.preventDefault()} role="search">
+      <form class="filters" onSubmit={(e) => e.preventDefault()} role="search" autoComplete="off">
         <label for="f-country">{t("help.country")}</label>
-        <select id="f-country" value={filters.country} onChange={(e) => update({ country: e.currentTarget.value })}>
+        <select id="f-country" autoComplete="off" value={filters.country} onChange={(e) => update({ country: e.currentTarget.value })}>
           <option value="">{t("help.anyCountry")}</option>
           {countries.map((o) => (
             <option value={o.code}>{o.name}</option>
           ))}
         </select>
         <label for="f-language">{t("help.language")}</label>
-        <select id="f-language" value={filters.language} onChange={(e) => update({ language: e.currentTarget.value })}>
+        <select id="f-language" autoComplete="off" value={filters.language} onChange={(e) => update({ language: e.currentTarget.value })}>
           <option value="">{t("help.anyLanguage")}</option>
           {languages.map((o) => (
             <option value={o.code}>{o.name}</option>
           ))}
         </select>
         <label for="f-topic">{t("help.topic")}</label>
-        <select id="f-topic" value={filters.topic} onChange={(e) => update({ topic: e.currentTarget.value })}>
+        <select id="f-topic" autoComplete="off" value={filters.topic} onChange={(e) => update({ topic: e.currentTarget.value })}>
           <option value="">{t("help.anyTopic")}</option>
           {topics.map((o) => (
             <option value={o.code}>{o.name}</option>
@@ -77,7 +77,7 @@ export function FindHelp({ location }: { location: Location }) {
       )}
       {!isSignedIn && (
         <p class="muted">
-          <a href="/account">{t("help.signInForMore")}</a>
+          <a {...linkTo("/account")}>{t("help.signInForMore")}</a>
         </p>
       )}
     </section>

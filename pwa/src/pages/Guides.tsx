@@ -1,6 +1,7 @@
 import { useRecord, useRecords } from "../lib/data";
 import { daysAgo, languageName, t, useLanguage } from "../lib/i18n";
 import type { Guide } from "../store/records";
+import { linkTo } from "../lib/router";
 import { Attachments } from "./Attachments";
 import { NotOnDevice } from "./NotOnDevice";
 
@@ -30,7 +31,7 @@ export function Guides() {
       <ul class="list">
         {shown.map((guide) => (
           <li key={guide.id}>
-            <a href={`/guides/${guide.id}`} lang={guide.language}>
+            <a {...linkTo(`/guides/${guide.id}`)} lang={guide.language}>
               <strong>{guide.title}</strong>
               {guide.summary && (
                 <>
@@ -56,7 +57,7 @@ export function GuidePage({ id }: { id: string }) {
   return (
     <article lang={guide.language}>
       <p>
-        <a href="/guides">← {t("guides.title")}</a>
+        <a {...linkTo("/guides")}>← {t("guides.title")}</a>
       </p>
       <h1>{guide.title}</h1>
       {updated && <p class="muted">{t("guides.updated", { when: daysAgo(updated) })}</p>}
@@ -64,7 +65,7 @@ export function GuidePage({ id }: { id: string }) {
         <p class="row">
           {t("guides.otherLanguages")}:{" "}
           {translations.map((g) => (
-            <a href={`/guides/${g.id}`} lang={g.language} class="button">
+            <a {...linkTo(`/guides/${g.id}`)} lang={g.language} class="button">
               {languageName(g.language)}
             </a>
           ))}

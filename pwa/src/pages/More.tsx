@@ -1,14 +1,19 @@
 import { useRecords } from "../lib/data";
 import { t, type Key } from "../lib/i18n";
+import { linkTo } from "../lib/router";
+import { signedIn } from "../lib/state";
+import { useObservable } from "../lib/store";
 
 export function More() {
   const resources = useRecords("resource");
+  const isSignedIn = useObservable(signedIn);
   const links: [string, Key][] = [
     ["/organizations", "nav.organizations"],
     ["/events", "nav.events"],
     ...(resources?.length ? ([["/resources", "nav.resources"]] as [string, Key][]) : []),
     ["/saved", "nav.saved"],
     ["/account", "nav.account"],
+    ...(isSignedIn ? ([["/devices", "nav.devices"]] as [string, Key][]) : []),
     ["/settings", "nav.settings"],
   ];
   return (
@@ -17,7 +22,7 @@ export function More() {
       <ul class="list">
         {links.map(([href, key]) => (
           <li key={href}>
-            <a href={href}>
+            <a {...linkTo(href)}>
               <strong>{t(key)}</strong>
             </a>
           </li>

@@ -1,6 +1,7 @@
 import { ContactCard } from "../components/ContactCard/ContactCard";
 import { setKept, useKept, useRecord, useRecords } from "../lib/data";
 import { countryName, label, languageName, t } from "../lib/i18n";
+import { linkTo } from "../lib/router";
 import { NotOnDevice } from "./NotOnDevice";
 
 export function Organizations() {
@@ -14,7 +15,7 @@ export function Organizations() {
       <ul class="list">
         {sorted.map((org) => (
           <li key={org.id}>
-            <a href={`/organizations/${org.id}`}>
+            <a {...linkTo(`/organizations/${org.id}`)}>
               <strong>{org.name}</strong>
               <br />
               <span class="muted">
@@ -39,7 +40,7 @@ export function OrganizationPage({ id }: { id: string }) {
   return (
     <article>
       <p>
-        <a href="/organizations">← {t("orgs.title")}</a>
+        <a {...linkTo("/organizations")}>← {t("orgs.title")}</a>
       </p>
       <h1>{org.name}</h1>
       {org.verified && <p class="tag">{t("orgs.verified")}</p>}

@@ -1,7 +1,7 @@
 import { useMemo } from "preact/hooks";
 import { useAllRecords } from "../lib/data";
 import { label, t, tn } from "../lib/i18n";
-import { setQuery, type Location } from "../lib/router";
+import { linkTo, setQuery, type Location } from "../lib/router";
 import { search, type Hit } from "../store/search";
 import type { StoredRecord } from "../store/records";
 
@@ -35,6 +35,7 @@ export function Search({ location }: { location: Location }) {
       <h1>{t("search.title")}</h1>
       <form
         role="search"
+        autoComplete="off"
         onSubmit={(event) => {
           event.preventDefault();
           const input = event.currentTarget.elements.namedItem("q") as HTMLInputElement;
@@ -56,7 +57,7 @@ export function Search({ location }: { location: Location }) {
           <ul class="list" data-testid="search-results">
             {hits.map((hit) => (
               <li key={`${hit.type}:${hit.id}`}>
-                <a href={hrefOf(hit, byKey)}>
+                <a {...linkTo(hrefOf(hit, byKey))}>
                   <span class="tag">{label("type", hit.type)}</span>
                   <strong>{hit.title}</strong>
                   {hit.snippet && (

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { contactLinks, downloadVCard } from "../../lib/contact";
 import { countryName, daysAgo, label, languageName, t } from "../../lib/i18n";
+import { linkTo } from "../../lib/router";
 import type { ContactPoint } from "../../store/records";
 import styles from "./ContactCard.module.css";
 
@@ -23,6 +24,8 @@ async function copy(text: string): Promise<boolean> {
 /** Everything needed to reach a counselor now: one-tap actions, advice, freshness. */
 export function ContactCard({ contact, kept, onKeep, showOrganization = true }: Props) {
   const [copied, setCopied] = useState(false);
+  // A downloaded vCard stays in Downloads, outside the app's lock and wipe: say so first.
+  const [confirmingVCard, setConfirmingVCard] = useState(false);
   const status = contact.status ?? "active";
   const heading = contact.label || label("channel", contact.channel);
   const name = `${contact.organization_name} – ${heading}`;
@@ -30,7 +33,7 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
     <article class={styles.card} data-testid="contact-card" data-contact-id={contact.id} aria-label={name}>
       <header class={styles.head}>
         {showOrganization && (
-          <a class={styles.org} href={`/organizations/${contact.organization}`}>
+          <a class={styles.org} {...linkTo(`/organizations/${contact.organization}`)}>
             {contact.organization_name}
           </a>
         )}
@@ -95,13 +98,34 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
         >
           {copied ? t("contact.copied") : t("contact.copy")}
         </button>
-        <button type="button" onClick={() => downloadVCard(contact)}>
+        <button type="button" aria-expanded={confirmingVCard} onClick={() => setConfirmingVCard(true)} data-testid="vcard">
           {t("contact.vcard")}
         </button>
         <button type="button" aria-pressed={kept} onClick={() => onKeep(contact, !kept)} data-testid="keep">
           {kept ? t("contact.kept") : t("contact.keep")}
         </button>
       </div>
+      {confirmingVCard && (
+        <div class="warning" role="alertdialog" aria-label={t("contact.vcard")} aria-describedby={`vcard-${contact.id}`}>
+          <p id={`vcard-${contact.id}`}>{t("contact.vcardWarning")}</p>
+          <div class="row">
+            <button
+              type="button"
+              class="primary"
+              data-testid="vcard-save"
+              onClick={() => {
+                setConfirmingVCard(false);
+                downloadVCard(contact);
+              }}
+            >
+              {t("contact.vcardSave")}
+            </button>
+            <button type="button" onClick={() => setConfirmingVCard(false)}>
+              {t("contact.vcardCancel")}
+            </button>
+          </div>
+        </div>
+      )}
       {contact.is_example && <p class="muted">{t("common.example")}</p>}
     </article>
   );
