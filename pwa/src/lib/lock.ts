@@ -99,6 +99,11 @@ export async function startLock(): Promise<void> {
   watchActivity();
   channel?.addEventListener("message", (event: MessageEvent<string>) => {
     if (event.data === "lock") lock(false);
+    else if (event.data === "pin-set") {
+      // Our replica is under the old open key, which is gone: start locked.
+      hasPin.set(true);
+      lock(false);
+    }
     else if (event.data === "changed" && replica) {
       const current = replica;
       void current.reload().then(() => {
@@ -106,7 +111,10 @@ export async function startLock(): Promise<void> {
         for (const listener of changeListeners) listener();
         return reloadTokens();
       });
-    } else if (event.data === "wiped") location.replace("/");
+    } else if (event.data === "wiped") {
+      forgetKeys(false);
+      location.replace("/");
+    }
   });
 }
 
@@ -170,6 +178,7 @@ export async function setPin(secret: string): Promise<void> {
   await (await db()).delete("keys", "duress");
   hasPin.set(true);
   lockSettings.set(await writeLock(await db(), { failedAttempts: 0, numeric: /^\d+$/.test(secret) }));
+  channel?.postMessage("pin-set");
 }
 
 /** A new PIN for the same data key; false when the current one is wrong. */
@@ -217,12 +226,12 @@ export async function updateLockSettings(change: Partial<Pick<LockSettings, "idl
 
 /** Duress: the data goes without a trace of haste, and the app opens as a fresh install. */
 async function wipeForDuress(): Promise<void> {
-  channel?.postMessage("wiped");
   await wipeDevice({ restart: true });
 }
 
-/** Forgets the keys and the replica at once (the first step of every wipe). */
-export function forgetKeys(): void {
+/** Forgets the keys and the replica at once (the first step of every wipe); other tabs too. */
+export function forgetKeys(tell = true): void {
+  if (tell) channel?.postMessage("wiped");
   replica?.close();
   replica = null;
   lockStatus.set("locked");
