@@ -7,7 +7,9 @@ long press would reveal. They also cover leaving: the neutral page the app ships
 too, and the warning before a vCard goes to Downloads.
 """
 
+import json
 import re
+import shutil
 import urllib.error
 import urllib.request
 
@@ -116,6 +118,23 @@ def test_no_search_term_filter_or_id_reaches_an_address_a_title_or_the_history(p
     page.reload()
     expect(page.get_by_label("Country you are in")).to_have_value("")
     assert_no_trail(page, pwa, app_name)
+
+
+def test_the_title_is_the_name_a_deployer_gave_the_app_and_never_changes(page, pwa, tmp_path):
+    deploy = tmp_path / "dist"
+    shutil.copytree(pwa.root, deploy)
+    manifest = json.loads((deploy / "manifest.webmanifest").read_text())
+    (deploy / "manifest.webmanifest").write_text(
+        json.dumps({**manifest, "name": "Notes", "short_name": "Notes"})
+    )
+    pwa.root = deploy
+
+    open_app(page, pwa)
+    expect(page).to_have_title("Notes")
+    open_screen(page, "Guides")
+    page.locator("ul.list a").first.click()
+    search(page, SEARCH_TERM)
+    assert_no_trail(page, pwa, "Notes")
 
 
 def test_an_old_address_with_a_search_in_it_opens_home_and_is_replaced_by_slash(page, pwa):

@@ -36,7 +36,23 @@ export function parseConfig(raw: unknown): AppConfig {
   };
 }
 
+/**
+ * Titles the page with the installed name from the deploy-time manifest. The browser keeps
+ * every page title in its history; the build's default title would name the app there even
+ * after a deployer gave it a neutral name. The title is never changed after this.
+ */
+async function titleFromManifest(): Promise<void> {
+  try {
+    const response = await fetch(`${import.meta.env.BASE_URL}manifest.webmanifest`);
+    const name: unknown = response.ok ? ((await response.json()) as { name?: unknown }).name : null;
+    if (typeof name === "string" && name.trim()) document.title = name.trim();
+  } catch {
+    // Offline with no cached copy: the title from index.html stays.
+  }
+}
+
 export async function loadConfig(): Promise<AppConfig> {
+  void titleFromManifest();
   try {
     const response = await fetch(`${import.meta.env.BASE_URL}config.json`, { cache: "no-cache" });
     if (response.ok) current = parseConfig(await response.json());

@@ -12,7 +12,8 @@
  *   a navigation stack kept in memory, so Back and Forward work within a session. After a
  *   reload the stack is gone and the app starts at home; an entry of an earlier load points
  *   at nothing here and opens home too.
- * - The document title is never changed (it stays the app's configured name).
+ * - Navigation never changes the document title: it stays the installed name from the
+ *   deploy-time manifest (see config.ts), which need not say what the app is.
  *
  * Links are rendered with `linkTo("/guides/12")`: a real link to "/" whose click opens the
  * screen here, so "open in new tab" or a long press only ever reveals "/". Same-origin links
