@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { PinFields, readPin } from "../components/Lock/Lock";
 import { formatDateTime, LANGUAGE_NAMES, LANGUAGES, isLanguage, setLanguage, t, useLanguage } from "../lib/i18n";
-import { hasDuressPin, hasPin, lockSettings, setDuressPin, setPin, updateLockSettings } from "../lib/lock";
+import { changePin, hasDuressPin, hasPin, lockSettings, setDuressPin, setPin, updateLockSettings } from "../lib/lock";
 import { quickExit, wipeDevice } from "../lib/safety";
 import { online, persisted, runSync, signOut, syncState } from "../lib/state";
 import { useObservable } from "../lib/store";
@@ -15,6 +15,7 @@ function LockSettingsSection() {
   const settings = useObservable(lockSettings);
   const [message, setMessage] = useState<string | null>(null);
   const [duress, setDuress] = useState(false);
+  const [changeMessage, setChangeMessage] = useState<string | null>(null);
   useEffect(() => {
     if (locked) void hasDuressPin().then(setDuress);
   }, [locked]);
@@ -69,6 +70,31 @@ function LockSettingsSection() {
           <option value={String(n)}>{n}</option>
         ))}
       </select>
+
+      <h3>{t("settings.changePin")}</h3>
+      <form
+        onSubmit={async (event) => {
+          event.preventDefault();
+          const form = event.currentTarget;
+          const chosen = readPin(form);
+          if ("error" in chosen) return setChangeMessage(chosen.error);
+          const current = String(new FormData(form).get("current") ?? "");
+          const changed = await changePin(current, chosen.pin);
+          setChangeMessage(t(changed ? "settings.pinChanged" : "settings.pinWrong"));
+          if (changed) {
+            form.reset();
+            setDuress(false);
+          }
+        }}
+      >
+        <label for="current-pin">{t("settings.currentPin")}</label>
+        <input id="current-pin" name="current" type="password" autoComplete="one-time-code" autoCapitalize="none" spellcheck={false} required />
+        <PinFields prefix="change" />
+        {changeMessage && <p role="status">{changeMessage}</p>}
+        <button type="submit" data-testid="change-pin">
+          {t("settings.changePin")}
+        </button>
+      </form>
 
       <h3>{t("settings.duress")}</h3>
       <p>{t("settings.duressIntro")}</p>

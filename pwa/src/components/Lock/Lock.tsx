@@ -27,9 +27,13 @@ export function UnlockScreen() {
           if (!secret) return;
           setBusy(true);
           setError(null);
-          const result = await unlock(secret).catch(() => "wrong" as const);
+          // Anything but a wrong PIN (a damaged store, a bug) is not reported as a wrong PIN.
+          const result = await unlock(secret).catch(() => "failed" as const);
           setBusy(false);
-          if (result === "wrong") {
+          if (result === "failed") {
+            form.reset();
+            setError(t("lock.failed"));
+          } else if (result === "wrong") {
             form.reset();
             const now = lockSettings.get();
             const left = now ? Math.max(0, now.maxAttempts - now.failedAttempts) : 0;
@@ -124,6 +128,9 @@ export function PinPrompt() {
   const locked = useObservable(hasPin);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    if (pending && !locked) document.getElementById("prompt-pin")?.focus();
+  }, [pending, locked]);
   if (!pending || locked) return null;
   return (
     <div class={styles.prompt}>
