@@ -456,3 +456,46 @@ def test_travel_mode_removes_member_data_ends_the_session_and_says_how_much(page
     sign_in(page, pwa, "mila", "demo-member-pass")
     find_help(page, country="FI")
     expect(counselor).to_be_visible()
+
+
+def test_keeping_a_contact_without_a_lock_asks_for_a_pin_first_then_keeps_it(page, pwa):
+    open_app(page, pwa)
+    card = page.locator(CARD).first
+    card.get_by_test_id("keep").click()
+    prompt = page.get_by_test_id("pin-prompt")
+    expect(prompt).to_be_visible()
+    expect(page.get_by_test_id("prompt-pin")).to_be_focused()
+    expect(card.get_by_test_id("keep")).to_have_attribute("aria-pressed", "false")
+    page.get_by_test_id("prompt-pin").fill(PIN)
+    page.get_by_test_id("prompt-pin2").fill(PIN)
+    page.get_by_test_id("pin-prompt-submit").click()
+    expect(prompt).to_have_count(0)
+    expect(card.get_by_test_id("keep")).to_have_attribute("aria-pressed", "true")
+    expect(page.get_by_test_id("lock")).to_be_visible()
+
+    page.reload()
+    expect(page.get_by_test_id("unlock-screen")).to_be_visible()
+    enter_pin(page, PIN)
+    open_screen(page, "More", "Kept contacts")
+    expect(page.locator(CARD)).to_have_count(1)
+
+
+@pytest.mark.parametrize("language", ["English", "Русский", "Українська", "Deutsch"])
+def test_the_lock_screens_fit_a_small_phone_in_every_language(page, pwa, language):
+    open_app(page, pwa)
+    open_screen(page, "More", "Settings and safety")
+    page.get_by_label("Language", exact=True).select_option(label=language)
+    page.get_by_test_id("settings-pin").fill(PIN)
+    page.get_by_test_id("settings-pin2").fill(PIN)
+    page.get_by_test_id("set-pin").click()
+    expect(page.get_by_test_id("lock")).to_be_visible()
+    expect(page.get_by_test_id("set-duress")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    page.get_by_test_id("lock").click()
+    expect(page.get_by_test_id("unlock-screen")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # Keyboard only: the PIN field has the focus, Enter unlocks.
+    expect(page.get_by_test_id("unlock-pin")).to_be_focused()
+    page.keyboard.type(PIN)
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id("lock")).to_be_visible()
