@@ -499,3 +499,46 @@ def test_the_lock_screens_fit_a_small_phone_in_every_language(page, pwa, languag
     page.keyboard.type(PIN)
     page.keyboard.press("Enter")
     expect(page.get_by_test_id("lock")).to_be_visible()
+
+
+def test_it_locks_after_the_idle_time_and_after_a_minute_in_the_background(page, pwa):
+    page.clock.install()
+    open_app(page, pwa)
+    open_screen(page, "More", "Settings and safety")
+    page.get_by_test_id("settings-pin").fill(PIN)
+    page.get_by_test_id("settings-pin2").fill(PIN)
+    page.get_by_test_id("set-pin").click()
+    page.get_by_label("Lock after this long without use").select_option("1")
+    expect(page.get_by_test_id("lock")).to_be_visible()
+
+    # Used within the minute: still open. Left alone past it: locked.
+    page.clock.run_for("00:50")
+    page.mouse.click(5, 300)
+    page.clock.run_for("00:30")
+    expect(page.get_by_test_id("lock")).to_be_visible()
+    page.clock.run_for("01:10")
+    expect(page.get_by_test_id("unlock-screen")).to_be_visible()
+
+    enter_pin(page, PIN)
+    expect(page.get_by_test_id("lock")).to_be_visible()
+    page.get_by_label("Lock after this long without use").select_option("30")
+
+    def hide(hidden: bool) -> None:
+        page.evaluate(
+            """(hidden) => {
+                const value = hidden ? "hidden" : "visible";
+                Object.defineProperty(document, "visibilityState", { value, configurable: true });
+                document.dispatchEvent(new Event("visibilitychange"));
+            }""",
+            hidden,
+        )
+
+    # A short switch to another app keeps it open; more than a minute away locks it.
+    hide(True)
+    page.clock.run_for("00:30")
+    hide(False)
+    expect(page.get_by_test_id("lock")).to_be_visible()
+    hide(True)
+    page.clock.run_for("01:30")
+    hide(False)
+    expect(page.get_by_test_id("unlock-screen")).to_be_visible()
