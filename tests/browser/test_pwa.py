@@ -542,3 +542,25 @@ def test_it_locks_after_the_idle_time_and_after_a_minute_in_the_background(page,
     page.clock.run_for("01:30")
     hide(False)
     expect(page.get_by_test_id("unlock-screen")).to_be_visible()
+
+
+def test_locking_in_one_tab_locks_the_others_and_a_new_pin_reaches_them(page, pwa):
+    open_app(page, pwa)
+    other = page.context.new_page()
+    other.goto(pwa.origin + "/")
+    expect(other.locator(CARD).first).to_be_visible()
+
+    # A PIN set in one tab: the other's replica was under the old open key, so it locks.
+    open_screen(page, "More", "Settings and safety")
+    page.get_by_test_id("settings-pin").fill(PIN)
+    page.get_by_test_id("settings-pin2").fill(PIN)
+    page.get_by_test_id("set-pin").click()
+    expect(other.get_by_test_id("unlock-screen")).to_be_visible()
+    expect(other.locator(CARD)).to_have_count(0)
+    enter_pin(other, PIN)
+    expect(other.locator(CARD).first).to_be_visible()
+
+    page.get_by_test_id("lock").click()
+    expect(page.get_by_test_id("unlock-screen")).to_be_visible()
+    expect(other.get_by_test_id("unlock-screen")).to_be_visible()
+    other.close()
