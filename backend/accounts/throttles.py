@@ -7,14 +7,15 @@ attempts count, so signing in uses up nobody's allowance:
 2. A client may fail 5 times a minute for one username (THROTTLE_LOGIN_FAILURES). The
    client is its device cookie (below) if it holds one for that username, else its address.
 3. A username that failed 20 times in an hour, counted from everywhere, is under attack
-   (THROTTLE_LOGIN_USERNAME): while it is, only trusted clients may try it, namely those
-   holding its device cookie and addresses that have not failed for it within the hour.
+   (THROTTLE_LOGIN_USERNAME): while it is, only clients that have not failed for it
+   within the hour may try it.
 
-So a guesser at one address gets 5 guesses a minute and at most about 20 an hour, one
-with many addresses one guess per address per hour once the account is under attack;
-while the person whose account it is signs in from a device that signed in before, or
-from any address they have not mistyped at, whatever a stranger does. Only the address
-limit (1) can be used up by someone sharing that address; a device cookie is exempt.
+So a guesser at one address, or holding one device cookie, gets 5 guesses a minute and
+about 20 an hour; one with many addresses one guess per address per hour once the
+account is under attack. The person whose account it is still signs in from a device
+that signed in before, or from any address they have not mistyped at, whatever a
+stranger does: with a device cookie even from an address a stranger shares, since a
+device is counted by its cookie and is exempt from the address limit (1).
 
 Device cookies (OWASP, "Slow brute force attacks: device cookies"): a successful sign-in
 sets an HttpOnly cookie holding a random nonce and an HMAC of nonce and username under
@@ -89,7 +90,7 @@ class LoginGuard:
         self.per_client = _Failures("login_failures", client, self.username)
         self.per_address = _Failures("login_ip", self.address)
         self.per_username = _Failures("login_username", self.username)
-        self.failed_here = "login_failed_here:" + _hashed(self.address, self.username)
+        self.failed_here = "login_failed_here:" + _hashed(client, self.username)
 
     def _trusted_device(self, request) -> str | None:
         nonce, _, mac = request.COOKIES.get(DEVICE_COOKIE, "").partition(".")
@@ -102,8 +103,8 @@ class LoginGuard:
         checks = [self.per_client]
         if self.device is None:
             checks.append(self.per_address)
-            if cache.get(self.failed_here):
-                checks.append(self.per_username)
+        if cache.get(self.failed_here):
+            checks.append(self.per_username)
         for check in checks:
             if check.exceeded():
                 return max(check.wait() or 1.0, 1.0)
@@ -112,9 +113,9 @@ class LoginGuard:
     def failed(self) -> None:
         self.per_client.record()
         self.per_username.record()
+        cache.set(self.failed_here, True, self.per_username.duration)
         if self.device is None:
             self.per_address.record()
-            cache.set(self.failed_here, True, self.per_username.duration)
 
     def succeeded(self, response) -> None:
         self.per_client.forget()

@@ -7,7 +7,11 @@ that have not failed for it. The API sign-in and the admin login share the same 
 Each test starts with no failures counted.
 """
 
+from datetime import timedelta
+
+import time_machine
 from django.test import Client
+from django.utils import timezone
 from rest_framework.test import APIClient
 
 from ..conftest import PASSWORD
@@ -89,6 +93,20 @@ def test_a_device_cookie_names_nobody_and_is_of_no_use_for_another_username(anna
     forger = APIClient()
     forger.cookies["waypoint_device"] = cookie.value[:-4] + "AAAA"
     assert attempt("10.5.0.4", "alice", PASSWORD, client=forger).status_code == 429
+
+
+def test_a_device_cookie_does_not_open_the_door_to_whoever_holds_the_device(anna):
+    seized = APIClient()
+    assert attempt("10.9.9.9", "anna", PASSWORD, client=seized).status_code == 200
+    refused = 0
+    with time_machine.travel(timezone.now(), tick=False) as traveller:
+        for _ in range(12):  # an hour of guessing at full speed
+            for _ in range(5):
+                refused += attempt("10.6.0.1", "anna", client=seized).status_code == 429
+            traveller.shift(timedelta(minutes=5))
+        assert refused >= 60 - 20  # about 20 guesses an hour, not 5 a minute
+        # anna from another device is not locked out by it.
+        assert attempt("10.6.0.2", "anna", PASSWORD).status_code == 200
 
 
 def test_the_admin_login_is_throttled_by_the_same_rule(anna, olga):
