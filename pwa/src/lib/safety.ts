@@ -122,19 +122,11 @@ export async function wipeDevice({ restart = false } = {}): Promise<void> {
   const neutral = restart ? null : await prepareExit(); // before the service worker and its caches go
   await sealDB();
   await logout(3000).catch(() => undefined);
-  if (restart) {
-    const databases = (await indexedDB.databases?.()) ?? [{ name: "waypoint" }];
-    await Promise.all(databases.map((info) => (info.name ? deleteDatabase(info.name) : undefined)));
-    localStorage.clear();
-    sessionStorage.clear();
-    location.replace("/");
-    return;
-  }
-  if ("serviceWorker" in navigator) {
+  if (!restart && "serviceWorker" in navigator) {
     const registrations = await navigator.serviceWorker.getRegistrations();
     await Promise.all(registrations.map((registration) => registration.unregister()));
   }
-  if ("caches" in window) {
+  if (!restart && "caches" in window) {
     const names = await caches.keys();
     await Promise.all(names.map((name) => caches.delete(name)));
   }
@@ -142,5 +134,6 @@ export async function wipeDevice({ restart = false } = {}): Promise<void> {
   await Promise.all(databases.map((info) => (info.name ? deleteDatabase(info.name) : undefined)));
   localStorage.clear();
   sessionStorage.clear();
-  exitWith(neutral);
+  if (restart) location.replace("/");
+  else exitWith(neutral);
 }
