@@ -1,7 +1,7 @@
 import { render } from "preact";
 import { registerSW } from "virtual:pwa-register";
 import { configureApi } from "./api/client";
-import { tokenSource } from "./api/auth";
+import { dropLegacyToken, tokenSource } from "./api/auth";
 import { App } from "./app";
 import { loadConfig } from "./lib/config";
 import { preferredLanguage, setLanguage } from "./lib/i18n";
@@ -16,6 +16,7 @@ async function start() {
   const config = await loadConfig();
   if (guardAgainstReturn()) return;
   configureApi(config.apiBaseUrl, tokenSource);
+  dropLegacyToken();
   await setLanguage(preferredLanguage(), false).catch(() => setLanguage("en", false));
   startRouter();
   render(<App />, document.getElementById("app")!);

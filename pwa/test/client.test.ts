@@ -7,6 +7,7 @@ let login: Auth["login"];
 let logout: Auth["logout"];
 let tokenSource: Auth["tokenSource"];
 let attachTokens: Auth["attachTokens"];
+let dropLegacyToken: Auth["dropLegacyToken"];
 
 /** The encrypted store's part in auth: where the refresh token is kept while unlocked. */
 const kept = { token: null as string | null };
@@ -38,7 +39,7 @@ beforeEach(async () => {
   vi.resetModules();
   const client = await import("../src/api/client");
   const auth = await import("../src/api/auth");
-  ({ login, logout, tokenSource, attachTokens } = auth);
+  ({ login, logout, tokenSource, attachTokens, dropLegacyToken } = auth);
   api = client.api;
   localStorage.clear();
   await keeping(null);
@@ -106,5 +107,16 @@ describe("the API client", () => {
     expect(seen[0]?.url).toBe("http://api.test/api/v1/auth/logout/");
     expect(await seen[0]?.json()).toEqual({ refresh });
     expect(kept.token).toBeNull();
+  });
+
+  it("revokes and deletes a refresh token an older version left in localStorage", async () => {
+    const legacy = token("old", 9999);
+    localStorage.setItem("wp.refresh", legacy);
+    serve(() => new Response(null, { status: 204 }));
+    dropLegacyToken();
+    expect(localStorage.length).toBe(0);
+    await vi.waitFor(() => expect(seen).toHaveLength(1));
+    expect(seen[0]?.url).toBe("http://api.test/api/v1/auth/logout/");
+    expect(await seen[0]?.json()).toEqual({ refresh: legacy });
   });
 });

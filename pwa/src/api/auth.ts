@@ -201,6 +201,19 @@ export async function logout(timeoutMs = 4000): Promise<void> {
   emit(true);
 }
 
+/**
+ * Earlier versions kept the refresh token in localStorage in plain text: revoke it on the
+ * server (best effort) and delete it. The user signs in again, under a PIN.
+ */
+export function dropLegacyToken(): void {
+  const legacy = localStorage.getItem("wp.refresh");
+  if (legacy === null) return;
+  localStorage.removeItem("wp.refresh");
+  void api()
+    .POST("/api/v1/auth/logout/", { body: { refresh: legacy } })
+    .catch(() => undefined);
+}
+
 export async function fetchMe(): Promise<Me | null> {
   if (!isSignedIn()) return null;
   const { data } = await api().GET("/api/v1/me/");

@@ -18,7 +18,8 @@ export function UnlockScreen() {
   const numeric = settings?.numeric ?? true;
   return (
     <main class={styles.screen} data-testid="unlock-screen">
-      <h1>{t("app.name")}</h1>
+      {/* The page title is the deploy-time name from the manifest: the only thing shown. */}
+      <h1>{document.title || t("app.name")}</h1>
       <form
         onSubmit={async (event) => {
           event.preventDefault();
