@@ -5,7 +5,7 @@ The cast (anna, alice, bob, olga) and the throttle reset come from tests/conftes
 
 from rest_framework.test import APIClient
 
-from ..conftest import PASSWORD, login
+from tests.conftest import PASSWORD, login
 
 
 def obtain(username: str, password: str = PASSWORD) -> dict:

@@ -4,8 +4,8 @@ import pytest
 from django.test import Client
 
 from accounts.models import AuthSession, Invitation
+from tests.factories import UserFactory
 
-from ..factories import UserFactory
 from .conftest import bearer, obtain
 
 

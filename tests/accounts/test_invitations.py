@@ -13,8 +13,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import Invitation, Membership
 from changes.models import Change
-
-from ..factories import OrganizationFactory
+from tests.factories import OrganizationFactory
 
 INVITATIONS = "/api/v1/invitations/"
 ACCEPT = "/api/v1/invitations/accept/"

@@ -3,8 +3,7 @@
 from rest_framework.test import APIClient
 
 from changes.models import Change
-
-from ..factories import MembershipFactory
+from tests.factories import MembershipFactory
 
 ME = "/api/v1/me/"
 

@@ -9,8 +9,7 @@ from rest_framework.test import APIClient
 
 from accounts.models import Membership
 from changes.models import Change
-
-from ..factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory
 
 MEMBERSHIPS = "/api/v1/memberships/"
 

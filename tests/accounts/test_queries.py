@@ -5,8 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from accounts.models import Membership
-
-from ..factories import MembershipFactory, UserFactory
+from tests.factories import MembershipFactory, UserFactory
 
 
 @pytest.fixture

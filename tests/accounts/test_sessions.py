@@ -12,8 +12,8 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from accounts.models import AuthSession
+from tests.conftest import PASSWORD
 
-from ..conftest import PASSWORD
 from .conftest import bearer
 from .test_tokens import ME, assert_unauthorized, payload_of, refresh
 

@@ -14,7 +14,7 @@ from django.test import Client
 from django.utils import timezone
 from rest_framework.test import APIClient
 
-from ..conftest import PASSWORD
+from tests.conftest import PASSWORD
 
 LOGIN = "/api/v1/auth/token/"
 ADMIN_LOGIN = "/admin/login/?next=/admin/"

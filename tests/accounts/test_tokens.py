@@ -18,8 +18,8 @@ from rest_framework_simplejwt.tokens import AccessToken
 
 from accounts.errors import AuthErrorCode
 from accounts.models import AuthSession, Membership
+from tests.factories import ContactPointFactory
 
-from ..factories import ContactPointFactory
 from .conftest import bearer, obtain
 
 ME = "/api/v1/me/"
