@@ -1,4 +1,4 @@
-"""Keeps authenticated API responses out of every cache (DESIGN.md, "Safety for people at risk")."""
+"""Keeps authenticated API responses out of every cache (docs/design.md, "Safety for people at risk")."""
 
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
 

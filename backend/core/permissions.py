@@ -34,7 +34,7 @@ class RoleWritePermission(BasePermission):
             allowed = viewer.is_admin or bool(viewer.coordinator_of)
         if not allowed and _targets_one_object(view):
             # Look the object up first: one the viewer may not see must answer 404, exactly
-            # like one that does not exist (DESIGN.md rule 3), never a telling 403.
+            # like one that does not exist (docs/design.md, rule 3), never a telling 403.
             view.get_object()
         return allowed
 

@@ -1,7 +1,8 @@
 """Demo ledger: 200,000 EUR collected and about 160,000 EUR granted to partner groups.
 
-The figures are the campaign's own (see DESIGN.md); how they split into donations and
-grants is invented and marked "(example data)". Entries are found by their reference.
+The figures are the campaign's own (docs/design.md, "The network it serves"); how they
+split into donations and grants is invented and marked "(example data)". Entries are
+found by their reference.
 """
 
 from datetime import date

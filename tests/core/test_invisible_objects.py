@@ -1,4 +1,4 @@
-"""What a caller may not see is indistinguishable from nothing, on every operation (DESIGN.md rule 3).
+"""What a caller may not see is indistinguishable from nothing, on every operation (docs/design.md, rule 3).
 
 Each object here belongs to Alpha and only Alpha and the network office see it; the
 campaign is the network's, hidden from anonymous callers only; a session is anna's alone.

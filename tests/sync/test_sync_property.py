@@ -1,4 +1,4 @@
-"""The sync property (DESIGN.md, "Sync"): after any sequence of operations, a replica built
+"""The sync property (docs/design.md, "Sync"): after any sequence of operations, a replica built
 only from sync responses equals what the same viewer gets from the list endpoints.
 
 A hypothesis state machine writes at random, as random roles, through the API (contact

@@ -1,5 +1,5 @@
 /**
- * Quick exit and "wipe this device" (DESIGN.md, "Safety for people at risk").
+ * Quick exit and "wipe this device" (docs/design.md, "Safety for people at risk").
  *
  * Quick exit replaces the page with a neutral site, so the app is not one "back" away:
  * if the browser brings the page back from history anyway, it leaves again at once.
