@@ -9,8 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from core.models import VersionedModel
-from core.viewer import Viewer
-from core.visibility import NOBODY_BUT_ADMINS, Audience, Visibility, VisibleQuerySet, owners_q
+from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
 
 class Membership(VersionedModel):
@@ -27,6 +26,8 @@ class Membership(VersionedModel):
     role = models.CharField(max_length=12, choices=Role.choices, default=Role.MEMBER)
 
     objects = VisibleQuerySet.as_manager()
+    # Members see who else belongs to their organizations (their own memberships among them).
+    visibility_rule = VisibilityRule(level=Visibility.RESTRICTED)
 
     class Meta:
         ordering = ["organization__name", "user__username"]
@@ -37,16 +38,11 @@ class Membership(VersionedModel):
     def __str__(self) -> str:
         return f"{self.user} · {self.role} of {self.organization}"
 
-    @classmethod
-    def visible_q(cls, viewer: Viewer) -> Q:
-        """Members see who else belongs to their organizations; everyone sees their own."""
-        return owners_q(viewer, "organization_id") | Q(user_id=viewer.user_id or 0)
 
-    def audience(self) -> Audience:
-        return Audience.of(Visibility.RESTRICTED, {self.organization_id})
-
-    def owner_ids(self) -> set[int]:
-        return {self.organization_id}
+def memberships_of(user) -> list[tuple[int, bool]]:
+    """(organization id, is coordinator) for each membership of `user`: what a viewer is built from."""
+    rows = Membership.objects.filter(user_id=user.pk).values_list("organization_id", "role")
+    return [(organization_id, role == Membership.Role.COORDINATOR) for organization_id, role in rows]
 
 
 class Invitation(models.Model):
@@ -78,22 +74,13 @@ class Invitation(models.Model):
     )
 
     objects = VisibleQuerySet.as_manager()
+    visibility_rule = VisibilityRule(level=Visibility.RESTRICTED, coordinators_only=True)
 
     class Meta:
         ordering = ["-created_at"]
 
     def __str__(self) -> str:
         return f"{self.email} → {self.organization} ({self.role})"
-
-    @classmethod
-    def visible_q(cls, viewer: Viewer) -> Q:
-        return Q(organization_id__in=viewer.coordinator_of)
-
-    def audience(self) -> Audience:
-        return NOBODY_BUT_ADMINS
-
-    def owner_ids(self) -> set[int]:
-        return {self.organization_id}
 
     @property
     def status(self) -> str:

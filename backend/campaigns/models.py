@@ -16,8 +16,7 @@ from django_countries.fields import CountryField
 
 from core.models import VersionedModel
 from core.secrets import digest, new_secret
-from core.viewer import Viewer
-from core.visibility import Audience, Visibility, VisibleQuerySet, level_q, narrowest
+from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
 
 @lru_cache(maxsize=1)
@@ -28,16 +27,6 @@ def time_zone_names() -> frozenset[str]:
 def validate_time_zone(value: str) -> None:
     if value not in time_zone_names():
         raise ValidationError(f"“{value}” is not an IANA time zone such as Europe/Berlin.")
-
-
-def campaign_level_q(viewer: Viewer, field: str) -> Q:
-    """Campaigns belong to the whole network: public to anyone, network to its members."""
-    if viewer.is_admin:
-        return Q()
-    allowed = Q(**{field: Visibility.PUBLIC})
-    if viewer.in_network:
-        allowed |= Q(**{field: Visibility.NETWORK})
-    return allowed
 
 
 class Campaign(VersionedModel):
@@ -58,22 +47,14 @@ class Campaign(VersionedModel):
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
 
     objects = VisibleQuerySet.as_manager()
+    # Campaigns belong to the whole network: public to anyone, network to its members; no owner.
+    visibility_rule = VisibilityRule(owners=())
 
     class Meta:
         ordering = ["-start_date", "name"]
 
     def __str__(self) -> str:
         return self.name
-
-    @classmethod
-    def visible_q(cls, viewer: Viewer) -> Q:
-        return campaign_level_q(viewer, "visibility")
-
-    def audience(self) -> Audience:
-        return Audience(self.visibility)
-
-    def owner_ids(self) -> set[int]:
-        return set()
 
 
 class Event(VersionedModel):
@@ -101,6 +82,8 @@ class Event(VersionedModel):
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
 
     objects = VisibleQuerySet.as_manager()
+    # Never more visible than its organization, nor than its campaign.
+    visibility_rule = VisibilityRule(parents=("organization", "campaign"))
 
     class Meta:
         ordering = ["starts_at", "id"]
@@ -112,24 +95,6 @@ class Event(VersionedModel):
 
     def __str__(self) -> str:
         return self.title
-
-    @classmethod
-    def visible_q(cls, viewer: Viewer) -> Q:
-        """Never more visible than its organization, nor than its campaign."""
-        return (
-            level_q(viewer, "visibility", "organization_id")
-            & level_q(viewer, "organization__visibility", "organization_id")
-            & (Q(campaign__isnull=True) | campaign_level_q(viewer, "campaign__visibility"))
-        )
-
-    def audience(self) -> Audience:
-        levels = [self.visibility, self.organization.visibility]
-        if self.campaign_id:
-            levels.append(self.campaign.visibility)
-        return Audience.of(narrowest(*levels), {self.organization_id})
-
-    def owner_ids(self) -> set[int]:
-        return {self.organization_id}
 
     @property
     def zone(self) -> ZoneInfo:

@@ -1,4 +1,4 @@
-"""The feed's ordering guarantee, its head, and compaction.
+"""The feed's ordering guarantee and compaction.
 
 Why writers are serialized: sequence numbers are handed out when a row is inserted, but
 transactions commit in their own order. Were two writers allowed to interleave, a reader
@@ -43,12 +43,6 @@ def watermark(using: str = "default") -> int:
         FeedWatermark.objects.using(using).filter(pk=WATERMARK_ID).values_list("pruned_through", flat=True)
     )
     return value.first() or 0
-
-
-def head(using: str = "default") -> int:
-    """The highest committed sequence number (never below the watermark)."""
-    highest = Change.objects.using(using).aggregate(highest=Max("seq"))["highest"] or 0
-    return max(highest, watermark(using))
 
 
 @dataclass(frozen=True)

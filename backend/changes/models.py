@@ -2,22 +2,9 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Q
 
 from core.viewer import Viewer
-from core.visibility import Visibility
-
-
-def admits_q(viewer: Viewer, field: str) -> Q:
-    """Rows whose encoded audience in `field` admits `viewer`: the SQL twin of `Audience.admits`."""
-    if viewer.is_admin:
-        return ~Q(**{field: ""})
-    allowed = Q(**{field: Visibility.PUBLIC})
-    if viewer.in_network:
-        allowed |= Q(**{field: Visibility.NETWORK})
-    for organization_id in sorted(viewer.member_of):
-        allowed |= Q(**{f"{field}__contains": f",{organization_id},"})
-    return allowed
+from core.visibility import Audience, owned_by_any_q
 
 
 class ChangeQuerySet(models.QuerySet):
@@ -25,14 +12,13 @@ class ChangeQuerySet(models.QuerySet):
         """Entries about objects `viewer` could see before or after the change."""
         if viewer.is_admin:
             return self.all()
-        return self.filter(admits_q(viewer, "audience_before") | admits_q(viewer, "audience_after"))
+        return self.filter(
+            Audience.admits_q(viewer, "audience_before") | Audience.admits_q(viewer, "audience_after")
+        )
 
     def owned_by_any(self, organization_ids):
         """Entries about objects owned by any of these organizations (the coordinators' audit view)."""
-        condition = Q(pk__in=[])
-        for organization_id in sorted(organization_ids):
-            condition |= Q(owners__contains=f",{organization_id},")
-        return self.filter(condition)
+        return self.filter(owned_by_any_q("owners", organization_ids))
 
 
 class Change(models.Model):
@@ -41,7 +27,7 @@ class Change(models.Model):
     `audience_before` and `audience_after` record who could see the object on either side
     of the change (see core.visibility.Audience), so sync can tell a viewer that an object
     left their sight without revealing objects they never saw. `owners` holds the owning
-    organization ids as ",3,5," for the coordinators' audit view.
+    organization ids for the coordinators' audit view (encoded by core.visibility).
     """
 
     class Action(models.TextChoices):

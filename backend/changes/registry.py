@@ -1,9 +1,8 @@
 """Which models feed the change feed, and how: adding a synced type is one `track()` call.
 
-Each entry names the type as clients see it, which fields the audit records, how the
-object's audience is computed, which dependent objects change with it (a contact point
-follows its organization's visibility and shows its name), and, for synced types, how
-sync reads and represents it:
+Each entry names the type as clients see it, which fields the audit records, which
+dependent objects change with it (a contact point follows its organization's visibility
+and shows its name), and, for synced types, how sync reads and represents it:
 
     track(ContactPoint, "contact_point")                       # conventions below
     track(Country, "country", key="code")                      # clients know it by code
@@ -12,6 +11,9 @@ sync reads and represents it:
 
 A later app that owns more dependents of a registered model adds them with
 `add_dependents(Organization, lambda org: org.documents.all())`.
+
+Who may see an object, and which organizations own it, come from the model's own
+`visibility_rule` (core.visibility); a type without one cannot be tracked.
 
 Conventions: the key is the primary key; the serializer is `<app>.serializers.<Model>Serializer`
 (the one the list endpoint uses, so a replica equals the list); sync reads
@@ -30,7 +32,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import models
 from django.utils.module_loading import import_string
 
-from core.visibility import NOBODY_BUT_ADMINS, Audience
+from core.visibility import NOBODY_BUT_ADMINS, Audience, rule_of
 
 ALWAYS_EXCLUDED = {"version", "created_at", "updated_at", "password", "last_login"}
 
@@ -104,7 +106,10 @@ def track(
     serializer: str | type | None = None,
     queryset: Callable[[], models.QuerySet] | None = None,
 ) -> Tracked:
-    """Register `model`; by default its own `audience()` and `owner_ids()` methods are used.
+    """Register `model`; its audience and owners are derived from its `visibility_rule`.
+
+    `audience` and `owners` replace that derivation for a model with no rule of its own (the
+    user accounts, which only the network office reads).
 
     `key` is the field clients know the object by ("pk", or e.g. "code"), or a callable
     together with `key_field`, the field it reads. `dependents(obj)` returns the objects
@@ -123,13 +128,18 @@ def track(
                 "key_field= (or pass the field name as key=)."
             )
         key_field = "pk"
+    if audience is None or owners is None:
+        rule_of(model)  # refuse a model without a rule now, not at its first save
+        # Read the rule at each call, so the feed always uses the model's current declaration.
+        audience = audience or (lambda obj: rule_of(type(obj)).audience(obj))
+        owners = owners or (lambda obj: rule_of(type(obj)).owner_ids(obj))
     entry = Tracked(
         model=model,
         type_name=type_name,
         synced=synced,
         key=key,
-        audience=audience or (lambda obj: obj.audience()),
-        owners=owners or (lambda obj: obj.owner_ids()),
+        audience=audience,
+        owners=owners,
         dependents=dependents or (lambda obj: ()),
         exclude=frozenset(exclude),
         key_field=key_field,
@@ -152,7 +162,7 @@ def _register(entry: Tracked) -> Tracked:
     _by_type[entry.type_name] = entry
     _schema_digest.cache_clear()
 
-    from .signals import connect
+    from .signals import connect  # here, not above: the recorders look entries up in this module
 
     connect(entry.model)
     return entry
@@ -177,20 +187,18 @@ def add_dependents(model: type[models.Model], dependents: Callable[[models.Model
 
 
 def entry_for(model: type[models.Model]) -> Tracked | None:
+    """The entry of `model`, or None for a model the feed does not track."""
     return _by_model.get(model)
 
 
 def entry_for_type(type_name: str) -> Tracked | None:
+    """The entry registered under `type_name`, or None."""
     return _by_type.get(type_name)
 
 
 def synced_entries() -> list[Tracked]:
     """Synced types in registration order (apps in INSTALLED_APPS order: parents first)."""
     return [entry for entry in _by_type.values() if entry.synced]
-
-
-def all_entries() -> list[Tracked]:
-    return list(_by_type.values())
 
 
 def type_choices() -> list[tuple[str, str]]:

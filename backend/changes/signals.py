@@ -16,6 +16,8 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 
+from core.visibility import encode_owners
+
 from .feed import lock_feed
 from .middleware import current_actor
 from .models import Change
@@ -44,11 +46,6 @@ def _owner_ids(entry: Tracked, obj) -> set[int]:
     return set(entry.owners(obj))
 
 
-def _encode_owners(ids) -> str:
-    ids = sorted(ids)
-    return "," + "".join(f"{i}," for i in ids) if ids else ""
-
-
 def _write(obj, **values) -> None:
     """Append one entry. Feed writers are serialized (see `lock_feed`), so a sequence
     number becomes visible only after every smaller one has committed or rolled back."""
@@ -67,7 +64,7 @@ def _record(entry: Tracked, obj, action: str, fields: dict, before: str, after: 
         fields=fields,
         audience_before=before,
         audience_after=after,
-        owners=_encode_owners(owners),
+        owners=encode_owners(owners),
     )
 
 
@@ -99,7 +96,7 @@ def _touch_dependents(entry: Tracked, obj, old_obj, depth: int = 0) -> None:
     A child's audience before the change is computed exactly, against the parent's earlier
     state, so a viewer who never could see the child receives no tombstone for it. Children
     reached indirectly fall back to the parent's earlier audience, which bounds theirs
-    (DESIGN.md rule 1: never more visible than the parent).
+    (docs/design.md rule 1: never more visible than the parent).
     """
     if depth >= MAX_DEPENDENT_DEPTH:
         return

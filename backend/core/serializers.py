@@ -72,9 +72,7 @@ class OwnedByOrganizationMixin(ViewerContextMixin):
         fields = super().get_fields()
         org_field = fields.get("organization")
         if org_field is not None and not org_field.read_only and "request" in self.context:
-            from organizations.models import Organization
-
-            org_field.queryset = Organization.objects.visible_to(self.viewer)
+            org_field.queryset = org_field.get_queryset().visible_to(self.viewer)
         return fields
 
     def validate_organization(self, organization):

@@ -5,8 +5,11 @@ membership or a deactivated account changes what the next request sees.
 """
 
 import hashlib
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cached_property
+
+from django.core.exceptions import ImproperlyConfigured
 
 
 @dataclass(frozen=True)
@@ -38,20 +41,32 @@ class Viewer:
 ANONYMOUS = Viewer()
 
 
+# (organization id, is coordinator) for each membership of a user: provided by the app that
+# owns memberships (accounts, at start-up), so this ground floor imports no domain app.
+MembershipsOf = Callable[[object], Iterable[tuple[int, bool]]]
+_memberships_of: MembershipsOf | None = None
+
+
+def provide_memberships(reader: MembershipsOf) -> None:
+    """Register how a user's memberships are read (called once, by the accounts app)."""
+    global _memberships_of
+    _memberships_of = reader
+
+
 def viewer_for(user) -> Viewer:
     """Build the viewer of a user from current memberships (one query)."""
     if user is None or not getattr(user, "is_authenticated", False) or not user.is_active:
         return ANONYMOUS
-    from accounts.models import Membership
-
-    rows = list(Membership.objects.filter(user_id=user.pk).values_list("organization_id", "role"))
-    member_of = frozenset(org for org, _ in rows)
-    coordinator_of = frozenset(org for org, role in rows if role == Membership.Role.COORDINATOR)
+    if _memberships_of is None:
+        raise ImproperlyConfigured(
+            "No app provides memberships: core.viewer.provide_memberships() was never called."
+        )
+    rows = list(_memberships_of(user))
     return Viewer(
         user_id=user.pk,
         is_admin=user.is_staff,
-        member_of=member_of,
-        coordinator_of=coordinator_of,
+        member_of=frozenset(org for org, _ in rows),
+        coordinator_of=frozenset(org for org, coordinator in rows if coordinator),
     )
 
 

@@ -9,8 +9,7 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 
 from core.models import VersionedModel
-from core.viewer import Viewer
-from core.visibility import Audience, Visibility, VisibleQuerySet
+from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
 
 class Country(VersionedModel):
@@ -30,6 +29,7 @@ class Country(VersionedModel):
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
 
     objects = VisibleQuerySet.as_manager()
+    visibility_rule = VisibilityRule(level=Visibility.PUBLIC, owners=())
 
     class Meta:
         ordering = ["code"]
@@ -37,16 +37,6 @@ class Country(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.code.name} ({self.code.code})"
-
-    @classmethod
-    def visible_q(cls, viewer: Viewer) -> Q:
-        return Q()
-
-    def audience(self) -> Audience:
-        return Audience(Visibility.PUBLIC)
-
-    def owner_ids(self) -> set[int]:
-        return set()
 
     @staticmethod
     def reviewed_cutoff():

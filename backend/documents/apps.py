@@ -1,14 +1,15 @@
 from django.apps import AppConfig
 
+from changes.registry import add_dependents, track
+from search.registry import Searchable, register
+
 
 class DocumentsConfig(AppConfig):
     name = "documents"
     verbose_name = "Documents"
 
     def ready(self) -> None:
-        from changes.registry import add_dependents, track
-        from organizations.models import Organization
-        from search.registry import Searchable, register
+        from organizations.models import Organization  # models load only once the app registry is ready
 
         from . import signals  # noqa: F401  (stored files follow their rows)
         from .models import Attachment, Document
@@ -28,7 +29,7 @@ class DocumentsConfig(AppConfig):
         register(
             Searchable(
                 type_name="document",
-                model_label="documents.Document",
+                model=Document,
                 fields=(("title", "A"), ("summary", "B"), ("body", "C")),
                 title_field="title",
                 snippet_fields=("summary", "body"),

@@ -13,13 +13,12 @@ from pathlib import Path
 from django.conf import settings
 from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F
 from django_countries.fields import CountryField
 
 from core.fields import CodeListField
 from core.models import VersionedModel
-from core.viewer import Viewer
-from core.visibility import Audience, Visibility, VisibleQuerySet, level_q, narrowest, owners_q
+from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 from search.text import config_for, is_postgresql
 
 from .markdown import render_markdown
@@ -81,6 +80,8 @@ class Document(VersionedModel):
     search_vector = SearchVectorField(null=True, editable=False)
 
     objects = DocumentQuerySet.as_manager()
+    # Published: by its visibility, capped by the author organization's. Otherwise: the authors.
+    visibility_rule = VisibilityRule(parents=("organization",), hidden_unless={"status": Status.PUBLISHED})
 
     OWNER_ONLY_STATUSES = (Status.DRAFT, Status.IN_REVIEW, Status.ARCHIVED)
 
@@ -89,25 +90,6 @@ class Document(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.title} [{self.language}]"
-
-    @classmethod
-    def visible_q(cls, viewer: Viewer) -> Q:
-        """Published: by its visibility, capped by the author organization's. Otherwise: the authors."""
-        published = (
-            Q(status=cls.Status.PUBLISHED)
-            & level_q(viewer, "visibility", "organization_id")
-            & level_q(viewer, "organization__visibility", "organization_id")
-        )
-        return published | (Q(status__in=cls.OWNER_ONLY_STATUSES) & owners_q(viewer, "organization_id"))
-
-    def audience(self) -> Audience:
-        owners = {self.organization_id}
-        if self.status != self.Status.PUBLISHED:
-            return Audience.of(Visibility.RESTRICTED, owners)
-        return Audience.of(narrowest(self.visibility, self.organization.visibility), owners)
-
-    def owner_ids(self) -> set[int]:
-        return {self.organization_id}
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
@@ -133,6 +115,8 @@ class DocumentVersion(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    objects = VisibleQuerySet.as_manager()
+    visibility_rule = VisibilityRule(within="document", level=None)
 
     class Meta:
         ordering = ["document_id", "number"]
@@ -142,12 +126,6 @@ class DocumentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} v{self.number}"
-
-    def audience(self) -> Audience:
-        return self.document.audience()
-
-    def owner_ids(self) -> set[int]:
-        return {self.document.organization_id}
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:
@@ -170,14 +148,11 @@ class Attachment(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
 
+    objects = VisibleQuerySet.as_manager()
+    visibility_rule = VisibilityRule(within="document", level=None)
+
     class Meta:
         ordering = ["document_id", "id"]
 
     def __str__(self) -> str:
         return self.name
-
-    def audience(self) -> Audience:
-        return self.document.audience()
-
-    def owner_ids(self) -> set[int]:
-        return {self.document.organization_id}

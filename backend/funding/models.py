@@ -10,8 +10,7 @@ from django.db import models
 from django.db.models import Q
 
 from core.models import VersionedModel
-from core.viewer import Viewer
-from core.visibility import Audience, Visibility, VisibleQuerySet, owners_q
+from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
 
 class LedgerEntry(VersionedModel):
@@ -55,6 +54,8 @@ class LedgerEntry(VersionedModel):
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
 
     objects = VisibleQuerySet.as_manager()
+    # The network office, and the receiving organization of a grant.
+    visibility_rule = VisibilityRule(level=Visibility.RESTRICTED, owners=("recipient_id",))
 
     class Meta:
         ordering = ["-date", "-id"]
@@ -75,13 +76,3 @@ class LedgerEntry(VersionedModel):
         if self.recipient_id is not None:
             self.recipient_name = self.recipient.name
         super().save(*args, **kwargs)
-
-    @classmethod
-    def visible_q(cls, viewer: Viewer) -> Q:
-        return owners_q(viewer, "recipient_id")
-
-    def owner_ids(self) -> set[int]:
-        return {self.recipient_id} if self.recipient_id else set()
-
-    def audience(self) -> Audience:
-        return Audience.of(Visibility.RESTRICTED, self.owner_ids())

@@ -10,6 +10,8 @@ from django.db import models
 from django.db.models import Q
 
 from core.viewer import Viewer
+from organizations.models import ContactPoint
+from resources.models import Resource
 
 
 class NotificationQuerySet(models.QuerySet):
@@ -19,9 +21,6 @@ class NotificationQuerySet(models.QuerySet):
         Anything a notification points to must still be visible to the viewer, so a
         resource made restricted since then drops out of other organizations' inboxes.
         """
-        from organizations.models import ContactPoint
-        from resources.models import Resource
-
         if not viewer.member_of:
             return self.none()
         resources = Resource.objects.visible_to(viewer).values("pk")

@@ -9,7 +9,9 @@ running it twice (a retried request, the demo loaded again) stores one notificat
 from django.db import IntegrityError, transaction
 from django.dispatch import Signal
 
-from core.viewer import Viewer
+from core.visibility import audience_of
+from organizations.models import ContactPoint
+from resources.models import Resource
 
 from .models import Notification
 
@@ -133,14 +135,12 @@ def resource_matched(*, resource, actor) -> int:
     Only organizations whose members may see `resource` are told; a restricted resource
     matches nobody outside its organization. Returns how many were told.
     """
-    from resources.models import Resource
-
     if resource.effective_status != Resource.Status.OPEN:
         return 0
-    audience = resource.audience()
+    audience = audience_of(resource)
     told = 0
     for theirs in Resource.objects.matching(resource).select_related("organization")[:200]:
-        if not audience.admits(Viewer(user_id=0, member_of=frozenset({theirs.organization_id}))):
+        if not audience.admits_members_of(theirs.organization_id):
             continue
         created = notify(
             organization_id=theirs.organization_id,
@@ -165,8 +165,6 @@ def stale_contacts(*, organization_ids) -> None:
     Run when an inbox is read, so no scheduled job is needed; the key holds the last
     verification, so a contact that is verified and goes stale again is announced again.
     """
-    from organizations.models import ContactPoint
-
     stale = list(
         ContactPoint.objects.filter(organization_id__in=organization_ids, status=ContactPoint.Status.ACTIVE)
         .filter(ContactPoint.stale_q())

@@ -10,8 +10,7 @@ from django_countries.fields import CountryField
 
 from core.fields import CodeListField
 from core.models import VersionedModel
-from core.viewer import Viewer
-from core.visibility import Audience, Visibility, VisibleQuerySet, level_q, narrowest, owners_q
+from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
 
 class Organization(VersionedModel):
@@ -38,22 +37,13 @@ class Organization(VersionedModel):
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
 
     objects = VisibleQuerySet.as_manager()
+    visibility_rule = VisibilityRule(owners=("id",))
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
-
-    @classmethod
-    def visible_q(cls, viewer: Viewer) -> Q:
-        return level_q(viewer, "visibility", "id")
-
-    def audience(self) -> Audience:
-        return Audience.of(self.visibility, {self.pk})
-
-    def owner_ids(self) -> set[int]:
-        return {self.pk}
 
 
 class ContactPoint(VersionedModel):
@@ -93,29 +83,14 @@ class ContactPoint(VersionedModel):
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
 
     objects = VisibleQuerySet.as_manager()
+    # A paused or compromised contact point is seen only by its organization (rule 2).
+    visibility_rule = VisibilityRule(parents=("organization",), hidden_unless={"status": Status.ACTIVE})
 
     class Meta:
         ordering = ["organization__name", "channel", "id"]
 
     def __str__(self) -> str:
         return f"{self.organization} · {self.get_channel_display()} {self.value}"
-
-    @classmethod
-    def visible_q(cls, viewer: Viewer) -> Q:
-        return (
-            level_q(viewer, "visibility", "organization_id")
-            & level_q(viewer, "organization__visibility", "organization_id")
-            & (Q(status=cls.Status.ACTIVE) | owners_q(viewer, "organization_id"))
-        )
-
-    def audience(self) -> Audience:
-        owners = {self.organization_id}
-        if self.status != self.Status.ACTIVE:
-            return Audience.of(Visibility.RESTRICTED, owners)
-        return Audience.of(narrowest(self.visibility, self.organization.visibility), owners)
-
-    def owner_ids(self) -> set[int]:
-        return {self.organization_id}
 
     @staticmethod
     def stale_before():

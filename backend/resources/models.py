@@ -17,8 +17,7 @@ from django_countries.fields import CountryField
 
 from core.fields import CodeListField
 from core.models import VersionedModel
-from core.viewer import Viewer
-from core.visibility import Audience, Visibility, VisibleQuerySet, level_q, narrowest, owners_q
+from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
 
 class ResourceQuerySet(VisibleQuerySet):
@@ -127,6 +126,7 @@ class Resource(VersionedModel):
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
 
     objects = ResourceQuerySet.as_manager()
+    visibility_rule = VisibilityRule(parents=("organization",))
 
     class Meta:
         ordering = ["-created_at", "id"]
@@ -134,18 +134,6 @@ class Resource(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.get_kind_display()}: {self.title}"
-
-    @classmethod
-    def visible_q(cls, viewer: Viewer) -> Q:
-        return level_q(viewer, "visibility", "organization_id") & level_q(
-            viewer, "organization__visibility", "organization_id"
-        )
-
-    def audience(self) -> Audience:
-        return Audience.of(narrowest(self.visibility, self.organization.visibility), {self.organization_id})
-
-    def owner_ids(self) -> set[int]:
-        return {self.organization_id}
 
     @property
     def opposite_kind(self) -> str:
@@ -197,6 +185,10 @@ class ResourceResponse(VersionedModel):
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
 
     objects = VisibleQuerySet.as_manager()
+    # Seen by the two organizations only (rule 2).
+    visibility_rule = VisibilityRule(
+        level=Visibility.RESTRICTED, owners=("organization_id", "resource__organization_id")
+    )
 
     class Meta:
         ordering = ["-created_at", "id"]
@@ -208,16 +200,6 @@ class ResourceResponse(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.organization} → {self.resource}"
-
-    @classmethod
-    def visible_q(cls, viewer: Viewer) -> Q:
-        return owners_q(viewer, "organization_id") | owners_q(viewer, "resource__organization_id")
-
-    def owner_ids(self) -> set[int]:
-        return {self.organization_id, self.resource.organization_id}
-
-    def audience(self) -> Audience:
-        return Audience.of(Visibility.RESTRICTED, self.owner_ids())
 
 
 class ResponseMessage(models.Model):
@@ -239,21 +221,10 @@ class ResponseMessage(models.Model):
     created_at = models.DateTimeField(auto_now_add=True, db_index=True)
 
     objects = VisibleQuerySet.as_manager()
+    visibility_rule = VisibilityRule(within="response", level=None)
 
     class Meta:
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
         return f"message #{self.pk} on {self.response_id}"
-
-    @classmethod
-    def visible_q(cls, viewer: Viewer) -> Q:
-        return owners_q(viewer, "response__organization_id") | owners_q(
-            viewer, "response__resource__organization_id"
-        )
-
-    def owner_ids(self) -> set[int]:
-        return self.response.owner_ids()
-
-    def audience(self) -> Audience:
-        return self.response.audience()

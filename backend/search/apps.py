@@ -7,6 +7,3 @@ class SearchConfig(AppConfig):
 
     def ready(self) -> None:
         from . import text  # noqa: F401  (registers the SQLite case-folding function)
-        from .types import register_builtin_types
-
-        register_builtin_types()

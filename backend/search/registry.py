@@ -1,9 +1,11 @@
-"""Which types the search endpoint covers: adding one is one `register()` call.
+"""Which types the search endpoint covers: adding one is one `register()` call, in the
+`AppConfig.ready()` of the app that owns the model.
 
 An app describes its model once (which text fields to match, with what weight, how to
 filter by language and country, how to present a hit) and search does the rest. Rows
-are always read through `visible_to(viewer)`: a model without that method is never
-searched, whatever its registration says.
+are always read through `visible_to(viewer)`, so a model must declare a visibility rule;
+a registration naming a field the model lacks, or a model without a rule, is refused at
+start-up with `ImproperlyConfigured` rather than searched wrongly.
 
 A type without a language or a country is left out when a search filters by one.
 """
@@ -12,15 +14,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import cached_property
 
-from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
+from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist, ImproperlyConfigured
 from django.db import models
 from django.db.models import Q
 from django.urls import NoReverseMatch, reverse
 
 from core.viewer import Viewer
+from core.visibility import rule_of
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ class Searchable:
     """
 
     type_name: str
-    model_label: str
+    model: type[models.Model]
     fields: tuple[tuple[str, str], ...]
     title_field: str = ""
     title_of: Callable[[models.Model], str] | None = None
@@ -54,51 +56,60 @@ class Searchable:
     select_related: tuple[str, ...] = ()
     extra_match: Callable[[str], tuple[Q, float] | None] | None = None
 
-    @cached_property
-    def model(self) -> type[models.Model] | None:
-        try:
-            model = apps.get_model(self.model_label)
-        except (LookupError, ValueError):
-            return None
-        if not hasattr(model._default_manager.all(), "visible_to") or not hasattr(model, "visible_q"):
-            return None
-        return model
+    def check(self) -> None:
+        """Refuse a registration that could not be searched as declared."""
+        rule_of(self.model)  # rows are read through visible_to(viewer) alone
+        if not hasattr(self.model._default_manager.all(), "visible_to"):
+            raise ImproperlyConfigured(
+                f"Search type {self.type_name!r}: {self.model.__name__} has no visible_to()."
+            )
+        if not self.fields:
+            raise ImproperlyConfigured(f"Search type {self.type_name!r} names no text fields.")
+        named = [name for name, _ in self.fields]
+        named += [
+            self.title_field,
+            *self.snippet_fields,
+            *self.select_related,
+            self.vector_field,
+            self.config_field,
+        ]
+        named += [self.language_field, self.languages_field, self.country_field, self.country_code_field]
+        for name in filter(None, named):
+            model = self.model
+            for part in name.split("__"):
+                try:
+                    field = model._meta.get_field(part)
+                except FieldDoesNotExist as exc:
+                    raise ImproperlyConfigured(
+                        f"Search type {self.type_name!r}: {self.model.__name__} has no field {name!r}."
+                    ) from exc
+                model = field.related_model
 
-    def _has(self, name: str | None) -> bool:
-        if not name or self.model is None:
-            return False
-        try:
-            self.model._meta.get_field(name.split("__")[0])
-        except FieldDoesNotExist:
-            return False
-        return True
-
-    @cached_property
-    def text_fields(self) -> tuple[tuple[str, str], ...]:
-        return tuple((name, weight) for name, weight in self.fields if self._has(name))
+    @staticmethod
+    def _has(name: str | None) -> bool:
+        return bool(name)
 
     @property
-    def available(self) -> bool:
-        return self.model is not None and bool(self.text_fields)
+    def text_fields(self) -> tuple[tuple[str, str], ...]:
+        return self.fields
 
-    @cached_property
+    @property
     def title_attr(self) -> str:
-        return self.title_field if self._has(self.title_field) else self.text_fields[0][0]
+        return self.title_field or self.fields[0][0]
 
     def title(self, obj: models.Model) -> str:
         if self.title_of is not None:
             return self.title_of(obj)
         return str(getattr(obj, self.title_attr) or "")
 
-    @cached_property
+    @property
     def snippet_attrs(self) -> tuple[str, ...]:
-        return tuple(name for name in self.snippet_fields if self._has(name))
+        return self.snippet_fields
 
     def queryset(self, viewer: Viewer) -> models.QuerySet:
         qs = self.model._default_manager.all()
-        related = [name for name in self.select_related if self._has(name)]
-        if related:
-            qs = qs.select_related(*related)
+        if self.select_related:
+            qs = qs.select_related(*self.select_related)
         return qs.visible_to(viewer)
 
     def filter_language(self, qs: models.QuerySet, code: str) -> models.QuerySet | None:
@@ -146,16 +157,27 @@ _order: list[str] = []
 
 
 def register(searchable: Searchable) -> Searchable:
-    """Add a searchable type, or replace the one registered under its name."""
-    if searchable.type_name not in _registry:
+    """Add a searchable type, or replace the one registered under its name; refuse a bad one."""
+    searchable.check()
+    previous = _registry.get(searchable.type_name)
+    if previous is not None and previous.model is not searchable.model:
+        raise ImproperlyConfigured(
+            f"Search type {searchable.type_name!r} is already used by {previous.model.__name__}."
+        )
+    if previous is None:
         _order.append(searchable.type_name)
     _registry[searchable.type_name] = searchable
     return searchable
 
 
 def type_names() -> list[str]:
-    """Every registered type, in registration order (stable for the API schema)."""
-    return list(_order)
+    """Every registered type, in the order the published contract lists them.
+
+    Apps register in INSTALLED_APPS order; SEARCH_TYPE_ORDER keeps the types the contract
+    already lists in their place, and any other type follows in registration order.
+    """
+    listed = [name for name in settings.SEARCH_TYPE_ORDER if name in _registry]
+    return listed + [name for name in _order if name not in listed]
 
 
 def get(type_name: str) -> Searchable | None:
@@ -163,6 +185,6 @@ def get(type_name: str) -> Searchable | None:
 
 
 def available(type_names_wanted=None) -> list[Searchable]:
-    """The registered types whose models exist, optionally only those named."""
+    """The registered types, optionally only those named, in contract order."""
     wanted = set(type_names_wanted or _order)
-    return [_registry[name] for name in _order if name in wanted and _registry[name].available]
+    return [_registry[name] for name in type_names() if name in wanted]

@@ -44,6 +44,10 @@ API_APPS = [
     "inbox",
 ]
 
+# The order /search/ lists its types in, as the published contract has it; each app
+# registers its own type, and a type not named here follows in registration order.
+SEARCH_TYPE_ORDER = ["document", "organization", "contact_point", "country", "resource", "event"]
+
 INSTALLED_APPS = [
     "accounts.admin_site.WaypointAdminConfig",  # the admin, its login throttled like the API's
     "django.contrib.auth",

@@ -20,7 +20,8 @@ from django.db.models import Q
 from core.viewer import ANONYMOUS, Viewer
 from documents.models import SEARCH_INDEX_NAME, Document
 from organizations.models import Organization
-from search.services import search
+from search import registry
+from search.services import match, search
 from search.text import config_for
 
 
@@ -219,8 +220,6 @@ class Command(BaseCommand):
         return self._time(lambda q: search(viewer=viewer, q=q, limit=25), repeat)
 
     def _time_match(self, repeat: int) -> list[float]:
-        from search import registry
-        from search.services import match
 
         def run(q: str) -> None:
             qs = match(registry.get("document"), Document.objects.visible_to(ANONYMOUS), q)
@@ -250,8 +249,6 @@ class Command(BaseCommand):
 
     def _plan(self) -> str:
         """The access path PostgreSQL picks for the document match of one query."""
-        from search import registry
-        from search.services import match
 
         qs = match(
             registry.get("document"), Document.objects.visible_to(ANONYMOUS), "call-up evidence France"

@@ -35,6 +35,11 @@ from django.db import connection, transaction
 from django.test.utils import setup_test_environment, teardown_test_environment
 from rest_framework.test import APIClient
 
+from accounts.demo import USERS
+from changes.models import Change
+from core.visibility import audience_of, encode_owners
+from organizations.models import ContactPoint, Organization
+
 SYNC_URL = "/api/v1/sync/"
 LIST_URL = "/api/v1/contact-points/"
 
@@ -112,7 +117,6 @@ class Command(BaseCommand):
         return rows
 
     def _viewers(self) -> dict[str, APIClient]:
-        from accounts.demo import USERS
 
         passwords = {username: password for username, _, password, _, _ in USERS}
         clients = {"anonymous": APIClient()}
@@ -148,7 +152,6 @@ class Command(BaseCommand):
                 return pages, size, packed, objects, cursor, etag
 
     def _measure(self, network, viewer, client, edits, repeat) -> Row:
-        from organizations.models import ContactPoint
 
         self.stderr.write(f"  {network}: {viewer}")
         pages, size, packed, objects, cursor, etag = self._snapshot(client)
@@ -204,8 +207,6 @@ class Command(BaseCommand):
 
     def _generate(self, organizations: int, contacts: int) -> None:
         """Bulk rows plus the feed entries their creation would have written (bulk writes skip signals)."""
-        from changes.models import Change
-        from organizations.models import ContactPoint, Organization
 
         visibilities = ["public"] * 6 + ["network"] * 3 + ["restricted"]
         with transaction.atomic():
@@ -263,8 +264,8 @@ class Command(BaseCommand):
                     action=Change.Action.CREATE,
                     fields={},
                     audience_before="",
-                    audience_after=obj.audience().encode(),
-                    owners=f",{owner},",
+                    audience_after=audience_of(obj).encode(),
+                    owners=encode_owners([owner]),
                 )
                 for kind, objects, owner_of in (
                     ("organization", orgs, lambda o: o.pk),
