@@ -83,7 +83,7 @@ class ContactPoint(VersionedModel):
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
 
     objects = VisibleQuerySet.as_manager()
-    # A paused or compromised contact point is seen only by its organization (rule 2).
+    # A paused or compromised contact point is seen only by its organization (docs/design.md, rule 2).
     visibility_rule = VisibilityRule(parents=("organization",), hidden_unless={"status": Status.ACTIVE})
 
     class Meta:

@@ -185,7 +185,7 @@ class ResourceResponse(VersionedModel):
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
 
     objects = VisibleQuerySet.as_manager()
-    # Seen by the two organizations only (rule 2).
+    # Seen by the two organizations only (docs/design.md, rule 2).
     visibility_rule = VisibilityRule(
         level=Visibility.RESTRICTED, owners=("organization_id", "resource__organization_id")
     )

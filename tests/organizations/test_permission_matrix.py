@@ -74,7 +74,7 @@ OBJECTS = [
     Obj("cp_restricted", "contact-points", A_SIDE, "A"),
     Obj("cp_compromised", "contact-points", A_SIDE, "A"),
     Obj("cp_paused", "contact-points", A_SIDE, "A"),
-    # Rule 1: a public contact point is never more visible than its organization.
+    # docs/design.md, rule 1: a public contact point is never more visible than its organization.
     Obj("cp_public_in_network_org", "contact-points", NETWORK, "A"),
     Obj("cp_public_in_restricted_org", "contact-points", A_SIDE, "A"),
     Obj("cp_b_network", "contact-points", NETWORK, "B"),

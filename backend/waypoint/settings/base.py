@@ -135,7 +135,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 # ---------------------------------------------------------------------------
-# Logging: no client IP addresses (DESIGN.md, "Safety for people at risk")
+# Logging: no client IP addresses (docs/design.md, "Safety for people at risk")
 # ---------------------------------------------------------------------------
 LOGGING = {
     "version": 1,
