@@ -2,6 +2,9 @@
 
 from rest_framework import serializers
 
+from core.viewer import request_viewer
+from organizations.models import Organization
+
 from .models import Change
 
 
@@ -23,7 +26,9 @@ class ChangeSerializer(serializers.ModelSerializer):
             "(its organization's visibility or name, say)."
         ),
     )
-    owners = serializers.SerializerMethodField(help_text="Ids of the organizations that own the object.")
+    owners = serializers.SerializerMethodField(
+        help_text="Ids of the organizations that own the object, of those you may see."
+    )
 
     class Meta:
         model = Change
@@ -41,4 +46,15 @@ class ChangeSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_owners(self, change: Change) -> list[int]:
-        return [int(part) for part in change.owners.split(",") if part]
+        """Only owners the reader may see: an id they cannot see would reveal the organization
+        and, on a membership entry, that a person belongs to it (DESIGN rule 3)."""
+        owners = [int(part) for part in change.owners.split(",") if part]
+        viewer = request_viewer(self.context["request"])
+        if viewer.is_admin:
+            return owners
+        seen = self.context.get("visible_organizations")
+        if seen is None:
+            # Once per request, through the one choke point, for every entry of the page.
+            seen = set(Organization.objects.visible_to(viewer).values_list("pk", flat=True))
+            self.context["visible_organizations"] = seen
+        return [owner for owner in owners if owner in seen]

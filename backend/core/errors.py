@@ -1,4 +1,8 @@
-"""Errors as RFC 9457 problem details, built on drf-standardized-errors' flat error list.
+"""Domain errors, and every error as RFC 9457 problem details (drf-standardized-errors' flat list).
+
+Services decide the write rules and raise the small hierarchy below; they know nothing of
+HTTP. `ProblemDetailsExceptionHandler` is the one place that turns a domain error into a
+response, so a rule is written once and answered the same way from every endpoint.
 
 Every error body has `type`, `title`, `status` and `detail`, plus `errors`: one entry
 per invalid field (`attr`, `code`, `detail`) so a client can show each message beside
@@ -6,12 +10,87 @@ its input.
 """
 
 from dataclasses import asdict
+from typing import Any
 
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
 from drf_standardized_errors.formatter import ExceptionFormatter
 from drf_standardized_errors.handler import ExceptionHandler
 from drf_standardized_errors.types import ErrorResponse
 from rest_framework import exceptions, status
+from rest_framework.response import Response
+
+
+class DomainError(Exception):
+    """A write rule refused the change; the message says what would be allowed.
+
+    `field` names the input the refusal is about, so a client can show it beside that input;
+    None means the request as a whole.
+    """
+
+    def __init__(self, message: str, *, field: str | None = None):
+        super().__init__(message)
+        self.message = message
+        self.field = field
+
+    def as_api_exception(self) -> exceptions.APIException:
+        key = self.field or "non_field_errors"
+        return exceptions.ValidationError({key: [self.message]})
+
+
+class Invalid(DomainError):
+    """The values given break a rule (an organization answering its own resource): 400."""
+
+
+class Conflict(DomainError):
+    """The change collides with what exists (a second response from the same organization).
+
+    Answered 400 on the field concerned, as the API always has: the client fixes its input.
+    """
+
+
+class InvalidTransition(DomainError):
+    """The workflow does not allow this step from the current status: 400 on `status`."""
+
+    def __init__(self, message: str, *, field: str | None = "status"):
+        super().__init__(message, field=field)
+
+
+class NotAllowed(DomainError):
+    """The actor may see the object but not do this to it: 403."""
+
+    def as_api_exception(self) -> exceptions.APIException:
+        return exceptions.PermissionDenied(self.message)
+
+
+class PreconditionFailed(DomainError):
+    """`If-Match` names a version that is no longer current: 412, with the current representation."""
+
+    def __init__(self, *, etag: str, current: Any):
+        super().__init__("Your If-Match does not match the current version; nothing was changed.")
+        self.etag = etag
+        self.current = current
+
+    def response(self) -> Response:
+        body = {
+            "type": "client_error",
+            "title": "The object changed since you read it.",
+            "status": status.HTTP_412_PRECONDITION_FAILED,
+            "detail": self.message,
+            "errors": [{"code": "precondition_failed", "detail": "Stale version.", "attr": None}],
+            "current": self.current,
+        }
+        return Response(body, status=status.HTTP_412_PRECONDITION_FAILED, headers={"ETag": self.etag})
+
+
+def parse_etags(header: str | None) -> set[str] | None:
+    """The entity tags of an `If-Match` or `If-None-Match` header, weak marks dropped.
+
+    None when the header is absent or empty; "*" stays as it is, for the caller to read as "any".
+    """
+    if not header or not header.strip():
+        return None
+    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
+
 
 TITLES = {
     "validation_error": "Your request has invalid fields.",
@@ -41,9 +120,18 @@ class PayloadTooLarge(exceptions.APIException):
 
 
 class ProblemDetailsExceptionHandler(ExceptionHandler):
-    """Django's refusals of a malformed request (too large a body, say) are the client's error, not a 500."""
+    """Maps domain errors to problem details; Django's refusals of a malformed request (too large
+    a body, say) are the client's error, not a 500."""
+
+    def run(self) -> Response | None:
+        if isinstance(self.exc, PreconditionFailed):
+            self.set_rollback()
+            return self.exc.response()
+        return super().run()
 
     def convert_known_exceptions(self, exc: Exception) -> Exception:
+        if isinstance(exc, DomainError):
+            return exc.as_api_exception()
         if isinstance(exc, RequestDataTooBig):
             return PayloadTooLarge()
         if isinstance(exc, SuspiciousOperation):

@@ -10,6 +10,8 @@ from django.db import transaction
 from rest_framework import status, viewsets
 from rest_framework.response import Response
 
+from .errors import PreconditionFailed, parse_etags
+from .references import with_visible_references
 from .viewer import Viewer, request_viewer
 
 
@@ -24,7 +26,8 @@ class VisibleViewSetMixin:
         return request_viewer(self.request)
 
     def get_queryset(self):
-        return super().get_queryset().visible_to(self.viewer)
+        queryset = super().get_queryset().visible_to(self.viewer)
+        return with_visible_references(queryset, self.get_serializer_class(), self.viewer)
 
     def owner_id_of(self, obj) -> int | None:
         return getattr(obj, self.owner_field)
@@ -51,29 +54,17 @@ class VersionedViewSetMixin:
         self._etag_object = self.get_object()
         return Response(self.get_serializer(self._etag_object).data)
 
-    def _precondition_failed(self, obj) -> Response | None:
-        expected = self.request.headers.get("If-Match")
-        if not expected or expected.strip() == "*":
-            return None
-        tags = {tag.strip().removeprefix("W/") for tag in expected.split(",")}
-        if obj.etag in tags:
-            return None
-        body = {
-            "type": "client_error",
-            "title": "The object changed since you read it.",
-            "status": status.HTTP_412_PRECONDITION_FAILED,
-            "detail": "Your If-Match does not match the current version; nothing was changed.",
-            "errors": [{"code": "precondition_failed", "detail": "Stale version.", "attr": None}],
-            "current": self.get_serializer(obj).data,
-        }
-        return Response(body, status=status.HTTP_412_PRECONDITION_FAILED, headers={"ETag": obj.etag})
+    def check_precondition(self, obj) -> None:
+        """Raise `PreconditionFailed` when the request's `If-Match` names another version of `obj`."""
+        tags = parse_etags(self.request.headers.get("If-Match"))
+        if tags is None or "*" in tags or obj.etag in tags:
+            return
+        raise PreconditionFailed(etag=obj.etag, current=self.get_serializer(obj).data)
 
     def act_on_object(self, act) -> Response:
         """Answer with `act(obj)` for the requested object, unless `If-Match` says it changed since."""
         obj = self.get_object()
-        stale = self._precondition_failed(obj)
-        if stale is not None:
-            return stale
+        self.check_precondition(obj)
         self._etag_object = act(obj)
         return Response(self.get_serializer(self._etag_object).data)
 
@@ -81,9 +72,7 @@ class VersionedViewSetMixin:
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         instance = self.get_object()
-        stale = self._precondition_failed(instance)
-        if stale is not None:
-            return stale
+        self.check_precondition(instance)
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         self.perform_update(serializer)
@@ -93,9 +82,7 @@ class VersionedViewSetMixin:
     @transaction.atomic
     def destroy(self, request, *args, **kwargs):
         instance = self.get_object()
-        stale = self._precondition_failed(instance)
-        if stale is not None:
-            return stale
+        self.check_precondition(instance)
         self.perform_destroy(instance)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -115,8 +115,20 @@ class DocumentVersion(models.Model):
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
+    visibility = models.CharField(
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.RESTRICTED,
+        editable=False,
+        help_text=(
+            "Who could read the document when this version was published (its own level, capped by "
+            "its organization's). Widening the document later does not widen its past."
+        ),
+    )
+
     objects = VisibleQuerySet.as_manager()
-    visibility_rule = VisibilityRule(within="document", level=None)
+    # Seen by who sees the document now, and never more widely than when it was published.
+    visibility_rule = VisibilityRule(within="document", level="visibility")
 
     class Meta:
         ordering = ["document_id", "number"]

@@ -5,6 +5,8 @@ import difflib
 from django.db import transaction
 from django.utils import timezone
 
+from core.visibility import narrowest
+
 from .models import Attachment, Document, DocumentVersion
 from .uploads import Inspected
 
@@ -75,7 +77,12 @@ def document_revise(*, document: Document, actor) -> Document:
 
 
 def document_record_version(*, document: Document, actor) -> DocumentVersion | None:
-    """Keep the published text as a new numbered version unless it equals the latest one."""
+    """Keep the published text as a new numbered version unless it equals the latest one.
+
+    The version records the audience it was published to. Widening a published document is
+    a new publication to the wider audience: it is kept as a new version, and the versions
+    before it stay with the narrower audience that read them.
+    """
     if document.status != Status.PUBLISHED:
         return None
     latest = document.versions.order_by("-number").first()
@@ -84,6 +91,7 @@ def document_record_version(*, document: Document, actor) -> DocumentVersion | N
         "summary": document.summary,
         "body": document.body,
         "language": document.language,
+        "visibility": narrowest(document.visibility, document.organization.visibility),
     }
     if latest is not None and all(getattr(latest, key) == value for key, value in snapshot.items()):
         return None

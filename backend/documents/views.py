@@ -20,7 +20,7 @@ from core.viewsets import VisibleModelViewSet
 
 from . import services
 from .filters import DocumentFilter
-from .models import Document
+from .models import Document, DocumentVersion
 from .serializers import (
     AttachmentSerializer,
     AttachmentUploadSerializer,
@@ -234,6 +234,14 @@ class DocumentViewSet(VisibleModelViewSet):
 
     # -- versions ------------------------------------------------------------------------
 
+    def _versions(self, document: Document):
+        """The versions of `document` the viewer may read: not those published while fewer could see it.
+
+        A document widened from restricted to public must not show its restricted past to the
+        public; each version keeps the level it was published at (its `visibility_rule`).
+        """
+        return DocumentVersion.objects.visible_to(self.viewer).filter(document=document)
+
     @extend_schema(
         summary="List the published versions of a document",
         description="Each publication is kept; the newest comes first.",
@@ -243,7 +251,7 @@ class DocumentViewSet(VisibleModelViewSet):
     @action(detail=True, methods=["get"], filter_backends=[])
     def versions(self, request, pk=None):
         document = self.get_object()
-        page = self.paginate_queryset(document.versions.order_by("-number"))
+        page = self.paginate_queryset(self._versions(document).order_by("-number"))
         return self.get_paginated_response(DocumentVersionListSerializer(page, many=True).data)
 
     @extend_schema(
@@ -260,7 +268,7 @@ class DocumentViewSet(VisibleModelViewSet):
     )
     def version(self, request, pk=None, number=None):
         document = self.get_object()
-        version = get_object_or_404(document.versions, number=int(number))
+        version = get_object_or_404(self._versions(document), number=int(number))
         self._etag_object = document
         return Response(DocumentVersionSerializer(version).data)
 
@@ -276,7 +284,7 @@ class DocumentViewSet(VisibleModelViewSet):
         params = DiffParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         document = self.get_object()
-        versions = {v.number: v for v in document.versions.all()}
+        versions = {v.number: v for v in self._versions(document)}
         older_number = params.validated_data["from_version"]
         newer_number = params.validated_data.get("to_version", max(versions, default=0))
         errors = {}
@@ -355,9 +363,7 @@ class DocumentViewSet(VisibleModelViewSet):
         document = self.get_object()
         self._ensure_editable(document)
         attachment = self._attachment(document, attachment_id)
-        stale = self._precondition_failed(document)
-        if stale is not None:
-            return stale
+        self.check_precondition(document)
         services.attachment_delete(attachment=attachment, actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -10,7 +10,10 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.schema import crud_docs
+from core.viewer import Viewer, request_viewer
 from core.viewsets import VisibleModelViewSet
+from core.visibility import Visibility
+from organizations.models import Organization
 
 from .filters import LedgerEntryFilter
 from .models import LedgerEntry
@@ -44,6 +47,28 @@ class LedgerEntryViewSet(VisibleModelViewSet):
         super().perform_create(serializer)
 
 
+def counted_in_totals(viewer: Viewer):
+    """The entries the totals add up for `viewer`: the one rule of what the public figures count.
+
+    Entries themselves are the recipients' and the office's, but the campaign publishes what it
+    collected and what it passed on to the network (the flyer's "about 160,000 EUR spent"). So
+    money collected is public, and so is the total granted to organizations known to the
+    network (public or network level). A restricted organization's very existence is its
+    members' to tell: a grant to it is counted only for viewers who may see it, or one grant in
+    a rare currency would tell its amount, and that someone received it (docs/design.md rule 3).
+    A grant whose recipient was since deleted stays in the totals: it names nobody.
+    """
+    if viewer.is_admin:
+        return LedgerEntry.objects.all()
+    announced = Q(recipient__isnull=True) | Q(
+        recipient__visibility__in=[Visibility.PUBLIC, Visibility.NETWORK]
+    )
+    seen = Q(recipient__in=Organization.objects.visible_to(viewer).values("pk"))
+    return LedgerEntry.objects.filter(
+        Q(kind=LedgerEntry.Kind.COLLECTED) | (Q(kind=LedgerEntry.Kind.GRANT) & (announced | seen))
+    )
+
+
 class FundingTotalsView(APIView):
     """Aggregates only: no entry, recipient or purpose leaves this endpoint."""
 
@@ -54,14 +79,16 @@ class FundingTotalsView(APIView):
         summary="Funding totals",
         description=(
             "Public: per currency, the money collected, granted to partner groups, and the balance. "
-            "Individual entries stay with the network office and the recipients."
+            "Individual entries stay with the network office and the recipients. A grant to an "
+            "organization restricted to its members counts only for those who may see it."
         ),
         responses=FundingTotalsSerializer,
         tags=["funding"],
     )
     def get(self, request):
         rows = (
-            LedgerEntry.objects.order_by("currency")
+            counted_in_totals(request_viewer(request))
+            .order_by("currency")
             .values("currency")
             .annotate(
                 collected=Sum("amount", filter=Q(kind=LedgerEntry.Kind.COLLECTED), default=ZERO),

@@ -2,19 +2,21 @@
 
 from rest_framework import serializers
 
+from core.references import VisibleReferenceField
+
 from .models import Notification
 
 
 class NotificationSerializer(serializers.ModelSerializer):
     organization_name = serializers.CharField(source="organization.name", read_only=True)
-    resource_title = serializers.CharField(
-        source="resource.title", read_only=True, default=None, allow_null=True
+    resource_title = VisibleReferenceField(
+        source="resource.title", model="resources.Resource", key="resource_id"
     )
-    related_resource_title = serializers.CharField(
-        source="related_resource.title", read_only=True, default=None, allow_null=True
+    related_resource_title = VisibleReferenceField(
+        source="related_resource.title", model="resources.Resource", key="related_resource_id"
     )
-    actor_organization_name = serializers.CharField(
-        source="actor_organization.name", read_only=True, default=None, allow_null=True
+    actor_organization_name = VisibleReferenceField(
+        source="actor_organization.name", model="organizations.Organization", key="actor_organization_id"
     )
     read = serializers.BooleanField(read_only=True, help_text="Whether you have read it.")
 

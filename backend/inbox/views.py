@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from core.references import with_visible_references
 from core.viewer import request_viewer
 
 from . import producers
@@ -43,11 +44,12 @@ class InboxViewSet(viewsets.ReadOnlyModelViewSet):
 
     def get_queryset(self):
         mine = NotificationRead.objects.filter(notification=OuterRef("pk"), user_id=self.viewer.user_id)
-        return (
+        queryset = (
             Notification.objects.visible_to(self.viewer)
             .annotate(read=Exists(mine))
             .select_related("organization", "resource", "related_resource", "actor_organization")
         )
+        return with_visible_references(queryset, self.get_serializer_class(), self.viewer)
 
     def _sweep(self) -> None:
         # Contact points go stale with time alone; announce them when someone looks, not on a schedule.

@@ -4,6 +4,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
+from core.references import VisibleReferenceField
 from core.serializers import (
     OwnedByOrganizationMixin,
     ViewerContextMixin,
@@ -82,8 +83,6 @@ class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
     def validate_status(self, value):
         if value == Resource.EXPIRED:
             raise serializers.ValidationError("`expired` follows from `valid_until`; it cannot be set.")
-        if self.instance is None and value != Resource.Status.OPEN:
-            raise serializers.ValidationError("A new resource starts open.")
         return value
 
     def validate(self, attrs):
@@ -118,10 +117,18 @@ class MatchSerializer(ResourceSerializer):
 class ResourceResponseSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
     """Another organization's answer to a resource; seen by the two organizations only."""
 
-    organization_name = serializers.CharField(source="organization.name", read_only=True)
-    resource_title = serializers.CharField(source="resource.title", read_only=True)
+    organization_name = VisibleReferenceField(
+        source="organization.name", model="organizations.Organization", key="organization_id"
+    )
+    resource_title = VisibleReferenceField(
+        source="resource.title", model="resources.Resource", key="resource_id"
+    )
     resource_organization = serializers.IntegerField(source="resource.organization_id", read_only=True)
-    resource_organization_name = serializers.CharField(source="resource.organization.name", read_only=True)
+    resource_organization_name = VisibleReferenceField(
+        source="resource.organization.name",
+        model="organizations.Organization",
+        key="resource__organization_id",
+    )
 
     class Meta:
         model = ResourceResponse
@@ -183,8 +190,8 @@ class DecisionSerializer(serializers.Serializer):
 class ResponseMessageSerializer(ViewerContextMixin, serializers.ModelSerializer):
     """A message in the thread of a response."""
 
-    organization_name = serializers.CharField(
-        source="organization.name", read_only=True, default=None, allow_null=True
+    organization_name = VisibleReferenceField(
+        source="organization.name", model="organizations.Organization", key="organization_id"
     )
     author_name = serializers.CharField(
         source="author.username", read_only=True, default=None, allow_null=True

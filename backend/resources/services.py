@@ -1,12 +1,13 @@
-"""Writes with side effects on resources, responses and their threads.
+"""Every write rule on resources, responses and their threads.
 
-Each service validates the workflow rule it enforces (400 with a message per field),
-writes, and tells the organizations concerned through the inbox producers.
+Each service checks the rules of its write, raising the domain errors of `core.errors`
+(the one exception handler answers them), writes, and tells the organizations concerned
+through the inbox producers. Views and serializers only declare and validate shapes.
 """
 
 from django.utils import timezone
-from rest_framework.exceptions import ValidationError
 
+from core.errors import Conflict, Invalid, InvalidTransition, NotAllowed
 from core.viewer import Viewer
 from inbox import producers
 
@@ -17,19 +18,20 @@ MATCH_FIELDS = {"kind", "category", "countries", "languages", "status", "valid_u
 
 
 def check_transition(*, resource: Resource, status: str) -> None:
-    """Raise a 400 unless the workflow allows `resource` to move to `status`."""
+    """Refuse a move the workflow does not allow `resource` to make to `status`."""
     if status == resource.status:
         return
     if not resource.can_become(status):
         allowed = ", ".join(sorted(resource.TRANSITIONS[resource.status])) or "none"
-        raise ValidationError(
-            {"status": f"A {resource.status} resource cannot become {status}; allowed: {allowed}."}
-        )
+        raise InvalidTransition(f"A {resource.status} resource cannot become {status}; allowed: {allowed}.")
     if status in Resource.LIVE_STATUSES and resource.is_expired:
-        raise ValidationError({"status": "This resource has expired; extend `valid_until` first."})
+        raise InvalidTransition("This resource has expired; extend `valid_until` first.")
 
 
 def resource_create(*, actor, **fields) -> Resource:
+    """A new offer or request; it starts open, and the organizations it fits are told."""
+    if fields.get("status", Resource.Status.OPEN) != Resource.Status.OPEN:
+        raise InvalidTransition("A new resource starts open.")
     resource = Resource.objects.create(created_by=actor, **fields)
     producers.resource_matched(resource=resource, actor=actor)
     return resource
@@ -47,6 +49,13 @@ def resource_update(*, resource: Resource, actor, **fields) -> Resource:
     return resource
 
 
+def resource_delete(*, resource: Resource, actor) -> None:
+    """Delete a resource no organization answered; one with responses is withdrawn instead."""
+    if resource.responses.exists():
+        raise InvalidTransition("This resource has responses; withdraw it instead of deleting it.")
+    resource.delete()
+
+
 def resource_set_status(*, resource: Resource, status: str, actor) -> Resource:
     check_transition(resource=resource, status=status)
     if status != resource.status:
@@ -59,13 +68,13 @@ def response_create(
     *, resource: Resource, organization, message: str, contribution: str, actor
 ) -> ResourceResponse:
     if organization.pk == resource.organization_id:
-        raise ValidationError({"organization": "An organization cannot respond to its own resource."})
+        raise Invalid("An organization cannot respond to its own resource.", field="organization")
     if resource.effective_status != Resource.Status.OPEN:
-        raise ValidationError(
-            {"resource": f"Only open resources take responses; this one is {resource.effective_status}."}
+        raise Invalid(
+            f"Only open resources take responses; this one is {resource.effective_status}.", field="resource"
         )
     if ResourceResponse.objects.filter(resource=resource, organization=organization).exists():
-        raise ValidationError({"organization": "This organization already responded to this resource."})
+        raise Conflict("This organization already responded to this resource.", field="organization")
     response = ResourceResponse.objects.create(
         resource=resource,
         organization=organization,
@@ -79,9 +88,7 @@ def response_create(
 
 def response_update(*, response: ResourceResponse, actor, **fields) -> ResourceResponse:
     if response.status != ResourceResponse.Status.PENDING:
-        raise ValidationError(
-            {"status": f"Only a pending response can be edited; this one is {response.status}."}
-        )
+        raise InvalidTransition(f"Only a pending response can be edited; this one is {response.status}.")
     for name, value in fields.items():
         setattr(response, name, value)
     response.save()
@@ -90,14 +97,12 @@ def response_update(*, response: ResourceResponse, actor, **fields) -> ResourceR
 
 def _decide(*, response: ResourceResponse, status: str, note: str, actor) -> ResourceResponse:
     if response.status != ResourceResponse.Status.PENDING:
-        raise ValidationError(
-            {"status": f"Only a pending response can be decided; this one is {response.status}."}
-        )
+        raise InvalidTransition(f"Only a pending response can be decided; this one is {response.status}.")
     resource = response.resource
     if status == ResourceResponse.Status.ACCEPTED:
         if resource.effective_status not in Resource.LIVE_STATUSES:
-            raise ValidationError(
-                {"resource": f"A response to a {resource.effective_status} resource cannot be accepted."}
+            raise InvalidTransition(
+                f"A response to a {resource.effective_status} resource cannot be accepted.", field="resource"
             )
         resource_set_status(resource=resource, status=Resource.Status.IN_PROGRESS, actor=actor)
     response.status = status
@@ -122,19 +127,37 @@ def response_decline(*, response: ResourceResponse, note: str = "", actor) -> Re
 
 def response_withdraw(*, response: ResourceResponse, actor) -> ResourceResponse:
     if response.status != ResourceResponse.Status.PENDING:
-        raise ValidationError(
-            {"status": f"Only a pending response can be withdrawn; this one is {response.status}."}
-        )
+        raise InvalidTransition(f"Only a pending response can be withdrawn; this one is {response.status}.")
     response.status = ResourceResponse.Status.WITHDRAWN
     response.save(update_fields=["status", "version", "updated_at"])
     producers.response_withdrawn(response=response, actor=actor)
     return response
 
 
+def response_side(*, response: ResourceResponse, viewer: Viewer, action: str) -> int | None:
+    """The organization `viewer` acts for on `response`, or None when they act for neither.
+
+    The resource's owner decides (accept, decline); the responder edits and withdraws; in the
+    thread a coordinator of both writes for the resource's owner. Admins act for the office
+    (None) unless they also coordinate a side.
+    """
+    owner, responder = response.resource.organization_id, response.organization_id
+    sides = {"accept": (owner,), "decline": (owner,), "messages": (owner, responder)}.get(
+        action, (responder,)
+    )
+    return next((org for org in sides if org in viewer.coordinator_of), None)
+
+
 def message_post(*, response: ResourceResponse, body: str, viewer: Viewer, actor) -> ResponseMessage:
-    """Post for the side the author coordinates (the resource owner's first); admins post as the office."""
-    sides = (response.resource.organization_id, response.organization_id)
-    side = next((org for org in sides if org in viewer.coordinator_of), None)
+    """Post for the side the author coordinates (the resource owner's first); admins post as the office.
+
+    The thread is about the resource: a side that may no longer see it (it was restricted,
+    or its organization hidden) reads what was said but writes no more, as it could not answer
+    a resource it cannot see (docs/design.md rules 1 and 3).
+    """
+    if not Resource.objects.visible_to(viewer).filter(pk=response.resource_id).exists():
+        raise NotAllowed("You can no longer see the resource of this response; its thread is closed to you.")
+    side = response_side(response=response, viewer=viewer, action="messages")
     message = ResponseMessage.objects.create(response=response, organization_id=side, author=actor, body=body)
     producers.message_posted(message=message, actor=actor)
     return message

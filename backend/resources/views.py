@@ -4,9 +4,9 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import status
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
 
+from core.references import with_visible_references
 from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import VisibleModelViewSet
 
@@ -23,10 +23,12 @@ from .serializers import (
 from .services import (
     message_post,
     resource_create,
+    resource_delete,
     resource_update,
     response_accept,
     response_create,
     response_decline,
+    response_side,
     response_update,
     response_withdraw,
 )
@@ -90,11 +92,7 @@ class ResourceViewSet(VisibleModelViewSet):
         )
 
     def perform_destroy(self, instance):
-        if instance.responses.exists():
-            raise ValidationError(
-                {"status": "This resource has responses; withdraw it instead of deleting it."}
-            )
-        instance.delete()
+        resource_delete(resource=instance, actor=self.request.user)
 
     @extend_schema(
         summary="Matching resources",
@@ -147,13 +145,7 @@ class ResourceResponseViewSet(VisibleModelViewSet):
         return super().get_serializer_class()
 
     def owner_id_of(self, obj) -> int | None:
-        """The owner decides; the responder edits and withdraws; either side writes in the thread."""
-        if self.action in ("accept", "decline"):
-            return obj.resource.organization_id
-        if self.action == "messages":
-            sides = (obj.resource.organization_id, obj.organization_id)
-            return next((org for org in sides if org in self.viewer.coordinator_of), sides[0])
-        return obj.organization_id
+        return response_side(response=obj, viewer=self.viewer, action=self.action)
 
     def perform_create(self, serializer):
         data = serializer.validated_data
@@ -248,10 +240,12 @@ class ResourceResponseViewSet(VisibleModelViewSet):
                 actor=request.user,
             )
             return Response(self.get_serializer(message).data, status=status.HTTP_201_CREATED)
-        thread = (
+        thread = with_visible_references(
             ResponseMessage.objects.visible_to(self.viewer)
             .filter(response=response)
-            .select_related("organization", "author")
+            .select_related("organization", "author"),
+            ResponseMessageSerializer,
+            self.viewer,
         )
         page = self.paginate_queryset(thread)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)

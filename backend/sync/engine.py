@@ -31,6 +31,7 @@ from django.db.models import Max
 from changes.feed import watermark
 from changes.models import Change
 from changes.registry import Tracked, entry_for_type, schema_digest, synced_entries
+from core.errors import parse_etags
 from core.viewer import Viewer
 
 from .cursor import Cursor
@@ -82,10 +83,8 @@ def etag_for(viewer: Viewer, schema: str, seen: int) -> str:
 
 
 def etag_matches(header: str | None, etag: str) -> bool:
-    if not header:
-        return False
-    tags = {tag.strip().removeprefix("W/") for tag in header.split(",")}
-    return "*" in tags or etag in tags
+    tags = parse_etags(header)
+    return tags is not None and ("*" in tags or etag in tags)
 
 
 class SyncEngine:

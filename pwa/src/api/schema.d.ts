@@ -861,7 +861,7 @@ export interface paths {
         };
         /**
          * Funding totals
-         * @description Public: per currency, the money collected, granted to partner groups, and the balance. Individual entries stay with the network office and the recipients.
+         * @description Public: per currency, the money collected, granted to partner groups, and the balance. Individual entries stay with the network office and the recipients. A grant to an organization restricted to its members counts only for those who may see it.
          */
         get: operations["funding_totals"];
         put?: never;
@@ -2425,7 +2425,7 @@ export interface components {
             readonly fields: {
                 [key: string]: unknown[];
             };
-            /** @description Ids of the organizations that own the object. */
+            /** @description Ids of the organizations that own the object, of those you may see. */
             readonly owners: number[];
         };
         ChangesListActionErrorComponent: {
@@ -14209,12 +14209,12 @@ export interface components {
         ResourceResponse: {
             readonly id: number;
             resource: number;
-            readonly resource_title: string;
+            readonly resource_title: string | null;
             readonly resource_organization: number;
-            readonly resource_organization_name: string;
+            readonly resource_organization_name: string | null;
             /** @description The responding organization; you must coordinate it. */
             organization: number;
-            readonly organization_name: string;
+            readonly organization_name: string | null;
             /** @description What you want to tell the owning organization. */
             message: string;
             /** @description What the responding organization offers or needs. */
@@ -14245,12 +14245,12 @@ export interface components {
         ResourceResponseUpdate: {
             readonly id: number;
             readonly resource: number;
-            readonly resource_title: string;
+            readonly resource_title: string | null;
             readonly resource_organization: number;
-            readonly resource_organization_name: string;
+            readonly resource_organization_name: string | null;
             /** @description The responding organization; you must coordinate it. */
             readonly organization: number;
-            readonly organization_name: string;
+            readonly organization_name: string | null;
             /** @description What you want to tell the owning organization. */
             message: string;
             /** @description What the responding organization offers or needs. */
