@@ -47,7 +47,7 @@ class ChangeSerializer(serializers.ModelSerializer):
 
     def get_owners(self, change: Change) -> list[int]:
         """Only owners the reader may see: an id they cannot see would reveal the organization
-        and, on a membership entry, that a person belongs to it (DESIGN rule 3)."""
+        and, on a membership entry, that a person belongs to it (docs/design.md, rule 3)."""
         owners = [int(part) for part in change.owners.split(",") if part]
         viewer = request_viewer(self.context["request"])
         if viewer.is_admin:

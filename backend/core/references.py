@@ -5,7 +5,7 @@ title of the resource it answers, an inbox item the name of the organization tha
 Those objects keep their own visibility, and it can narrow after the copy was first shown:
 a resource turned restricted, an organization hidden from the network. An embedded title
 is then as telling as the object itself, so it is shown only when the viewer may see the
-object it names (DESIGN rule 3), and is null otherwise. The id stays: it names nothing.
+object it names (docs/design.md, rule 3), and is null otherwise. The id stays: it names nothing.
 
 The question is asked of the same choke point every read goes through,
 `Model.objects.visible_to(viewer)`, never of a second rule. A list annotates the answer

@@ -3,7 +3,7 @@
 A document moves through a review workflow: coordinators of the author organization
 write a draft and submit it; the network office publishes it (or returns it) and later
 archives it. Only a published document is seen beyond its author organization, and
-never more widely than that organization itself (DESIGN.md rule 1). Each publication
+never more widely than that organization itself (docs/design.md, rule 1). Each publication
 is kept as a numbered version so readers can see what changed.
 """
 
