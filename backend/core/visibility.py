@@ -251,11 +251,13 @@ class VisibilityRule:
 
     def audience(self, obj: models.Model) -> Audience:
         if self.within:
-            container = self._related_rule(self.within).audience(getattr(obj, self.within))
+            rule, container = self._related_rule(self.within), getattr(obj, self.within)
+            seen = rule.audience(container)
             if self.level is None:
-                return container
-            level = narrowest(self._own_level(obj), container.level)
-            return Audience.of(level, container.owners, coordinators_only=container.coordinators_only)
+                return seen
+            level = narrowest(self._own_level(obj), seen.level)
+            # The container's owners, not its audience's: a public audience names none.
+            return Audience.of(level, rule.owner_ids(container), coordinators_only=rule.coordinators_only)
         owners = self.owner_ids(obj)
         if self.hidden_unless is not None and any(
             _follow(obj, name) != value for name, value in self.hidden_unless.items()
