@@ -4,13 +4,14 @@
 so each viewset declares only what is particular to it.
 """
 
-from drf_spectacular.plumbing import force_instance, is_serializer
+from drf_spectacular.plumbing import force_instance, get_lib_doc_excludes, is_serializer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
 from drf_standardized_errors.openapi import AutoSchema as ErrorsAutoSchema
 from drf_standardized_errors.openapi_utils import InputDataField, get_flat_serializer_fields
 from rest_framework import permissions, serializers
 
+from . import serializers as shared
 from .permissions import RoleWritePermission
 from .viewsets import VersionedViewSetMixin
 
@@ -155,10 +156,6 @@ def crud_docs(singular: str, plural: str, tag: str, read_note: str, write_note: 
 
 def doc_excludes() -> list[type]:
     """Docstrings of the shared serializer mixins explain code, not the API: keep them out of the schema."""
-    from drf_spectacular.plumbing import get_lib_doc_excludes
-
-    from . import serializers as shared
-
     mixins = [cls for name, cls in vars(shared).items() if name.endswith("Mixin") and isinstance(cls, type)]
     return [*get_lib_doc_excludes(), *mixins]
 

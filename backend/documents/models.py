@@ -83,8 +83,6 @@ class Document(VersionedModel):
     # Published: by its visibility, capped by the author organization's. Otherwise: the authors.
     visibility_rule = VisibilityRule(parents=("organization",), hidden_unless={"status": Status.PUBLISHED})
 
-    OWNER_ONLY_STATUSES = (Status.DRAFT, Status.IN_REVIEW, Status.ARCHIVED)
-
     class Meta:
         ordering = ["title", "id"]
 

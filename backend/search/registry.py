@@ -85,14 +85,6 @@ class Searchable:
                     ) from exc
                 model = field.related_model
 
-    @staticmethod
-    def _has(name: str | None) -> bool:
-        return bool(name)
-
-    @property
-    def text_fields(self) -> tuple[tuple[str, str], ...]:
-        return self.fields
-
     @property
     def title_attr(self) -> str:
         return self.title_field or self.fields[0][0]
@@ -102,10 +94,6 @@ class Searchable:
             return self.title_of(obj)
         return str(getattr(obj, self.title_attr) or "")
 
-    @property
-    def snippet_attrs(self) -> tuple[str, ...]:
-        return self.snippet_fields
-
     def queryset(self, viewer: Viewer) -> models.QuerySet:
         qs = self.model._default_manager.all()
         if self.select_related:
@@ -114,17 +102,17 @@ class Searchable:
 
     def filter_language(self, qs: models.QuerySet, code: str) -> models.QuerySet | None:
         """Rows in language `code`; None when the type has no language (it is left out)."""
-        if self._has(self.language_field):
+        if self.language_field:
             return qs.filter(**{self.language_field: code})
-        if self._has(self.languages_field):
+        if self.languages_field:
             return qs.filter(**{f"{self.languages_field}__has": code})
         return None
 
     def filter_country(self, qs: models.QuerySet, code: str) -> models.QuerySet | None:
         """Rows about country `code`; None when the type has no country (it is left out)."""
-        if self._has(self.country_field):
+        if self.country_field:
             return qs.filter(**{f"{self.country_field}__contains": code})
-        if self._has(self.country_code_field):
+        if self.country_code_field:
             return qs.filter(**{self.country_code_field: code})
         return None
 
@@ -137,16 +125,16 @@ class Searchable:
             return None
 
     def languages_of(self, obj: models.Model) -> list[str]:
-        if self._has(self.language_field):
+        if self.language_field:
             return [getattr(obj, self.language_field)]
-        if self._has(self.languages_field):
+        if self.languages_field:
             return list(getattr(obj, self.languages_field) or [])
         return []
 
     def countries_of(self, obj: models.Model) -> list[str]:
-        if self._has(self.country_field):
+        if self.country_field:
             return [str(getattr(c, "code", c)) for c in getattr(obj, self.country_field) or []]
-        if self._has(self.country_code_field):
+        if self.country_code_field:
             code = str(getattr(obj, self.country_code_field) or "")
             return [code] if code else []
         return []

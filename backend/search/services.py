@@ -65,7 +65,7 @@ def _vector(searchable: Searchable, configs):
     parts = [
         SearchVector(name, weight=weight, config=config)
         for config in configs
-        for name, weight in searchable.text_fields
+        for name, weight in searchable.fields
     ]
     return reduce(add, parts)
 
@@ -97,7 +97,7 @@ def match(searchable: Searchable, qs: QuerySet, q: str, *, configs=ALL_CONFIGS) 
         stems = terms(q)
         if not stems and extra is None:
             return qs.none()
-        text = _joined([name for name, _ in searchable.text_fields])
+        text = _joined([name for name, _ in searchable.fields])
         qs = qs.annotate(_text=Fold(text), _title=Fold(F(searchable.title_attr)))
         condition = reduce(lambda a, b: a & b, (Q(_text__contains=s) for s in stems)) if stems else Q(pk=None)
         # Without ts_rank: 0.1 for a match, up to 1.0 when every word is in the title.
@@ -182,11 +182,11 @@ def _present(rows, scoped, viewer: Viewer, q: str, configs) -> list[Hit]:
     for type_name, ids in wanted.items():
         searchable = by_type[type_name]
         qs = searchable.queryset(viewer).filter(pk__in=ids)
-        headline = is_postgresql() and searchable.config_field and searchable.snippet_attrs
+        headline = is_postgresql() and searchable.config_field and searchable.snippet_fields
         if headline:
             qs = qs.annotate(
                 _headline=SearchHeadline(
-                    _joined(searchable.snippet_attrs),
+                    _joined(searchable.snippet_fields),
                     ts_query(q, configs),
                     config=F(searchable.config_field),
                     start_sel=MARK_START,
@@ -201,7 +201,7 @@ def _present(rows, scoped, viewer: Viewer, q: str, configs) -> list[Hit]:
             if headline:
                 snippet = mark_to_html(" ".join((obj._headline or "").split()))
             else:
-                text = " ".join(str(getattr(obj, name) or "") for name in searchable.snippet_attrs)
+                text = " ".join(str(getattr(obj, name) or "") for name in searchable.snippet_fields)
                 snippet = highlight(text, stems)
             loaded[(type_name, obj.pk)] = (obj, snippet)
     hits = []

@@ -1,0 +1,32 @@
+"""Registries refuse, at start-up, a registration that could not work as declared."""
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from changes import registry
+from inbox.models import Notification
+from organizations.models import ContactPoint, Organization
+from search.registry import Searchable, register, type_names
+
+
+def test_search_refuses_a_type_naming_a_field_its_model_lacks():
+    with pytest.raises(ImproperlyConfigured, match="no field 'motto'"):
+        register(Searchable(type_name="probe", model=Organization, fields=(("motto", "A"),)))
+    assert "probe" not in type_names()
+
+
+def test_search_refuses_a_model_without_a_visibility_rule():
+    with pytest.raises(ImproperlyConfigured, match="visibility_rule"):
+        register(Searchable(type_name="probe", model=Notification, fields=(("text", "A"),)))
+    assert "probe" not in type_names()
+
+
+def test_search_refuses_a_type_name_another_model_holds():
+    with pytest.raises(ImproperlyConfigured, match="already used"):
+        register(Searchable(type_name="organization", model=ContactPoint, fields=(("label", "A"),)))
+
+
+def test_the_feed_refuses_a_model_without_a_visibility_rule(restore_registry):
+    with pytest.raises(ImproperlyConfigured, match="visibility_rule"):
+        registry.track(Notification, "notification", synced=False)
+    assert registry.entry_for_type("notification") is None
