@@ -11,8 +11,8 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
-from rest_framework.exceptions import ValidationError
 
+from core.errors import Conflict, InvalidTransition
 from core.secrets import new_secret
 from core.viewer import Viewer
 from organizations.models import Organization
@@ -39,7 +39,9 @@ def invitation_create(*, data: dict, actor) -> tuple[Invitation, str]:
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation) -> None:
     if invitation.accepted_at is not None:
-        raise ValidationError("This invitation was already accepted; remove the membership instead.")
+        raise InvalidTransition(
+            "This invitation was already accepted; remove the membership instead.", field=None
+        )
     invitation.delete()
 
 
@@ -51,7 +53,7 @@ def invitation_accept(*, invitation: Invitation, user=None, username: str = "", 
     """
     invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
     if not invitation.is_usable:
-        raise ValidationError({"token": ["This invitation was already used or has expired."]})
+        raise InvalidTransition("This invitation was already used or has expired.", field="token")
     if user is None:
         user_model = get_user_model()
         try:
@@ -62,12 +64,12 @@ def invitation_accept(*, invitation: Invitation, user=None, username: str = "", 
                     password=password,
                 )
         except IntegrityError as exc:
-            raise ValidationError({"username": ["This username is taken; choose another."]}) from exc
+            raise Conflict("This username is taken; choose another.", field="username") from exc
     try:
         with transaction.atomic():
             Membership.objects.create(user=user, organization=invitation.organization, role=invitation.role)
     except IntegrityError as exc:
-        raise ValidationError({"token": ["You already belong to this organization."]}) from exc
+        raise Conflict("You already belong to this organization.", field="token") from exc
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
@@ -92,7 +94,7 @@ LAST_COORDINATOR = (
 def membership_change_role(*, membership: Membership, role: str, viewer: Viewer) -> Membership:
     if role != membership.role:
         if not viewer.is_admin and _would_leave_without_coordinator(membership):
-            raise ValidationError({"role": [LAST_COORDINATOR]})
+            raise Conflict(LAST_COORDINATOR, field="role")
         membership.role = role
         membership.save()
     return membership
@@ -102,7 +104,7 @@ def membership_change_role(*, membership: Membership, role: str, viewer: Viewer)
 def membership_remove(*, membership: Membership, viewer: Viewer) -> None:
     """Remove a membership; the person loses that organization's data on their next request."""
     if not viewer.is_admin and _would_leave_without_coordinator(membership):
-        raise ValidationError(LAST_COORDINATOR)
+        raise Conflict(LAST_COORDINATOR)
     membership.delete()
 
 

@@ -33,8 +33,9 @@ class DomainError(Exception):
         self.field = field
 
     def as_api_exception(self) -> exceptions.APIException:
-        key = self.field or "non_field_errors"
-        return exceptions.ValidationError({key: [self.message]})
+        if self.field is None:
+            return exceptions.ValidationError([self.message])
+        return exceptions.ValidationError({self.field: [self.message]})
 
 
 class Invalid(DomainError):

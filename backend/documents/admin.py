@@ -5,6 +5,8 @@ from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from core.errors import DomainError
+
 from . import services
 from .models import Attachment, Document, DocumentVersion
 
@@ -38,7 +40,7 @@ def _workflow_action(step, label):
             try:
                 step(document=document, actor=request.user)
                 done += 1
-            except services.WorkflowError as exc:
+            except DomainError as exc:
                 modeladmin.message_user(request, f"{document}: {exc}", messages.WARNING)
         if done:
             modeladmin.message_user(request, f"{label}: {done} document(s).", messages.SUCCESS)

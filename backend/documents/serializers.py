@@ -175,7 +175,9 @@ class DocumentDetailSerializer(DocumentSerializer):
         return TranslationSerializer(siblings[:50], many=True).data
 
     def get_latest_version(self, document) -> int | None:
-        return document.versions.order_by("-number").values_list("number", flat=True).first()
+        # The latest version the viewer may read (a version keeps the audience it was published to).
+        versions = DocumentVersion.objects.visible_to(self.viewer).filter(document=document)
+        return versions.order_by("-number").values_list("number", flat=True).first()
 
 
 class DocumentVersionListSerializer(serializers.ModelSerializer):

@@ -1,10 +1,15 @@
-"""Writes with side effects on documents: the review workflow, version history and attachments."""
+"""Every write rule on documents: who may change one, the review workflow, version history and attachments.
+
+Rules raise the domain errors of `core.errors`; the one exception handler answers them.
+"""
 
 import difflib
 
 from django.db import transaction
 from django.utils import timezone
 
+from core.errors import Invalid, InvalidTransition, NotAllowed
+from core.viewer import Viewer
 from core.visibility import narrowest
 
 from .models import Attachment, Document, DocumentVersion
@@ -31,19 +36,39 @@ DONE = {
 }
 
 
-class WorkflowError(ValueError):
-    """A step the document's current status does not allow; the message says what would."""
-
-
 def _transition(*, document: Document, action: str) -> None:
     sources, target, _ = TRANSITIONS[action]
     if document.status not in sources:
         allowed = " or ".join(sorted(str(Status(s).label).lower() for s in sources))
-        raise WorkflowError(
+        raise InvalidTransition(
             f"This document is {document.get_status_display().lower()}; only a document that is "
             f"{allowed} can be {DONE[action]}."
         )
     document.status = target
+
+
+def document_check_editable(*, document: Document, viewer: Viewer) -> None:
+    """Coordinators change only drafts (and their attachments); the network office changes any document."""
+    if not viewer.is_admin and document.status != Status.DRAFT:
+        raise NotAllowed(
+            f"This document is {document.get_status_display().lower()}; coordinators change only "
+            "drafts. Use revise to turn it back into a draft."
+        )
+
+
+def document_update(*, document: Document, viewer: Viewer, actor, **fields) -> Document:
+    """Change a document; a published one keeps the text it now shows as a new version."""
+    document_check_editable(document=document, viewer=viewer)
+    for name, value in fields.items():
+        setattr(document, name, value)
+    document.save()
+    document_record_version(document=document, actor=actor)
+    return document
+
+
+def document_delete(*, document: Document, viewer: Viewer, actor) -> None:
+    document_check_editable(document=document, viewer=viewer)
+    document.delete()
 
 
 def document_submit(*, document: Document, actor) -> Document:
@@ -131,7 +156,7 @@ def _count_attachments(document: Document) -> None:
 def attachment_add(*, document: Document, upload, inspected: Inspected, actor, is_example: bool = False):
     """Store an inspected upload under a random name and attach it to `document`."""
     if document.attachments.count() >= MAX_ATTACHMENTS:
-        raise WorkflowError(f"A document holds at most {MAX_ATTACHMENTS} attachments.")
+        raise Invalid(f"A document holds at most {MAX_ATTACHMENTS} attachments.", field="file")
     upload.seek(0)
     attachment = Attachment(
         document=document,

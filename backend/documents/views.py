@@ -11,7 +11,6 @@ from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import serializers, status
 from rest_framework.decorators import action
-from rest_framework.exceptions import PermissionDenied
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
@@ -118,34 +117,23 @@ class DocumentViewSet(VisibleModelViewSet):
 
     # -- writes --------------------------------------------------------------------------
 
-    def _ensure_editable(self, document: Document) -> None:
-        if not self.viewer.is_admin and document.status != Document.Status.DRAFT:
-            raise PermissionDenied(
-                f"This document is {document.get_status_display().lower()}; coordinators change only "
-                "drafts. Use revise to turn it back into a draft."
-            )
-
     def perform_create(self, serializer):
         serializer.validated_data["created_by"] = self.request.user
         super().perform_create(serializer)
 
     def perform_update(self, serializer):
-        self._ensure_editable(serializer.instance)
-        document = serializer.save()
-        services.document_record_version(document=document, actor=self.request.user)
+        serializer.instance = services.document_update(
+            document=serializer.instance,
+            viewer=self.viewer,
+            actor=self.request.user,
+            **serializer.validated_data,
+        )
 
     def perform_destroy(self, instance):
-        self._ensure_editable(instance)
-        super().perform_destroy(instance)
+        services.document_delete(document=instance, viewer=self.viewer, actor=self.request.user)
 
     def _step(self, request, step):
-        def take(document: Document) -> Document:
-            try:
-                return step(document=document, actor=request.user)
-            except services.WorkflowError as exc:
-                raise serializers.ValidationError({"status": [str(exc)]}) from exc
-
-        return self.act_on_object(take)
+        return self.act_on_object(lambda document: step(document=document, actor=request.user))
 
     @_workflow_docs(
         "Submit a draft for review",
@@ -322,7 +310,7 @@ class DocumentViewSet(VisibleModelViewSet):
     )
     def attachments(self, request, pk=None):
         document = self.get_object()
-        self._ensure_editable(document)
+        services.document_check_editable(document=document, viewer=self.viewer)
         declared = int(request.META.get("CONTENT_LENGTH") or 0)
         if declared > settings.UPLOAD_MAX_BYTES + 64 * 1024:
             raise serializers.ValidationError(
@@ -336,7 +324,7 @@ class DocumentViewSet(VisibleModelViewSet):
             attachment = services.attachment_add(
                 document=document, upload=file, inspected=inspected, actor=request.user
             )
-        except (UploadRejected, services.WorkflowError) as exc:
+        except UploadRejected as exc:
             raise serializers.ValidationError({"file": [str(exc)]}) from exc
         return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
 
@@ -361,7 +349,7 @@ class DocumentViewSet(VisibleModelViewSet):
     )
     def attachment(self, request, pk=None, attachment_id=None):
         document = self.get_object()
-        self._ensure_editable(document)
+        services.document_check_editable(document=document, viewer=self.viewer)
         attachment = self._attachment(document, attachment_id)
         self.check_precondition(document)
         services.attachment_delete(attachment=attachment, actor=request.user)
