@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from changes.registry import add_dependents, track
+from changes.registry import track
 from search.registry import Searchable, register
 
 
@@ -9,14 +9,12 @@ class CampaignsConfig(AppConfig):
     verbose_name = "Campaigns and events"
 
     def ready(self) -> None:
-        from organizations.models import Organization  # models load only once the app registry is ready
+        from .models import Campaign, Event  # models load only once the app registry is ready
 
-        from .models import Campaign, Event
-
-        # Events follow their campaign's visibility, so a campaign's change re-evaluates them.
-        track(Campaign, "campaign", dependents=lambda campaign: campaign.events.all())
+        # Events follow their organization and campaign (their rule's parents): the feed
+        # records them again when either changes.
+        track(Campaign, "campaign")
         track(Event, "event")
-        add_dependents(Organization, lambda org: org.events.all())
 
         register(
             Searchable(

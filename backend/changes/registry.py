@@ -9,11 +9,10 @@ and shows its name), and, for synced types, how sync reads and represents it:
     track(Guide, "guide", serializer="documents.serializers.GuideSerializer",
           queryset=lambda: Guide.objects.select_related("organization").prefetch_related("topics"))
 
-A later app that owns more dependents of a registered model adds them with
-`add_dependents(Organization, lambda org: org.documents.all())`.
-
 Who may see an object, and which organizations own it, come from the model's own
-`visibility_rule` (core.visibility); a type without one cannot be tracked.
+`visibility_rule` (core.visibility); a type without one cannot be tracked. The same rule
+names the parents an object's audience follows: a tracked object whose rule names a
+parent is recorded again whenever that parent changes, so no app declares it twice.
 
 Conventions: the key is the primary key; the serializer is `<app>.serializers.<Model>Serializer`
 (the one the list endpoint uses, so a replica equals the list); sync reads
@@ -25,7 +24,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 
 from django.core.exceptions import ImproperlyConfigured
@@ -112,10 +111,11 @@ def track(
     user accounts, which only the network office reads).
 
     `key` is the field clients know the object by ("pk", or e.g. "code"), or a callable
-    together with `key_field`, the field it reads. `dependents(obj)` returns the objects
-    whose representation or audience follows `obj`: they are recorded again whenever
-    `obj` changes. For synced types, `serializer` (class or dotted path) and `queryset`
-    (a callable returning the base queryset, joins included) override the conventions.
+    together with `key_field`, the field it reads. The tracked objects whose rule names
+    `model` as a parent are recorded again whenever an object of it changes; `dependents(obj)`
+    may return more objects whose representation follows `obj`. For synced types, `serializer`
+    (class or dotted path) and `queryset` (a callable returning the base queryset, joins
+    included) override the conventions.
     """
     if isinstance(key, str):
         key = key_reader(key)
@@ -140,7 +140,7 @@ def track(
         key=key,
         audience=audience,
         owners=owners,
-        dependents=dependents or (lambda obj: ()),
+        dependents=lambda obj: [*followers(obj), *(dependents(obj) if dependents else ())],
         exclude=frozenset(exclude),
         key_field=key_field,
         serializer=serializer,
@@ -179,11 +179,17 @@ def key_reader(field_name: str) -> Callable[[models.Model], str]:
     return key
 
 
-def add_dependents(model: type[models.Model], dependents: Callable[[models.Model], Iterable[models.Model]]):
-    """Add dependents to a registered model, keeping everything else of its entry."""
-    entry = _by_model[model]
-    earlier = entry.dependents
-    return _register(replace(entry, dependents=lambda obj: [*earlier(obj), *dependents(obj)]))
+def followers(obj: models.Model) -> list[models.Model]:
+    """The tracked objects whose visibility rule names `obj` as a parent (rule 1), in
+    registration order: their audience follows it, and they show what it is called."""
+    concrete = obj._meta.concrete_model
+    found: list[models.Model] = []
+    for entry in _by_type.values():
+        rule = getattr(entry.model, "visibility_rule", None)
+        for parent in rule.parents if rule is not None else ():
+            if entry.model._meta.get_field(parent).related_model._meta.concrete_model is concrete:
+                found.extend(entry.model._default_manager.filter(**{parent: obj}))
+    return found
 
 
 def entry_for(model: type[models.Model]) -> Tracked | None:

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from changes.registry import add_dependents, track
+from changes.registry import track
 from search.registry import Searchable, register
 
 
@@ -9,10 +9,8 @@ class DocumentsConfig(AppConfig):
     verbose_name = "Documents"
 
     def ready(self) -> None:
-        from organizations.models import Organization  # models load only once the app registry is ready
-
         from . import signals  # noqa: F401  (stored files follow their rows)
-        from .models import Attachment, Document
+        from .models import Attachment, Document  # models load only once the app registry is ready
 
         track(
             Document,
@@ -21,10 +19,6 @@ class DocumentsConfig(AppConfig):
             queryset=lambda: Document.objects.select_related("organization").prefetch_related("attachments"),
         )
         track(Attachment, "document_attachment", synced=False)
-
-        # A published document is never more visible than its organization: when the
-        # organization's visibility changes, its documents' audiences change with it.
-        add_dependents(Organization, lambda org: org.documents.all())
 
         register(
             Searchable(

@@ -17,7 +17,7 @@ class OrganizationsConfig(AppConfig):
     def ready(self) -> None:
         from .models import ContactPoint, Organization  # models load only once the app registry is ready
 
-        track(Organization, "organization", dependents=lambda org: org.contact_points.all())
+        track(Organization, "organization")
         track(ContactPoint, "contact_point")
 
         register(

@@ -1,6 +1,6 @@
 from django.apps import AppConfig
 
-from changes.registry import add_dependents, track
+from changes.registry import track
 from search.registry import Searchable, register
 
 
@@ -9,13 +9,9 @@ class ResourcesConfig(AppConfig):
     verbose_name = "Resources, responses and matches"
 
     def ready(self) -> None:
-        from organizations.models import Organization  # models load only once the app registry is ready
-
-        from .models import Resource, ResourceResponse, ResponseMessage
+        from .models import Resource, ResourceResponse, ResponseMessage  # once the app registry is ready
 
         track(Resource, "resource")
-        # Never more visible than its organization, and shows its name: follow it.
-        add_dependents(Organization, lambda org: org.resources.all())
         # Responses and their threads belong to exactly two organizations; they are audited, never synced.
         track(ResourceResponse, "resource_response", synced=False)
         track(ResponseMessage, "response_message", synced=False)
