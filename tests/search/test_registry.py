@@ -1,9 +1,8 @@
-"""Registries refuse, at start-up, a registration that could not work as declared."""
+"""The search registry refuses, at start-up, a registration that could not work as declared."""
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from changes import registry
 from inbox.models import Notification
 from organizations.models import ContactPoint, Organization
 from search.registry import Searchable, register, type_names
@@ -24,9 +23,3 @@ def test_search_refuses_a_model_without_a_visibility_rule():
 def test_search_refuses_a_type_name_another_model_holds():
     with pytest.raises(ImproperlyConfigured, match="already used"):
         register(Searchable(type_name="organization", model=ContactPoint, fields=(("label", "A"),)))
-
-
-def test_the_feed_refuses_a_model_without_a_visibility_rule(restore_registry):
-    with pytest.raises(ImproperlyConfigured, match="visibility_rule"):
-        registry.track(Notification, "notification", synced=False)
-    assert registry.entry_for_type("notification") is None
