@@ -70,8 +70,8 @@ const de: Dictionary = {
   "contact.compromised": "Kompromittiert – nicht benutzen",
   "contact.actions": "Aktionen für {name}",
   "contact.vcardWarning": "Die vCard-Datei wird unter „Downloads“ gespeichert und bleibt dort, außerhalb dieser App: Sperren oder Löschen der App entfernt sie nicht, und wer dieses Telefon in der Hand hat, kann sie öffnen.",
-  "contact.vcardSave": "Trotzdem speichern",
-  "contact.vcardCancel": "Abbrechen",
+  "download.save": "Trotzdem speichern",
+  "download.cancel": "Abbrechen",
 
   "channel.telegram": "Telegram",
   "channel.signal": "Signal",
@@ -112,6 +112,7 @@ const de: Dictionary = {
   "guides.none": "Noch keine Leitfäden auf diesem Gerät.",
   "guides.attachments": "Anhänge",
   "guides.download": "Herunterladen",
+  "guides.downloadWarning": "Die Datei wird unter „Downloads“ gespeichert und bleibt dort, außerhalb dieser App: Sperren oder Löschen der App entfernt sie nicht, und wer dieses Telefon in der Hand hat, kann sie öffnen.",
   "guides.needsConnection": "Anhänge brauchen eine Verbindung.",
   "guides.otherLanguages": "Auch auf",
   "guides.updated": "Aktualisiert {when}",

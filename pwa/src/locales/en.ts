@@ -69,8 +69,8 @@ const en = {
   "contact.compromised": "Compromised — do not use",
   "contact.actions": "Actions for {name}",
   "contact.vcardWarning": "The vCard file is saved to Downloads and stays there, outside this app: locking or wiping the app does not remove it, and anyone holding this phone can open it.",
-  "contact.vcardSave": "Save anyway",
-  "contact.vcardCancel": "Cancel",
+  "download.save": "Save anyway",
+  "download.cancel": "Cancel",
 
   "channel.telegram": "Telegram",
   "channel.signal": "Signal",
@@ -111,6 +111,7 @@ const en = {
   "guides.none": "No guides on this device yet.",
   "guides.attachments": "Attachments",
   "guides.download": "Download",
+  "guides.downloadWarning": "The file is saved to Downloads and stays there, outside this app: locking or wiping the app does not remove it, and anyone holding this phone can open it.",
   "guides.needsConnection": "Attachments need a connection.",
   "guides.otherLanguages": "Also in",
   "guides.updated": "Updated {when}",

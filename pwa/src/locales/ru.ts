@@ -74,8 +74,8 @@ const ru: Dictionary = {
   "contact.compromised": "Скомпрометирован — не используйте",
   "contact.actions": "Действия: {name}",
   "contact.vcardWarning": "Файл vCard сохранится в «Загрузках» и останется там, вне приложения: блокировка и очистка приложения его не удалят, и любой, у кого в руках этот телефон, сможет его открыть.",
-  "contact.vcardSave": "Всё равно сохранить",
-  "contact.vcardCancel": "Отмена",
+  "download.save": "Всё равно сохранить",
+  "download.cancel": "Отмена",
 
   "channel.telegram": "Telegram",
   "channel.signal": "Signal",
@@ -116,6 +116,7 @@ const ru: Dictionary = {
   "guides.none": "На этом устройстве ещё нет руководств.",
   "guides.attachments": "Вложения",
   "guides.download": "Скачать",
+  "guides.downloadWarning": "Файл сохранится в «Загрузках» и останется там, вне приложения: блокировка и очистка приложения его не удалят, и любой, у кого в руках этот телефон, сможет его открыть.",
   "guides.needsConnection": "Для вложений нужна сеть.",
   "guides.otherLanguages": "Есть также на",
   "guides.updated": "Обновлено {when}",

@@ -74,8 +74,8 @@ const uk: Dictionary = {
   "contact.compromised": "Скомпрометовано — не використовуйте",
   "contact.actions": "Дії: {name}",
   "contact.vcardWarning": "Файл vCard збережеться в «Завантаженнях» і залишиться там, поза застосунком: блокування й очищення застосунку його не видалять, і будь-хто, хто тримає цей телефон, зможе його відкрити.",
-  "contact.vcardSave": "Усе одно зберегти",
-  "contact.vcardCancel": "Скасувати",
+  "download.save": "Усе одно зберегти",
+  "download.cancel": "Скасувати",
 
   "channel.telegram": "Telegram",
   "channel.signal": "Signal",
@@ -116,6 +116,7 @@ const uk: Dictionary = {
   "guides.none": "На цьому пристрої ще немає посібників.",
   "guides.attachments": "Вкладення",
   "guides.download": "Завантажити",
+  "guides.downloadWarning": "Файл збережеться в «Завантаженнях» і залишиться там, поза застосунком: блокування й очищення застосунку його не видалять, і будь-хто, хто тримає цей телефон, зможе його відкрити.",
   "guides.needsConnection": "Для вкладень потрібна мережа.",
   "guides.otherLanguages": "Є також",
   "guides.updated": "Оновлено {when}",
