@@ -42,6 +42,7 @@ const de: Dictionary = {
   "help.anyTopic": "Alles",
   "help.results.one": "{n} Kontakt",
   "help.results.other": "{n} Kontakte",
+  "list.more.other": "{n} weitere anzeigen (noch {total})",
   "help.none": "Kein Kontakt passt zu allen Filtern. Das Netzwerkbüro hilft überall; versuche weniger Filter.",
   "help.empty": "Noch keine Kontakte auf diesem Gerät. Verbinde dich einmal mit dem Internet, um sie zu laden.",
   "help.signInForMore": "Angemeldete Mitglieder des Netzwerks sehen mehr Kontakte.",

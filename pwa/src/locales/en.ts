@@ -41,6 +41,7 @@ const en = {
   "help.anyTopic": "Anything",
   "help.results.one": "{n} contact",
   "help.results.other": "{n} contacts",
+  "list.more.other": "Show {n} more ({total} left)",
   "help.none": "No contact matches all filters. The network office helps everywhere; try fewer filters.",
   "help.empty": "No contacts on this device yet. Connect to the internet once to load them.",
   "help.signInForMore": "Members of the network who sign in see more contacts.",

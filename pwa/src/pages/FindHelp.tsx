@@ -1,4 +1,5 @@
 import { ContactCard } from "../components/ContactCard/ContactCard";
+import { PagedList } from "../components/PagedList/PagedList";
 import { setKept, useKept, useRecords } from "../lib/data";
 import { countryName, label, languageName, t, tn } from "../lib/i18n";
 import { linkTo, setQuery, type Location } from "../lib/router";
@@ -65,14 +66,18 @@ export function FindHelp({ location }: { location: Location }) {
         <>
           <h2 aria-live="polite">{tn("help.results", found.length)}</h2>
           {found.length === 0 && <p class="empty">{t("help.none")}</p>}
-          {found.map((contact) => (
-            <ContactCard
-              key={contact.id}
-              contact={contact}
-              kept={kept.has(String(contact.id))}
-              onKeep={(c, keep) => void setKept(c, keep)}
-            />
-          ))}
+          <PagedList
+            key={`${filters.country}|${filters.language}|${filters.topic}`}
+            items={found}
+            render={(contact) => (
+              <ContactCard
+                key={contact.id}
+                contact={contact}
+                kept={kept.has(String(contact.id))}
+                onKeep={(c, keep) => void setKept(c, keep)}
+              />
+            )}
+          />
         </>
       )}
       {!isSignedIn && (
