@@ -10,6 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from .conftest import origin_of
 from .test_pwa import CARD, find_help, open_app, open_screen, sign_in
 
 pytestmark = pytest.mark.browser
@@ -18,18 +19,24 @@ MEMBER_CONTACT = "fi_contact_example"  # network-only: members see it, anonymous
 
 
 @pytest.fixture
-def laptop(browser, pwa):
-    """A second device: its own browser context, the same size of screen."""
+def laptop(browser, pwa, api_server):
+    """A second device: its own browser context, held to the same two origins as the first."""
     context = browser.new_context(
         viewport={"width": 360, "height": 640}, locale="en-US", service_workers="allow"
     )
     context.set_default_timeout(15_000)
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
     page = context.new_page()
     yield page
     context.close()
+    foreign = [url for url in requests if origin_of(url) not in {pwa.origin, api_server.origin}]
+    assert foreign == [], f"requests to other origins: {foreign}"
 
 
-def test_a_session_ended_from_another_device_signs_the_phone_out_and_clears_member_data(page, laptop, pwa):
+def test_a_session_ended_from_another_device_signs_the_phone_out_and_clears_member_data(
+    page, laptop, pwa, api_server
+):
     open_app(page, pwa)
     sign_in(page, pwa, "mila", "demo-member-pass", device="Phone")
     find_help(page, country="FI")
@@ -61,14 +68,18 @@ def test_a_session_ended_from_another_device_signs_the_phone_out_and_clears_memb
     expect(page.locator(CARD).first).to_be_visible()
     expect(page.locator(CARD, has_text=MEMBER_CONTACT)).to_have_count(0)
 
-    # The laptop stays signed in, and "end all others" leaves it the only session.
+    # A session left open elsewhere (here, signed in through the API): "End all other
+    # sessions" leaves only the laptop, and the other's refresh token stops working.
+    stray = api_server.login("mila", "demo-member-pass")
     open_screen(laptop, "More", "Devices")
     expect(this_device).to_have_count(1)
-    if sessions.count() > 1:  # earlier tests may have left sessions of this person open
-        laptop.get_by_role("button", name="End all other sessions").click()
-        expect(laptop.get_by_test_id("sessions-ended")).to_contain_text("ended")
+    expect(sessions.filter(has_not_text="This device")).not_to_have_count(0)
+    laptop.get_by_role("button", name="End all other sessions").click()
+    expect(laptop.get_by_test_id("sessions-ended")).to_have_text(re.compile(r"^\d+ sessions? ended\.$"))
     expect(sessions).to_have_count(1)
     expect(laptop.get_by_text("No other device is signed in.")).to_be_visible()
+    status, _ = api_server.call("POST", "/api/v1/auth/token/refresh/", {"refresh": stray["refresh"]})
+    assert status == 401
 
 
 def test_only_a_signed_in_user_is_offered_the_devices_screen(page, pwa):

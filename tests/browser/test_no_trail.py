@@ -185,13 +185,21 @@ def test_a_wipe_offline_still_lands_on_the_neutral_page(page, pwa):
     expect(page.get_by_role("heading", level=1)).to_have_text("Red lentil soup")
     until(page, f"location.pathname === {NEUTRAL!r}")
     assert page.title() == "Red lentil soup"
-    left = page.evaluate(
-        """async () => ({
-            caches: await caches.keys(),
-            workers: (await navigator.serviceWorker.getRegistrations()).length,
-        })"""
-    )
-    assert left == {"caches": [], "workers": 0}
+    left = """async () => ({
+        caches: await caches.keys(),
+        workers: (await navigator.serviceWorker.getRegistrations()).length,
+        databases: (await indexedDB.databases()).map((d) => d.name),
+        localStorage: localStorage.length,
+    })"""
+    assert page.evaluate(left) == {"caches": [], "workers": 0, "databases": [], "localStorage": 0}
+
+    # Back online, the real page replaces the shown copy; nothing of the app woke up meanwhile.
+    pwa.offline = False
+    with page.expect_navigation():
+        page.context.set_offline(False)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Red lentil soup")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate(left) == {"caches": [], "workers": 0, "databases": [], "localStorage": 0}
 
 
 def test_a_vcard_is_saved_only_after_the_user_is_told_it_stays_in_downloads(page, pwa):
@@ -205,6 +213,54 @@ def test_a_vcard_is_saved_only_after_the_user_is_told_it_stays_in_downloads(page
 
     card.get_by_test_id("vcard").click()
     with page.expect_download() as download:
-        card.get_by_test_id("vcard-save").click()
+        card.get_by_test_id("save-anyway").click()
     assert re.fullmatch(r"contact-\d+\.vcf", download.value.suggested_filename)
     expect(warning).to_have_count(0)
+
+
+def upload_attachment(api_server, token: str, document_id: int, name: str, content: bytes) -> None:
+    boundary = "----waypoint-test-boundary"
+    body = (
+        (
+            f'--{boundary}\r\nContent-Disposition: form-data; name="file"; filename="{name}"\r\n'
+            f"Content-Type: text/plain\r\n\r\n"
+        ).encode()
+        + content
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    request = urllib.request.Request(
+        f"{api_server.origin}/api/v1/documents/{document_id}/attachments/",
+        method="POST",
+        data=body,
+        headers={
+            "Content-Type": f"multipart/form-data; boundary={boundary}",
+            "Authorization": f"Bearer {token}",
+        },
+    )
+    with urllib.request.urlopen(request, timeout=10) as response:
+        assert response.status == 201
+
+
+def test_a_guide_attachment_is_saved_only_after_the_same_warning(page, pwa, api_server):
+    admin = api_server.login("olga", "demo-admin-pass")["access"]
+    status, found = api_server.call(
+        "GET", "/api/v1/documents/?language=en&visibility=public&status=published", token=admin
+    )
+    assert status == 200 and found["results"], found
+    guide = found["results"][0]
+    upload_attachment(api_server, admin, guide["id"], "packing-list.txt", b"Bring your documents.\n")
+
+    open_app(page, pwa)
+    open_screen(page, "Guides")
+    page.locator("ul.list a", has_text=guide["title"]).click()
+    item = page.get_by_role("listitem").filter(has_text="packing-list.txt")
+    item.get_by_role("button", name="Download").click()
+    warning = item.get_by_role("alertdialog")
+    expect(warning).to_contain_text("stays there")
+    warning.get_by_role("button", name="Cancel").click()
+    expect(warning).to_have_count(0)
+
+    item.get_by_role("button", name="Download").click()
+    with page.expect_download() as download:
+        item.get_by_test_id("save-anyway").click()
+    assert download.value.suggested_filename == "packing-list.txt"

@@ -80,6 +80,26 @@ def open_screen(page: Page, *names: str) -> None:
         page.get_by_role("main").get_by_role("link", name=name).click()
 
 
+def test_a_long_list_holds_one_page_of_cards_and_shows_the_exact_total(page, pwa):
+    """The DOM holds a page of cards, not the whole network; the heading counts every match."""
+    open_app(page, pwa)
+    sign_in(page, pwa, "olga", "demo-admin-pass")
+    open_screen(page, "Find help")
+    heading = page.get_by_role("heading", name=re.compile(r"^\d+ contacts$"))
+    total = int(heading.inner_text().split()[0])
+    assert total > 25, "the admin's view of the demo network is longer than one page"
+    expect(page.locator(CARD)).to_have_count(25)
+    more = page.get_by_test_id("show-more")
+    expect(more).to_have_text(f"Show {min(25, total - 25)} more ({total - 25} left)")
+    while more.count():
+        more.click()
+    expect(page.locator(CARD)).to_have_count(total)
+    # A new filter starts its result at the first page again.
+    page.get_by_label("Language you speak").select_option("ru")
+    shown = page.locator(CARD).count()
+    assert 0 < shown <= 25
+
+
 def find_help(page: Page, country: str = "", language: str = "", topic: str = "") -> None:
     """Open "Find help" and set its filters."""
     open_screen(page, "Find help")

@@ -5,7 +5,7 @@
  */
 import { claim, currentRefresh, fetchMe, isSignedIn, login as apiLogin, logout as apiLogout, onAuthChange, type Me } from "../api/auth";
 import { fetchSyncPage } from "../api/sync";
-import type { Notice, Removed } from "../store/replica";
+import type { Notice, Removed, Replica } from "../store/replica";
 import { synchronize } from "../store/sync";
 import { config } from "./config";
 import { currentReplica, onReplica, onReplicaChanged } from "./lock";
@@ -54,11 +54,17 @@ async function exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
 }
 
 let running: Promise<void> | null = null;
+let runningFor: Replica | null = null;
 
 export function runSync(): Promise<void> {
-  running ??= (async () => {
-    const replica = currentReplica();
-    if (!replica) return;
+  const replica = currentReplica();
+  if (!replica) return Promise.resolve();
+  if (running && runningFor === replica) return running;
+  // A sync still running for a replica that was locked meanwhile fails at its next write.
+  const previous = running;
+  runningFor = replica;
+  const run = (async () => {
+    await previous?.catch(() => undefined);
     syncState.set((s) => ({ ...s, running: true }));
     try {
       // One tab syncs at a time; the others read what it wrote.
@@ -68,12 +74,16 @@ export function runSync(): Promise<void> {
       if (outcome.changed || outcome.withdrawn.length) dataVersion.set((v) => v + 1);
       loadNotices();
     } catch {
-      syncState.set((s) => ({ ...s, running: false, failed: true }));
+      syncState.set((s) => ({ ...s, running: false, failed: !replica.isClosed }));
     }
   })().finally(() => {
-    running = null;
+    if (running === run) {
+      running = null;
+      runningFor = null;
+    }
   });
-  return running;
+  running = run;
+  return run;
 }
 
 async function refreshMe(): Promise<void> {

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { downloadAttachment } from "../api/documents";
+import { SaveWarning } from "../components/SaveWarning/SaveWarning";
 import { t } from "../lib/i18n";
 import { online } from "../lib/state";
 import { useObservable } from "../lib/store";
@@ -16,10 +17,12 @@ function save(blob: Blob, name: string) {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-/** Attachments are not kept offline: each is fetched when the reader asks for it. */
+/** Attachments are not kept offline: each is fetched when the reader asks for it, after a
+ * warning that the saved file stays in Downloads. */
 export function Attachments({ guide }: { guide: Guide }) {
   const isOnline = useObservable(online);
   const [failed, setFailed] = useState(false);
+  const [asking, setAsking] = useState<number | null>(null);
   const files = guide.attachments ?? [];
   if (files.length === 0) return null;
   return (
@@ -31,18 +34,22 @@ export function Attachments({ guide }: { guide: Guide }) {
         {files.map((file) => (
           <li key={file.id} class="row">
             <span class="grow">{file.name}</span>
-            <button
-              type="button"
-              disabled={!isOnline}
-              onClick={async () => {
-                setFailed(false);
-                const blob = await downloadAttachment(guide.id, file.id).catch(() => null);
-                if (blob) save(blob, file.name);
-                else setFailed(true);
-              }}
-            >
+            <button type="button" disabled={!isOnline} aria-expanded={asking === file.id} onClick={() => setAsking(file.id)}>
               {t("guides.download")}
             </button>
+            {asking === file.id && (
+              <SaveWarning
+                message="guides.downloadWarning"
+                onSave={async () => {
+                  setAsking(null);
+                  setFailed(false);
+                  const blob = await downloadAttachment(guide.id, file.id).catch(() => null);
+                  if (blob) save(blob, file.name);
+                  else setFailed(true);
+                }}
+                onCancel={() => setAsking(null)}
+              />
+            )}
           </li>
         ))}
       </ul>

@@ -1,4 +1,5 @@
 import { ContactCard } from "../components/ContactCard/ContactCard";
+import { PagedList } from "../components/PagedList/PagedList";
 import { setKept, useKept, useRecord, useRecords } from "../lib/data";
 import { countryName, daysAgo, t } from "../lib/i18n";
 import { findContacts } from "../lib/help";
@@ -76,9 +77,13 @@ export function CountryPage({ code }: { code: string }) {
       {local.length > 0 && (
         <>
           <h2>{t("countries.contacts")}</h2>
-          {local.map((contact) => (
-            <ContactCard key={contact.id} contact={contact} kept={kept.has(String(contact.id))} onKeep={(c, keep) => void setKept(c, keep)} />
-          ))}
+          <PagedList
+            key={country.code}
+            items={local}
+            render={(contact) => (
+              <ContactCard key={contact.id} contact={contact} kept={kept.has(String(contact.id))} onKeep={(c, keep) => void setKept(c, keep)} />
+            )}
+          />
         </>
       )}
     </article>

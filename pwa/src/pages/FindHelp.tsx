@@ -1,6 +1,8 @@
 import { ContactCard } from "../components/ContactCard/ContactCard";
+import { PagedList } from "../components/PagedList/PagedList";
+import { useMemo } from "preact/hooks";
 import { setKept, useKept, useRecords } from "../lib/data";
-import { countryName, label, languageName, t, tn } from "../lib/i18n";
+import { countryName, label, languageName, t, tn, useLanguage } from "../lib/i18n";
 import { linkTo, setQuery, type Location } from "../lib/router";
 import { signedIn } from "../lib/state";
 import { useObservable } from "../lib/store";
@@ -21,14 +23,25 @@ export function FindHelp({ location }: { location: Location }) {
     topic: location.query.get("topic") ?? "",
   };
   const update = (change: Partial<HelpFilters>) => setQuery({ ...filters, ...change });
+  const uiLanguage = useLanguage();
   const all = contacts ?? [];
-  const found = findContacts(all, organizations ?? [], filters);
-  const countries = options(
-    all.flatMap((c) => c.countries ?? []).concat((organizations ?? []).flatMap((o) => o.countries ?? [])),
-    countryName,
+  // Both are passes over every contact: at 20,000 contacts they cost more than the screen,
+  // so they run when the data, the filters or the interface language change, not per render.
+  const found = useMemo(
+    () => findContacts(all, organizations ?? [], filters),
+    [contacts, organizations, filters.country, filters.language, filters.topic],
   );
-  const languages = options(all.flatMap((c) => c.languages ?? []), languageName);
-  const topics = options(all.flatMap((c) => c.topics ?? []), (code) => label("topic", code));
+  const { countries, languages, topics } = useMemo(
+    () => ({
+      countries: options(
+        all.flatMap((c) => c.countries ?? []).concat((organizations ?? []).flatMap((o) => o.countries ?? [])),
+        countryName,
+      ),
+      languages: options(all.flatMap((c) => c.languages ?? []), languageName),
+      topics: options(all.flatMap((c) => c.topics ?? []), (code) => label("topic", code)),
+    }),
+    [contacts, organizations, uiLanguage],
+  );
 
   return (
     <section>
@@ -65,14 +78,18 @@ export function FindHelp({ location }: { location: Location }) {
         <>
           <h2 aria-live="polite">{tn("help.results", found.length)}</h2>
           {found.length === 0 && <p class="empty">{t("help.none")}</p>}
-          {found.map((contact) => (
-            <ContactCard
-              key={contact.id}
-              contact={contact}
-              kept={kept.has(String(contact.id))}
-              onKeep={(c, keep) => void setKept(c, keep)}
-            />
-          ))}
+          <PagedList
+            key={`${filters.country}|${filters.language}|${filters.topic}`}
+            items={found}
+            render={(contact) => (
+              <ContactCard
+                key={contact.id}
+                contact={contact}
+                kept={kept.has(String(contact.id))}
+                onKeep={(c, keep) => void setKept(c, keep)}
+              />
+            )}
+          />
         </>
       )}
       {!isSignedIn && (

@@ -1,4 +1,5 @@
 import { ContactCard } from "../components/ContactCard/ContactCard";
+import { PagedList } from "../components/PagedList/PagedList";
 import { setKept, useKept, useRecord, useRecords } from "../lib/data";
 import { countryName, label, languageName, t } from "../lib/i18n";
 import { linkTo } from "../lib/router";
@@ -59,15 +60,19 @@ export function OrganizationPage({ id }: { id: string }) {
       )}
       {org.is_example && <p class="muted">{t("common.example")}</p>}
       <h2>{t("orgs.contacts")}</h2>
-      {own.map((contact) => (
-        <ContactCard
-          key={contact.id}
-          contact={contact}
-          showOrganization={false}
-          kept={kept.has(String(contact.id))}
-          onKeep={(c, keep) => void setKept(c, keep)}
-        />
-      ))}
+      <PagedList
+        key={id}
+        items={own}
+        render={(contact) => (
+          <ContactCard
+            key={contact.id}
+            contact={contact}
+            showOrganization={false}
+            kept={kept.has(String(contact.id))}
+            onKeep={(c, keep) => void setKept(c, keep)}
+          />
+        )}
+      />
     </article>
   );
 }

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { contactLinks, downloadVCard } from "../../lib/contact";
 import { countryName, daysAgo, label, languageName, t } from "../../lib/i18n";
 import { linkTo } from "../../lib/router";
+import { SaveWarning } from "../SaveWarning/SaveWarning";
 import type { ContactPoint } from "../../store/records";
 import styles from "./ContactCard.module.css";
 
@@ -106,25 +107,14 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
         </button>
       </div>
       {confirmingVCard && (
-        <div class="warning" role="alertdialog" aria-label={t("contact.vcard")} aria-describedby={`vcard-${contact.id}`}>
-          <p id={`vcard-${contact.id}`}>{t("contact.vcardWarning")}</p>
-          <div class="row">
-            <button
-              type="button"
-              class="primary"
-              data-testid="vcard-save"
-              onClick={() => {
-                setConfirmingVCard(false);
-                downloadVCard(contact);
-              }}
-            >
-              {t("contact.vcardSave")}
-            </button>
-            <button type="button" onClick={() => setConfirmingVCard(false)}>
-              {t("contact.vcardCancel")}
-            </button>
-          </div>
-        </div>
+        <SaveWarning
+          message="contact.vcardWarning"
+          onSave={() => {
+            setConfirmingVCard(false);
+            downloadVCard(contact);
+          }}
+          onCancel={() => setConfirmingVCard(false)}
+        />
       )}
       {contact.is_example && <p class="muted">{t("common.example")}</p>}
     </article>

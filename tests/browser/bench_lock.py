@@ -1,0 +1,509 @@
+"""Unlock and offline cold start of the PWA in Chromium, on a phone-sized and slowed-down profile.
+
+Not a test: times depend on the machine, so the suite never runs this (pytest collects only
+`test_*.py`); docs/benchmarks.md quotes its output. Reproduce with
+
+    cd pwa && npm run build && cd ..
+    python tests/browser/bench_lock.py --contacts 20000 --repeat 5
+
+For each network (the demo data, then the demo data plus `--contacts` generated contact
+points), the script starts the API on a fresh SQLite database and the built app on a second
+port, opens Chromium with a profile folder of its own at 360x640, signs in as the demo member
+`mila`, sets a PIN and waits for the full sync; then it closes the browser and cuts the network.
+Then, `--repeat` times (after one round that warms the operating system's file cache), a cold
+start: a new Chromium process on the same profile, offline, with the CPU slowed fourfold (CDP
+`Emulation.setCPUThrottlingRate`), opens the app, which starts locked; the PIN is typed and
+"Unlock" pressed. Timed in the page, from the click on "Unlock":
+
+- **unlock**: to the frame in which the unlock screen is gone and the first screen is shown;
+- **first contact**: to the frame in which the first contact card is shown.
+
+References measured in the same run and page: a PBKDF2-SHA-256 derivation with the app's
+iteration count, timed on the unlock screen just before the PIN is typed (the part of
+unlocking that is deliberately slow), and the first contentful paint of the cold start (the
+app's own start, before the PIN is asked). `--cpu-profile` adds one profiled cold start and
+prints where the main thread spent its time.
+"""
+
+# ruff: noqa: RUF001 (the generated text is meant to have Cyrillic letters and en dashes)
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from contextlib import contextmanager
+from http.server import ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from tests.browser.conftest import (  # noqa: E402
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    DIST,
+    StaticSite,
+    free_port,
+    make_handler,
+    wait_for,
+)
+
+PIN = "493817"
+MEMBER = ("mila", "demo-member-pass")
+CPU_SLOWDOWN = 4
+PBKDF2_ITERATIONS = 600_000  # the app's figure (pwa/src/lib/vault.ts)
+
+
+# ---------------------------------------------------------------------------
+# A generated network: varied text in the scripts and languages the network works in
+# ---------------------------------------------------------------------------
+ORG_WORDS = {
+    "ru": (
+        ["Правовая", "Независимая", "Тихая", "Северная", "Открытая"],
+        ["помощь", "линия", "гавань", "сеть", "инициатива"],
+    ),
+    "uk": (
+        ["Вільна", "Правова", "Тиха", "Західна", "Людська"],
+        ["допомога", "гавань", "мережа", "ініціатива", "підтримка"],
+    ),
+    "be": (["Свабодная", "Прававая", "Ціхая", "Паўночная"], ["дапамога", "сетка", "гавань", "ініцыятыва"]),
+    "ka": (
+        ["თავისუფალი", "სამართლებრივი", "წყნარი", "ახალი"],
+        ["დახმარება", "ქსელი", "ნავსადგური", "ცენტრი"],
+    ),
+    "hy": (["Ազատ", "Իրավական", "Խաղաղ"], ["օգնություն", "ցանց", "կենտրոն"]),
+    "de": (["Freie", "Stille", "Offene", "Nördliche"], ["Rechtshilfe", "Beratung", "Zuflucht", "Initiative"]),
+    "en": (["Open", "Quiet", "Northern", "Free"], ["Legal Aid", "Harbour", "Support Line", "Network"]),
+    "lt": (["Laisva", "Tyli", "Atvira"], ["pagalba", "prieglobstis", "iniciatyva"]),
+}
+CITIES = {
+    "DE": ["Berlin", "Hamburg", "München", "Leipzig"],
+    "GE": ["Tbilisi", "Batumi", "Kutaisi"],
+    "AM": ["Yerevan", "Gyumri"],
+    "LT": ["Vilnius", "Kaunas"],
+    "FI": ["Helsinki", "Tampere"],
+    "PL": ["Warszawa", "Kraków"],
+    "KZ": ["Almaty", "Astana"],
+    "FR": ["Paris", "Lyon"],
+}
+PHONE_PREFIX = {
+    "DE": "+4930",
+    "GE": "+99532",
+    "AM": "+37410",
+    "LT": "+3705",
+    "FI": "+3589",
+    "PL": "+4822",
+    "KZ": "+7727",
+    "FR": "+331",
+}
+LABELS = {
+    "ru": ["Горячая линия", "Юридическая консультация", "Психологическая поддержка", "Приёмная"],
+    "uk": ["Гаряча лінія", "Юридична консультація", "Психологічна підтримка"],
+    "be": ["Гарачая лінія", "Юрыдычная кансультацыя"],
+    "ka": ["ცხელი ხაზი", "იურიდიული კონსულტაცია"],
+    "de": ["Beratungstelefon", "Rechtsberatung", "Sprechstunde"],
+    "en": ["Hotline", "Legal advice", "Counseling", "Office hours"],
+}
+ADVICE = [
+    "Пишите сначала в Signal; на звонки с неизвестных номеров не отвечаем.",
+    "Пишіть спочатку; не надсилайте фото документів.",
+    "Schreiben Sie zuerst; Anrufe von unbekannten Nummern nehmen wir nicht an.",
+    "Write first and use disappearing messages.",
+    "ჯერ მოგვწერეთ; უცნობ ნომრებს არ ვპასუხობთ.",
+    "",
+]
+HOURS = ["Mon–Fri 10:00–18:00", "Пн–Пт 9:00–17:00", "Mo–Do 10–16 Uhr", "24/7", "ორშ–პარ 10:00–18:00"]
+TRANSLIT = str.maketrans("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў", "abvgdeejziiklmnoprstufhccss_y_euaiiegu")
+
+
+def generated_network(contacts: int, organizations: int, seed: int = 7):
+    """Organizations and contact points with names, labels and advice in eight languages."""
+    from organizations.models import ContactPoint, Organization
+
+    rng = random.Random(seed)
+    languages = list(ORG_WORDS)
+    visibilities = ["public"] * 6 + ["network"] * 3 + ["restricted"]
+    orgs = []
+    for i in range(organizations):
+        lang = languages[i % len(languages)]
+        first, second = ORG_WORDS[lang]
+        country = rng.choice(list(CITIES))
+        city = rng.choice(CITIES[country])
+        orgs.append(
+            Organization(
+                name=f"{rng.choice(first)} {rng.choice(second)} · {city} {i} (example data)",
+                slug=f"bench-{i:05}",
+                description=f"{rng.choice(ADVICE)} (example data)",
+                countries=[country],
+                kinds=rng.sample(["counseling", "legal_aid", "shelter", "advocacy"], 2),
+                languages=sorted({lang if lang in ("ru", "uk", "de", "en", "ka") else "ru", "en"}),
+                website=f"https://org{i}.example.org",
+                visibility=visibilities[i % len(visibilities)],
+                is_example=True,
+            )
+        )
+    points = []
+    channels = ["telegram", "signal", "whatsapp", "phone", "sms", "email", "website", "office"]
+    topics = ["desertion", "conscientious_objection", "asylum", "legal", "psychological", "shelter", "travel"]
+    for i in range(contacts):
+        org_index = rng.randrange(organizations)
+        org = orgs[org_index]
+        lang = rng.choice(list(LABELS))
+        channel = channels[i % len(channels)]
+        latin = org.name.split()[0].lower().translate(TRANSLIT)
+        handle = latin.encode("ascii", "ignore").decode() or "help"
+        value = {
+            "telegram": f"@{handle}_{i}",
+            "signal": f"{PHONE_PREFIX[org.countries[0]]}{rng.randrange(1_000_000, 9_999_999)}",
+            "whatsapp": f"{PHONE_PREFIX[org.countries[0]]}{rng.randrange(1_000_000, 9_999_999)}",
+            "phone": f"{PHONE_PREFIX[org.countries[0]]}{rng.randrange(1_000_000, 9_999_999)}",
+            "sms": f"{PHONE_PREFIX[org.countries[0]]}{rng.randrange(1_000_000, 9_999_999)}",
+            "email": f"{handle}{i}@org{org_index}.example.org",
+            "website": f"https://org{org_index}.example.org/help/{i}",
+            "office": f"{rng.choice(CITIES[org.countries[0]])}, ул. Примерная {rng.randrange(1, 120)}",
+        }[channel]
+        points.append(
+            dict(
+                org_index=org_index,
+                channel=channel,
+                value=value,
+                label=f"{rng.choice(LABELS[lang])} {i}",
+                languages=sorted({rng.choice(["ru", "uk", "en", "de", "ka", "be"]), "ru"}),
+                countries=[org.countries[0]],
+                topics=rng.sample(topics, rng.randrange(1, 4)),
+                hours=rng.choice(HOURS),
+                security_advice=rng.choice(ADVICE),
+                status=rng.choices(["active", "paused", "compromised"], [18, 1, 1])[0],
+                visibility=rng.choice(visibilities),
+            )
+        )
+    return orgs, points, ContactPoint
+
+
+def generate(contacts: int, organizations: int) -> None:
+    """Writes the generated network and its change-feed entries (bulk writes skip the signals)."""
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waypoint.settings.base")
+    sys.path.insert(0, str(ROOT / "backend"))
+    import django
+
+    django.setup()
+    from django.db import transaction
+
+    from changes.models import Change
+    from organizations.models import Organization
+
+    orgs, rows, ContactPoint = generated_network(contacts, organizations)
+    with transaction.atomic():
+        Organization.objects.bulk_create(orgs, batch_size=1000)
+        orgs = list(Organization.objects.filter(slug__startswith="bench-").order_by("slug"))
+        points = [
+            ContactPoint(organization=orgs[row.pop("org_index")], is_example=True, **row) for row in rows
+        ]
+        ContactPoint.objects.bulk_create(points, batch_size=1000)
+        points = list(
+            ContactPoint.objects.filter(organization__slug__startswith="bench-").select_related(
+                "organization"
+            )
+        )
+        Change.objects.bulk_create(
+            [
+                Change(
+                    object_type=kind,
+                    object_id=str(obj.pk),
+                    action=Change.Action.CREATE,
+                    fields={},
+                    audience_before="",
+                    audience_after=obj.audience().encode(),
+                    owners=f",{owner},",
+                )
+                for kind, objects, owner_of in (
+                    ("organization", orgs, lambda o: o.pk),
+                    ("contact_point", points, lambda c: c.organization_id),
+                )
+                for obj in objects
+                for owner in [owner_of(obj)]
+            ],
+            batch_size=2000,
+        )
+
+
+# ---------------------------------------------------------------------------
+# The API and the app
+# ---------------------------------------------------------------------------
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser closed mid-answer
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def servers(contacts: int):
+    api_port, pwa_port = free_port(), free_port()
+    var_dir = Path(tempfile.mkdtemp(prefix="waypoint-bench-"))
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "waypoint.settings.base",
+        "WAYPOINT_VAR_DIR": str(var_dir),
+        "DATABASE_URL": f"sqlite:///{var_dir / 'bench.sqlite3'}",
+        "CORS_ALLOWED_ORIGINS": f"http://127.0.0.1:{pwa_port}",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "THROTTLE_LOGIN_IP": "1000/min",
+        "THROTTLE_LOGIN_USERNAME": "1000/min",
+        "DEBUG": "0",
+    }
+    manage = [sys.executable, str(ROOT / "backend" / "manage.py")]
+    for step in (["migrate", "--no-input", "-v0"], ["load_demo"]):
+        subprocess.run([*manage, *step], env=env, check=True, capture_output=True, timeout=300)
+    subprocess.run([sys.executable, str(Path(__file__).with_name("seed.py"))], env=env, check=True)
+    if contacts:
+        organizations = max(1, contacts // 10)
+        subprocess.run(
+            [sys.executable, __file__, "--generate", str(contacts), "--organizations", str(organizations)],
+            env=env,
+            check=True,
+            timeout=600,
+        )
+    log = open(var_dir / "server.log", "wb")  # noqa: SIM115 (kept open for the server's lifetime)
+    api = subprocess.Popen(
+        [*manage, "runserver", f"127.0.0.1:{api_port}", "--noreload", "--skip-checks"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    site = StaticSite(
+        origin=f"http://127.0.0.1:{pwa_port}",
+        config={
+            "apiBaseUrl": f"http://127.0.0.1:{api_port}",
+            "neutralUrl": f"http://127.0.0.1:{api_port}/healthz",
+            "syncIntervalMinutes": 30,
+        },
+    )
+    static = QuietServer(("127.0.0.1", pwa_port), make_handler(site))
+    threading.Thread(target=static.serve_forever, daemon=True).start()
+    try:
+        wait_for(f"http://127.0.0.1:{api_port}/healthz")
+        yield site
+    finally:
+        static.shutdown()
+        static.server_close()
+        api.terminate()
+        api.wait(timeout=10)
+        log.close()
+        shutil.rmtree(var_dir, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------
+# The measurement
+# ---------------------------------------------------------------------------
+WATCH = """() => {
+    const marks = (window.__bench = {});
+    const mark = (name) => { if (!(name in marks)) marks[name] = performance.now(); };
+    document.addEventListener("click", () => mark("click"), { capture: true, once: true });
+    const check = () => {
+        if (!("click" in marks)) return;
+        const main = document.querySelector("main");
+        if (!document.querySelector("[data-testid=unlock-screen]") && main?.textContent?.trim()) {
+            requestAnimationFrame(() => mark("screen"));
+        }
+        if (document.querySelector("[data-testid=contact-card]")) requestAnimationFrame(() => mark("card"));
+    };
+    const options = { childList: true, subtree: true, characterData: true };
+    new MutationObserver(check).observe(document.body, options);
+}"""
+
+PBKDF2 = """async (iterations) => {
+    const material = await crypto.subtle.importKey(
+        "raw", new TextEncoder().encode("493817"), "PBKDF2", false, ["deriveBits"]);
+    const start = performance.now();
+    await crypto.subtle.deriveBits(
+        { name: "PBKDF2", hash: "SHA-256", salt: crypto.getRandomValues(new Uint8Array(16)), iterations },
+        material, 256);
+    return performance.now() - start;
+}"""
+
+
+def until(page, expression: str, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while not page.evaluate(expression):
+        if time.monotonic() > deadline:
+            raise TimeoutError(expression)
+        time.sleep(0.05)
+
+
+def sign_in_and_sync(page, site: StaticSite) -> None:
+    """Signs in with a PIN and waits for the member's full sync (not the anonymous one before it)."""
+    from playwright.sync_api import expect
+
+    page.goto(site.origin + "/")
+    until(page, "navigator.serviceWorker.controller !== null", 60)
+    status = page.get_by_test_id("synced-at")
+    expect(status).to_have_text(re.compile(r"^Updated "), timeout=300_000)
+    anonymous = status.get_attribute("title")
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="More").click()
+    page.get_by_role("main").get_by_role("link", name="Account").click()
+    page.get_by_label("Username").fill(MEMBER[0])
+    page.get_by_label("Password").fill(MEMBER[1])
+    page.get_by_test_id("signin-pin").fill(PIN)
+    page.get_by_test_id("signin-pin2").fill(PIN)
+    page.get_by_role("button", name="Sign in").click()
+    expect(page.get_by_test_id("signed-in")).to_be_visible(timeout=60_000)
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Find help").click()
+    expect(status).not_to_have_attribute("title", anonymous or "", timeout=600_000)
+    expect(status).to_have_text(re.compile(r"^Updated "), timeout=600_000)
+    page.wait_for_load_state("networkidle")
+
+
+def launch(playwright, profile: Path):
+    context = playwright.chromium.launch_persistent_context(
+        profile,
+        executable_path=CHROMIUM,
+        args=CHROMIUM_ARGS,
+        headless=True,
+        viewport={"width": 360, "height": 640},
+        locale="en-US",
+        service_workers="allow",
+    )
+    context.set_default_timeout(30_000)
+    return context, context.pages[0] if context.pages else context.new_page()
+
+
+def cold_start(playwright, profile: Path, site: StaticSite, cpu_profile: bool = False) -> dict:
+    """A new browser process on the same profile, offline, CPU slowed: PIN typed, unlock pressed."""
+    from playwright.sync_api import expect
+
+    context, page = launch(playwright, profile)
+    try:
+        context.set_offline(True)
+        cdp = context.new_cdp_session(page)
+        cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
+        page.goto(site.origin + "/")
+        screen = page.get_by_test_id("unlock-screen")
+        expect(screen).to_be_visible(timeout=60_000)
+        pbkdf2 = page.evaluate(PBKDF2, PBKDF2_ITERATIONS)
+        page.evaluate(WATCH)
+        screen.get_by_test_id("unlock-pin").fill(PIN)
+        if cpu_profile:
+            cdp.send("Profiler.enable")
+            cdp.send("Profiler.setSamplingInterval", {"interval": 1000})
+            cdp.send("Profiler.start")
+        screen.get_by_test_id("unlock-submit").click()
+        try:
+            until(page, "window.__bench && 'screen' in window.__bench && 'card' in window.__bench", 120)
+        except TimeoutError:
+            page.screenshot(path=str(profile.parent / "bench-timeout.png"))
+            marks = page.evaluate("window.__bench")
+            print("timed out:", marks, page.inner_text("body")[:500], file=sys.stderr)
+            raise
+        marks = page.evaluate("window.__bench")
+        top = self_times(cdp.send("Profiler.stop")["profile"]) if cpu_profile else []
+        fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN")
+    finally:
+        context.close()
+    return {
+        "unlock": marks["screen"] - marks["click"],
+        "card": marks["card"] - marks["click"],
+        "fcp": fcp,
+        "pbkdf2": pbkdf2,
+        "profile": top,
+    }
+
+
+def self_times(profile: dict, top: int = 15) -> list[tuple[str, float]]:
+    """Where the main thread spent its time, in ms: per kind ("(program)" is the browser's own work
+    such as style and layout), then self time per function (CDP CPU profile)."""
+    frames = {node["id"]: node["callFrame"] for node in profile["nodes"]}
+    totals: dict[str, float] = {}
+    for node, delta in zip(profile["samples"], profile["timeDeltas"], strict=True):
+        frame = frames[node]
+        name = f"{frame['functionName'] or '(anonymous)'} {Path(frame['url']).name}:{frame['lineNumber'] + 1}"
+        totals[name] = totals.get(name, 0.0) + delta / 1000
+    kinds: dict[str, float] = {}
+    for name, ms in totals.items():
+        native = name.startswith("(") and not name.startswith("(anonymous)")
+        kind = name[: name.index(")") + 1] if native else "JavaScript"
+        kinds[f"all {kind}"] = kinds.get(f"all {kind}", 0.0) + ms
+    by_time = sorted(totals.items(), key=lambda item: -item[1])
+    return sorted(kinds.items(), key=lambda item: -item[1]) + by_time[:top]
+
+
+def run(contacts: int, repeat: int, cpu_profile: bool = False) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    with servers(contacts) as site, sync_playwright() as playwright:
+        profile = Path(tempfile.mkdtemp(prefix="waypoint-bench-profile-"))
+        try:
+            context, page = launch(playwright, profile)
+            started = time.monotonic()
+            sign_in_and_sync(page, site)
+            sync_s = time.monotonic() - started
+            cards = page.locator("[data-testid=contact-card]").count()
+            context.close()
+            site.offline = True  # from here on only the service worker's caches serve the app
+            rounds = [cold_start(playwright, profile, site) for _ in range(repeat + 1)][1:]  # 1st warms up
+            where = cold_start(playwright, profile, site, cpu_profile=True)["profile"] if cpu_profile else []
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+    figures = {name: [r[name] for r in rounds] for name in ("unlock", "card", "fcp", "pbkdf2")}
+    return {
+        "contacts": contacts,
+        "sign_in_and_sync_s": sync_s,
+        "cards_on_first_screen": cards,
+        **figures,
+        "cpu_profile": where,
+    }
+
+
+def report(results: list[dict]) -> None:
+    def ms(values):
+        return f"{statistics.median(values):,.0f} ({min(values):,.0f}–{max(values):,.0f})"
+
+    print(
+        "| network | unlock ms | first contact ms | / 1 s target | PBKDF2 ms (reference) "
+        "| unlock / PBKDF2 | first paint of the cold start ms (reference) |"
+    )
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for result in results:
+        name = "demo" if not result["contacts"] else f"demo + {result['contacts']:,} contacts"
+        unlock, card, pbkdf2 = (statistics.median(result[k]) for k in ("unlock", "card", "pbkdf2"))
+        print(
+            f"| {name} | {ms(result['unlock'])} | {ms(result['card'])} | {card / 1000:.2f} "
+            f"| {ms(result['pbkdf2'])} | {unlock / pbkdf2:.2f} | {ms(result['fcp'])} |"
+        )
+    print()
+    print(json.dumps(results, indent=1))
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--contacts", type=int, default=20_000, help="generated contact points (0: demo only)"
+    )
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument(
+        "--cpu-profile", action="store_true", help="one more cold start, profiled: where time goes"
+    )
+    parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--organizations", type=int, default=2000, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.generate is not None:
+        generate(args.generate, args.organizations)
+        return
+    if not (DIST / "index.html").is_file():
+        sys.exit("The PWA is not built: run `npm run build` in pwa/ first.")
+    results = [run(0, args.repeat, args.cpu_profile)]
+    if args.contacts:
+        results.append(run(args.contacts, args.repeat, args.cpu_profile))
+    report(results)
+
+
+if __name__ == "__main__":
+    main()
