@@ -37,7 +37,7 @@ help:
 	@echo "make run     install, migrate, load the demo network, serve the API and the app"
 	@echo "make test    lint, schema check, app checks and the whole test suite (SQLite)"
 	@echo "make schema  regenerate openapi/openapi.yaml (and the app's API types)"
-	@echo "make lint    ruff check and ruff format --check"
+	@echo "make lint    ruff check and ruff format --check, then the app's ESLint and Prettier check"
 	@echo "make test-backend   only the Python tests (set DATABASE_URL for PostgreSQL)"
 
 # ---------------------------------------------------------------------------
@@ -103,9 +103,12 @@ run: install pwa-build
 # Checks
 # ---------------------------------------------------------------------------
 .PHONY: lint
-lint: install
+lint: install pwa-install
 	$(VENV)/bin/ruff check backend tests
 	$(VENV)/bin/ruff format --check backend tests
+ifneq ($(HAVE_PWA),)
+	cd $(PWA) && if $(PWA_HAS_SCRIPT) lint; then npm run lint; fi
+endif
 
 # The committed contract must be exactly what the code generates, without warnings.
 .PHONY: check-schema

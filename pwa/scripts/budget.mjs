@@ -9,7 +9,9 @@ const ON_DEMAND = /^(ru|uk|de)-[\w-]+\.js$/;
 const assets = new URL("../dist/assets/", import.meta.url);
 
 let total = 0;
-for (const file of readdirSync(assets).filter((f) => f.endsWith(".js")).sort()) {
+for (const file of readdirSync(assets)
+  .filter((f) => f.endsWith(".js"))
+  .sort()) {
   const size = gzipSync(readFileSync(new URL(file, assets)), { level: 9 }).length;
   const lazy = ON_DEMAND.test(file);
   if (!lazy) total += size;
@@ -20,5 +22,7 @@ if (total === 0) {
   process.exit(1);
 }
 const verdict = total <= BUDGET_BYTES ? "within" : "OVER";
-console.log(`budget: initial JS ${(total / 1024).toFixed(1)} KB gzipped, ${verdict} the ${BUDGET_BYTES / 1024} KB budget`);
+console.log(
+  `budget: initial JS ${(total / 1024).toFixed(1)} KB gzipped, ${verdict} the ${BUDGET_BYTES / 1024} KB budget`,
+);
 if (total > BUDGET_BYTES) process.exit(1);

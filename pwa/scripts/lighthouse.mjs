@@ -11,7 +11,14 @@ import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 
 const dist = fileURLToPath(new URL("../dist/", import.meta.url));
-const types = { ".html": "text/html", ".js": "text/javascript", ".css": "text/css", ".json": "application/json", ".png": "image/png", ".webmanifest": "application/manifest+json" };
+const types = {
+  ".html": "text/html",
+  ".js": "text/javascript",
+  ".css": "text/css",
+  ".json": "application/json",
+  ".png": "image/png",
+  ".webmanifest": "application/manifest+json",
+};
 const config = JSON.stringify({ apiBaseUrl: process.env.API_BASE_URL ?? "", neutralUrl: "about:blank" });
 
 const server = createServer((request, response) => {
@@ -30,7 +37,15 @@ const url = `http://127.0.0.1:${server.address().port}/`;
 
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROME_PATH,
-  chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+  chromeFlags: [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+  ],
 });
 try {
   const result = await lighthouse(url, {
@@ -40,11 +55,19 @@ try {
     onlyCategories: ["performance", "accessibility", "best-practices"],
   });
   const { categories, audits } = result.lhr;
-  for (const category of Object.values(categories)) console.log(`lighthouse: ${category.title}: ${Math.round(category.score * 100)}`);
-  for (const id of ["first-contentful-paint", "largest-contentful-paint", "total-blocking-time", "cumulative-layout-shift"]) {
+  for (const category of Object.values(categories))
+    console.log(`lighthouse: ${category.title}: ${Math.round(category.score * 100)}`);
+  for (const id of [
+    "first-contentful-paint",
+    "largest-contentful-paint",
+    "total-blocking-time",
+    "cumulative-layout-shift",
+  ]) {
     console.log(`lighthouse: ${audits[id].title}: ${audits[id].displayValue}`);
   }
-  const failed = Object.values(audits).filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary");
+  const failed = Object.values(audits).filter(
+    (a) => a.score !== null && a.score < 1 && a.scoreDisplayMode === "binary",
+  );
   for (const audit of failed) console.log(`lighthouse: not passed: ${audit.id} — ${audit.title}`);
 } finally {
   await chrome.kill();

@@ -14,7 +14,12 @@
  *   lives in IndexedDB, written by the app's sync code.
  */
 import { clientsClaim, type WorkboxPlugin } from "workbox-core";
-import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute, type PrecacheEntry } from "workbox-precaching";
+import {
+  cleanupOutdatedCaches,
+  createHandlerBoundToURL,
+  precacheAndRoute,
+  type PrecacheEntry,
+} from "workbox-precaching";
 import { NavigationRoute, registerRoute } from "workbox-routing";
 import { NetworkFirst } from "workbox-strategies";
 
@@ -57,21 +62,28 @@ const publicAndBounded: WorkboxPlugin = {
   async cacheDidUpdate({ cacheName }) {
     const cache = await caches.open(cacheName);
     const keys = await cache.keys();
-    await Promise.all(keys.slice(0, Math.max(0, keys.length - DEPLOY_CACHE_MAX_ENTRIES)).map((key) => cache.delete(key)));
+    await Promise.all(
+      keys.slice(0, Math.max(0, keys.length - DEPLOY_CACHE_MAX_ENTRIES)).map((key) => cache.delete(key)),
+    );
   },
 };
 
 registerRoute(
-  ({ url, request }) => request.method === "GET" && url.origin === self.location.origin && DEPLOY_FILES.includes(url.pathname),
+  ({ url, request }) =>
+    request.method === "GET" && url.origin === self.location.origin && DEPLOY_FILES.includes(url.pathname),
   new NetworkFirst({ cacheName: DEPLOY_CACHE, networkTimeoutSeconds: 4, plugins: [publicAndBounded] }),
 );
 
 self.addEventListener("install", (event) => {
   // Have config.json and the icons at hand offline even if the app never fetched them through us.
   event.waitUntil(
-    caches.open(DEPLOY_CACHE).then((cache) =>
-      Promise.all(DEPLOY_FILES.map((path) => cache.add(new Request(path, { cache: "no-cache" })).catch(() => undefined))),
-    ),
+    caches
+      .open(DEPLOY_CACHE)
+      .then((cache) =>
+        Promise.all(
+          DEPLOY_FILES.map((path) => cache.add(new Request(path, { cache: "no-cache" })).catch(() => undefined)),
+        ),
+      ),
   );
 });
 

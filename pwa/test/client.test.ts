@@ -18,12 +18,15 @@ async function keeping(token: string | null) {
 
 /** A JWT-shaped token whose payload says when it expires (signature irrelevant to the client). */
 function token(name: string, expiresInSeconds: number): string {
-  const payload = Buffer.from(JSON.stringify({ exp: Math.floor(Date.now() / 1000) + expiresInSeconds, user_id: 7, name })).toString("base64url");
+  const payload = Buffer.from(
+    JSON.stringify({ exp: Math.floor(Date.now() / 1000) + expiresInSeconds, user_id: 7, name }),
+  ).toString("base64url");
   return `h.${payload}.s`;
 }
 
 type Handler = (request: Request) => Response | Promise<Response>;
-const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
+const json = (status: number, body: unknown) =>
+  new Response(JSON.stringify(body), { status, headers: { "Content-Type": "application/json" } });
 
 let seen: Request[] = [];
 function serve(handler: Handler) {
@@ -73,7 +76,9 @@ describe("the API client", () => {
         expect(await request.json()).toEqual({ refresh: kept.token });
         return json(200, { access: fresh, refresh: token(`r${refreshes + 1}`, 9999) });
       }
-      return request.headers.get("Authorization") === `Bearer ${fresh}` && refreshes === 2 ? json(200, { ok: true }) : json(401, { type: "client_error" });
+      return request.headers.get("Authorization") === `Bearer ${fresh}` && refreshes === 2
+        ? json(200, { ok: true })
+        : json(401, { type: "client_error" });
     });
     const { response } = await api().GET("/api/v1/me/");
     // First refresh (no access token yet), a 401 from the API, a second refresh, the retry.

@@ -19,7 +19,15 @@ describe("one-tap actions", () => {
   });
 
   it("writes a vCard with escaped text and the security advice", () => {
-    const card = vCard(contact(1, { channel: "phone", value: "+493012345678", organization_name: "Office; Berlin", label: "Hotline", security_advice: "Write first, then call" }));
+    const card = vCard(
+      contact(1, {
+        channel: "phone",
+        value: "+493012345678",
+        organization_name: "Office; Berlin",
+        label: "Hotline",
+        security_advice: "Write first, then call",
+      }),
+    );
     expect(card).toContain("FN:Office\\; Berlin – Hotline\r\n");
     expect(card).toContain("TEL;TYPE=VOICE:+493012345678\r\n");
     expect(card).toContain("NOTE:Write first\\, then call\r\n");
@@ -42,12 +50,20 @@ describe("finding help", () => {
   ];
 
   it("puts the network office's hotline first and leaves out inactive contacts", () => {
-    expect(findContacts(contacts, organizations, { country: "", language: "", topic: "" }).map((c) => c.id)).toEqual([12, 11, 10]);
+    expect(findContacts(contacts, organizations, { country: "", language: "", topic: "" }).map((c) => c.id)).toEqual([
+      12, 11, 10,
+    ]);
   });
 
   it("filters by the country served (the organization's when the contact names none), language and topic", () => {
-    expect(findContacts(contacts, organizations, { country: "GE", language: "ru", topic: "" }).map((c) => c.id)).toEqual([12, 10]);
-    expect(findContacts(contacts, organizations, { country: "GE", language: "ka", topic: "asylum" }).map((c) => c.id)).toEqual([10]);
-    expect(findContacts(contacts, organizations, { country: "LT", language: "de", topic: "" }).map((c) => c.id)).toEqual([12]);
+    expect(
+      findContacts(contacts, organizations, { country: "GE", language: "ru", topic: "" }).map((c) => c.id),
+    ).toEqual([12, 10]);
+    expect(
+      findContacts(contacts, organizations, { country: "GE", language: "ka", topic: "asylum" }).map((c) => c.id),
+    ).toEqual([10]);
+    expect(
+      findContacts(contacts, organizations, { country: "LT", language: "de", topic: "" }).map((c) => c.id),
+    ).toEqual([12]);
   });
 });

@@ -48,8 +48,18 @@ export function contact(id: number, overrides: Partial<ContactPoint> = {}): Cont
   } as ContactPoint;
 }
 
-export const upsert = (type: string, id: string | number, data: unknown): Change => ({ type, id: String(id), op: "upsert", data });
-export const remove = (type: string, id: string | number): Change => ({ type, id: String(id), op: "delete", data: null });
+export const upsert = (type: string, id: string | number, data: unknown): Change => ({
+  type,
+  id: String(id),
+  op: "upsert",
+  data,
+});
+export const remove = (type: string, id: string | number): Change => ({
+  type,
+  id: String(id),
+  op: "delete",
+  data: null,
+});
 
 export function page(changes: Change[], overrides: Partial<SyncPage> = {}): SyncPage {
   return { reset: false, cursor: "c", hasMore: false, changes, etag: null, ...overrides };

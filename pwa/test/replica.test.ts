@@ -6,7 +6,10 @@ import { synchronize } from "../src/store/sync";
 import { contact, freshName, organization, page, upsert } from "./fixtures";
 
 const fast = { iterations: 1000, allowWeak: true };
-const serve = (...pages: ReturnType<typeof page>[]) => async () => pages.shift() ?? "not-modified";
+const serve =
+  (...pages: ReturnType<typeof page>[]) =>
+  async () =>
+    pages.shift() ?? "not-modified";
 
 /** Every byte IndexedDB holds for the app, as text, to search for what must not be there. */
 async function diskText(disk: Database): Promise<string> {
@@ -27,10 +30,21 @@ describe("the encrypted store", () => {
     const replica = await Replica.load(disk, key);
     await synchronize(
       replica,
-      serve(page([upsert("contact_point", 1, contact(1, { visibility: "network" })), upsert("organization", 2, organization(2))], { reset: true, cursor: "c1" })),
+      serve(
+        page(
+          [
+            upsert("contact_point", 1, contact(1, { visibility: "network" })),
+            upsert("organization", 2, organization(2)),
+          ],
+          { reset: true, cursor: "c1" },
+        ),
+      ),
       "user:4",
     );
-    await replica.update((r) => void r.saved.set("1", { id: "1", savedAt: "2025-01-01", organizationName: "O", label: "L", channel: "signal" }));
+    await replica.update(
+      (r) =>
+        void r.saved.set("1", { id: "1", savedAt: "2025-01-01", organizationName: "O", label: "L", channel: "signal" }),
+    );
     await replica.writeToken("refresh-token-value");
 
     const reopened = await Replica.load(disk, await openDataKey(stored, "135790"));
@@ -44,7 +58,13 @@ describe("the encrypted store", () => {
   it("keeps nothing readable on disk: no contact value, no token, no record id in a row's name", async () => {
     const { key } = await createDataKey("135790", fast);
     const replica = await Replica.load(disk, key);
-    await synchronize(replica, serve(page([upsert("contact_point", 77, contact(77, { value: "@secret_counselor" }))], { reset: true, cursor: "c1" })), "user:4");
+    await synchronize(
+      replica,
+      serve(
+        page([upsert("contact_point", 77, contact(77, { value: "@secret_counselor" }))], { reset: true, cursor: "c1" }),
+      ),
+      "user:4",
+    );
     await replica.writeToken("eyJrefresh");
     const text = await diskText(disk);
     expect(text).not.toContain("secret_counselor");
@@ -56,7 +76,11 @@ describe("the encrypted store", () => {
   it("refuses to load a chunk moved into another chunk's place", async () => {
     const { key } = await createDataKey(null);
     const replica = await Replica.load(disk, key);
-    await synchronize(replica, serve(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })), "anonymous");
+    await synchronize(
+      replica,
+      serve(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })),
+      "anonymous",
+    );
     const [base] = (await disk.getAll("chunks")).filter((row) => row.id.startsWith("base-"));
     await disk.put("chunks", { ...base!, id: "state" });
     await expect(Replica.load(disk, key)).rejects.toBeInstanceOf(Tampered);
@@ -65,7 +89,11 @@ describe("the encrypted store", () => {
   it("forgets its data when locked and refuses every later write", async () => {
     const { key } = await createDataKey(null);
     const replica = await Replica.load(disk, key);
-    await synchronize(replica, serve(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })), "anonymous");
+    await synchronize(
+      replica,
+      serve(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })),
+      "anonymous",
+    );
     replica.close();
     expect(replica.records.size).toBe(0);
     expect(replica.allOf("contact_point")).toEqual([]);
@@ -76,9 +104,17 @@ describe("the encrypted store", () => {
   it("compacts many delta chunks into base chunks without changing the replica", async () => {
     const { key } = await createDataKey(null);
     const replica = await Replica.load(disk, key);
-    await synchronize(replica, serve(page([upsert("contact_point", 0, contact(0))], { reset: true, cursor: "c0" })), "anonymous");
+    await synchronize(
+      replica,
+      serve(page([upsert("contact_point", 0, contact(0))], { reset: true, cursor: "c0" })),
+      "anonymous",
+    );
     for (let i = 1; i <= MAX_LOG_CHUNKS + 3; i++) {
-      await synchronize(replica, serve(page([upsert("contact_point", i, contact(i))], { cursor: `c${i}` })), "anonymous");
+      await synchronize(
+        replica,
+        serve(page([upsert("contact_point", i, contact(i))], { cursor: `c${i}` })),
+        "anonymous",
+      );
     }
     const ids = (await disk.getAllKeys("chunks")).map(String);
     expect(ids.filter((id) => id.startsWith("log-")).length).toBeLessThan(MAX_LOG_CHUNKS);
@@ -89,10 +125,14 @@ describe("the encrypted store", () => {
   it("moves everything under a new key when a PIN is set, so the old open key reads nothing", async () => {
     const open = await createDataKey(null);
     const replica = await Replica.load(disk, open.key);
-    await synchronize(replica, serve(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })), "anonymous");
+    await synchronize(
+      replica,
+      serve(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })),
+      "anonymous",
+    );
     const locked = await createDataKey("135790", fast);
     await replica.rekey(locked.key, locked.stored);
-    expect((await disk.get("keys", "data"))).toMatchObject({ kind: "wrapped" });
+    expect(await disk.get("keys", "data")).toMatchObject({ kind: "wrapped" });
     await expect(Replica.load(disk, open.key)).rejects.toBeInstanceOf(Tampered);
     expect((await Replica.load(disk, locked.key)).allOf("contact_point")).toHaveLength(1);
   });
@@ -115,11 +155,17 @@ describe("the encrypted store", () => {
       ),
       "user:4",
     );
-    await replica.update((r) => void r.saved.set("2", { id: "2", savedAt: "2025-01-01", organizationName: "O", label: "L", channel: "signal" }));
+    await replica.update(
+      (r) =>
+        void r.saved.set("2", { id: "2", savedAt: "2025-01-01", organizationName: "O", label: "L", channel: "signal" }),
+    );
     await replica.writeToken("refresh");
     expect(await replica.removePrivate()).toEqual({ contacts: 2, other: 0, saved: 1, notices: 0 });
     const reloaded = await Replica.load(disk, key);
-    expect([...reloaded.records.keys()].map((k) => k.replace("\u0000", ":")).sort()).toEqual(["contact_point:1", "country:DE"]);
+    expect([...reloaded.records.keys()].map((k) => k.replace("\u0000", ":")).sort()).toEqual([
+      "contact_point:1",
+      "country:DE",
+    ]);
     expect(reloaded.saved.size).toBe(0);
     expect(await reloaded.readToken()).toBeNull();
     expect(reloaded.meta.viewer).toBe("anonymous");

@@ -4,11 +4,31 @@ import { fold, search } from "../src/store/search";
 import { contact, organization } from "./fixtures";
 
 const records: StoredRecord[] = [
-  { type: "organization", id: "1", data: organization(1, { name: "Counseling center in Georgia", description: "Legal stay, documents" }) },
-  { type: "contact_point", id: "2", data: contact(2, { label: "Ночная линия", organization_name: "Counseling center in Georgia", hours: "Круглосуточно" }) },
+  {
+    type: "organization",
+    id: "1",
+    data: organization(1, { name: "Counseling center in Georgia", description: "Legal stay, documents" }),
+  },
+  {
+    type: "contact_point",
+    id: "2",
+    data: contact(2, {
+      label: "Ночная линия",
+      organization_name: "Counseling center in Georgia",
+      hours: "Круглосуточно",
+    }),
+  },
   { type: "contact_point", id: "3", data: contact(3, { label: "Old number Georgia", status: "compromised" }) },
-  { type: "country", id: "GE", data: { code: "GE", name: "Georgia", asylum_practice: "Objectors from Russia get a stay permit." } as never },
-  { type: "document", id: "9", data: { id: 9, title: "Crossing into Georgia", summary: "What to carry", language: "en" } as never },
+  {
+    type: "country",
+    id: "GE",
+    data: { code: "GE", name: "Georgia", asylum_practice: "Objectors from Russia get a stay permit." } as never,
+  },
+  {
+    type: "document",
+    id: "9",
+    data: { id: 9, title: "Crossing into Georgia", summary: "What to carry", language: "en" } as never,
+  },
 ];
 
 describe("search", () => {
@@ -18,7 +38,12 @@ describe("search", () => {
 
   it("finds records in every type and ranks title hits first", () => {
     const hits = search(records, "georgia");
-    expect(hits.map((h) => `${h.type}:${h.id}`)).toEqual(["organization:1", "document:9", "country:GE", "contact_point:2"]);
+    expect(hits.map((h) => `${h.type}:${h.id}`)).toEqual([
+      "organization:1",
+      "document:9",
+      "country:GE",
+      "contact_point:2",
+    ]);
   });
 
   it("requires every word and searches Cyrillic text", () => {

@@ -49,14 +49,30 @@ describe("synchronize", () => {
     const outcome = await synchronize(database, server.fetchPage, "anonymous", () => new Date("2025-01-02T03:04:05Z"));
     expect(server.requests).toEqual([{ cursor: null, etag: null }]);
     expect(contents(database)).toEqual(["contact_point:7", "organization:1"]);
-    expect(readMeta(database)).toMatchObject({ cursor: "c1", etag: '"e1"', viewer: "anonymous", syncedAt: "2025-01-02T03:04:05.000Z" });
+    expect(readMeta(database)).toMatchObject({
+      cursor: "c1",
+      etag: '"e1"',
+      viewer: "anonymous",
+      syncedAt: "2025-01-02T03:04:05.000Z",
+    });
     expect(outcome.changed).toBe(true);
   });
 
   it("applies deltas in order, deletions included, and counts withdrawn contacts", async () => {
-    await synchronize(database, scripted(page([upsert("contact_point", 1, contact(1)), upsert("contact_point", 2, contact(2))], { reset: true, cursor: "c1" })).fetchPage, "anonymous");
+    await synchronize(
+      database,
+      scripted(
+        page([upsert("contact_point", 1, contact(1)), upsert("contact_point", 2, contact(2))], {
+          reset: true,
+          cursor: "c1",
+        }),
+      ).fetchPage,
+      "anonymous",
+    );
     const server = scripted(
-      page([upsert("contact_point", 3, contact(3)), remove("contact_point", 1), remove("contact_point", 99)], { cursor: "c2" }),
+      page([upsert("contact_point", 3, contact(3)), remove("contact_point", 1), remove("contact_point", 99)], {
+        cursor: "c2",
+      }),
     );
     const outcome = await synchronize(database, server.fetchPage, "anonymous");
     expect(server.requests[0]?.cursor).toBe("c1");
@@ -65,9 +81,16 @@ describe("synchronize", () => {
   });
 
   it("keeps the old replica until a paged snapshot is complete, then swaps it in", async () => {
-    await synchronize(database, scripted(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })).fetchPage, "anonymous");
+    await synchronize(
+      database,
+      scripted(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })).fetchPage,
+      "anonymous",
+    );
     // The reset's first page arrives, then the connection drops.
-    const interrupted = scripted(page([upsert("contact_point", 2, contact(2))], { reset: true, cursor: "s1", hasMore: true }), new Error("offline"));
+    const interrupted = scripted(
+      page([upsert("contact_point", 2, contact(2))], { reset: true, cursor: "s1", hasMore: true }),
+      new Error("offline"),
+    );
     await expect(synchronize(database, interrupted.fetchPage, "anonymous")).rejects.toThrow("offline");
     expect(contents(database)).toEqual(["contact_point:1"]);
     // The next sync continues the snapshot where it stopped.
@@ -80,17 +103,26 @@ describe("synchronize", () => {
   });
 
   it("sends the ETag with the cursor and keeps everything on 304", async () => {
-    await synchronize(database, scripted(page([upsert("country", "DE", { code: "DE" })], { reset: true, cursor: "c1", etag: '"e1"' })).fetchPage, "anonymous");
+    await synchronize(
+      database,
+      scripted(page([upsert("country", "DE", { code: "DE" })], { reset: true, cursor: "c1", etag: '"e1"' })).fetchPage,
+      "anonymous",
+    );
     const server = scripted("not-modified");
     const outcome = await synchronize(database, server.fetchPage, "anonymous", () => new Date("2025-02-01T00:00:00Z"));
     expect(server.requests).toEqual([{ cursor: "c1", etag: '"e1"' }]);
     expect(outcome.changed).toBe(false);
     expect(contents(database)).toEqual(["country:DE"]);
-    expect((readMeta(database)).syncedAt).toBe("2025-02-01T00:00:00.000Z");
+    expect(readMeta(database).syncedAt).toBe("2025-02-01T00:00:00.000Z");
   });
 
   it("drops another viewer's data before asking for a snapshot", async () => {
-    await synchronize(database, scripted(page([upsert("contact_point", 5, contact(5, { visibility: "network" }))], { reset: true, cursor: "u1" })).fetchPage, "user:4");
+    await synchronize(
+      database,
+      scripted(page([upsert("contact_point", 5, contact(5, { visibility: "network" }))], { reset: true, cursor: "u1" }))
+        .fetchPage,
+      "user:4",
+    );
     const server = scripted(new Error("offline"));
     await expect(synchronize(database, server.fetchPage, "anonymous")).rejects.toThrow();
     expect(server.requests).toEqual([{ cursor: null, etag: null }]);
@@ -98,8 +130,15 @@ describe("synchronize", () => {
   });
 
   it("starts over from a snapshot when the server rejects the cursor", async () => {
-    await synchronize(database, scripted(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "old" })).fetchPage, "anonymous");
-    const server = scripted(new CursorRejected("foreign"), page([upsert("contact_point", 2, contact(2))], { reset: true, cursor: "new" }));
+    await synchronize(
+      database,
+      scripted(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "old" })).fetchPage,
+      "anonymous",
+    );
+    const server = scripted(
+      new CursorRejected("foreign"),
+      page([upsert("contact_point", 2, contact(2))], { reset: true, cursor: "new" }),
+    );
     await synchronize(database, server.fetchPage, "anonymous");
     expect(server.requests.map((r) => r.cursor)).toEqual(["old", null]);
     expect(contents(database)).toEqual(["contact_point:2"]);
@@ -107,26 +146,49 @@ describe("synchronize", () => {
 
   it("tells the user when a kept contact is withdrawn or compromised, and forgets it", async () => {
     const kept = contact(1, { organization_name: "Counseling center", label: "Night line" });
-    await synchronize(database, scripted(page([upsert("contact_point", 1, kept), upsert("contact_point", 2, contact(2))], { reset: true, cursor: "c1" })).fetchPage, "user:1");
+    await synchronize(
+      database,
+      scripted(
+        page([upsert("contact_point", 1, kept), upsert("contact_point", 2, contact(2))], { reset: true, cursor: "c1" }),
+      ).fetchPage,
+      "user:1",
+    );
     await keep(database, labelOf(kept, "2025-01-01T00:00:00Z"));
     await keep(database, labelOf(contact(2), "2025-01-01T00:00:00Z"));
 
-    const first = await synchronize(database, scripted(page([remove("contact_point", 1)], { cursor: "c2" })).fetchPage, "user:1");
-    expect(first.withdrawn).toMatchObject([{ kind: "withdrawn", organizationName: "Counseling center", label: "Night line" }]);
+    const first = await synchronize(
+      database,
+      scripted(page([remove("contact_point", 1)], { cursor: "c2" })).fetchPage,
+      "user:1",
+    );
+    expect(first.withdrawn).toMatchObject([
+      { kind: "withdrawn", organizationName: "Counseling center", label: "Night line" },
+    ]);
     expect([...database.saved.keys()]).toEqual(["2"]);
 
     // An owner still sees a compromised contact, but must not keep relying on it.
-    const second = await synchronize(database, scripted(page([upsert("contact_point", 2, contact(2, { status: "compromised" }))], { cursor: "c3" })).fetchPage, "user:1");
+    const second = await synchronize(
+      database,
+      scripted(page([upsert("contact_point", 2, contact(2, { status: "compromised" }))], { cursor: "c3" })).fetchPage,
+      "user:1",
+    );
     expect(second.withdrawn).toHaveLength(1);
     expect([...database.saved.keys()]).toEqual([]);
     expect(database.notices.length).toBe(2);
   });
 
   it("does not judge kept contacts against an incomplete snapshot", async () => {
-    await synchronize(database, scripted(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })).fetchPage, "anonymous");
+    await synchronize(
+      database,
+      scripted(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })).fetchPage,
+      "anonymous",
+    );
     await keep(database, labelOf(contact(1), "2025-01-01T00:00:00Z"));
     // Signing in: another viewer, the snapshot stops after its first page.
-    const server = scripted(page([upsert("organization", 1, organization(1))], { reset: true, cursor: "s1", hasMore: true }), new Error("offline"));
+    const server = scripted(
+      page([upsert("organization", 1, organization(1))], { reset: true, cursor: "s1", hasMore: true }),
+      new Error("offline"),
+    );
     await expect(synchronize(database, server.fetchPage, "user:9")).rejects.toThrow();
     expect([...database.saved.keys()]).toEqual(["1"]);
     expect(database.notices.length).toBe(0);

@@ -35,7 +35,9 @@ describe("vault", () => {
     const sealed = await seal(key, "chunk:state", { token: "secret" });
     const bytes = new Uint8Array(sealed.ciphertext.slice(0));
     bytes[3] = (bytes[3] ?? 0) ^ 1;
-    await expect(open(key, "chunk:state", { iv: sealed.iv, ciphertext: bytes.buffer })).rejects.toBeInstanceOf(Tampered);
+    await expect(open(key, "chunk:state", { iv: sealed.iv, ciphertext: bytes.buffer })).rejects.toBeInstanceOf(
+      Tampered,
+    );
   });
 
   it("rejects a chunk moved to another slot", async () => {

@@ -39,12 +39,20 @@ export function contactLinks(contact: Pick<ContactPoint, "channel" | "value">): 
 }
 
 function escapeVCard(text: string): string {
-  return text.replace(/\\/g, "\\\\").replace(/\n/g, "\\n").replace(/([,;])/g, "\\$1");
+  return text
+    .replace(/\\/g, "\\\\")
+    .replace(/\n/g, "\\n")
+    .replace(/([,;])/g, "\\$1");
 }
 
 export function vCard(contact: ContactPoint): string {
   const name = contact.label ? `${contact.organization_name} – ${contact.label}` : contact.organization_name;
-  const lines = ["BEGIN:VCARD", "VERSION:3.0", `FN:${escapeVCard(name)}`, `ORG:${escapeVCard(contact.organization_name)}`];
+  const lines = [
+    "BEGIN:VCARD",
+    "VERSION:3.0",
+    `FN:${escapeVCard(name)}`,
+    `ORG:${escapeVCard(contact.organization_name)}`,
+  ];
   const value = contact.value.trim();
   switch (contact.channel) {
     case "phone":

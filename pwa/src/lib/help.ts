@@ -9,7 +9,11 @@ export interface HelpFilters {
 }
 
 /** Active contacts that fit where the user is, what they speak and need; the network office first. */
-export function findContacts(contacts: ContactPoint[], organizations: Organization[], filters: HelpFilters): ContactPoint[] {
+export function findContacts(
+  contacts: ContactPoint[],
+  organizations: Organization[],
+  filters: HelpFilters,
+): ContactPoint[] {
   const byId = new Map(organizations.map((org) => [org.id, org]));
   const isOffice = (id: number) => byId.get(id)?.kinds?.includes("network_office") ?? false;
   return contacts
@@ -23,4 +27,3 @@ export function findContacts(contacts: ContactPoint[], organizations: Organizati
     .filter((contact) => !filters.topic || !contact.topics?.length || contact.topics.includes(filters.topic as never))
     .sort((a, b) => compareContacts(a, b, isOffice));
 }
-

@@ -42,7 +42,8 @@ export const MIN_PIN_LENGTH = 6;
 const HIDDEN_LOCK_MS = 60_000;
 
 let replica: Replica | null = null;
-const channel: BroadcastChannel | null = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("wp-lock");
+const channel: BroadcastChannel | null =
+  typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("wp-lock");
 const listeners = new Set<(replica: Replica | null) => void>();
 const changeListeners = new Set<() => void>();
 
@@ -103,8 +104,7 @@ export async function startLock(): Promise<void> {
       // Our replica is under the old open key, which is gone: start locked.
       hasPin.set(true);
       lock(false);
-    }
-    else if (event.data === "changed" && replica) {
+    } else if (event.data === "changed" && replica) {
       const current = replica;
       void current.reload().then(() => {
         if (replica !== current) return;
@@ -220,7 +220,9 @@ export async function hasDuressPin(): Promise<boolean> {
   return (await (await db()).getKey("keys", "duress")) !== undefined;
 }
 
-export async function updateLockSettings(change: Partial<Pick<LockSettings, "idleMinutes" | "maxAttempts">>): Promise<void> {
+export async function updateLockSettings(
+  change: Partial<Pick<LockSettings, "idleMinutes" | "maxAttempts">>,
+): Promise<void> {
   lockSettings.set(await writeLock(await db(), change));
 }
 

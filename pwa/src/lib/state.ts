@@ -3,7 +3,16 @@
  * app comes back to the foreground after a while, and on a timer while it stays open.
  * Nothing runs while the app is locked: there is no replica to read or write.
  */
-import { claim, currentRefresh, fetchMe, isSignedIn, login as apiLogin, logout as apiLogout, onAuthChange, type Me } from "../api/auth";
+import {
+  claim,
+  currentRefresh,
+  fetchMe,
+  isSignedIn,
+  login as apiLogin,
+  logout as apiLogout,
+  onAuthChange,
+  type Me,
+} from "../api/auth";
 import { fetchSyncPage } from "../api/sync";
 import type { Notice, Removed, Replica } from "../store/replica";
 import { synchronize } from "../store/sync";

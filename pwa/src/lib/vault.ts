@@ -75,7 +75,9 @@ function checkIterations(iterations: number, allowWeak: boolean): number {
 
 /** The key-encryption key of a PIN: the one slow step of unlocking (PBKDF2 runs natively, off the main thread). */
 export async function deriveKek(secret: string, salt: Uint8Array, iterations: number): Promise<CryptoKey> {
-  const material = await subtle().importKey("raw", encoder.encode(secret.normalize("NFC")), "PBKDF2", false, ["deriveKey"]);
+  const material = await subtle().importKey("raw", encoder.encode(secret.normalize("NFC")), "PBKDF2", false, [
+    "deriveKey",
+  ]);
   return subtle().deriveKey(
     { name: "PBKDF2", hash: "SHA-256", salt: salt as Uint8Array<ArrayBuffer>, iterations },
     material,
@@ -85,7 +87,12 @@ export async function deriveKek(secret: string, salt: Uint8Array, iterations: nu
   );
 }
 
-async function wrapWith(kek: CryptoKey, extractable: CryptoKey, salt: Uint8Array, iterations: number): Promise<WrappedKey> {
+async function wrapWith(
+  kek: CryptoKey,
+  extractable: CryptoKey,
+  salt: Uint8Array,
+  iterations: number,
+): Promise<WrappedKey> {
   const iv = random(12);
   const wrapped = await subtle().wrapKey("raw", extractable, kek, { name: "AES-GCM", iv });
   return { kind: "wrapped", salt, iterations, iv, wrapped };
@@ -126,7 +133,10 @@ export async function createDataKey(
   const extractable = await subtle().generateKey(AES, true, ["encrypt", "decrypt"]);
   if (secret === null) {
     const raw = await subtle().exportKey("raw", extractable);
-    return { stored: { kind: "open", raw }, key: await subtle().importKey("raw", raw, AES, false, ["encrypt", "decrypt"]) };
+    return {
+      stored: { kind: "open", raw },
+      key: await subtle().importKey("raw", raw, AES, false, ["encrypt", "decrypt"]),
+    };
   }
   const salt = random(16);
   const kek = await deriveKek(secret, salt, checkIterations(iterations, allowWeak));

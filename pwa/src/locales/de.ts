@@ -70,7 +70,8 @@ const de: Dictionary = {
   "contact.paused": "Pausiert",
   "contact.compromised": "Kompromittiert – nicht benutzen",
   "contact.actions": "Aktionen für {name}",
-  "contact.vcardWarning": "Die vCard-Datei wird unter „Downloads“ gespeichert und bleibt dort, außerhalb dieser App: Sperren oder Löschen der App entfernt sie nicht, und wer dieses Telefon in der Hand hat, kann sie öffnen.",
+  "contact.vcardWarning":
+    "Die vCard-Datei wird unter „Downloads“ gespeichert und bleibt dort, außerhalb dieser App: Sperren oder Löschen der App entfernt sie nicht, und wer dieses Telefon in der Hand hat, kann sie öffnen.",
   "download.save": "Trotzdem speichern",
   "download.cancel": "Abbrechen",
 
@@ -113,7 +114,8 @@ const de: Dictionary = {
   "guides.none": "Noch keine Leitfäden auf diesem Gerät.",
   "guides.attachments": "Anhänge",
   "guides.download": "Herunterladen",
-  "guides.downloadWarning": "Die Datei wird unter „Downloads“ gespeichert und bleibt dort, außerhalb dieser App: Sperren oder Löschen der App entfernt sie nicht, und wer dieses Telefon in der Hand hat, kann sie öffnen.",
+  "guides.downloadWarning":
+    "Die Datei wird unter „Downloads“ gespeichert und bleibt dort, außerhalb dieser App: Sperren oder Löschen der App entfernt sie nicht, und wer dieses Telefon in der Hand hat, kann sie öffnen.",
   "guides.needsConnection": "Anhänge brauchen eine Verbindung.",
   "guides.otherLanguages": "Auch auf",
   "guides.updated": "Aktualisiert {when}",
@@ -167,7 +169,8 @@ const de: Dictionary = {
   "notice.dismiss": "Ausblenden",
 
   "account.title": "Konto",
-  "account.intro": "Mitglieder des Netzwerks melden sich an, um die Kontakte des Netzwerks zu sehen. Eine offene Registrierung gibt es nicht.",
+  "account.intro":
+    "Mitglieder des Netzwerks melden sich an, um die Kontakte des Netzwerks zu sehen. Eine offene Registrierung gibt es nicht.",
   "account.username": "Benutzername",
   "account.password": "Passwort",
   "account.signIn": "Anmelden",
@@ -191,9 +194,11 @@ const de: Dictionary = {
   "settings.persisted": "Der Browser behält die Offline-Daten, auch wenn der Speicher knapp wird.",
   "settings.notPersisted": "Der Browser kann die Offline-Daten löschen, wenn der Speicher knapp wird.",
   "settings.exit": "Schnell weg",
-  "settings.exitIntro": "Die Schaltfläche „Schnell weg“ oben auf jeder Seite oder zweimal Esc ersetzt diese Seite sofort durch eine neutrale Website.",
+  "settings.exitIntro":
+    "Die Schaltfläche „Schnell weg“ oben auf jeder Seite oder zweimal Esc ersetzt diese Seite sofort durch eine neutrale Website.",
   "settings.wipe": "Dieses Gerät löschen",
-  "settings.wipeIntro": "Meldet dich ab und löscht alles, was diese App auf diesem Gerät gespeichert hat: Kontakte, Leitfäden, Einstellungen und die Offline-Kopie der App. Danach wird die Seite verlassen.",
+  "settings.wipeIntro":
+    "Meldet dich ab und löscht alles, was diese App auf diesem Gerät gespeichert hat: Kontakte, Leitfäden, Einstellungen und die Offline-Kopie der App. Danach wird die Seite verlassen.",
   "settings.wipeConfirm": "Jetzt alles löschen, was diese App auf diesem Gerät gespeichert hat?",
   "settings.wipeYes": "Ja, jetzt löschen",
   "settings.cancel": "Abbrechen",
@@ -206,7 +211,8 @@ const de: Dictionary = {
   "lock.newPin": "Neue PIN (mindestens 6 Ziffern)",
   "lock.newPassphrase": "Neue Passphrase (mindestens 6 Zeichen)",
   "lock.repeat": "Wiederholen",
-  "lock.pinHint": "Eine Passphrase aus mehreren Wörtern ist viel schwerer zu erraten als eine PIN, falls jemand den Speicher des Telefons kopiert.",
+  "lock.pinHint":
+    "Eine Passphrase aus mehreren Wörtern ist viel schwerer zu erraten als eine PIN, falls jemand den Speicher des Telefons kopiert.",
   "lock.usePassphrase": "Stattdessen eine Passphrase",
   "lock.usePin": "Stattdessen eine PIN",
   "lock.tooShort": "Bitte mindestens 6 Ziffern oder Zeichen.",
@@ -223,22 +229,27 @@ const de: Dictionary = {
   "account.devicePlaceholder": "z. B. Telefon",
   "account.pinIntro": "Die App bewahrt deine Anmeldung nur unter einer PIN auf und fragt beim Öffnen danach.",
   "settings.lock": "App-Sperre",
-  "settings.lockIntro": "Mit einer PIN sperrt sich die App beim Öffnen, wenn du sie liegen lässt und über die Sperrtaste, und du kannst Kontakte merken.",
+  "settings.lockIntro":
+    "Mit einer PIN sperrt sich die App beim Öffnen, wenn du sie liegen lässt und über die Sperrtaste, und du kannst Kontakte merken.",
   "settings.idle": "Sperren nach so langer Zeit ohne Nutzung",
   "settings.minutes": "{n} Min.",
   "settings.maxAttempts": "Falsche PINs, bevor die Daten auf diesem Gerät gelöscht werden",
   "settings.duress": "Notfall-PIN",
-  "settings.duressIntro": "Wirst du gezwungen, die App zu öffnen, gib diese PIN ein: Sie löscht still deine Daten und öffnet die App wie neu.",
+  "settings.duressIntro":
+    "Wirst du gezwungen, die App zu öffnen, gib diese PIN ein: Sie löscht still deine Daten und öffnet die App wie neu.",
   "settings.duressSet": "Eine Notfall-PIN ist festgelegt.",
   "settings.duressSame": "Die Notfall-PIN muss sich von deiner PIN unterscheiden.",
   "settings.duressButton": "Notfall-PIN festlegen",
   "settings.travel": "Reisemodus",
-  "settings.travelIntro": "Entfernt vor einer Grenze alles außer öffentlichen Kontakten von diesem Gerät und meldet dich ab; nach erneuter Anmeldung kommen die Daten zurück.",
+  "settings.travelIntro":
+    "Entfernt vor einer Grenze alles außer öffentlichen Kontakten von diesem Gerät und meldet dich ab; nach erneuter Anmeldung kommen die Daten zurück.",
   "settings.travelButton": "Reisemodus: meine Daten jetzt entfernen",
-  "settings.travelDone": "Entfernt: {contacts} Kontakte, {saved} gemerkte, {notices} Hinweise und {other} weitere Einträge.",
+  "settings.travelDone":
+    "Entfernt: {contacts} Kontakte, {saved} gemerkte, {notices} Hinweise und {other} weitere Einträge.",
 
   "devices.title": "Geräte",
-  "devices.intro": "Wo du angemeldet bist. Beende eine Sitzung, die du nicht kennst, oder alle anderen, wenn ein Telefon verloren ging oder kontrolliert wurde: Sie funktioniert ab der nächsten Anfrage nicht mehr, und die App dort entfernt die Daten des Netzwerks.",
+  "devices.intro":
+    "Wo du angemeldet bist. Beende eine Sitzung, die du nicht kennst, oder alle anderen, wenn ein Telefon verloren ging oder kontrolliert wurde: Sie funktioniert ab der nächsten Anfrage nicht mehr, und die App dort entfernt die Daten des Netzwerks.",
   "devices.signIn": "Melde dich an, um die Geräte zu sehen, auf denen du angemeldet bist.",
   "devices.offline": "Diese Liste braucht eine Verbindung.",
   "devices.failed": "Deine Geräte konnten nicht geladen werden. Versuche es später noch einmal.",

@@ -69,7 +69,8 @@ const en = {
   "contact.paused": "Paused",
   "contact.compromised": "Compromised — do not use",
   "contact.actions": "Actions for {name}",
-  "contact.vcardWarning": "The vCard file is saved to Downloads and stays there, outside this app: locking or wiping the app does not remove it, and anyone holding this phone can open it.",
+  "contact.vcardWarning":
+    "The vCard file is saved to Downloads and stays there, outside this app: locking or wiping the app does not remove it, and anyone holding this phone can open it.",
   "download.save": "Save anyway",
   "download.cancel": "Cancel",
 
@@ -112,7 +113,8 @@ const en = {
   "guides.none": "No guides on this device yet.",
   "guides.attachments": "Attachments",
   "guides.download": "Download",
-  "guides.downloadWarning": "The file is saved to Downloads and stays there, outside this app: locking or wiping the app does not remove it, and anyone holding this phone can open it.",
+  "guides.downloadWarning":
+    "The file is saved to Downloads and stays there, outside this app: locking or wiping the app does not remove it, and anyone holding this phone can open it.",
   "guides.needsConnection": "Attachments need a connection.",
   "guides.otherLanguages": "Also in",
   "guides.updated": "Updated {when}",
@@ -190,9 +192,11 @@ const en = {
   "settings.persisted": "This browser keeps the offline data even when space runs low.",
   "settings.notPersisted": "The browser may delete the offline data when space runs low.",
   "settings.exit": "Quick exit",
-  "settings.exitIntro": "The “Quick exit” button at the top of every screen, or Esc pressed twice, replaces this page with a neutral website at once.",
+  "settings.exitIntro":
+    "The “Quick exit” button at the top of every screen, or Esc pressed twice, replaces this page with a neutral website at once.",
   "settings.wipe": "Wipe this device",
-  "settings.wipeIntro": "Signs you out and deletes everything this app stored on this device: contacts, guides, settings and the offline copy of the app. Then leaves.",
+  "settings.wipeIntro":
+    "Signs you out and deletes everything this app stored on this device: contacts, guides, settings and the offline copy of the app. Then leaves.",
   "settings.wipeConfirm": "Delete everything this app stored on this device now?",
   "settings.wipeYes": "Yes, wipe now",
   "settings.cancel": "Cancel",
@@ -205,7 +209,8 @@ const en = {
   "lock.newPin": "New PIN (at least 6 digits)",
   "lock.newPassphrase": "New passphrase (at least 6 characters)",
   "lock.repeat": "Repeat it",
-  "lock.pinHint": "A passphrase of several words is much harder to guess than a PIN if someone copies this phone's storage.",
+  "lock.pinHint":
+    "A passphrase of several words is much harder to guess than a PIN if someone copies this phone's storage.",
   "lock.usePassphrase": "Use a passphrase instead",
   "lock.usePin": "Use a PIN instead",
   "lock.tooShort": "At least 6 digits or characters, please.",
@@ -222,22 +227,26 @@ const en = {
   "account.devicePlaceholder": "e.g. Phone",
   "account.pinIntro": "The app keeps your session only under a PIN, and asks for it when it opens.",
   "settings.lock": "App lock",
-  "settings.lockIntro": "With a PIN the app locks when it opens, when you leave it alone and from the lock button, and you can keep contacts.",
+  "settings.lockIntro":
+    "With a PIN the app locks when it opens, when you leave it alone and from the lock button, and you can keep contacts.",
   "settings.idle": "Lock after this long without use",
   "settings.minutes": "{n} min",
   "settings.maxAttempts": "Wrong PINs before the data on this device is deleted",
   "settings.duress": "Duress PIN",
-  "settings.duressIntro": "If you are forced to unlock the app, enter this PIN instead: it silently deletes your data and opens the app as if it were new.",
+  "settings.duressIntro":
+    "If you are forced to unlock the app, enter this PIN instead: it silently deletes your data and opens the app as if it were new.",
   "settings.duressSet": "A duress PIN is set.",
   "settings.duressSame": "The duress PIN must differ from your PIN.",
   "settings.duressButton": "Set duress PIN",
   "settings.travel": "Travel mode",
-  "settings.travelIntro": "Before a border, this removes everything but public contacts from this device and signs you out; sign in again later to get it back.",
+  "settings.travelIntro":
+    "Before a border, this removes everything but public contacts from this device and signs you out; sign in again later to get it back.",
   "settings.travelButton": "Travel mode: remove my data now",
   "settings.travelDone": "Removed {contacts} contacts, {saved} saved, {notices} notices and {other} other records.",
 
   "devices.title": "Devices",
-  "devices.intro": "Where you are signed in. End a session you do not recognize, or all others if a phone was lost or inspected: it stops working at its next request, and the app there removes the network's data.",
+  "devices.intro":
+    "Where you are signed in. End a session you do not recognize, or all others if a phone was lost or inspected: it stops working at its next request, and the app there removes the network's data.",
   "devices.signIn": "Sign in to see the devices you are signed in on.",
   "devices.offline": "This list needs a connection.",
   "devices.failed": "Could not load your devices. Try again later.",

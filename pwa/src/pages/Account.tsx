@@ -81,7 +81,13 @@ export function Account() {
             neither offers to save nor records the username in its files ("Login Data"). */}
         <input id="password" name="password" type="password" autoComplete="one-time-code" required />
         <label for="device">{t("account.device")}</label>
-        <input id="device" name="device" autoComplete="off" maxLength={100} placeholder={t("account.devicePlaceholder")} />
+        <input
+          id="device"
+          name="device"
+          autoComplete="off"
+          maxLength={100}
+          placeholder={t("account.devicePlaceholder")}
+        />
         {!locked && (
           <fieldset>
             <legend>{t("lock.setTitle")}</legend>

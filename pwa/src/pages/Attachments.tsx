@@ -34,7 +34,12 @@ export function Attachments({ guide }: { guide: Guide }) {
         {files.map((file) => (
           <li key={file.id} class="row">
             <span class="grow">{file.name}</span>
-            <button type="button" disabled={!isOnline} aria-expanded={asking === file.id} onClick={() => setAsking(file.id)}>
+            <button
+              type="button"
+              disabled={!isOnline}
+              aria-expanded={asking === file.id}
+              onClick={() => setAsking(file.id)}
+            >
               {t("guides.download")}
             </button>
             {asking === file.id && (

@@ -23,7 +23,9 @@ export function Countries() {
               <strong>{countryName(country.code)}</strong>
               <br />
               <span class="muted">
-                {country.last_reviewed ? t("countries.reviewed", { when: daysAgo(country.last_reviewed) }) : t("countries.notReviewed")}
+                {country.last_reviewed
+                  ? t("countries.reviewed", { when: daysAgo(country.last_reviewed) })
+                  : t("countries.notReviewed")}
               </span>
             </a>
           </li>
@@ -48,7 +50,9 @@ export function CountryPage({ code }: { code: string }) {
       </p>
       <h1>{countryName(country.code)}</h1>
       <p class="muted">
-        {country.last_reviewed ? t("countries.reviewed", { when: daysAgo(country.last_reviewed) }) : t("countries.notReviewed")}
+        {country.last_reviewed
+          ? t("countries.reviewed", { when: daysAgo(country.last_reviewed) })
+          : t("countries.notReviewed")}
       </p>
       {country.is_stale && <p class="warning">{t("countries.stale")}</p>}
       {SECTIONS.map((section) =>
@@ -81,7 +85,12 @@ export function CountryPage({ code }: { code: string }) {
             key={country.code}
             items={local}
             render={(contact) => (
-              <ContactCard key={contact.id} contact={contact} kept={kept.has(String(contact.id))} onKeep={(c, keep) => void setKept(c, keep)} />
+              <ContactCard
+                key={contact.id}
+                contact={contact}
+                kept={kept.has(String(contact.id))}
+                onKeep={(c, keep) => void setKept(c, keep)}
+              />
             )}
           />
         </>

@@ -106,7 +106,12 @@ export function Devices() {
           {others.length === 0 ? (
             <p class="muted">{t("devices.none")}</p>
           ) : (
-            <button type="button" class="danger" disabled={busy || !isOnline} onClick={() => void act(endOtherSessions)}>
+            <button
+              type="button"
+              class="danger"
+              disabled={busy || !isOnline}
+              onClick={() => void act(endOtherSessions)}
+            >
               {t("devices.endOthers")}
             </button>
           )}

@@ -37,8 +37,14 @@ export function FindHelp({ location }: { location: Location }) {
         all.flatMap((c) => c.countries ?? []).concat((organizations ?? []).flatMap((o) => o.countries ?? [])),
         countryName,
       ),
-      languages: options(all.flatMap((c) => c.languages ?? []), languageName),
-      topics: options(all.flatMap((c) => c.topics ?? []), (code) => label("topic", code)),
+      languages: options(
+        all.flatMap((c) => c.languages ?? []),
+        languageName,
+      ),
+      topics: options(
+        all.flatMap((c) => c.topics ?? []),
+        (code) => label("topic", code),
+      ),
     }),
     [contacts, organizations, uiLanguage],
   );
@@ -49,21 +55,36 @@ export function FindHelp({ location }: { location: Location }) {
       <p class="muted">{t("help.intro")}</p>
       <form class="filters" onSubmit={(e) => e.preventDefault()} role="search" autoComplete="off">
         <label for="f-country">{t("help.country")}</label>
-        <select id="f-country" autoComplete="off" value={filters.country} onChange={(e) => update({ country: e.currentTarget.value })}>
+        <select
+          id="f-country"
+          autoComplete="off"
+          value={filters.country}
+          onChange={(e) => update({ country: e.currentTarget.value })}
+        >
           <option value="">{t("help.anyCountry")}</option>
           {countries.map((o) => (
             <option value={o.code}>{o.name}</option>
           ))}
         </select>
         <label for="f-language">{t("help.language")}</label>
-        <select id="f-language" autoComplete="off" value={filters.language} onChange={(e) => update({ language: e.currentTarget.value })}>
+        <select
+          id="f-language"
+          autoComplete="off"
+          value={filters.language}
+          onChange={(e) => update({ language: e.currentTarget.value })}
+        >
           <option value="">{t("help.anyLanguage")}</option>
           {languages.map((o) => (
             <option value={o.code}>{o.name}</option>
           ))}
         </select>
         <label for="f-topic">{t("help.topic")}</label>
-        <select id="f-topic" autoComplete="off" value={filters.topic} onChange={(e) => update({ topic: e.currentTarget.value })}>
+        <select
+          id="f-topic"
+          autoComplete="off"
+          value={filters.topic}
+          onChange={(e) => update({ topic: e.currentTarget.value })}
+        >
           <option value="">{t("help.anyTopic")}</option>
           {topics.map((o) => (
             <option value={o.code}>{o.name}</option>

@@ -52,7 +52,9 @@ export function GuidePage({ id }: { id: string }) {
   const all = useRecords("document");
   if (guide === undefined) return <p>{t("common.loading")}</p>;
   if (guide === null) return <NotOnDevice back="/guides" />;
-  const translations = (all ?? []).filter((g) => g.id !== guide.id && g.translation_group && g.translation_group === guide.translation_group);
+  const translations = (all ?? []).filter(
+    (g) => g.id !== guide.id && g.translation_group && g.translation_group === guide.translation_group,
+  );
   const updated = guide.published_at ?? guide.updated_at;
   return (
     <article lang={guide.language}>
@@ -71,7 +73,11 @@ export function GuidePage({ id }: { id: string }) {
           ))}
         </p>
       )}
-      {guide.summary && <p><strong>{guide.summary}</strong></p>}
+      {guide.summary && (
+        <p>
+          <strong>{guide.summary}</strong>
+        </p>
+      )}
       {/* body_html is rendered from Markdown and allow-list sanitized by the server; images arrive as links. */}
       <div class="prose" dangerouslySetInnerHTML={{ __html: guide.body_html ?? "" }} />
       <Attachments guide={guide} />

@@ -88,7 +88,15 @@ function LockSettingsSection() {
         }}
       >
         <label for="current-pin">{t("settings.currentPin")}</label>
-        <input id="current-pin" name="current" type="password" autoComplete="one-time-code" autoCapitalize="none" spellcheck={false} required />
+        <input
+          id="current-pin"
+          name="current"
+          type="password"
+          autoComplete="one-time-code"
+          autoCapitalize="none"
+          spellcheck={false}
+          required
+        />
         <PinFields prefix="change" />
         {changeMessage && <p role="status">{changeMessage}</p>}
         <button type="submit" data-testid="change-pin">
@@ -98,7 +106,11 @@ function LockSettingsSection() {
 
       <h3>{t("settings.duress")}</h3>
       <p>{t("settings.duressIntro")}</p>
-      {duress && <p class="muted" data-testid="duress-set">{t("settings.duressSet")}</p>}
+      {duress && (
+        <p class="muted" data-testid="duress-set">
+          {t("settings.duressSet")}
+        </p>
+      )}
       <form
         onSubmit={async (event) => {
           event.preventDefault();
@@ -144,7 +156,14 @@ function TravelMode() {
           setBusy(true);
           const counts = await signOut();
           setBusy(false);
-          setRemoved(t("settings.travelDone", { contacts: counts.contacts, saved: counts.saved, notices: counts.notices, other: counts.other }));
+          setRemoved(
+            t("settings.travelDone", {
+              contacts: counts.contacts,
+              saved: counts.saved,
+              notices: counts.notices,
+              other: counts.other,
+            }),
+          );
         }}
       >
         {t("settings.travelButton")}
@@ -189,7 +208,9 @@ export function Settings() {
 
       <h2>{t("settings.data")}</h2>
       <p>{sync.syncedAt ? t("status.syncedAt", { when: formatDateTime(sync.syncedAt) }) : t("status.never")}</p>
-      {isPersisted !== null && <p class="muted">{isPersisted ? t("settings.persisted") : t("settings.notPersisted")}</p>}
+      {isPersisted !== null && (
+        <p class="muted">{isPersisted ? t("settings.persisted") : t("settings.notPersisted")}</p>
+      )}
       <button type="button" disabled={!isOnline || sync.running} onClick={() => void runSync()} data-testid="sync-now">
         {sync.running ? t("status.syncing") : t("settings.syncNow")}
       </button>

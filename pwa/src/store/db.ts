@@ -27,7 +27,13 @@ export interface LockSettings {
   revision: number;
 }
 
-export const DEFAULT_LOCK: LockSettings = { failedAttempts: 0, maxAttempts: 10, idleMinutes: 5, numeric: true, revision: 0 };
+export const DEFAULT_LOCK: LockSettings = {
+  failedAttempts: 0,
+  maxAttempts: 10,
+  idleMinutes: 5,
+  numeric: true,
+  revision: 0,
+};
 
 export interface AppDB extends DBSchema {
   chunks: { key: string; value: ChunkRow };

@@ -142,7 +142,8 @@ export class Replica {
     const staging = new Map<string, StoredRecord>();
     ids.forEach((id, i) => {
       const content = contents[i] ?? [];
-      if (id.startsWith("base-")) for (const row of content as StoredRecord[]) records.set(recordKey(row.type, row.id), row);
+      if (id.startsWith("base-"))
+        for (const row of content as StoredRecord[]) records.set(recordKey(row.type, row.id), row);
       else if (id.startsWith("log-")) applyChanges(records, content as Change[]);
       else if (id.startsWith("stage-")) applyChanges(staging, content as Change[]);
     });
@@ -181,7 +182,10 @@ export class Replica {
       chunks: this.chunks,
     };
     const rows = await Promise.all(
-      [...puts, [STATE, state] as [string, unknown]].map(async ([id, value]) => ({ id, ...(await seal(this.key, slot(id), value)) })),
+      [...puts, [STATE, state] as [string, unknown]].map(async ([id, value]) => ({
+        id,
+        ...(await seal(this.key, slot(id), value)),
+      })),
     );
     if (this.closed) throw new Error("The store is locked.");
     const tx = this.database.transaction(["chunks", "lock", "keys"], "readwrite");
@@ -200,7 +204,8 @@ export class Replica {
   private baseChunks(): [string, unknown][] {
     const rows = [...this.records.values()];
     const puts: [string, unknown][] = [];
-    for (let at = 0; at < rows.length; at += CHUNK_RECORDS) puts.push([this.chunkId("base"), rows.slice(at, at + CHUNK_RECORDS)]);
+    for (let at = 0; at < rows.length; at += CHUNK_RECORDS)
+      puts.push([this.chunkId("base"), rows.slice(at, at + CHUNK_RECORDS)]);
     return puts;
   }
 
@@ -326,7 +331,9 @@ export class Replica {
       const token = await this.readToken();
       this.key = key;
       const old = this.chunks;
-      const staged = [...this.staging.values()].map((row) => ({ type: row.type, id: row.id, op: "upsert", data: row.data }) as Change);
+      const staged = [...this.staging.values()].map(
+        (row) => ({ type: row.type, id: row.id, op: "upsert", data: row.data }) as Change,
+      );
       const puts = this.baseChunks();
       if (staged.length) puts.push([this.chunkId("stage"), staged]);
       this.chunks = puts.map(([id]) => id);

@@ -25,15 +25,13 @@ export interface Hit {
 }
 
 export function fold(text: string): string {
-  return text
-    .normalize("NFKD")
-    .replace(/\p{M}/gu, "")
-    .toLowerCase()
-    .replace(/ё/g, "е");
+  return text.normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase().replace(/ё/g, "е");
 }
 
 export function words(query: string): string[] {
-  return fold(query).split(/[^\p{L}\p{N}@+.]+/u).filter((word) => word.length > 0);
+  return fold(query)
+    .split(/[^\p{L}\p{N}@+.]+/u)
+    .filter((word) => word.length > 0);
 }
 
 function fieldText(data: unknown, field: string): string {
@@ -73,7 +71,9 @@ export function search(records: Iterable<StoredRecord>, query: string, limit = 5
       type: record.type as RecordType,
       id: record.id,
       title,
-      snippet: snippetSource ? snippetAround(snippetSource, wanted.find((w) => fold(snippetSource).includes(w)) ?? "") : "",
+      snippet: snippetSource
+        ? snippetAround(snippetSource, wanted.find((w) => fold(snippetSource).includes(w)) ?? "")
+        : "",
       score: titleHits * 10 + (bodyIndex > 0 ? 1 : 0),
     });
   }

@@ -80,7 +80,12 @@ export async function synchronize(
         return { into: "staging", changes: page.changes, meta: next, reset: page.reset, complete };
       }
       for (const change of page.changes) {
-        if (change.op === "delete" && change.type === "contact_point" && r.records.has(recordKey(change.type, change.id))) removed++;
+        if (
+          change.op === "delete" &&
+          change.type === "contact_point" &&
+          r.records.has(recordKey(change.type, change.id))
+        )
+          removed++;
       }
       Object.assign(next, { cursor: page.cursor, etag: page.etag });
       pageChanged = page.changes.length > 0;
@@ -125,7 +130,13 @@ function reconcileSaved(replica: Replica, at: string): Notice[] {
       continue;
     }
     withdrawn.push(
-      replica.addNotice({ kind: "withdrawn", at, organizationName: entry.organizationName, label: entry.label, channel: entry.channel }),
+      replica.addNotice({
+        kind: "withdrawn",
+        at,
+        organizationName: entry.organizationName,
+        label: entry.label,
+        channel: entry.channel,
+      }),
     );
     replica.saved.delete(entry.id);
   }

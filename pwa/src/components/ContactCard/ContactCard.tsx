@@ -40,7 +40,9 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
         )}
         <h3 class={styles.label}>{heading}</h3>
         <span class="tag">{label("channel", contact.channel)}</span>
-        {status !== "active" && <strong class={styles.status}>{t(status === "paused" ? "contact.paused" : "contact.compromised")}</strong>}
+        {status !== "active" && (
+          <strong class={styles.status}>{t(status === "paused" ? "contact.paused" : "contact.compromised")}</strong>
+        )}
       </header>
       <p class={styles.value} translate={false}>
         {contact.value}
@@ -78,13 +80,20 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
         ) : null}
       </dl>
       <p class={contact.is_stale ? `${styles.verified} ${styles.stale}` : styles.verified} data-testid="verified">
-        {contact.last_verified_at ? t("contact.verified", { when: daysAgo(contact.last_verified_at) }) : t("contact.notVerified")}
+        {contact.last_verified_at
+          ? t("contact.verified", { when: daysAgo(contact.last_verified_at) })
+          : t("contact.notVerified")}
         {contact.is_stale && contact.last_verified_at ? ` · ${t("contact.stale")}` : ""}
       </p>
       <div class={styles.actions} role="group" aria-label={t("contact.actions", { name })}>
         {status === "active" &&
           contactLinks(contact).map((link) => (
-            <a class="button primary" href={link.href} rel="noreferrer noopener" target={link.href.startsWith("https:") ? "_blank" : undefined}>
+            <a
+              class="button primary"
+              href={link.href}
+              rel="noreferrer noopener"
+              target={link.href.startsWith("https:") ? "_blank" : undefined}
+            >
               {t(`contact.${link.kind}`)}
             </a>
           ))}
@@ -99,7 +108,12 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
         >
           {copied ? t("contact.copied") : t("contact.copy")}
         </button>
-        <button type="button" aria-expanded={confirmingVCard} onClick={() => setConfirmingVCard(true)} data-testid="vcard">
+        <button
+          type="button"
+          aria-expanded={confirmingVCard}
+          onClick={() => setConfirmingVCard(true)}
+          data-testid="vcard"
+        >
           {t("contact.vcard")}
         </button>
         <button type="button" aria-pressed={kept} onClick={() => onKeep(contact, !kept)} data-testid="keep">

@@ -10,16 +10,31 @@ import { UpdatePrompt } from "../UpdatePrompt/UpdatePrompt";
 import styles from "./Layout.module.css";
 
 const TABS = [
-  { href: "/", key: "nav.help", icon: "M12 2a7 7 0 0 0-7 7c0 5 7 13 7 13s7-8 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z" },
-  { href: "/search", key: "nav.search", icon: "M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10z" },
-  { href: "/guides", key: "nav.guides", icon: "M4 4h7a3 3 0 0 1 3 3v13a2 2 0 0 0-2-2H4zm16 0h-3a3 3 0 0 0-3 3v13a2 2 0 0 1 2-2h4z" },
+  {
+    href: "/",
+    key: "nav.help",
+    icon: "M12 2a7 7 0 0 0-7 7c0 5 7 13 7 13s7-8 7-13a7 7 0 0 0-7-7zm0 9.5A2.5 2.5 0 1 1 12 6.5a2.5 2.5 0 0 1 0 5z",
+  },
+  {
+    href: "/search",
+    key: "nav.search",
+    icon: "M10 3a7 7 0 0 1 5.6 11.2l5.1 5.1-1.4 1.4-5.1-5.1A7 7 0 1 1 10 3zm0 2a5 5 0 1 0 0 10 5 5 0 0 0 0-10z",
+  },
+  {
+    href: "/guides",
+    key: "nav.guides",
+    icon: "M4 4h7a3 3 0 0 1 3 3v13a2 2 0 0 0-2-2H4zm16 0h-3a3 3 0 0 0-3 3v13a2 2 0 0 1 2-2h4z",
+  },
   { href: "/countries", key: "nav.countries", icon: "M5 3v18h2v-7h11l-2-4 2-4H7V3z" },
   { href: "/more", key: "nav.more", icon: "M4 6h16v2H4zm0 5h16v2H4zm0 5h16v2H4z" },
 ] as const;
 
 function isCurrent(href: string, path: string): boolean {
   if (href === "/") return path === "/";
-  if (href === "/more") return ["/more", "/organizations", "/events", "/resources", "/saved", "/account", "/devices", "/settings"].some((p) => path.startsWith(p));
+  if (href === "/more")
+    return ["/more", "/organizations", "/events", "/resources", "/saved", "/account", "/devices", "/settings"].some(
+      (p) => path.startsWith(p),
+    );
   return path.startsWith(href);
 }
 

@@ -135,7 +135,13 @@ export function PinPrompt() {
   if (!pending || locked) return null;
   return (
     <div class={styles.prompt}>
-      <div class={styles.sheet} role="dialog" aria-modal="true" aria-labelledby="pin-prompt-title" data-testid="pin-prompt">
+      <div
+        class={styles.sheet}
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="pin-prompt-title"
+        data-testid="pin-prompt"
+      >
         <h2 id="pin-prompt-title">{t("lock.setTitle")}</h2>
         <p>{t("lock.needed")}</p>
         <form

@@ -11,7 +11,8 @@ export function Notices() {
   return (
     <div class={styles.notices} role="alert" data-testid="notices">
       {list.map((notice) => {
-        const name = [notice.organizationName, notice.label].filter(Boolean).join(" – ") || label("channel", notice.channel);
+        const name =
+          [notice.organizationName, notice.label].filter(Boolean).join(" – ") || label("channel", notice.channel);
         return (
           <p class={styles.notice} key={notice.id}>
             <span>{t("notice.withdrawn", { name })}</span>

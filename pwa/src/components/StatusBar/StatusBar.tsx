@@ -10,7 +10,12 @@ export function StatusBar() {
   const sync = useObservable(syncState);
   const when = sync.syncedAt ? t("status.syncedAt", { when: timeAgo(sync.syncedAt) }) : t("status.never");
   return (
-    <div class={isOnline ? styles.bar : `${styles.bar} ${styles.offline}`} role="status" aria-live="polite" data-testid="status">
+    <div
+      class={isOnline ? styles.bar : `${styles.bar} ${styles.offline}`}
+      role="status"
+      aria-live="polite"
+      data-testid="status"
+    >
       <span data-testid="synced-at" title={sync.syncedAt ?? ""}>
         {sync.running ? t("status.syncing") : when}
       </span>
