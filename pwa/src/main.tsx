@@ -19,7 +19,9 @@ async function start() {
   dropLegacyToken();
   await setLanguage(preferredLanguage(), false).catch(() => setLanguage("en", false));
   startRouter();
-  render(<App />, document.getElementById("app")!);
+  const root = document.getElementById("app");
+  if (!root) throw new Error("index.html has no #app element");
+  render(<App />, root);
   let reloading = false;
   const reload = () => {
     if (!reloading) window.location.reload();

@@ -20,7 +20,7 @@ export function organization(id: number, overrides: Partial<Organization> = {}):
     created_at: "2024-01-01T00:00:00Z",
     updated_at: "2024-01-01T00:00:00Z",
     ...overrides,
-  } as Organization;
+  };
 }
 
 export function contact(id: number, overrides: Partial<ContactPoint> = {}): ContactPoint {
@@ -45,7 +45,7 @@ export function contact(id: number, overrides: Partial<ContactPoint> = {}): Cont
     created_at: "2024-01-01T00:00:00Z",
     updated_at: "2024-01-01T00:00:00Z",
     ...overrides,
-  } as ContactPoint;
+  };
 }
 
 export const upsert = (type: string, id: string | number, data: unknown): Change => ({

@@ -82,7 +82,8 @@ describe("the encrypted store", () => {
       "anonymous",
     );
     const [base] = (await disk.getAll("chunks")).filter((row) => row.id.startsWith("base-"));
-    await disk.put("chunks", { ...base!, id: "state" });
+    if (!base) throw new Error("the synchronized replica wrote no base chunk");
+    await disk.put("chunks", { ...base, id: "state" });
     await expect(Replica.load(disk, key)).rejects.toBeInstanceOf(Tampered);
   });
 

@@ -203,7 +203,7 @@ describe("a replica built only from sync responses", () => {
     resets = 0;
     constructor(private limit: number) {}
 
-    write(key: string, data: unknown | null) {
+    write(key: string, data: unknown) {
       if (data === null) this.objects.delete(key);
       else this.objects.set(key, data);
       this.log.push(key);
@@ -219,8 +219,8 @@ describe("a replica built only from sync responses", () => {
 
     fetchPage: FetchPage = async (cursor) => {
       const parsed = cursor ? (JSON.parse(cursor) as { at: number; epoch: number; snap?: number }) : null;
-      if (!parsed || parsed.epoch !== this.resets || parsed.snap !== undefined) {
-        const fresh = !parsed || parsed.epoch !== this.resets;
+      if (parsed?.epoch !== this.resets || parsed.snap !== undefined) {
+        const fresh = parsed?.epoch !== this.resets;
         const start = fresh ? 0 : (parsed?.snap ?? 0);
         const keys = [...this.objects.keys()].sort();
         const slice = keys.slice(start, start + this.limit);

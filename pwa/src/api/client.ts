@@ -12,11 +12,11 @@ import type { paths } from "./schema";
 export type Api = Client<paths>;
 
 /** Supplies a bearer token for a request, refreshing it first when needed; null = anonymous. */
-export type TokenSource = {
+export interface TokenSource {
   accessToken(): Promise<string | null>;
   /** Called when the API rejected the token we sent: returns a new one, or null. */
   renewAfterRejection(rejected: string): Promise<string | null>;
-};
+}
 
 // Sign-in, refresh and logout carry their credentials in the body; every other path (the
 // list of one's sessions under /auth/sessions/ included) gets the bearer token.

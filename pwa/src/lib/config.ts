@@ -26,8 +26,7 @@ let current: AppConfig = DEFAULT_CONFIG;
 
 export function parseConfig(raw: unknown): AppConfig {
   const value = (raw && typeof raw === "object" ? raw : {}) as Record<string, unknown>;
-  const text = (key: keyof AppConfig, fallback: string) =>
-    typeof value[key] === "string" ? (value[key] as string) : fallback;
+  const text = (key: keyof AppConfig, fallback: string) => (typeof value[key] === "string" ? value[key] : fallback);
   const minutes = Number(value.syncIntervalMinutes);
   return {
     apiBaseUrl: text("apiBaseUrl", DEFAULT_CONFIG.apiBaseUrl).replace(/\/+$/, ""),

@@ -32,7 +32,7 @@ export function contactLinks(contact: Pick<ContactPoint, "channel" | "value">): 
       return [{ kind: "email", href: `mailto:${value}` }];
     case "website":
     case "form":
-      return /^https:\/\//.test(value) ? [{ kind: "open", href: value }] : [];
+      return value.startsWith("https://") ? [{ kind: "open", href: value }] : [];
     default:
       return [];
   }

@@ -11,6 +11,7 @@ import { observable, useObservable } from "./store";
 
 export function useRecords<T extends RecordType>(type: T): RecordTypes[T][] | null {
   const version = useObservable(dataVersion);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- a new `version` means the replica changed: read it again
   return useMemo(() => currentReplica()?.allOf(type) ?? null, [type, version]);
 }
 
@@ -20,6 +21,7 @@ export function useRecord<T extends RecordType>(type: T, id: string): RecordType
   return useMemo(() => {
     const replica = currentReplica();
     return replica ? (replica.oneOf(type, id) ?? null) : undefined;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new `version` means the replica changed: read it again
   }, [type, id, version]);
 }
 
@@ -28,6 +30,7 @@ export function useAllRecords(): StoredRecord[] | null {
   return useMemo(() => {
     const replica = currentReplica();
     return replica ? [...replica.records.values()] : null;
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a new `version` means the replica changed: read it again
   }, [version]);
 }
 

@@ -7,7 +7,7 @@ import en from "../locales/en";
 import { observable, useObservable } from "./store";
 
 export type Key = keyof typeof en;
-export type Dictionary = { readonly [K in Key]: string } & { readonly [key: string]: string };
+export type Dictionary = Readonly<Record<Key, string>> & Readonly<Record<string, string>>;
 
 export const LANGUAGES = ["en", "ru", "uk", "de"] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,7 +34,7 @@ export function isLanguage(value: unknown): value is Language {
 
 /** The stored choice, else the first browser language we speak, else English. */
 export function preferredLanguage(browser: readonly string[] = navigator.languages ?? [navigator.language]): Language {
-  let stored: string | null = null;
+  let stored: string | null;
   try {
     stored = localStorage.getItem(STORAGE_KEY);
   } catch {

@@ -37,6 +37,7 @@ export function exitWith(neutralHtml: string | null): void {
     // Replaces the document (and, in Chromium, every event listener of this window). Once the
     // connection is back, load the real page so that nothing of the app keeps running.
     document.open();
+    // eslint-disable-next-line @typescript-eslint/no-deprecated -- only write() swaps the whole document for the cached page offline
     document.write(neutralHtml);
     document.close();
     history.replaceState(null, "", target.href);
@@ -70,7 +71,7 @@ export async function prepareExit(): Promise<string | null> {
 export function guardAgainstReturn(): boolean {
   const navigation = performance.getEntriesByType?.("navigation")[0] as PerformanceNavigationTiming | undefined;
   const cameBack = navigation?.type === "back_forward";
-  let exited = false;
+  let exited: boolean;
   try {
     exited = sessionStorage.getItem(EXITED) === "1";
     if (exited && !cameBack) sessionStorage.removeItem(EXITED);
@@ -131,7 +132,7 @@ export async function wipeDevice({ restart = false } = {}): Promise<void> {
     await Promise.all(names.map((name) => caches.delete(name)));
   }
   const databases = (await indexedDB.databases?.()) ?? [{ name: "waypoint" }];
-  await Promise.all(databases.map((info) => (info.name ? deleteDatabase(info.name) : undefined)));
+  await Promise.all(databases.flatMap((info) => (info.name ? [deleteDatabase(info.name)] : [])));
   localStorage.clear();
   sessionStorage.clear();
   if (restart) location.replace("/");

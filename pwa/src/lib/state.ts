@@ -43,7 +43,7 @@ export const updateReady = observable<(() => void) | null>(null);
 export function viewerKey(): string {
   const refresh = currentRefresh();
   const user = refresh ? claim(refresh, "user_id") : null;
-  return user === null ? "anonymous" : `user:${String(user)}`;
+  return typeof user === "number" || typeof user === "string" ? `user:${user}` : "anonymous";
 }
 
 export function loadNotices(): void {

@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { LoginError } from "../api/auth";
 import { PinFields, readPin } from "../components/Lock/Lock";
+import { textField } from "../lib/form";
 import { label, t } from "../lib/i18n";
 import { hasPin, setPin } from "../lib/lock";
 import { me, signedIn, signIn, signOut } from "../lib/state";
@@ -57,13 +58,16 @@ export function Account() {
           const data = new FormData(form);
           // The refresh token is kept only under a PIN: choose one first.
           const chosen = locked ? null : readPin(form);
-          if (chosen && "error" in chosen) return setError(chosen.error);
+          if (chosen && "error" in chosen) {
+            setError(chosen.error);
+            return;
+          }
           setBusy(true);
           setError(null);
           try {
             if (chosen) await setPin(chosen.pin);
-            const device = String(data.get("device") ?? "").trim();
-            await signIn(String(data.get("username") ?? "").trim(), String(data.get("password") ?? ""), device);
+            const device = textField(data, "device").trim();
+            await signIn(textField(data, "username").trim(), textField(data, "password"), device);
             form.reset();
           } catch (failure) {
             const kind = failure instanceof LoginError ? failure.kind : "server";

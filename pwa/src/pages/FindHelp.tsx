@@ -17,20 +17,16 @@ export function FindHelp({ location }: { location: Location }) {
   const organizations = useRecords("organization");
   const kept = useKept();
   const isSignedIn = useObservable(signedIn);
-  const filters: HelpFilters = {
-    country: location.query.get("country") ?? "",
-    language: location.query.get("language") ?? "",
-    topic: location.query.get("topic") ?? "",
-  };
+  const country = location.query.get("country") ?? "";
+  const language = location.query.get("language") ?? "";
+  const topic = location.query.get("topic") ?? "";
+  const filters: HelpFilters = useMemo(() => ({ country, language, topic }), [country, language, topic]);
   const update = (change: Partial<HelpFilters>) => setQuery({ ...filters, ...change });
   const uiLanguage = useLanguage();
-  const all = contacts ?? [];
+  const all = useMemo(() => contacts ?? [], [contacts]);
   // Both are passes over every contact: at 20,000 contacts they cost more than the screen,
   // so they run when the data, the filters or the interface language change, not per render.
-  const found = useMemo(
-    () => findContacts(all, organizations ?? [], filters),
-    [contacts, organizations, filters.country, filters.language, filters.topic],
-  );
+  const found = useMemo(() => findContacts(all, organizations ?? [], filters), [all, organizations, filters]);
   const { countries, languages, topics } = useMemo(
     () => ({
       countries: options(
@@ -46,7 +42,8 @@ export function FindHelp({ location }: { location: Location }) {
         (code) => label("topic", code),
       ),
     }),
-    [contacts, organizations, uiLanguage],
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the names are in the interface language: sort them again
+    [all, organizations, uiLanguage],
   );
 
   return (

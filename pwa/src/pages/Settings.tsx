@@ -1,5 +1,6 @@
 import { useEffect, useState } from "preact/hooks";
 import { PinFields, readPin } from "../components/Lock/Lock";
+import { textField } from "../lib/form";
 import { formatDateTime, LANGUAGE_NAMES, LANGUAGES, isLanguage, setLanguage, t, useLanguage } from "../lib/i18n";
 import { changePin, hasDuressPin, hasPin, lockSettings, setDuressPin, setPin, updateLockSettings } from "../lib/lock";
 import { quickExit, wipeDevice } from "../lib/safety";
@@ -29,7 +30,10 @@ function LockSettingsSection() {
           onSubmit={async (event) => {
             event.preventDefault();
             const chosen = readPin(event.currentTarget);
-            if ("error" in chosen) return setMessage(chosen.error);
+            if ("error" in chosen) {
+              setMessage(chosen.error);
+              return;
+            }
             await setPin(chosen.pin);
             setMessage(null);
           }}
@@ -77,8 +81,11 @@ function LockSettingsSection() {
           event.preventDefault();
           const form = event.currentTarget;
           const chosen = readPin(form);
-          if ("error" in chosen) return setChangeMessage(chosen.error);
-          const current = String(new FormData(form).get("current") ?? "");
+          if ("error" in chosen) {
+            setChangeMessage(chosen.error);
+            return;
+          }
+          const current = textField(new FormData(form), "current");
           const changed = await changePin(current, chosen.pin);
           setChangeMessage(t(changed ? "settings.pinChanged" : "settings.pinWrong"));
           if (changed) {
@@ -116,7 +123,10 @@ function LockSettingsSection() {
           event.preventDefault();
           const form = event.currentTarget;
           const chosen = readPin(form);
-          if ("error" in chosen) return setMessage(chosen.error);
+          if ("error" in chosen) {
+            setMessage(chosen.error);
+            return;
+          }
           const result = await setDuressPin(chosen.pin);
           setMessage(result === "set" ? null : t(result === "same-as-pin" ? "settings.duressSame" : "lock.tooShort"));
           if (result === "set") {

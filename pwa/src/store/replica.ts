@@ -331,9 +331,12 @@ export class Replica {
       const token = await this.readToken();
       this.key = key;
       const old = this.chunks;
-      const staged = [...this.staging.values()].map(
-        (row) => ({ type: row.type, id: row.id, op: "upsert", data: row.data }) as Change,
-      );
+      const staged = [...this.staging.values()].map((row) => ({
+        type: row.type,
+        id: row.id,
+        op: "upsert",
+        data: row.data,
+      }));
       const puts = this.baseChunks();
       if (staged.length) puts.push([this.chunkId("stage"), staged]);
       this.chunks = puts.map(([id]) => id);

@@ -57,7 +57,7 @@ export function search(records: Iterable<StoredRecord>, query: string, limit = 5
   if (wanted.length === 0) return [];
   const hits: Hit[] = [];
   for (const record of records) {
-    const fields = FIELDS[record.type as RecordType];
+    const fields = FIELDS[record.type];
     if (!fields || !searchable(record)) continue;
     const texts = fields.map((field) => fieldText(record.data, field));
     const folded = texts.map(fold);
@@ -68,7 +68,7 @@ export function search(records: Iterable<StoredRecord>, query: string, limit = 5
     const bodyIndex = folded.findIndex((text, i) => i > 0 && wanted.some((word) => text.includes(word)));
     const snippetSource = bodyIndex > 0 ? (texts[bodyIndex] ?? "") : "";
     hits.push({
-      type: record.type as RecordType,
+      type: record.type,
       id: record.id,
       title,
       snippet: snippetSource

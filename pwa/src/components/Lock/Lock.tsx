@@ -4,6 +4,7 @@
  * before something personal is kept.
  */
 import { useEffect, useRef, useState } from "preact/hooks";
+import { textField } from "../../lib/form";
 import { t } from "../../lib/i18n";
 import { hasPin, isAcceptableSecret, lockSettings, pinRequest, setPin, unlock } from "../../lib/lock";
 import { useObservable } from "../../lib/store";
@@ -24,7 +25,7 @@ export function UnlockScreen() {
         onSubmit={async (event) => {
           event.preventDefault();
           const form = event.currentTarget;
-          const secret = String(new FormData(form).get("pin") ?? "");
+          const secret = textField(new FormData(form), "pin");
           if (!secret) return;
           setBusy(true);
           setError(null);
@@ -117,9 +118,9 @@ export function PinFields({ prefix }: { prefix: string }) {
 /** The chosen PIN from a form with `PinFields`, or the message that says what is wrong. */
 export function readPin(form: HTMLFormElement): { pin: string } | { error: string } {
   const data = new FormData(form);
-  const pin = String(data.get("pin") ?? "");
+  const pin = textField(data, "pin");
   if (!isAcceptableSecret(pin)) return { error: t("lock.tooShort") };
-  if (pin !== String(data.get("pin2") ?? "")) return { error: t("lock.mismatch") };
+  if (pin !== textField(data, "pin2")) return { error: t("lock.mismatch") };
   return { pin };
 }
 
@@ -148,7 +149,10 @@ export function PinPrompt() {
           onSubmit={async (event) => {
             event.preventDefault();
             const chosen = readPin(event.currentTarget);
-            if ("error" in chosen) return setError(chosen.error);
+            if ("error" in chosen) {
+              setError(chosen.error);
+              return;
+            }
             setBusy(true);
             await setPin(chosen.pin);
             setBusy(false);
