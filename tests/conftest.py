@@ -148,11 +148,11 @@ def make_document(org_a):
         fields.setdefault("body", "Example body.")
         document = Document.objects.create(organization=organization or org_a, is_example=True, **fields)
         if status in ("in_review", "published", "archived"):
-            documents.document_submit(document=document, actor=None)
+            documents.document_submit(document=document)
         if status in ("published", "archived"):
             documents.document_publish(document=document, actor=None)
         if status == "archived":
-            documents.document_archive(document=document, actor=None)
+            documents.document_archive(document=document)
         return document
 
     return make

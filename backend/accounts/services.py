@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
+from core import rules
 from core.errors import Conflict, InvalidTransition
 from core.secrets import new_secret
 from core.viewer import Viewer
@@ -37,7 +38,9 @@ def invitation_create(*, data: dict, actor) -> tuple[Invitation, str]:
 
 
 @transaction.atomic
-def invitation_revoke(*, invitation: Invitation) -> None:
+def invitation_revoke(*, invitation: Invitation, viewer: Viewer) -> None:
+    """Delete a pending or expired invitation of an organization `viewer` coordinates, so its token fails."""
+    rules.check_may_write(viewer, invitation.organization_id)
     if invitation.accepted_at is not None:
         raise InvalidTransition(
             "This invitation was already accepted; remove the membership instead.", field=None

@@ -135,7 +135,7 @@ class InvitationViewSet(
         )
 
     def perform_destroy(self, instance):
-        invitation_revoke(invitation=instance)
+        invitation_revoke(invitation=instance, viewer=self.viewer)
 
 
 @extend_validation_errors(["invalid"], field_name="token", methods=["post"])

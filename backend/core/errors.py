@@ -31,11 +31,19 @@ class DomainError(Exception):
         super().__init__(message)
         self.message = message
         self.field = field
+        self.fields: dict[str, str] = {} if field is None else {field: message}
+
+    @classmethod
+    def on_fields(cls, messages: dict[str, str]) -> "DomainError":
+        """One refusal naming several inputs, each with its own message."""
+        error = cls(next(iter(messages.values())), field=next(iter(messages)))
+        error.fields = dict(messages)
+        return error
 
     def as_api_exception(self) -> exceptions.APIException:
-        if self.field is None:
+        if not self.fields:
             return exceptions.ValidationError([self.message])
-        return exceptions.ValidationError({self.field: [self.message]})
+        return exceptions.ValidationError({name: [message] for name, message in self.fields.items()})
 
 
 class Invalid(DomainError):

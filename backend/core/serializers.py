@@ -6,6 +6,8 @@ from django_countries import countries
 from rest_framework import serializers
 from rest_framework.validators import UniqueValidator
 
+from . import rules
+from .errors import DomainError
 from .viewer import Viewer, request_viewer
 from .visibility import Visibility
 from .vocabulary import LANGUAGE_CHOICES, Topic
@@ -62,7 +64,7 @@ class ViewerContextMixin:
 
 
 class OwnedByOrganizationMixin(ViewerContextMixin):
-    """Validates that the organization a write targets is one the viewer coordinates.
+    """Validates the organization a write targets by `core.rules.check_owner`, as a field error.
 
     The organization field offers only organizations the viewer can see (so an invisible
     one is "does not exist"); one the viewer sees but does not coordinate is refused.
@@ -76,16 +78,11 @@ class OwnedByOrganizationMixin(ViewerContextMixin):
         return fields
 
     def validate_organization(self, organization):
-        if not self.viewer.can_write_for(organization.pk):
-            raise serializers.ValidationError("You are not a coordinator of this organization.")
-        if (
-            self.instance is not None
-            and self.instance.organization_id != organization.pk
-            and not self.viewer.is_admin
-        ):
-            raise serializers.ValidationError(
-                "Only the network office can move an object to another organization."
-            )
+        current_id = None if self.instance is None else self.instance.organization_id
+        try:
+            rules.check_owner(self.viewer, organization_id=organization.pk, current_id=current_id)
+        except DomainError as exc:
+            raise serializers.ValidationError(exc.message) from exc
         return organization
 
 
@@ -99,7 +96,10 @@ def visibility_field(**kwargs):
 
 
 class AdminOnlyFieldsMixin(ViewerContextMixin):
-    """Refuses, with 400, fields only the network office may set, instead of ignoring them."""
+    """Refuses, with 400, fields only the network office may set, instead of ignoring them.
+
+    The serializer declares `admin_only_fields`; `core.rules.check_admin_only_fields` decides.
+    """
 
     admin_only_fields: tuple[str, ...] = ()
 
@@ -115,13 +115,12 @@ class AdminOnlyFieldsMixin(ViewerContextMixin):
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        if not self.viewer.is_admin:
-            errors = {}
-            for name in self.admin_only_fields:
-                if name in attrs and (self.instance is None or getattr(self.instance, name) != attrs[name]):
-                    errors[name] = "Only the network office can set this."
-            if errors:
-                raise serializers.ValidationError(errors)
+        try:
+            rules.check_admin_only_fields(
+                self.viewer, names=self.admin_only_fields, values=attrs, instance=self.instance
+            )
+        except DomainError as exc:
+            raise exc.as_api_exception() from exc
         return attrs
 
 

@@ -34,11 +34,14 @@ class DocumentVersionInline(admin.TabularInline):
 
 
 def _workflow_action(step, label):
+    # Only publishing records who acted (in the version it keeps); the other steps take no actor.
+    by_actor = step is services.document_publish
+
     def run(modeladmin, request, queryset):
         done = 0
         for document in queryset.select_related("organization"):
             try:
-                step(document=document, actor=request.user)
+                step(document=document, **({"actor": request.user} if by_actor else {}))
                 done += 1
             except DomainError as exc:
                 modeladmin.message_user(request, f"{document}: {exc}", messages.WARNING)

@@ -408,9 +408,9 @@ def _bring_to(document: Document, status: str, actor) -> None:
     if document.status == status:
         return
     if document.status in (Document.Status.PUBLISHED, Document.Status.ARCHIVED):
-        services.document_revise(document=document, actor=actor)
+        services.document_revise(document=document)
     if document.status == Document.Status.DRAFT:
-        services.document_submit(document=document, actor=actor)
+        services.document_submit(document=document)
     if status == Document.Status.PUBLISHED:
         services.document_publish(document=document, actor=actor)
 

@@ -124,28 +124,6 @@ class DocumentSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
             fields["translation_of"].queryset = Document.objects.visible_to(self.viewer)
         return fields
 
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        original = attrs.pop("translation_of", None)
-        if original is not None:
-            if self.instance is not None:
-                raise serializers.ValidationError(
-                    {"translation_of": "Set only when creating; a document cannot change its group."}
-                )
-            language = attrs.get("language")
-            taken = (
-                Document.objects.visible_to(self.viewer)
-                .filter(translation_group=original.translation_group, language=language)
-                .values_list("id", flat=True)
-                .first()
-            )
-            if taken is not None:
-                raise serializers.ValidationError(
-                    {"language": f"Document {taken} is already the translation in this language."}
-                )
-            attrs["translation_group"] = original.translation_group
-        return attrs
-
 
 class TranslationSerializer(serializers.ModelSerializer):
     class Meta:

@@ -8,7 +8,7 @@ import difflib
 from django.db import transaction
 from django.utils import timezone
 
-from core.errors import Invalid, InvalidTransition, NotAllowed
+from core.errors import Conflict, Invalid, InvalidTransition, NotAllowed
 from core.viewer import Viewer
 from core.visibility import narrowest
 
@@ -56,8 +56,28 @@ def document_check_editable(*, document: Document, viewer: Viewer) -> None:
         )
 
 
-def document_update(*, document: Document, viewer: Viewer, actor, **fields) -> Document:
+def document_create(*, viewer: Viewer, actor, translation_of: Document | None = None, **fields) -> Document:
+    """A new draft; given `translation_of`, it joins that document's group in a language the group
+    does not have yet among the documents `viewer` may see."""
+    if translation_of is not None:
+        taken = (
+            Document.objects.visible_to(viewer)
+            .filter(translation_group=translation_of.translation_group, language=fields.get("language"))
+            .values_list("id", flat=True)
+            .first()
+        )
+        if taken is not None:
+            raise Conflict(f"Document {taken} is already the translation in this language.", field="language")
+        fields["translation_group"] = translation_of.translation_group
+    return Document.objects.create(created_by=actor, **fields)
+
+
+def document_update(
+    *, document: Document, viewer: Viewer, actor, translation_of: Document | None = None, **fields
+) -> Document:
     """Change a document; a published one keeps the text it now shows as a new version."""
+    if translation_of is not None:
+        raise Invalid("Set only when creating; a document cannot change its group.", field="translation_of")
     document_check_editable(document=document, viewer=viewer)
     for name, value in fields.items():
         setattr(document, name, value)
@@ -66,12 +86,12 @@ def document_update(*, document: Document, viewer: Viewer, actor, **fields) -> D
     return document
 
 
-def document_delete(*, document: Document, viewer: Viewer, actor) -> None:
+def document_delete(*, document: Document, viewer: Viewer) -> None:
     document_check_editable(document=document, viewer=viewer)
     document.delete()
 
 
-def document_submit(*, document: Document, actor) -> Document:
+def document_submit(*, document: Document) -> Document:
     """Hand a draft to the network office for review."""
     _transition(document=document, action="submit")
     document.save()
@@ -87,14 +107,14 @@ def document_publish(*, document: Document, actor) -> Document:
     return document
 
 
-def document_archive(*, document: Document, actor) -> Document:
+def document_archive(*, document: Document) -> Document:
     """Withdraw a published document from readers; its versions stay in the history."""
     _transition(document=document, action="archive")
     document.save()
     return document
 
 
-def document_revise(*, document: Document, actor) -> Document:
+def document_revise(*, document: Document) -> Document:
     """Turn the document back into a draft (to revise it, or return it from review)."""
     _transition(document=document, action="revise")
     document.save()
@@ -178,7 +198,7 @@ def attachment_add(*, document: Document, upload, inspected: Inspected, actor, i
     return attachment
 
 
-def attachment_delete(*, attachment: Attachment, actor) -> None:
+def attachment_delete(*, attachment: Attachment) -> None:
     """Remove the attachment; its stored file goes once the transaction commits (see signals.py)."""
     document = attachment.document
     attachment.delete()

@@ -118,8 +118,10 @@ class DocumentViewSet(VisibleModelViewSet):
     # -- writes --------------------------------------------------------------------------
 
     def perform_create(self, serializer):
-        serializer.validated_data["created_by"] = self.request.user
-        super().perform_create(serializer)
+        serializer.instance = services.document_create(
+            viewer=self.viewer, actor=self.request.user, **serializer.validated_data
+        )
+        self._etag_object = serializer.instance
 
     def perform_update(self, serializer):
         serializer.instance = services.document_update(
@@ -130,10 +132,7 @@ class DocumentViewSet(VisibleModelViewSet):
         )
 
     def perform_destroy(self, instance):
-        services.document_delete(document=instance, viewer=self.viewer, actor=self.request.user)
-
-    def _step(self, request, step):
-        return self.act_on_object(lambda document: step(document=document, actor=request.user))
+        services.document_delete(document=instance, viewer=self.viewer)
 
     @_workflow_docs(
         "Submit a draft for review",
@@ -141,7 +140,7 @@ class DocumentViewSet(VisibleModelViewSet):
     )
     @action(detail=True, methods=["post"], filter_backends=[])
     def submit(self, request, pk=None):
-        return self._step(request, services.document_submit)
+        return self.act_on_object(lambda document: services.document_submit(document=document))
 
     @_workflow_docs(
         "Publish a document",
@@ -150,14 +149,16 @@ class DocumentViewSet(VisibleModelViewSet):
     )
     @action(detail=True, methods=["post"], filter_backends=[])
     def publish(self, request, pk=None):
-        return self._step(request, services.document_publish)
+        return self.act_on_object(
+            lambda document: services.document_publish(document=document, actor=request.user)
+        )
 
     @_workflow_docs(
         "Archive a document", "Admins only. Readers no longer see it; its versions stay in the history."
     )
     @action(detail=True, methods=["post"], filter_backends=[])
     def archive(self, request, pk=None):
-        return self._step(request, services.document_archive)
+        return self.act_on_object(lambda document: services.document_archive(document=document))
 
     @_workflow_docs(
         "Turn a document back into a draft",
@@ -166,7 +167,7 @@ class DocumentViewSet(VisibleModelViewSet):
     )
     @action(detail=True, methods=["post"], filter_backends=[])
     def revise(self, request, pk=None):
-        return self._step(request, services.document_revise)
+        return self.act_on_object(lambda document: services.document_revise(document=document))
 
     # -- translations --------------------------------------------------------------------
 
@@ -352,7 +353,7 @@ class DocumentViewSet(VisibleModelViewSet):
         services.document_check_editable(document=document, viewer=self.viewer)
         attachment = self._attachment(document, attachment_id)
         self.check_precondition(document)
-        services.attachment_delete(attachment=attachment, actor=request.user)
+        services.attachment_delete(attachment=attachment)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
     @extend_schema(

@@ -49,14 +49,14 @@ def resource_update(*, resource: Resource, actor, **fields) -> Resource:
     return resource
 
 
-def resource_delete(*, resource: Resource, actor) -> None:
+def resource_delete(*, resource: Resource) -> None:
     """Delete a resource no organization answered; one with responses is withdrawn instead."""
     if resource.responses.exists():
         raise InvalidTransition("This resource has responses; withdraw it instead of deleting it.")
     resource.delete()
 
 
-def resource_set_status(*, resource: Resource, status: str, actor) -> Resource:
+def resource_set_status(*, resource: Resource, status: str) -> Resource:
     check_transition(resource=resource, status=status)
     if status != resource.status:
         resource.status = status
@@ -86,7 +86,7 @@ def response_create(
     return response
 
 
-def response_update(*, response: ResourceResponse, actor, **fields) -> ResourceResponse:
+def response_update(*, response: ResourceResponse, **fields) -> ResourceResponse:
     if response.status != ResourceResponse.Status.PENDING:
         raise InvalidTransition(f"Only a pending response can be edited; this one is {response.status}.")
     for name, value in fields.items():
@@ -104,7 +104,7 @@ def _decide(*, response: ResourceResponse, status: str, note: str, actor) -> Res
             raise InvalidTransition(
                 f"A response to a {resource.effective_status} resource cannot be accepted.", field="resource"
             )
-        resource_set_status(resource=resource, status=Resource.Status.IN_PROGRESS, actor=actor)
+        resource_set_status(resource=resource, status=Resource.Status.IN_PROGRESS)
     response.status = status
     response.decided_at = timezone.now()
     response.decided_by = actor

@@ -92,7 +92,7 @@ class ResourceViewSet(VisibleModelViewSet):
         )
 
     def perform_destroy(self, instance):
-        resource_delete(resource=instance, actor=self.request.user)
+        resource_delete(resource=instance)
 
     @extend_schema(
         summary="Matching resources",
@@ -159,9 +159,7 @@ class ResourceResponseViewSet(VisibleModelViewSet):
         self._etag_object = serializer.instance
 
     def perform_update(self, serializer):
-        serializer.instance = response_update(
-            response=serializer.instance, actor=self.request.user, **serializer.validated_data
-        )
+        serializer.instance = response_update(response=serializer.instance, **serializer.validated_data)
 
     def _decided(self, service, request, **kwargs):
         return self.act_on_object(lambda response: service(response=response, actor=request.user, **kwargs))

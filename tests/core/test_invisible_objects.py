@@ -91,13 +91,13 @@ def hidden(org_a, anna, alice, olga):
     guide = Document.objects.create(
         organization=org_a, title="Alpha's guide (example data)", language="en", body="Example data."
     )
-    documents.document_submit(document=guide, actor=alice)
+    documents.document_submit(document=guide)
     documents.document_publish(document=guide, actor=olga)
     upload = ContentFile(b"notes (example data)", name="notes.txt")
     attachment = documents.attachment_add(
         document=guide, upload=upload, inspected=inspect_upload(upload), actor=olga
     )
-    documents.document_archive(document=guide, actor=olga)
+    documents.document_archive(document=guide)
     invitation, _ = invitation_create(
         data={"email": "new.counselor@example.org", "organization": org_a}, actor=alice
     )
