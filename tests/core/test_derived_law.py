@@ -42,7 +42,9 @@ from core.references import VisibleReferenceField
 from core.visibility import Visibility, VisibilityRule
 from documents.models import DocumentVersion
 from funding.models import LedgerEntry
+from inbox.models import Notification, NotificationRead
 from organizations.models import Organization
+from resources.models import Resource, ResourceResponse
 from resources.serializers import ResponseMessageSerializer
 from tests.core.test_visibility_law import A_NETWORK, MARK, build, clients_of, networks, viewers
 
@@ -269,12 +271,47 @@ def check_totals(name, client, viewer) -> None:
     assert shown == expected_totals(viewer), (name, shown)
 
 
+def fill_inboxes(people) -> None:
+    """Inbox items naming resources and organizations of every level, for both sides of every
+    response (the producers file theirs after commit, which a rolled-back example never reaches),
+    and a "new match" naming another organization's resource; the member has read one."""
+    resources = list(Resource.objects.all())
+    for response in ResourceResponse.objects.select_related("resource"):
+        for recipient, actor in (
+            (response.resource.organization_id, response.organization_id),
+            (response.organization_id, response.resource.organization_id),
+        ):
+            Notification.objects.create(
+                organization_id=recipient,
+                kind=Notification.Kind.RESPONSE_RECEIVED,
+                text="law",
+                resource=response.resource,
+                response=response,
+                actor_organization_id=actor,
+            )
+    for resource in resources:
+        for other in resources:
+            if other.organization_id != resource.organization_id:
+                Notification.objects.create(
+                    organization_id=resource.organization_id,
+                    kind=Notification.Kind.NEW_MATCH,
+                    text="law",
+                    resource=resource,
+                    related_resource=other,
+                    actor_organization_id=other.organization_id,
+                )
+    first = Notification.objects.order_by("pk").first()
+    if first is not None:
+        NotificationRead.objects.create(notification=first, user=people["member"])
+
+
 def check_derived_law(plan) -> None:
     """Build the planned network, check the derived law for every viewer, roll back."""
     cache.clear()  # login throttles count in the cache
     try:
         with transaction.atomic():
             people = build(plan)
+            fill_inboxes(people)
             viewers_by_name = viewers(people)
             for name, client in clients_of(people).items():
                 viewer = viewers_by_name[name]
