@@ -95,6 +95,7 @@ LAST_COORDINATOR = (
 
 @transaction.atomic
 def membership_change_role(*, membership: Membership, role: str, viewer: Viewer) -> Membership:
+    rules.check_may_write(viewer, membership.organization_id)
     if role != membership.role:
         if not viewer.is_admin and _would_leave_without_coordinator(membership):
             raise Conflict(LAST_COORDINATOR, field="role")
@@ -106,6 +107,7 @@ def membership_change_role(*, membership: Membership, role: str, viewer: Viewer)
 @transaction.atomic
 def membership_remove(*, membership: Membership, viewer: Viewer) -> None:
     """Remove a membership; the person loses that organization's data on their next request."""
+    rules.check_may_write(viewer, membership.organization_id)
     if not viewer.is_admin and _would_leave_without_coordinator(membership):
         raise Conflict(LAST_COORDINATOR)
     membership.delete()

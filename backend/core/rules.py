@@ -25,9 +25,9 @@ REFUSED = "You may not change this."
 
 def may_write(viewer: Viewer, organization_id: int | None, *, role: Role = "coordinator") -> bool:
     """Whether `viewer` may write an object of `organization_id` where `role` is needed."""
-    if role == "admin":
+    if role == "admin" or viewer.is_admin:
         return viewer.is_admin
-    return viewer.can_write_for(organization_id)
+    return organization_id is not None and organization_id in viewer.coordinator_of
 
 
 def may_write_any(viewer: Viewer, *, role: Role = "coordinator") -> bool:
@@ -47,7 +47,7 @@ def check_owner(viewer: Viewer, *, organization_id: int, current_id: int | None 
 
     `current_id` is the object's organization before the write (None on creation).
     """
-    if not viewer.can_write_for(organization_id):
+    if not may_write(viewer, organization_id):
         raise errors.Invalid("You are not a coordinator of this organization.", field="organization")
     if current_id is not None and current_id != organization_id and not viewer.is_admin:
         raise errors.Invalid(

@@ -28,9 +28,6 @@ class Viewer:
         """Network-visible data needs an active account with at least one membership."""
         return self.is_admin or bool(self.member_of)
 
-    def can_write_for(self, organization_id: int | None) -> bool:
-        return self.is_admin or (organization_id is not None and organization_id in self.coordinator_of)
-
     @cached_property
     def fingerprint(self) -> str:
         """A digest of this viewer's access; when it changes, offline replicas must reset."""
