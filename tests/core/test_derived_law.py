@@ -34,7 +34,7 @@ import pytest
 from django.core.cache import cache
 from django.db import transaction
 from django.urls import get_resolver, reverse
-from hypothesis import HealthCheck, given, settings
+from hypothesis import given
 from rest_framework import serializers
 
 from changes.models import Change
@@ -46,7 +46,16 @@ from inbox.models import Notification, NotificationRead
 from organizations.models import Organization
 from resources.models import Resource, ResourceResponse
 from resources.serializers import ResponseMessageSerializer
-from tests.core.test_visibility_law import A_NETWORK, MARK, build, clients_of, networks, viewers
+from tests.core.test_visibility_law import (
+    A_NETWORK,
+    MARK,
+    RolledBack,
+    build,
+    clients_of,
+    law_settings,
+    networks,
+    viewers,
+)
 
 EXAMPLES = int(os.environ.get("DERIVED_LAW_EXAMPLES", "5"))
 
@@ -319,25 +328,13 @@ def check_derived_law(plan) -> None:
                 check_history(name, client, viewer)
                 check_search_and_inbox(name, client)
                 check_totals(name, client, viewer)
-            raise _RolledBack
-    except _RolledBack:
+            raise RolledBack
+    except RolledBack:
         pass
 
 
-class _RolledBack(Exception):
-    """Leaves an example's rows behind in no case."""
-
-
 @pytest.mark.django_db(transaction=False)
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-    ],
-)
+@law_settings(EXAMPLES)
 @given(plan=networks())
 def test_every_embedded_reference_history_entry_and_aggregate_obeys_the_rule(plan):
     check_derived_law(plan)

@@ -304,25 +304,30 @@ def check_law(plan, *, through_api: bool = True) -> None:
             check_encoding(viewers_by_name)
             if through_api:
                 check_api(clients_of(people))
-            raise _RolledBack
-    except _RolledBack:
+            raise RolledBack
+    except RolledBack:
         pass
 
 
-class _RolledBack(Exception):
+class RolledBack(Exception):
     """Leaves an example's rows behind in no case."""
 
 
+def law_settings(examples: int) -> settings:
+    """Hypothesis settings for a law checked over generated networks (each example rolls back)."""
+    return settings(
+        max_examples=examples,
+        deadline=None,
+        suppress_health_check=[
+            HealthCheck.function_scoped_fixture,
+            HealthCheck.too_slow,
+            HealthCheck.data_too_large,
+        ],
+    )
+
+
 @pytest.mark.django_db(transaction=False)
-@settings(
-    max_examples=EXAMPLES,
-    deadline=None,
-    suppress_health_check=[
-        HealthCheck.function_scoped_fixture,
-        HealthCheck.too_slow,
-        HealthCheck.data_too_large,
-    ],
-)
+@law_settings(EXAMPLES)
 @given(plan=networks())
 def test_every_derivation_of_every_rule_agrees_for_every_viewer(plan):
     check_law(plan)
