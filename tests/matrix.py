@@ -19,6 +19,11 @@ NOBODY = "nobody"
 CAST = ("nobody", "oscar", "anna", "alice", "bob", "chris", "carol", "olga")
 """Everyone a matrix may name, from the least to the most trusted."""
 
+MEMBERS_CAST = ("nobody", "anna", "alice", "bob", "chris", "carol", "olga")
+"""The cast of organizations A, B and C, all network-visible: anna (member of A), alice
+(coordinator of A), bob (coordinator of B), chris (member of C), carol (coordinator of C),
+olga (admin) and nobody (anonymous)."""
+
 
 def read_status(who: str, seen_by) -> int:
     """What a detail request answers: the object, or exactly what a missing one answers."""

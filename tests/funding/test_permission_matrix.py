@@ -1,20 +1,17 @@
 """Who may read and write ledger entries, as one table.
 
-The cast: anna (member of A), alice (coordinator of A), bob (coordinator of B), chris
-(member of C), carol (coordinator of C), olga (admin) and nobody (anonymous). All three
-organizations are network-visible. What a caller may not see is 404 on detail and absent
-from the list; what they see but may not change is 403; anonymous writes are 401
-(tests/matrix.py). Each failed write leaves the row as it was.
+The cast is `tests.matrix.MEMBERS_CAST`; the statuses follow from the table by the one rule
+in tests/matrix.py. Each failed write leaves the row as it was.
 """
 
 import pytest
 
 from tests.factories import LedgerEntryFactory
-from tests.matrix import cases, check_read, check_write, write_status
+from tests.matrix import MEMBERS_CAST, cases, check_read, check_write, write_status
 
 pytestmark = pytest.mark.django_db
 
-CAST = ("nobody", "anna", "alice", "bob", "chris", "carol", "olga")
+CAST = MEMBERS_CAST
 
 
 @pytest.fixture
