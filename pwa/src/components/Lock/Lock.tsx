@@ -72,39 +72,35 @@ export function UnlockScreen() {
   );
 }
 
-/** A new PIN and its repetition; `prefix` keeps the ids unique where two forms share a screen. */
+/** One field of a new PIN or passphrase: numeric keypad for a PIN, at least six characters. */
 /* Secret fields say autocomplete "one-time-code": for Chromium's password manager that means
  * not a password, so it neither offers to save the PIN nor records the username beside it. */
+function NewSecret({ id, name, passphrase }: { id: string; name: string; passphrase: boolean }) {
+  return (
+    <input
+      id={id}
+      name={name}
+      type="password"
+      autoComplete="one-time-code"
+      inputMode={passphrase ? "text" : "numeric"}
+      autoCapitalize="none"
+      spellcheck={false}
+      minLength={6}
+      required
+      data-testid={id}
+    />
+  );
+}
+
+/** A new PIN and its repetition; `prefix` keeps the ids unique where two forms share a screen. */
 export function PinFields({ prefix }: { prefix: string }) {
   const [passphrase, setPassphrase] = useState(false);
   return (
     <>
       <label for={`${prefix}-pin`}>{passphrase ? t("lock.newPassphrase") : t("lock.newPin")}</label>
-      <input
-        id={`${prefix}-pin`}
-        name="pin"
-        type="password"
-        autoComplete="one-time-code"
-        inputMode={passphrase ? "text" : "numeric"}
-        autoCapitalize="none"
-        spellcheck={false}
-        minLength={6}
-        required
-        data-testid={`${prefix}-pin`}
-      />
+      <NewSecret id={`${prefix}-pin`} name="pin" passphrase={passphrase} />
       <label for={`${prefix}-pin2`}>{t("lock.repeat")}</label>
-      <input
-        id={`${prefix}-pin2`}
-        name="pin2"
-        type="password"
-        autoComplete="one-time-code"
-        inputMode={passphrase ? "text" : "numeric"}
-        autoCapitalize="none"
-        spellcheck={false}
-        minLength={6}
-        required
-        data-testid={`${prefix}-pin2`}
-      />
+      <NewSecret id={`${prefix}-pin2`} name="pin2" passphrase={passphrase} />
       <p class="muted">
         {t("lock.pinHint")}{" "}
         <button type="button" class={styles.toggle} onClick={() => setPassphrase(!passphrase)}>
