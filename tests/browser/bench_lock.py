@@ -51,9 +51,11 @@ from tests.browser.conftest import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     DIST,
+    MANAGE,
     StaticSite,
     free_port,
     make_handler,
+    prepare_api,
     wait_for,
 )
 
@@ -249,21 +251,7 @@ class QuietServer(ThreadingHTTPServer):
 def servers(contacts: int):
     api_port, pwa_port = free_port(), free_port()
     var_dir = Path(tempfile.mkdtemp(prefix="waypoint-bench-"))
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "waypoint.settings.base",
-        "WAYPOINT_VAR_DIR": str(var_dir),
-        "DATABASE_URL": f"sqlite:///{var_dir / 'bench.sqlite3'}",
-        "CORS_ALLOWED_ORIGINS": f"http://127.0.0.1:{pwa_port}",
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "THROTTLE_LOGIN_IP": "1000/min",
-        "THROTTLE_LOGIN_USERNAME": "1000/min",
-        "DEBUG": "0",
-    }
-    manage = [sys.executable, str(ROOT / "backend" / "manage.py")]
-    for step in (["migrate", "--no-input", "-v0"], ["load_demo"]):
-        subprocess.run([*manage, *step], env=env, check=True, capture_output=True, timeout=300)
-    subprocess.run([sys.executable, str(Path(__file__).with_name("seed.py"))], env=env, check=True)
+    env = prepare_api(var_dir, pwa_port)
     if contacts:
         organizations = max(1, contacts // 10)
         subprocess.run(
@@ -274,7 +262,7 @@ def servers(contacts: int):
         )
     log = open(var_dir / "server.log", "wb")  # noqa: SIM115 (kept open for the server's lifetime)
     api = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{api_port}", "--noreload", "--skip-checks"],
+        [*MANAGE, "runserver", f"127.0.0.1:{api_port}", "--noreload", "--skip-checks"],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,

@@ -104,10 +104,15 @@ def ports() -> tuple[int, int]:
     return free_port(), free_port()
 
 
-@pytest.fixture(scope="session")
-def api_server(ports):
-    api_port, pwa_port = ports
-    var_dir = Path(tempfile.mkdtemp(prefix="waypoint-e2e-"))
+MANAGE = [sys.executable, str(ROOT / "backend" / "manage.py")]
+
+
+def prepare_api(var_dir: Path, pwa_port: int) -> dict:
+    """A fresh SQLite database in `var_dir` with the demo network and seed.py's additions.
+
+    Returns the environment the API must run with: CORS open to exactly the app's origin,
+    sign-in throttles out of the way of tests that sign in many times.
+    """
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "waypoint.settings.base",
@@ -120,15 +125,22 @@ def api_server(ports):
         "THROTTLE_LOGIN_FAILURES": "1000/min",
         "DEBUG": "0",
     }
-    manage = [sys.executable, str(ROOT / "backend" / "manage.py")]
     for step in (["migrate", "--no-input", "-v0"], ["load_demo"]):
-        subprocess.run([*manage, *step], env=env, check=True, capture_output=True, timeout=300)
+        subprocess.run([*MANAGE, *step], env=env, check=True, capture_output=True, timeout=300)
     subprocess.run(
         [sys.executable, str(Path(__file__).with_name("seed.py"))], env=env, check=True, timeout=120
     )
+    return env
+
+
+@pytest.fixture(scope="session")
+def api_server(ports):
+    api_port, pwa_port = ports
+    var_dir = Path(tempfile.mkdtemp(prefix="waypoint-e2e-"))
+    env = prepare_api(var_dir, pwa_port)
     log = open(var_dir / "server.log", "wb")  # noqa: SIM115 (kept open for the server's lifetime)
     server = subprocess.Popen(
-        [*manage, "runserver", f"127.0.0.1:{api_port}", "--noreload", "--skip-checks"],
+        [*MANAGE, "runserver", f"127.0.0.1:{api_port}", "--noreload", "--skip-checks"],
         env=env,
         stdout=log,
         stderr=subprocess.STDOUT,
