@@ -11,6 +11,18 @@ const serve =
   async () =>
     pages.shift() ?? "not-modified";
 
+/** A member's first sync: one snapshot page holding `changes`. */
+function syncSnapshot(replica: Replica, changes: ReturnType<typeof upsert>[]) {
+  return synchronize(replica, serve(page(changes, { reset: true, cursor: "c1" })), "user:4");
+}
+
+/** Keeps contact `id`, as the "Keep" button does. */
+function keep(replica: Replica, id: string) {
+  return replica.update(
+    (r) => void r.saved.set(id, { id, savedAt: "2025-01-01", organizationName: "O", label: "L", channel: "signal" }),
+  );
+}
+
 /** Every byte IndexedDB holds for the app, as text, to search for what must not be there. */
 async function diskText(disk: Database): Promise<string> {
   const rows = await disk.getAll("chunks");
@@ -28,23 +40,11 @@ describe("the encrypted store", () => {
   it("restores the whole replica after a reload and the right PIN", async () => {
     const { stored, key } = await createDataKey("135790", fast);
     const replica = await Replica.load(disk, key);
-    await synchronize(
-      replica,
-      serve(
-        page(
-          [
-            upsert("contact_point", 1, contact(1, { visibility: "network" })),
-            upsert("organization", 2, organization(2)),
-          ],
-          { reset: true, cursor: "c1" },
-        ),
-      ),
-      "user:4",
-    );
-    await replica.update(
-      (r) =>
-        void r.saved.set("1", { id: "1", savedAt: "2025-01-01", organizationName: "O", label: "L", channel: "signal" }),
-    );
+    await syncSnapshot(replica, [
+      upsert("contact_point", 1, contact(1, { visibility: "network" })),
+      upsert("organization", 2, organization(2)),
+    ]);
+    await keep(replica, "1");
     await replica.writeToken("refresh-token-value");
 
     const reopened = await Replica.load(disk, await openDataKey(stored, "135790"));
@@ -58,13 +58,7 @@ describe("the encrypted store", () => {
   it("keeps nothing readable on disk: no contact value, no token, no record id in a row's name", async () => {
     const { key } = await createDataKey("135790", fast);
     const replica = await Replica.load(disk, key);
-    await synchronize(
-      replica,
-      serve(
-        page([upsert("contact_point", 77, contact(77, { value: "@secret_counselor" }))], { reset: true, cursor: "c1" }),
-      ),
-      "user:4",
-    );
+    await syncSnapshot(replica, [upsert("contact_point", 77, contact(77, { value: "@secret_counselor" }))]);
     await replica.writeToken("eyJrefresh");
     const text = await diskText(disk);
     expect(text).not.toContain("secret_counselor");
@@ -141,25 +135,13 @@ describe("the encrypted store", () => {
   it("removes everything but public data for travel, and says how much", async () => {
     const { key } = await createDataKey("135790", fast);
     const replica = await Replica.load(disk, key);
-    await synchronize(
-      replica,
-      serve(
-        page(
-          [
-            upsert("contact_point", 1, contact(1, { visibility: "public" })),
-            upsert("contact_point", 2, contact(2, { visibility: "network" })),
-            upsert("contact_point", 3, contact(3, { visibility: "restricted" })),
-            upsert("country", "DE", { code: "DE", name: "Germany" }),
-          ],
-          { reset: true, cursor: "c1" },
-        ),
-      ),
-      "user:4",
-    );
-    await replica.update(
-      (r) =>
-        void r.saved.set("2", { id: "2", savedAt: "2025-01-01", organizationName: "O", label: "L", channel: "signal" }),
-    );
+    await syncSnapshot(replica, [
+      upsert("contact_point", 1, contact(1, { visibility: "public" })),
+      upsert("contact_point", 2, contact(2, { visibility: "network" })),
+      upsert("contact_point", 3, contact(3, { visibility: "restricted" })),
+      upsert("country", "DE", { code: "DE", name: "Germany" }),
+    ]);
+    await keep(replica, "2");
     await replica.writeToken("refresh");
     expect(await replica.removePrivate()).toEqual({ contacts: 2, other: 0, saved: 1, notices: 0 });
     const reloaded = await Replica.load(disk, key);
