@@ -25,13 +25,12 @@ app's own start, before the PIN is asked). `--cpu-profile` adds one profiled col
 prints where the main thread spent its time.
 """
 
-# ruff: noqa: RUF001 (the generated text is meant to have Cyrillic letters and en dashes)
+# ruff: noqa: RUF001 (en dashes in the printed ranges)
 from __future__ import annotations
 
 import argparse
 import json
 import os
-import random
 import re
 import shutil
 import statistics
@@ -65,177 +64,16 @@ CPU_SLOWDOWN = 4
 PBKDF2_ITERATIONS = 600_000  # the app's figure (pwa/src/lib/vault.ts)
 
 
-# ---------------------------------------------------------------------------
-# A generated network: varied text in the scripts and languages the network works in
-# ---------------------------------------------------------------------------
-ORG_WORDS = {
-    "ru": (
-        ["Правовая", "Независимая", "Тихая", "Северная", "Открытая"],
-        ["помощь", "линия", "гавань", "сеть", "инициатива"],
-    ),
-    "uk": (
-        ["Вільна", "Правова", "Тиха", "Західна", "Людська"],
-        ["допомога", "гавань", "мережа", "ініціатива", "підтримка"],
-    ),
-    "be": (["Свабодная", "Прававая", "Ціхая", "Паўночная"], ["дапамога", "сетка", "гавань", "ініцыятыва"]),
-    "ka": (
-        ["თავისუფალი", "სამართლებრივი", "წყნარი", "ახალი"],
-        ["დახმარება", "ქსელი", "ნავსადგური", "ცენტრი"],
-    ),
-    "hy": (["Ազատ", "Իրավական", "Խաղաղ"], ["օգնություն", "ցանց", "կենտրոն"]),
-    "de": (["Freie", "Stille", "Offene", "Nördliche"], ["Rechtshilfe", "Beratung", "Zuflucht", "Initiative"]),
-    "en": (["Open", "Quiet", "Northern", "Free"], ["Legal Aid", "Harbour", "Support Line", "Network"]),
-    "lt": (["Laisva", "Tyli", "Atvira"], ["pagalba", "prieglobstis", "iniciatyva"]),
-}
-CITIES = {
-    "DE": ["Berlin", "Hamburg", "München", "Leipzig"],
-    "GE": ["Tbilisi", "Batumi", "Kutaisi"],
-    "AM": ["Yerevan", "Gyumri"],
-    "LT": ["Vilnius", "Kaunas"],
-    "FI": ["Helsinki", "Tampere"],
-    "PL": ["Warszawa", "Kraków"],
-    "KZ": ["Almaty", "Astana"],
-    "FR": ["Paris", "Lyon"],
-}
-PHONE_PREFIX = {
-    "DE": "+4930",
-    "GE": "+99532",
-    "AM": "+37410",
-    "LT": "+3705",
-    "FI": "+3589",
-    "PL": "+4822",
-    "KZ": "+7727",
-    "FR": "+331",
-}
-LABELS = {
-    "ru": ["Горячая линия", "Юридическая консультация", "Психологическая поддержка", "Приёмная"],
-    "uk": ["Гаряча лінія", "Юридична консультація", "Психологічна підтримка"],
-    "be": ["Гарачая лінія", "Юрыдычная кансультацыя"],
-    "ka": ["ცხელი ხაზი", "იურიდიული კონსულტაცია"],
-    "de": ["Beratungstelefon", "Rechtsberatung", "Sprechstunde"],
-    "en": ["Hotline", "Legal advice", "Counseling", "Office hours"],
-}
-ADVICE = [
-    "Пишите сначала в Signal; на звонки с неизвестных номеров не отвечаем.",
-    "Пишіть спочатку; не надсилайте фото документів.",
-    "Schreiben Sie zuerst; Anrufe von unbekannten Nummern nehmen wir nicht an.",
-    "Write first and use disappearing messages.",
-    "ჯერ მოგვწერეთ; უცნობ ნომრებს არ ვპასუხობთ.",
-    "",
-]
-HOURS = ["Mon–Fri 10:00–18:00", "Пн–Пт 9:00–17:00", "Mo–Do 10–16 Uhr", "24/7", "ორშ–პარ 10:00–18:00"]
-TRANSLIT = str.maketrans("абвгдеёжзийклмнопрстуфхцчшщъыьэюяіїєґў", "abvgdeejziiklmnoprstufhccss_y_euaiiegu")
-
-
-def generated_network(contacts: int, organizations: int, seed: int = 7):
-    """Organizations and contact points with names, labels and advice in eight languages."""
-    from organizations.models import ContactPoint, Organization
-
-    rng = random.Random(seed)
-    languages = list(ORG_WORDS)
-    visibilities = ["public"] * 6 + ["network"] * 3 + ["restricted"]
-    orgs = []
-    for i in range(organizations):
-        lang = languages[i % len(languages)]
-        first, second = ORG_WORDS[lang]
-        country = rng.choice(list(CITIES))
-        city = rng.choice(CITIES[country])
-        orgs.append(
-            Organization(
-                name=f"{rng.choice(first)} {rng.choice(second)} · {city} {i} (example data)",
-                slug=f"bench-{i:05}",
-                description=f"{rng.choice(ADVICE)} (example data)",
-                countries=[country],
-                kinds=rng.sample(["counseling", "legal_aid", "shelter", "advocacy"], 2),
-                languages=sorted({lang if lang in ("ru", "uk", "de", "en", "ka") else "ru", "en"}),
-                website=f"https://org{i}.example.org",
-                visibility=visibilities[i % len(visibilities)],
-                is_example=True,
-            )
-        )
-    points = []
-    channels = ["telegram", "signal", "whatsapp", "phone", "sms", "email", "website", "office"]
-    topics = ["desertion", "conscientious_objection", "asylum", "legal", "psychological", "shelter", "travel"]
-    for i in range(contacts):
-        org_index = rng.randrange(organizations)
-        org = orgs[org_index]
-        lang = rng.choice(list(LABELS))
-        channel = channels[i % len(channels)]
-        latin = org.name.split()[0].lower().translate(TRANSLIT)
-        handle = latin.encode("ascii", "ignore").decode() or "help"
-        value = {
-            "telegram": f"@{handle}_{i}",
-            "signal": f"{PHONE_PREFIX[org.countries[0]]}{rng.randrange(1_000_000, 9_999_999)}",
-            "whatsapp": f"{PHONE_PREFIX[org.countries[0]]}{rng.randrange(1_000_000, 9_999_999)}",
-            "phone": f"{PHONE_PREFIX[org.countries[0]]}{rng.randrange(1_000_000, 9_999_999)}",
-            "sms": f"{PHONE_PREFIX[org.countries[0]]}{rng.randrange(1_000_000, 9_999_999)}",
-            "email": f"{handle}{i}@org{org_index}.example.org",
-            "website": f"https://org{org_index}.example.org/help/{i}",
-            "office": f"{rng.choice(CITIES[org.countries[0]])}, ул. Примерная {rng.randrange(1, 120)}",
-        }[channel]
-        points.append(
-            dict(
-                org_index=org_index,
-                channel=channel,
-                value=value,
-                label=f"{rng.choice(LABELS[lang])} {i}",
-                languages=sorted({rng.choice(["ru", "uk", "en", "de", "ka", "be"]), "ru"}),
-                countries=[org.countries[0]],
-                topics=rng.sample(topics, rng.randrange(1, 4)),
-                hours=rng.choice(HOURS),
-                security_advice=rng.choice(ADVICE),
-                status=rng.choices(["active", "paused", "compromised"], [18, 1, 1])[0],
-                visibility=rng.choice(visibilities),
-            )
-        )
-    return orgs, points, ContactPoint
-
-
 def generate(contacts: int, organizations: int) -> None:
-    """Writes the generated network and its change-feed entries (bulk writes skip the signals)."""
+    """Adds the generated network (backend/core/generated.py) to the API's database."""
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waypoint.settings.base")
     sys.path.insert(0, str(ROOT / "backend"))
     import django
 
     django.setup()
-    from django.db import transaction
+    from core.generated import create_network
 
-    from changes.models import Change
-    from organizations.models import Organization
-
-    orgs, rows, ContactPoint = generated_network(contacts, organizations)
-    with transaction.atomic():
-        Organization.objects.bulk_create(orgs, batch_size=1000)
-        orgs = list(Organization.objects.filter(slug__startswith="bench-").order_by("slug"))
-        points = [
-            ContactPoint(organization=orgs[row.pop("org_index")], is_example=True, **row) for row in rows
-        ]
-        ContactPoint.objects.bulk_create(points, batch_size=1000)
-        points = list(
-            ContactPoint.objects.filter(organization__slug__startswith="bench-").select_related(
-                "organization"
-            )
-        )
-        Change.objects.bulk_create(
-            [
-                Change(
-                    object_type=kind,
-                    object_id=str(obj.pk),
-                    action=Change.Action.CREATE,
-                    fields={},
-                    audience_before="",
-                    audience_after=obj.audience().encode(),
-                    owners=f",{owner},",
-                )
-                for kind, objects, owner_of in (
-                    ("organization", orgs, lambda o: o.pk),
-                    ("contact_point", points, lambda c: c.organization_id),
-                )
-                for obj in objects
-                for owner in [owner_of(obj)]
-            ],
-            batch_size=2000,
-        )
+    create_network(contacts, organizations)
 
 
 # ---------------------------------------------------------------------------

@@ -36,9 +36,8 @@ from django.test.utils import setup_test_environment, teardown_test_environment
 from rest_framework.test import APIClient
 
 from accounts.demo import USERS
-from changes.models import Change
-from core.visibility import audience_of, encode_owners
-from organizations.models import ContactPoint, Organization
+from core.generated import create_network
+from organizations.models import ContactPoint
 
 SYNC_URL = "/api/v1/sync/"
 LIST_URL = "/api/v1/contact-points/"
@@ -111,7 +110,7 @@ class Command(BaseCommand):
         viewers = self._viewers()
         rows = [self._measure("demo", name, client, edits, repeat) for name, client in viewers.items()]
         self.stderr.write(f"Generating {organizations} organizations and {contacts} contact points.")
-        self._generate(organizations, contacts)
+        create_network(contacts, organizations)
         label = f"generated ({organizations:,} orgs, {contacts:,} contacts)"
         rows += [self._measure(label, name, client, edits, repeat) for name, client in viewers.items()]
         return rows
@@ -202,79 +201,6 @@ class Command(BaseCommand):
             list_ms=list_ms,
             count_ms=count_ms,
         )
-
-    # -- the generated network -------------------------------------------------------------
-
-    def _generate(self, organizations: int, contacts: int) -> None:
-        """Bulk rows plus the feed entries their creation would have written (bulk writes skip signals)."""
-
-        visibilities = ["public"] * 6 + ["network"] * 3 + ["restricted"]
-        with transaction.atomic():
-            orgs = Organization.objects.bulk_create(
-                [
-                    Organization(
-                        name=f"Generated group {i:05} (example data)",
-                        slug=f"generated-{i:05}",
-                        description="Counseling and legal aid for objectors (example data).",
-                        countries=["DE", "FR"],
-                        kinds=["counseling", "legal_aid"],
-                        languages=["ru", "en", "de"],
-                        website=f"https://group{i}.example.org",
-                        visibility=visibilities[i % len(visibilities)],
-                        is_example=True,
-                    )
-                    for i in range(organizations)
-                ],
-                batch_size=1000,
-            )
-            if orgs[0].pk is None:  # databases that do not return ids from bulk inserts
-                orgs = list(Organization.objects.filter(slug__startswith="generated-").order_by("slug"))
-            statuses = ["active"] * 18 + ["paused", "compromised"]
-            channels = ["telegram", "signal", "phone", "email", "website"]
-            points = ContactPoint.objects.bulk_create(
-                [
-                    ContactPoint(
-                        organization=orgs[i % len(orgs)],
-                        channel=channels[i % len(channels)],
-                        value=f"help{i}@example.org",
-                        label=f"Counseling line {i} (example data)",
-                        languages=["ru", "en"],
-                        countries=["DE"],
-                        topics=["desertion", "asylum", "legal"],
-                        hours="Mon-Fri 10:00-18:00",
-                        security_advice="Write first; calls from unknown numbers are not answered.",
-                        status=statuses[i % len(statuses)],
-                        visibility=visibilities[(i // 3) % len(visibilities)],
-                        is_example=True,
-                    )
-                    for i in range(contacts)
-                ],
-                batch_size=1000,
-            )
-            if points[0].pk is None:
-                points = list(
-                    ContactPoint.objects.filter(value__startswith="help", is_example=True)
-                    .select_related("organization")
-                    .order_by("pk")
-                )
-            feed = [
-                Change(
-                    object_type=kind,
-                    object_id=str(obj.pk),
-                    action=Change.Action.CREATE,
-                    fields={},
-                    audience_before="",
-                    audience_after=audience_of(obj).encode(),
-                    owners=encode_owners([owner]),
-                )
-                for kind, objects, owner_of in (
-                    ("organization", orgs, lambda o: o.pk),
-                    ("contact_point", points, lambda c: c.organization_id),
-                )
-                for obj in objects
-                for owner in [owner_of(obj)]
-            ]
-            Change.objects.bulk_create(feed, batch_size=2000)
 
     # -- report ------------------------------------------------------------------------------
 
