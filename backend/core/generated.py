@@ -7,8 +7,8 @@ Armenian, German, English, Lithuanian), of varied length; phone numbers of eight
 organization in a hundred a network-wide office serving several countries. Everything is
 marked as example data. The same `seed` gives the same network.
 
-Bulk inserts skip the signals that write the change feed, so `create_network` writes the
-feed entries their creation would have written.
+Bulk inserts skip the signals that write the change feed and the search index, so
+`create_network` writes the feed entries and index entries their creation would have written.
 """
 
 # ruff: noqa: RUF001 (the generated text is meant to have Cyrillic letters and en dashes)
@@ -192,6 +192,7 @@ def create_network(contacts: int, organizations: int, seed: int = 7) -> tuple[in
     from changes.models import Change
     from core.visibility import audience_of, encode_owners
     from organizations.models import ContactPoint, Organization
+    from search.index import index_rows
 
     network = generated_network(contacts, organizations, seed)
     with transaction.atomic():
@@ -228,6 +229,8 @@ def create_network(contacts: int, organizations: int, seed: int = 7) -> tuple[in
             ],
             batch_size=2000,
         )
+        index_rows(Organization.objects.filter(slug__startswith=SLUG_PREFIX))
+        index_rows(ContactPoint.objects.filter(organization__slug__startswith=SLUG_PREFIX))
     return len(orgs), len(points)
 
 

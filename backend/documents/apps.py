@@ -15,7 +15,7 @@ class DocumentsConfig(AppConfig):
         track(
             Document,
             "document",
-            exclude=("body_html", "search_config", "search_vector"),
+            exclude=("body_html",),
             queryset=lambda: Document.objects.select_related("organization").prefetch_related("attachments"),
         )
         track(Attachment, "document_attachment", synced=False)
@@ -28,8 +28,6 @@ class DocumentsConfig(AppConfig):
                 title_field="title",
                 snippet_fields=("summary", "body"),
                 url_name="document-detail",
-                vector_field="search_vector",
-                config_field="search_config",
                 language_field="language",
                 country_field="countries",
                 select_related=("organization",),

@@ -6,7 +6,7 @@ from core.filters import BaseFilterSet, CountryListFilter, IdFilter, topic_filte
 from core.visibility import Visibility
 from core.vocabulary import LANGUAGE_CHOICES
 from search import registry
-from search.services import configs_for, match
+from search.services import matching
 
 from .models import Document
 
@@ -28,5 +28,4 @@ class DocumentFilter(BaseFilterSet):
         fields = []
 
     def filter_q(self, queryset, name, value):
-        language = self.form.cleaned_data.get("language") or None
-        return match(registry.get("document"), queryset, value, configs=configs_for(language))
+        return matching(registry.get("document"), queryset, value)

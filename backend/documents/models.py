@@ -11,38 +11,14 @@ import uuid
 from pathlib import Path
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVector, SearchVectorField
 from django.db import models
-from django.db.models import F
 from django_countries.fields import CountryField
 
 from core.fields import CodeListField
 from core.models import VersionedModel
 from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
-from search.text import config_for, is_postgresql
 
 from .markdown import render_markdown
-
-# Created by migration 0002 on PostgreSQL only (SQLite has no tsvector).
-SEARCH_INDEX_NAME = "documents_document_search_gin"
-
-
-def search_vector_expression():
-    """Title weighs most, then the summary, then the body; stemmed in the document's own language."""
-    config = F("search_config")
-    return (
-        SearchVector("title", weight="A", config=config)
-        + SearchVector("summary", weight="B", config=config)
-        + SearchVector("body", weight="C", config=config)
-    )
-
-
-class DocumentQuerySet(VisibleQuerySet):
-    def refresh_search_vectors(self) -> int:
-        """Recompute the stored full-text vectors (PostgreSQL only; SQLite searches the text itself)."""
-        if not is_postgresql():
-            return 0
-        return self.update(search_vector=search_vector_expression())
 
 
 class Document(VersionedModel):
@@ -76,10 +52,8 @@ class Document(VersionedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
-    search_config = models.CharField(max_length=20, default="simple", editable=False)
-    search_vector = SearchVectorField(null=True, editable=False)
 
-    objects = DocumentQuerySet.as_manager()
+    objects = VisibleQuerySet.as_manager()
     # Published: by its visibility, capped by the author organization's. Otherwise: the authors.
     visibility_rule = VisibilityRule(parents=("organization",), hidden_unless={"status": Status.PUBLISHED})
 
@@ -91,12 +65,10 @@ class Document(VersionedModel):
 
     def save(self, *args, **kwargs):
         self.body_html = render_markdown(self.body)
-        self.search_config = config_for(self.language)
         update_fields = kwargs.get("update_fields")
         if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "body_html", "search_config"}
+            kwargs["update_fields"] = {*update_fields, "body_html"}
         super().save(*args, **kwargs)
-        type(self).objects.filter(pk=self.pk).refresh_search_vectors()
 
 
 class DocumentVersion(models.Model):

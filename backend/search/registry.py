@@ -2,8 +2,9 @@
 `AppConfig.ready()` of the app that owns the model.
 
 An app describes its model once (which text fields to match, with what weight, how to
-filter by language and country, how to present a hit) and search does the rest. Rows
-are always read through `visible_to(viewer)`, so a model must declare a visibility rule;
+filter by language and country, how to present a hit) and search does the rest: it keeps
+the model's rows in the index (`search.index`) and reads them back. Rows are always read
+through `visible_to(viewer)`, so a model must declare a visibility rule;
 a registration naming a field the model lacks, or a model without a rule, is refused at
 start-up with `ImproperlyConfigured` rather than searched wrongly.
 
@@ -29,10 +30,9 @@ from core.visibility import rule_of
 class Searchable:
     """How one model takes part in search.
 
-    `fields` pairs text fields with a weight (A highest .. D); the first is the title.
-    `vector_field` names a stored, indexed tsvector column to use on PostgreSQL instead
-    of computing one per row; `config_field` the column holding each row's text-search
-    configuration. `language_field` is a single ISO 639-1 column, `languages_field` a
+    `fields` pairs text fields with a weight (A highest .. D); the first is the title. A
+    field may follow a foreign key (`organization__name`): the index then follows that
+    row's changes too. `language_field` is a single ISO 639-1 column, `languages_field` a
     code list; `country_field` a django-countries multiple field, `country_code_field`
     a single code. `extra_match(q)` may add rows found another way (a country by name): it
     returns the condition and a rank bonus between 0 and 1, or None.
@@ -47,8 +47,6 @@ class Searchable:
     url_name: str = ""
     url_kwarg: str = "pk"
     url_attr: str = "pk"
-    vector_field: str | None = None
-    config_field: str | None = None
     language_field: str | None = None
     languages_field: str | None = None
     country_field: str | None = None
@@ -70,8 +68,6 @@ class Searchable:
             self.title_field,
             *self.snippet_fields,
             *self.select_related,
-            self.vector_field,
-            self.config_field,
         ]
         named += [self.language_field, self.languages_field, self.country_field, self.country_code_field]
         for name in filter(None, named):
@@ -155,6 +151,9 @@ def register(searchable: Searchable) -> Searchable:
     if previous is None:
         _order.append(searchable.type_name)
     _registry[searchable.type_name] = searchable
+    from .index import follow  # the index module reads this registry
+
+    follow(searchable)
     return searchable
 
 
@@ -170,6 +169,11 @@ def type_names() -> list[str]:
 
 def get(type_name: str) -> Searchable | None:
     return _registry.get(type_name)
+
+
+def of_model(model: type[models.Model]) -> list[Searchable]:
+    """The types that index rows of `model`."""
+    return [searchable for searchable in _registry.values() if searchable.model is model]
 
 
 def available(type_names_wanted=None) -> list[Searchable]:

@@ -1,38 +1,50 @@
 """One search over every registered type, ranked together, scoped to what the viewer may see.
 
-Each type's rows come from `visible_to(viewer)` before anything is matched, so hits,
-per-type counts and pages never include what the viewer may not see. The page is one
-UNION query over the types (ranked, then typed, then by id, so paging is stable); the
-hits of the page are then read back per type, again through `visible_to`.
+The query is matched once against the index (PostgreSQL: the GIN-indexed `tsvector`,
+ranked by `ts_rank`; SQLite: FTS5, ranked by `bm25`), then each type keeps the matches
+whose object `visible_to(viewer)` (an EXISTS on the model's own visibility query, so the
+rule stays in `core/visibility.py`). One statement returns the exact per-type counts and
+the page (ranked, then typed, then by id, so paging is stable); the page's objects are then
+read back per type, again through `visible_to`. The cost follows the number of matches,
+not the number of rows.
+
+The statement runs under a time limit (`SEARCH_TIMEOUT_MS`): PostgreSQL's
+`statement_timeout`, set for the search only, and on SQLite a progress handler that
+interrupts the statement once the time is up. A search that runs out of time is answered
+503 with problem details; it never holds a worker for longer.
 """
 
 from __future__ import annotations
 
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from functools import reduce
-from operator import add
 
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db.models import Case, CharField, F, FloatField, Q, QuerySet, TextField, Value, When
-from django.db.models.functions import Coalesce, Concat
+from django.conf import settings
+from django.db import OperationalError, connection, transaction
+from django.db.models import QuerySet
+from django.db.models.expressions import RawSQL
+from rest_framework import status
+from rest_framework.exceptions import APIException
 
 from core.viewer import Viewer
 
 from . import registry
+from .models import FTS_TABLE, SearchEntry
+from .query import Query, parse
 from .registry import Searchable
-from .text import (
-    ALL_CONFIGS,
-    MARK_START,
-    MARK_STOP,
-    WORD,
-    Fold,
-    config_for,
-    highlight,
-    is_postgresql,
-    mark_to_html,
-    terms,
-    ts_query,
-)
+from .text import highlight
+
+DEFAULT_TIMEOUT_MS = 2000
+BM25_WEIGHTS = "10.0, 4.0, 2.0, 1.0"  # columns a-d, as ts_rank's default A-D weights rise
+SQLITE_CHECK_EVERY = 1000  # virtual-machine steps between two looks at the clock
+
+
+class SearchTimeout(APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = "The search took too long and was stopped; try fewer or more specific words."
+    default_code = "search_timeout"
 
 
 @dataclass(frozen=True)
@@ -54,77 +66,102 @@ class Outcome:
     hits: list[Hit] = field(default_factory=list)
 
 
-def configs_for(language: str | None) -> tuple[str, ...]:
-    """Parse the query in the filtered language only, or in every configuration."""
-    return (config_for(language),) if language else ALL_CONFIGS
+def timeout_ms() -> int:
+    return int(getattr(settings, "SEARCH_TIMEOUT_MS", DEFAULT_TIMEOUT_MS))
 
 
-def _vector(searchable: Searchable, configs):
-    if searchable.vector_field:
-        return F(searchable.vector_field)
-    parts = [
-        SearchVector(name, weight=weight, config=config)
-        for config in configs
-        for name, weight in searchable.fields
-    ]
-    return reduce(add, parts)
-
-
-def match(searchable: Searchable, qs: QuerySet, q: str, *, configs=ALL_CONFIGS) -> QuerySet:
-    """Rows of `qs` that match `q`, annotated with `_rank` (higher is better)."""
-    extra = searchable.extra_match(q) if searchable.extra_match else None
-    if is_postgresql():
-        query = ts_query(q, configs)
-        qs = qs.annotate(_search=_vector(searchable, configs))
-        condition = Q(_search=query)
-        if searchable.config_field and len(configs) > 1:
-            # Rank against the query as read in the row's own language: the readings in the
-            # other languages cannot match its stems and would only dilute the rank.
-            rank = Case(
-                *(
-                    When(
-                        **{searchable.config_field: config},
-                        then=SearchRank(F("_search"), SearchQuery(q, config=config, search_type="websearch")),
+@contextmanager
+def time_limit() -> Iterator[None]:
+    """Bound every statement inside to SEARCH_TIMEOUT_MS; a statement past it raises SearchTimeout."""
+    limit = timeout_ms()
+    try:
+        with transaction.atomic():
+            if connection.vendor == "postgresql":
+                with connection.cursor() as cursor:
+                    # Local to this savepoint's transaction: a rollback restores the old value.
+                    cursor.execute(
+                        "SELECT current_setting('statement_timeout'), "
+                        "set_config('statement_timeout', %s, true)",
+                        [f"{max(limit, 1)}ms"],
                     )
-                    for config in configs
-                ),
-                default=SearchRank(F("_search"), query),
-                output_field=FloatField(),
-            )
-        else:
-            rank = SearchRank(F("_search"), query)
-    else:
-        stems = terms(q)
-        if not stems and extra is None:
-            return qs.none()
-        text = _joined([name for name, _ in searchable.fields])
-        qs = qs.annotate(_text=Fold(text), _title=Fold(F(searchable.title_attr)))
-        condition = reduce(lambda a, b: a & b, (Q(_text__contains=s) for s in stems)) if stems else Q(pk=None)
-        # Without ts_rank: 0.1 for a match, up to 1.0 when every word is in the title.
-        rank = Value(0.1) + reduce(
-            add,
-            (Case(When(_title__contains=s, then=Value(0.9 / len(stems))), default=Value(0.0)) for s in stems),
-            Value(0.0),
+                    previous = cursor.fetchone()[0]
+                yield
+                with connection.cursor() as cursor:
+                    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+            else:
+                with _sqlite_deadline(limit):
+                    yield
+    except OperationalError as error:
+        if _timed_out(error):
+            raise SearchTimeout from error
+        raise
+
+
+@contextmanager
+def _sqlite_deadline(limit_ms: int) -> Iterator[None]:
+    connection.ensure_connection()
+    raw = connection.connection
+    deadline = time.monotonic() + limit_ms / 1000
+    raw.set_progress_handler(lambda: int(time.monotonic() > deadline), SQLITE_CHECK_EVERY)
+    try:
+        yield
+    finally:
+        raw.set_progress_handler(None, 0)
+
+
+def _timed_out(error: OperationalError) -> bool:
+    cause = error.__cause__
+    if connection.vendor == "postgresql":
+        from psycopg.errors import QueryCanceled
+
+        return isinstance(cause, QueryCanceled)
+    return "interrupted" in str(cause or error)
+
+
+def _match_sql(query: Query) -> tuple[str, list]:
+    """Index entries matching `query`: (id, score), higher scores first."""
+    if connection.vendor == "postgresql":
+        sql = (
+            "SELECT id, ts_rank(vector, to_tsquery('simple', %s)) AS score "
+            "FROM search_searchentry WHERE vector @@ to_tsquery('simple', %s)"
         )
-    if extra is not None:
-        extra_condition, bonus = extra
-        condition |= extra_condition
-        rank = rank + Case(When(extra_condition, then=Value(float(bonus))), default=Value(0.0))
-    return qs.filter(condition).annotate(_rank=Coalesce(rank, Value(0.0), output_field=FloatField()))
+        return sql, [query.tsquery(), query.tsquery()]
+    sql = (
+        f"SELECT rowid AS id, -bm25({FTS_TABLE}, {BM25_WEIGHTS}) AS score "  # noqa: S608 (constants only)
+        f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+    )
+    return sql, [query.fts5()]
 
 
-def _joined(names):
-    columns = [Coalesce(F(name), Value(""), output_field=TextField()) for name in names]
-    return columns[0] if len(columns) == 1 else Concat(*_spaced(columns), output_field=TextField())
+def _visible_sql(qs: QuerySet) -> tuple[str, tuple]:
+    """EXISTS over the viewer's own visibility query for the entry `e`'s object."""
+    return qs.filter(pk=RawSQL("e.object_id", ())).values("pk").query.sql_with_params()
 
 
-def _spaced(columns):
-    spaced = []
-    for column in columns:
-        if spaced:
-            spaced.append(Value(" "))
-        spaced.append(column)
-    return spaced
+def _part(searchable: Searchable, qs: QuerySet, q: str) -> tuple[str, list]:
+    """The visible matches of one type: (kind, object_id, rank)."""
+    visible_sql, visible_params = _visible_sql(qs)
+    extra = searchable.extra_match(q) if searchable.extra_match else None
+    params: list = [searchable.type_name]
+    if extra is None:
+        sql = (
+            "SELECT %s AS kind, e.object_id AS object_id, m.score AS rank "
+            "FROM search_searchentry e JOIN m ON m.id = e.id WHERE e.kind = %s"
+        )
+        params.append(searchable.type_name)
+    else:
+        condition, bonus = extra
+        named = searchable.model._default_manager.filter(condition).values("pk")
+        extra_sql, extra_params = named.query.sql_with_params()
+        # Constants and a Django-compiled query; every value is a parameter.
+        sql = (
+            f"SELECT %s AS kind, e.object_id AS object_id, COALESCE(m.score, 0) + "  # noqa: S608
+            f"CASE WHEN e.object_id IN ({extra_sql}) THEN %s ELSE 0 END AS rank "
+            f"FROM search_searchentry e LEFT JOIN m ON m.id = e.id "
+            f"WHERE e.kind = %s AND (m.id IS NOT NULL OR e.object_id IN ({extra_sql}))"
+        )
+        params += [*extra_params, float(bonus), searchable.type_name, *extra_params]
+    return f"{sql} AND EXISTS ({visible_sql})", [*params, *visible_params]
 
 
 def search(
@@ -140,9 +177,9 @@ def search(
     """Search `q` across the registered types the viewer may see; `counts` is per type."""
     searchables = registry.available(types)
     counts = {s.type_name: 0 for s in searchables}
-    if not WORD.search(q):
+    query = parse(q)
+    if query.empty:
         return Outcome(count=0, counts=counts)
-    configs = configs_for(language)
     scoped: list[tuple[Searchable, QuerySet]] = []
     for searchable in searchables:
         qs = searchable.queryset(viewer)
@@ -150,72 +187,73 @@ def search(
             qs = searchable.filter_language(qs, language)
         if qs is not None and country:
             qs = searchable.filter_country(qs, country)
-        if qs is None:
-            continue
-        scoped.append((searchable, match(searchable, qs, q, configs=configs)))
+        if qs is not None:
+            scoped.append((searchable, qs))
+    if not scoped:
+        return Outcome(count=0, counts=counts)
 
+    match_sql, params = _match_sql(query)
+    parts = []
     for searchable, qs in scoped:
-        counts[searchable.type_name] = qs.count()
-    total = sum(counts.values())
-    if total == 0 or offset >= total:
-        return Outcome(count=total, counts=counts)
+        sql, part_params = _part(searchable, qs, q)
+        parts.append(sql)
+        params += part_params
+    # Every value is a parameter; the text joined here is constants and Django-compiled queries.
+    sql = (
+        f"WITH m AS MATERIALIZED ({match_sql}), hits AS ({' UNION ALL '.join(parts)}) "  # noqa: S608
+        "SELECT kind, CAST(NULL AS BIGINT), CAST(NULL AS FLOAT), COUNT(*) FROM hits GROUP BY kind "
+        "UNION ALL SELECT * FROM (SELECT kind, object_id, rank, CAST(NULL AS BIGINT) FROM hits "
+        "ORDER BY rank DESC, kind, object_id LIMIT %s OFFSET %s) page"
+    )
+    params += [limit, offset]
+    with time_limit():
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            rows = cursor.fetchall()
+        for kind, object_id, _, number in rows:
+            if object_id is None:
+                counts[kind] = number
+        page = [(kind, object_id, rank) for kind, object_id, rank, _ in rows if object_id is not None]
+        hits = _present(page, scoped, query) if page else []
+    return Outcome(count=sum(counts.values()), counts=counts, hits=hits)
 
-    parts = [
-        qs.order_by()
-        .annotate(_type=Value(searchable.type_name, output_field=CharField()), _id=F("pk"), _score=F("_rank"))
-        .values_list("_type", "_id", "_score")
-        for searchable, qs in scoped
-        if counts[searchable.type_name]
-    ]
-    page = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
-    rows = list(page.order_by("-_score", "_type", "_id")[offset : offset + limit])
-    return Outcome(count=total, counts=counts, hits=_present(rows, scoped, viewer, q, configs))
+
+def matching(searchable: Searchable, qs: QuerySet, q: str) -> QuerySet:
+    """Rows of `qs` whose index entry matches `q` (a list's `q` filter, as search reads it)."""
+    query = parse(q)
+    if query.empty:
+        return qs.none()
+    match_sql, params = _match_sql(query)
+    entries = SearchEntry.objects.filter(kind=searchable.type_name).filter(
+        id__in=RawSQL(f"SELECT id FROM ({match_sql}) m", params)  # noqa: S608, S611 (values are parameters)
+    )
+    return qs.filter(pk__in=entries.values("object_id"))
 
 
-def _present(rows, scoped, viewer: Viewer, q: str, configs) -> list[Hit]:
-    by_type = {searchable.type_name: searchable for searchable, _ in scoped}
+def _present(rows, scoped, query: Query) -> list[Hit]:
+    by_type = {searchable.type_name: (searchable, qs) for searchable, qs in scoped}
     wanted: dict[str, list[int]] = {}
     for type_name, pk, _ in rows:
         wanted.setdefault(type_name, []).append(pk)
-    stems = terms(q)
-    loaded: dict[tuple[str, int], tuple[object, str]] = {}
+    lexemes = query.lexemes()
+    loaded: dict[tuple[str, int], object] = {}
     for type_name, ids in wanted.items():
-        searchable = by_type[type_name]
-        qs = searchable.queryset(viewer).filter(pk__in=ids)
-        headline = is_postgresql() and searchable.config_field and searchable.snippet_fields
-        if headline:
-            qs = qs.annotate(
-                _headline=SearchHeadline(
-                    _joined(searchable.snippet_fields),
-                    ts_query(q, configs),
-                    config=F(searchable.config_field),
-                    start_sel=MARK_START,
-                    stop_sel=MARK_STOP,
-                    max_words=35,
-                    min_words=15,
-                    max_fragments=2,
-                    fragment_delimiter=" … ",
-                )
-            )
-        for obj in qs:
-            if headline:
-                snippet = mark_to_html(" ".join((obj._headline or "").split()))
-            else:
-                text = " ".join(str(getattr(obj, name) or "") for name in searchable.snippet_fields)
-                snippet = highlight(text, stems)
-            loaded[(type_name, obj.pk)] = (obj, snippet)
+        _, qs = by_type[type_name]
+        for obj in qs.filter(pk__in=ids):
+            loaded[(type_name, obj.pk)] = obj
     hits = []
     for type_name, pk, rank in rows:
-        if (type_name, pk) not in loaded:
+        obj = loaded.get((type_name, pk))
+        if obj is None:
             continue  # gone between the two queries
-        obj, snippet = loaded[(type_name, pk)]
-        searchable = by_type[type_name]
+        searchable, _ = by_type[type_name]
+        text = " ".join(str(getattr(obj, name) or "") for name in searchable.snippet_fields)
         hits.append(
             Hit(
                 type=type_name,
                 id=pk,
                 title=searchable.title(obj),
-                snippet=snippet,
+                snippet=highlight(text, lexemes),
                 languages=searchable.languages_of(obj),
                 countries=searchable.countries_of(obj),
                 url=searchable.url(obj),
