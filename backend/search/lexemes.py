@@ -17,8 +17,9 @@ Each word becomes exactly one lexeme, so phrases keep their word positions:
   for both languages, since a single word rarely says which it is ("claims" → "claim",
   "Beratungen" → "berat", "Anhörung" → "anhor"). Other Latin-script languages get the
   same treatment, which is consistent for queries and text alike.
-- Digit runs are kept whole and, from four digits on, also as every suffix of four digits
-  or more, so a query for any part of a phone number finds it by prefix.
+- A number is kept as written and, joined across spaces, dashes and brackets ("+49 30
+  1234-56"), also whole and as every suffix of four digits or more, so a query for any
+  part of a phone number finds it by prefix.
 - Other scripts (Georgian, Armenian...) are case-folded only.
 """
 
@@ -36,6 +37,7 @@ WORD = re.compile(r"[^\W_]+", re.UNICODE)
 CYRILLIC = re.compile(r"[\u0400-\u04ff]")
 LATIN_END = 0x250  # Basic Latin to Latin Extended-B
 UKRAINIAN_ONLY = re.compile(r"[іїєґ]")
+NUMBER = re.compile(r"\d(?:[\d\s().\-/]*\d)?")
 MIN_DIGITS = 4
 
 
@@ -82,16 +84,19 @@ def lexeme(word: str) -> str:
     return "".join(WORD.findall(found)) or word
 
 
-def digit_suffixes(word: str) -> list[str]:
-    """Every suffix of a digit run from MIN_DIGITS digits on, found by a prefix query."""
-    if not word.isdigit() or len(word) <= MIN_DIGITS:
-        return []
-    return [word[start:] for start in range(1, len(word) - MIN_DIGITS + 1)]
+def number_lexemes(text: str) -> list[str]:
+    """Each number of `text` joined into one digit run (when written in parts), and every
+    suffix of it from MIN_DIGITS digits on, for prefix queries."""
+    found = []
+    for match in NUMBER.finditer(text):
+        digits = "".join(char for char in match.group() if char.isdigit())
+        if digits != match.group():
+            found.append(digits)
+        found += [digits[start:] for start in range(1, len(digits) - MIN_DIGITS + 1)]
+    return found
 
 
 def lexemes(text: str) -> list[str]:
-    """The lexemes of `text` in order (a stored field); digit suffixes follow the text."""
-    words = WORD.findall(text or "")
-    found = [lexeme(word) for word in words]
-    found += [suffix for word in words for suffix in digit_suffixes(word)]
-    return found
+    """The lexemes of `text` in order (a stored field); numbers' extra forms follow the text."""
+    text = text or ""
+    return [lexeme(word) for word in WORD.findall(text)] + number_lexemes(text)
