@@ -12,6 +12,18 @@ from .text import MAX_QUERY_LENGTH
 MAX_PAGE = 400
 
 
+class SharedChoices:
+    """A choice field copied without deep-copying its choices (the country list is long, and
+    DRF copies every declared field for each request); the choices are never changed."""
+
+    def __deepcopy__(self, memo):
+        return self.__class__(*self._args, **self._kwargs)
+
+
+class ChoiceField(SharedChoices, serializers.ChoiceField):
+    pass
+
+
 class TypeListField(serializers.ListField):
     """Accepts `type=a&type=b` and `type=a,b` alike; one error for the field, naming unknown types."""
 
@@ -33,7 +45,7 @@ class TypeListField(serializers.ListField):
         return items
 
 
-class UpperChoiceField(serializers.ChoiceField):
+class UpperChoiceField(ChoiceField):
     def to_internal_value(self, data):
         return super().to_internal_value(str(data).strip().upper())
 
@@ -47,12 +59,12 @@ class SearchParamsSerializer(serializers.Serializer):
         ),
     )
     type = TypeListField(
-        child=serializers.ChoiceField(choices=registry.type_names()),
+        child=ChoiceField(choices=registry.type_names()),
         required=False,
         max_length=len(registry.type_names()),
         help_text="Only these types (repeat the parameter or separate with commas).",
     )
-    language = serializers.ChoiceField(
+    language = ChoiceField(
         choices=LANGUAGE_CHOICES,
         required=False,
         help_text=(
@@ -75,7 +87,7 @@ class SearchParamsSerializer(serializers.Serializer):
 
 
 class SearchHitSerializer(serializers.Serializer):
-    type = serializers.ChoiceField(choices=registry.type_names())
+    type = ChoiceField(choices=registry.type_names())
     id = serializers.IntegerField()
     title = serializers.CharField(help_text="Plain text; escape it when you insert it into HTML.")
     snippet = serializers.CharField(

@@ -31,7 +31,7 @@ from rest_framework.exceptions import APIException
 from core.viewer import Viewer
 
 from . import registry
-from .models import FTS_TABLE, SearchEntry
+from .models import FTS_TABLE
 from .query import Query, parse
 from .registry import Searchable
 from .text import highlight
@@ -78,16 +78,24 @@ def time_limit() -> Iterator[None]:
         with transaction.atomic():
             if connection.vendor == "postgresql":
                 with connection.cursor() as cursor:
-                    # Local to this savepoint's transaction: a rollback restores the old value.
+                    # Local to this savepoint's transaction: a rollback restores the old values.
+                    # No parallel workers: starting them costs more than a search's few
+                    # milliseconds, and two cores are better left to concurrent requests.
                     cursor.execute(
                         "SELECT current_setting('statement_timeout'), "
-                        "set_config('statement_timeout', %s, true)",
+                        "current_setting('max_parallel_workers_per_gather'), "
+                        "set_config('statement_timeout', %s, true), "
+                        "set_config('max_parallel_workers_per_gather', '0', true)",
                         [f"{max(limit, 1)}ms"],
                     )
-                    previous = cursor.fetchone()[0]
+                    timeout, workers = cursor.fetchone()[:2]
                 yield
                 with connection.cursor() as cursor:
-                    cursor.execute("SELECT set_config('statement_timeout', %s, true)", [previous])
+                    cursor.execute(
+                        "SELECT set_config('statement_timeout', %s, true), "
+                        "set_config('max_parallel_workers_per_gather', %s, true)",
+                        [timeout, workers],
+                    )
             else:
                 with _sqlite_deadline(limit):
                     yield
@@ -119,7 +127,7 @@ def _timed_out(error: OperationalError) -> bool:
 
 
 def _match_sql(query: Query) -> tuple[str, list]:
-    """Index entries matching `query`: (id, score), higher scores first."""
+    """Index entries matching `query`: (id, score), a higher score is better."""
     if connection.vendor == "postgresql":
         sql = (
             "SELECT id, ts_rank(vector, to_tsquery('simple', %s)) AS score "
@@ -127,41 +135,68 @@ def _match_sql(query: Query) -> tuple[str, list]:
         )
         return sql, [query.tsquery(), query.tsquery()]
     sql = (
-        f"SELECT rowid AS id, -bm25({FTS_TABLE}, {BM25_WEIGHTS}) AS score "  # noqa: S608 (constants only)
+        f"SELECT rowid AS id, -bm25({FTS_TABLE}, {BM25_WEIGHTS}) AS score "  # noqa: S608 (constants)
         f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
     )
     return sql, [query.fts5()]
 
 
 def _visible_sql(qs: QuerySet) -> tuple[str, tuple]:
-    """EXISTS over the viewer's own visibility query for the entry `e`'s object."""
-    return qs.filter(pk=RawSQL("e.object_id", ())).values("pk").query.sql_with_params()
+    """The viewer's own visibility query, for the object of the index row `hit` (inside EXISTS).
+
+    It is checked per match, through primary keys, so its cost follows the matches. On
+    PostgreSQL `OFFSET 0` keeps it so: the planner estimates a word's matches per type from
+    all types together and, guessing thousands, would otherwise read every visible row.
+    """
+    sql, params = qs.filter(pk=RawSQL("hit.object_id", ())).order_by().values("pk").query.sql_with_params()
+    return (f"{sql} OFFSET 0" if connection.vendor == "postgresql" else sql), params
 
 
-def _part(searchable: Searchable, qs: QuerySet, q: str) -> tuple[str, list]:
-    """The visible matches of one type: (kind, object_id, rank)."""
-    visible_sql, visible_params = _visible_sql(qs)
+def _part(searchable: Searchable, qs: QuerySet, query: Query, q: str) -> tuple[str, list]:
+    """The visible matches of one type: (kind, object_id, rank).
+
+    PostgreSQL reads the type's matches straight from the GIN index, so the planner sees
+    how many there are and joins the visibility query accordingly; SQLite joins the FTS5
+    matches by rowid.
+    """
     extra = searchable.extra_match(q) if searchable.extra_match else None
-    params: list = [searchable.type_name]
-    if extra is None:
-        sql = (
-            "SELECT %s AS kind, e.object_id AS object_id, m.score AS rank "
-            "FROM search_searchentry e JOIN m ON m.id = e.id WHERE e.kind = %s"
-        )
-        params.append(searchable.type_name)
+    if connection.vendor == "postgresql":
+        ts = query.tsquery()
+        source, source_params = "search_searchentry hit", []
+        matched, matched_params = "hit.vector @@ to_tsquery('simple', %s)", [ts]
+        rank, rank_params = "ts_rank(hit.vector, to_tsquery('simple', %s))", [ts]
     else:
-        condition, bonus = extra
-        named = searchable.model._default_manager.filter(condition).values("pk")
-        extra_sql, extra_params = named.query.sql_with_params()
-        # Constants and a Django-compiled query; every value is a parameter.
-        sql = (
-            f"SELECT %s AS kind, e.object_id AS object_id, COALESCE(m.score, 0) + "  # noqa: S608
-            f"CASE WHEN e.object_id IN ({extra_sql}) THEN %s ELSE 0 END AS rank "
-            f"FROM search_searchentry e LEFT JOIN m ON m.id = e.id "
-            f"WHERE e.kind = %s AND (m.id IS NOT NULL OR e.object_id IN ({extra_sql}))"
+        match_sql, match_params = _match_sql(query)
+        join = "JOIN" if extra is None else "LEFT JOIN"
+        source, source_params = (
+            f"search_searchentry hit {join} ({match_sql}) f ON f.id = hit.id",
+            match_params,
         )
-        params += [*extra_params, float(bonus), searchable.type_name, *extra_params]
-    return f"{sql} AND EXISTS ({visible_sql})", [*params, *visible_params]
+        matched, matched_params = "f.id IS NOT NULL", []
+        rank, rank_params = "COALESCE(f.score, 0)", []
+    if extra is not None:
+        condition, bonus = extra
+        named = searchable.model._default_manager.filter(condition).order_by().values("pk")
+        named_sql, named_params = named.query.sql_with_params()
+        matched = f"({matched} OR hit.object_id IN ({named_sql}))"
+        matched_params = [*matched_params, *named_params]
+        rank = f"{rank} + CASE WHEN hit.object_id IN ({named_sql}) THEN %s ELSE 0 END"
+        rank_params = [*rank_params, *named_params, float(bonus)]
+    visible_sql, visible_params = _visible_sql(qs)
+    # Constants and Django-compiled queries; every value is a parameter.
+    sql = (
+        f"SELECT %s AS kind, hit.object_id AS object_id, {rank} AS rank FROM {source} "  # noqa: S608
+        f"WHERE hit.kind = %s AND {matched} AND EXISTS ({visible_sql})"
+    )
+    params = [
+        searchable.type_name,
+        *rank_params,
+        *source_params,
+        searchable.type_name,
+        *matched_params,
+        *visible_params,
+    ]
+    return sql, params
 
 
 def search(
@@ -192,15 +227,14 @@ def search(
     if not scoped:
         return Outcome(count=0, counts=counts)
 
-    match_sql, params = _match_sql(query)
-    parts = []
+    parts, params = [], []
     for searchable, qs in scoped:
-        sql, part_params = _part(searchable, qs, q)
+        sql, part_params = _part(searchable, qs, query, q)
         parts.append(sql)
         params += part_params
     # Every value is a parameter; the text joined here is constants and Django-compiled queries.
     sql = (
-        f"WITH m AS MATERIALIZED ({match_sql}), hits AS ({' UNION ALL '.join(parts)}) "  # noqa: S608
+        f"WITH hits AS MATERIALIZED ({' UNION ALL '.join(parts)}) "  # noqa: S608
         "SELECT kind, CAST(NULL AS BIGINT), CAST(NULL AS FLOAT), COUNT(*) FROM hits GROUP BY kind "
         "UNION ALL SELECT * FROM (SELECT kind, object_id, rank, CAST(NULL AS BIGINT) FROM hits "
         "ORDER BY rank DESC, kind, object_id LIMIT %s OFFSET %s) page"
@@ -224,10 +258,11 @@ def matching(searchable: Searchable, qs: QuerySet, q: str) -> QuerySet:
     if query.empty:
         return qs.none()
     match_sql, params = _match_sql(query)
-    entries = SearchEntry.objects.filter(kind=searchable.type_name).filter(
-        id__in=RawSQL(f"SELECT id FROM ({match_sql}) m", params)  # noqa: S608, S611 (values are parameters)
+    sql = (
+        f"SELECT object_id FROM search_searchentry WHERE kind = %s AND id IN (SELECT id FROM ({match_sql}) m)"  # noqa: S608
     )
-    return qs.filter(pk__in=entries.values("object_id"))
+    found = RawSQL(sql, (searchable.type_name, *params))  # noqa: S611 (values are parameters)
+    return qs.filter(pk__in=found)
 
 
 def _present(rows, scoped, query: Query) -> list[Hit]:

@@ -1,7 +1,9 @@
 """The search index table, its database-specific full-text index, and its first filling.
 
 PostgreSQL: a stored generated `tsvector` over the four lexeme columns (weights A-D, the
-`simple` configuration: the lexemes are already normalized) and a GIN index on it.
+`simple` configuration: the lexemes are already normalized) and a GIN index on the type
+and the vector together (`btree_gin`, a trusted extension any database owner may add), so
+a search reads only the matches of the type it asks for.
 SQLite: an external-content FTS5 table over the same columns, kept current by triggers;
 the `ascii` tokenizer splits only on ASCII punctuation and spaces, so each stored lexeme
 stays one token whatever its script.
@@ -18,8 +20,9 @@ POSTGRESQL = [
         "setweight(to_tsvector('simple'::regconfig, d), 'D')) STORED",
         "ALTER TABLE search_searchentry DROP COLUMN vector",
     ),
+    ("CREATE EXTENSION IF NOT EXISTS btree_gin", "SELECT 1"),
     (
-        "CREATE INDEX search_entry_vector_gin ON search_searchentry USING gin (vector)",
+        "CREATE INDEX search_entry_vector_gin ON search_searchentry USING gin (kind, vector)",
         "DROP INDEX search_entry_vector_gin",
     ),
 ]
