@@ -2,7 +2,7 @@
 
 from dataclasses import asdict
 
-from drf_spectacular.utils import OpenApiExample, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiResponse, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -10,7 +10,12 @@ from rest_framework.views import APIView
 
 from core.viewer import request_viewer
 
-from .serializers import MAX_PAGE, SearchParamsSerializer, SearchResultsSerializer
+from .serializers import (
+    MAX_PAGE,
+    SearchParamsSerializer,
+    SearchResultsSerializer,
+    SearchTimeoutResponseSerializer,
+)
 from .services import search
 
 TEXT_ERRORS = [
@@ -35,12 +40,16 @@ class SearchView(APIView):
         summary="Search everything you may see",
         description=(
             "Documents, organizations, contact points, country profiles, resources and events, "
-            "ranked together. On PostgreSQL the search is language-aware (Russian, English and "
-            "German stemming); elsewhere every word must occur. Results, counts and pages only "
-            "ever include what you may see: anonymous callers search public objects."
+            "ranked together. Inflected forms meet (Russian, Ukrainian, German and English: "
+            '"убежища" finds "убежище", "Beratungen" finds "Beratung"), and part of a phone number '
+            "finds it. Results, counts and pages only ever include what you may see: anonymous "
+            "callers search public objects. A search that takes too long is stopped and answered 503."
         ),
         parameters=[SearchParamsSerializer],
-        responses=SearchResultsSerializer,
+        responses={
+            200: SearchResultsSerializer,
+            503: OpenApiResponse(SearchTimeoutResponseSerializer, description="The search took too long."),
+        },
         tags=["search"],
         examples=[
             OpenApiExample(

@@ -1409,7 +1409,7 @@ export interface paths {
         };
         /**
          * Search everything you may see
-         * @description Documents, organizations, contact points, country profiles, resources and events, ranked together. On PostgreSQL the search is language-aware (Russian, English and German stemming); elsewhere every word must occur. Results, counts and pages only ever include what you may see: anonymous callers search public objects.
+         * @description Documents, organizations, contact points, country profiles, resources and events, ranked together. Inflected forms meet (Russian, Ukrainian, German and English: "убежища" finds "убежище", "Beratungen" finds "Beratung"), and part of a phone number finds it. Results, counts and pages only ever include what you may see: anonymous callers search public objects. A search that takes too long is stopped and answered 503.
          */
         get: operations["search"];
         put?: never;
@@ -15822,6 +15822,29 @@ export interface components {
             previous: string | null;
             results: components["schemas"]["SearchHit"][];
         };
+        SearchTimeoutError: {
+            code: components["schemas"]["SearchTimeoutErrorCodeEnum"];
+            detail: string;
+            attr: string | null;
+        };
+        /**
+         * @description * `search_timeout` - search_timeout
+         * @enum {string}
+         */
+        SearchTimeoutErrorCodeEnum: "search_timeout";
+        /** @description The 503 of a search stopped at its time limit, as problem details. */
+        SearchTimeoutResponse: {
+            type: components["schemas"]["SearchTimeoutResponseTypeEnum"];
+            title: string;
+            status: number;
+            detail: string;
+            errors: components["schemas"]["SearchTimeoutError"][];
+        };
+        /**
+         * @description * `server_error` - server_error
+         * @enum {string}
+         */
+        SearchTimeoutResponseTypeEnum: "server_error";
         SearchTypeErrorComponent: {
             /**
              * @description * `type` - type (enum property replaced by openapi-typescript)
@@ -27598,7 +27621,7 @@ export interface operations {
                  */
                 country?: "AF" | "AX" | "AL" | "DZ" | "AS" | "AD" | "AO" | "AI" | "AQ" | "AG" | "AR" | "AM" | "AW" | "AU" | "AT" | "AZ" | "BS" | "BH" | "BD" | "BB" | "BY" | "BE" | "BZ" | "BJ" | "BM" | "BT" | "BO" | "BQ" | "BA" | "BW" | "BV" | "BR" | "IO" | "BN" | "BG" | "BF" | "BI" | "CV" | "KH" | "CM" | "CA" | "KY" | "CF" | "TD" | "CL" | "CN" | "CX" | "CC" | "CO" | "KM" | "CG" | "CK" | "CR" | "CI" | "HR" | "CU" | "CW" | "CY" | "CZ" | "CD" | "DK" | "DJ" | "DM" | "DO" | "EC" | "EG" | "SV" | "GQ" | "ER" | "EE" | "SZ" | "ET" | "FK" | "FO" | "FJ" | "FI" | "FR" | "GF" | "PF" | "TF" | "GA" | "GM" | "GE" | "DE" | "GH" | "GI" | "GR" | "GL" | "GD" | "GP" | "GU" | "GT" | "GG" | "GN" | "GW" | "GY" | "HT" | "HM" | "HN" | "HK" | "HU" | "IS" | "IN" | "ID" | "IR" | "IQ" | "IE" | "IM" | "IL" | "IT" | "JM" | "JP" | "JE" | "JO" | "KZ" | "KE" | "KI" | "KW" | "KG" | "LA" | "LV" | "LB" | "LS" | "LR" | "LY" | "LI" | "LT" | "LU" | "MO" | "MG" | "MW" | "MY" | "MV" | "ML" | "MT" | "MH" | "MQ" | "MR" | "MU" | "YT" | "MX" | "FM" | "MD" | "MC" | "MN" | "ME" | "MS" | "MA" | "MZ" | "MM" | "NA" | "NR" | "NP" | "NL" | "NC" | "NZ" | "NI" | "NE" | "NG" | "NU" | "NF" | "KP" | "MK" | "MP" | "NO" | "OM" | "PK" | "PW" | "PS" | "PA" | "PG" | "PY" | "PE" | "PH" | "PN" | "PL" | "PT" | "PR" | "QA" | "RE" | "RO" | "RU" | "RW" | "BL" | "SH" | "KN" | "LC" | "MF" | "PM" | "VC" | "WS" | "SM" | "ST" | "SA" | "SN" | "RS" | "SC" | "SL" | "SG" | "SX" | "SK" | "SI" | "SB" | "SO" | "ZA" | "GS" | "KR" | "SS" | "ES" | "LK" | "SD" | "SR" | "SJ" | "SE" | "CH" | "SY" | "TW" | "TJ" | "TZ" | "TH" | "TL" | "TG" | "TK" | "TO" | "TT" | "TN" | "TR" | "TM" | "TC" | "TV" | "UG" | "UA" | "AE" | "GB" | "UM" | "US" | "UY" | "UZ" | "VU" | "VA" | "VE" | "VN" | "VG" | "VI" | "WF" | "EH" | "YE" | "ZM" | "ZW";
                 /**
-                 * @description ISO 639-1: only results in this language, and the query is read in it. Types without a language (country profiles) are left out.
+                 * @description ISO 639-1: only results in this language. Types without a language (country profiles) are left out.
                  *
                  *     * `aa` - Afar
                  *     * `ab` - Abkhazian
@@ -27863,6 +27886,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description The search took too long. */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SearchTimeoutResponse"];
                 };
             };
         };
