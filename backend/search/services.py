@@ -70,6 +70,27 @@ def timeout_ms() -> int:
     return int(getattr(settings, "SEARCH_TIMEOUT_MS", DEFAULT_TIMEOUT_MS))
 
 
+# For the search only. No parallel workers and no JIT: starting workers or compiling the
+# plan costs more than a search's few milliseconds (the planner, estimating a common word's
+# matches from every type together, would otherwise often compile), and two cores are better
+# left to concurrent requests.
+POSTGRESQL_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off"}
+
+
+def _set_local(values: dict[str, str]) -> dict[str, str]:
+    """Set PostgreSQL settings for the current transaction (a savepoint's rollback restores
+    them); returns the values they had."""
+    names = list(values)
+    reads = ", ".join(["current_setting(%s)"] * len(names))
+    writes = ", ".join(["set_config(%s, %s, true)"] * len(names))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {reads}, {writes}",
+            [*names, *(part for name in names for part in (name, values[name]))],
+        )
+        return dict(zip(names, cursor.fetchone()[: len(names)], strict=True))
+
+
 @contextmanager
 def time_limit() -> Iterator[None]:
     """Bound every statement inside to SEARCH_TIMEOUT_MS; a statement past it raises SearchTimeout."""
@@ -77,25 +98,9 @@ def time_limit() -> Iterator[None]:
     try:
         with transaction.atomic():
             if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    # Local to this savepoint's transaction: a rollback restores the old values.
-                    # No parallel workers: starting them costs more than a search's few
-                    # milliseconds, and two cores are better left to concurrent requests.
-                    cursor.execute(
-                        "SELECT current_setting('statement_timeout'), "
-                        "current_setting('max_parallel_workers_per_gather'), "
-                        "set_config('statement_timeout', %s, true), "
-                        "set_config('max_parallel_workers_per_gather', '0', true)",
-                        [f"{max(limit, 1)}ms"],
-                    )
-                    timeout, workers = cursor.fetchone()[:2]
+                previous = _set_local({**POSTGRESQL_SETTINGS, "statement_timeout": f"{max(limit, 1)}ms"})
                 yield
-                with connection.cursor() as cursor:
-                    cursor.execute(
-                        "SELECT set_config('statement_timeout', %s, true), "
-                        "set_config('max_parallel_workers_per_gather', %s, true)",
-                        [timeout, workers],
-                    )
+                _set_local(previous)
             else:
                 with _sqlite_deadline(limit):
                     yield
