@@ -132,16 +132,17 @@ def _timed_out(error: OperationalError) -> bool:
 
 
 def _match_sql(query: Query) -> tuple[str, list]:
-    """Index entries matching `query`: (id, score), a higher score is better."""
+    """Index entries matching `query`: (id, kind, object_id, score), a higher score is better."""
     if connection.vendor == "postgresql":
         sql = (
-            "SELECT id, ts_rank(vector, to_tsquery('simple', %s)) AS score "
+            "SELECT id, kind, object_id, ts_rank(vector, to_tsquery('simple', %s)) AS score "
             "FROM search_searchentry WHERE vector @@ to_tsquery('simple', %s)"
         )
         return sql, [query.tsquery(), query.tsquery()]
     sql = (
-        f"SELECT rowid AS id, -bm25({FTS_TABLE}, {BM25_WEIGHTS}) AS score "  # noqa: S608 (constants)
-        f"FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s"
+        f"SELECT e.id, e.kind, e.object_id, -bm25({FTS_TABLE}, {BM25_WEIGHTS}) AS score "  # noqa: S608 (constants)
+        f"FROM {FTS_TABLE} CROSS JOIN search_searchentry e "
+        f"WHERE {FTS_TABLE} MATCH %s AND e.id = {FTS_TABLE}.rowid"
     )
     return sql, [query.fts5()]
 
@@ -160,23 +161,22 @@ def _visible_sql(qs: QuerySet) -> tuple[str, tuple]:
 def _part(searchable: Searchable, qs: QuerySet, query: Query, q: str) -> tuple[str, list]:
     """The visible matches of one type: (kind, object_id, rank).
 
-    PostgreSQL reads the type's matches straight from the GIN index, so the planner sees
-    how many there are and joins the visibility query accordingly; SQLite joins the FTS5
-    matches by rowid.
+    PostgreSQL reads the type's matches straight from its GIN index over type and vector.
+    SQLite reads the FTS5 matches with their index rows once (`m`, see `search`), and each
+    type takes its own from them.
     """
     extra = searchable.extra_match(q) if searchable.extra_match else None
     if connection.vendor == "postgresql":
         ts = query.tsquery()
-        source, source_params = "search_searchentry hit", []
+        source = "search_searchentry hit"
         matched, matched_params = "hit.vector @@ to_tsquery('simple', %s)", [ts]
         rank, rank_params = "ts_rank(hit.vector, to_tsquery('simple', %s))", [ts]
-    else:
-        match_sql, match_params = _match_sql(query)
-        join = "JOIN" if extra is None else "LEFT JOIN"
-        source, source_params = (
-            f"search_searchentry hit {join} ({match_sql}) f ON f.id = hit.id",
-            match_params,
-        )
+    elif extra is None:
+        source = "m hit"
+        matched, matched_params = "1 = 1", []
+        rank, rank_params = "hit.score", []
+    else:  # a few rows (country profiles): every one is looked at
+        source = "search_searchentry hit LEFT JOIN m f ON f.id = hit.id"
         matched, matched_params = "f.id IS NOT NULL", []
         rank, rank_params = "COALESCE(f.score, 0)", []
     if extra is not None:
@@ -196,7 +196,6 @@ def _part(searchable: Searchable, qs: QuerySet, query: Query, q: str) -> tuple[s
     params = [
         searchable.type_name,
         *rank_params,
-        *source_params,
         searchable.type_name,
         *matched_params,
         *visible_params,
@@ -232,14 +231,19 @@ def search(
     if not scoped:
         return Outcome(count=0, counts=counts)
 
-    parts, params = [], []
+    if connection.vendor == "postgresql":
+        first, params = "", []
+    else:
+        match_sql, params = _match_sql(query)
+        first = f"m AS MATERIALIZED ({match_sql}), "
+    parts = []
     for searchable, qs in scoped:
         sql, part_params = _part(searchable, qs, query, q)
         parts.append(sql)
         params += part_params
     # Every value is a parameter; the text joined here is constants and Django-compiled queries.
     sql = (
-        f"WITH hits AS MATERIALIZED ({' UNION ALL '.join(parts)}) "  # noqa: S608
+        f"WITH {first}hits AS MATERIALIZED ({' UNION ALL '.join(parts)}) "  # noqa: S608
         "SELECT kind, CAST(NULL AS BIGINT), CAST(NULL AS FLOAT), COUNT(*) FROM hits GROUP BY kind "
         "UNION ALL SELECT * FROM (SELECT kind, object_id, rank, CAST(NULL AS BIGINT) FROM hits "
         "ORDER BY rank DESC, kind, object_id LIMIT %s OFFSET %s) page"
@@ -263,10 +267,8 @@ def matching(searchable: Searchable, qs: QuerySet, q: str) -> QuerySet:
     if query.empty:
         return qs.none()
     match_sql, params = _match_sql(query)
-    sql = (
-        f"SELECT object_id FROM search_searchentry WHERE kind = %s AND id IN (SELECT id FROM ({match_sql}) m)"  # noqa: S608
-    )
-    found = RawSQL(sql, (searchable.type_name, *params))  # noqa: S611 (values are parameters)
+    sql = f"SELECT object_id FROM ({match_sql}) m WHERE kind = %s"  # noqa: S608 (values are parameters)
+    found = RawSQL(sql, (*params, searchable.type_name))  # noqa: S611
     return qs.filter(pk__in=found)
 
 
