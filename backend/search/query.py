@@ -5,8 +5,9 @@ database sees it (`websearch_to_tsquery` would stem by a PostgreSQL configuratio
 FTS5 has no web-search syntax). It follows `websearch_to_tsquery`: words are all required,
 `"quoted words"` and hyphenated words are phrases, `or` between two items makes either one
 enough, `-item` excludes. Anything else is text: every lexeme is quoted in the output, so
-no input can inject an operator. A number is matched as a prefix, so part of a phone
-number finds it (the index keeps a number's suffixes, see `lexemes`). A query with nothing
+no input can inject an operator. A number of four digits or more is matched as a prefix,
+so part of a phone number finds it (the index keeps a number's suffixes, see `lexemes`);
+shorter ones match whole, or "1" would find every number. A query with nothing
 required matches nothing.
 """
 
@@ -15,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .lexemes import WORD, lexeme
+from .lexemes import MIN_DIGITS, WORD, lexeme
 
 MAX_TERMS = 12
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -34,11 +35,15 @@ class Item:
 
     def fts5(self) -> str:
         joined = " ".join(self.lexemes)
-        return f'"{joined}"*' if len(self.lexemes) == 1 and joined.isdigit() else f'"{joined}"'
+        return f'"{joined}"*' if len(self.lexemes) == 1 and _is_prefix(joined) else f'"{joined}"'
+
+
+def _is_prefix(lex: str) -> bool:
+    return lex.isdigit() and len(lex) >= MIN_DIGITS
 
 
 def _ts_lexeme(lex: str, *, prefix: bool) -> str:
-    return f"'{lex}':*" if prefix and lex.isdigit() else f"'{lex}'"
+    return f"'{lex}':*" if prefix and _is_prefix(lex) else f"'{lex}'"
 
 
 @dataclass(frozen=True)

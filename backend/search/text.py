@@ -38,7 +38,9 @@ def _matches(word: str, wanted: set[str]) -> bool:
     found = words.lexeme(word)
     if found in wanted:
         return True
-    return found.isdigit() and any(lex.isdigit() and lex in found for lex in wanted)
+    return found.isdigit() and any(
+        lex.isdigit() and len(lex) >= words.MIN_DIGITS and lex in found for lex in wanted
+    )
 
 
 def highlight(text: str, wanted: set[str], width: int = 160) -> str:

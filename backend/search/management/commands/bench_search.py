@@ -6,9 +6,10 @@ configured for the site): loads the demo network, adds a generated one (`core.ge
 organizations), then times GET /search/ through the whole Django stack in-process
 (`APIClient`: middleware, authentication, rendering) for queries in Russian, Ukrainian,
 German and English, a phone-number fragment and a Telegram handle, anonymously and as a
-member. The reference, measured in the same run and interleaved with the searches, is the
-first page of 25 contact points from the list endpoint. Prints a Markdown table of medians
-and 95th percentiles, with ratios to the reference.
+member, and apart the worst case: a word every generated row holds. The reference,
+measured in the same run and interleaved with the searches, is the first page of 25
+contact points from the list endpoint. Prints a Markdown table of medians and 95th
+percentiles, with ratios to the reference.
 """
 
 from __future__ import annotations
@@ -42,6 +43,8 @@ WORDS = [
     ("de", "Beratung"),
     ("de", "Asylverfahren"),
 ]
+# Not a realistic query: a word in every generated row, the most a search can match.
+WORST = ("every row", "example")
 
 
 def percentile(samples: list[float], share: float) -> float:
@@ -85,7 +88,7 @@ class Command(BaseCommand):
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("VACUUM ANALYZE")
-        queries = [*WORDS, *self._fragments()]
+        queries = [*WORDS, *self._fragments(), WORST]
         clients = {"anonymous": APIClient(), "member": self._member()}
         rows = []
         for viewer, client in clients.items():
@@ -155,9 +158,9 @@ class Command(BaseCommand):
                 f"| {viewer} | {language} | {q} | {count:,} | {median:.1f} | "
                 f"{percentile(searched, 0.95):.1f} | {base:.1f} | {median / base:.2f} |"
             )
-        every = [sample for row in rows for sample in row[4]]
+        every = [sample for row in rows if row[1] != WORST[0] for sample in row[4]]
         out.write(
-            f"\nAll searches: median {statistics.median(every):.1f} ms, "
+            f"\nAll searches but the worst case: median {statistics.median(every):.1f} ms, "
             f"p95 {percentile(every, 0.95):.1f} ms; "
             f"reference (GET {REFERENCE_URL}?page_size=25) median "
             f"{statistics.median([s for row in rows for s in row[5]]):.1f} ms."
