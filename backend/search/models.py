@@ -7,7 +7,9 @@ itself (`visible_to`) at query time, so the rule stays in one place.
 Migration 0001 adds what the ORM cannot declare for both databases: on PostgreSQL a
 stored generated `tsvector` column (`vector`, weights A-D) with a GIN index; on SQLite an
 external-content FTS5 table (`search_fts`) kept current by triggers. Both follow every
-write to this table in the same transaction, bulk ones included.
+write to this table in the same transaction, bulk ones included. A later migration that
+alters this table must recreate them (on SQLite Django rebuilds an altered table without
+its triggers).
 """
 
 from django.db import models
