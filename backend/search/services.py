@@ -77,33 +77,30 @@ def timeout_ms() -> int:
 POSTGRESQL_SETTINGS = {"max_parallel_workers_per_gather": "0", "jit": "off"}
 
 
-def _set_local(values: dict[str, str]) -> dict[str, str]:
-    """Set PostgreSQL settings for the current transaction (a savepoint's rollback restores
-    them); returns the values they had."""
-    names = list(values)
-    reads = ", ".join(["current_setting(%s)"] * len(names))
-    writes = ", ".join(["set_config(%s, %s, true)"] * len(names))
+def _set_local(values: dict[str, str]) -> None:
+    """Set PostgreSQL settings until the end of the current savepoint or transaction."""
+    writes = ", ".join(["set_config(%s, %s, true)"] * len(values))
     with connection.cursor() as cursor:
-        cursor.execute(
-            f"SELECT {reads}, {writes}",
-            [*names, *(part for name in names for part in (name, values[name]))],
-        )
-        return dict(zip(names, cursor.fetchone()[: len(names)], strict=True))
+        cursor.execute(f"SELECT {writes}", [part for item in values.items() for part in item])
 
 
 @contextmanager
 def time_limit() -> Iterator[None]:
-    """Bound every statement inside to SEARCH_TIMEOUT_MS; a statement past it raises SearchTimeout."""
+    """Bound every statement inside to SEARCH_TIMEOUT_MS; a statement past it raises SearchTimeout.
+
+    The search only reads, so its savepoint is rolled back rather than released: that
+    restores the settings made for it in the same round trip.
+    """
     limit = timeout_ms()
     try:
         with transaction.atomic():
             if connection.vendor == "postgresql":
-                previous = _set_local({**POSTGRESQL_SETTINGS, "statement_timeout": f"{max(limit, 1)}ms"})
+                _set_local({**POSTGRESQL_SETTINGS, "statement_timeout": f"{max(limit, 1)}ms"})
                 yield
-                _set_local(previous)
             else:
                 with _sqlite_deadline(limit):
                     yield
+            transaction.set_rollback(True)
     except OperationalError as error:
         if _timed_out(error):
             raise SearchTimeout from error
