@@ -1,7 +1,8 @@
 """One search over every registered type, ranked together, scoped to what the viewer may see.
 
-The query is matched once against the index (PostgreSQL: the GIN-indexed `tsvector`,
-ranked by `ts_rank`; SQLite: FTS5, ranked by `bm25`), then each type keeps the matches
+The query is matched against the index (PostgreSQL: each type through the GIN index over
+type and `tsvector`, ranked by `ts_rank`; SQLite: FTS5 once, ranked by `bm25`; the rank's
+scale differs between the databases, the hits do not), then each type keeps the matches
 whose object `visible_to(viewer)` (an EXISTS on the model's own visibility query, so the
 rule stays in `core/visibility.py`). One statement returns the exact per-type counts and
 the page (ranked, then typed, then by id, so paging is stable); the page's objects are then
