@@ -68,6 +68,7 @@ def test_a_phone_fragment_and_a_telegram_handle_are_found(api, public_org_a):
     handle = ContactPointFactory(organization=public_org_a, channel="telegram", value="@free_harbour_17")
     assert found(search(api, q="12345"), "contact_point") == [phone.id]
     assert found(search(api, q="4567"), "contact_point") == [phone.id]
+    assert search(api, q="123")["count"] == 0  # under four digits a number matches whole only
     assert found(search(api, q="@free_harbour_17"), "contact_point") == [handle.id]
 
 
