@@ -38,7 +38,10 @@ from .registry import Searchable
 from .text import highlight
 
 DEFAULT_TIMEOUT_MS = 2000
-BM25_WEIGHTS = "10.0, 4.0, 2.0, 1.0"  # columns a-d, as ts_rank's default A-D weights rise
+# A match in the title (weight A) far above one in the text: with PostgreSQL's default
+# weights (0.1, 0.2, 0.4, 1.0 for D-A) a long text full of the words ranks like a title.
+TS_RANK_WEIGHTS = "'{0.02, 0.05, 0.1, 1.0}'::float4[]"  # D, C, B, A
+BM25_WEIGHTS = "10.0, 4.0, 2.0, 1.0"  # columns a-d
 SQLITE_CHECK_EVERY = 1000  # virtual-machine steps between two looks at the clock
 
 
@@ -130,13 +133,14 @@ def _timed_out(error: OperationalError) -> bool:
 
 
 def _match_sql(query: Query) -> tuple[str, list]:
-    """Index entries matching `query`: (id, kind, object_id, score), a higher score is better."""
+    """Index entries matching `query`: (id, kind, object_id, score), a higher score is better
+    (PostgreSQL ranks in `_part`, for the visible matches only)."""
     if connection.vendor == "postgresql":
         sql = (
-            "SELECT id, kind, object_id, ts_rank(vector, to_tsquery('simple', %s)) AS score "
+            "SELECT id, kind, object_id, 0 AS score "
             "FROM search_searchentry WHERE vector @@ to_tsquery('simple', %s)"
         )
-        return sql, [query.tsquery(), query.tsquery()]
+        return sql, [query.tsquery()]
     sql = (
         f"SELECT e.id, e.kind, e.object_id, -bm25({FTS_TABLE}, {BM25_WEIGHTS}) AS score "  # noqa: S608 (constants)
         f"FROM {FTS_TABLE} CROSS JOIN search_searchentry e "
@@ -168,7 +172,7 @@ def _part(searchable: Searchable, qs: QuerySet, query: Query, q: str) -> tuple[s
         ts = query.tsquery()
         source = "search_searchentry hit"
         matched, matched_params = "hit.vector @@ to_tsquery('simple', %s)", [ts]
-        rank, rank_params = "ts_rank(hit.vector, to_tsquery('simple', %s))", [ts]
+        rank, rank_params = f"ts_rank({TS_RANK_WEIGHTS}, hit.vector, to_tsquery('simple', %s))", [ts]
     elif extra is None:
         source = "m hit"
         matched, matched_params = "1 = 1", []
