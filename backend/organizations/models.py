@@ -103,4 +103,9 @@ class ContactPoint(VersionedModel):
 
     @property
     def is_stale(self) -> bool:
-        return self.last_verified_at is None or self.last_verified_at < self.stale_before()
+        return self.is_stale_at(self.last_verified_at)
+
+    @classmethod
+    def is_stale_at(cls, last_verified_at) -> bool:
+        """Whether a contact point last verified at `last_verified_at` (None: never) is stale now."""
+        return last_verified_at is None or last_verified_at < cls.stale_before()
