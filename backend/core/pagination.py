@@ -1,9 +1,275 @@
-"""Page-number pagination whose page size a client may choose, up to a hard cap."""
+"""Pagination: page numbers with a client-chosen size, and keyset cursors for the large lists.
+
+`CappedPageNumberPagination` serves the small lists. `KeysetPagination` serves the lists that
+grow with the network (organizations, contact points, documents): a `page=N` request still
+answers as before (an exact `count`, `previous`), but every `next` link carries a `cursor`
+naming the last row's sort key, so the following page is read from that key on
+(`WHERE key > last ORDER BY key LIMIT n`) instead of counting and skipping every row before
+it. A deep page then costs what the first one does. A cursor page answers `count: null`:
+the total is counted once, on the first page, not again on every page.
+
+DRF's `CursorPagination` positions on the first ordering field alone and takes no ordering
+by expression (the relevance order) or through a join (`organization__name`); this one
+compares the whole sort key, written out as `(k1 > v1) OR (k1 = v1 AND k2 > v2) ...`.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import hashlib
+import json
+from datetime import UTC, datetime
+from typing import Any
 
 from django.conf import settings
+from django.core.paginator import InvalidPage, Paginator
+from django.db.models import CharField, DateTimeField, F, IntegerField, Q, QuerySet, TextField
+from django.db.models.expressions import OrderBy
+from django.db.models.functions import Coalesce
+from django.utils.dateparse import parse_datetime
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.pagination import PageNumberPagination
+from rest_framework.response import Response
+from rest_framework.utils.urls import remove_query_param, replace_query_param
+
+# A null sorts last in either direction (a contact never verified, a document never published),
+# on both databases: it is compared as the furthest time there is.
+EARLIEST = datetime(1, 1, 2, tzinfo=UTC)
+LATEST = datetime(9999, 12, 30, tzinfo=UTC)
 
 
 class CappedPageNumberPagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = settings.API_MAX_PAGE_SIZE
+
+
+class KeysetPagination(CappedPageNumberPagination):
+    """Page numbers for the first page (or any `page=N`), keyset cursors after it.
+
+    `page_keys(queryset, request)` answers the primary keys of the requested page in order;
+    the view reads their representations and answers `keyset_response(results)`. Other
+    actions of the same view may still paginate by number alone (`paginate_queryset`).
+    """
+
+    cursor_query_param = "cursor"
+
+    def page_keys(self, queryset: QuerySet, request) -> list:
+        self.request = request
+        self.page_size_now = self.get_page_size(request)
+        self.keys = _sort_keys(queryset)
+        queryset = queryset.annotate(**{key.alias: key.expression for key in self.keys}).order_by(
+            *(key.order() for key in self.keys)
+        )
+        self.count, self.page_number, self.cursor_backwards = None, None, False
+        raw_cursor = request.query_params.get(self.cursor_query_param)
+        if raw_cursor:
+            values, backwards = self._decode(raw_cursor)
+            self.cursor_backwards = backwards
+            condition = _after(self.keys, values, backwards=backwards)
+            ordered = queryset.filter(condition)
+            if backwards:
+                ordered = ordered.reverse()
+            found = list(
+                ordered.values_list("pk", *(key.alias for key in self.keys))[: self.page_size_now + 1]
+            )
+            self.has_more = len(found) > self.page_size_now
+            found = found[: self.page_size_now]
+            if backwards:
+                found.reverse()
+        else:
+            found = self._numbered_page(queryset, request)
+        self.found = found
+        return [row[0] for row in found]
+
+    def _numbered_page(self, queryset: QuerySet, request) -> list[tuple]:
+        paginator = Paginator(
+            queryset.values_list("pk", *(key.alias for key in self.keys)), self.page_size_now
+        )
+        try:
+            page = paginator.page(request.query_params.get(self.page_query_param) or 1)
+        except InvalidPage as exc:
+            raise NotFound(self.invalid_page_message.format(page_number="?", message=str(exc))) from exc
+        self.count, self.page_number = paginator.count, page.number
+        self.has_more = page.has_next()
+        return list(page.object_list)
+
+    def keyset_response(self, data) -> Response:
+        return Response(
+            {
+                "count": self.count,
+                "next": self._next_link(),
+                "previous": self._previous_link(),
+                "results": data,
+            }
+        )
+
+    def get_paginated_response_schema(self, schema):
+        response = super().get_paginated_response_schema(schema)
+        response["properties"]["count"] = {
+            "type": "integer",
+            "nullable": True,
+            "example": 123,
+            "description": "All matching objects, counted on a numbered page; null on a `cursor` page.",
+        }
+        response["properties"]["next"]["description"] = (
+            "The following page: a `cursor` link, as cheap at any depth as the first page."
+        )
+        return response
+
+    def get_schema_operation_parameters(self, view):
+        return [
+            *super().get_schema_operation_parameters(view),
+            {
+                "name": self.cursor_query_param,
+                "required": False,
+                "in": "query",
+                "description": "Opaque position from a `next` or `previous` link; `page` is then ignored.",
+                "schema": {"type": "string"},
+            },
+        ]
+
+    # -- links -----------------------------------------------------------------------------
+
+    def _link(self, row: tuple, *, backwards: bool) -> str:
+        url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
+        return replace_query_param(url, self.cursor_query_param, self._encode(row[1:], backwards))
+
+    def _next_link(self) -> str | None:
+        # A page read backwards was reached from the rows after it: there is always a next one.
+        if not self.found or not (self.has_more or self.cursor_backwards):
+            return None
+        return self._link(self.found[-1], backwards=False)
+
+    def _previous_link(self) -> str | None:
+        if self.page_number is not None:
+            if self.page_number == 1:
+                return None
+            url = self.request.build_absolute_uri()
+            if self.page_number == 2:
+                return remove_query_param(url, self.page_query_param)
+            return replace_query_param(url, self.page_query_param, self.page_number - 1)
+        if not self.found or (self.cursor_backwards and not self.has_more):
+            return None
+        return self._link(self.found[0], backwards=True)
+
+    # -- cursors ---------------------------------------------------------------------------
+
+    def _signature(self) -> str:
+        """Ties a cursor to the sort it was made under: another `ordering` makes it invalid."""
+        text = "|".join(f"{key.alias}:{key.expression!r}:{key.descending}" for key in self.keys)
+        return hashlib.sha256(text.encode()).hexdigest()[:8]
+
+    def _encode(self, values: tuple, backwards: bool) -> str:
+        payload = {"k": [_jsonable(v) for v in values], "s": self._signature()}
+        if backwards:
+            payload["b"] = 1
+        raw = json.dumps(payload, separators=(",", ":"), ensure_ascii=False).encode()
+        return base64.urlsafe_b64encode(raw).decode().rstrip("=")
+
+    def _decode(self, text: str) -> tuple[list, bool]:
+        invalid = ValidationError(
+            {self.cursor_query_param: ["Invalid cursor: follow the `next` link as given."]}
+        )
+        try:
+            payload = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
+        except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
+            raise invalid from exc
+        if (
+            not isinstance(payload, dict)
+            or payload.get("s") != self._signature()
+            or not isinstance(payload.get("k"), list)
+            or len(payload["k"]) != len(self.keys)
+        ):
+            raise invalid
+        values = [key.parse(value) for key, value in zip(self.keys, payload["k"], strict=True)]
+        if any(value is None for value in values):
+            raise invalid
+        return values, bool(payload.get("b"))
+
+
+class _Key:
+    """One part of the sort key: an expression, its direction, and how its cursor value is read back."""
+
+    def __init__(self, position: int, expression, descending: bool, output_field):
+        self.alias = f"_sort{position}"
+        self.expression = expression
+        self.descending = descending
+        self.output_field = output_field
+
+    def order(self) -> OrderBy:
+        return F(self.alias).desc() if self.descending else F(self.alias).asc()
+
+    def parse(self, value: Any):
+        """The cursor's value for this key, or None when it is not one this key can hold."""
+        field = self.output_field
+        if isinstance(field, DateTimeField):
+            parsed = parse_datetime(value) if isinstance(value, str) else None
+            return parsed if parsed is not None and parsed.tzinfo is not None else None
+        if isinstance(field, IntegerField):
+            return value if isinstance(value, int) and not isinstance(value, bool) else None
+        if isinstance(field, CharField | TextField):
+            return value if isinstance(value, str) else None
+        return None
+
+
+def _sort_keys(queryset: QuerySet) -> list[_Key]:
+    """The queryset's ordering as sort keys, made total with the primary key and null-free."""
+    model = queryset.model
+    keys, seen_pk = [], False
+    ordering = queryset.query.order_by or (model._meta.ordering if queryset.query.default_ordering else ())
+    for position, item in enumerate([*ordering, "pk"]):
+        if isinstance(item, str):
+            descending = item.startswith("-")
+            name = item.lstrip("-")
+            if name in ("pk", model._meta.pk.name):
+                if seen_pk:
+                    continue
+                seen_pk, name = True, model._meta.pk.name
+            if name in queryset.query.annotations:
+                expression = F(name)
+                output_field = queryset.query.annotations[name].output_field
+            else:
+                output_field = _field_at(model, name)
+                expression = F(name)
+                if output_field.null:
+                    expression = Coalesce(
+                        F(name), EARLIEST if descending else LATEST, output_field=output_field
+                    )
+        elif isinstance(item, OrderBy):
+            descending, expression = item.descending, item.expression
+            output_field = expression.output_field
+        else:
+            raise TypeError(f"Unsupported ordering for keyset pagination: {item!r}")
+        keys.append(_Key(position, expression, descending, output_field))
+    return keys
+
+
+def _field_at(model, path: str):
+    *links, last = path.split("__")
+    for link in links:
+        model = model._meta.get_field(link).related_model
+    field = model._meta.get_field(last)
+    return field.target_field if field.is_relation else field
+
+
+def _after(keys: list[_Key], values: list, *, backwards: bool) -> Q:
+    """Rows past `values` in the sort (before them when `backwards`): the keyset condition.
+
+    The leading `k1 >= v1` is implied by the rest; written out, it lets an index on the first
+    key start the scan at the cursor.
+    """
+    condition, equal = Q(pk__in=[]), Q()
+    for key, value in zip(keys, values, strict=True):
+        later = key.descending == backwards  # ascending forward, or descending backward: greater
+        condition |= equal & Q(**{f"{key.alias}__{'gt' if later else 'lt'}": value})
+        equal &= Q(**{key.alias: value})
+    first = keys[0]
+    bound = Q(**{f"{first.alias}__{'gte' if first.descending == backwards else 'lte'}": values[0]})
+    return bound & condition
+
+
+def _jsonable(value: Any):
+    if isinstance(value, datetime):
+        return value.isoformat()
+    return value

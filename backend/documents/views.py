@@ -15,7 +15,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from core.schema import crud_docs
-from core.viewsets import VisibleModelViewSet
+from core.viewsets import FastListMixin, VisibleModelViewSet
 
 from . import services
 from .filters import DocumentFilter
@@ -93,7 +93,7 @@ def _workflow_docs(summary: str, description: str):
     field_name="name",
     actions=["attachments"],
 )
-class DocumentViewSet(VisibleModelViewSet):
+class DocumentViewSet(FastListMixin, VisibleModelViewSet):
     queryset = Document.objects.select_related("organization")
     serializer_class = DocumentSerializer
     filterset_class = DocumentFilter

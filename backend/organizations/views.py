@@ -4,7 +4,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.decorators import action
 
 from core.schema import IF_MATCH, crud_docs, with_precondition
-from core.viewsets import VisibleModelViewSet
+from core.viewsets import FastListMixin, VisibleModelViewSet
 
 from .filters import ContactPointFilter, OrganizationFilter
 from .models import ContactPoint, Organization
@@ -42,7 +42,7 @@ HOTLINE_EXAMPLE = OpenApiExample(
         "Only admins may set `verified` and `slug`."
     ),
 )
-class OrganizationViewSet(VisibleModelViewSet):
+class OrganizationViewSet(FastListMixin, VisibleModelViewSet):
     queryset = Organization.objects.all()
     serializer_class = OrganizationSerializer
     filterset_class = OrganizationFilter
@@ -63,7 +63,7 @@ class OrganizationViewSet(VisibleModelViewSet):
     write_note="Coordinators of the owning organization and admins.",
     examples=[HOTLINE_EXAMPLE],
 )
-class ContactPointViewSet(VisibleModelViewSet):
+class ContactPointViewSet(FastListMixin, VisibleModelViewSet):
     queryset = ContactPoint.objects.select_related("organization")
     serializer_class = ContactPointSerializer
     filterset_class = ContactPointFilter
