@@ -28,7 +28,7 @@ from django.db.models import CharField, DateTimeField, F, IntegerField, Q, Query
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_datetime
-from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.exceptions import NotFound, ParseError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -168,9 +168,7 @@ class KeysetPagination(CappedPageNumberPagination):
         return base64.urlsafe_b64encode(raw).decode().rstrip("=")
 
     def _decode(self, text: str) -> tuple[list, bool]:
-        invalid = ValidationError(
-            {self.cursor_query_param: ["Invalid cursor: follow the `next` link as given."]}
-        )
+        invalid = ParseError("Invalid cursor: follow a `next` or `previous` link as given.")
         try:
             payload = json.loads(base64.urlsafe_b64decode(text + "=" * (-len(text) % 4)))
         except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
@@ -216,31 +214,26 @@ class _Key:
 def _sort_keys(queryset: QuerySet) -> list[_Key]:
     """The queryset's ordering as sort keys, made total with the primary key and null-free."""
     model = queryset.model
-    keys, seen_pk = [], False
+    annotations = queryset.query.annotations
     ordering = queryset.query.order_by or (model._meta.ordering if queryset.query.default_ordering else ())
+    keys, seen_pk = [], False
     for position, item in enumerate([*ordering, "pk"]):
-        if isinstance(item, str):
-            descending = item.startswith("-")
-            name = item.lstrip("-")
-            if name in ("pk", model._meta.pk.name):
-                if seen_pk:
-                    continue
-                seen_pk, name = True, model._meta.pk.name
-            if name in queryset.query.annotations:
-                expression = F(name)
-                output_field = queryset.query.annotations[name].output_field
-            else:
-                output_field = _field_at(model, name)
-                expression = F(name)
-                if output_field.null:
-                    expression = Coalesce(
-                        F(name), EARLIEST if descending else LATEST, output_field=output_field
-                    )
-        elif isinstance(item, OrderBy):
-            descending, expression = item.descending, item.expression
-            output_field = expression.output_field
+        if isinstance(item, OrderBy) and isinstance(item.expression, F):
+            item = f"{'-' if item.descending else ''}{item.expression.name}"
+        if not isinstance(item, str):
+            raise TypeError(f"Keyset pagination orders by names of fields or annotations, not {item!r}.")
+        descending, name = item.startswith("-"), item.lstrip("-")
+        if name in ("pk", model._meta.pk.name):
+            if seen_pk:
+                continue
+            seen_pk, name = True, model._meta.pk.name
+        if name in annotations:
+            expression, output_field = F(name), annotations[name].output_field
         else:
-            raise TypeError(f"Unsupported ordering for keyset pagination: {item!r}")
+            output_field = _field_at(model, name)
+            expression = F(name)
+            if output_field.null:
+                expression = Coalesce(F(name), EARLIEST if descending else LATEST, output_field=output_field)
         keys.append(_Key(position, expression, descending, output_field))
     return keys
 
