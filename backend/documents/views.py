@@ -14,6 +14,7 @@ from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from core.pagination import CappedPageNumberPagination
 from core.schema import crud_docs
 from core.viewsets import FastListMixin, VisibleModelViewSet
 
@@ -184,7 +185,7 @@ class DocumentViewSet(FastListMixin, VisibleModelViewSet):
         responses=DocumentCardSerializer(many=True),
         tags=[TAG],
     )
-    @action(detail=True, methods=["get"], filter_backends=[])
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=CappedPageNumberPagination)
     def translations(self, request, pk=None):
         document = self.get_object()
         page = self.paginate_queryset(self._siblings(document).order_by("language", "id"))
@@ -237,7 +238,7 @@ class DocumentViewSet(FastListMixin, VisibleModelViewSet):
         responses=DocumentVersionListSerializer(many=True),
         tags=[TAG],
     )
-    @action(detail=True, methods=["get"], filter_backends=[])
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=CappedPageNumberPagination)
     def versions(self, request, pk=None):
         document = self.get_object()
         page = self.paginate_queryset(self._versions(document).order_by("-number"))

@@ -73,6 +73,18 @@ class ContactPointOrdering(OrderingFilter):
     def get_valid_fields(self, queryset, view, context=None):
         return [*super().get_valid_fields(queryset, view, context or {}), (RELEVANCE, "relevance")]
 
+    def get_schema_operation_parameters(self, view):
+        (parameter,) = super().get_schema_operation_parameters(view)
+        parameter["description"] = (
+            "`updated_at`, `created_at`, `last_verified_at`, `channel` (`-` before a name: descending), or "
+            "`relevance`: with `country`, the contacts of organizations working there and serving it, then "
+            "other contacts serving it, then network-wide offices (without `country`: the offices first); "
+            "within each, those speaking the preferred language (the `language` filter, else the first "
+            "known language of `Accept-Language`), then active ones, then the most recently verified "
+            "(never verified last), then by id. Default: by organization name, channel and id."
+        )
+        return [parameter]
+
     def filter_queryset(self, request, queryset, view):
         wanted = request.query_params.get(self.ordering_param, "")
         if wanted.lstrip("-") != RELEVANCE:
