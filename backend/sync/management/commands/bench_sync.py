@@ -1,46 +1,52 @@
-"""`manage.py bench_sync`: what a sync costs, in bytes and time, next to a plain list request.
+"""`manage.py bench_sync`: what a sync costs in time and bytes, next to references measured in the same run.
 
 Runs in a throwaway database (created and destroyed like a test database, never the one
-configured for the site): loads the demo network, measures, then adds a generated
-network (by default 2,000 organizations and 20,000 contact points, with a matching
-history in the change feed) and measures again. Requests go through the whole Django
-stack in-process (middleware, authentication, rendering), as `APIClient` sends them.
+configured for the site): loads the demo network, measures, then adds a generated network
+(`core.generated`: by default 2,000 organizations and 20,000 contact points with varied
+text, and the change-feed history their creation would have written) and measures again.
+Requests go through the whole Django stack in-process (middleware, authentication,
+rendering), as `APIClient` sends them.
 
 For each network and viewer (anonymous, a member, an admin):
 
-- full snapshot: every page at the default `limit`, summed (bytes as sent, and gzipped
-  per response as a compressing proxy would send them);
+- full snapshot: every page at the default `limit`, summed (server time; bytes as sent, and
+  gzipped per response at level 6, as the server sends them to a client accepting gzip);
+- the values-only reference: the same objects' own field values, one JSON array per object
+  as `values_list` reads the columns behind the synced fields (times at whole seconds),
+  gzipped as one stream; and the time of that read;
 - delta after a batch of edits to public contact points (visible to all viewers);
-- a sync with nothing new (`If-None-Match`, answered 304);
-- references measured in the same run: the first page of 100 contact points from the
-  list endpoint, and `SELECT count(*)` over the contact points.
+- a sync with nothing new (`If-None-Match`, answered 304) and its SQL statements.
 
-Times are medians of `--repeat` runs. Prints a Markdown table; ratios are against the
-list request of 100 contact points.
+Times are medians of `--repeat` runs. Prints a Markdown table.
 """
 
 from __future__ import annotations
 
 import gzip
 import io
+import json
 import statistics
 import time
 from dataclasses import dataclass
+from datetime import datetime
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.test.utils import setup_test_environment, teardown_test_environment
+from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
 from rest_framework.test import APIClient
 
 from accounts.demo import USERS
+from changes.registry import synced_entries
 from core.generated import create_network
+from core.viewer import ANONYMOUS, Viewer, viewer_for
 from organizations.models import ContactPoint
 
 SYNC_URL = "/api/v1/sync/"
-LIST_URL = "/api/v1/contact-points/"
+TARGET_MS = 1000
 
 
 @dataclass
@@ -52,12 +58,13 @@ class Row:
     snapshot_bytes: int
     snapshot_gzip: int
     snapshot_ms: float
+    reference_gzip: int
+    reference_ms: float
     delta_items: int
-    delta_bytes: int
+    delta_gzip: int
     delta_ms: float
     not_modified_ms: float
-    list_ms: float
-    count_ms: float
+    not_modified_sql: int
 
 
 def median_ms(function, repeat: int) -> float:
@@ -67,6 +74,41 @@ def median_ms(function, repeat: int) -> float:
         function()
         samples.append((time.perf_counter() - started) * 1000)
     return statistics.median(samples)
+
+
+def packed(body: bytes) -> int:
+    return len(gzip.compress(body, compresslevel=6))
+
+
+def _plain(value):
+    if isinstance(value, datetime):
+        return value.strftime("%Y-%m-%dT%H:%M:%SZ")
+    return str(value)
+
+
+def value_columns(entry) -> list[str]:
+    """The columns behind a type's synced fields: what a replica must receive of each object."""
+    fields = entry.serializer_class().fields
+    by_name = {f.name: f.attname for f in entry.model._meta.concrete_fields}
+    sources = [fields[name].source for name in entry.synced_fields]
+    return [
+        by_name["id" if source == "pk" else source]
+        for source in sources
+        if source in by_name or source == "pk"
+    ]
+
+
+def reference_values(viewer: Viewer) -> bytes:
+    """One JSON array per synced object the viewer sees, its columns as `values_list` reads them."""
+    lines = []
+    for entry in synced_entries():
+        rows = entry.visible_to(viewer).order_by("pk").values_list(*value_columns(entry))
+        lines.extend(json.dumps(list(row), ensure_ascii=False, default=_plain) for row in rows)
+    return "\n".join(lines).encode()
+
+
+def objects_in(body: dict) -> int:
+    return sum(len(block["rows"]) + len(block["deleted"]) for block in body["changes"])
 
 
 class Command(BaseCommand):
@@ -100,7 +142,7 @@ class Command(BaseCommand):
         finally:
             connection.creation.destroy_test_db(old_name, verbosity=0)
             teardown_test_environment()
-        self._report(rows, organizations, contacts, edits, repeat)
+        self._report(rows, edits, repeat)
 
     # -- measuring -------------------------------------------------------------------------
 
@@ -108,17 +150,16 @@ class Command(BaseCommand):
         call_command("load_demo", verbosity=0, stdout=io.StringIO())
         self.stderr.write("Demo network loaded; measuring.")
         viewers = self._viewers()
-        rows = [self._measure("demo", name, client, edits, repeat) for name, client in viewers.items()]
+        rows = [self._measure("demo", name, pair, edits, repeat) for name, pair in viewers.items()]
         self.stderr.write(f"Generating {organizations} organizations and {contacts} contact points.")
         create_network(contacts, organizations)
         label = f"generated ({organizations:,} orgs, {contacts:,} contacts)"
-        rows += [self._measure(label, name, client, edits, repeat) for name, client in viewers.items()]
+        rows += [self._measure(label, name, pair, edits, repeat) for name, pair in viewers.items()]
         return rows
 
-    def _viewers(self) -> dict[str, APIClient]:
-
+    def _viewers(self) -> dict[str, tuple[APIClient, Viewer]]:
         passwords = {username: password for username, _, password, _, _ in USERS}
-        clients = {"anonymous": APIClient()}
+        viewers = {"anonymous": (APIClient(), ANONYMOUS)}
         for label, username in (("member", "mila"), ("admin", "olga")):
             cache.clear()  # login throttles
             client = APIClient()
@@ -130,11 +171,11 @@ class Command(BaseCommand):
                     f"Cannot sign in the demo {label} {username!r}: {response.content[:200]!r}"
                 )
             client.credentials(HTTP_AUTHORIZATION=f"Bearer {response.json()['access']}")
-            clients[label] = client
-        return clients
+            viewers[label] = (client, viewer_for(get_user_model().objects.get(username=username)))
+        return viewers
 
     def _snapshot(self, client) -> tuple[int, int, int, int, str, str]:
-        pages = size = packed = objects = 0
+        pages = size = compressed = objects = 0
         cursor, etag = None, None
         while True:
             response = client.get(SYNC_URL, {"cursor": cursor} if cursor else {})
@@ -143,18 +184,20 @@ class Command(BaseCommand):
             body = response.content
             pages += 1
             size += len(body)
-            packed += len(gzip.compress(body, compresslevel=6))
+            compressed += packed(body)
             data = response.json()
-            objects += len(data["changes"])
+            objects += objects_in(data)
             cursor, etag = data["cursor"], response.get("ETag")
             if not data["has_more"]:
-                return pages, size, packed, objects, cursor, etag
+                return pages, size, compressed, objects, cursor, etag
 
-    def _measure(self, network, viewer, client, edits, repeat) -> Row:
-
-        self.stderr.write(f"  {network}: {viewer}")
-        pages, size, packed, objects, cursor, etag = self._snapshot(client)
+    def _measure(self, network, viewer_name, pair, edits, repeat) -> Row:
+        client, viewer = pair
+        self.stderr.write(f"  {network}: {viewer_name}")
+        pages, size, compressed, objects, cursor, etag = self._snapshot(client)
         snapshot_ms = median_ms(lambda: self._snapshot(client), repeat)
+        reference = reference_values(viewer)
+        reference_ms = median_ms(lambda: reference_values(viewer), repeat)
 
         def not_modified():
             response = client.get(SYNC_URL, {"cursor": cursor}, HTTP_IF_NONE_MATCH=etag)
@@ -162,6 +205,9 @@ class Command(BaseCommand):
                 raise CommandError(f"Expected 304, got {response.status_code}.")
 
         not_modified_ms = median_ms(not_modified, max(repeat, 5))
+        connection.queries_log.clear()  # a full log (9,000 entries) would count nothing
+        with CaptureQueriesContext(connection) as statements:
+            not_modified()
 
         targets = list(
             ContactPoint.objects.filter(
@@ -175,52 +221,43 @@ class Command(BaseCommand):
                 contact.hours = f"Mon-Fri 10-18 (edit {time.monotonic_ns()})"
                 contact.save()
         delta = client.get(SYNC_URL, {"cursor": cursor})
-        delta_items = len(delta.json()["changes"])
         delta_ms = median_ms(lambda: client.get(SYNC_URL, {"cursor": cursor}), repeat)
-
-        list_ms = median_ms(lambda: client.get(LIST_URL, {"page_size": 100}), max(repeat, 5))
-
-        def count():
-            with connection.cursor() as db:
-                db.execute(f"SELECT count(*) FROM {ContactPoint._meta.db_table}")  # noqa: S608
-                db.fetchone()
-
-        count_ms = median_ms(count, max(repeat, 5))
         return Row(
             network=network,
-            viewer=viewer,
+            viewer=viewer_name,
             objects=objects,
             pages=pages,
             snapshot_bytes=size,
-            snapshot_gzip=packed,
+            snapshot_gzip=compressed,
             snapshot_ms=snapshot_ms,
-            delta_items=delta_items,
-            delta_bytes=len(delta.content),
+            reference_gzip=packed(reference),
+            reference_ms=reference_ms,
+            delta_items=objects_in(delta.json()),
+            delta_gzip=packed(delta.content),
             delta_ms=delta_ms,
             not_modified_ms=not_modified_ms,
-            list_ms=list_ms,
-            count_ms=count_ms,
+            not_modified_sql=len(statements.captured_queries),
         )
 
     # -- report ------------------------------------------------------------------------------
 
-    def _report(self, rows: list[Row], organizations, contacts, edits, repeat) -> None:
-        engine = connection.vendor
+    def _report(self, rows: list[Row], edits, repeat) -> None:
         out = self.stdout
         out.write(
-            f"\nDatabase: {engine}; medians of {repeat} runs (304, list and count: of {max(repeat, 5)}); "
+            f"\nDatabase: {connection.vendor}; medians of {repeat} runs (304: of {max(repeat, 5)}); "
             f"delta after {edits} edited public contact points; DEBUG={settings.DEBUG}.\n"
         )
         out.write(
-            "| network | viewer | objects | pages | snapshot bytes | gzip | snapshot ms | / list | "
-            "delta items | delta bytes | delta ms | / list | 304 ms | / list | list 100 ms | count(*) ms |"
+            "| network | viewer | objects | pages | snapshot ms | / 1 s target | values read ms (reference) "
+            "| bytes | gzip | values-only gzip (reference) | gzip / reference (target ≤ 1.3) "
+            "| gzip B per object | delta objects | delta gzip | delta ms | 304 ms | 304 SQL statements |"
         )
-        out.write("| --- | --- |" + " ---: |" * 14)
+        out.write("| --- | --- |" + " ---: |" * 15)
         for r in rows:
             out.write(
-                f"| {r.network} | {r.viewer} | {r.objects:,} | {r.pages} | {r.snapshot_bytes:,} | "
-                f"{r.snapshot_gzip:,} | {r.snapshot_ms:,.0f} | {r.snapshot_ms / r.list_ms:,.1f} | "
-                f"{r.delta_items} | {r.delta_bytes:,} | {r.delta_ms:,.1f} | {r.delta_ms / r.list_ms:,.2f} | "
-                f"{r.not_modified_ms:,.1f} | {r.not_modified_ms / r.list_ms:,.2f} | {r.list_ms:,.1f} | "
-                f"{r.count_ms:,.2f} |"
+                f"| {r.network} | {r.viewer} | {r.objects:,} | {r.pages} | {r.snapshot_ms:,.0f} | "
+                f"{r.snapshot_ms / TARGET_MS:.2f} | {r.reference_ms:,.0f} | {r.snapshot_bytes:,} | "
+                f"{r.snapshot_gzip:,} | {r.reference_gzip:,} | {r.snapshot_gzip / r.reference_gzip:.2f} | "
+                f"{r.snapshot_gzip / max(r.objects, 1):.1f} | {r.delta_items} | {r.delta_gzip:,} | "
+                f"{r.delta_ms:,.1f} | {r.not_modified_ms:,.1f} | {r.not_modified_sql} |"
             )
