@@ -19,11 +19,12 @@ import base64
 import binascii
 import hashlib
 import json
+import math
+from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
 from django.conf import settings
-from django.core.paginator import InvalidPage, Paginator
 from django.db.models import CharField, DateTimeField, F, IntegerField, Q, QuerySet, TextField
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce
@@ -47,18 +48,24 @@ class CappedPageNumberPagination(PageNumberPagination):
 class KeysetPagination(CappedPageNumberPagination):
     """Page numbers for the first page (or any `page=N`), keyset cursors after it.
 
-    `page_keys(queryset, request)` answers the primary keys of the requested page in order;
-    the view reads their representations and answers `keyset_response(results)`. Other
+    `paginate_records(queryset, request, read)` answers the requested page's rows as `read`
+    makes them; the view answers `keyset_response(results)`. Other
     actions of the same view may still paginate by number alone (`paginate_queryset`).
     """
 
     cursor_query_param = "cursor"
 
-    def page_keys(self, queryset: QuerySet, request) -> list:
+    def paginate_records(self, queryset: QuerySet, request, read: Callable) -> list[list]:
+        """The requested page, as `read(page_queryset, extra)` gives it, less the `extra` columns.
+
+        `read` answers one list of values per object of the ordered, sliced queryset it is
+        given, ending with the values of the `extra` columns (the sort key, kept for the links).
+        """
         self.request = request
-        self.page_size_now = self.get_page_size(request)
+        self.page_size_now = size = self.get_page_size(request)
         self.keys = _sort_keys(queryset)
-        queryset = queryset.annotate(**{key.alias: key.expression for key in self.keys}).order_by(
+        extra = [key.alias for key in self.keys]
+        ordered = queryset.annotate(**{key.alias: key.expression for key in self.keys}).order_by(
             *(key.order() for key in self.keys)
         )
         self.count, self.page_number, self.cursor_backwards = None, None, False
@@ -66,33 +73,33 @@ class KeysetPagination(CappedPageNumberPagination):
         if raw_cursor:
             values, backwards = self._decode(raw_cursor)
             self.cursor_backwards = backwards
-            condition = _after(self.keys, values, backwards=backwards)
-            ordered = queryset.filter(condition)
+            ordered = ordered.filter(_after(self.keys, values, backwards=backwards))
+            records = read((ordered.reverse() if backwards else ordered)[: size + 1], extra)
+            self.has_more = len(records) > size
+            records = records[:size]
             if backwards:
-                ordered = ordered.reverse()
-            found = list(
-                ordered.values_list("pk", *(key.alias for key in self.keys))[: self.page_size_now + 1]
-            )
-            self.has_more = len(found) > self.page_size_now
-            found = found[: self.page_size_now]
-            if backwards:
-                found.reverse()
+                records.reverse()
         else:
-            found = self._numbered_page(queryset, request)
-        self.found = found
-        return [row[0] for row in found]
+            offset = self._numbered_offset(queryset, request)
+            records = read(ordered[offset : offset + size], extra)
+            self.has_more = offset + size < self.count
+        width = len(extra)
+        self.found = [tuple(record[-width:]) for record in records]
+        return [record[:-width] for record in records]
 
-    def _numbered_page(self, queryset: QuerySet, request) -> list[tuple]:
-        paginator = Paginator(
-            queryset.values_list("pk", *(key.alias for key in self.keys)), self.page_size_now
-        )
+    def _numbered_offset(self, queryset: QuerySet, request) -> int:
+        """Counts the objects and answers where page `page` starts; 404 past the last page, as before."""
+        raw = request.query_params.get(self.page_query_param) or 1
+        self.count = queryset.order_by().count()
+        last = max(1, math.ceil(self.count / self.page_size_now))
         try:
-            page = paginator.page(request.query_params.get(self.page_query_param) or 1)
-        except InvalidPage as exc:
-            raise NotFound(self.invalid_page_message.format(page_number="?", message=str(exc))) from exc
-        self.count, self.page_number = paginator.count, page.number
-        self.has_more = page.has_next()
-        return list(page.object_list)
+            number = last if raw in self.last_page_strings else int(raw)
+        except (TypeError, ValueError) as exc:
+            raise NotFound(self.invalid_page_message.format(page_number=raw, message=str(exc))) from exc
+        if not 1 <= number <= last:
+            raise NotFound(self.invalid_page_message.format(page_number=raw, message="That page is empty."))
+        self.page_number = number
+        return (number - 1) * self.page_size_now
 
     def keyset_response(self, data) -> Response:
         return Response(
@@ -133,7 +140,7 @@ class KeysetPagination(CappedPageNumberPagination):
 
     def _link(self, row: tuple, *, backwards: bool) -> str:
         url = remove_query_param(self.request.build_absolute_uri(), self.page_query_param)
-        return replace_query_param(url, self.cursor_query_param, self._encode(row[1:], backwards))
+        return replace_query_param(url, self.cursor_query_param, self._encode(row, backwards))
 
     def _next_link(self) -> str | None:
         # A page read backwards was reached from the rows after it: there is always a next one.

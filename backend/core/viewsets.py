@@ -8,9 +8,11 @@ representation instead of overwriting a newer edit.
 
 from django.db import transaction
 from rest_framework import status, viewsets
+from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
 from .errors import PreconditionFailed, parse_etags
+from .filters import UnlessUnfilteredFilterBackend
 from .pagination import KeysetPagination
 from .references import with_visible_references
 from .representation import Representation
@@ -96,21 +98,23 @@ class VersionedViewSetMixin:
 class FastListMixin:
     """Lists that grow with the network: keyset pages, rows read through the compiled representation.
 
-    Two queries a page (the page's keys in order, then their rows by primary key: the wide
-    columns are read for the page only), one more for a count on a numbered page and one per
-    nested list. Writes and single objects keep the DRF serializer.
+    One query a page (the page's rows with their sort key), one more for the count of a numbered
+    page and one per nested list. Writes and single objects keep the DRF serializer.
     """
 
     pagination_class = KeysetPagination
+    filter_backends = [UnlessUnfilteredFilterBackend, OrderingFilter]
 
     def list(self, request, *args, **kwargs):
-        queryset = self.filter_queryset(self.get_queryset())
-        keys = self.paginator.page_keys(queryset, request)
+        queryset = self.filter_queryset(self.get_queryset()).prefetch_related(None)
         representation = Representation.of(self.get_serializer_class())
-        page = queryset.filter(pk__in=keys).order_by().prefetch_related(None)
-        by_key = {record.pop(): record for record in representation.records(page, self.viewer, extra=("pk",))}
         names = representation.names
-        return self.paginator.keyset_response([dict(zip(names, by_key[key], strict=True)) for key in keys])
+
+        def read(page, extra):
+            return representation.records(page, self.viewer, extra=extra)
+
+        records = self.paginator.paginate_records(queryset, request, read)
+        return self.paginator.keyset_response([dict(zip(names, record, strict=True)) for record in records])
 
 
 class VisibleModelViewSet(VisibleViewSetMixin, VersionedViewSetMixin, viewsets.ModelViewSet):

@@ -1,9 +1,9 @@
 """Organizations and contact points: declarations over the visibility-scoped base viewset."""
 
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.decorators import action
 
+from core.filters import UnlessUnfilteredFilterBackend
 from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import FastListMixin, VisibleModelViewSet
 
@@ -68,7 +68,7 @@ class ContactPointViewSet(FastListMixin, VisibleModelViewSet):
     queryset = ContactPoint.objects.select_related("organization")
     serializer_class = ContactPointSerializer
     filterset_class = ContactPointFilter
-    filter_backends = [DjangoFilterBackend, ContactPointOrdering]
+    filter_backends = [UnlessUnfilteredFilterBackend, ContactPointOrdering]
     ordering_fields = ["updated_at", "created_at", "last_verified_at", "channel"]
     ordering = ["organization__name", "channel", "id"]
 
