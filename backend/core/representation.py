@@ -113,7 +113,7 @@ class Representation:
                 self.entries.append(self._column(name, field))
         self.names = [entry.name for entry in self.entries]
         columns = [entry for entry in self.entries if isinstance(entry, _Column)]
-        self._paths = list(dict.fromkeys(path for column in columns for path in column.paths))
+        self.columns = list(dict.fromkeys(path for column in columns for path in column.paths))
         self._flags = [column.flag for column in columns if column.flag]
 
     @classmethod
@@ -155,7 +155,7 @@ class Representation:
         """The values of each object of `queryset` in `names` order (then `extra` columns as stored)."""
         if self._flags and not viewer.is_admin and not set(self._flags) <= set(queryset.query.annotations):
             queryset = with_visible_references(queryset, self.serializer_class, viewer)
-        keys = list(dict.fromkeys([*self._paths, *([] if viewer.is_admin else self._flags), "pk", *extra]))
+        keys = list(dict.fromkeys([*self.columns, *([] if viewer.is_admin else self._flags), "pk", *extra]))
         index = {key: position for position, key in enumerate(keys)}
         rows = list(queryset.values_list(*keys))
         children = {
