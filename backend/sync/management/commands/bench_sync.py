@@ -208,6 +208,7 @@ class Command(BaseCommand):
         connection.queries_log.clear()  # a full log (9,000 entries) would count nothing
         with CaptureQueriesContext(connection) as statements:
             not_modified()
+        not_modified_sql = len(statements.captured_queries)  # now: the next request clears the log
 
         targets = list(
             ContactPoint.objects.filter(
@@ -236,7 +237,7 @@ class Command(BaseCommand):
             delta_gzip=packed(delta.content),
             delta_ms=delta_ms,
             not_modified_ms=not_modified_ms,
-            not_modified_sql=len(statements.captured_queries),
+            not_modified_sql=not_modified_sql,
         )
 
     # -- report ------------------------------------------------------------------------------
