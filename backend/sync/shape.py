@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 from contextlib import suppress
+from dataclasses import replace
+from datetime import UTC, datetime
 from functools import cache
 
 from django.core.exceptions import ImproperlyConfigured
@@ -30,6 +32,20 @@ _FRACTION = re.compile(r"\.\d+")
 def whole_seconds(text: str | None) -> str | None:
     """`2026-05-01T10:11:12.345678Z` as `2026-05-01T10:11:12Z`."""
     return _FRACTION.sub("", text, count=1) if text else text
+
+
+def utc_seconds(value: datetime) -> str:
+    """An aware time in UTC to the whole second, `2026-05-01T10:11:12Z`: the same instant the list
+    gives, without looking up the active time zone for each of tens of thousands of values."""
+    return value.astimezone(UTC).replace(microsecond=0, tzinfo=None).isoformat() + "Z"
+
+
+class SyncRepresentation(Representation):
+    """`core.representation` with times read straight to whole seconds in UTC."""
+
+    def _column(self, name, field):
+        column = super()._column(name, field)
+        return replace(column, convert=utc_seconds) if isinstance(field, DateTimeField) else column
 
 
 _GENERIC_READERS = (CodeListField.to_representation, VisibleReferenceField.to_representation)
@@ -62,7 +78,7 @@ class Shape:
             # AttributeError: a nested serializer with no model; such a type keeps its serializer.
             with suppress(ImproperlyConfigured, AttributeError):
                 exclude = tuple(sorted(entry.sync_exclude))
-                self._fast = Representation.of(entry.serializer_class, exclude=exclude)
+                self._fast = SyncRepresentation.of(entry.serializer_class, exclude=exclude)
         if self._fast is not None and self._fast.names != self.names:
             raise ImproperlyConfigured(f"Synced type {entry.type_name!r}: representation fields differ.")
 
@@ -95,9 +111,9 @@ class Shape:
             pairs = [
                 (obj.pk, [item[name] for name in names]) for obj, item in zip(objects, data, strict=True)
             ]
-        for _, row in pairs:
-            for index in self._times:
-                row[index] = whole_seconds(row[index])
+            for _, row in pairs:
+                for index in self._times:
+                    row[index] = whole_seconds(row[index])
         return pairs
 
     def key(self, row: list) -> str:
