@@ -1430,31 +1430,38 @@ export interface paths {
         /**
          * Sync: full snapshot, then changes
          * @description Keeps an offline replica (or a third-party mirror) equal to what you may see: country profiles,
-         *     organizations, contact points and every other synced type, each item exactly as its list
-         *     endpoint represents it.
+         *     organizations, contact points and every other synced type, each object as its list endpoint
+         *     represents it, less what the replica holds elsewhere (a contact point's `organization_name` is
+         *     its organization's `name`), with times to the whole second.
+         *
+         *     **Format**: `changes` holds one block per type. A block names the fields once (`fields`), then
+         *     gives one row of values per object (`rows`, in `fields` order; the object's id is the value of
+         *     the field named by `key`), then the ids of objects to drop (`deleted`). A response names an
+         *     object at most once, so blocks and rows may be applied in any order.
          *
          *     **First sync**: call without `cursor`. The answer is a full snapshot (`reset: true`), paged:
          *     while `has_more` is true, call again at once with the returned `cursor`.
          *
          *     **Later syncs**: send the last `cursor` you got. The answer lists only objects that changed
-         *     since, in order, as `upsert` (store `data` under `type` + `id`) or `delete` (drop it). A
-         *     delete means you can no longer see the object: it was deleted, its visibility was lowered,
-         *     it was marked compromised or paused, or it moved out of your reach. You never receive
-         *     deletions of objects you never could see. An item may come more than once; it always
-         *     carries the current state, so applying it again is harmless.
+         *     since: rows to store under `type` + id, ids to drop. A deletion means you can no longer see
+         *     the object: it was deleted, its visibility was lowered, it was marked compromised or paused,
+         *     or it moved out of your reach. You never receive deletions of objects you never could see.
+         *     An object may come more than once; a row always carries the current state, so applying it
+         *     again is harmless.
          *
          *     **Reset**: when what you may see changed (a membership granted or removed, a role changed),
-         *     when your cursor is older than the retained history, or when the synced types changed, the
-         *     answer is a new full snapshot with `reset: true` and `reset_reason`: replace your replica
-         *     with it (keep the old one until the last page has arrived, then swap).
+         *     when your cursor is older than the retained history, or when the synced types or their fields
+         *     changed, the answer is a new full snapshot with `reset: true` and `reset_reason`: replace your
+         *     replica with it (keep the old one until the last page has arrived, then swap).
          *
          *     **Nothing new**: send the `ETag` of your last response as `If-None-Match` with its cursor:
          *     the answer is `304 Not Modified` without a body when nothing changed for you; keep your cursor.
          *
          *     **Cursor**: opaque, signed and bound to your account; a forged or altered cursor, or one
-         *     issued to someone else, is a 400: sync again without a cursor. `limit` caps the items per
+         *     issued to someone else, is a 400: sync again without a cursor. `limit` caps the objects per
          *     response (at most 5000). Authenticated answers carry `Cache-Control: no-store`; a 401
-         *     means your session ended: sign in again, and wipe the replica if you cannot.
+         *     means your session ended: sign in again, and wipe the replica if you cannot. Responses are
+         *     compressed when you send `Accept-Encoding: gzip`.
          */
         get: operations["sync"];
         put?: never;
@@ -11344,12 +11351,6 @@ export interface components {
         NotificationKind: "response_received" | "response_accepted" | "response_declined" | "response_withdrawn" | "message_received" | "new_match" | "contact_stale";
         /** @enum {unknown} */
         NullEnum: null;
-        /**
-         * @description * `upsert` - upsert
-         *     * `delete` - delete
-         * @enum {string}
-         */
-        OpEnum: "upsert" | "delete";
         /** @description A partner organization; its visibility caps that of everything it owns. */
         Organization: {
             readonly id: number;
@@ -15908,9 +15909,9 @@ export interface components {
             /** Format: uri */
             url: string;
         };
-        SyncChange: {
+        SyncBlock: {
             /**
-             * @description The object's type; the same names as in the audit log and the registry of synced types.
+             * @description The objects' type; the same names as in the audit log and the registry of synced types.
              *
              *     * `country` - country
              *     * `organization` - organization
@@ -15920,18 +15921,15 @@ export interface components {
              *     * `event` - event
              *     * `document` - document
              */
-            type: components["schemas"]["SyncChangeTypeEnum"];
-            /** @description The object's id as its endpoint knows it (a number as text; a country's ISO code). */
-            id: string;
-            /**
-             * @description `upsert`: store `data` under (type, id). `delete`: drop (type, id) if you hold it.
-             *
-             *     * `upsert` - upsert
-             *     * `delete` - delete
-             */
-            op: components["schemas"]["OpEnum"];
-            /** @description The current representation for `upsert`; null for `delete`. */
-            data: (components["schemas"]["Country"] | components["schemas"]["Organization"] | components["schemas"]["ContactPoint"] | components["schemas"]["Resource"] | components["schemas"]["Campaign"] | components["schemas"]["Event"] | components["schemas"]["Document"]) | null;
+            type: components["schemas"]["SyncBlockTypeEnum"];
+            /** @description The field in `fields` that holds each object's id (`id`; `code` for countries). */
+            key: string;
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: string[];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
         };
         /**
          * @description * `country` - country
@@ -15943,7 +15941,7 @@ export interface components {
          *     * `document` - document
          * @enum {string}
          */
-        SyncChangeTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event" | "document";
+        SyncBlockTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event" | "document";
         SyncCursorErrorComponent: {
             /**
              * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
@@ -15993,8 +15991,8 @@ export interface components {
             reset_reason: (components["schemas"]["ResetReasonEnum"] | components["schemas"]["NullEnum"]) | null;
             /** @description True: call again at once with `cursor` for the next page. */
             has_more: boolean;
-            /** @description Apply in order. */
-            changes: components["schemas"]["SyncChange"][];
+            /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
+            changes: components["schemas"]["SyncBlock"][];
         };
         SyncValidationError: {
             /**
