@@ -57,16 +57,19 @@ class Computed:
     function: Callable
 
 
-def datetime_text(value: datetime | None) -> str | None:
-    """ISO 8601 in the current time zone, UTC as `Z`: what DRF's `DateTimeField` writes."""
+def datetime_text(value: datetime | None, zone=None) -> str | None:
+    """ISO 8601 in the current time zone (or `zone`), UTC as `Z`: what DRF's `DateTimeField` writes."""
     if not value:
         return None
-    text = timezone.localtime(value).isoformat() if timezone.is_aware(value) else value.isoformat()
+    if timezone.is_aware(value):
+        value = value.astimezone(zone or timezone.get_current_timezone())
+    text = value.isoformat()
     return text[:-6] + "Z" if text.endswith("+00:00") else text
 
 
-def _codes(value) -> list[str] | None:
-    return None if value is None else split_codes(value)
+def _codes(value) -> list[str]:
+    # A code-list column arrives as a list already; django-countries' raw column is "DE,FR".
+    return value if type(value) is list else split_codes(value)
 
 
 def _uuid_text(value) -> str | None:
@@ -187,6 +190,9 @@ class Representation:
             return lambda row: row[position] if row[flag] else None
         if convert is None:
             return itemgetter(position)
+        if convert is datetime_text:
+            zone = timezone.get_current_timezone()  # once a page, not once a value
+            return lambda row: datetime_text(row[position], zone)
         return lambda row: None if row[position] is None else convert(row[position])
 
     @staticmethod

@@ -41,6 +41,8 @@ class Organization(VersionedModel):
 
     class Meta:
         ordering = ["name"]
+        # The list's order, read from the index: a page costs the same at any depth.
+        indexes = [models.Index(fields=["name", "id"], name="organization_list_order")]
 
     def __str__(self) -> str:
         return self.name
@@ -88,6 +90,8 @@ class ContactPoint(VersionedModel):
 
     class Meta:
         ordering = ["organization__name", "channel", "id"]
+        # With the organizations' name index, the list's order is read organization by organization.
+        indexes = [models.Index(fields=["organization", "channel", "id"], name="contactpoint_list_order")]
 
     def __str__(self) -> str:
         return f"{self.organization} · {self.get_channel_display()} {self.value}"
