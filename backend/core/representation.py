@@ -115,6 +115,7 @@ class Representation:
             else:
                 self.entries.append(self._column(name, field))
         self.names = [entry.name for entry in self.entries]
+        self.nested = [entry for entry in self.entries if isinstance(entry, _Nested)]
         columns = [entry for entry in self.entries if isinstance(entry, _Column)]
         self.columns = list(dict.fromkeys(path for column in columns for path in column.paths))
         self._flags = [column.flag for column in columns if column.flag]

@@ -9,7 +9,8 @@ the first page and a deep page (80 % down the list) of `--page-size` objects.
 The reference, measured in the same run with its requests interleaved with the API's, is a
 bare Django view defined here and routed only while the command runs: it authenticates the
 same bearer token, asks `visible_to(viewer)` for the same rows in the same order, reads the
-same columns with `.values()` and answers `JsonResponse`; on the first page it counts them
+same columns with `.values()` (a document's attachments with one more) and answers
+`JsonResponse`; on the first page it counts them
 too, as the API's first page does. Its deep page is an OFFSET, as a bare Django list pages.
 Requests go through the whole Django stack in-process (middleware, authentication,
 rendering), as `APIClient` sends them. Times are medians of `--repeat` runs; the ratio is
@@ -21,6 +22,7 @@ from __future__ import annotations
 import io
 import statistics
 import time
+from collections import defaultdict
 from dataclasses import dataclass
 
 from django.conf import settings
@@ -63,8 +65,18 @@ def reference(request, kind: str):
     viewer = viewer_for(authenticated[0] if authenticated else None)
     queryset = model.objects.visible_to(viewer).order_by(*ordering)
     size, offset = int(request.GET["page_size"]), int(request.GET.get("offset", 0))
-    columns = Representation.of(serializer_class).columns
-    body = {"results": list(queryset.values(*columns)[offset : offset + size])}
+    representation = Representation.of(serializer_class)
+    rows = list(queryset.values(*representation.columns)[offset : offset + size])
+    for nested in representation.nested:  # a document's attachments: one query, as the API's
+        children = nested.representation.model._default_manager.filter(
+            **{f"{nested.link}__in": [row["id"] for row in rows]}
+        ).values(*nested.representation.columns, nested.link)
+        grouped = defaultdict(list)
+        for child in children:
+            grouped[child[nested.link]].append(child)
+        for row in rows:
+            row[nested.name] = grouped[row["id"]]
+    body = {"results": rows}
     if offset == 0:
         body["count"] = queryset.count()
     return JsonResponse(body)
