@@ -6,7 +6,8 @@ answers as before (an exact `count`, `previous`), but every `next` link carries 
 naming the last row's sort key, so the following page is read from that key on
 (`WHERE key > last ORDER BY key LIMIT n`) instead of counting and skipping every row before
 it. A deep page then costs what the first one does. A cursor page answers `count: null`:
-the total is counted once, on the first page, not again on every page.
+the total is counted once, on the first page, not again on every page; and only up to
+`exact_count_limit` objects (beyond, `count` is null), so that count costs a bounded scan.
 
 DRF's `CursorPagination` positions on the first ordering field alone and takes no ordering
 by expression (the relevance order) or through a join (`organization__name`); this one
@@ -54,6 +55,8 @@ class KeysetPagination(CappedPageNumberPagination):
     """
 
     cursor_query_param = "cursor"
+    # Counting is as dear as reading every matching row: up to this many it is cheap enough.
+    exact_count_limit = 10_000
 
     def paginate_records(self, queryset: QuerySet, request, read: Callable) -> list[list]:
         """The requested page, as `read(page_queryset, extra)` gives it, less the `extra` columns.
@@ -75,29 +78,38 @@ class KeysetPagination(CappedPageNumberPagination):
             self.cursor_backwards = backwards
             ordered = ordered.filter(_after(self.keys, values, backwards=backwards))
             records = read((ordered.reverse() if backwards else ordered)[: size + 1], extra)
-            self.has_more = len(records) > size
-            records = records[:size]
-            if backwards:
-                records.reverse()
         else:
             offset = self._numbered_offset(queryset, request)
-            records = read(ordered[offset : offset + size], extra)
-            self.has_more = offset + size < self.count
+            records = read(ordered[offset : offset + size + 1], extra)
+            if not records and self.page_number > 1:
+                raise NotFound(
+                    self.invalid_page_message.format(page_number=self.page_number, message="Empty.")
+                )
+        self.has_more = len(records) > size
+        records = records[:size]
+        if self.cursor_backwards:
+            records.reverse()
         width = len(extra)
         self.found = [tuple(record[-width:]) for record in records]
         return [record[:-width] for record in records]
 
     def _numbered_offset(self, queryset: QuerySet, request) -> int:
-        """Counts the objects and answers where page `page` starts; 404 past the last page, as before."""
+        """Counts the objects (up to the limit) and answers where page `page` starts."""
         raw = request.query_params.get(self.page_query_param) or 1
-        self.count = queryset.order_by().count()
-        last = max(1, math.ceil(self.count / self.page_size_now))
+        limit = self.exact_count_limit
+        counted = queryset.order_by()[: limit + 1].count()
+        self.count = counted if counted <= limit else None
         try:
-            number = last if raw in self.last_page_strings else int(raw)
+            if raw in self.last_page_strings:
+                if self.count is None:
+                    raise ValueError(f"More than {limit:,} objects: follow the `next` links.")
+                number = max(1, math.ceil(self.count / self.page_size_now))
+            else:
+                number = int(raw)
+            if number < 1:
+                raise ValueError("Pages are numbered from 1.")
         except (TypeError, ValueError) as exc:
             raise NotFound(self.invalid_page_message.format(page_number=raw, message=str(exc))) from exc
-        if not 1 <= number <= last:
-            raise NotFound(self.invalid_page_message.format(page_number=raw, message="That page is empty."))
         self.page_number = number
         return (number - 1) * self.page_size_now
 
@@ -117,7 +129,10 @@ class KeysetPagination(CappedPageNumberPagination):
             "type": "integer",
             "nullable": True,
             "example": 123,
-            "description": "All matching objects, counted on a numbered page; null on a `cursor` page.",
+            "description": (
+                "How many objects match, counted on a numbered page when there are at most "
+                f"{self.exact_count_limit:,}; null beyond (follow `next` to the end) and on a `cursor` page."
+            ),
         }
         response["properties"]["next"]["description"] = (
             "The following page: a `cursor` link, as cheap at any depth as the first page."

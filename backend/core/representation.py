@@ -82,6 +82,7 @@ class _Column:
     paths: tuple[str, ...]
     convert: Callable | None  # None: the value as the database gives it
     flag: str | None = None  # VisibleReferenceField: the annotation saying the viewer may see it
+    computed: bool = False  # a Computed value: its function is given None too
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,7 @@ class Representation:
                 continue
             if name in computed:
                 spec = computed[name]
-                self.entries.append(_Column(name, spec.columns, spec.function))
+                self.entries.append(_Column(name, spec.columns, spec.function, computed=True))
             elif isinstance(field, serializers.ListSerializer):
                 self.entries.append(self._nested(name, field))
             else:
@@ -183,7 +184,7 @@ class Representation:
             return lambda row: grouped.get(row[pk], [])
         positions = [index[path] for path in entry.paths]
         convert = entry.convert
-        if len(positions) > 1:
+        if len(positions) > 1 or entry.computed:
             return lambda row: convert(*(row[i] for i in positions))
         (position,) = positions
         if entry.flag and not viewer.is_admin:

@@ -10,6 +10,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from core.pagination import KeysetPagination
 from organizations.models import ContactPoint
 from tests.conftest import demo_client
 from tests.factories import ContactPointFactory, OrganizationFactory
@@ -119,3 +120,24 @@ def test_a_cursor_page_never_shows_what_the_viewer_may_not_see(api, contacts):
     walked = every_page(api, "/api/v1/contact-points/", {"page_size": 3})
     assert hidden.pk not in {item["id"] for item in walked}
     assert len(walked) == len(contacts) - 1
+
+
+def test_beyond_the_exact_count_limit_the_count_is_null_and_pages_still_walk(api, contacts, monkeypatch):
+    monkeypatch.setattr(KeysetPagination, "exact_count_limit", 20)
+    first = api.get("/api/v1/contact-points/", {"page_size": 4}).data
+    assert first["count"] is None
+    assert len(every_page(api, "/api/v1/contact-points/", {"page_size": 4})) == len(contacts)
+    assert api.get("/api/v1/contact-points/", {"page_size": 4, "page": 8}).data["next"] is None
+    assert api.get("/api/v1/contact-points/", {"page_size": 4, "page": 9}).status_code == 404
+    assert api.get("/api/v1/contact-points/", {"page": "last"}).status_code == 404
+    monkeypatch.setattr(KeysetPagination, "exact_count_limit", 30)
+    assert api.get("/api/v1/contact-points/", {"page_size": 4}).data["count"] == 30
+
+
+def test_the_list_computes_staleness_as_the_detail_does(api, contacts):
+    items = every_page(api, "/api/v1/contact-points/", {"page_size": 100})
+    never = [item for item in items if item["last_verified_at"] is None]
+    assert never
+    assert all(item["is_stale"] is True for item in never)
+    for item in items:
+        assert item["is_stale"] == api.get(f"/api/v1/contact-points/{item['id']}/").data["is_stale"]

@@ -55,11 +55,18 @@ def build(size: int) -> list[Organization]:
         for i, organization in enumerate(organizations)
     )
     Attachment.objects.bulk_create(
-        Attachment(document=document, file=f"attachments/{i}.pdf", name="a.pdf", content_type="application/pdf",
-                   size=1, sha256="0" * 64, is_example=True)
+        Attachment(
+            document=document,
+            file=f"attachments/{i}.pdf",
+            name="a.pdf",
+            content_type="application/pdf",
+            size=1,
+            sha256="0" * 64,
+            is_example=True,
+        )
         for i, document in enumerate(documents)
         for _ in range(i % 3)
-    )  # fmt: skip
+    )
     return organizations
 
 
