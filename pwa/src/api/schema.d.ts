@@ -12173,7 +12173,7 @@ export interface components {
         };
         PaginatedContactPointList: {
             /**
-             * @description All matching objects, counted on a numbered page; null on a `cursor` page.
+             * @description How many objects match, counted on a numbered page when there are at most 10,000; null beyond (follow `next` to the end) and on a `cursor` page.
              * @example 123
              */
             count: number | null;
@@ -12222,7 +12222,7 @@ export interface components {
         };
         PaginatedDocumentList: {
             /**
-             * @description All matching objects, counted on a numbered page; null on a `cursor` page.
+             * @description How many objects match, counted on a numbered page when there are at most 10,000; null beyond (follow `next` to the end) and on a `cursor` page.
              * @example 123
              */
             count: number | null;
@@ -12346,7 +12346,7 @@ export interface components {
         };
         PaginatedOrganizationList: {
             /**
-             * @description All matching objects, counted on a numbered page; null on a `cursor` page.
+             * @description How many objects match, counted on a numbered page when there are at most 10,000; null beyond (follow `next` to the end) and on a `cursor` page.
              * @example 123
              */
             count: number | null;
