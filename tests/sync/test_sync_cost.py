@@ -1,5 +1,7 @@
 """Sync costs a fixed number of queries: per type for a snapshot, constant for a 304."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -92,3 +94,17 @@ def test_a_delta_costs_the_same_for_1_or_30_changed_objects(member, as_user, olg
     many, many_queries = counted(member, {"cursor": replica.cursor})
     assert len(items(one.json())) == 1 and len(items(many.json())) == 30
     assert len(many_queries) == len(one_queries), many_queries
+
+
+def test_a_snapshot_names_each_field_once_per_type_and_repeats_no_parent_name(api, db):
+    organization = OrganizationFactory(visibility="public", name="Once Only Organization")
+    for _ in range(20):
+        ContactPointFactory(organization=organization, visibility="public")
+    response = api.get(SYNC_URL)
+    body = response.content.decode()
+    # Field names once per block, not once per contact; the organization's name once, in its own row.
+    assert body.count('"security_advice"') == 1 and body.count('"hours"') == 1
+    assert body.count("Once Only Organization") == 1 and "organization_name" not in body
+    # Times to the whole second.
+    assert not re.search(r"\d\d:\d\d:\d\d\.\d+", body)
+    assert len(items(response.json())) >= 21
