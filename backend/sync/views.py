@@ -1,5 +1,6 @@
 """GET /sync/: full snapshot, then only what changed, deletions included, per viewer."""
 
+from drf_orjson_renderer.renderers import ORJSONRenderer
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, OpenApiResponse, extend_schema
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
@@ -145,6 +146,8 @@ class SyncSchema(AutoSchema):
 )
 class SyncView(APIView):
     permission_classes = [AllowAny]
+    # A snapshot is megabytes of plain values: orjson writes the same JSON several times faster.
+    renderer_classes = [ORJSONRenderer]
     schema = SyncSchema()
 
     @extend_schema(
