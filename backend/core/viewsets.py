@@ -7,6 +7,7 @@ representation instead of overwriting a newer edit.
 """
 
 from django.db import transaction
+from drf_orjson_renderer.renderers import ORJSONRenderer
 from rest_framework import status, viewsets
 from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
@@ -115,6 +116,14 @@ class FastListMixin:
 
         records = self.paginator.paginate_records(queryset, request, read)
         return self.paginator.keyset_response([dict(zip(names, record, strict=True)) for record in records])
+
+    def get_renderers(self):
+        # A page's values are plain text, numbers and lists: orjson writes the same JSON as DRF's
+        # renderer in a fortieth of the time. Other actions may answer objects it writes otherwise
+        # (a datetime), so they keep DRF's.
+        if self.action == "list":
+            return [ORJSONRenderer()]
+        return super().get_renderers()
 
 
 class VisibleModelViewSet(VisibleViewSetMixin, VersionedViewSetMixin, viewsets.ModelViewSet):
