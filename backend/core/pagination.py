@@ -94,20 +94,25 @@ class KeysetPagination(CappedPageNumberPagination):
         return [record[:-width] for record in records]
 
     def _numbered_offset(self, queryset: QuerySet, request) -> int:
-        """Counts the objects (up to the limit) and answers where page `page` starts."""
+        """Counts the objects (up to the limit) and answers where page `page` starts.
+
+        Numbered pages reach the first `exact_count_limit` objects (an OFFSET costs what it
+        skips); past them, and past the last page, is a 404: deeper pages are `next` links.
+        """
         raw = request.query_params.get(self.page_query_param) or 1
         limit = self.exact_count_limit
         counted = queryset.order_by()[: limit + 1].count()
         self.count = counted if counted <= limit else None
+        last = max(1, math.ceil(min(counted, limit) / self.page_size_now))
         try:
             if raw in self.last_page_strings:
                 if self.count is None:
                     raise ValueError(f"More than {limit:,} objects: follow the `next` links.")
-                number = max(1, math.ceil(self.count / self.page_size_now))
+                number = last
             else:
                 number = int(raw)
-            if number < 1:
-                raise ValueError("Pages are numbered from 1.")
+            if not 1 <= number <= last:
+                raise ValueError("No such page.")
         except (TypeError, ValueError) as exc:
             raise NotFound(self.invalid_page_message.format(page_number=raw, message=str(exc))) from exc
         self.page_number = number
@@ -140,8 +145,15 @@ class KeysetPagination(CappedPageNumberPagination):
         return response
 
     def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_query_param:
+                parameter["description"] = (
+                    f"A page number, within the first {self.exact_count_limit:,} objects; "
+                    "for deeper pages follow `next`."
+                )
         return [
-            *super().get_schema_operation_parameters(view),
+            *parameters,
             {
                 "name": self.cursor_query_param,
                 "required": False,

@@ -129,8 +129,11 @@ def test_beyond_the_exact_count_limit_the_count_is_null_and_pages_still_walk(api
     first = api.get("/api/v1/contact-points/", {"page_size": 4}).data
     assert first["count"] is None
     assert len(every_page(api, "/api/v1/contact-points/", {"page_size": 4})) == len(contacts)
-    assert api.get("/api/v1/contact-points/", {"page_size": 4, "page": 8}).data["next"] is None
-    assert api.get("/api/v1/contact-points/", {"page_size": 4, "page": 9}).status_code == 404
+    # Numbered pages reach the first 20; deeper ones are `next` links.
+    fifth = api.get("/api/v1/contact-points/", {"page_size": 4, "page": 5}).data
+    assert fifth["next"] is not None
+    assert len(every_page(api, fifth["next"], {})) == len(contacts) - 20
+    assert api.get("/api/v1/contact-points/", {"page_size": 4, "page": 6}).status_code == 404
     assert api.get("/api/v1/contact-points/", {"page": "last"}).status_code == 404
     monkeypatch.setattr(KeysetPagination, "exact_count_limit", 30)
     assert api.get("/api/v1/contact-points/", {"page_size": 4}).data["count"] == 30
@@ -143,3 +146,9 @@ def test_the_list_computes_staleness_as_the_detail_does(api, contacts):
     assert all(item["is_stale"] is True for item in never)
     for item in items:
         assert item["is_stale"] == api.get(f"/api/v1/contact-points/{item['id']}/").data["is_stale"]
+
+
+@pytest.mark.parametrize("page", ["99999999999999999999999", "0", "-3", "1.5", "x"])
+def test_a_page_number_out_of_range_is_a_404(api, contacts, page):
+    response = api.get("/api/v1/contact-points/", {"page": page})
+    assert response.status_code == 404
