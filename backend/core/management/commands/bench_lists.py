@@ -40,6 +40,7 @@ from django.test.utils import (
 )
 from django.urls import include, path
 from rest_framework.test import APIClient
+from rest_framework.utils.urls import replace_query_param
 
 from accounts.authentication import RevocableJWTAuthentication
 from accounts.demo import USERS
@@ -174,12 +175,12 @@ class Command(BaseCommand):
                 {"page_size": page_size},
             )
         }
-        deep_page = int(count * 0.8) // page_size
-        if deep_page >= 1:
-            deep_url = client.get(api_url, {"page_size": page_size, "page": deep_page}).json()["next"]
-            pages[f"deep (from #{deep_page * page_size + 1:,})"] = (
+        deep_offset = int(count * 0.8) // page_size * page_size
+        if deep_offset >= page_size:
+            deep_url = self._cursor_at(client, api_url, deep_offset, page_size)
+            pages[f"deep (from #{deep_offset + 1:,})"] = (
                 lambda: client.get(deep_url),
-                {"page_size": page_size, "offset": deep_page * page_size},
+                {"page_size": page_size, "offset": deep_offset},
             )
         rows = []
         for page, (api_call, reference_params) in pages.items():
@@ -197,6 +198,25 @@ class Command(BaseCommand):
             )
             rows.append(Row(kind, viewer, page, api_ms, reference_ms, len(statements), len(response.content)))
         return rows
+
+    @staticmethod
+    def _cursor_at(client, api_url: str, offset: int, page_size: int) -> str:
+        """The `next` link that starts at `offset`: numbered pages as far as they go, then cursors."""
+        step = KeysetPagination.max_page_size
+        number = min(offset, KeysetPagination.exact_count_limit) // step
+        if number:
+            url = client.get(api_url, {"page_size": step, "page": number}).json()["next"]
+            position = number * step
+        else:
+            url, position = None, 0
+        while position < offset:
+            size = min(step, offset - position)
+            if url is None:
+                url = client.get(api_url, {"page_size": size}).json()["next"]
+            else:
+                url = client.get(replace_query_param(url, "page_size", size)).json()["next"]
+            position += size
+        return replace_query_param(url, "page_size", page_size)
 
     def _report(self, rows, organizations, contacts, page_size, repeat) -> None:
         vendor = connection.vendor
