@@ -5,16 +5,15 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('documents', '0003_documentversion_visibility'),
-        ('organizations', '0002_list_order_indexes'),
+        ("documents", "0003_documentversion_visibility"),
+        ("organizations", "0002_list_order_indexes"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='document',
-            index=models.Index(fields=['title', 'id'], name='document_list_order'),
+            model_name="document",
+            index=models.Index(fields=["title", "id"], name="document_list_order"),
         ),
     ]

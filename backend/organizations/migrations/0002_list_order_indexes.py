@@ -5,19 +5,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organizations', '0001_initial'),
+        ("organizations", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='contactpoint',
-            index=models.Index(fields=['organization', 'channel', 'id'], name='contactpoint_list_order'),
+            model_name="contactpoint",
+            index=models.Index(fields=["organization", "channel", "id"], name="contactpoint_list_order"),
         ),
         migrations.AddIndex(
-            model_name='organization',
-            index=models.Index(fields=['name', 'id'], name='organization_list_order'),
+            model_name="organization",
+            index=models.Index(fields=["name", "id"], name="organization_list_order"),
         ),
     ]
