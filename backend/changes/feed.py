@@ -37,6 +37,12 @@ def lock_feed(using: str = "default") -> None:
     list(rows.values_list("pk", flat=True))
 
 
+def pruned_past(position: int, using: str = "default"):
+    """The watermark row when the feed was pruned past `position`, else nothing: a queryset, so
+    a reader can ask it in the same statement as the entries after `position`."""
+    return FeedWatermark.objects.using(using).filter(pk=WATERMARK_ID, pruned_through__gt=position)
+
+
 def watermark(using: str = "default") -> int:
     """The sequence number through which the feed was pruned (0: nothing pruned yet)."""
     value = (

@@ -6,6 +6,7 @@ and shows its name), and, for synced types, how sync reads and represents it:
 
     track(ContactPoint, "contact_point")                       # conventions below
     track(Country, "country", key="code")                      # clients know it by code
+    track(ContactPoint, "contact_point", sync_exclude=("organization_name",))  # replicas resolve it
     track(Guide, "guide", serializer="documents.serializers.GuideSerializer",
           queryset=lambda: Guide.objects.select_related("organization").prefetch_related("topics"))
 
@@ -44,11 +45,13 @@ class Tracked:
     key: Callable[[models.Model], str]
     audience: Callable[[models.Model], Audience]
     owners: Callable[[models.Model], Iterable[int]]
-    dependents: Callable[[models.Model], Iterable[models.Model]] = lambda obj: ()
+    # dependents(obj, changed): objects to record again when `obj` changed the fields `changed` (None: any)
+    dependents: Callable[..., Iterable[models.Model]] = lambda obj, changed=None: ()
     exclude: frozenset[str] = field(default_factory=frozenset)
     key_field: str = "pk"
     serializer: str | type | None = None
     queryset: Callable[[], models.QuerySet] | None = None
+    sync_exclude: frozenset[str] = field(default_factory=frozenset)
 
     def audited_fields(self) -> list[models.Field]:
         skip = ALWAYS_EXCLUDED | self.exclude
@@ -71,6 +74,33 @@ class Tracked:
                     "pass serializer= to track()."
                 ) from exc
         return target
+
+    @cached_property
+    def synced_fields(self) -> list[str]:
+        """The representation's fields a replica receives: the serializer's readable ones less
+        `sync_exclude` (values a replica finds in another synced object, like a parent's name)."""
+        return [
+            name
+            for name, serializer_field in self.serializer_class().fields.items()
+            if not serializer_field.write_only and name not in self.sync_exclude
+        ]
+
+    @cached_property
+    def _paths(self) -> tuple[str, ...]:
+        """Every attribute path this type's synced representation and visibility rule read."""
+        fields = self.serializer_class().fields
+        shown = [fields[name].source.replace(".", "__") for name in self.synced_fields]
+        rule = getattr(self.model, "visibility_rule", None)
+        ruled = [*rule.owners, *(rule.hidden_unless or {})] if rule is not None else []
+        return tuple(shown + ruled)
+
+    def reads_through(self, link: str) -> frozenset[str]:
+        """The fields of the object behind foreign key `link` that this type shows or is ruled by
+        (`{"name"}` for an event showing its organization's name)."""
+        prefix = f"{link}__"
+        return frozenset(
+            path[len(prefix) :].split("__")[0] for path in self._paths if path.startswith(prefix)
+        )
 
     def base_queryset(self) -> models.QuerySet:
         if self.queryset is not None:
@@ -104,6 +134,7 @@ def track(
     exclude: Iterable[str] = (),
     serializer: str | type | None = None,
     queryset: Callable[[], models.QuerySet] | None = None,
+    sync_exclude: Iterable[str] = (),
 ) -> Tracked:
     """Register `model`; its audience and owners are derived from its `visibility_rule`.
 
@@ -115,7 +146,8 @@ def track(
     `model` as a parent are recorded again whenever an object of it changes; `dependents(obj)`
     may return more objects whose representation follows `obj`. For synced types, `serializer`
     (class or dotted path) and `queryset` (a callable returning the base queryset, joins
-    included) override the conventions.
+    included) override the conventions; `sync_exclude` names representation fields replicas do
+    not receive because they hold them elsewhere (a parent's name: they hold the parent).
     """
     if isinstance(key, str):
         key = key_reader(key)
@@ -140,11 +172,15 @@ def track(
         key=key,
         audience=audience,
         owners=owners,
-        dependents=lambda obj: [*followers(obj), *(dependents(obj) if dependents else ())],
+        dependents=lambda obj, changed=None: [
+            *followers(obj, changed),
+            *(dependents(obj) if dependents else ()),
+        ],
         exclude=frozenset(exclude),
         key_field=key_field,
         serializer=serializer,
         queryset=queryset,
+        sync_exclude=frozenset(sync_exclude),
     )
     return _register(entry)
 
@@ -179,16 +215,26 @@ def key_reader(field_name: str) -> Callable[[models.Model], str]:
     return key
 
 
-def followers(obj: models.Model) -> list[models.Model]:
+def followers(obj: models.Model, changed: Iterable[str] | None = None) -> list[models.Model]:
     """The tracked objects whose visibility rule names `obj` as a parent (rule 1), in
-    registration order: their audience follows it, and they show what it is called."""
+    registration order: their audience follows it, and they may show some of its fields.
+
+    With `changed` (attribute names of `obj` that changed; None: anything), only those of
+    types that read one of them: the parent's level, or a field their representation shows.
+    An organization's new description so touches none of its contact points.
+    """
     concrete = obj._meta.concrete_model
+    changed = None if changed is None else frozenset(changed)
     found: list[models.Model] = []
     for entry in _by_type.values():
         rule = getattr(entry.model, "visibility_rule", None)
         for parent in rule.parents if rule is not None else ():
-            if entry.model._meta.get_field(parent).related_model._meta.concrete_model is concrete:
-                found.extend(entry.model._default_manager.filter(**{parent: obj}))
+            related = entry.model._meta.get_field(parent).related_model
+            if related._meta.concrete_model is not concrete:
+                continue
+            if changed is not None and not changed & (entry.reads_through(parent) | {rule_of(related).level}):
+                continue
+            found.extend(entry.model._default_manager.filter(**{parent: obj}))
     return found
 
 
@@ -225,10 +271,7 @@ def schema_digest() -> str:
 
 @lru_cache(maxsize=1)
 def _schema_digest() -> str:
-    shape = [
-        [entry.type_name, entry.key_field, sorted(entry.serializer_class().fields)]
-        for entry in synced_entries()
-    ]
+    shape = [[entry.type_name, entry.key_field, sorted(entry.synced_fields)] for entry in synced_entries()]
     return hashlib.sha256(json.dumps(shape).encode()).hexdigest()[:12]
 
 

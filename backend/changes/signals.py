@@ -90,17 +90,20 @@ def _as_before(child, parent, old_parent):
     return twin
 
 
-def _touch_dependents(entry: Tracked, obj, old_obj, depth: int = 0) -> None:
+def _touch_dependents(entry: Tracked, obj, old_obj, changed: set[str] | None, depth: int = 0) -> None:
     """Record the dependents of a changed object so sync re-sends and re-evaluates them.
 
-    A child's audience before the change is computed exactly, against the parent's earlier
-    state, so a viewer who never could see the child receives no tombstone for it. Children
-    reached indirectly fall back to the parent's earlier audience, which bounds theirs
-    (docs/design.md rule 1: never more visible than the parent).
+    Only dependents that read a changed field (`changed`; None when the object's audience
+    moved, which every dependent follows) are recorded: a parent's edit that no child shows
+    writes one entry, not one per child. A child's audience before the change is computed
+    exactly, against the parent's earlier state, so a viewer who never could see the child
+    receives no tombstone for it. Children reached indirectly fall back to the parent's
+    earlier audience, which bounds theirs (docs/design.md rule 1: never more visible than
+    the parent); their own dependents are recorded when their audience moved.
     """
     if depth >= MAX_DEPENDENT_DEPTH:
         return
-    for child in entry.dependents(obj):
+    for child in entry.dependents(obj, changed):
         child_entry = entry_for(type(child))
         if child_entry is None:
             continue
@@ -108,7 +111,8 @@ def _touch_dependents(entry: Tracked, obj, old_obj, depth: int = 0) -> None:
         before = (child_entry.audience(twin) if twin is not None else entry.audience(old_obj)).encode()
         after = child_entry.audience(child).encode()
         _record(child_entry, child, Change.Action.UPDATE, {}, before, after, _owner_ids(child_entry, child))
-        _touch_dependents(child_entry, child, twin if twin is not None else child, depth + 1)
+        moved = None if before != after else set()
+        _touch_dependents(child_entry, child, twin if twin is not None else child, moved, depth + 1)
 
 
 def _any_column_changed(old, new) -> bool:
@@ -158,7 +162,7 @@ def record_save(sender, instance, created, raw=False, **kwargs):
         )
         return
     _record(entry, instance, Change.Action.UPDATE, diff, audience_before, audience_after, owners | old_owners)
-    _touch_dependents(entry, instance, old_instance)
+    _touch_dependents(entry, instance, old_instance, None if moved else set(diff))
 
 
 def remember_delete(sender, instance, **kwargs):

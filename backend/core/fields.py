@@ -28,6 +28,10 @@ class CodeListField(models.CharField):
         super().__init__(*args, **kwargs)
 
     def from_db_value(self, value, expression, connection):
+        # Every row of a list or a sync page passes here: the stored ",ru,en," form is split
+        # without stripping each part (get_prep_value wrote them stripped).
+        if value and value[0] == "," and value[-1] == ",":
+            return value[1:-1].split(",") if len(value) > 1 else []
         return split_codes(value)
 
     def to_python(self, value):

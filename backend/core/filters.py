@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
@@ -122,3 +123,17 @@ class BaseFilterSet(django_filters.FilterSet):
                 condition |= Q(**{f"{field}__icontains": term})
             queryset = queryset.filter(condition)
         return queryset
+
+
+class UnlessUnfilteredFilterBackend(DjangoFilterBackend):
+    """Skips building and validating the filter form when the request names none of its filters.
+
+    An unfiltered list, the most common request, then does not pay for a form of a dozen
+    fields (two of them with hundreds of choices) that would filter nothing.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        filterset_class = self.get_filterset_class(view, queryset)
+        if filterset_class is not None and not set(request.query_params) & set(filterset_class.base_filters):
+            return queryset
+        return super().filter_queryset(request, queryset, view)

@@ -10,9 +10,9 @@ from . import rules
 from .errors import DomainError
 from .viewer import Viewer, request_viewer
 from .visibility import Visibility
-from .vocabulary import LANGUAGE_CHOICES, Topic
+from .vocabulary import LANGUAGE_CHOICES, FixedChoices, Topic
 
-COUNTRY_CHOICES = list(countries)
+COUNTRY_CHOICES = FixedChoices(countries)
 
 
 class CodeListField(serializers.ListField):

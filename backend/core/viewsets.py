@@ -7,11 +7,16 @@ representation instead of overwriting a newer edit.
 """
 
 from django.db import transaction
+from drf_orjson_renderer.renderers import ORJSONRenderer
 from rest_framework import status, viewsets
+from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
 from .errors import PreconditionFailed, parse_etags
+from .filters import UnlessUnfilteredFilterBackend
+from .pagination import KeysetPagination
 from .references import with_visible_references
+from .representation import Representation
 from .viewer import Viewer, request_viewer
 
 
@@ -89,6 +94,36 @@ class VersionedViewSetMixin:
     def perform_create(self, serializer):
         super().perform_create(serializer)
         self._etag_object = serializer.instance
+
+
+class FastListMixin:
+    """Lists that grow with the network: keyset pages, rows read through the compiled representation.
+
+    One query a page (the page's rows with their sort key), one more for the count of a numbered
+    page and one per nested list. Writes and single objects keep the DRF serializer.
+    """
+
+    pagination_class = KeysetPagination
+    filter_backends = [UnlessUnfilteredFilterBackend, OrderingFilter]
+
+    def list(self, request, *args, **kwargs):
+        queryset = self.filter_queryset(self.get_queryset()).prefetch_related(None)
+        representation = Representation.of(self.get_serializer_class())
+        names = representation.names
+
+        def read(page, extra):
+            return representation.records(page, self.viewer, extra=extra)
+
+        records = self.paginator.paginate_records(queryset, request, read)
+        return self.paginator.keyset_response([dict(zip(names, record, strict=True)) for record in records])
+
+    def get_renderers(self):
+        # A page's values are plain text, numbers and lists: orjson writes the same JSON as DRF's
+        # renderer in a fortieth of the time. Other actions may answer objects it writes otherwise
+        # (a datetime), so they keep DRF's.
+        if self.action == "list":
+            return [ORJSONRenderer()]
+        return super().get_renderers()
 
 
 class VisibleModelViewSet(VisibleViewSetMixin, VersionedViewSetMixin, viewsets.ModelViewSet):

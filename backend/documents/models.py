@@ -59,6 +59,8 @@ class Document(VersionedModel):
 
     class Meta:
         ordering = ["title", "id"]
+        # The list's order, read from the index: a page costs the same at any depth.
+        indexes = [models.Index(fields=["title", "id"], name="document_list_order")]
 
     def __str__(self) -> str:
         return f"{self.title} [{self.language}]"

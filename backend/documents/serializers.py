@@ -9,6 +9,7 @@ import re
 from django.urls import reverse
 from rest_framework import serializers
 
+from core.representation import Computed
 from core.serializers import (
     OwnedByOrganizationMixin,
     countries_field,
@@ -35,8 +36,14 @@ def language_field(**kwargs) -> serializers.ChoiceField:
     return serializers.ChoiceField(choices=LANGUAGE_CHOICES, **kwargs)
 
 
+def attachment_download_url(document_id: int, attachment_id: int) -> str:
+    return reverse("document-download", kwargs={"pk": document_id, "attachment_id": attachment_id})
+
+
 class AttachmentSerializer(serializers.ModelSerializer):
     download_url = serializers.SerializerMethodField(help_text="Where to download the file (API path).")
+
+    computed_fields = {"download_url": Computed(("document_id", "id"), attachment_download_url)}
 
     class Meta:
         model = Attachment
@@ -44,9 +51,7 @@ class AttachmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
     def get_download_url(self, attachment) -> str:
-        return reverse(
-            "document-download", kwargs={"pk": attachment.document_id, "attachment_id": attachment.pk}
-        )
+        return attachment_download_url(attachment.document_id, attachment.pk)
 
 
 class AttachmentUploadSerializer(serializers.Serializer):

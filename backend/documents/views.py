@@ -14,8 +14,9 @@ from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from core.pagination import CappedPageNumberPagination
 from core.schema import crud_docs
-from core.viewsets import VisibleModelViewSet
+from core.viewsets import FastListMixin, VisibleModelViewSet
 
 from . import services
 from .filters import DocumentFilter
@@ -93,7 +94,7 @@ def _workflow_docs(summary: str, description: str):
     field_name="name",
     actions=["attachments"],
 )
-class DocumentViewSet(VisibleModelViewSet):
+class DocumentViewSet(FastListMixin, VisibleModelViewSet):
     queryset = Document.objects.select_related("organization")
     serializer_class = DocumentSerializer
     filterset_class = DocumentFilter
@@ -184,7 +185,7 @@ class DocumentViewSet(VisibleModelViewSet):
         responses=DocumentCardSerializer(many=True),
         tags=[TAG],
     )
-    @action(detail=True, methods=["get"], filter_backends=[])
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=CappedPageNumberPagination)
     def translations(self, request, pk=None):
         document = self.get_object()
         page = self.paginate_queryset(self._siblings(document).order_by("language", "id"))
@@ -237,7 +238,7 @@ class DocumentViewSet(VisibleModelViewSet):
         responses=DocumentVersionListSerializer(many=True),
         tags=[TAG],
     )
-    @action(detail=True, methods=["get"], filter_backends=[])
+    @action(detail=True, methods=["get"], filter_backends=[], pagination_class=CappedPageNumberPagination)
     def versions(self, request, pk=None):
         document = self.get_object()
         page = self.paginate_queryset(self._versions(document).order_by("-number"))

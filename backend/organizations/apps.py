@@ -18,7 +18,8 @@ class OrganizationsConfig(AppConfig):
         from .models import ContactPoint, Organization  # models load only once the app registry is ready
 
         track(Organization, "organization")
-        track(ContactPoint, "contact_point")
+        # Replicas hold the organization, so contact points reach them without its name.
+        track(ContactPoint, "contact_point", sync_exclude=("organization_name",))
 
         register(
             Searchable(

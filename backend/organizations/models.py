@@ -41,6 +41,8 @@ class Organization(VersionedModel):
 
     class Meta:
         ordering = ["name"]
+        # The list's order, read from the index: a page costs the same at any depth.
+        indexes = [models.Index(fields=["name", "id"], name="organization_list_order")]
 
     def __str__(self) -> str:
         return self.name
@@ -88,6 +90,8 @@ class ContactPoint(VersionedModel):
 
     class Meta:
         ordering = ["organization__name", "channel", "id"]
+        # With the organizations' name index, the list's order is read organization by organization.
+        indexes = [models.Index(fields=["organization", "channel", "id"], name="contactpoint_list_order")]
 
     def __str__(self) -> str:
         return f"{self.organization} · {self.get_channel_display()} {self.value}"
@@ -103,4 +107,9 @@ class ContactPoint(VersionedModel):
 
     @property
     def is_stale(self) -> bool:
-        return self.last_verified_at is None or self.last_verified_at < self.stale_before()
+        return self.is_stale_at(self.last_verified_at)
+
+    @classmethod
+    def is_stale_at(cls, last_verified_at) -> bool:
+        """Whether a contact point last verified at `last_verified_at` (None: never) is stale now."""
+        return last_verified_at is None or last_verified_at < cls.stale_before()

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import serializers
 
+from core.representation import Computed
 from core.serializers import (
     ActionOnlyFieldsMixin,
     AdminOnlyFieldsMixin,
@@ -65,6 +66,7 @@ class ContactPointSerializer(
     is_stale = serializers.BooleanField(read_only=True, help_text="Not verified within the configured age.")
 
     action_only_fields = ("last_verified_at",)
+    computed_fields = {"is_stale": Computed(("last_verified_at",), ContactPoint.is_stale_at)}
 
     class Meta:
         model = ContactPoint

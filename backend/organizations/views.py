@@ -3,10 +3,11 @@
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework.decorators import action
 
+from core.filters import UnlessUnfilteredFilterBackend
 from core.schema import IF_MATCH, crud_docs, with_precondition
-from core.viewsets import VisibleModelViewSet
+from core.viewsets import FastListMixin, VisibleModelViewSet
 
-from .filters import ContactPointFilter, OrganizationFilter
+from .filters import ContactPointFilter, ContactPointOrdering, OrganizationFilter
 from .models import ContactPoint, Organization
 from .serializers import ContactPointSerializer, OrganizationSerializer
 from .services import contact_point_verify
@@ -42,7 +43,7 @@ HOTLINE_EXAMPLE = OpenApiExample(
         "Only admins may set `verified` and `slug`."
     ),
 )
-class OrganizationViewSet(VisibleModelViewSet):
+class OrganizationViewSet(FastListMixin, VisibleModelViewSet):
     queryset = Organization.objects.all()
     serializer_class = OrganizationSerializer
     filterset_class = OrganizationFilter
@@ -63,10 +64,11 @@ class OrganizationViewSet(VisibleModelViewSet):
     write_note="Coordinators of the owning organization and admins.",
     examples=[HOTLINE_EXAMPLE],
 )
-class ContactPointViewSet(VisibleModelViewSet):
+class ContactPointViewSet(FastListMixin, VisibleModelViewSet):
     queryset = ContactPoint.objects.select_related("organization")
     serializer_class = ContactPointSerializer
     filterset_class = ContactPointFilter
+    filter_backends = [UnlessUnfilteredFilterBackend, ContactPointOrdering]
     ordering_fields = ["updated_at", "created_at", "last_verified_at", "channel"]
     ordering = ["organization__name", "channel", "id"]
 

@@ -1,17 +1,22 @@
 """Snapshots and deltas of what one viewer may see, computed from the registry and the change feed.
 
 Snapshot: every synced type in registry order, each read through `visible_to(viewer)` in
-primary-key order and represented by its registered serializer, paged by `limit`. The
+primary-key order and represented as rows of its synced fields (`shape.Shape`), paged by
+`limit` objects. The
 feed head is read before the first page; once the last page is out, the replica
 continues with the changes after that head. Objects changed while the snapshot was paged
-may come twice; every item carries the object's current state, so applying an item
-again is harmless.
+may come twice; every row carries the object's current state, so applying a row again
+is harmless.
 
 Delta: the feed entries after the cursor whose audience before or after the change
 admits the viewer (`ChangeQuerySet.seen_by`), grouped per object and ordered by each
 object's latest entry. Every object in the page is looked up again through
-`visible_to(viewer)`: found, it is an upsert with its current state; not found (deleted,
-visibility lowered, compromised, moved out of reach) it is a delete. An object the
+`visible_to(viewer)`: found, it is a row with its current state; not found (deleted,
+visibility lowered, compromised, moved out of reach) it is a deletion.
+
+On the wire a page holds one block per type (parents first): the type's field names once,
+its rows, the ids it deletes. A page names each object at most once, so the order of the
+blocks does not matter to a replica keyed by (type, id). An object the
 viewer never could see has no entry admitting them and so never produces a tombstone.
 
 Everything else that decides what a viewer sees (memberships, roles, the account
@@ -26,15 +31,16 @@ import hashlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from django.db.models import Max
+from django.db.models import Max, Value
 
-from changes.feed import watermark
+from changes.feed import pruned_past, watermark
 from changes.models import Change
-from changes.registry import Tracked, entry_for_type, schema_digest, synced_entries
+from changes.registry import entry_for_type, schema_digest, synced_entries
 from core.errors import parse_etags
 from core.viewer import Viewer
 
 from .cursor import Cursor
+from .shape import Shape
 
 DEFAULT_LIMIT = 1000
 MAX_LIMIT = 5000
@@ -61,7 +67,7 @@ class SyncPage:
     reset: bool
     reset_reason: str | None
     has_more: bool
-    changes: list[dict] = field(default_factory=list)
+    changes: list[dict] = field(default_factory=list)  # one block per type, see `Blocks`
     etag: str | None = None
     not_modified: bool = False
 
@@ -122,7 +128,7 @@ class SyncEngine:
         return self._snapshot(start, self.type_names[0] if self.type_names else None, None, reason=reason)
 
     def _snapshot(self, start: int, type_name: str | None, after, *, reason: str | None) -> SyncPage:
-        items: list[dict] = []
+        blocks = Blocks()
         remaining = self.limit
         next_type, next_after = None, None
         first = self.type_names.index(type_name) if type_name is not None else len(self.entries)
@@ -131,12 +137,13 @@ class SyncEngine:
             queryset = entry.visible_to(self.viewer).order_by("pk")
             if index == first and after is not None:
                 queryset = queryset.filter(pk__gt=after)
-            rows = list(queryset[: remaining + 1])
+            shape = Shape.of(entry)
+            rows = shape.rows(queryset[: remaining + 1], self.viewer, self.context)
             page = rows[:remaining]
-            items.extend(self._upserts(entry, page))
+            blocks.upsert(shape, [row for _, row in page])
             remaining -= len(page)
             if len(rows) > len(page):
-                next_type, next_after = entry.type_name, _json_key(page[-1].pk)
+                next_type, next_after = entry.type_name, _json_key(page[-1][0])
                 break
             if remaining == 0:
                 if index + 1 < len(self.entries):
@@ -154,7 +161,7 @@ class SyncEngine:
             reset=reason is not None,
             reset_reason=reason,
             has_more=has_more,
-            changes=items,
+            changes=blocks.as_list(self.type_names),
             etag=None if has_more else etag_for(self.viewer, self.schema, start),
         )
 
@@ -163,20 +170,28 @@ class SyncEngine:
     def _relevant(self, after: int):
         return Change.objects.filter(seq__gt=after, object_type__in=self.type_names).seen_by(self.viewer)
 
+    def _moved_since(self, position: int) -> bool:
+        """Whether an entry for this viewer follows `position` or the feed was pruned past it.
+
+        One statement (UNION ALL, stopping at the first row), so that a sync with nothing new
+        costs authentication, the viewer's memberships and this probe. Both parts read one
+        snapshot of the database, so a prune racing the probe cannot hide an entry it deleted.
+        """
+        one = Value(1)
+        pruned = pruned_past(position).values_list(one)
+        return pruned.union(self._relevant(position).values_list(one), all=True).exists()
+
     def _delta(self, cursor: Cursor, if_none_match: str | None) -> SyncPage:
         etag = etag_for(self.viewer, self.schema, cursor.seen)
-        if etag_matches(if_none_match, etag):
-            nothing_new = not self._relevant(cursor.position).exists()
-            # Read the watermark after the feed: a prune that raced the read above shows here.
-            if cursor.position >= watermark() and nothing_new:
-                return SyncPage(
-                    cursor=cursor,
-                    reset=False,
-                    reset_reason=None,
-                    has_more=False,
-                    etag=etag,
-                    not_modified=True,
-                )
+        if etag_matches(if_none_match, etag) and not self._moved_since(cursor.position):
+            return SyncPage(
+                cursor=cursor,
+                reset=False,
+                reset_reason=None,
+                has_more=False,
+                etag=etag,
+                not_modified=True,
+            )
         top = self._feed_top()
         rows = list(
             self._relevant(cursor.position)
@@ -205,30 +220,21 @@ class SyncEngine:
         keys_by_type: dict[str, list[str]] = defaultdict(list)
         for row in rows:
             keys_by_type[row["object_type"]].append(row["object_id"])
-        current: dict[tuple[str, str], dict] = {}
+        blocks = Blocks()
         for type_name, keys in keys_by_type.items():
             entry = entry_for_type(type_name)
+            shape = Shape.of(entry)
+            current: dict[str, list] = {}
             for start in range(0, len(keys), LOOKUP_CHUNK):
                 chunk = keys[start : start + LOOKUP_CHUNK]
-                objects = list(entry.visible_to(self.viewer).filter(**entry.lookup(chunk)))
-                for item in self._upserts(entry, objects):
-                    current[(type_name, item["id"])] = item
-        changes = []
-        for row in rows:
-            key = (row["object_type"], row["object_id"])
-            changes.append(current.get(key) or {"type": key[0], "id": key[1], "op": "delete", "data": None})
-        return changes
+                queryset = entry.visible_to(self.viewer).filter(**entry.lookup(chunk))
+                for _, values in shape.rows(queryset, self.viewer, self.context):
+                    current[shape.key(values)] = values
+            blocks.upsert(shape, [current[key] for key in keys if key in current])
+            blocks.delete(shape, [key for key in keys if key not in current])
+        return blocks.as_list(self.type_names)
 
     # -- helpers -----------------------------------------------------------------------------
-
-    def _upserts(self, entry: Tracked, objects: list) -> list[dict]:
-        if not objects:
-            return []
-        data = entry.serializer_class(objects, many=True, context=self.context).data
-        return [
-            {"type": entry.type_name, "id": entry.key(obj), "op": "upsert", "data": item}
-            for obj, item in zip(objects, data, strict=True)
-        ]
 
     def _feed_top(self) -> int:
         return Change.objects.aggregate(top=Max("seq"))["top"] or 0
@@ -237,6 +243,36 @@ class SyncEngine:
         return Cursor(
             user_id=self.viewer.user_id, fingerprint=self.viewer.fingerprint, schema=self.schema, **fields
         )
+
+
+class Blocks:
+    """A page's changes as one block per type: field names once, then rows, then deleted ids."""
+
+    def __init__(self):
+        self._by_type: dict[str, dict] = {}
+
+    def _block(self, shape: Shape) -> dict:
+        type_name = shape.entry.type_name
+        if type_name not in self._by_type:
+            self._by_type[type_name] = {
+                "type": type_name,
+                "key": shape.key_name,
+                "fields": shape.names,
+                "rows": [],
+                "deleted": [],
+            }
+        return self._by_type[type_name]
+
+    def upsert(self, shape: Shape, rows: list[list]) -> None:
+        if rows:
+            self._block(shape)["rows"].extend(rows)
+
+    def delete(self, shape: Shape, keys: list[str]) -> None:
+        if keys:
+            self._block(shape)["deleted"].extend(keys)
+
+    def as_list(self, type_order: list[str]) -> list[dict]:
+        return [self._by_type[name] for name in type_order if name in self._by_type]
 
 
 def _json_key(pk):

@@ -8,7 +8,6 @@ from rest_framework import serializers
 from changes.registry import synced_type_choices
 
 from .engine import DEFAULT_LIMIT, MAX_LIMIT, ResetReason
-from .schema import SyncDataField
 
 
 class SyncQuerySerializer(serializers.Serializer):
@@ -27,20 +26,28 @@ class SyncQuerySerializer(serializers.Serializer):
     )
 
 
-class SyncChangeSerializer(serializers.Serializer):
+class SyncBlockSerializer(serializers.Serializer):
     type = serializers.ChoiceField(
         choices=synced_type_choices(),
-        help_text="The object's type; the same names as in the audit log and the registry of synced types.",
+        help_text="The objects' type; the same names as in the audit log and the registry of synced types.",
     )
-    id = serializers.CharField(
-        help_text="The object's id as its endpoint knows it (a number as text; a country's ISO code)."
+    key = serializers.CharField(
+        help_text="The field in `fields` that holds each object's id (`id`; `code` for countries)."
     )
-    op = serializers.ChoiceField(
-        choices=[("upsert", "upsert"), ("delete", "delete")],
-        help_text="`upsert`: store `data` under (type, id). `delete`: drop (type, id) if you hold it.",
+    fields = serializers.ListField(
+        child=serializers.CharField(),
+        help_text=(
+            "The names of the values in each row, in order: the fields of the type's list representation "
+            "with times to the whole second, less what a replica holds elsewhere (contact points carry no "
+            "`organization_name`: it is their organization's `name`)."
+        ),
     )
-    data = SyncDataField(
-        allow_null=True, help_text="The current representation for `upsert`; null for `delete`."
+    rows = serializers.ListField(
+        child=serializers.ListField(child=serializers.JSONField()),
+        help_text="One row per object to store under (type, its key), values in `fields` order.",
+    )
+    deleted = serializers.ListField(
+        child=serializers.CharField(), help_text="Ids of objects of this type to drop if you hold them."
     )
 
 
@@ -58,4 +65,10 @@ class SyncResponseSerializer(serializers.Serializer):
         choices=ResetReason.choices, allow_null=True, help_text="Why a snapshot was sent; null otherwise."
     )
     has_more = serializers.BooleanField(help_text="True: call again at once with `cursor` for the next page.")
-    changes = SyncChangeSerializer(many=True, help_text="Apply in order.")
+    changes = SyncBlockSerializer(
+        many=True,
+        help_text=(
+            "One block per type, parents first. A response names an object at most once, so blocks and "
+            "rows may be applied in any order."
+        ),
+    )

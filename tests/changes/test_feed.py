@@ -112,14 +112,6 @@ def test_visibility_change_of_an_organization_re_records_its_contact_points_with
     assert touched[str(paused.pk)].fields == {}
 
 
-def test_renaming_an_organization_re_records_its_contact_points(org_a):
-    contact = ContactPointFactory(organization=org_a)
-    org_a.name = "Alpha Renamed"
-    org_a.save()
-    last = entries("contact_point", contact.pk)[-1]
-    assert last.action == "update" and last.audience_before == last.audience_after == "network"
-
-
 def test_moving_an_object_between_organizations_is_visible_to_both_owners(org_a, org_b):
     contact = ContactPointFactory(organization=org_a)
     contact.organization = org_b

@@ -2,12 +2,39 @@
 
 from __future__ import annotations
 
+import re
+
 from django.urls import reverse
 from rest_framework.test import APIClient
 
 from changes.registry import synced_entries
 
 SYNC_URL = "/api/v1/sync/"
+FRACTION_OF_A_SECOND = re.compile(r"^(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)\.\d+")
+
+
+def items(body: dict) -> list[tuple[str, str, str, dict | None]]:
+    """(type, id, "upsert" or "delete", data) of each object a sync response names, from its blocks."""
+    found = []
+    for block in body["changes"]:
+        fields, key = block["fields"], block["fields"].index(block["key"])
+        assert len(set(fields)) == len(fields)
+        for row in block["rows"]:
+            assert len(row) == len(fields)
+            found.append((block["type"], str(row[key]), "upsert", dict(zip(fields, row, strict=True))))
+        found.extend((block["type"], str(key), "delete", None) for key in block["deleted"])
+    keys = [(kind, key) for kind, key, _, _ in found]
+    assert len(set(keys)) == len(keys), "a response names an object at most once"
+    return found
+
+
+def as_synced(entry, item: dict) -> dict:
+    """A list endpoint's item as a replica holds it: the synced fields, times to the whole second."""
+    return {
+        name: FRACTION_OF_A_SECOND.sub(r"\1", value) if isinstance(value, str) else value
+        for name, value in item.items()
+        if name in entry.synced_fields
+    }
 
 
 class Replica:
@@ -48,13 +75,11 @@ class Replica:
             if body["reset"]:
                 staged = {}
             target = staged if staged is not None else self.objects
-            for item in body["changes"]:
-                key = (item["type"], item["id"])
-                if item["op"] == "upsert":
-                    target[key] = item["data"]
+            for kind, key, op, data in items(body):
+                if op == "upsert":
+                    target[(kind, key)] = data
                 else:
-                    assert item["op"] == "delete" and item["data"] is None
-                    target.pop(key, None)
+                    target.pop((kind, key), None)
             self.cursor = body["cursor"]
             self.etag = response.get("ETag")
             first = False
@@ -73,7 +98,8 @@ def list_url(entry) -> str:
 
 
 def listed(client: APIClient) -> dict[tuple[str, str], dict]:
-    """Everything the client's viewer gets from the list endpoints of every synced type, all pages."""
+    """Everything the client's viewer gets from the list endpoints of every synced type, all pages,
+    as a replica holds it."""
     seen: dict[tuple[str, str], dict] = {}
     for entry in synced_entries():
         url, params = list_url(entry), {"page_size": 100}
@@ -83,6 +109,6 @@ def listed(client: APIClient) -> dict[tuple[str, str], dict]:
             body = response.json()
             for item in body["results"]:
                 key = item["id"] if entry.key_field == "pk" else item[entry.key_field]
-                seen[(entry.type_name, str(key))] = item
+                seen[(entry.type_name, str(key))] = as_synced(entry, item)
             url, params = body["next"], None
     return seen

@@ -1430,31 +1430,38 @@ export interface paths {
         /**
          * Sync: full snapshot, then changes
          * @description Keeps an offline replica (or a third-party mirror) equal to what you may see: country profiles,
-         *     organizations, contact points and every other synced type, each item exactly as its list
-         *     endpoint represents it.
+         *     organizations, contact points and every other synced type, each object as its list endpoint
+         *     represents it, less what the replica holds elsewhere (a contact point's `organization_name` is
+         *     its organization's `name`), with times to the whole second.
+         *
+         *     **Format**: `changes` holds one block per type. A block names the fields once (`fields`), then
+         *     gives one row of values per object (`rows`, in `fields` order; the object's id is the value of
+         *     the field named by `key`), then the ids of objects to drop (`deleted`). A response names an
+         *     object at most once, so blocks and rows may be applied in any order.
          *
          *     **First sync**: call without `cursor`. The answer is a full snapshot (`reset: true`), paged:
          *     while `has_more` is true, call again at once with the returned `cursor`.
          *
          *     **Later syncs**: send the last `cursor` you got. The answer lists only objects that changed
-         *     since, in order, as `upsert` (store `data` under `type` + `id`) or `delete` (drop it). A
-         *     delete means you can no longer see the object: it was deleted, its visibility was lowered,
-         *     it was marked compromised or paused, or it moved out of your reach. You never receive
-         *     deletions of objects you never could see. An item may come more than once; it always
-         *     carries the current state, so applying it again is harmless.
+         *     since: rows to store under `type` + id, ids to drop. A deletion means you can no longer see
+         *     the object: it was deleted, its visibility was lowered, it was marked compromised or paused,
+         *     or it moved out of your reach. You never receive deletions of objects you never could see.
+         *     An object may come more than once; a row always carries the current state, so applying it
+         *     again is harmless.
          *
          *     **Reset**: when what you may see changed (a membership granted or removed, a role changed),
-         *     when your cursor is older than the retained history, or when the synced types changed, the
-         *     answer is a new full snapshot with `reset: true` and `reset_reason`: replace your replica
-         *     with it (keep the old one until the last page has arrived, then swap).
+         *     when your cursor is older than the retained history, or when the synced types or their fields
+         *     changed, the answer is a new full snapshot with `reset: true` and `reset_reason`: replace your
+         *     replica with it (keep the old one until the last page has arrived, then swap).
          *
          *     **Nothing new**: send the `ETag` of your last response as `If-None-Match` with its cursor:
          *     the answer is `304 Not Modified` without a body when nothing changed for you; keep your cursor.
          *
          *     **Cursor**: opaque, signed and bound to your account; a forged or altered cursor, or one
-         *     issued to someone else, is a 400: sync again without a cursor. `limit` caps the items per
+         *     issued to someone else, is a 400: sync again without a cursor. `limit` caps the objects per
          *     response (at most 5000). Authenticated answers carry `Cache-Control: no-store`; a 401
-         *     means your session ended: sign in again, and wipe the replica if you cannot.
+         *     means your session ended: sign in again, and wipe the replica if you cannot. Responses are
+         *     compressed when you send `Accept-Encoding: gzip`.
          */
         get: operations["sync"];
         put?: never;
@@ -11344,12 +11351,6 @@ export interface components {
         NotificationKind: "response_received" | "response_accepted" | "response_declined" | "response_withdrawn" | "message_received" | "new_match" | "contact_stale";
         /** @enum {unknown} */
         NullEnum: null;
-        /**
-         * @description * `upsert` - upsert
-         *     * `delete` - delete
-         * @enum {string}
-         */
-        OpEnum: "upsert" | "delete";
         /** @description A partner organization; its visibility caps that of everything it owns. */
         Organization: {
             readonly id: number;
@@ -12171,10 +12172,14 @@ export interface components {
             results: components["schemas"]["Change"][];
         };
         PaginatedContactPointList: {
-            /** @example 123 */
-            count: number;
+            /**
+             * @description How many objects match, counted on a numbered page when there are at most 10,000; null beyond (follow `next` to the end) and on a `cursor` page.
+             * @example 123
+             */
+            count: number | null;
             /**
              * Format: uri
+             * @description The following page: a `cursor` link, as cheap at any depth as the first page.
              * @example http://api.example.org/accounts/?page=4
              */
             next?: string | null;
@@ -12216,10 +12221,14 @@ export interface components {
             results: components["schemas"]["DocumentCard"][];
         };
         PaginatedDocumentList: {
-            /** @example 123 */
-            count: number;
+            /**
+             * @description How many objects match, counted on a numbered page when there are at most 10,000; null beyond (follow `next` to the end) and on a `cursor` page.
+             * @example 123
+             */
+            count: number | null;
             /**
              * Format: uri
+             * @description The following page: a `cursor` link, as cheap at any depth as the first page.
              * @example http://api.example.org/accounts/?page=4
              */
             next?: string | null;
@@ -12336,10 +12345,14 @@ export interface components {
             results: components["schemas"]["Notification"][];
         };
         PaginatedOrganizationList: {
-            /** @example 123 */
-            count: number;
+            /**
+             * @description How many objects match, counted on a numbered page when there are at most 10,000; null beyond (follow `next` to the end) and on a `cursor` page.
+             * @example 123
+             */
+            count: number | null;
             /**
              * Format: uri
+             * @description The following page: a `cursor` link, as cheap at any depth as the first page.
              * @example http://api.example.org/accounts/?page=4
              */
             next?: string | null;
@@ -15919,9 +15932,9 @@ export interface components {
             /** Format: uri */
             url: string;
         };
-        SyncChange: {
+        SyncBlock: {
             /**
-             * @description The object's type; the same names as in the audit log and the registry of synced types.
+             * @description The objects' type; the same names as in the audit log and the registry of synced types.
              *
              *     * `country` - country
              *     * `organization` - organization
@@ -15931,18 +15944,15 @@ export interface components {
              *     * `event` - event
              *     * `document` - document
              */
-            type: components["schemas"]["SyncChangeTypeEnum"];
-            /** @description The object's id as its endpoint knows it (a number as text; a country's ISO code). */
-            id: string;
-            /**
-             * @description `upsert`: store `data` under (type, id). `delete`: drop (type, id) if you hold it.
-             *
-             *     * `upsert` - upsert
-             *     * `delete` - delete
-             */
-            op: components["schemas"]["OpEnum"];
-            /** @description The current representation for `upsert`; null for `delete`. */
-            data: (components["schemas"]["Country"] | components["schemas"]["Organization"] | components["schemas"]["ContactPoint"] | components["schemas"]["Resource"] | components["schemas"]["Campaign"] | components["schemas"]["Event"] | components["schemas"]["Document"]) | null;
+            type: components["schemas"]["SyncBlockTypeEnum"];
+            /** @description The field in `fields` that holds each object's id (`id`; `code` for countries). */
+            key: string;
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: string[];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
         };
         /**
          * @description * `country` - country
@@ -15954,7 +15964,7 @@ export interface components {
          *     * `document` - document
          * @enum {string}
          */
-        SyncChangeTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event" | "document";
+        SyncBlockTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event" | "document";
         SyncCursorErrorComponent: {
             /**
              * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
@@ -16004,8 +16014,8 @@ export interface components {
             reset_reason: (components["schemas"]["ResetReasonEnum"] | components["schemas"]["NullEnum"]) | null;
             /** @description True: call again at once with `cursor` for the next page. */
             has_more: boolean;
-            /** @description Apply in order. */
-            changes: components["schemas"]["SyncChange"][];
+            /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
+            changes: components["schemas"]["SyncBlock"][];
         };
         SyncValidationError: {
             /**
@@ -17872,7 +17882,9 @@ export interface operations {
                  */
                 channel?: "email" | "form" | "office" | "phone" | "signal" | "sms" | "telegram" | "website" | "whatsapp";
                 /**
-                 * @description * `AF` - Afghanistan
+                 * @description Contacts listing this country. With `ordering=relevance`: the contacts serving it (listed, or listing none while their organization works there) and those of network-wide offices.
+                 *
+                 *     * `AF` - Afghanistan
                  *     * `AX` - Åland Islands
                  *     * `AL` - Albania
                  *     * `DZ` - Algeria
@@ -18123,6 +18135,8 @@ export interface operations {
                  *     * `ZW` - Zimbabwe
                  */
                 country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
+                cursor?: string;
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -18312,11 +18326,11 @@ export interface operations {
                  *     * `zu` - Zulu
                  */
                 language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
-                /** @description Which field to use when ordering the results. */
+                /** @description `updated_at`, `created_at`, `last_verified_at`, `channel` (`-` before a name: descending), or `relevance`: with `country`, the contacts of organizations working there and serving it, then other contacts serving it, then network-wide offices (without `country`: the offices first); within each, those speaking the preferred language (the `language` filter, else the first known language of `Accept-Language`), then active ones, then the most recently verified (never verified last), then by id. Default: by organization name, channel and id. */
                 ordering?: string;
                 organization?: number;
                 organization_slug?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
@@ -19738,6 +19752,8 @@ export interface operations {
                  *     * `ZW` - Zimbabwe
                  */
                 country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
+                cursor?: string;
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -19931,7 +19947,7 @@ export interface operations {
                 ordering?: string;
                 organization?: number;
                 organization_slug?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
@@ -24725,6 +24741,8 @@ export interface operations {
                  *     * `ZW` - Zimbabwe
                  */
                 country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
+                cursor?: string;
                 /**
                  * @description * `counseling` - Counseling
                  *     * `legal_aid` - Legal aid
@@ -24926,7 +24944,7 @@ export interface operations {
                 language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
-                /** @description A page number within the paginated result set. */
+                /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
                 /** @description Number of results to return per page. */
                 page_size?: number;
