@@ -4,7 +4,7 @@ import { type Database, openAppDB } from "../src/store/db";
 import type { SavedContact } from "../src/store/replica";
 import { Replica } from "../src/store/replica";
 import type { SyncPage } from "../src/store/records";
-import { CursorRejected, type FetchPage, labelOf, synchronize } from "../src/store/sync";
+import { CursorRejected, type FetchPage, isFilling, labelOf, synchronize } from "../src/store/sync";
 import { contact, freshName, organization, page, remove, upsert } from "./fixtures";
 
 /** A scripted server: answers each request with the next response and records what was asked. */
@@ -93,6 +93,7 @@ describe("synchronize", () => {
     );
     await expect(synchronize(database, interrupted.fetchPage, "anonymous")).rejects.toThrow("offline");
     expect(contents(database)).toEqual(["contact_point:1"]);
+    expect(isFilling(database)).toBe(false);
     // The next sync continues the snapshot where it stopped.
     const resumed = scripted(page([upsert("contact_point", 3, contact(3))], { cursor: "c2", etag: '"e2"' }));
     const outcome = await synchronize(database, resumed.fetchPage, "anonymous");
@@ -100,6 +101,50 @@ describe("synchronize", () => {
     expect(contents(database)).toEqual(["contact_point:2", "contact_point:3"]);
     expect(outcome.removedContacts).toBe(1);
     expect(readMeta(database)).toMatchObject({ cursor: "c2", snapshotCursor: null, etag: '"e2"' });
+  });
+
+  it("shows a first snapshot's pages as they arrive and resumes filling after a reload", async () => {
+    const pagesSeen: string[][] = [];
+    const interrupted = scripted(
+      page([upsert("organization", 1, organization(1)), upsert("contact_point", 1, contact(1))], {
+        reset: true,
+        cursor: "s1",
+        hasMore: true,
+      }),
+      new Error("offline"),
+    );
+    const onPage = () => pagesSeen.push(contents(database));
+    await expect(synchronize(database, interrupted.fetchPage, "anonymous", () => new Date(), onPage)).rejects.toThrow(
+      "offline",
+    );
+    // Once when the (empty) replica is claimed for this viewer, then after the page.
+    expect(pagesSeen).toEqual([[], ["contact_point:1", "organization:1"]]);
+    expect(isFilling(database)).toBe(true);
+    // Only ciphertext on disk, and no staging: the records themselves are being filled.
+    const ids = (await disk.getAll("chunks")).map((row) => row.id);
+    expect(ids.filter((id) => id.startsWith("stage-"))).toEqual([]);
+
+    const reloaded = await Replica.load(disk, key);
+    expect(contents(reloaded)).toEqual(["contact_point:1", "organization:1"]);
+    expect(isFilling(reloaded)).toBe(true);
+    const resumed = scripted(page([upsert("contact_point", 2, contact(2))], { cursor: "c1", etag: '"e1"' }));
+    const outcome = await synchronize(reloaded, resumed.fetchPage, "anonymous", () => new Date(), onPage);
+    expect(resumed.requests).toEqual([{ cursor: "s1", etag: null }]);
+    expect(contents(reloaded)).toEqual(["contact_point:1", "contact_point:2", "organization:1"]);
+    expect(isFilling(reloaded)).toBe(false);
+    expect(outcome).toMatchObject({ changed: true, removedContacts: 0 });
+    expect(pagesSeen).toHaveLength(3);
+  });
+
+  it("drops what a first snapshot brought when the server restarts it", async () => {
+    const server = scripted(
+      page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "s1", hasMore: true }),
+      page([upsert("contact_point", 2, contact(2))], { reset: true, cursor: "s2", hasMore: true }),
+      page([upsert("contact_point", 3, contact(3))], { cursor: "c1" }),
+    );
+    await synchronize(database, server.fetchPage, "anonymous");
+    expect(contents(database)).toEqual(["contact_point:2", "contact_point:3"]);
+    expect(contents(await Replica.load(disk, key))).toEqual(["contact_point:2", "contact_point:3"]);
   });
 
   it("sends the ETag with the cursor and keeps everything on 304", async () => {

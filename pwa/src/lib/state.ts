@@ -15,7 +15,7 @@ import {
 } from "../api/auth";
 import { fetchSyncPage } from "../api/sync";
 import type { Notice, Removed, Replica } from "../store/replica";
-import { synchronize } from "../store/sync";
+import { isFilling, synchronize } from "../store/sync";
 import { config } from "./config";
 import { currentReplica, onReplica, onReplicaChanged } from "./lock";
 import { observable } from "./store";
@@ -32,6 +32,19 @@ export const online = observable(typeof navigator === "undefined" ? true : navig
 export const syncState = observable<SyncState>({ running: false, syncedAt: null, failed: false, removed: 0 });
 /** Bumped whenever the records change, so screens re-read the store. */
 export const dataVersion = observable(0);
+
+export interface Loading {
+  /** Records (contacts, organizations, guides…) received so far. */
+  received: number;
+}
+/**
+ * Set while this device has no complete replica and a sync is bringing the first one: the
+ * screens say they are loading (never "no contacts") and show what arrived so far.
+ */
+export const loading = observable<Loading | null>(null);
+
+/** How often the screens re-read a first snapshot while it pages in: each re-read costs a pass over it. */
+const FILL_REFRESH_MS = 1000;
 export const signedIn = observable(false);
 export const me = observable<Me | null>(null);
 export const notices = observable<Notice[]>([]);
@@ -75,15 +88,29 @@ export function runSync(): Promise<void> {
   const run = (async () => {
     await previous?.catch(() => undefined);
     syncState.set((s) => ({ ...s, running: true }));
+    let shownAt = -Infinity;
+    const showProgress = () => {
+      const filling = isFilling(replica);
+      loading.set(filling ? { received: replica.records.size } : null);
+      if (filling && performance.now() - shownAt >= FILL_REFRESH_MS) {
+        shownAt = performance.now();
+        dataVersion.set((v) => v + 1);
+      }
+    };
     try {
       // One tab syncs at a time; the others read what it wrote.
-      const outcome = await exclusive("wp-sync", () => synchronize(replica, fetchSyncPage, viewerKey()));
+      const outcome = await exclusive("wp-sync", () => {
+        showProgress();
+        return synchronize(replica, fetchSyncPage, viewerKey(), undefined, showProgress);
+      });
       syncState.set({ running: false, syncedAt: outcome.syncedAt, failed: false, removed: outcome.removedContacts });
       online.set(true); // the API answered, whatever the browser's connection flag says
       if (outcome.changed || outcome.withdrawn.length) dataVersion.set((v) => v + 1);
       loadNotices();
     } catch {
       syncState.set((s) => ({ ...s, running: false, failed: !replica.isClosed }));
+    } finally {
+      loading.set(null);
     }
   })().finally(() => {
     if (running === run) {

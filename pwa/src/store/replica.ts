@@ -4,10 +4,12 @@
  *
  * After unlock every chunk is decrypted once into Maps, and the screens read only those
  * (fast enough for 20,000 contacts, and nothing to decrypt per keystroke). Writes go to
- * disk in chunks, not per record: one `log` chunk per delta page, one `stage` chunk per
- * snapshot page, `base` chunks of about 500 records when a snapshot is swapped in or the
- * log is compacted, and one small `state` chunk (sync meta, saved contacts, notices and the
- * list of chunks that make up the replica, so a removed chunk is noticed). The refresh
+ * disk in chunks, not per record: one `log` chunk per delta page; one `base` chunk per page
+ * of a first snapshot, which fills the empty replica directly so the screens can show what
+ * arrived; one `stage` chunk per page of a snapshot that replaces an existing replica;
+ * `base` chunks of about 500 records when such a snapshot is swapped in or the log is
+ * compacted; and one small `state` chunk (sync meta, saved contacts, notices and the list of
+ * chunks that make up the replica, so a removed chunk is noticed). The refresh
  * token has its own chunk, written only under the cross-tab refresh lock. Each write is one
  * IndexedDB transaction; the encryption happens before it opens, because a transaction
  * closes itself while it waits for anything else.
@@ -30,6 +32,11 @@ export interface SyncMeta {
   syncedAt: string | null;
   /** "anonymous" or "user:<id>": whose view of the network the records are. */
   viewer: string | null;
+  /**
+   * A first snapshot is paging straight into the records: they are what arrived so far,
+   * not a complete replica (absent in states written before it existed: false).
+   */
+  filling?: boolean;
 }
 
 export interface SavedContact {
@@ -73,6 +80,16 @@ export const recordKey = (type: string, id: string) => `${type}\u0000${id}`;
 async function exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
   if (typeof navigator !== "undefined" && navigator.locks) return navigator.locks.request(name, work);
   return work();
+}
+
+/** A snapshot page as base rows; null if it deletes anything (then it is kept as a log). */
+function asRows(changes: Change[]): StoredRecord[] | null {
+  const rows: StoredRecord[] = [];
+  for (const change of changes) {
+    if (change.op !== "upsert" || change.data === null || change.data === undefined) return null;
+    rows.push({ type: change.type, id: change.id, data: change.data } as StoredRecord);
+  }
+  return rows;
 }
 
 function applyChanges(target: Map<string, StoredRecord>, changes: Change[]): void {
@@ -246,7 +263,20 @@ export class Replica {
       const write = update(this);
       const puts: [string, unknown][] = [];
       let deletes: string[] = [];
-      if (write.into === "records") {
+      if (write.into === "fill") {
+        if (write.reset) {
+          // What a first snapshot had brought before it restarted is not a replica either.
+          this.records = new Map();
+          this.staging = new Map();
+          deletes = this.chunks;
+          this.chunks = [];
+        }
+        applyChanges(this.records, write.changes);
+        const rows = asRows(write.changes);
+        const id = this.chunkId(rows ? "base" : "log");
+        puts.push([id, rows ?? write.changes]);
+        this.chunks = [...this.chunks, id];
+      } else if (write.into === "records") {
         applyChanges(this.records, write.changes);
         const logs = this.chunks.filter((id) => id.startsWith("log-"));
         if (logs.length >= MAX_LOG_CHUNKS) {
@@ -311,8 +341,8 @@ export class Replica {
       this.staging = new Map();
       this.saved = new Map();
       this.notices = [];
-      // The next sync starts from a fresh anonymous snapshot.
-      this.meta = { ...EMPTY_META, viewer: "anonymous" };
+      // The next sync starts from a fresh anonymous snapshot (filling afresh what was half filled).
+      this.meta = { ...EMPTY_META, viewer: "anonymous", filling: this.meta.filling === true };
       const old = this.chunks;
       const puts = this.baseChunks();
       this.chunks = puts.map(([id]) => id);
@@ -372,10 +402,14 @@ export interface Removed {
 }
 
 export interface PageWrite {
-  into: "records" | "staging";
+  /**
+   * "records": a delta; "fill": a page of a first snapshot, applied to the (partial)
+   * records at once; "staging": a page of a snapshot that replaces a complete replica.
+   */
+  into: "records" | "fill" | "staging";
   changes: Change[];
   meta: SyncMeta;
-  /** Staging: this page starts a new snapshot. */
+  /** Fill or staging: this page starts a new snapshot. */
   reset?: boolean;
   /** Staging: this was the snapshot's last page. */
   complete?: boolean;
