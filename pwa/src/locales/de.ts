@@ -24,6 +24,7 @@ const de: Dictionary = {
   "status.syncedAt": "Aktualisiert {when}",
   "status.never": "Noch nicht aktualisiert",
   "status.syncing": "Wird aktualisiert …",
+  "status.loading": "Erstes Laden … {n} empfangen",
   "status.failed": "Aktualisierung fehlgeschlagen. Angezeigt wird, was auf diesem Gerät ist.",
   "status.removed.one": "{n} Kontakt wurde zurückgezogen und von diesem Gerät entfernt.",
   "status.removed.other": "{n} Kontakte wurden zurückgezogen und von diesem Gerät entfernt.",

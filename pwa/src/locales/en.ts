@@ -23,6 +23,7 @@ const en = {
   "status.syncedAt": "Updated {when}",
   "status.never": "Not updated yet",
   "status.syncing": "Updating…",
+  "status.loading": "Loading for the first time… {n} received",
   "status.failed": "Could not update. Showing what is on this device.",
   "status.removed.one": "{n} contact was withdrawn and removed from this device.",
   "status.removed.other": "{n} contacts were withdrawn and removed from this device.",

@@ -24,6 +24,7 @@ const ru: Dictionary = {
   "status.syncedAt": "Обновлено {when}",
   "status.never": "Ещё не обновлялось",
   "status.syncing": "Обновление…",
+  "status.loading": "Первая загрузка… получено: {n}",
   "status.failed": "Не удалось обновить. Показано то, что есть на этом устройстве.",
   "status.removed.one": "{n} контакт отозван и удалён с этого устройства.",
   "status.removed.few": "{n} контакта отозваны и удалены с этого устройства.",

@@ -24,6 +24,7 @@ const uk: Dictionary = {
   "status.syncedAt": "Оновлено {when}",
   "status.never": "Ще не оновлювалося",
   "status.syncing": "Оновлення…",
+  "status.loading": "Перше завантаження… отримано: {n}",
   "status.failed": "Не вдалося оновити. Показано те, що є на цьому пристрої.",
   "status.removed.one": "{n} контакт відкликано й видалено з цього пристрою.",
   "status.removed.few": "{n} контакти відкликано й видалено з цього пристрою.",
