@@ -198,8 +198,8 @@ describe("synchronize", () => {
       ).fetchPage,
       "user:1",
     );
-    await keep(database, labelOf(kept, "2025-01-01T00:00:00Z"));
-    await keep(database, labelOf(contact(2), "2025-01-01T00:00:00Z"));
+    await keep(database, labelOf(kept, "2025-01-01T00:00:00Z", database));
+    await keep(database, labelOf(contact(2), "2025-01-01T00:00:00Z", database));
 
     const first = await synchronize(
       database,
@@ -228,7 +228,7 @@ describe("synchronize", () => {
       scripted(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })).fetchPage,
       "anonymous",
     );
-    await keep(database, labelOf(contact(1), "2025-01-01T00:00:00Z"));
+    await keep(database, labelOf(contact(1), "2025-01-01T00:00:00Z", database));
     // Signing in: another viewer, the snapshot stops after its first page.
     const server = scripted(
       page([upsert("organization", 1, organization(1))], { reset: true, cursor: "s1", hasMore: true }),
