@@ -10,14 +10,16 @@ import { contact, freshName, organization, page, remove, upsert } from "./fixtur
 /** A scripted server: answers each request with the next response and records what was asked. */
 function scripted(...responses: (SyncPage | "not-modified" | Error)[]) {
   const requests: { cursor: string | null; etag: string | null }[] = [];
-  const fetchPage: FetchPage = async (cursor, etag) => {
+  const limits: (number | undefined)[] = [];
+  const fetchPage: FetchPage = async (cursor, etag, limit) => {
     requests.push({ cursor, etag });
+    limits.push(limit);
     const next = responses.shift();
     if (next === undefined) throw new Error("no more scripted responses");
     if (next instanceof Error) throw next;
     return next;
   };
-  return { fetchPage, requests };
+  return { fetchPage, requests, limits };
 }
 
 function contents(replica: Replica) {
@@ -134,6 +136,30 @@ describe("synchronize", () => {
     expect(isFilling(reloaded)).toBe(false);
     expect(outcome).toMatchObject({ changed: true, removedContacts: 0 });
     expect(pagesSeen).toHaveLength(3);
+  });
+
+  it("asks for the next page before writing this one, small pages first, then large ones", async () => {
+    const events: string[] = [];
+    const server = scripted(
+      ...[1, 2, 3, 4].map((n) =>
+        page([upsert("contact_point", n, contact(n))], { reset: n === 1, cursor: `s${n}`, hasMore: true }),
+      ),
+      page([upsert("contact_point", 5, contact(5))], { cursor: "c1" }),
+    );
+    const fetchPage: FetchPage = (cursor, etag, limit) => {
+      events.push(`fetch ${cursor ?? "start"}`);
+      return server.fetchPage(cursor, etag, limit);
+    };
+    await synchronize(
+      database,
+      fetchPage,
+      "anonymous",
+      () => new Date(),
+      () => events.push("written"),
+    );
+    expect(events.slice(0, 4)).toEqual(["written", "fetch start", "fetch s1", "written"]);
+    expect(server.limits).toEqual([1000, 2000, 4000, 5000, 5000]);
+    expect(contents(database)).toHaveLength(5);
   });
 
   it("drops what a first snapshot brought when the server restarts it", async () => {
