@@ -1,0 +1,75 @@
+/**
+ * Which contacts come first: the rule of docs/design.md ("Which contacts come first"),
+ * the app's one implementation of it (the API has its own; both are checked against
+ * tests/fixtures/contact_ranking.json).
+ *
+ * The rule is a lexicographic order: (where, language, status, verification, id). Only
+ * "where" and "language" depend on what the reader chose, so `byFreshness` sorts the
+ * contacts once per change of data and `rankContacts` then places each contact in one of
+ * six (where × language) groups in a single pass, keeping the fresh order within each: a
+ * filter change costs one pass over the contacts, not a sort of 20,000 of them.
+ */
+import type { ContactPoint, Organization } from "../store/records";
+
+export interface RankingChoice {
+  /** The chosen country (ISO code) or "" for none. */
+  country: string;
+  /** The preferred language: the one the reader chose, else the interface language. */
+  language: string;
+}
+
+type Lookup = (organizationId: number) => Organization | undefined;
+
+export function isNetworkOffice(organization: Organization | undefined): boolean {
+  return organization?.kinds?.includes("network_office") ?? false;
+}
+
+/** The countries a contact serves: its own list, or its organization's when it names none. */
+export function servedCountries(contact: ContactPoint, organization: Organization | undefined): readonly string[] {
+  return contact.countries?.length ? contact.countries : (organization?.countries ?? []);
+}
+
+/**
+ * Rule 1: 0, 1 or 2 for the group the contact belongs to, or -1 when a list for this
+ * country does not show it.
+ */
+export function placeOf(contact: ContactPoint, organization: Organization | undefined, country: string): number {
+  const office = isNetworkOffice(organization);
+  if (!country) return office ? 0 : 1;
+  if (office) return 2;
+  if (!servedCountries(contact, organization).includes(country)) return -1;
+  return organization?.countries?.includes(country as never) ? 0 : 1;
+}
+
+/** Rule 2. */
+export function speaks(contact: ContactPoint, language: string): boolean {
+  return language !== "" && (contact.languages ?? []).includes(language as never);
+}
+
+/** Rules 3 and 4: active first, then the most recently verified (never verified last), then by id. */
+export function byFreshness(contacts: Iterable<ContactPoint>): ContactPoint[] {
+  const keyed = [...contacts].map((contact) => ({
+    contact,
+    active: (contact.status ?? "active") === "active" ? 0 : 1,
+    verified: contact.last_verified_at ? -Date.parse(contact.last_verified_at) : Infinity,
+  }));
+  keyed.sort((a, b) => a.active - b.active || a.verified - b.verified || a.contact.id - b.contact.id);
+  return keyed.map((entry) => entry.contact);
+}
+
+/** The contacts a list shows for `choice`, best first; `fresh` must be in `byFreshness` order. */
+export function rankContacts(
+  fresh: readonly ContactPoint[],
+  organization: Lookup,
+  choice: RankingChoice,
+  keep: (contact: ContactPoint) => boolean = () => true,
+): ContactPoint[] {
+  const groups: ContactPoint[][] = [[], [], [], [], [], []];
+  for (const contact of fresh) {
+    if (!keep(contact)) continue;
+    const place = placeOf(contact, organization(contact.organization), choice.country);
+    if (place < 0) continue;
+    groups[place * 2 + (speaks(contact, choice.language) ? 0 : 1)]?.push(contact);
+  }
+  return groups.flat();
+}
