@@ -88,14 +88,20 @@ export function runSync(): Promise<void> {
   const run = (async () => {
     await previous?.catch(() => undefined);
     syncState.set((s) => ({ ...s, running: true }));
+    // While a first snapshot fills the records, the screens re-read them at most once a
+    // second, and at the latest a second after a page arrived.
     let shownAt = -Infinity;
+    let refresh: ReturnType<typeof setTimeout> | undefined;
+    const show = () => {
+      refresh = undefined;
+      shownAt = performance.now();
+      dataVersion.set((v) => v + 1);
+    };
     const showProgress = () => {
       const filling = isFilling(replica);
       loading.set(filling ? { received: replica.records.size } : null);
-      if (filling && performance.now() - shownAt >= FILL_REFRESH_MS) {
-        shownAt = performance.now();
-        dataVersion.set((v) => v + 1);
-      }
+      if (filling && refresh === undefined)
+        refresh = setTimeout(show, Math.max(0, shownAt + FILL_REFRESH_MS - performance.now()));
     };
     try {
       // One tab syncs at a time; the others read what it wrote.
@@ -110,6 +116,7 @@ export function runSync(): Promise<void> {
     } catch {
       syncState.set((s) => ({ ...s, running: false, failed: !replica.isClosed }));
     } finally {
+      clearTimeout(refresh);
       loading.set(null);
     }
   })().finally(() => {
