@@ -76,7 +76,7 @@ export async function synchronize(
   let removedContacts = 0;
   let retried = false;
   // The next page is asked for while this one is encrypted and written (its cursor is known).
-  let ahead: { from: string; page: Promise<SyncPage | "not-modified"> } | null = null;
+  let ahead = null as { from: string; page: Promise<SyncPage | "not-modified"> } | null;
   for (let pages = 0; pages < MAX_PAGES; pages++) {
     const meta = replica.meta;
     const cursor = meta.snapshotCursor ?? meta.cursor;
