@@ -5,9 +5,10 @@
  *
  * The rule is a lexicographic order: (where, language, status, verification, id). Only
  * "where" and "language" depend on what the reader chose, so `byFreshness` sorts the
- * contacts once per change of data and `rankContacts` then places each contact in one of
+ * contacts once per change of data and `rankPositions` then places each contact in one of
  * six (where × language) groups in a single pass, keeping the fresh order within each: a
- * filter change costs one pass over the contacts, not a sort of 20,000 of them.
+ * filter change costs one pass over the contacts, not a sort of 20,000 of them
+ * (store/indexes.ts puts the pieces together).
  */
 import type { ContactPoint, Organization } from "../store/records";
 
@@ -17,8 +18,6 @@ export interface RankingChoice {
   /** The preferred language: the one the reader chose, else the interface language. */
   language: string;
 }
-
-type Lookup = (organizationId: number) => Organization | undefined;
 
 export function isNetworkOffice(organization: Organization | undefined): boolean {
   return organization?.kinds?.includes("network_office") ?? false;
@@ -57,19 +56,25 @@ export function byFreshness(contacts: Iterable<ContactPoint>): ContactPoint[] {
   return keyed.map((entry) => entry.contact);
 }
 
-/** The contacts a list shows for `choice`, best first; `fresh` must be in `byFreshness` order. */
-export function rankContacts(
-  fresh: readonly ContactPoint[],
-  organization: Lookup,
-  choice: RankingChoice,
-  keep: (contact: ContactPoint) => boolean = () => true,
-): ContactPoint[] {
-  const groups: ContactPoint[][] = [[], [], [], [], [], []];
-  for (const contact of fresh) {
-    if (!keep(contact)) continue;
-    const place = placeOf(contact, organization(contact.organization), choice.country);
-    if (place < 0) continue;
-    groups[place * 2 + (speaks(contact, choice.language) ? 0 : 1)]?.push(contact);
+/**
+ * Positions 0…count-1 (in fresh order) ranked by (`place`, speaks or not), fresh order kept
+ * within: a counting sort into the six groups, one pass to place, one to write. A place
+ * below 0 leaves the position out.
+ */
+export function rankPositions(count: number, place: (i: number) => number, speaks: (i: number) => boolean): number[] {
+  const group = new Int8Array(count);
+  const starts = [0, 0, 0, 0, 0, 0, 0];
+  for (let i = 0; i < count; i++) {
+    const where = place(i);
+    const g = where < 0 ? -1 : where * 2 + (speaks(i) ? 0 : 1);
+    group[i] = g;
+    if (g >= 0) starts[g + 1] = (starts[g + 1] ?? 0) + 1;
   }
-  return groups.flat();
+  for (let g = 1; g < starts.length; g++) starts[g] = (starts[g] ?? 0) + (starts[g - 1] ?? 0);
+  const ranked = new Array<number>(starts[starts.length - 1] ?? 0);
+  for (let i = 0; i < count; i++) {
+    const g = group[i] ?? -1;
+    if (g >= 0) ranked[(starts[g] = (starts[g] ?? 0) + 1) - 1] = i;
+  }
+  return ranked;
 }

@@ -4,7 +4,14 @@
  * topic and of each organization. A screen asks the index instead of passing over 20,000
  * records per render or per filter change; filter choices are the index's keys.
  */
-import { byFreshness, isNetworkOffice, rankContacts, servedCountries, type RankingChoice } from "../lib/ranking";
+import {
+  byFreshness,
+  isNetworkOffice,
+  placeOf,
+  rankPositions,
+  servedCountries,
+  type RankingChoice,
+} from "../lib/ranking";
 import type { ContactPoint, Organization } from "./records";
 
 export interface ContactFilters extends RankingChoice {
@@ -43,12 +50,21 @@ export class ContactIndex {
   private readonly onTopic = new Map<string, number[]>();
   private readonly owned = new Map<string, number[]>();
   private readonly offices: number[] = [];
+  /** By position: the contact's organization, and its place in a list for no country (rule 1). */
+  private readonly owners: (Organization | undefined)[] = [];
+  private readonly anywhere: Int8Array;
+  private readonly tagged: Uint8Array;
 
   constructor(contacts: Iterable<ContactPoint>, organizations: Iterable<Organization>) {
     this.organizations = new Map([...organizations].map((organization) => [organization.id, organization]));
     this.fresh = byFreshness(contacts);
+    this.anywhere = new Int8Array(this.fresh.length);
+    this.tagged = new Uint8Array(this.fresh.length);
     this.fresh.forEach((contact, position) => {
       const organization = this.organizations.get(contact.organization);
+      this.owners.push(organization);
+      this.anywhere[position] = placeOf(contact, organization, "");
+      this.tagged[position] = contact.topics?.length ? 1 : 0;
       if (isNetworkOffice(organization)) this.offices.push(position);
       for (const country of servedCountries(contact, organization)) add(this.served, country, position);
       for (const language of contact.languages ?? []) add(this.spoken, language, position);
@@ -77,14 +93,32 @@ export class ContactIndex {
 
   /** The contacts a list shows for these filters, ranked; `keep` narrows them further (e.g. words). */
   find(filters: ContactFilters, keep?: (contact: ContactPoint) => boolean): ContactPoint[] {
-    // Only the contacts serving the country and the network offices are looked at.
-    const candidates = filters.country
-      ? this.at(union(this.served.get(filters.country) ?? [], this.offices))
-      : this.fresh;
-    const topic = filters.topic;
-    const fits = (contact: ContactPoint) =>
-      (!topic || !contact.topics?.length || contact.topics.includes(topic as never)) && (keep?.(contact) ?? true);
-    return rankContacts(candidates, (id) => this.organizations.get(id), filters, fits);
+    const { country, language, topic } = filters;
+    // With a country, only the contacts serving it and the network offices are looked at.
+    const candidates = country ? union(this.served.get(country) ?? [], this.offices) : null;
+    const positionOf = candidates ? (k: number) => candidates[k] ?? 0 : (k: number) => k;
+    const speaking = this.marks(this.spoken.get(language));
+    const onTopic = topic ? this.marks(this.onTopic.get(topic)) : null;
+    const ranked = rankPositions(
+      candidates ? candidates.length : this.fresh.length,
+      (k) => {
+        const position = positionOf(k);
+        const contact = this.fresh[position];
+        if (!contact) return -1;
+        // A contact that names no topic helps with every topic.
+        if (onTopic && this.tagged[position] && !onTopic[position]) return -1;
+        if (keep && !keep(contact)) return -1;
+        return country ? placeOf(contact, this.owners[position], country) : (this.anywhere[position] ?? -1);
+      },
+      (k) => speaking[positionOf(k)] === 1,
+    );
+    return this.at(ranked.map(positionOf));
+  }
+
+  private marks(positions: readonly number[] | undefined): Uint8Array {
+    const marks = new Uint8Array(this.fresh.length);
+    for (const position of positions ?? []) marks[position] = 1;
+    return marks;
   }
 
   private at(positions: readonly number[]): ContactPoint[] {

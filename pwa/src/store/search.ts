@@ -38,14 +38,36 @@ export function words(query: string): string[] {
     .filter((word) => word.length > 0);
 }
 
-/** The words of a text, plus the parts of "help@example.org" and "+4930…" so "example" and "4930" find them. */
-function tokens(text: string): Set<string> {
-  const found = new Set<string>();
-  for (const word of words(text)) {
-    found.add(word);
-    if (/[@+.]/.test(word)) for (const part of word.split(/[@+.]+/)) if (part) found.add(part);
+const SEPARATORS = /[^\p{L}\p{N}@+.]+/u;
+
+/**
+ * Adds to `postings` the words of a folded text, plus the parts of "help@example.org" and
+ * "+4930…" so "example" and "4930" find them.
+ */
+function addTokens(folded: string, postings: Postings, ordinal: number): void {
+  for (const word of folded.split(SEPARATORS)) {
+    if (!word) continue;
+    postings.add(word, ordinal);
+    if (/[@+.]/.test(word)) for (const part of word.split(/[@+.]+/)) if (part) postings.add(part, ordinal);
   }
-  return found;
+}
+
+/**
+ * `fold` remembered for one build: the same texts recur on thousands of records (an
+ * organization's name on each of its contacts, opening hours, advice), and text without
+ * accents or non-Latin letters needs only lowercasing.
+ */
+function folder(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let folded = seen.get(text);
+    if (folded === undefined) {
+      // eslint-disable-next-line no-control-regex -- ASCII is the fast path
+      folded = /[^\x00-\x7f]/.test(text) ? fold(text) : text.toLowerCase();
+      seen.set(text, folded);
+    }
+    return folded;
+  };
 }
 
 function fieldText(data: unknown, field: string): string {
@@ -81,10 +103,11 @@ class Postings {
   private readonly lists = new Map<string, number[]>();
   private sorted: string[] = [];
 
+  /** Ordinals arrive in ascending order; a word twice in one record is listed once. */
   add(word: string, ordinal: number): void {
     const list = this.lists.get(word);
-    if (list) list.push(ordinal);
-    else this.lists.set(word, [ordinal]);
+    if (!list) this.lists.set(word, [ordinal]);
+    else if (list[list.length - 1] !== ordinal) list.push(ordinal);
   }
 
   seal(): void {
@@ -121,17 +144,18 @@ export class TextIndex {
     records: Iterable<StoredRecord>,
     private readonly lookup: RecordLookup,
   ) {
+    const folded = folder();
     const entries: { record: StoredRecord; title: string; texts: string[] }[] = [];
     for (const record of records) {
       if (!searchable(record)) continue;
-      const texts = textsOf(record, lookup).map(fold);
+      const texts = textsOf(record, lookup).map(folded);
       entries.push({ record, title: texts.find((text) => text) ?? record.id, texts });
     }
     entries.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
     this.records = entries.map((entry) => entry.record);
     entries.forEach(({ texts }, ordinal) => {
-      for (const word of tokens(texts[0] ?? "")) this.titles.add(word, ordinal);
-      for (const word of tokens(texts.slice(1).join("\n"))) this.bodies.add(word, ordinal);
+      addTokens(texts[0] ?? "", this.titles, ordinal);
+      addTokens(texts.slice(1).join("\n"), this.bodies, ordinal);
     });
     this.titles.seal();
     this.bodies.seal();

@@ -12,7 +12,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import { tn } from "../../lib/i18n";
 import styles from "./PagedList.module.css";
 
-export const PAGE_SIZE = 25;
+export const PAGE_SIZE = 20;
 /** Pages kept in the DOM at once. */
 export const WINDOW_PAGES = 2;
 
