@@ -127,7 +127,12 @@ describe("the contact index", () => {
         language: random.pick(["", ...LANGUAGES]),
         topic: random.pick(["", ...TOPICS]),
       };
-      expect(index.find(filters).map((c) => c.id)).toEqual(bruteForce(contacts, organizations, filters));
+      const expected = bruteForce(contacts, organizations, filters);
+      const ranked = index.rank(filters);
+      expect(ranked.contacts.map((c) => c.id)).toEqual(expected);
+      expect(ranked.speaking).toBe(
+        ranked.contacts.filter((c) => c.languages?.includes(filters.language as never)).length,
+      );
     }
   });
 

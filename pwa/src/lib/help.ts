@@ -18,8 +18,9 @@ export interface HelpFilters {
 
 export interface Found {
   contacts: ContactPoint[];
-  /** The preferred language the ranking used. */
+  /** The preferred language the ranking used, and how many of the contacts speak it. */
   language: string;
+  speaking: number;
 }
 
 /** The contacts of `index` for these filters; words are looked up in `text` (null: not ready, ignore them). */
@@ -31,12 +32,12 @@ export function findContacts(
 ): Found {
   const language = filters.language || interfaceLanguage;
   const choice: ContactFilters = { country: filters.country, language, topic: filters.topic };
-  if (!filters.words.trim() || !text) return { contacts: index.find(choice), language };
+  if (!filters.words.trim() || !text) return { ...index.rank(choice), language };
   const matching = new Set(
     text
       .search(filters.words)
       .filter((record) => record.type === "contact_point")
       .map((record) => record.data),
   );
-  return { contacts: index.find(choice, (contact) => matching.has(contact)), language };
+  return { ...index.rank(choice, (contact) => matching.has(contact)), language };
 }

@@ -53,6 +53,22 @@ export async function setLanguage(next: Language, remember = true): Promise<void
   document.documentElement.lang = next;
   if (remember) localStorage.setItem(STORAGE_KEY, next);
   language.set(next);
+  warmUp();
+}
+
+/**
+ * Creates the formatters every contact card needs (loading their locale data costs tens of
+ * milliseconds on a slow phone) while the app is idle, e.g. waiting for the PIN, rather
+ * than between "Unlock" and the first card.
+ */
+function warmUp(): void {
+  const idle =
+    typeof requestIdleCallback === "function" ? requestIdleCallback : (work: () => void) => setTimeout(work, 0);
+  idle(() => {
+    relative();
+    names("region");
+    names("language");
+  });
 }
 
 export function t(key: Key, params: Record<string, string | number> = {}): string {

@@ -40,11 +40,6 @@ export function placeOf(contact: ContactPoint, organization: Organization | unde
   return organization?.countries?.includes(country as never) ? 0 : 1;
 }
 
-/** Rule 2. */
-export function speaks(contact: ContactPoint, language: string): boolean {
-  return language !== "" && (contact.languages ?? []).includes(language as never);
-}
-
 /** Rules 3 and 4: active first, then the most recently verified (never verified last), then by id. */
 export function byFreshness(contacts: Iterable<ContactPoint>): ContactPoint[] {
   const keyed = [...contacts].map((contact) => ({
@@ -56,12 +51,19 @@ export function byFreshness(contacts: Iterable<ContactPoint>): ContactPoint[] {
   return keyed.map((entry) => entry.contact);
 }
 
+export interface Ranked {
+  /** Positions in rank order. */
+  order: number[];
+  /** How many of them speak the preferred language. */
+  speaking: number;
+}
+
 /**
- * Positions 0…count-1 (in fresh order) ranked by (`place`, speaks or not), fresh order kept
- * within: a counting sort into the six groups, one pass to place, one to write. A place
+ * Positions 0…count-1 (in fresh order) ranked by (`place`: rule 1, `speaks` the preferred
+ * language: rule 2, read from the index of spoken languages), fresh order kept within: a counting sort into the six groups, one pass to place, one to write. A place
  * below 0 leaves the position out.
  */
-export function rankPositions(count: number, place: (i: number) => number, speaks: (i: number) => boolean): number[] {
+export function rankPositions(count: number, place: (i: number) => number, speaks: (i: number) => boolean): Ranked {
   const group = new Int8Array(count);
   const starts = [0, 0, 0, 0, 0, 0, 0];
   for (let i = 0; i < count; i++) {
@@ -70,11 +72,12 @@ export function rankPositions(count: number, place: (i: number) => number, speak
     group[i] = g;
     if (g >= 0) starts[g + 1] = (starts[g + 1] ?? 0) + 1;
   }
+  const speaking = (starts[1] ?? 0) + (starts[3] ?? 0) + (starts[5] ?? 0);
   for (let g = 1; g < starts.length; g++) starts[g] = (starts[g] ?? 0) + (starts[g - 1] ?? 0);
-  const ranked = new Array<number>(starts[starts.length - 1] ?? 0);
+  const order = new Array<number>(starts[starts.length - 1] ?? 0);
   for (let i = 0; i < count; i++) {
     const g = group[i] ?? -1;
-    if (g >= 0) ranked[(starts[g] = (starts[g] ?? 0) + 1) - 1] = i;
+    if (g >= 0) order[(starts[g] = (starts[g] ?? 0) + 1) - 1] = i;
   }
-  return ranked;
+  return { order, speaking };
 }

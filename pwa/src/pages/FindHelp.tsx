@@ -1,20 +1,19 @@
 import { ContactCard } from "../components/ContactCard/ContactCard";
 import { PagedList } from "../components/PagedList/PagedList";
-import { useMemo, useState } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { setKept, useContactIndex, useKept, useTextIndex } from "../lib/data";
 import { countryName, label, languageName, t, tn, useLanguage } from "../lib/i18n";
-import { speaks } from "../lib/ranking";
 import { linkTo, setQuery, type Location } from "../lib/router";
 import { loading, signedIn } from "../lib/state";
 import { useObservable } from "../lib/store";
 import { findContacts, type HelpFilters } from "../lib/help";
 
-const collator = () => new Intl.Collator();
-
 function options(codes: readonly string[], name: (code: string) => string) {
-  const compare = collator().compare;
+  const compare = new Intl.Collator().compare;
   return codes.map((code) => ({ code, name: name(code) })).sort((a, b) => compare(a.name, b.name));
 }
+
+const NO_CHOICES = { countries: [], languages: [], topics: [] };
 
 export function FindHelp({ location }: { location: Location }) {
   const index = useContactIndex();
@@ -35,19 +34,24 @@ export function FindHelp({ location }: { location: Location }) {
     () => (index ? findContacts(index, filters, uiLanguage, text) : null),
     [index, filters, uiLanguage, text],
   );
-  const speaking = useMemo(
-    () => (found ? found.contacts.filter((contact) => speaks(contact, found.language)).length : 0),
-    [found],
-  );
+  // The option lists name and sort every country and language of the network: the first
+  // cards do not wait for them (unless a filter is already chosen and must be shown).
+  const [named, setNamed] = useState(country !== "" || language !== "" || topic !== "");
+  useEffect(() => {
+    if (named) return;
+    const timer = setTimeout(() => setNamed(true), 0);
+    return () => clearTimeout(timer);
+  }, [named]);
   const choices = useMemo(() => {
-    const codes = index?.choices() ?? { countries: [], languages: [], topics: [] };
+    if (!index || !named) return NO_CHOICES;
+    const codes = index.choices();
     return {
       countries: options(codes.countries, countryName),
       languages: options(codes.languages, languageName),
       topics: options(codes.topics, (code) => label("topic", code)),
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the names are in the interface language: sort them again
-  }, [index, uiLanguage]);
+  }, [index, uiLanguage, named]);
 
   return (
     <section>
@@ -115,7 +119,7 @@ export function FindHelp({ location }: { location: Location }) {
             {tn("help.results", found.contacts.length)}
           </h2>
           {found.contacts.length > 0 && (
-            <p class="muted">{tn("help.speak", speaking, { language: languageName(found.language) })}</p>
+            <p class="muted">{tn("help.speak", found.speaking, { language: languageName(found.language) })}</p>
           )}
           {found.contacts.length === 0 && <p class="empty">{t("help.none")}</p>}
           <PagedList

@@ -93,13 +93,21 @@ export class ContactIndex {
 
   /** The contacts a list shows for these filters, ranked; `keep` narrows them further (e.g. words). */
   find(filters: ContactFilters, keep?: (contact: ContactPoint) => boolean): ContactPoint[] {
+    return this.rank(filters, keep).contacts;
+  }
+
+  /** `find`, and how many of the contacts speak the preferred language. */
+  rank(
+    filters: ContactFilters,
+    keep?: (contact: ContactPoint) => boolean,
+  ): { contacts: ContactPoint[]; speaking: number } {
     const { country, language, topic } = filters;
     // With a country, only the contacts serving it and the network offices are looked at.
     const candidates = country ? union(this.served.get(country) ?? [], this.offices) : null;
     const positionOf = candidates ? (k: number) => candidates[k] ?? 0 : (k: number) => k;
-    const speaking = this.marks(this.spoken.get(language));
+    const speaks = this.marks(this.spoken.get(language));
     const onTopic = topic ? this.marks(this.onTopic.get(topic)) : null;
-    const ranked = rankPositions(
+    const { order, speaking } = rankPositions(
       candidates ? candidates.length : this.fresh.length,
       (k) => {
         const position = positionOf(k);
@@ -110,9 +118,9 @@ export class ContactIndex {
         if (keep && !keep(contact)) return -1;
         return country ? placeOf(contact, this.owners[position], country) : (this.anywhere[position] ?? -1);
       },
-      (k) => speaking[positionOf(k)] === 1,
+      (k) => speaks[positionOf(k)] === 1,
     );
-    return this.at(ranked.map(positionOf));
+    return { contacts: this.at(order.map(positionOf)), speaking };
   }
 
   private marks(positions: readonly number[] | undefined): Uint8Array {
