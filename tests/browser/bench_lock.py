@@ -160,8 +160,12 @@ def launch(playwright, profile: Path):
     return context, context.pages[0] if context.pages else context.new_page()
 
 
-def cold_start(playwright, profile: Path, site: StaticSite, cpu_profile: bool = False) -> dict:
-    """A new browser process on the same profile, offline, CPU slowed: PIN typed, unlock pressed."""
+def cold_start(playwright, profile: Path, site: StaticSite, cpu_profile: bool = False, measure=None) -> dict:
+    """A new browser process on the same profile, offline, CPU slowed: PIN typed, unlock pressed.
+
+    `measure(page, cdp, moment)`, if given, is called on the unlock screen ("locked") and once
+    the first card is shown ("open"); what it returns is added to the result under `moment`.
+    """
     from playwright.sync_api import expect
 
     context, page = launch(playwright, profile)
@@ -173,6 +177,7 @@ def cold_start(playwright, profile: Path, site: StaticSite, cpu_profile: bool = 
         screen = page.get_by_test_id("unlock-screen")
         expect(screen).to_be_visible(timeout=60_000)
         pbkdf2 = page.evaluate(PBKDF2, PBKDF2_ITERATIONS)
+        extra = {"locked": measure(page, cdp, "locked")} if measure else {}
         page.evaluate(WATCH)
         screen.get_by_test_id("unlock-pin").fill(PIN)
         if cpu_profile:
@@ -189,6 +194,8 @@ def cold_start(playwright, profile: Path, site: StaticSite, cpu_profile: bool = 
             raise
         marks = page.evaluate("window.__bench")
         top = self_times(cdp.send("Profiler.stop")["profile"]) if cpu_profile else []
+        if measure:
+            extra["open"] = measure(page, cdp, "open")
         fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN")
     finally:
         context.close()
@@ -198,6 +205,7 @@ def cold_start(playwright, profile: Path, site: StaticSite, cpu_profile: bool = 
         "fcp": fcp,
         "pbkdf2": pbkdf2,
         "profile": top,
+        **extra,
     }
 
 
