@@ -222,4 +222,47 @@ describe("the search index", () => {
     expect(expected.length).toBeGreaterThan(200);
     expect(index.search("t")).toHaveLength(expected.length);
   });
+
+  it.each([7, 8])("brought up to date after a sync, orders and finds exactly as a new index (seed %i)", (seed) => {
+    const { random, records, lookup } = network(seed, 600);
+    const byKey = new Map(records.map((record) => [`${record.type}:${record.id}`, record]));
+    let index = new TextIndex(byKey.values(), lookup);
+    for (let round = 0; round < 6; round++) {
+      // A delta: a few records removed, changed (a new object, as sync stores it) or added,
+      // and an organization renamed, which changes the text of its contacts.
+      const keys = [...byKey.keys()];
+      for (let n = 0; n < 8; n++) {
+        const key = random.pick(keys);
+        const record = byKey.get(key);
+        if (!record) continue;
+        const roll = random.next();
+        if (roll < 0.3) byKey.delete(key);
+        else if (record.type === "organization")
+          byKey.set(key, {
+            ...record,
+            data: { ...record.data, name: `${random.pick(WORDS)} ${round}` },
+          });
+        else
+          byKey.set(key, {
+            ...record,
+            data: { ...record.data, label: random.pick(WORDS), status: roll < 0.4 ? "paused" : "active" },
+          } as StoredRecord);
+      }
+      const id = 90_000 + round;
+      byKey.set(`contact_point:${id}`, {
+        type: "contact_point",
+        id: String(id),
+        data: { ...contact(id, { organization: 1, label: random.pick(WORDS) }), organization_name: undefined } as never,
+      });
+      const current = {
+        oneOf: (type: string, key: string) => byKey.get(`${type}:${key}`)?.data,
+      } as unknown as RecordLookup;
+      const fresh = new TextIndex(byKey.values(), current);
+      index = new TextIndex(byKey.values(), current, index);
+      for (const query of ["e", "t", "елк", "cafe tbilisi", "example", "+99", random.pick(WORDS).slice(0, 3)]) {
+        const key = (r: StoredRecord) => `${r.type}:${r.id}`;
+        expect(index.search(query).map(key), query).toEqual(fresh.search(query).map(key));
+      }
+    }
+  });
 });

@@ -33,6 +33,8 @@ interface Indexes {
   version: number;
   contacts?: ContactIndex;
   text?: TextIndex;
+  /** The search index as of an earlier version, to update. */
+  previous?: TextIndex;
 }
 
 let indexes: Indexes | null = null;
@@ -41,7 +43,11 @@ let indexes: Indexes | null = null;
 function indexesOf(version: number): Indexes | null {
   const replica = currentReplica();
   if (!replica) return null;
-  if (indexes?.replica !== replica || indexes.version !== version) indexes = { replica, version };
+  if (indexes?.replica !== replica || indexes.version !== version) {
+    // The search index of the same store is brought up to date rather than built again.
+    const previous = indexes?.replica === replica ? (indexes.text ?? indexes.previous) : undefined;
+    indexes = { replica, version, previous };
+  }
   return indexes;
 }
 
@@ -64,7 +70,10 @@ export function useTextIndex(wanted = true): TextIndex | null {
   return useMemo(() => {
     const current = wanted ? indexesOf(version) : null;
     if (!current) return null;
-    current.text ??= new TextIndex(current.replica.records.values(), current.replica);
+    if (!current.text) {
+      current.text = new TextIndex(current.replica.records.values(), current.replica, current.previous);
+      current.previous = undefined;
+    }
     return current.text;
   }, [version, wanted]);
 }

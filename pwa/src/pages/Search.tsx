@@ -1,4 +1,4 @@
-import { useMemo } from "preact/hooks";
+import { useEffect, useMemo, useState } from "preact/hooks";
 import { PagedList } from "../components/PagedList/PagedList";
 import { useTextIndex } from "../lib/data";
 import { label, t, tn } from "../lib/i18n";
@@ -26,7 +26,13 @@ function hrefOf(record: StoredRecord): string {
 /** Results follow every keystroke: the query lives in the screen's address, replaced (no history entry) as it changes. */
 export function Search({ location }: { location: Location }) {
   const query = location.query.get("q") ?? "";
-  const index = useTextIndex();
+  // The screen shows first; the index (built once per change of data) follows a moment later.
+  const [shown, setShown] = useState(query !== "");
+  useEffect(() => {
+    const timer = setTimeout(() => setShown(true), 0);
+    return () => clearTimeout(timer);
+  }, []);
+  const index = useTextIndex(shown);
   const found = useMemo(() => index?.search(query) ?? [], [index, query]);
   const searching = query.trim() !== "";
   return (

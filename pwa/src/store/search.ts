@@ -41,14 +41,14 @@ export function words(query: string): string[] {
 const SEPARATORS = /[^\p{L}\p{N}@+.]+/u;
 
 /**
- * Adds to `postings` the words of a folded text, plus the parts of "help@example.org" and
+ * Passes to `add` the words of a folded text, plus the parts of "help@example.org" and
  * "+4930…" so "example" and "4930" find them.
  */
-function addTokens(folded: string, postings: Postings, ordinal: number): void {
+function addTokens(folded: string, add: (word: string) => void): void {
   for (const word of folded.split(SEPARATORS)) {
     if (!word) continue;
-    postings.add(word, ordinal);
-    if (/[@+.]/.test(word)) for (const part of word.split(/[@+.]+/)) if (part) postings.add(part, ordinal);
+    add(word);
+    if (/[@+.]/.test(word)) for (const part of word.split(/[@+.]+/)) if (part) add(part);
   }
 }
 
@@ -101,6 +101,7 @@ function searchable(record: StoredRecord): boolean {
 /** Word → the (ascending) ordinals of the records that contain it, with the words sorted for prefix lookups. */
 class Postings {
   private readonly lists = new Map<string, number[]>();
+  private readonly unsorted = new Set<number[]>();
   private sorted: string[] = [];
 
   /** Ordinals arrive in ascending order; a word twice in one record is listed once. */
@@ -110,7 +111,33 @@ class Postings {
     else if (list[list.length - 1] !== ordinal) list.push(ordinal);
   }
 
+  /** Adds an ordinal that may fall before others already listed; `seal` puts the list back in order. */
+  insert(word: string, ordinal: number): void {
+    const list = this.lists.get(word);
+    if (!list) this.lists.set(word, [ordinal]);
+    else if (list[list.length - 1] !== ordinal) {
+      // A record's words are inserted one after the other: a repeated word finds itself last.
+      list.push(ordinal);
+      this.unsorted.add(list);
+    }
+  }
+
+  /** Renumbers every list (`to[old]` is the new ordinal, or -1 for a record that is gone). */
+  renumber(to: Int32Array): void {
+    for (const [word, list] of this.lists) {
+      let kept = 0;
+      for (const ordinal of list) {
+        const next = to[ordinal] ?? -1;
+        if (next >= 0) list[kept++] = next;
+      }
+      list.length = kept;
+      if (kept === 0) this.lists.delete(word);
+    }
+  }
+
   seal(): void {
+    for (const list of this.unsorted) list.sort((a, b) => a - b);
+    this.unsorted.clear();
     this.sorted = [...this.lists.keys()].sort();
   }
 
@@ -134,31 +161,113 @@ class Postings {
 const TITLE = 1;
 const BODY = 2;
 
-export class TextIndex {
-  /** The searchable records, ordered by folded title (the order among equal scores). */
-  private readonly records: StoredRecord[];
-  private readonly titles = new Postings();
-  private readonly bodies = new Postings();
+interface Entry {
+  record: StoredRecord;
+  title: string;
+  texts: string[];
+}
 
+/** Title order, made total by type and id, so an updated index orders exactly as a new one. */
+function byTitle(a: { record: StoredRecord; title: string }, b: { record: StoredRecord; title: string }): number {
+  if (a.title !== b.title) return a.title < b.title ? -1 : 1;
+  const x = `${a.record.type}:${a.record.id}`;
+  const y = `${b.record.type}:${b.record.id}`;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+export class TextIndex {
+  /** The searchable records, in title order (the order among equal scores), and their folded titles. */
+  private records: StoredRecord[] = [];
+  private titleKeys: string[] = [];
+  private ordinals = new Map<StoredRecord, number>();
+  private titles = new Postings();
+  private bodies = new Postings();
+
+  /**
+   * Indexes `records`. Given the `previous` index (of the same store, before a sync), only
+   * the records added, changed or removed since are read: a sync of a few changes costs a
+   * renumbering of the lists, not a new index. `previous` must not be used afterwards.
+   */
   constructor(
     records: Iterable<StoredRecord>,
     private readonly lookup: RecordLookup,
+    previous?: TextIndex,
   ) {
+    const all = [...records].filter(searchable);
+    if (previous && this.update(previous, all)) return;
+    const entries = this.read(all);
+    entries.sort(byTitle);
+    entries.forEach((entry, ordinal) => this.place(entry, ordinal, false));
+    this.titles.seal();
+    this.bodies.seal();
+  }
+
+  private read(records: StoredRecord[]): Entry[] {
     const folded = folder();
-    const entries: { record: StoredRecord; title: string; texts: string[] }[] = [];
-    for (const record of records) {
-      if (!searchable(record)) continue;
-      const texts = textsOf(record, lookup).map(folded);
-      entries.push({ record, title: texts.find((text) => text) ?? record.id, texts });
+    return records.map((record) => {
+      const texts = textsOf(record, this.lookup).map(folded);
+      return { record, title: texts.find((text) => text) ?? record.id, texts };
+    });
+  }
+
+  private place({ record, title, texts }: Entry, ordinal: number, inserted: boolean): void {
+    this.records[ordinal] = record;
+    this.titleKeys[ordinal] = title;
+    this.ordinals.set(record, ordinal);
+    const add = (postings: Postings) =>
+      inserted ? (word: string) => postings.insert(word, ordinal) : (word: string) => postings.add(word, ordinal);
+    addTokens(texts[0] ?? "", add(this.titles));
+    addTokens(texts.slice(1).join("\n"), add(this.bodies));
+  }
+
+  /** Takes over `previous` and applies the difference to `all`; false when a new index is cheaper. */
+  private update(previous: TextIndex, all: StoredRecord[]): boolean {
+    const current = new Set(all);
+    // A contact's text names its organization: a changed organization changes its contacts.
+    const renamed = new Set<number>();
+    for (const record of all)
+      if (record.type === "organization" && !previous.ordinals.has(record)) renamed.add(+record.id);
+    for (const record of previous.ordinals.keys())
+      if (record.type === "organization" && !current.has(record)) renamed.add(+record.id);
+    const stale = (record: StoredRecord) =>
+      record.type === "contact_point" && renamed.has((record.data as { organization: number }).organization);
+    const added = all.filter((record) => !previous.ordinals.has(record) || stale(record));
+    const kept = previous.records.filter((record) => current.has(record) && !stale(record));
+    if (added.length + (previous.records.length - kept.length) > all.length / 4) return false;
+
+    const fresh = this.read(added).sort(byTitle);
+    const to = new Int32Array(previous.records.length).fill(-1);
+    const old = kept.map((record) => {
+      const from = previous.ordinals.get(record) ?? -1;
+      return { record, title: previous.titleKeys[from] ?? "", from };
+    });
+    const order: (Entry | (typeof old)[number])[] = [];
+    for (let i = 0, j = 0; i < old.length || j < fresh.length;) {
+      const o = old[i];
+      const f = fresh[j];
+      if (o && (!f || byTitle(o, f) <= 0)) {
+        to[o.from] = order.length;
+        order.push(o);
+        i++;
+      } else if (f) {
+        order.push(f);
+        j++;
+      }
     }
-    entries.sort((a, b) => (a.title < b.title ? -1 : a.title > b.title ? 1 : 0));
-    this.records = entries.map((entry) => entry.record);
-    entries.forEach(({ texts }, ordinal) => {
-      addTokens(texts[0] ?? "", this.titles, ordinal);
-      addTokens(texts.slice(1).join("\n"), this.bodies, ordinal);
+    this.titles = previous.titles;
+    this.bodies = previous.bodies;
+    this.titles.renumber(to);
+    this.bodies.renumber(to);
+    order.forEach((item, ordinal) => {
+      if ("from" in item) {
+        this.records[ordinal] = item.record;
+        this.titleKeys[ordinal] = item.title;
+        this.ordinals.set(item.record, ordinal);
+      } else this.place(item, ordinal, true);
     });
     this.titles.seal();
     this.bodies.seal();
+    return true;
   }
 
   /**
