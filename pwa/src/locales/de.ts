@@ -46,7 +46,7 @@ const de: Dictionary = {
   "list.more.other": "{n} weitere anzeigen (noch {total})",
   "help.speak.one": "{n} davon spricht {language}; steht oben.",
   "help.speak.other": "{n} davon sprechen {language}; sie stehen oben.",
-  "help.words": "Wörter (Stadt, Organisation, Kanal…)",
+  "help.words": "Wörter",
   "list.previous.other": "Die vorigen {n} anzeigen (davor {total})",
   "help.none": "Kein Kontakt passt zu allen Filtern. Das Netzwerkbüro hilft überall; versuche weniger Filter.",
   "help.empty": "Noch keine Kontakte auf diesem Gerät. Verbinde dich einmal mit dem Internet, um sie zu laden.",

@@ -45,7 +45,7 @@ const en = {
   "list.more.other": "Show {n} more ({total} left)",
   "help.speak.one": "{n} of them speaks {language}; shown first.",
   "help.speak.other": "{n} of them speak {language}; they are shown first.",
-  "help.words": "Words (a city, an organization, a channel…)",
+  "help.words": "Words",
   "list.previous.other": "Show the previous {n} ({total} before)",
   "help.none": "No contact matches all filters. The network office helps everywhere; try fewer filters.",
   "help.empty": "No contacts on this device yet. Connect to the internet once to load them.",
