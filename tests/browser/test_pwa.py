@@ -221,12 +221,15 @@ def test_a_new_deploy_is_offered_and_taken_only_when_the_user_agrees(page, pwa, 
     assert worker_state == {"waiting": False, "controlling": True}
 
 
-def test_an_anonymous_visitor_finds_the_hotline_first(page, pwa):
+def test_an_anonymous_visitor_finds_the_network_office_first(page, pwa):
+    """Without a country the network-wide offices come first (docs/design.md, "Which contacts
+    come first"); their hotline is one tap away on the first page."""
     open_app(page, pwa)
     first = page.locator(CARD).first
     expect(first).to_contain_text("Network office")
-    expect(first).to_contain_text("Hotline")
-    expect(first.locator("a[href^='tel:+49']")).to_be_visible()
+    hotline = page.locator(CARD, has_text="Hotline").first
+    expect(hotline).to_contain_text("Network office")
+    expect(hotline.locator("a[href^='tel:+49']")).to_be_visible()
     expect(first.get_by_test_id("verified")).to_have_text(
         re.compile(r"^Verified (today|yesterday|\d+ days ago)")
     )
@@ -241,6 +244,8 @@ def test_an_anonymous_visitor_finds_the_hotline_first(page, pwa):
 
     page.get_by_label("Country you are in").select_option("GE")
     page.get_by_label("Language you speak").select_option("ru")
+    # In Georgia, the Georgian counselors come before the network-wide offices.
+    expect(first).to_contain_text("Counseling center in Georgia")
     expect(page.locator(CARD, has_text="Reception of the counseling center")).to_be_visible()
     # The filters stay in memory: nothing of them reaches the address bar or the history.
     assert page.url == pwa.origin + "/"
