@@ -41,36 +41,57 @@ function union(a: readonly number[], b: readonly number[]): number[] {
   return out;
 }
 
+/** Positions by country served, topic named and organization: what filters and other screens need. */
+interface Facets {
+  served: Map<string, number[]>;
+  onTopic: Map<string, number[]>;
+  owned: Map<string, number[]>;
+  offices: number[];
+  tagged: Uint8Array;
+}
+
 export class ContactIndex {
   /** Every contact, active first, then the most recently verified (docs/design.md). */
   readonly fresh: readonly ContactPoint[];
   private readonly organizations: Map<number, Organization>;
-  private readonly served = new Map<string, number[]>();
   private readonly spoken = new Map<string, number[]>();
-  private readonly onTopic = new Map<string, number[]>();
-  private readonly owned = new Map<string, number[]>();
-  private readonly offices: number[] = [];
   /** By position: the contact's organization, and its place in a list for no country (rule 1). */
   private readonly owners: (Organization | undefined)[] = [];
   private readonly anywhere: Int8Array;
-  private readonly tagged: Uint8Array;
+  /** Built on first use: the first screen (no filter) does not wait for them. */
+  private facets?: Facets;
 
   constructor(contacts: Iterable<ContactPoint>, organizations: Iterable<Organization>) {
     this.organizations = new Map([...organizations].map((organization) => [organization.id, organization]));
     this.fresh = byFreshness(contacts);
     this.anywhere = new Int8Array(this.fresh.length);
-    this.tagged = new Uint8Array(this.fresh.length);
     this.fresh.forEach((contact, position) => {
       const organization = this.organizations.get(contact.organization);
       this.owners.push(organization);
       this.anywhere[position] = placeOf(contact, organization, "");
-      this.tagged[position] = contact.topics?.length ? 1 : 0;
-      if (isNetworkOffice(organization)) this.offices.push(position);
-      for (const country of servedCountries(contact, organization)) add(this.served, country, position);
       for (const language of contact.languages ?? []) add(this.spoken, language, position);
-      for (const topic of contact.topics ?? []) add(this.onTopic, topic, position);
-      add(this.owned, String(contact.organization), position);
     });
+  }
+
+  private get facet(): Facets {
+    if (this.facets) return this.facets;
+    const facets: Facets = {
+      served: new Map(),
+      onTopic: new Map(),
+      owned: new Map(),
+      offices: [],
+      tagged: new Uint8Array(this.fresh.length),
+    };
+    this.fresh.forEach((contact, position) => {
+      const organization = this.owners[position];
+      facets.tagged[position] = contact.topics?.length ? 1 : 0;
+      if (isNetworkOffice(organization)) facets.offices.push(position);
+      for (const country of servedCountries(contact, organization)) add(facets.served, country, position);
+      for (const topic of contact.topics ?? []) add(facets.onTopic, topic, position);
+      add(facets.owned, String(contact.organization), position);
+    });
+    this.facets = facets;
+    return facets;
   }
 
   get size(): number {
@@ -83,12 +104,13 @@ export class ContactIndex {
 
   /** Countries some contact serves, languages some contact speaks, topics some contact names. */
   choices(): { countries: string[]; languages: string[]; topics: string[] } {
-    return { countries: [...this.served.keys()], languages: [...this.spoken.keys()], topics: [...this.onTopic.keys()] };
+    const { served, onTopic } = this.facet;
+    return { countries: [...served.keys()], languages: [...this.spoken.keys()], topics: [...onTopic.keys()] };
   }
 
   /** An organization's contacts, fresh first. */
   ofOrganization(id: string): ContactPoint[] {
-    return this.at(this.owned.get(id) ?? []);
+    return this.at(this.facet.owned.get(id) ?? []);
   }
 
   /** The contacts a list shows for these filters, ranked; `keep` narrows them further (e.g. words). */
@@ -103,10 +125,11 @@ export class ContactIndex {
   ): { contacts: ContactPoint[]; speaking: number } {
     const { country, language, topic } = filters;
     // With a country, only the contacts serving it and the network offices are looked at.
-    const candidates = country ? union(this.served.get(country) ?? [], this.offices) : null;
+    const facet = country || topic ? this.facet : null;
+    const candidates = facet && country ? union(facet.served.get(country) ?? [], facet.offices) : null;
     const positionOf = candidates ? (k: number) => candidates[k] ?? 0 : (k: number) => k;
     const speaks = this.marks(this.spoken.get(language));
-    const onTopic = topic ? this.marks(this.onTopic.get(topic)) : null;
+    const onTopic = facet && topic ? this.marks(facet.onTopic.get(topic)) : null;
     const { order, speaking } = rankPositions(
       candidates ? candidates.length : this.fresh.length,
       (k) => {
@@ -114,7 +137,7 @@ export class ContactIndex {
         const contact = this.fresh[position];
         if (!contact) return -1;
         // A contact that names no topic helps with every topic.
-        if (onTopic && this.tagged[position] && !onTopic[position]) return -1;
+        if (onTopic && facet?.tagged[position] && !onTopic[position]) return -1;
         if (keep && !keep(contact)) return -1;
         return country ? placeOf(contact, this.owners[position], country) : (this.anywhere[position] ?? -1);
       },
