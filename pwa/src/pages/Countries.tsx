@@ -85,7 +85,7 @@ export function CountryPage({ code }: { code: string }) {
         <>
           <h2>{t("countries.contacts")}</h2>
           <PagedList
-            key={country.code}
+            reset={country.code}
             items={local}
             keyOf={(contact) => contact.id}
             render={(contact) => (

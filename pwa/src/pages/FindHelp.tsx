@@ -123,7 +123,7 @@ export function FindHelp({ location }: { location: Location }) {
           )}
           {found.contacts.length === 0 && <p class="empty">{t("help.none")}</p>}
           <PagedList
-            key={`${filters.country}|${found.language}|${filters.topic}|${filters.words}`}
+            reset={`${filters.country}|${found.language}|${filters.topic}|${filters.words}`}
             items={found.contacts}
             keyOf={(contact) => contact.id}
             render={(contact) => (

@@ -66,7 +66,7 @@ export function OrganizationPage({ id }: { id: string }) {
       {org.is_example && <p class="muted">{t("common.example")}</p>}
       <h2>{t("orgs.contacts")}</h2>
       <PagedList
-        key={id}
+        reset={id}
         items={own}
         keyOf={(contact) => contact.id}
         render={(contact) => (

@@ -70,7 +70,7 @@ export function Search({ location }: { location: Location }) {
             {found.length ? tn("search.results", found.length) : t("search.none", { q: query.trim() })}
           </h2>
           <PagedList
-            key={query}
+            reset={query}
             items={found}
             keyOf={(record) => `${record.type}:${record.id}`}
             class="list"

@@ -20,15 +20,34 @@ interface Props<T> {
   items: readonly T[];
   render: (item: T) => ComponentChildren;
   keyOf: (item: T) => string | number;
+  /** A new value (e.g. of the filters) starts the list at its first page again. */
+  reset?: string;
   pageSize?: number;
   class?: string;
   testId?: string;
 }
 
-/** Give it a `key` that changes with the filters, so a new result starts at its first page. */
-export function PagedList<T>({ items, render, keyOf, pageSize = PAGE_SIZE, class: className, testId }: Props<T>) {
-  const [first, setFirst] = useState(0);
-  const [pages, setPages] = useState(1);
+interface Shown {
+  reset: string | undefined;
+  first: number;
+  pages: number;
+}
+
+/**
+ * Items keep their DOM element across renders (keyed), so a new query or filter that
+ * shows some of the same items only adds and removes the others.
+ */
+export function PagedList<T>({
+  items,
+  render,
+  keyOf,
+  reset,
+  pageSize = PAGE_SIZE,
+  class: className,
+  testId,
+}: Props<T>) {
+  const [stored, setWindow] = useState<Shown>({ reset, first: 0, pages: 1 });
+  const { first, pages } = stored.reset === reset ? stored : { first: 0, pages: 1 };
   const [focus, setFocus] = useState<number | null>(null);
   const list = useRef<HTMLUListElement>(null);
   const start = first * pageSize;
@@ -42,13 +61,11 @@ export function PagedList<T>({ items, render, keyOf, pageSize = PAGE_SIZE, class
   }, [focus]);
 
   const more = () => {
-    if (pages < WINDOW_PAGES) setPages(pages + 1);
-    else setFirst(first + 1);
+    setWindow(pages < WINDOW_PAGES ? { reset, first, pages: pages + 1 } : { reset, first: first + 1, pages });
     setFocus(end);
   };
   const previous = () => {
-    setFirst(first - 1);
-    setPages(Math.min(WINDOW_PAGES, pages + 1));
+    setWindow({ reset, first: first - 1, pages: Math.min(WINDOW_PAGES, pages + 1) });
     setFocus(start - pageSize);
   };
 
