@@ -158,7 +158,7 @@ describe("synchronize", () => {
       () => events.push("written"),
     );
     expect(events.slice(0, 4)).toEqual(["written", "fetch start", "fetch s1", "written"]);
-    expect(server.limits).toEqual([1000, 2000, 4000, 5000, 5000]);
+    expect(server.limits).toEqual([1000, 1000, 2000, 4000, 5000]);
     expect(contents(database)).toHaveLength(5);
   });
 

@@ -42,12 +42,13 @@ export interface SyncOutcome {
 export const MAX_PAGES = 50;
 
 /**
- * Items asked for in the `n`th request of a run: small first pages so that a first visit
- * on a slow link shows contacts early, then the server's largest, so that a full sync of
- * 20,000 contacts takes a handful of round trips instead of twenty.
+ * Items asked for in the `n`th request of a run: two small pages first, so that a first
+ * visit on a slow link shows contacts early (they follow the organizations, 1,200–1,800 of
+ * them in a network of 20,000 contacts), then doubling up to the server's largest, so that
+ * a full sync of 20,000 contacts takes a handful of round trips instead of twenty.
  */
 export function pageLimit(n: number): number {
-  return Math.min(5000, 1000 * 2 ** n);
+  return Math.min(5000, 1000 * 2 ** Math.max(0, n - 1));
 }
 
 /** Whether the records are not (yet) a complete replica: nothing synced, or a first snapshot paging in. */
