@@ -1,7 +1,10 @@
 /** Which contacts fit a person's situation, best first (the ranking rule of lib/ranking.ts). */
-import type { ContactIndex, ContactFilters } from "../store/indexes";
-import type { ContactPoint } from "../store/records";
+import { PAGE_SIZE } from "../components/PagedList/PagedList";
+import { ContactIndex, type ContactFilters } from "../store/indexes";
+import type { ContactPoint, StoredRecord } from "../store/records";
+import { recordKey, type Replica } from "../store/replica";
 import type { TextIndex } from "../store/search";
+import { language } from "./i18n";
 
 export interface HelpFilters {
   country: string;
@@ -40,4 +43,19 @@ export function findContacts(
       .map((record) => record.data),
   );
   return { ...index.rank(choice, (contact) => matching.has(contact)), language };
+}
+
+const NO_FILTERS: HelpFilters = { country: "", language: "", topic: "", words: "" };
+
+/**
+ * What "Find help" shows first after unlocking, for the store's `first` chunk: its first
+ * page without a filter, in the interface language, with the organizations those cards name.
+ */
+export function firstScreen(replica: Replica): StoredRecord[] {
+  const index = new ContactIndex(replica.allOf("contact_point"), replica.allOf("organization"));
+  const shown = findContacts(index, NO_FILTERS, language.get(), null).contacts.slice(0, PAGE_SIZE);
+  const keys = new Set(
+    shown.flatMap((c) => [recordKey("contact_point", String(c.id)), recordKey("organization", String(c.organization))]),
+  );
+  return [...keys].flatMap((key) => replica.records.get(key) ?? []);
 }

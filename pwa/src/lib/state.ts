@@ -38,8 +38,9 @@ export interface Loading {
   received: number;
 }
 /**
- * Set while this device has no complete replica and a sync is bringing the first one: the
- * screens say they are loading (never "no contacts") and show what arrived so far.
+ * Set while this device has no complete replica and a sync is bringing the first one, or
+ * while unlocking decrypts the replica past its first screen: the screens say they are
+ * loading (never "no contacts", never a count as if it were exact) and show what is in memory.
  */
 export const loading = observable<Loading | null>(null);
 
@@ -87,6 +88,7 @@ export function runSync(): Promise<void> {
   runningFor = replica;
   const run = (async () => {
     await previous?.catch(() => undefined);
+    await replica.complete().catch(() => undefined);
     syncState.set((s) => ({ ...s, running: true }));
     // While a first snapshot fills the records, the screens re-read them at most once a
     // second, and at the latest a second after a page arrived.
@@ -188,12 +190,15 @@ async function requestPersistence(): Promise<void> {
 function followLock(): void {
   onReplica((replica) => {
     syncState.set((s) => ({ ...s, syncedAt: replica?.meta.syncedAt ?? null, removed: 0 }));
+    loading.set(replica && !replica.isComplete ? { received: replica.records.size } : null);
     dataVersion.set((v) => v + 1);
     loadNotices();
     if (!replica) me.set(null);
     else void runSync();
   });
   onReplicaChanged(() => {
+    // The replica is complete now (or was re-read after another tab wrote it).
+    if (!running) loading.set(null);
     dataVersion.set((v) => v + 1);
     loadNotices();
   });

@@ -115,13 +115,16 @@ export function FindHelp({ location }: { location: Location }) {
         !receiving && <p class="empty">{t("help.empty")}</p>
       ) : (
         <>
-          <h2 aria-live="polite" data-testid="result-count" data-count={found.contacts.length}>
-            {tn("help.results", found.contacts.length)}
-          </h2>
-          {found.contacts.length > 0 && (
+          {/* While loading, what is in memory is not all: no count is shown as if it were exact. */}
+          {!receiving && (
+            <h2 aria-live="polite" data-testid="result-count" data-count={found.contacts.length}>
+              {tn("help.results", found.contacts.length)}
+            </h2>
+          )}
+          {!receiving && found.contacts.length > 0 && (
             <p class="muted">{tn("help.speak", found.speaking, { language: languageName(found.language) })}</p>
           )}
-          {found.contacts.length === 0 && <p class="empty">{t("help.none")}</p>}
+          {!receiving && found.contacts.length === 0 && <p class="empty">{t("help.none")}</p>}
           <PagedList
             reset={`${filters.country}|${found.language}|${filters.topic}|${filters.words}`}
             items={found.contacts}

@@ -3,6 +3,8 @@ import { PagedList } from "../components/PagedList/PagedList";
 import { useTextIndex } from "../lib/data";
 import { label, t, tn } from "../lib/i18n";
 import { linkTo, setQuery, type Location } from "../lib/router";
+import { loading } from "../lib/state";
+import { useObservable } from "../lib/store";
 import type { StoredRecord } from "../store/records";
 
 function hrefOf(record: StoredRecord): string {
@@ -35,6 +37,7 @@ export function Search({ location }: { location: Location }) {
   const index = useTextIndex(shown);
   const found = useMemo(() => index?.search(query) ?? [], [index, query]);
   const searching = query.trim() !== "";
+  const receiving = useObservable(loading);
   return (
     <section>
       <h1>{t("search.title")}</h1>
@@ -66,9 +69,16 @@ export function Search({ location }: { location: Location }) {
       <p class="muted">{t("search.hint")}</p>
       {searching && index !== null && (
         <>
-          <h2 aria-live="polite" data-testid="result-count" data-count={found.length}>
-            {found.length ? tn("search.results", found.length) : t("search.none", { q: query.trim() })}
-          </h2>
+          {/* While the replica loads, what is found so far is shown, but no count as if it were exact. */}
+          {receiving ? (
+            <p class="muted" data-testid="loading" role="status">
+              {t("common.loading")}
+            </p>
+          ) : (
+            <h2 aria-live="polite" data-testid="result-count" data-count={found.length}>
+              {found.length ? tn("search.results", found.length) : t("search.none", { q: query.trim() })}
+            </h2>
+          )}
           <PagedList
             reset={query}
             items={found}

@@ -9,7 +9,10 @@
  * arrived; one `stage` chunk per page of a snapshot that replaces an existing replica;
  * `base` chunks of about 500 records when such a snapshot is swapped in or the log is
  * compacted; and one small `state` chunk (sync meta, saved contacts, notices and the list of
- * chunks that make up the replica, so a removed chunk is noticed). The refresh
+ * chunks that make up the replica, so a removed chunk is noticed). A `first` chunk, encrypted
+ * like the others and rewritten in the same transaction whenever the records change, holds
+ * what the first screen shows (chosen by the app: `FirstScreen`); unlocking decrypts it
+ * before the rest, so the first cards show while the replica loads (`complete`). The refresh
  * token has its own chunk, written only under the cross-tab refresh lock. Each write is one
  * IndexedDB transaction; the encryption happens before it opens, because a transaction
  * closes itself while it waits for anything else.
@@ -73,6 +76,7 @@ export const CHUNK_RECORDS = 500;
 export const MAX_LOG_CHUNKS = 16;
 
 const STATE = "state";
+const FIRST = "first";
 const TOKEN = "token";
 const slot = (id: string) => `chunks/${id}`;
 export const recordKey = (type: string, id: string) => `${type}\u0000${id}`;
@@ -103,6 +107,16 @@ function applyChanges(target: Map<string, StoredRecord>, changes: Change[]): voi
   }
 }
 
+/** The few records the first screen shows, picked from a complete replica. */
+export type FirstScreen = (replica: Replica) => StoredRecord[];
+
+export interface LoadOptions {
+  /** Picks the `first` chunk at each write; without it none is written or read. */
+  firstScreen?: FirstScreen;
+  /** Called once the whole replica is in memory after a load that began with the first screen. */
+  onComplete?: () => void;
+}
+
 export class Replica {
   records = new Map<string, StoredRecord>();
   staging = new Map<string, StoredRecord>();
@@ -114,19 +128,54 @@ export class Replica {
   private chunks: string[] = [];
   private revision = 0;
   private closed = false;
+  /** Settled once every chunk is in memory; writes wait for it (never from a partial replica). */
+  private loaded: Promise<void> = Promise.resolve();
+  private partial = false;
   /** Called after every write, e.g. to tell other tabs. */
   onWrite: (() => void) | null = null;
 
   private constructor(
     private readonly database: Database,
     private key: CryptoKey,
+    private readonly firstScreen?: FirstScreen,
   ) {}
 
-  /** Decrypts every chunk once; an empty store gives an empty replica. */
-  static async load(database: Database, key: CryptoKey): Promise<Replica> {
-    const replica = new Replica(database, key);
-    await replica.reload();
+  /**
+   * Decrypts every chunk once; an empty store gives an empty replica. With a `first` chunk
+   * on disk it returns as soon as that one is decrypted, holding only its records, and
+   * loads the rest in the background (`complete`, then `onComplete`).
+   */
+  static async load(database: Database, key: CryptoKey, options: LoadOptions = {}): Promise<Replica> {
+    const replica = new Replica(database, key, options.firstScreen);
+    const [stateRow, firstRow] = options.firstScreen
+      ? await Promise.all([database.get("chunks", STATE), database.get("chunks", FIRST)])
+      : [undefined, undefined];
+    if (!stateRow || !firstRow) {
+      await replica.reload();
+      return replica;
+    }
+    const [state, first] = await Promise.all([
+      replica.decrypt<State>(stateRow, STATE),
+      replica.decrypt<StoredRecord[]>(firstRow, FIRST),
+    ]);
+    replica.adopt(state, new Map(first.map((row) => [recordKey(row.type, row.id), row])), new Map());
+    replica.partial = true;
+    replica.loaded = replica.reload().then(() => {
+      replica.partial = false;
+      if (!replica.closed) options.onComplete?.();
+    });
+    replica.loaded.catch(() => undefined);
     return replica;
+  }
+
+  /** False while only the first screen's records are in memory. */
+  get isComplete(): boolean {
+    return !this.partial;
+  }
+
+  /** Resolves when the whole replica is in memory. */
+  complete(): Promise<void> {
+    return this.loaded;
   }
 
   /** Forgets the key and the data (lock, wipe); every later write fails. */
@@ -165,6 +214,10 @@ export class Replica {
       else if (id.startsWith("stage-")) applyChanges(staging, content as Change[]);
     });
     if (this.closed) return;
+    this.adopt(state, records, staging);
+  }
+
+  private adopt(state: State | null, records: Map<string, StoredRecord>, staging: Map<string, StoredRecord>): void {
     this.records = records;
     this.staging = staging;
     this.meta = state?.meta ?? EMPTY_META;
@@ -172,12 +225,13 @@ export class Replica {
     this.notices = state?.notices ?? [];
     this.nextNotice = state?.nextNotice ?? 1;
     this.nextChunk = state?.nextChunk ?? 1;
-    this.chunks = ids;
+    this.chunks = state?.chunks ?? [];
   }
 
   /** Runs a change alone across tabs, on a replica that is as new as the disk. */
   private transact<T>(work: () => Promise<T>): Promise<T> {
     return exclusive("wp-store", async () => {
+      await this.loaded;
       if (this.closed) throw new Error("The store is locked.");
       if ((await readLock(this.database)).revision !== this.revision) await this.reload();
       return work();
@@ -190,6 +244,11 @@ export class Replica {
 
   /** Encrypts first, then writes all rows, the state and the revision in one transaction. */
   private async write(puts: [string, unknown][], deletes: string[], storedKey?: StoredKey): Promise<void> {
+    const touched = [...puts.map(([id]) => id), ...deletes].some((id) => !id.startsWith("stage-"));
+    if (this.firstScreen && touched) {
+      if (this.records.size) puts = [...puts, [FIRST, this.firstScreen(this)]];
+      else deletes = [...deletes, FIRST];
+    }
     const state: State = {
       meta: this.meta,
       saved: [...this.saved.values()],
