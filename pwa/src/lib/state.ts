@@ -36,6 +36,8 @@ export const dataVersion = observable(0);
 export interface Loading {
   /** Records (contacts, organizations, guides…) received so far. */
   received: number;
+  /** Unlocking: the replica is complete on disk and still being decrypted (not a first sync). */
+  unlocking?: boolean;
 }
 /**
  * Set while this device has no complete replica and a sync is bringing the first one, or
@@ -190,7 +192,7 @@ async function requestPersistence(): Promise<void> {
 function followLock(): void {
   onReplica((replica) => {
     syncState.set((s) => ({ ...s, syncedAt: replica?.meta.syncedAt ?? null, removed: 0 }));
-    loading.set(replica && !replica.isComplete ? { received: replica.records.size } : null);
+    loading.set(replica && !replica.isComplete ? { received: replica.records.size, unlocking: true } : null);
     dataVersion.set((v) => v + 1);
     loadNotices();
     if (!replica) me.set(null);

@@ -21,7 +21,13 @@ export function StatusBar() {
       data-testid="status"
     >
       <span data-testid="synced-at" title={sync.syncedAt ?? ""}>
-        {first ? t("status.loading", { n: first.received }) : sync.running ? t("status.syncing") : when}
+        {first?.unlocking
+          ? t("common.loading")
+          : first
+            ? t("status.loading", { n: first.received })
+            : sync.running
+              ? t("status.syncing")
+              : when}
       </span>
       {!isOnline && <span>{t("status.offline")}</span>}
       {isOnline && sync.failed && !sync.running && <span>{t("status.failed")}</span>}
