@@ -97,6 +97,24 @@ describe("the first screen's chunk", () => {
     expect(cold.oneOf("organization", "9")?.kinds).toEqual(["network_office"]);
   });
 
+  it("is picked once a first snapshot is complete, not for each of its pages", async () => {
+    const { key } = await createDataKey(PIN, fast);
+    const replica = await Replica.load(disk, key, { firstScreen });
+    const changes = network();
+    const pages = [
+      page(changes.slice(0, 30), { reset: true, cursor: "c1", hasMore: true }),
+      page(changes.slice(30), { cursor: "c2" }),
+    ];
+    const written: boolean[] = [];
+    const onPage = () => void disk.get("chunks", "first").then((row) => written.push(row !== undefined));
+    await synchronize(replica, serve(...pages), "user:4", undefined, onPage);
+    await disk.get("chunks", "first");
+    // After the viewer's reset and the first page: none; after the last page: there.
+    expect(written.length).toBeGreaterThanOrEqual(2);
+    expect(written.at(-1)).toBe(true);
+    expect(written.filter(Boolean)).toHaveLength(1);
+  });
+
   it("opens to nobody with a wrong PIN", async () => {
     const { stored } = await synced();
     await expect(openDataKey(stored, "000000")).rejects.toBeInstanceOf(WrongSecret);

@@ -246,7 +246,8 @@ export class Replica {
   private async write(puts: [string, unknown][], deletes: string[], storedKey?: StoredKey): Promise<void> {
     const touched = [...puts.map(([id]) => id), ...deletes].some((id) => !id.startsWith("stage-"));
     if (this.firstScreen && touched) {
-      if (this.records.size) puts = [...puts, [FIRST, this.firstScreen(this)]];
+      // Not picked per page of a first snapshot (each pick ranks every contact): at its end.
+      if (this.records.size && !this.meta.filling) puts = [...puts, [FIRST, this.firstScreen(this)]];
       else deletes = [...deletes, FIRST];
     }
     const state: State = {
