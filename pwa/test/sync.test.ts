@@ -4,20 +4,22 @@ import { type Database, openAppDB } from "../src/store/db";
 import type { SavedContact } from "../src/store/replica";
 import { Replica } from "../src/store/replica";
 import type { SyncPage } from "../src/store/records";
-import { CursorRejected, type FetchPage, labelOf, synchronize } from "../src/store/sync";
+import { CursorRejected, type FetchPage, isFilling, labelOf, synchronize } from "../src/store/sync";
 import { contact, freshName, organization, page, remove, upsert } from "./fixtures";
 
 /** A scripted server: answers each request with the next response and records what was asked. */
 function scripted(...responses: (SyncPage | "not-modified" | Error)[]) {
   const requests: { cursor: string | null; etag: string | null }[] = [];
-  const fetchPage: FetchPage = async (cursor, etag) => {
+  const limits: (number | undefined)[] = [];
+  const fetchPage: FetchPage = async (cursor, etag, limit) => {
     requests.push({ cursor, etag });
+    limits.push(limit);
     const next = responses.shift();
     if (next === undefined) throw new Error("no more scripted responses");
     if (next instanceof Error) throw next;
     return next;
   };
-  return { fetchPage, requests };
+  return { fetchPage, requests, limits };
 }
 
 function contents(replica: Replica) {
@@ -93,6 +95,7 @@ describe("synchronize", () => {
     );
     await expect(synchronize(database, interrupted.fetchPage, "anonymous")).rejects.toThrow("offline");
     expect(contents(database)).toEqual(["contact_point:1"]);
+    expect(isFilling(database)).toBe(false);
     // The next sync continues the snapshot where it stopped.
     const resumed = scripted(page([upsert("contact_point", 3, contact(3))], { cursor: "c2", etag: '"e2"' }));
     const outcome = await synchronize(database, resumed.fetchPage, "anonymous");
@@ -100,6 +103,74 @@ describe("synchronize", () => {
     expect(contents(database)).toEqual(["contact_point:2", "contact_point:3"]);
     expect(outcome.removedContacts).toBe(1);
     expect(readMeta(database)).toMatchObject({ cursor: "c2", snapshotCursor: null, etag: '"e2"' });
+  });
+
+  it("shows a first snapshot's pages as they arrive and resumes filling after a reload", async () => {
+    const pagesSeen: string[][] = [];
+    const interrupted = scripted(
+      page([upsert("organization", 1, organization(1)), upsert("contact_point", 1, contact(1))], {
+        reset: true,
+        cursor: "s1",
+        hasMore: true,
+      }),
+      new Error("offline"),
+    );
+    const onPage = () => pagesSeen.push(contents(database));
+    await expect(synchronize(database, interrupted.fetchPage, "anonymous", () => new Date(), onPage)).rejects.toThrow(
+      "offline",
+    );
+    // Once when the (empty) replica is claimed for this viewer, then after the page.
+    expect(pagesSeen).toEqual([[], ["contact_point:1", "organization:1"]]);
+    expect(isFilling(database)).toBe(true);
+    // Only ciphertext on disk, and no staging: the records themselves are being filled.
+    const ids = (await disk.getAll("chunks")).map((row) => row.id);
+    expect(ids.filter((id) => id.startsWith("stage-"))).toEqual([]);
+
+    const reloaded = await Replica.load(disk, key);
+    expect(contents(reloaded)).toEqual(["contact_point:1", "organization:1"]);
+    expect(isFilling(reloaded)).toBe(true);
+    const resumed = scripted(page([upsert("contact_point", 2, contact(2))], { cursor: "c1", etag: '"e1"' }));
+    const outcome = await synchronize(reloaded, resumed.fetchPage, "anonymous", () => new Date(), onPage);
+    expect(resumed.requests).toEqual([{ cursor: "s1", etag: null }]);
+    expect(contents(reloaded)).toEqual(["contact_point:1", "contact_point:2", "organization:1"]);
+    expect(isFilling(reloaded)).toBe(false);
+    expect(outcome).toMatchObject({ changed: true, removedContacts: 0 });
+    expect(pagesSeen).toHaveLength(3);
+  });
+
+  it("asks for the next page before writing this one, small pages first, then large ones", async () => {
+    const events: string[] = [];
+    const server = scripted(
+      ...[1, 2, 3, 4].map((n) =>
+        page([upsert("contact_point", n, contact(n))], { reset: n === 1, cursor: `s${n}`, hasMore: true }),
+      ),
+      page([upsert("contact_point", 5, contact(5))], { cursor: "c1" }),
+    );
+    const fetchPage: FetchPage = (cursor, etag, limit) => {
+      events.push(`fetch ${cursor ?? "start"}`);
+      return server.fetchPage(cursor, etag, limit);
+    };
+    await synchronize(
+      database,
+      fetchPage,
+      "anonymous",
+      () => new Date(),
+      () => events.push("written"),
+    );
+    expect(events.slice(0, 4)).toEqual(["written", "fetch start", "fetch s1", "written"]);
+    expect(server.limits).toEqual([1000, 1000, 2000, 4000, 5000]);
+    expect(contents(database)).toHaveLength(5);
+  });
+
+  it("drops what a first snapshot brought when the server restarts it", async () => {
+    const server = scripted(
+      page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "s1", hasMore: true }),
+      page([upsert("contact_point", 2, contact(2))], { reset: true, cursor: "s2", hasMore: true }),
+      page([upsert("contact_point", 3, contact(3))], { cursor: "c1" }),
+    );
+    await synchronize(database, server.fetchPage, "anonymous");
+    expect(contents(database)).toEqual(["contact_point:2", "contact_point:3"]);
+    expect(contents(await Replica.load(disk, key))).toEqual(["contact_point:2", "contact_point:3"]);
   });
 
   it("sends the ETag with the cursor and keeps everything on 304", async () => {
@@ -153,8 +224,8 @@ describe("synchronize", () => {
       ).fetchPage,
       "user:1",
     );
-    await keep(database, labelOf(kept, "2025-01-01T00:00:00Z"));
-    await keep(database, labelOf(contact(2), "2025-01-01T00:00:00Z"));
+    await keep(database, labelOf(kept, "2025-01-01T00:00:00Z", database));
+    await keep(database, labelOf(contact(2), "2025-01-01T00:00:00Z", database));
 
     const first = await synchronize(
       database,
@@ -183,7 +254,7 @@ describe("synchronize", () => {
       scripted(page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "c1" })).fetchPage,
       "anonymous",
     );
-    await keep(database, labelOf(contact(1), "2025-01-01T00:00:00Z"));
+    await keep(database, labelOf(contact(1), "2025-01-01T00:00:00Z", database));
     // Signing in: another viewer, the snapshot stops after its first page.
     const server = scripted(
       page([upsert("organization", 1, organization(1))], { reset: true, cursor: "s1", hasMore: true }),

@@ -30,17 +30,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
-import threading
 import time
 from contextlib import contextmanager
-from http.server import ThreadingHTTPServer
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -50,12 +46,11 @@ from tests.browser.conftest import (  # noqa: E402
     CHROMIUM,
     CHROMIUM_ARGS,
     DIST,
-    MANAGE,
     StaticSite,
     free_port,
-    make_handler,
     prepare_api,
-    wait_for,
+    running_api,
+    serving,
 )
 
 PIN = "493817"
@@ -64,66 +59,29 @@ CPU_SLOWDOWN = 4
 PBKDF2_ITERATIONS = 600_000  # the app's figure (pwa/src/lib/vault.ts)
 
 
-def generate(contacts: int, organizations: int) -> None:
-    """Adds the generated network (backend/core/generated.py) to the API's database."""
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "waypoint.settings.base")
-    sys.path.insert(0, str(ROOT / "backend"))
-    import django
-
-    django.setup()
-    from core.generated import create_network
-
-    create_network(contacts, organizations)
-
-
 # ---------------------------------------------------------------------------
 # The API and the app
 # ---------------------------------------------------------------------------
-class QuietServer(ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser closed mid-answer
-            super().handle_error(request, client_address)
-
-
 @contextmanager
 def servers(contacts: int):
+    """The API on a fresh database (the demo network plus `contacts` generated contact points of
+    `contacts // 10` organizations) and the built app, each on a free port."""
     api_port, pwa_port = free_port(), free_port()
     var_dir = Path(tempfile.mkdtemp(prefix="waypoint-bench-"))
-    env = prepare_api(var_dir, pwa_port)
-    if contacts:
-        organizations = max(1, contacts // 10)
-        subprocess.run(
-            [sys.executable, __file__, "--generate", str(contacts), "--organizations", str(organizations)],
-            env=env,
-            check=True,
-            timeout=600,
-        )
-    log = open(var_dir / "server.log", "wb")  # noqa: SIM115 (kept open for the server's lifetime)
-    api = subprocess.Popen(
-        [*MANAGE, "runserver", f"127.0.0.1:{api_port}", "--noreload", "--skip-checks"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
-    site = StaticSite(
-        origin=f"http://127.0.0.1:{pwa_port}",
-        config={
-            "apiBaseUrl": f"http://127.0.0.1:{api_port}",
-            "neutralUrl": f"http://127.0.0.1:{api_port}/healthz",
-            "syncIntervalMinutes": 30,
-        },
-    )
-    static = QuietServer(("127.0.0.1", pwa_port), make_handler(site))
-    threading.Thread(target=static.serve_forever, daemon=True).start()
     try:
-        wait_for(f"http://127.0.0.1:{api_port}/healthz")
-        yield site
+        env = prepare_api(var_dir, pwa_port, contacts, max(1, contacts // 10))
+        with running_api(env, api_port, var_dir) as api:
+            site = StaticSite(
+                origin=f"http://127.0.0.1:{pwa_port}",
+                config={
+                    "apiBaseUrl": api.origin,
+                    "neutralUrl": f"{api.origin}/healthz",
+                    "syncIntervalMinutes": 30,
+                },
+            )
+            with serving(site):
+                yield site
     finally:
-        static.shutdown()
-        static.server_close()
-        api.terminate()
-        api.wait(timeout=10)
-        log.close()
         shutil.rmtree(var_dir, ignore_errors=True)
 
 
@@ -141,6 +99,9 @@ WATCH = """() => {
             requestAnimationFrame(() => mark("screen"));
         }
         if (document.querySelector("[data-testid=contact-card]")) requestAnimationFrame(() => mark("card"));
+        // The exact count shows once the whole replica is in memory (the first cards come before it).
+        const counted = document.querySelector("[data-testid=result-count]");
+        if (counted) requestAnimationFrame(() => mark("complete"));
     };
     const options = { childList: true, subtree: true, characterData: true };
     new MutationObserver(check).observe(document.body, options);
@@ -202,8 +163,12 @@ def launch(playwright, profile: Path):
     return context, context.pages[0] if context.pages else context.new_page()
 
 
-def cold_start(playwright, profile: Path, site: StaticSite, cpu_profile: bool = False) -> dict:
-    """A new browser process on the same profile, offline, CPU slowed: PIN typed, unlock pressed."""
+def cold_start(playwright, profile: Path, site: StaticSite, cpu_profile: bool = False, measure=None) -> dict:
+    """A new browser process on the same profile, offline, CPU slowed: PIN typed, unlock pressed.
+
+    `measure(page, cdp, moment)`, if given, is called on the unlock screen ("locked") and once
+    the first card is shown ("open"); what it returns is added to the result under `moment`.
+    """
     from playwright.sync_api import expect
 
     context, page = launch(playwright, profile)
@@ -215,6 +180,7 @@ def cold_start(playwright, profile: Path, site: StaticSite, cpu_profile: bool = 
         screen = page.get_by_test_id("unlock-screen")
         expect(screen).to_be_visible(timeout=60_000)
         pbkdf2 = page.evaluate(PBKDF2, PBKDF2_ITERATIONS)
+        extra = {"locked": measure(page, cdp, "locked")} if measure else {}
         page.evaluate(WATCH)
         screen.get_by_test_id("unlock-pin").fill(PIN)
         if cpu_profile:
@@ -231,15 +197,20 @@ def cold_start(playwright, profile: Path, site: StaticSite, cpu_profile: bool = 
             raise
         marks = page.evaluate("window.__bench")
         top = self_times(cdp.send("Profiler.stop")["profile"]) if cpu_profile else []
+        if measure:
+            extra["open"] = measure(page, cdp, "open")
+            marks = page.evaluate("window.__bench")  # with the marks set meanwhile ("complete")
         fcp = page.evaluate("performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN")
     finally:
         context.close()
     return {
         "unlock": marks["screen"] - marks["click"],
         "card": marks["card"] - marks["click"],
+        "complete": marks["complete"] - marks["click"] if "complete" in marks else float("nan"),
         "fcp": fcp,
         "pbkdf2": pbkdf2,
         "profile": top,
+        **extra,
     }
 
 
@@ -317,12 +288,7 @@ def main() -> None:
     parser.add_argument(
         "--cpu-profile", action="store_true", help="one more cold start, profiled: where time goes"
     )
-    parser.add_argument("--generate", type=int, help=argparse.SUPPRESS)
-    parser.add_argument("--organizations", type=int, default=2000, help=argparse.SUPPRESS)
     args = parser.parse_args()
-    if args.generate is not None:
-        generate(args.generate, args.organizations)
-        return
     if not (DIST / "index.html").is_file():
         sys.exit("The PWA is not built: run `npm run build` in pwa/ first.")
     results = [run(0, args.repeat, args.cpu_profile)]

@@ -23,6 +23,8 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -107,8 +109,9 @@ def ports() -> tuple[int, int]:
 MANAGE = [sys.executable, str(ROOT / "backend" / "manage.py")]
 
 
-def prepare_api(var_dir: Path, pwa_port: int) -> dict:
-    """A fresh SQLite database in `var_dir` with the demo network and seed.py's additions.
+def prepare_api(var_dir: Path, pwa_port: int, contacts: int = 0, organizations: int = 0) -> dict:
+    """A fresh SQLite database in `var_dir` with the demo network and seed.py's additions, plus
+    a generated network of `contacts` contact points (`manage.py generate_network`) if asked.
 
     Returns the environment the API must run with: CORS open to exactly the app's origin,
     sign-in throttles out of the way of tests that sign in many times.
@@ -130,28 +133,39 @@ def prepare_api(var_dir: Path, pwa_port: int) -> dict:
     subprocess.run(
         [sys.executable, str(Path(__file__).with_name("seed.py"))], env=env, check=True, timeout=120
     )
+    if contacts:
+        generate = ["generate_network", f"--contacts={contacts}", f"--organizations={organizations}"]
+        subprocess.run([*MANAGE, *generate], env=env, check=True, capture_output=True, timeout=600)
     return env
+
+
+@contextmanager
+def running_api(env: dict, port: int, var_dir: Path) -> Iterator[Api]:
+    """`runserver` on `port` with the environment `prepare_api` returned, its log in `var_dir`."""
+    log = open(var_dir / "server.log", "wb")  # noqa: SIM115 (kept open for the server's lifetime)
+    server = subprocess.Popen(
+        [*MANAGE, "runserver", f"127.0.0.1:{port}", "--noreload", "--skip-checks"],
+        env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+    )
+    try:
+        wait_for(f"http://127.0.0.1:{port}/healthz")
+        yield Api(f"http://127.0.0.1:{port}")
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+        log.close()
 
 
 @pytest.fixture(scope="session")
 def api_server(ports):
     api_port, pwa_port = ports
     var_dir = Path(tempfile.mkdtemp(prefix="waypoint-e2e-"))
-    env = prepare_api(var_dir, pwa_port)
-    log = open(var_dir / "server.log", "wb")  # noqa: SIM115 (kept open for the server's lifetime)
-    server = subprocess.Popen(
-        [*MANAGE, "runserver", f"127.0.0.1:{api_port}", "--noreload", "--skip-checks"],
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
     try:
-        wait_for(f"http://127.0.0.1:{api_port}/healthz")
-        yield Api(f"http://127.0.0.1:{api_port}")
+        with running_api(prepare_api(var_dir, pwa_port), api_port, var_dir) as api:
+            yield api
     finally:
-        server.terminate()
-        server.wait(timeout=10)
-        log.close()
         shutil.rmtree(var_dir, ignore_errors=True)
 
 
@@ -210,23 +224,39 @@ def make_handler(site: StaticSite):
     return Handler
 
 
-@pytest.fixture(scope="session")
-def pwa(ports, api_server):
-    if not (DIST / "index.html").is_file():
-        pytest.fail("The PWA is not built: run `npm ci && npm run build` in pwa/ first.")
-    _, pwa_port = ports
-    site = StaticSite(
-        origin=f"http://127.0.0.1:{pwa_port}",
-        config={"apiBaseUrl": api_server.origin, "syncIntervalMinutes": 30},
-    )
-    server = ThreadingHTTPServer(("127.0.0.1", pwa_port), make_handler(site))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+class QuietServer(ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        if not isinstance(sys.exc_info()[1], ConnectionError):  # a browser closed mid-answer
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def serving(site: StaticSite) -> Iterator[StaticSite]:
+    """Serves the built app as `site` says, on the port of its origin, until the block ends."""
+    server = QuietServer(("127.0.0.1", int(site.origin.rsplit(":", 1)[1])), make_handler(site))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         yield site
     finally:
         server.shutdown()
         server.server_close()
+
+
+def require_build() -> None:
+    if not (DIST / "index.html").is_file():
+        pytest.fail("The PWA is not built: run `npm ci && npm run build` in pwa/ first.")
+
+
+@pytest.fixture(scope="session")
+def pwa(ports, api_server):
+    require_build()
+    _, pwa_port = ports
+    site = StaticSite(
+        origin=f"http://127.0.0.1:{pwa_port}",
+        config={"apiBaseUrl": api_server.origin, "syncIntervalMinutes": 30},
+    )
+    with serving(site):
+        yield site
 
 
 # ---------------------------------------------------------------------------
@@ -244,23 +274,31 @@ def browser():
         browser.close()
 
 
-@pytest.fixture
-def context(browser, pwa, api_server):
-    """A fresh profile on a phone-sized screen; fails the test if any request left the two origins."""
+@contextmanager
+def phone_context(browser, *origins: str):
+    """A fresh profile on a phone-sized screen; fails if any request left `origins`."""
     context = browser.new_context(
         viewport={"width": 360, "height": 640}, locale="en-US", service_workers="allow"
     )
     context.set_default_timeout(15_000)
     requests: list[str] = []
     context.on("request", lambda request: requests.append(request.url))
-    yield context
-    context.close()
-    allowed = {pwa.origin, api_server.origin}
+    try:
+        yield context
+    finally:
+        context.close()
     foreign = [
-        url for url in requests if not url.startswith(("data:", "blob:")) and origin_of(url) not in allowed
+        url for url in requests if not url.startswith(("data:", "blob:")) and origin_of(url) not in origins
     ]
     assert foreign == [], f"requests to other origins: {foreign}"
     assert requests, "no request was recorded"
+
+
+@pytest.fixture
+def context(browser, pwa, api_server):
+    """A fresh profile on a phone-sized screen; fails the test if any request left the two origins."""
+    with phone_context(browser, pwa.origin, api_server.origin) as context:
+        yield context
 
 
 def origin_of(url: str) -> str:

@@ -2,6 +2,7 @@
  * One-tap actions for a contact point and its vCard, from the channel and the value the
  * API normalized (E.164 numbers, "@handle" for Telegram, https URLs).
  */
+import { organizationName, type RecordLookup } from "../store/names";
 import type { ContactPoint } from "../store/records";
 
 export interface ContactLink {
@@ -45,14 +46,10 @@ function escapeVCard(text: string): string {
     .replace(/([,;])/g, "\\$1");
 }
 
-export function vCard(contact: ContactPoint): string {
-  const name = contact.label ? `${contact.organization_name} – ${contact.label}` : contact.organization_name;
-  const lines = [
-    "BEGIN:VCARD",
-    "VERSION:3.0",
-    `FN:${escapeVCard(name)}`,
-    `ORG:${escapeVCard(contact.organization_name)}`,
-  ];
+export function vCard(contact: ContactPoint, records: RecordLookup | null): string {
+  const organization = organizationName(contact, records);
+  const name = contact.label ? `${organization} – ${contact.label}` : organization;
+  const lines = ["BEGIN:VCARD", "VERSION:3.0", `FN:${escapeVCard(name)}`, `ORG:${escapeVCard(organization)}`];
   const value = contact.value.trim();
   switch (contact.channel) {
     case "phone":
@@ -89,8 +86,8 @@ export function vCard(contact: ContactPoint): string {
   return lines.join("\r\n") + "\r\n";
 }
 
-export function downloadVCard(contact: ContactPoint): void {
-  const blob = new Blob([vCard(contact)], { type: "text/vcard" });
+export function downloadVCard(contact: ContactPoint, records: RecordLookup | null): void {
+  const blob = new Blob([vCard(contact, records)], { type: "text/vcard" });
   const url = URL.createObjectURL(blob);
   const link = document.createElement("a");
   link.href = url;
@@ -99,19 +96,4 @@ export function downloadVCard(contact: ContactPoint): void {
   link.click();
   link.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
-
-/** Which contacts to show first: the network office's hotline, then fast channels, then fresh ones. */
-const CHANNEL_ORDER = ["phone", "signal", "telegram", "whatsapp", "sms", "email", "form", "website", "office"];
-
-export function compareContacts(
-  a: ContactPoint,
-  b: ContactPoint,
-  isNetworkOffice: (organizationId: number) => boolean,
-): number {
-  const office = Number(isNetworkOffice(b.organization)) - Number(isNetworkOffice(a.organization));
-  if (office) return office;
-  const channel = CHANNEL_ORDER.indexOf(a.channel) - CHANNEL_ORDER.indexOf(b.channel);
-  if (channel) return channel;
-  return (b.last_verified_at ?? "").localeCompare(a.last_verified_at ?? "");
 }

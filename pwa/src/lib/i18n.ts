@@ -53,6 +53,22 @@ export async function setLanguage(next: Language, remember = true): Promise<void
   document.documentElement.lang = next;
   if (remember) localStorage.setItem(STORAGE_KEY, next);
   language.set(next);
+  warmUp();
+}
+
+/**
+ * Creates the formatters every contact card needs (loading their locale data costs tens of
+ * milliseconds on a slow phone) while the app is idle, e.g. waiting for the PIN, rather
+ * than between "Unlock" and the first card.
+ */
+function warmUp(): void {
+  const idle =
+    typeof requestIdleCallback === "function" ? requestIdleCallback : (work: () => void) => setTimeout(work, 0);
+  idle(() => {
+    relative();
+    names("region");
+    names("language");
+  });
 }
 
 export function t(key: Key, params: Record<string, string | number> = {}): string {
@@ -85,24 +101,54 @@ function names(type: "region" | "language"): Intl.DisplayNames | null {
   return displayNames.get(key) ?? null;
 }
 
+const nameCache = new Map<string, string>();
+
+/** A name looked up once per language: every card names its countries and languages. */
+function displayName(type: "region" | "language", code: string): string {
+  const key = `${language.get()}:${type}:${code}`;
+  let name = nameCache.get(key);
+  if (name === undefined) {
+    try {
+      name = names(type)?.of(code) ?? code;
+    } catch {
+      name = code;
+    }
+    nameCache.set(key, name);
+  }
+  return name;
+}
+
 export function countryName(code: string): string {
-  return names("region")?.of(code.toUpperCase()) ?? code;
+  return displayName("region", code.toUpperCase());
 }
 
 export function languageName(code: string): string {
-  return names("language")?.of(code) ?? code;
+  return displayName("language", code);
+}
+
+const relativeFormats = new Map<string, Intl.RelativeTimeFormat>();
+
+/** One formatter per language: creating one costs more than the card that shows it. */
+function relative(): Intl.RelativeTimeFormat {
+  const key = language.get();
+  let format = relativeFormats.get(key);
+  if (!format) {
+    format = new Intl.RelativeTimeFormat(key, { numeric: "auto" });
+    relativeFormats.set(key, format);
+  }
+  return format;
 }
 
 /** "3 days ago", "yesterday", "today" in the UI language. */
 export function daysAgo(iso: string, now: Date = new Date()): string {
   const days = Math.max(0, Math.floor((now.getTime() - new Date(iso).getTime()) / 86_400_000));
-  return new Intl.RelativeTimeFormat(language.get(), { numeric: "auto" }).format(-days, "day");
+  return relative().format(-days, "day");
 }
 
 /** "5 minutes ago", "2 hours ago" … for the last sync time. */
 export function timeAgo(iso: string, now: Date = new Date()): string {
   const seconds = Math.round((now.getTime() - new Date(iso).getTime()) / 1000);
-  const format = new Intl.RelativeTimeFormat(language.get(), { numeric: "auto" });
+  const format = relative();
   if (seconds < 60) return format.format(0, "second");
   if (seconds < 3600) return format.format(-Math.floor(seconds / 60), "minute");
   if (seconds < 86_400) return format.format(-Math.floor(seconds / 3600), "hour");

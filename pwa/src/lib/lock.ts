@@ -13,6 +13,7 @@
 import { attachTokens, reloadTokens } from "../api/auth";
 import { db, type LockSettings, readLock, writeLock } from "../store/db";
 import { Replica } from "../store/replica";
+import { firstScreen } from "./help";
 import { wipeDevice } from "./safety";
 import { observable } from "./store";
 import {
@@ -63,7 +64,13 @@ export function isAcceptableSecret(secret: string): boolean {
 }
 
 async function openWith(key: CryptoKey): Promise<void> {
-  const next = await Replica.load(await db(), key);
+  // The first cards show from the `first` chunk while the rest decrypts; then the screens re-read.
+  const next = await Replica.load(await db(), key, {
+    firstScreen,
+    onComplete: () => {
+      if (replica === next) for (const listener of changeListeners) listener();
+    },
+  });
   next.onWrite = () => channel?.postMessage("changed");
   replica = next;
   await attachTokens({ read: () => next.readToken(), write: (token) => next.writeToken(token) });

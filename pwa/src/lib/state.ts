@@ -15,7 +15,7 @@ import {
 } from "../api/auth";
 import { fetchSyncPage } from "../api/sync";
 import type { Notice, Removed, Replica } from "../store/replica";
-import { synchronize } from "../store/sync";
+import { isFilling, synchronize } from "../store/sync";
 import { config } from "./config";
 import { currentReplica, onReplica, onReplicaChanged } from "./lock";
 import { observable } from "./store";
@@ -32,6 +32,22 @@ export const online = observable(typeof navigator === "undefined" ? true : navig
 export const syncState = observable<SyncState>({ running: false, syncedAt: null, failed: false, removed: 0 });
 /** Bumped whenever the records change, so screens re-read the store. */
 export const dataVersion = observable(0);
+
+export interface Loading {
+  /** Records (contacts, organizations, guides…) received so far. */
+  received: number;
+  /** Unlocking: the replica is complete on disk and still being decrypted (not a first sync). */
+  unlocking?: boolean;
+}
+/**
+ * Set while this device has no complete replica and a sync is bringing the first one, or
+ * while unlocking decrypts the replica past its first screen: the screens say they are
+ * loading (never "no contacts", never a count as if it were exact) and show what is in memory.
+ */
+export const loading = observable<Loading | null>(null);
+
+/** How often the screens re-read a first snapshot while it pages in: each re-read costs a pass over it. */
+const FILL_REFRESH_MS = 1000;
 export const signedIn = observable(false);
 export const me = observable<Me | null>(null);
 export const notices = observable<Notice[]>([]);
@@ -74,16 +90,38 @@ export function runSync(): Promise<void> {
   runningFor = replica;
   const run = (async () => {
     await previous?.catch(() => undefined);
+    await replica.complete().catch(() => undefined);
     syncState.set((s) => ({ ...s, running: true }));
+    // While a first snapshot fills the records, the screens re-read them at most once a
+    // second, and at the latest a second after a page arrived.
+    let shownAt = -Infinity;
+    let refresh: ReturnType<typeof setTimeout> | undefined;
+    const show = () => {
+      refresh = undefined;
+      shownAt = performance.now();
+      dataVersion.set((v) => v + 1);
+    };
+    const showProgress = () => {
+      const filling = isFilling(replica);
+      loading.set(filling ? { received: replica.records.size } : null);
+      if (filling && refresh === undefined)
+        refresh = setTimeout(show, Math.max(0, shownAt + FILL_REFRESH_MS - performance.now()));
+    };
     try {
       // One tab syncs at a time; the others read what it wrote.
-      const outcome = await exclusive("wp-sync", () => synchronize(replica, fetchSyncPage, viewerKey()));
+      const outcome = await exclusive("wp-sync", () => {
+        showProgress();
+        return synchronize(replica, fetchSyncPage, viewerKey(), undefined, showProgress);
+      });
       syncState.set({ running: false, syncedAt: outcome.syncedAt, failed: false, removed: outcome.removedContacts });
       online.set(true); // the API answered, whatever the browser's connection flag says
       if (outcome.changed || outcome.withdrawn.length) dataVersion.set((v) => v + 1);
       loadNotices();
     } catch {
       syncState.set((s) => ({ ...s, running: false, failed: !replica.isClosed }));
+    } finally {
+      clearTimeout(refresh);
+      loading.set(null);
     }
   })().finally(() => {
     if (running === run) {
@@ -154,12 +192,15 @@ async function requestPersistence(): Promise<void> {
 function followLock(): void {
   onReplica((replica) => {
     syncState.set((s) => ({ ...s, syncedAt: replica?.meta.syncedAt ?? null, removed: 0 }));
+    loading.set(replica && !replica.isComplete ? { received: replica.records.size, unlocking: true } : null);
     dataVersion.set((v) => v + 1);
     loadNotices();
     if (!replica) me.set(null);
     else void runSync();
   });
   onReplicaChanged(() => {
+    // The replica is complete now (or was re-read after another tab wrote it).
+    if (!running) loading.set(null);
     dataVersion.set((v) => v + 1);
     loadNotices();
   });

@@ -1,8 +1,8 @@
 import { ContactCard } from "../components/ContactCard/ContactCard";
 import { PagedList } from "../components/PagedList/PagedList";
-import { setKept, useKept, useRecord, useRecords } from "../lib/data";
-import { countryName, daysAgo, t } from "../lib/i18n";
-import { findContacts } from "../lib/help";
+import { useMemo } from "preact/hooks";
+import { setKept, useContactIndex, useKept, useRecord, useRecords } from "../lib/data";
+import { countryName, daysAgo, t, useLanguage } from "../lib/i18n";
 import { linkTo } from "../lib/router";
 import { NotOnDevice } from "./NotOnDevice";
 
@@ -37,12 +37,15 @@ export function Countries() {
 
 export function CountryPage({ code }: { code: string }) {
   const country = useRecord("country", code.toUpperCase());
-  const contacts = useRecords("contact_point");
-  const organizations = useRecords("organization");
+  const index = useContactIndex();
+  const language = useLanguage();
+  const local = useMemo(
+    () => index?.find({ country: code.toUpperCase(), language, topic: "" }) ?? [],
+    [index, code, language],
+  );
   const kept = useKept();
   if (country === undefined) return <p>{t("common.loading")}</p>;
   if (country === null) return <NotOnDevice back="/countries" />;
-  const local = findContacts(contacts ?? [], organizations ?? [], { country: country.code, language: "", topic: "" });
   return (
     <article>
       <p>
@@ -82,11 +85,11 @@ export function CountryPage({ code }: { code: string }) {
         <>
           <h2>{t("countries.contacts")}</h2>
           <PagedList
-            key={country.code}
+            reset={country.code}
             items={local}
+            keyOf={(contact) => contact.id}
             render={(contact) => (
               <ContactCard
-                key={contact.id}
                 contact={contact}
                 kept={kept.has(String(contact.id))}
                 onKeep={(c, keep) => void setKept(c, keep)}

@@ -1,50 +1,57 @@
 import { ContactCard } from "../components/ContactCard/ContactCard";
 import { PagedList } from "../components/PagedList/PagedList";
-import { useMemo } from "preact/hooks";
-import { setKept, useKept, useRecords } from "../lib/data";
+import { useEffect, useMemo, useState } from "preact/hooks";
+import { setKept, useContactIndex, useKept, useTextIndex } from "../lib/data";
 import { countryName, label, languageName, t, tn, useLanguage } from "../lib/i18n";
 import { linkTo, setQuery, type Location } from "../lib/router";
-import { signedIn } from "../lib/state";
+import { loading, signedIn } from "../lib/state";
 import { useObservable } from "../lib/store";
 import { findContacts, type HelpFilters } from "../lib/help";
 
-function options(values: Iterable<string>, name: (code: string) => string) {
-  return [...new Set(values)].map((code) => ({ code, name: name(code) })).sort((a, b) => a.name.localeCompare(b.name));
+function options(codes: readonly string[], name: (code: string) => string) {
+  const compare = new Intl.Collator().compare;
+  return codes.map((code) => ({ code, name: name(code) })).sort((a, b) => compare(a.name, b.name));
 }
 
+const NO_CHOICES = { countries: [], languages: [], topics: [] };
+
 export function FindHelp({ location }: { location: Location }) {
-  const contacts = useRecords("contact_point");
-  const organizations = useRecords("organization");
+  const index = useContactIndex();
   const kept = useKept();
   const isSignedIn = useObservable(signedIn);
+  const receiving = useObservable(loading);
+  const uiLanguage = useLanguage();
   const country = location.query.get("country") ?? "";
   const language = location.query.get("language") ?? "";
   const topic = location.query.get("topic") ?? "";
-  const filters: HelpFilters = useMemo(() => ({ country, language, topic }), [country, language, topic]);
+  const words = location.query.get("words") ?? "";
+  const filters: HelpFilters = useMemo(() => ({ country, language, topic, words }), [country, language, topic, words]);
   const update = (change: Partial<HelpFilters>) => setQuery({ ...filters, ...change });
-  const uiLanguage = useLanguage();
-  const all = useMemo(() => contacts ?? [], [contacts]);
-  // Both are passes over every contact: at 20,000 contacts they cost more than the screen,
-  // so they run when the data, the filters or the interface language change, not per render.
-  const found = useMemo(() => findContacts(all, organizations ?? [], filters), [all, organizations, filters]);
-  const { countries, languages, topics } = useMemo(
-    () => ({
-      countries: options(
-        all.flatMap((c) => c.countries ?? []).concat((organizations ?? []).flatMap((o) => o.countries ?? [])),
-        countryName,
-      ),
-      languages: options(
-        all.flatMap((c) => c.languages ?? []),
-        languageName,
-      ),
-      topics: options(
-        all.flatMap((c) => c.topics ?? []),
-        (code) => label("topic", code),
-      ),
-    }),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the names are in the interface language: sort them again
-    [all, organizations, uiLanguage],
+  // The search index is built when the words box is first used, not before the first cards.
+  const [wantText, setWantText] = useState(words !== "");
+  const text = useTextIndex(wantText || words !== "");
+  const found = useMemo(
+    () => (index ? findContacts(index, filters, uiLanguage, text) : null),
+    [index, filters, uiLanguage, text],
   );
+  // The option lists name and sort every country and language of the network: the first
+  // cards do not wait for them (unless a filter is already chosen and must be shown).
+  const [named, setNamed] = useState(country !== "" || language !== "" || topic !== "");
+  useEffect(() => {
+    if (named) return;
+    const timer = setTimeout(() => setNamed(true), 0);
+    return () => clearTimeout(timer);
+  }, [named]);
+  const choices = useMemo(() => {
+    if (!index || !named) return NO_CHOICES;
+    const codes = index.choices();
+    return {
+      countries: options(codes.countries, countryName),
+      languages: options(codes.languages, languageName),
+      topics: options(codes.topics, (code) => label("topic", code)),
+    };
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the names are in the interface language: sort them again
+  }, [index, uiLanguage, named]);
 
   return (
     <section>
@@ -59,7 +66,7 @@ export function FindHelp({ location }: { location: Location }) {
           onChange={(e) => update({ country: e.currentTarget.value })}
         >
           <option value="">{t("help.anyCountry")}</option>
-          {countries.map((o) => (
+          {choices.countries.map((o) => (
             <option value={o.code}>{o.name}</option>
           ))}
         </select>
@@ -70,8 +77,8 @@ export function FindHelp({ location }: { location: Location }) {
           value={filters.language}
           onChange={(e) => update({ language: e.currentTarget.value })}
         >
-          <option value="">{t("help.anyLanguage")}</option>
-          {languages.map((o) => (
+          <option value="">{t("help.anyLanguage", { language: languageName(uiLanguage) })}</option>
+          {choices.languages.map((o) => (
             <option value={o.code}>{o.name}</option>
           ))}
         </select>
@@ -83,25 +90,47 @@ export function FindHelp({ location }: { location: Location }) {
           onChange={(e) => update({ topic: e.currentTarget.value })}
         >
           <option value="">{t("help.anyTopic")}</option>
-          {topics.map((o) => (
+          {choices.topics.map((o) => (
             <option value={o.code}>{o.name}</option>
           ))}
         </select>
+        <label for="f-words">{t("help.words")}</label>
+        <input
+          id="f-words"
+          type="search"
+          autoComplete="off"
+          defaultValue={words}
+          onFocus={() => setWantText(true)}
+          onInput={(e) => update({ words: e.currentTarget.value })}
+        />
       </form>
-      {contacts === null ? (
-        <p>{t("common.loading")}</p>
-      ) : all.length === 0 ? (
-        <p class="empty">{t("help.empty")}</p>
+      {receiving && (
+        <p class="muted" data-testid="loading" role="status">
+          {t("common.loading")}
+        </p>
+      )}
+      {found === null ? (
+        !receiving && <p>{t("common.loading")}</p>
+      ) : index?.size === 0 ? (
+        !receiving && <p class="empty">{t("help.empty")}</p>
       ) : (
         <>
-          <h2 aria-live="polite">{tn("help.results", found.length)}</h2>
-          {found.length === 0 && <p class="empty">{t("help.none")}</p>}
+          {/* While loading, what is in memory is not all: no count is shown as if it were exact. */}
+          {!receiving && (
+            <h2 aria-live="polite" data-testid="result-count" data-count={found.contacts.length}>
+              {tn("help.results", found.contacts.length)}
+            </h2>
+          )}
+          {!receiving && found.contacts.length > 0 && (
+            <p class="muted">{tn("help.speak", found.speaking, { language: languageName(found.language) })}</p>
+          )}
+          {!receiving && found.contacts.length === 0 && <p class="empty">{t("help.none")}</p>}
           <PagedList
-            key={`${filters.country}|${filters.language}|${filters.topic}`}
-            items={found}
+            reset={`${filters.country}|${found.language}|${filters.topic}|${filters.words}`}
+            items={found.contacts}
+            keyOf={(contact) => contact.id}
             render={(contact) => (
               <ContactCard
-                key={contact.id}
                 contact={contact}
                 kept={kept.has(String(contact.id))}
                 onKeep={(c, keep) => void setKept(c, keep)}

@@ -1,43 +1,48 @@
 import { ContactCard } from "../components/ContactCard/ContactCard";
 import { PagedList } from "../components/PagedList/PagedList";
-import { setKept, useKept, useRecord, useRecords } from "../lib/data";
+import { useMemo } from "preact/hooks";
+import { setKept, useContactIndex, useKept, useRecord, useRecords } from "../lib/data";
 import { countryName, label, languageName, t } from "../lib/i18n";
 import { linkTo } from "../lib/router";
 import { NotOnDevice } from "./NotOnDevice";
 
 export function Organizations() {
   const organizations = useRecords("organization");
+  const sorted = useMemo(() => {
+    const compare = new Intl.Collator().compare;
+    return [...(organizations ?? [])].sort((a, b) => compare(a.name, b.name));
+  }, [organizations]);
   if (organizations === null) return <p>{t("common.loading")}</p>;
-  const sorted = [...organizations].sort((a, b) => a.name.localeCompare(b.name));
   return (
     <section>
       <h1>{t("orgs.title")}</h1>
       {sorted.length === 0 && <p class="empty">{t("orgs.none")}</p>}
-      <ul class="list">
-        {sorted.map((org) => (
-          <li key={org.id}>
-            <a {...linkTo(`/organizations/${org.id}`)}>
-              <strong>{org.name}</strong>
-              <br />
-              <span class="muted">
-                {(org.kinds ?? []).map((kind) => label("kind", kind)).join(", ")}
-                {org.countries?.length ? ` · ${org.countries.map(countryName).join(", ")}` : ""}
-              </span>
-            </a>
-          </li>
-        ))}
-      </ul>
+      <PagedList
+        items={sorted}
+        keyOf={(org) => org.id}
+        class="list"
+        render={(org) => (
+          <a {...linkTo(`/organizations/${org.id}`)}>
+            <strong>{org.name}</strong>
+            <br />
+            <span class="muted">
+              {(org.kinds ?? []).map((kind) => label("kind", kind)).join(", ")}
+              {org.countries?.length ? ` · ${org.countries.map(countryName).join(", ")}` : ""}
+            </span>
+          </a>
+        )}
+      />
     </section>
   );
 }
 
 export function OrganizationPage({ id }: { id: string }) {
   const org = useRecord("organization", id);
-  const contacts = useRecords("contact_point");
+  const index = useContactIndex();
+  const own = useMemo(() => index?.ofOrganization(id) ?? [], [index, id]);
   const kept = useKept();
   if (org === undefined) return <p>{t("common.loading")}</p>;
   if (org === null) return <NotOnDevice back="/organizations" />;
-  const own = (contacts ?? []).filter((c) => String(c.organization) === id);
   return (
     <article>
       <p>
@@ -61,11 +66,11 @@ export function OrganizationPage({ id }: { id: string }) {
       {org.is_example && <p class="muted">{t("common.example")}</p>}
       <h2>{t("orgs.contacts")}</h2>
       <PagedList
-        key={id}
+        reset={id}
         items={own}
+        keyOf={(contact) => contact.id}
         render={(contact) => (
           <ContactCard
-            key={contact.id}
             contact={contact}
             showOrganization={false}
             kept={kept.has(String(contact.id))}

@@ -4,10 +4,15 @@
  *
  * After unlock every chunk is decrypted once into Maps, and the screens read only those
  * (fast enough for 20,000 contacts, and nothing to decrypt per keystroke). Writes go to
- * disk in chunks, not per record: one `log` chunk per delta page, one `stage` chunk per
- * snapshot page, `base` chunks of about 500 records when a snapshot is swapped in or the
- * log is compacted, and one small `state` chunk (sync meta, saved contacts, notices and the
- * list of chunks that make up the replica, so a removed chunk is noticed). The refresh
+ * disk in chunks, not per record: one `log` chunk per delta page; one `base` chunk per page
+ * of a first snapshot, which fills the empty replica directly so the screens can show what
+ * arrived; one `stage` chunk per page of a snapshot that replaces an existing replica;
+ * `base` chunks of about 500 records when such a snapshot is swapped in or the log is
+ * compacted; and one small `state` chunk (sync meta, saved contacts, notices and the list of
+ * chunks that make up the replica, so a removed chunk is noticed). A `first` chunk, encrypted
+ * like the others and rewritten in the same transaction whenever the records change, holds
+ * what the first screen shows (chosen by the app: `FirstScreen`); unlocking decrypts it
+ * before the rest, so the first cards show while the replica loads (`complete`). The refresh
  * token has its own chunk, written only under the cross-tab refresh lock. Each write is one
  * IndexedDB transaction; the encryption happens before it opens, because a transaction
  * closes itself while it waits for anything else.
@@ -30,6 +35,11 @@ export interface SyncMeta {
   syncedAt: string | null;
   /** "anonymous" or "user:<id>": whose view of the network the records are. */
   viewer: string | null;
+  /**
+   * A first snapshot is paging straight into the records: they are what arrived so far,
+   * not a complete replica (absent in states written before it existed: false).
+   */
+  filling?: boolean;
 }
 
 export interface SavedContact {
@@ -66,6 +76,7 @@ export const CHUNK_RECORDS = 500;
 export const MAX_LOG_CHUNKS = 16;
 
 const STATE = "state";
+const FIRST = "first";
 const TOKEN = "token";
 const slot = (id: string) => `chunks/${id}`;
 export const recordKey = (type: string, id: string) => `${type}\u0000${id}`;
@@ -73,6 +84,16 @@ export const recordKey = (type: string, id: string) => `${type}\u0000${id}`;
 async function exclusive<T>(name: string, work: () => Promise<T>): Promise<T> {
   if (typeof navigator !== "undefined" && navigator.locks) return navigator.locks.request(name, work);
   return work();
+}
+
+/** A snapshot page as base rows; null if it deletes anything (then it is kept as a log). */
+function asRows(changes: Change[]): StoredRecord[] | null {
+  const rows: StoredRecord[] = [];
+  for (const change of changes) {
+    if (change.op !== "upsert" || change.data === null || change.data === undefined) return null;
+    rows.push({ type: change.type, id: change.id, data: change.data } as StoredRecord);
+  }
+  return rows;
 }
 
 function applyChanges(target: Map<string, StoredRecord>, changes: Change[]): void {
@@ -86,6 +107,16 @@ function applyChanges(target: Map<string, StoredRecord>, changes: Change[]): voi
   }
 }
 
+/** The few records the first screen shows, picked from a complete replica. */
+export type FirstScreen = (replica: Replica) => StoredRecord[];
+
+export interface LoadOptions {
+  /** Picks the `first` chunk at each write; without it none is written or read. */
+  firstScreen?: FirstScreen;
+  /** Called once the whole replica is in memory after a load that began with the first screen. */
+  onComplete?: () => void;
+}
+
 export class Replica {
   records = new Map<string, StoredRecord>();
   staging = new Map<string, StoredRecord>();
@@ -97,19 +128,54 @@ export class Replica {
   private chunks: string[] = [];
   private revision = 0;
   private closed = false;
+  /** Settled once every chunk is in memory; writes wait for it (never from a partial replica). */
+  private loaded: Promise<void> = Promise.resolve();
+  private partial = false;
   /** Called after every write, e.g. to tell other tabs. */
   onWrite: (() => void) | null = null;
 
   private constructor(
     private readonly database: Database,
     private key: CryptoKey,
+    private readonly firstScreen?: FirstScreen,
   ) {}
 
-  /** Decrypts every chunk once; an empty store gives an empty replica. */
-  static async load(database: Database, key: CryptoKey): Promise<Replica> {
-    const replica = new Replica(database, key);
-    await replica.reload();
+  /**
+   * Decrypts every chunk once; an empty store gives an empty replica. With a `first` chunk
+   * on disk it returns as soon as that one is decrypted, holding only its records, and
+   * loads the rest in the background (`complete`, then `onComplete`).
+   */
+  static async load(database: Database, key: CryptoKey, options: LoadOptions = {}): Promise<Replica> {
+    const replica = new Replica(database, key, options.firstScreen);
+    const [stateRow, firstRow] = options.firstScreen
+      ? await Promise.all([database.get("chunks", STATE), database.get("chunks", FIRST)])
+      : [undefined, undefined];
+    if (!stateRow || !firstRow) {
+      await replica.reload();
+      return replica;
+    }
+    const [state, first] = await Promise.all([
+      replica.decrypt<State>(stateRow, STATE),
+      replica.decrypt<StoredRecord[]>(firstRow, FIRST),
+    ]);
+    replica.adopt(state, new Map(first.map((row) => [recordKey(row.type, row.id), row])), new Map());
+    replica.partial = true;
+    replica.loaded = replica.reload().then(() => {
+      replica.partial = false;
+      if (!replica.closed) options.onComplete?.();
+    });
+    replica.loaded.catch(() => undefined);
     return replica;
+  }
+
+  /** False while only the first screen's records are in memory. */
+  get isComplete(): boolean {
+    return !this.partial;
+  }
+
+  /** Resolves when the whole replica is in memory. */
+  complete(): Promise<void> {
+    return this.loaded;
   }
 
   /** Forgets the key and the data (lock, wipe); every later write fails. */
@@ -148,6 +214,10 @@ export class Replica {
       else if (id.startsWith("stage-")) applyChanges(staging, content as Change[]);
     });
     if (this.closed) return;
+    this.adopt(state, records, staging);
+  }
+
+  private adopt(state: State | null, records: Map<string, StoredRecord>, staging: Map<string, StoredRecord>): void {
     this.records = records;
     this.staging = staging;
     this.meta = state?.meta ?? EMPTY_META;
@@ -155,12 +225,13 @@ export class Replica {
     this.notices = state?.notices ?? [];
     this.nextNotice = state?.nextNotice ?? 1;
     this.nextChunk = state?.nextChunk ?? 1;
-    this.chunks = ids;
+    this.chunks = state?.chunks ?? [];
   }
 
   /** Runs a change alone across tabs, on a replica that is as new as the disk. */
   private transact<T>(work: () => Promise<T>): Promise<T> {
     return exclusive("wp-store", async () => {
+      await this.loaded;
       if (this.closed) throw new Error("The store is locked.");
       if ((await readLock(this.database)).revision !== this.revision) await this.reload();
       return work();
@@ -173,6 +244,12 @@ export class Replica {
 
   /** Encrypts first, then writes all rows, the state and the revision in one transaction. */
   private async write(puts: [string, unknown][], deletes: string[], storedKey?: StoredKey): Promise<void> {
+    const touched = [...puts.map(([id]) => id), ...deletes].some((id) => !id.startsWith("stage-"));
+    if (this.firstScreen && touched) {
+      // Not picked per page of a first snapshot (each pick ranks every contact): at its end.
+      if (this.records.size && !this.meta.filling) puts = [...puts, [FIRST, this.firstScreen(this)]];
+      else deletes = [...deletes, FIRST];
+    }
     const state: State = {
       meta: this.meta,
       saved: [...this.saved.values()],
@@ -246,7 +323,20 @@ export class Replica {
       const write = update(this);
       const puts: [string, unknown][] = [];
       let deletes: string[] = [];
-      if (write.into === "records") {
+      if (write.into === "fill") {
+        if (write.reset) {
+          // What a first snapshot had brought before it restarted is not a replica either.
+          this.records = new Map();
+          this.staging = new Map();
+          deletes = this.chunks;
+          this.chunks = [];
+        }
+        applyChanges(this.records, write.changes);
+        const rows = asRows(write.changes);
+        const id = this.chunkId(rows ? "base" : "log");
+        puts.push([id, rows ?? write.changes]);
+        this.chunks = [...this.chunks, id];
+      } else if (write.into === "records") {
         applyChanges(this.records, write.changes);
         const logs = this.chunks.filter((id) => id.startsWith("log-"));
         if (logs.length >= MAX_LOG_CHUNKS) {
@@ -311,8 +401,8 @@ export class Replica {
       this.staging = new Map();
       this.saved = new Map();
       this.notices = [];
-      // The next sync starts from a fresh anonymous snapshot.
-      this.meta = { ...EMPTY_META, viewer: "anonymous" };
+      // The next sync starts from a fresh anonymous snapshot (filling afresh what was half filled).
+      this.meta = { ...EMPTY_META, viewer: "anonymous", filling: this.meta.filling === true };
       const old = this.chunks;
       const puts = this.baseChunks();
       this.chunks = puts.map(([id]) => id);
@@ -372,10 +462,14 @@ export interface Removed {
 }
 
 export interface PageWrite {
-  into: "records" | "staging";
+  /**
+   * "records": a delta; "fill": a page of a first snapshot, applied to the (partial)
+   * records at once; "staging": a page of a snapshot that replaces a complete replica.
+   */
+  into: "records" | "fill" | "staging";
   changes: Change[];
   meta: SyncMeta;
-  /** Staging: this page starts a new snapshot. */
+  /** Fill or staging: this page starts a new snapshot. */
   reset?: boolean;
   /** Staging: this was the snapshot's last page. */
   complete?: boolean;

@@ -1,7 +1,9 @@
 import { useState } from "preact/hooks";
 import { contactLinks, downloadVCard } from "../../lib/contact";
 import { countryName, daysAgo, label, languageName, t } from "../../lib/i18n";
+import { currentReplica } from "../../lib/lock";
 import { linkTo } from "../../lib/router";
+import { organizationName } from "../../store/names";
 import { SaveWarning } from "../SaveWarning/SaveWarning";
 import type { ContactPoint } from "../../store/records";
 import styles from "./ContactCard.module.css";
@@ -29,13 +31,14 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
   const [confirmingVCard, setConfirmingVCard] = useState(false);
   const status = contact.status ?? "active";
   const heading = contact.label || label("channel", contact.channel);
-  const name = `${contact.organization_name} – ${heading}`;
+  const organization = organizationName(contact, currentReplica());
+  const name = `${organization} – ${heading}`;
   return (
     <article class={styles.card} data-testid="contact-card" data-contact-id={contact.id} aria-label={name}>
       <header class={styles.head}>
         {showOrganization && (
           <a class={styles.org} {...linkTo(`/organizations/${contact.organization}`)}>
-            {contact.organization_name}
+            {organization}
           </a>
         )}
         <h3 class={styles.label}>{heading}</h3>
@@ -125,7 +128,7 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
           message="contact.vcardWarning"
           onSave={() => {
             setConfirmingVCard(false);
-            downloadVCard(contact);
+            downloadVCard(contact, currentReplica());
           }}
           onCancel={() => setConfirmingVCard(false)}
         />

@@ -1,13 +1,17 @@
 import { t, timeAgo, tn, useLanguage } from "../../lib/i18n";
-import { online, syncState } from "../../lib/state";
+import { loading, online, syncState } from "../../lib/state";
 import { useObservable } from "../../lib/store";
 import styles from "./StatusBar.module.css";
 
-/** Connection and freshness of the offline data, announced politely to screen readers. */
+/**
+ * Connection and freshness of the offline data, announced politely to screen readers; on a
+ * first sync, how much has arrived (the screens show it meanwhile).
+ */
 export function StatusBar() {
   useLanguage();
   const isOnline = useObservable(online);
   const sync = useObservable(syncState);
+  const first = useObservable(loading);
   const when = sync.syncedAt ? t("status.syncedAt", { when: timeAgo(sync.syncedAt) }) : t("status.never");
   return (
     <div
@@ -17,7 +21,13 @@ export function StatusBar() {
       data-testid="status"
     >
       <span data-testid="synced-at" title={sync.syncedAt ?? ""}>
-        {sync.running ? t("status.syncing") : when}
+        {first?.unlocking
+          ? t("common.loading")
+          : first
+            ? t("status.loading", { n: first.received })
+            : sync.running
+              ? t("status.syncing")
+              : when}
       </span>
       {!isOnline && <span>{t("status.offline")}</span>}
       {isOnline && sync.failed && !sync.running && <span>{t("status.failed")}</span>}
