@@ -35,8 +35,6 @@ from django.http import JsonResponse
 from django.test.utils import (
     CaptureQueriesContext,
     override_settings,
-    setup_test_environment,
-    teardown_test_environment,
 )
 from django.urls import include, path
 from rest_framework.test import APIClient
@@ -44,6 +42,7 @@ from rest_framework.utils.urls import replace_query_param
 
 from accounts.authentication import RevocableJWTAuthentication
 from accounts.demo import USERS
+from core.benchmark import throwaway_database
 from core.generated import create_network
 from core.pagination import KeysetPagination
 from core.representation import Representation
@@ -122,16 +121,8 @@ class Command(BaseCommand):
     def handle(self, *args, organizations, contacts, page_size, repeat, **options):
         if min(organizations, contacts, page_size, repeat) < 1:
             raise CommandError("--organizations, --contacts, --page-size and --repeat must be at least 1.")
-        setup_test_environment()
-        test_settings = connection.settings_dict.setdefault("TEST", {})
-        if connection.vendor != "sqlite":
-            test_settings["NAME"] = f"{connection.settings_dict['NAME']}_bench_lists"
-        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        try:
+        with throwaway_database("bench_lists"):
             rows = self._run(organizations, contacts, page_size, repeat)
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-            teardown_test_environment()
         self._report(rows, organizations, contacts, page_size, repeat)
 
     def _run(self, organizations, contacts, page_size, repeat) -> list[Row]:

@@ -23,10 +23,10 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
-from django.test.utils import setup_test_environment, teardown_test_environment
 from rest_framework.test import APIClient
 
 from accounts.demo import USERS
+from core.benchmark import throwaway_database
 from core.generated import SLUG_PREFIX, create_network
 from organizations.models import ContactPoint
 
@@ -67,16 +67,8 @@ class Command(BaseCommand):
         organizations = organizations or max(contacts // 10, 1)
         if min(contacts, organizations, repeat) < 1:
             raise CommandError("--contacts, --organizations and --repeat must be at least 1.")
-        setup_test_environment()
-        test_settings = connection.settings_dict.setdefault("TEST", {})
-        if connection.vendor != "sqlite":
-            test_settings["NAME"] = f"{connection.settings_dict['NAME']}_bench_search"
-        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        try:
+        with throwaway_database("bench_search"):
             rows, generated = self._run(contacts, organizations, repeat)
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-            teardown_test_environment()
         self._report(rows, contacts, organizations, repeat, generated)
 
     def _run(self, contacts, organizations, repeat):

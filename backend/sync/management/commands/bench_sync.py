@@ -38,11 +38,12 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
-from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from accounts.demo import USERS
 from changes.registry import synced_entries
+from core.benchmark import throwaway_database
 from core.generated import create_network
 from core.viewer import ANONYMOUS, Viewer, viewer_for
 from organizations.models import ContactPoint
@@ -152,16 +153,8 @@ class Command(BaseCommand):
     def handle(self, *args, organizations, contacts, edits, repeat, **options):
         if min(organizations, contacts, edits, repeat) < 1:
             raise CommandError("--organizations, --contacts, --edits and --repeat must be at least 1.")
-        setup_test_environment()
-        test_settings = connection.settings_dict.setdefault("TEST", {})
-        if connection.vendor != "sqlite":
-            test_settings["NAME"] = f"{connection.settings_dict['NAME']}_bench_sync"
-        old_name = connection.creation.create_test_db(verbosity=0, autoclobber=True, serialize=False)
-        try:
+        with throwaway_database("bench_sync"):
             rows = self._run(organizations, contacts, edits, repeat)
-        finally:
-            connection.creation.destroy_test_db(old_name, verbosity=0)
-            teardown_test_environment()
         self._report(rows, edits, repeat)
 
     # -- measuring -------------------------------------------------------------------------
