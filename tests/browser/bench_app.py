@@ -64,7 +64,7 @@ from tests.browser.bench_lock import (  # noqa: E402
     servers,
     until,
 )
-from tests.browser.conftest import DIST  # noqa: E402
+from tests.browser.conftest import DIST, fill_sign_in  # noqa: E402
 
 COUNTRIES = ["GE", "DE", "AM", "LT", "FI", ""]
 KEYSTROKES = "asylum"
@@ -278,12 +278,7 @@ def member_sync(playwright, site, profile: Path) -> dict:
         expect(page.get_by_test_id("synced-at")).to_have_text(re.compile(r"^Updated "), timeout=300_000)
         cdp = context.new_cdp_session(page)
         cdp.send("Emulation.setCPUThrottlingRate", {"rate": CPU_SLOWDOWN})
-        page.get_by_role("navigation", name="Main").get_by_role("link", name="More").click()
-        page.get_by_role("main").get_by_role("link", name="Account").click()
-        page.get_by_label("Username").fill(MEMBER[0])
-        page.get_by_label("Password").fill(MEMBER[1])
-        page.get_by_test_id("signin-pin").fill(PIN)
-        page.get_by_test_id("signin-pin2").fill(PIN)
+        fill_sign_in(page, *MEMBER, PIN)
         page.evaluate(MEMBER_SYNC)
         page.get_by_role("button", name="Sign in").click()
         until(page, "window.__bench && 'synced' in window.__bench", 600)

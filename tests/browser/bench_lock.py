@@ -47,6 +47,7 @@ from tests.browser.conftest import (  # noqa: E402
     CHROMIUM_ARGS,
     DIST,
     StaticSite,
+    fill_sign_in,
     free_port,
     prepare_api,
     running_api,
@@ -135,12 +136,7 @@ def sign_in_and_sync(page, site: StaticSite) -> None:
     status = page.get_by_test_id("synced-at")
     expect(status).to_have_text(re.compile(r"^Updated "), timeout=300_000)
     anonymous = status.get_attribute("title")
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="More").click()
-    page.get_by_role("main").get_by_role("link", name="Account").click()
-    page.get_by_label("Username").fill(MEMBER[0])
-    page.get_by_label("Password").fill(MEMBER[1])
-    page.get_by_test_id("signin-pin").fill(PIN)
-    page.get_by_test_id("signin-pin2").fill(PIN)
+    fill_sign_in(page, *MEMBER, PIN)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_test_id("signed-in")).to_be_visible(timeout=60_000)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Find help").click()

@@ -312,3 +312,14 @@ def page(context, pwa):
     yield page
     pwa.offline = False
     pwa.root = DIST
+
+
+def fill_sign_in(page, username: str, password: str, pin: str) -> None:
+    """Opens Account from the navigation and fills the sign-in form, PIN and its repetition included;
+    the caller presses "Sign in" (a benchmark starts its clock first)."""
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="More").click()
+    page.get_by_role("main").get_by_role("link", name="Account").click()
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(password)
+    page.get_by_test_id("signin-pin").fill(pin)
+    page.get_by_test_id("signin-pin2").fill(pin)

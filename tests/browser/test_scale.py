@@ -23,6 +23,7 @@ from playwright.sync_api import Page, expect
 
 from .conftest import (
     StaticSite,
+    fill_sign_in,
     free_port,
     phone_context,
     prepare_api,
@@ -77,12 +78,7 @@ def shown_count(page: Page) -> int:
 
 
 def sign_in(page: Page) -> None:
-    page.get_by_role("navigation", name="Main").get_by_role("link", name="More").click()
-    page.get_by_role("main").get_by_role("link", name="Account").click()
-    page.get_by_label("Username").fill(MEMBER[0])
-    page.get_by_label("Password").fill(MEMBER[1])
-    page.get_by_test_id("signin-pin").fill(PIN)
-    page.get_by_test_id("signin-pin2").fill(PIN)
+    fill_sign_in(page, *MEMBER, PIN)
     page.get_by_role("button", name="Sign in").click()
     expect(page.get_by_test_id("signed-in")).to_be_visible(timeout=60_000)
     page.get_by_role("navigation", name="Main").get_by_role("link", name="Find help").click()
