@@ -8,6 +8,7 @@ import type { Replica } from "../store/replica";
 import type { ContactPoint, RecordType, RecordTypes } from "../store/records";
 import { TextIndex } from "../store/search";
 import { labelOf } from "../store/sync";
+import { whenIdle } from "./idle";
 import { currentReplica, hasPin, pinRequest } from "./lock";
 import { dataVersion } from "./state";
 import { observable, useObservable } from "./store";
@@ -71,8 +72,10 @@ export function useTextIndex(wanted = true): TextIndex | null {
     const current = wanted ? indexesOf(version) : null;
     if (!current) return null;
     if (!current.text) {
-      current.text = new TextIndex(current.replica.records.values(), current.replica, current.previous);
+      const text = new TextIndex(current.replica.records.values(), current.replica, current.previous);
+      current.text = text;
       current.previous = undefined;
+      whenIdle(() => text.warmUp());
     }
     return current.text;
   }, [version, wanted]);

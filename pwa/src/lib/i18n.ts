@@ -4,6 +4,7 @@
  * demand (and precached by the service worker, so switching works offline).
  */
 import en from "../locales/en";
+import { whenIdle } from "./idle";
 import { observable, useObservable } from "./store";
 
 export type Key = keyof typeof en;
@@ -62,9 +63,7 @@ export async function setLanguage(next: Language, remember = true): Promise<void
  * than between "Unlock" and the first card.
  */
 function warmUp(): void {
-  const idle =
-    typeof requestIdleCallback === "function" ? requestIdleCallback : (work: () => void) => setTimeout(work, 0);
-  idle(() => {
+  whenIdle(() => {
     relative();
     names("region");
     names("language");

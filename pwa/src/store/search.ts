@@ -303,6 +303,18 @@ export class TextIndex {
     return groups.reverse().flat();
   }
 
+  /**
+   * Runs one throwaway query and reads its first hit. The first run of this code is
+   * interpreted, about 20 times slower than the next (28 against 1.2 ms for a one-letter
+   * query over 22,000 records, in Node); run in idle time after the index is built, that
+   * cost stays off the user's first keystroke.
+   */
+  warmUp(): void {
+    const query = this.titleKeys[0]?.charAt(0) || "a";
+    const first = this.search(query)[0];
+    if (first) this.hit(first, query);
+  }
+
   /** What a result shows: its title and, for a match outside the title, the text around it. */
   hit(record: StoredRecord, query: string): Hit {
     const wanted = words(query);
