@@ -740,6 +740,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Markdown as a document body
+         * @description Renders `body` with the same renderer and sanitizer that make a document's `body_html`, so an editor shows exactly what readers will see. Writes nothing. For those who write documents: coordinators and admins.
+         */
+        post: operations["documents_preview_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/": {
         parameters: {
             query?: never;
@@ -7087,6 +7107,48 @@ export interface components {
              */
             code: "invalid_choice" | "null";
             detail: string;
+        };
+        DocumentsPreviewCreateBodyErrorComponent: {
+            /**
+             * @description * `body` - body (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "body";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsPreviewCreateError: components["schemas"]["DocumentsPreviewCreateNonFieldErrorsErrorComponent"] | components["schemas"]["DocumentsPreviewCreateBodyErrorComponent"];
+        DocumentsPreviewCreateErrorResponse400: components["schemas"]["DocumentsPreviewCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsPreviewCreateNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        DocumentsPreviewCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsPreviewCreateError"][];
         };
         DocumentsPublishCreateError: components["schemas"]["DocumentsPublishCreateStatusErrorComponent"];
         DocumentsPublishCreateErrorResponse400: components["schemas"]["DocumentsPublishCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
@@ -13749,6 +13811,15 @@ export interface components {
                 [key: string]: unknown;
             };
         };
+        PreviewHtml: {
+            /** @description The body as sanitized HTML, exactly as `body_html` would be. */
+            readonly html: string;
+        };
+        /** @description Markdown to preview, limited as a document's body is. */
+        PreviewRequest: {
+            /** @description Markdown. */
+            body: string;
+        };
         /**
          * @description * `no_cursor` - No cursor was given: this is the first sync.
          *     * `access_changed` - What you may see changed (membership, role or account).
@@ -16423,7 +16494,10 @@ export interface operations {
     auth_sessions_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A UUID string identifying this auth session. */
                 id: string;
@@ -16492,7 +16566,10 @@ export interface operations {
     auth_sessions_end_others: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16849,7 +16926,10 @@ export interface operations {
     calendar_feed_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16916,7 +16996,10 @@ export interface operations {
     calendar_feed_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17145,7 +17228,10 @@ export interface operations {
     campaigns_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17307,6 +17393,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -17403,6 +17491,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -17492,6 +17582,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -18440,7 +18532,10 @@ export interface operations {
     contact_points_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18602,6 +18697,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -18698,6 +18795,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -18787,6 +18886,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -18883,6 +18984,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -19062,7 +19165,10 @@ export interface operations {
     countries_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -19223,6 +19329,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -19318,6 +19426,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -19406,6 +19516,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20058,7 +20170,10 @@ export interface operations {
     documents_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -20220,6 +20335,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20316,6 +20433,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20405,6 +20524,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20500,7 +20621,10 @@ export interface operations {
     documents_archive_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -20580,7 +20704,10 @@ export interface operations {
     documents_attachments_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -20665,6 +20792,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20926,7 +21055,10 @@ export interface operations {
     documents_publish_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -21006,7 +21138,10 @@ export interface operations {
     documents_revise_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -21086,7 +21221,10 @@ export interface operations {
     documents_submit_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -21680,6 +21818,87 @@ export interface operations {
             };
         };
     };
+    documents_preview_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewHtml"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsPreviewCreateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
     events_list: {
         parameters: {
             query?: {
@@ -22035,7 +22254,10 @@ export interface operations {
     events_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -22197,6 +22419,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22293,6 +22517,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22382,6 +22608,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22573,7 +22801,10 @@ export interface operations {
     funding_entries_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -22735,6 +22966,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22831,6 +23064,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22920,6 +23155,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -23239,7 +23476,10 @@ export interface operations {
     inbox_read_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this notification. */
                 id: number;
@@ -23309,7 +23549,10 @@ export interface operations {
     inbox_unread_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this notification. */
                 id: number;
@@ -23379,7 +23622,10 @@ export interface operations {
     inbox_read_all_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -23765,7 +24011,10 @@ export interface operations {
     invitations_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this invitation. */
                 id: number;
@@ -23842,7 +24091,10 @@ export interface operations {
     invitations_accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -23988,7 +24240,10 @@ export interface operations {
     me_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -24059,7 +24314,10 @@ export interface operations {
     me_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -24305,6 +24563,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -24394,6 +24654,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -25036,7 +25298,10 @@ export interface operations {
     organizations_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -25198,6 +25463,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -25294,6 +25561,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -25383,6 +25652,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26044,7 +26315,10 @@ export interface operations {
     resources_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -26206,6 +26480,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26302,6 +26578,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26391,6 +26669,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26674,7 +26954,10 @@ export interface operations {
     responses_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -26836,6 +27119,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26932,6 +27217,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -27028,6 +27315,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -27208,7 +27497,10 @@ export interface operations {
     responses_messages_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this resource response. */
                 id: number;
@@ -27293,6 +27585,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -28175,7 +28469,10 @@ export interface operations {
     users_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
@@ -28257,7 +28554,10 @@ export interface operations {
     users_end_sessions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
