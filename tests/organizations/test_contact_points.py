@@ -228,11 +228,8 @@ def test_a_compromise_carries_its_reason_to_the_organization_and_the_audit_log(
         assert client.get(url(hotline)).data["status_reason"] == reason
     for client in (api, as_user(bob)):
         assert client.get(url(hotline)).status_code == 404
-    [entry] = (
-        as_user(alice)
-        .get("/api/v1/changes/", {"object_type": "contact_point", "object_id": str(hotline.pk), "action": "update"})
-        .data["results"]
-    )
+    audit = {"object_type": "contact_point", "object_id": str(hotline.pk), "action": "update"}
+    [entry] = as_user(alice).get("/api/v1/changes/", audit).data["results"]
     assert entry["fields"]["status_reason"] == ["", reason]
 
 
