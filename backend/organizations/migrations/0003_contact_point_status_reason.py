@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('organizations', '0002_list_order_indexes'),
+        ("organizations", "0002_list_order_indexes"),
     ]
 
     operations = [
         migrations.AddField(
-            model_name='contactpoint',
-            name='status_reason',
-            field=models.CharField(blank=True, help_text='Why it is paused or compromised; cleared when it is active again.', max_length=500),
+            model_name="contactpoint",
+            name="status_reason",
+            field=models.CharField(
+                blank=True,
+                help_text="Why it is paused or compromised; cleared when it is active again.",
+                max_length=500,
+            ),
         ),
     ]
