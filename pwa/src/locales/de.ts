@@ -273,6 +273,26 @@ const de: Dictionary = {
   "common.example": "Beispieldaten",
   "common.loading": "Wird geladen …",
   "more.title": "Mehr",
+  "field.none": "— keine Angabe —",
+  "field.required": "(Pflichtfeld)",
+  "work.loadFailed":
+    "Diese Ansicht konnte nicht geladen werden. Verbinde dich mit dem Internet und versuche es erneut.",
+  "work.retry": "Erneut versuchen",
+  "outbox.needsConnection":
+    "Dafür ist eine Verbindung nötig. Es wurde nichts geändert; versuche es erneut, wenn du online bist.",
+  "conflict.title": "Inzwischen von jemand anderem geändert",
+  "conflict.intro":
+    "Deine Änderung und die gespeicherte Fassung unterscheiden sich in diesen Feldern. Wähle je Feld, oder behalte alles von dir oder alles von der anderen Person.",
+  "conflict.sameValues":
+    "Die gespeicherte Fassung hat bereits die Werte deiner Änderung; erneutes Speichern ändert sonst nichts.",
+  "conflict.mine": "Deins",
+  "conflict.server": "Inzwischen gespeichert",
+  "conflict.keepMine": "Meins behalten",
+  "conflict.takeServer": "Gespeicherte Fassung übernehmen",
+  "conflict.saveChoices": "Meine Auswahl speichern",
+  "conflict.empty": "(leer)",
+  "conflict.yes": "ja",
+  "conflict.no": "nein",
 };
 
 export default de;

@@ -270,6 +270,23 @@ const en = {
   "common.example": "Example data",
   "common.loading": "Loading…",
   "more.title": "More",
+  "field.none": "— none —",
+  "field.required": "(required)",
+  "work.loadFailed": "This screen could not be loaded. Connect to the internet and try again.",
+  "work.retry": "Try again",
+  "outbox.needsConnection": "This needs a connection. Nothing was changed; try again when you are online.",
+  "conflict.title": "Changed by someone else meanwhile",
+  "conflict.intro":
+    "Your edit and the saved version differ in these fields. Choose for each, or keep all of yours or all of theirs.",
+  "conflict.sameValues": "The saved version already has the values of your edit; saving it again changes nothing else.",
+  "conflict.mine": "Yours",
+  "conflict.server": "Saved meanwhile",
+  "conflict.keepMine": "Keep mine",
+  "conflict.takeServer": "Take the saved version",
+  "conflict.saveChoices": "Save my choices",
+  "conflict.empty": "(empty)",
+  "conflict.yes": "yes",
+  "conflict.no": "no",
 } as const;
 
 export default en;

@@ -279,6 +279,24 @@ const uk: Dictionary = {
   "common.example": "Приклад даних",
   "common.loading": "Завантаження…",
   "more.title": "Ще",
+  "field.none": "— немає —",
+  "field.required": "(обов’язково)",
+  "work.loadFailed": "Не вдалося завантажити цей екран. Під’єднайтеся до інтернету і спробуйте ще раз.",
+  "work.retry": "Спробувати ще раз",
+  "outbox.needsConnection": "Для цього потрібне з’єднання. Нічого не змінено; спробуйте ще раз, коли будете онлайн.",
+  "conflict.title": "Тим часом хтось інший змінив це",
+  "conflict.intro":
+    "Ваша правка і збережена версія відрізняються в цих полях. Оберіть для кожного або залиште все своє чи все їхнє.",
+  "conflict.sameValues":
+    "Збережена версія вже містить значення вашої правки; повторне збереження більше нічого не змінює.",
+  "conflict.mine": "Ваше",
+  "conflict.server": "Збережено тим часом",
+  "conflict.keepMine": "Залишити моє",
+  "conflict.takeServer": "Прийняти збережену версію",
+  "conflict.saveChoices": "Зберегти мій вибір",
+  "conflict.empty": "(порожньо)",
+  "conflict.yes": "так",
+  "conflict.no": "ні",
 };
 
 export default uk;
