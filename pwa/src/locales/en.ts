@@ -365,6 +365,33 @@ const en = {
   "conflict.empty": "(empty)",
   "conflict.yes": "yes",
   "conflict.no": "no",
+  "outbox.title": "Edits not sent yet",
+  "outbox.count.one": "{n} edit waits to be sent.",
+  "outbox.count.other": "{n} edits wait to be sent.",
+  "outbox.toReview.one": "{n} needs your review.",
+  "outbox.toReview.other": "{n} need your review.",
+  "outbox.offline": "They are sent when you are online again.",
+  "outbox.waiting": "Waiting to be sent",
+  "outbox.conflict": "Changed meanwhile: review",
+  "outbox.invalid": "Not accepted: review",
+  "outbox.stalled": "Could not be sent",
+  "outbox.madeAt": "Made {when}",
+  "outbox.review": "Review",
+  "outbox.close": "Close",
+  "outbox.sendAgain": "Send again",
+  "outbox.discard": "Discard this edit",
+  "outbox.keep": "Keep it",
+  "outbox.discardConfirm": "This edit will not be sent; what it changed is lost.",
+  "outbox.discardWithDependants.one": "This edit will not be sent, nor {n} later edit of the same new object.",
+  "outbox.discardWithDependants.other": "This edit will not be sent, nor {n} later edits of the same new object.",
+  "outbox.commaSeparated": "Separate several with commas.",
+  "account.unsentEdits.one":
+    "{n} edit has not been sent yet. Signing out removes it from this device: it will be lost.",
+  "account.unsentEdits.other":
+    "{n} edits have not been sent yet. Signing out removes them from this device: they will be lost.",
+  "account.signOutAnyway": "Sign out and lose them",
+  "settings.travelEdits.one": "{n} edit not sent yet was removed too.",
+  "settings.travelEdits.other": "{n} edits not sent yet were removed too.",
 } as const;
 
 export default en;

@@ -379,6 +379,47 @@ const uk: Dictionary = {
   "conflict.empty": "(порожньо)",
   "conflict.yes": "так",
   "conflict.no": "ні",
+  "outbox.title": "Ще не надіслані правки",
+  "outbox.count.one": "{n} правка чекає на надсилання.",
+  "outbox.count.few": "{n} правки чекають на надсилання.",
+  "outbox.count.many": "{n} правок чекають на надсилання.",
+  "outbox.count.other": "{n} правки чекають на надсилання.",
+  "outbox.toReview.one": "{n} потребує вашої перевірки.",
+  "outbox.toReview.few": "{n} потребують вашої перевірки.",
+  "outbox.toReview.many": "{n} потребують вашої перевірки.",
+  "outbox.toReview.other": "{n} потребують вашої перевірки.",
+  "outbox.offline": "Їх буде надіслано, коли ви знову будете онлайн.",
+  "outbox.waiting": "Чекає на надсилання",
+  "outbox.conflict": "Змінено тим часом: перевірте",
+  "outbox.invalid": "Не прийнято: перевірте",
+  "outbox.stalled": "Не вдалося надіслати",
+  "outbox.madeAt": "Зроблено {when}",
+  "outbox.review": "Перевірити",
+  "outbox.close": "Закрити",
+  "outbox.sendAgain": "Надіслати знову",
+  "outbox.discard": "Скасувати цю правку",
+  "outbox.keep": "Залишити",
+  "outbox.discardConfirm": "Цю правку не буде надіслано; її зміни буде втрачено.",
+  "outbox.discardWithDependants.one":
+    "Цю правку не буде надіслано, як і {n} наступну правку того самого нового об’єкта.",
+  "outbox.discardWithDependants.few":
+    "Цю правку не буде надіслано, як і {n} наступні правки того самого нового об’єкта.",
+  "outbox.discardWithDependants.many":
+    "Цю правку не буде надіслано, як і {n} наступних правок того самого нового об’єкта.",
+  "outbox.discardWithDependants.other":
+    "Цю правку не буде надіслано, як і {n} наступної правки того самого нового об’єкта.",
+  "outbox.commaSeparated": "Кілька значень розділяйте комами.",
+  "account.unsentEdits.one": "{n} правку ще не надіслано. Під час виходу її буде видалено з цього пристрою і втрачено.",
+  "account.unsentEdits.few": "{n} правки ще не надіслано. Під час виходу їх буде видалено з цього пристрою і втрачено.",
+  "account.unsentEdits.many":
+    "{n} правок ще не надіслано. Під час виходу їх буде видалено з цього пристрою і втрачено.",
+  "account.unsentEdits.other":
+    "{n} правки ще не надіслано. Під час виходу їх буде видалено з цього пристрою і втрачено.",
+  "account.signOutAnyway": "Вийти й втратити їх",
+  "settings.travelEdits.one": "Також видалено {n} ненадіслану правку.",
+  "settings.travelEdits.few": "Також видалено {n} ненадіслані правки.",
+  "settings.travelEdits.many": "Також видалено {n} ненадісланих правок.",
+  "settings.travelEdits.other": "Також видалено {n} ненадісланої правки.",
 };
 
 export default uk;
