@@ -2,6 +2,7 @@ import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import { Layout } from "./components/Layout/Layout";
 import { PinPrompt, UnlockScreen } from "./components/Lock/Lock";
+import { lazyScreen } from "./lib/lazy";
 import { lockStatus } from "./lib/lock";
 import { useObservable } from "./lib/store";
 import { useLanguage } from "./lib/i18n";
@@ -19,6 +20,11 @@ import { Resources } from "./pages/Resources";
 import { Saved } from "./pages/Saved";
 import { Search } from "./pages/Search";
 import { Settings } from "./pages/Settings";
+
+// The workspace is for members only: its screens load on first use, not with every first visit.
+const WorkHome = lazyScreen(() => import("./pages/work/Home"));
+const WorkContacts = lazyScreen(() => import("./pages/work/Contacts"));
+const WorkContact = lazyScreen(() => import("./pages/work/ContactPage"));
 
 type Route = [pattern: string, render: (params: Record<string, string>, location: Location) => ComponentChildren];
 
@@ -38,6 +44,9 @@ const ROUTES: Route[] = [
   ["/devices", () => <Devices />],
   ["/settings", () => <Settings />],
   ["/more", () => <More />],
+  ["/work", () => <WorkHome />],
+  ["/work/contacts", (_, location) => <WorkContacts location={location} />],
+  ["/work/contacts/:id", ({ id = "" }, location) => <WorkContact id={id} location={location} />],
 ];
 
 export function App() {
