@@ -12,7 +12,7 @@ import uuid
 import pytest
 from playwright.sync_api import Page, expect
 
-from .test_pwa import open_app, open_screen, sign_in
+from .test_pwa import open_app, open_screen, sign_in, unlock_if_locked
 
 pytestmark = pytest.mark.browser
 
@@ -201,3 +201,34 @@ def test_a_contact_created_offline_is_created_once_when_the_first_answer_was_los
         found += [c for c in body["results"] if c["value"] == value]
         path = body["next"] and body["next"].removeprefix(api_server.origin)
     assert len(found) == 1
+
+
+def test_an_edit_made_after_an_offline_start_survives_lock_and_restart_and_is_sent_online(
+    page, pwa, api_server, boris
+):
+    """The workspace opens offline from what the device remembers (the memberships too); the
+    waiting edit is kept encrypted through the lock and a restart, then sent once online."""
+    contact = new_contact(api_server, boris)
+    open_app(page, pwa)
+    sign_in(page, pwa, "boris", "demo-coordinator-pass")
+
+    page.context.set_offline(True)
+    pwa.offline = True
+    page.reload()
+    unlock_if_locked(page)
+    edit_offline(page, contact, Hours="Night shift (offline start)")
+
+    page.get_by_test_id("lock").click()
+    expect(page.get_by_test_id("unlock-screen")).to_be_visible()
+    expect(page.get_by_text("Night shift")).to_have_count(0)
+    page.reload()
+    unlock_if_locked(page)
+    open_screen(page, "More", "Workspace")
+    item = page.get_by_test_id("outbox-item")
+    expect(item).to_have_attribute("data-status", "waiting")
+    assert [path for path in pwa.served_while_offline if path != "/sw.js"] == []
+
+    pwa.offline = False
+    page.context.set_offline(False)
+    expect(page.get_by_test_id("outbox")).to_have_count(0)
+    assert stored(api_server, boris, contact["id"])["hours"] == "Night shift (offline start)"

@@ -143,15 +143,17 @@ async function refreshMe(): Promise<void> {
   }
   try {
     const fresh = await fetchMe();
+    // No answer (offline): what was remembered at the last answer stays (see followLock).
+    if (!fresh) return;
     me.set(fresh);
     await rememberMe(fresh);
   } catch {
-    // Offline: the name and memberships remembered at the last answer stay (see followLock).
+    // Offline, or locked meanwhile: as above.
   }
 }
 
 /** Keeps who the user is and their memberships in the encrypted store, for an offline start. */
-async function rememberMe(fresh: Me | null): Promise<void> {
+async function rememberMe(fresh: Me): Promise<void> {
   const replica = currentReplica();
   if (!replica || !isSignedIn() || JSON.stringify(replica.profile) === JSON.stringify(fresh)) return;
   await replica.update((r) => {
