@@ -105,6 +105,8 @@ def reconnect_into_conflict(page: Page):
     item.get_by_role("button", name="Review").click()
     conflict = page.get_by_test_id("conflict")
     expect(conflict).to_be_visible()
+    # Both versions fit the phone's width side by side with the choices: nothing scrolls sideways.
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
     return conflict
 
 
