@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import { Layout } from "./components/Layout/Layout";
+import { lazyScreen } from "./lib/lazy";
 import { PinPrompt, UnlockScreen } from "./components/Lock/Lock";
 import { lockStatus } from "./lib/lock";
 import { useObservable } from "./lib/store";
@@ -20,6 +21,12 @@ import { Saved } from "./pages/Saved";
 import { Search } from "./pages/Search";
 import { Settings } from "./pages/Settings";
 
+// Workspace screens and joining: loaded on first use, not part of every first visit.
+const WorkGuides = lazyScreen(() => import("./pages/work/Guides"));
+const GuideEdit = lazyScreen(() => import("./pages/work/GuideEdit"));
+const Invite = lazyScreen(() => import("./pages/work/Invite"));
+const Join = lazyScreen(() => import("./pages/Join"));
+
 type Route = [pattern: string, render: (params: Record<string, string>, location: Location) => ComponentChildren];
 
 const ROUTES: Route[] = [
@@ -38,6 +45,12 @@ const ROUTES: Route[] = [
   ["/devices", () => <Devices />],
   ["/settings", () => <Settings />],
   ["/more", () => <More />],
+  ["/work/guides", () => <WorkGuides />],
+  ["/work/guides/new", () => <GuideEdit />],
+  ["/work/guides/:id/edit", ({ id = "" }) => <GuideEdit id={id} />],
+  ["/work/guides/:id/translate", ({ id = "" }) => <GuideEdit id={id} translate />],
+  ["/work/invite", () => <Invite />],
+  ["/join", () => <Join />],
 ];
 
 export function App() {
