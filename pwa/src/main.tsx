@@ -4,7 +4,7 @@ import { configureApi } from "./api/client";
 import { dropLegacyToken, tokenSource } from "./api/auth";
 import { App } from "./app";
 import { loadConfig } from "./lib/config";
-import { preferredLanguage, setLanguage } from "./lib/i18n";
+import { language, preferredLanguage, setLanguage } from "./lib/i18n";
 import { takeInvitationFromAddress } from "./lib/join";
 import { navigate, startRouter } from "./lib/router";
 import { guardAgainstReturn, listenForDoubleEscape } from "./lib/safety";
@@ -16,7 +16,7 @@ async function start() {
   listenForDoubleEscape();
   const config = await loadConfig();
   if (guardAgainstReturn()) return;
-  configureApi(config.apiBaseUrl, tokenSource);
+  configureApi(config.apiBaseUrl, tokenSource, () => language.get());
   dropLegacyToken();
   await setLanguage(preferredLanguage(), false).catch(() => setLanguage("en", false));
   // Before the router puts "/" back in the address bar: an invitation link carries its token there.

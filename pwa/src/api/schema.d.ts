@@ -2596,6 +2596,8 @@ export interface components {
             hours?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatusEnum"];
+            /** @description Why it is paused or compromised; cleared when it is active again. */
+            status_reason?: string;
             /**
              * @description public: anyone; network: active members of the network; restricted: the owning organization.
              *
@@ -2630,6 +2632,8 @@ export interface components {
             hours?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatusEnum"];
+            /** @description Why it is paused or compromised; cleared when it is active again. */
+            status_reason?: string;
             /**
              * @description public: anyone; network: active members of the network; restricted: the owning organization.
              *
@@ -2691,7 +2695,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"] | components["schemas"]["ContactPointsCreateLastVerifiedAtErrorComponent"];
+        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"] | components["schemas"]["ContactPointsCreateLastVerifiedAtErrorComponent"];
         ContactPointsCreateErrorResponse400: components["schemas"]["ContactPointsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsCreateHoursErrorComponent: {
             /**
@@ -2832,6 +2836,23 @@ export interface components {
              * @enum {string}
              */
             code: "invalid_choice" | "null";
+            detail: string;
+        };
+        ContactPointsCreateStatusReasonErrorComponent: {
+            /**
+             * @description * `status_reason` - status_reason (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status_reason";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         ContactPointsCreateTopicsErrorComponent: {
@@ -3094,7 +3115,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLastVerifiedAtErrorComponent"];
+        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLastVerifiedAtErrorComponent"];
         ContactPointsPartialUpdateErrorResponse400: components["schemas"]["ContactPointsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsPartialUpdateHoursErrorComponent: {
             /**
@@ -3237,6 +3258,23 @@ export interface components {
             code: "invalid_choice" | "null";
             detail: string;
         };
+        ContactPointsPartialUpdateStatusReasonErrorComponent: {
+            /**
+             * @description * `status_reason` - status_reason (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status_reason";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
         ContactPointsPartialUpdateTopicsErrorComponent: {
             /**
              * @description * `topics` - topics (enum property replaced by openapi-typescript)
@@ -3354,7 +3392,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsUpdateLastVerifiedAtErrorComponent"];
+        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsUpdateLastVerifiedAtErrorComponent"];
         ContactPointsUpdateErrorResponse400: components["schemas"]["ContactPointsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsUpdateHoursErrorComponent: {
             /**
@@ -3495,6 +3533,23 @@ export interface components {
              * @enum {string}
              */
             code: "invalid_choice" | "null";
+            detail: string;
+        };
+        ContactPointsUpdateStatusReasonErrorComponent: {
+            /**
+             * @description * `status_reason` - status_reason (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status_reason";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         ContactPointsUpdateTopicsErrorComponent: {
@@ -12552,6 +12607,8 @@ export interface components {
             hours?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatusEnum"];
+            /** @description Why it is paused or compromised; cleared when it is active again. */
+            status_reason?: string;
             /**
              * @description public: anyone; network: active members of the network; restricted: the owning organization.
              *
