@@ -29,7 +29,7 @@ const WorkGuides = lazyScreen(() => import("./pages/work/Guides"));
 const GuideEdit = lazyScreen(() => import("./pages/work/GuideEdit"));
 const Invite = lazyScreen(() => import("./pages/work/Invite"));
 // Joining by an invitation link, before one is a member.
-const Join = lazyScreen(() => import("./pages/Join"));
+const Join = lazyScreen(() => import("./pages/work/Join"));
 
 type Route = [pattern: string, render: (params: Record<string, string>, location: Location) => ComponentChildren];
 

@@ -4,13 +4,13 @@
  * created with the membership. The token is only ever in memory (lib/join.ts).
  */
 import { useState } from "preact/hooks";
-import { send, type Problem } from "../api/write";
-import { Field, FormErrors } from "../components/Field/Field";
-import { t } from "../lib/i18n";
-import { forgetInvitation, pendingInvitation } from "../lib/join";
-import { linkTo } from "../lib/router";
-import { refreshMe, signedIn } from "../lib/state";
-import { useObservable } from "../lib/store";
+import { send, type Problem } from "../../api/write";
+import { Field, FormErrors } from "../../components/Field/Field";
+import { t } from "../../lib/i18n";
+import { forgetInvitation, pendingInvitation } from "../../lib/join";
+import { linkTo } from "../../lib/router";
+import { refreshMe, signedIn } from "../../lib/state";
+import { useObservable } from "../../lib/store";
 
 interface Joined {
   username: string;
