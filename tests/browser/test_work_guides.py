@@ -8,6 +8,8 @@ and no control to change them. Every title and address is unique to the run; the
 restricted to Boris's organization, so no other test sees them.
 """
 
+# ruff: noqa: RUF001 (the translation is written in Russian)
+
 import re
 import uuid
 
@@ -70,7 +72,7 @@ def test_a_coordinator_writes_previews_submits_and_translates_a_guide(browser, p
         fits_the_phone(page)
 
         page.get_by_role("button", name="Save draft").click()
-        expect(page.get_by_role("heading", level=1)).to_have_text("Edit guide")
+        expect(page.get_by_role("heading", level=1, name="Edit guide")).to_be_visible()
         expect(page.get_by_test_id("guide-status")).to_have_text("Draft")
         expect(page.get_by_label("Title")).to_have_value(title)
 
@@ -82,7 +84,7 @@ def test_a_coordinator_writes_previews_submits_and_translates_a_guide(browser, p
         fits_the_phone(page)
 
         guide_item(page, title).get_by_role("link", name="Add a translation").click()
-        expect(page.get_by_role("heading", level=1)).to_have_text(f"Translation of “{title}”")
+        expect(page.get_by_role("heading", level=1, name=f"Translation of “{title}”")).to_be_visible()
         form = page.get_by_test_id("guide-form")
         # The original's language is not offered again.
         assert form.get_by_label("Language").locator("option[value=en]").count() == 0
@@ -155,3 +157,42 @@ def test_a_member_sees_the_guides_without_edit_controls(browser, pwa, api_server
         for name in ("Submit for review", "Revise", "Back to draft"):
             expect(main.get_by_role("button", name=name)).to_have_count(0)
         fits_the_phone(page)
+
+
+def test_the_invitation_link_opens_the_app_to_join_and_leaves_no_address(browser, pwa, api_server):
+    run = uuid.uuid4().hex[:8]
+    token = api_server.login("boris", COORDINATOR)["access"]
+    status, me = api_server.call("GET", "/api/v1/me/", token=token)
+    organization = me["memberships"][0]["organization"]
+    status, invitation = api_server.call(
+        "POST",
+        "/api/v1/invitations/",
+        {"organization": organization, "email": f"new-{run}@example.org", "role": "member"},
+        token=token,
+    )
+    assert status == 201, invitation
+    with phone_context(browser, pwa.origin, api_server.origin) as context:
+        page = context.new_page()
+        page.goto(f"{pwa.origin}/#join={invitation['token']}")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Join an organization")
+        assert page.evaluate("location.href") == f"{pwa.origin}/"  # the token left the address bar
+        form = page.get_by_test_id("join-form")
+        form.get_by_label("Username").fill(f"colleague{run}")
+        form.get_by_label("Password").fill("short")
+        page.get_by_role("button", name="Join").click()
+        # The server's message, beside its field.
+        expect(form.get_by_label("Password")).to_have_attribute("aria-invalid", "true")
+        expect(form).to_contain_text("too short")
+        form.get_by_label("Password").fill(f"a-long-passphrase-{run}")
+        page.get_by_role("button", name="Join").click()
+        expect(page.get_by_test_id("joined")).to_contain_text(
+            f"colleague{run} is now in {me['memberships'][0]['organization_name']}"
+        )
+        fits_the_phone(page)
+    # The link worked once.
+    status, _ = api_server.call(
+        "POST",
+        "/api/v1/invitations/accept/",
+        {"token": invitation["token"], "username": f"x{run}", "password": f"another-pass-{run}"},
+    )
+    assert status == 400
