@@ -129,7 +129,14 @@ function Item({ item, items, format }: { item: PendingEdit; items: readonly Pend
         <strong>{item.label}</strong>
         <span class={`tag ${stopped ? styles.stopped : ""}`}>{t(STATUS[item.status])}</span>
       </div>
-      <p class="muted">{t("outbox.madeAt", { when: formatDateTime(item.madeAt) })}</p>
+      <p class="muted">
+        {t("outbox.madeAt", { when: formatDateTime(item.madeAt) })}
+        {item.body && Object.keys(item.body).length
+          ? ` · ${Object.keys(item.body)
+              .map((name) => item.labels?.[name] ?? name)
+              .join(", ")}`
+          : ""}
+      </p>
       {item.status === "invalid" && item.problem && !open && <FormErrors problem={item.problem} />}
       <div class="row">
         {stopped && (
