@@ -32,7 +32,8 @@ interface Props {
   /** The contact to edit; null creates one for `organization`. */
   contact: ContactPoint | null;
   organization: number;
-  onSaved: (contact: ContactPoint) => void;
+  /** After a save the server answered (not after one queued offline). */
+  onSaved?: (contact: ContactPoint) => void;
 }
 
 export function ContactForm({ contact, organization, onSaved }: Props) {
@@ -63,7 +64,11 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
     />
   );
   const save = (body: Partial<ContactBody>, on: ContactPoint | null) =>
-    sending.run(() => (on ? updateContact(on, body) : createContact(body as ContactBody)), t("contact.edit.saved"), onSaved);
+    sending.run(
+      () => (on ? updateContact(on, body) : createContact(body as ContactBody)),
+      t("contact.edit.saved"),
+      onSaved,
+    );
   const statuses = STATUSES.filter((s) => s !== "compromised" || contact?.status === "compromised");
   return (
     <form
@@ -158,7 +163,7 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
       <FormErrors problem={sending.problem} shown={FIELDS} />
       {sending.conflict && base && (
         <Conflict
-          server={sending.conflict.server as unknown as Record<string, unknown>}
+          server={sending.conflict.server}
           mine={sending.conflict.mine}
           labels={labels}
           format={describe}

@@ -81,9 +81,7 @@ export function bodyOf(draft: Draft, contact: ContactPoint | null): Partial<Cont
   const body: ContactBody = { ...draft, status_reason: draft.status === "active" ? "" : draft.status_reason };
   if (!contact) return body;
   const before = draftOf(contact, contact.organization);
-  return Object.fromEntries(
-    Object.entries(body).filter(([name, value]) => !same(value, before[name as keyof Draft])),
-  ) as Partial<ContactBody>;
+  return Object.fromEntries(Object.entries(body).filter(([name, value]) => !same(value, before[name as keyof Draft])));
 }
 
 /** A value of a field in words, for the conflict screen. */
@@ -103,7 +101,7 @@ export function describe(field: string, value: unknown): string {
     case "topics":
       return (list ?? []).map((topic) => label("topic", topic)).join(", ");
     default:
-      return value === null || value === undefined ? "" : String(value);
+      return typeof value === "string" || typeof value === "number" ? String(value) : "";
   }
 }
 
