@@ -4,7 +4,7 @@
  * are shown beside their fields, and a colleague's concurrent change is shown beside the
  * user's own rather than overwritten.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { createContact, updateContact, type ContactBody } from "../../api/contacts";
 import { Conflict } from "../../components/Conflict/Conflict";
 import { Choices, Field, FormErrors } from "../../components/Field/Field";
@@ -16,14 +16,16 @@ import {
   CHANNELS,
   countryOptions,
   describe,
-  draftOf,
+  editingOf,
   fieldLabels,
   FIELDS,
   languageOptions,
+  rebase,
   STATUSES,
   TOPICS,
   VISIBILITIES,
   type Draft,
+  type Editing,
 } from "./contactDraft";
 import { useSend } from "./useSend";
 import styles from "./work.module.css";
@@ -37,10 +39,13 @@ interface Props {
 }
 
 export function ContactForm({ contact, organization, onSaved }: Props) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(contact, organization));
-  // The version the next edit is made on: the replica's, or a newer one the user took from a conflict.
-  const [taken, setTaken] = useState<ContactPoint | null>(null);
-  const base = taken && contact && taken.version > contact.version ? taken : contact;
+  const [editing, setEditing] = useState<Editing>(() => editingOf(contact, organization));
+  useEffect(() => {
+    if (contact) setEditing((current) => rebase(current, contact));
+  }, [contact]);
+  const { draft } = editing;
+  // The contact as the edit was made on it: its id, and the version for `If-Match`.
+  const base = contact && editing.version !== null ? { ...contact, version: editing.version } : null;
   const sending = useSend<ContactPoint>();
   const organizations = useRecords("organization") ?? [];
   const contacts = useRecords("contact_point") ?? [];
@@ -50,7 +55,7 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
   const set =
     <K extends keyof Draft>(name: K) =>
     (value: Draft[K]) =>
-      setDraft((d) => ({ ...d, [name]: value }));
+      setEditing((e) => ({ ...e, draft: { ...e.draft, [name]: value } }));
   const text = (name: "value" | "label" | "hours", maxLength: number, hint?: string) => (
     <Field
       name={name}
@@ -76,7 +81,7 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void save(bodyOf(draft, base), base);
+        void save(bodyOf(draft, base ? editing.original : null), base);
       }}
     >
       <Field
@@ -170,13 +175,13 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
           busy={sending.busy}
           onResolve={(body) => {
             const server = sending.conflict?.server ?? base;
-            setTaken(server);
+            const taken = editingOf(server, server.organization);
+            setEditing({ ...taken, draft: { ...taken.draft, ...body } });
             void save(body, server);
           }}
           onTakeServer={() => {
             const server = sending.conflict?.server ?? base;
-            setTaken(server);
-            setDraft(draftOf(server, server.organization));
+            setEditing(editingOf(server, server.organization));
             sending.clear();
           }}
         />
