@@ -38,6 +38,8 @@ class FakeApi {
   down = false;
   /** This many next requests fail before they reach the server. */
   failNext = 0;
+  /** The next request arrives while the first one with its key still runs (409). */
+  busyNext = false;
   /** The next request reaches the server and is done, but its answer is lost. */
   loseNextAnswer = false;
   private replies = new Map<string, { status: number; body: unknown }>();
@@ -67,6 +69,11 @@ class FakeApi {
       body: text ? (JSON.parse(text) as Record<string, unknown>) : null,
     };
     this.seen.push(seen);
+    if (this.busyNext) {
+      this.busyNext = false;
+      const errors = [{ code: "idempotency_key_in_use", detail: "Still running.", attr: null }];
+      return new Response(JSON.stringify({ title: "Conflict", detail: "Still running.", errors }), { status: 409 });
+    }
     const replay = seen.key ? this.replies.get(seen.key) : undefined;
     const reply = replay ?? this.handle(seen);
     if (seen.key) this.replies.set(seen.key, reply);
@@ -195,9 +202,12 @@ describe("the outbox", () => {
     await flush(replica);
     expect(replica.outbox).toHaveLength(1);
 
+    server.busyNext = true; // the retry arrives while the server still runs the first
     await retryAll(replica);
-    expect(server.seen).toHaveLength(2);
-    expect(server.seen[0]?.key).toBe(server.seen[1]?.key);
+    expect(replica.outbox).toHaveLength(1);
+    await retryAll(replica);
+    expect(server.seen).toHaveLength(3);
+    expect(new Set(server.seen.map((s) => s.key)).size).toBe(1);
     expect(server.contacts.size).toBe(1);
     expect(replica.outbox).toEqual([]);
   });

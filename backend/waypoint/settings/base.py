@@ -84,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "changes.middleware.ChangeActorMiddleware",
     "core.middleware.NoStoreForAuthenticatedMiddleware",
+    # Last: its process_view may answer a retried write itself, after the others have run.
+    "core.idempotency.IdempotencyMiddleware",
 ]
 
 TEMPLATES = [
@@ -302,7 +304,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # CORS: the PWA is served from its own origin
 # ---------------------------------------------------------------------------
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", ["http://127.0.0.1:5173", "http://localhost:5173"])
-CORS_EXPOSE_HEADERS = ["ETag"]
+CORS_EXPOSE_HEADERS = ["ETag", "Idempotent-Replayed"]
 CORS_ALLOW_HEADERS = [
     "accept",
     "accept-language",
@@ -310,6 +312,7 @@ CORS_ALLOW_HEADERS = [
     "content-type",
     "if-match",
     "if-none-match",
+    "idempotency-key",
 ]
 
 # ---------------------------------------------------------------------------
