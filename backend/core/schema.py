@@ -23,6 +23,20 @@ IF_MATCH = OpenApiParameter(
     description="The ETag you read. If the object changed since, nothing is written and the answer is 412.",
 )
 
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=False,
+    description=(
+        "A unique value per write (a UUID), reused when retrying it. Signed in only. The first "
+        "successful answer is kept for 24 hours: a retry with the same key and the same method, "
+        "path and body gets it again (header `Idempotent-Replayed: true`) without running twice. "
+        "The same key with another request is 422; a retry while the first still runs is 409. "
+        "A refused request keeps nothing, so it can be corrected and resent under the same key."
+    ),
+)
+
 
 class PreconditionFailedSerializer(serializers.Serializer):
     type = serializers.CharField()
@@ -30,6 +44,27 @@ class PreconditionFailedSerializer(serializers.Serializer):
     status = serializers.IntegerField()
     detail = serializers.CharField()
     current = serializers.DictField(help_text="The current representation of the object.")
+
+
+class ProblemErrorSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class IdempotencyProblemSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    errors = ProblemErrorSerializer(many=True)
+
+
+IDEMPOTENCY_RESPONSES = {
+    "409": "The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); "
+    "retry after `Retry-After` seconds.",
+    "422": "This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`).",
+}
 
 
 class AutoSchema(ErrorsAutoSchema):
@@ -54,7 +89,15 @@ class AutoSchema(ErrorsAutoSchema):
         params = list(super().get_override_parameters())
         if self._is_versioned_write():
             params.append(IF_MATCH)
+        if self._takes_idempotency_key():
+            params.append(IDEMPOTENCY_KEY)
         return params
+
+    def _takes_idempotency_key(self) -> bool:
+        if self.method not in ("POST", "PUT", "PATCH", "DELETE"):
+            return False
+        action = getattr(self.view, "action", None) or self.method.lower()
+        return action not in getattr(self.view, "idempotency_exempt_actions", ())
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
@@ -65,6 +108,14 @@ class AutoSchema(ErrorsAutoSchema):
                 ),
                 "412",
             )
+        if self._takes_idempotency_key():
+            for code, description in IDEMPOTENCY_RESPONSES.items():
+                responses.setdefault(
+                    code,
+                    self._get_response_for_code(
+                        OpenApiResponse(IdempotencyProblemSerializer, description=description), code
+                    ),
+                )
         return responses
 
     def _determine_fields_with_error_codes(self):

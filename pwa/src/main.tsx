@@ -4,8 +4,9 @@ import { configureApi } from "./api/client";
 import { dropLegacyToken, tokenSource } from "./api/auth";
 import { App } from "./app";
 import { loadConfig } from "./lib/config";
-import { preferredLanguage, setLanguage } from "./lib/i18n";
-import { startRouter } from "./lib/router";
+import { language, preferredLanguage, setLanguage } from "./lib/i18n";
+import { takeInvitationFromAddress } from "./lib/join";
+import { navigate, startRouter } from "./lib/router";
 import { guardAgainstReturn, listenForDoubleEscape } from "./lib/safety";
 import { startLock } from "./lib/lock";
 import { startState, updateReady } from "./lib/state";
@@ -15,10 +16,13 @@ async function start() {
   listenForDoubleEscape();
   const config = await loadConfig();
   if (guardAgainstReturn()) return;
-  configureApi(config.apiBaseUrl, tokenSource);
+  configureApi(config.apiBaseUrl, tokenSource, () => language.get());
   dropLegacyToken();
   await setLanguage(preferredLanguage(), false).catch(() => setLanguage("en", false));
+  // Before the router puts "/" back in the address bar: an invitation link carries its token there.
+  const joining = takeInvitationFromAddress();
   startRouter();
+  if (joining) navigate("/join", true);
   const root = document.getElementById("app");
   if (!root) throw new Error("index.html has no #app element");
   render(<App />, root);

@@ -132,6 +132,25 @@ describe("the encrypted store", () => {
     expect((await Replica.load(disk, locked.key)).allOf("contact_point")).toHaveLength(1);
   });
 
+  it("remembers the signed-in user's memberships under the key, for an offline start, until travel mode", async () => {
+    const { stored, key } = await createDataKey("135790", fast);
+    const replica = await Replica.load(disk, key);
+    const profile = {
+      id: 4,
+      username: "coordinator-zorya",
+      is_admin: false,
+      memberships: [
+        { id: 1, organization: 2, organization_name: "O", organization_slug: "o", role: "coordinator" as const },
+      ],
+    };
+    await replica.update((r) => void (r.profile = profile));
+    expect(await diskText(disk)).not.toContain("coordinator-zorya");
+    const reopened = await Replica.load(disk, await openDataKey(stored, "135790"));
+    expect(reopened.profile).toEqual(profile);
+    await reopened.removePrivate();
+    expect((await Replica.load(disk, key)).profile).toBeNull();
+  });
+
   it("removes everything but public data for travel, and says how much", async () => {
     const { key } = await createDataKey("135790", fast);
     const replica = await Replica.load(disk, key);
@@ -143,7 +162,7 @@ describe("the encrypted store", () => {
     ]);
     await keep(replica, "2");
     await replica.writeToken("refresh");
-    expect(await replica.removePrivate()).toEqual({ contacts: 2, other: 0, saved: 1, notices: 0 });
+    expect(await replica.removePrivate()).toEqual({ contacts: 2, other: 0, saved: 1, notices: 0, edits: 0 });
     const reloaded = await Replica.load(disk, key);
     expect([...reloaded.records.keys()].map((k) => k.replace("\u0000", ":")).sort()).toEqual([
       "contact_point:1",

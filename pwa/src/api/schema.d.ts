@@ -740,6 +740,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Markdown as a document body
+         * @description Renders `body` with the same renderer and sanitizer that make a document's `body_html`, so an editor shows exactly what readers will see. Writes nothing. For those who write documents: coordinators and admins.
+         */
+        post: operations["documents_preview_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/": {
         parameters: {
             query?: never;
@@ -2576,6 +2596,8 @@ export interface components {
             hours?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatusEnum"];
+            /** @description Why it is paused or compromised; cleared when it is active again. */
+            status_reason?: string;
             /**
              * @description public: anyone; network: active members of the network; restricted: the owning organization.
              *
@@ -2610,6 +2632,8 @@ export interface components {
             hours?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatusEnum"];
+            /** @description Why it is paused or compromised; cleared when it is active again. */
+            status_reason?: string;
             /**
              * @description public: anyone; network: active members of the network; restricted: the owning organization.
              *
@@ -2671,7 +2695,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"] | components["schemas"]["ContactPointsCreateLastVerifiedAtErrorComponent"];
+        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"] | components["schemas"]["ContactPointsCreateLastVerifiedAtErrorComponent"];
         ContactPointsCreateErrorResponse400: components["schemas"]["ContactPointsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsCreateHoursErrorComponent: {
             /**
@@ -2812,6 +2836,23 @@ export interface components {
              * @enum {string}
              */
             code: "invalid_choice" | "null";
+            detail: string;
+        };
+        ContactPointsCreateStatusReasonErrorComponent: {
+            /**
+             * @description * `status_reason` - status_reason (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status_reason";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         ContactPointsCreateTopicsErrorComponent: {
@@ -3074,7 +3115,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLastVerifiedAtErrorComponent"];
+        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLastVerifiedAtErrorComponent"];
         ContactPointsPartialUpdateErrorResponse400: components["schemas"]["ContactPointsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsPartialUpdateHoursErrorComponent: {
             /**
@@ -3217,6 +3258,23 @@ export interface components {
             code: "invalid_choice" | "null";
             detail: string;
         };
+        ContactPointsPartialUpdateStatusReasonErrorComponent: {
+            /**
+             * @description * `status_reason` - status_reason (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status_reason";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
         ContactPointsPartialUpdateTopicsErrorComponent: {
             /**
              * @description * `topics` - topics (enum property replaced by openapi-typescript)
@@ -3334,7 +3392,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsUpdateLastVerifiedAtErrorComponent"];
+        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsUpdateLastVerifiedAtErrorComponent"];
         ContactPointsUpdateErrorResponse400: components["schemas"]["ContactPointsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsUpdateHoursErrorComponent: {
             /**
@@ -3475,6 +3533,23 @@ export interface components {
              * @enum {string}
              */
             code: "invalid_choice" | "null";
+            detail: string;
+        };
+        ContactPointsUpdateStatusReasonErrorComponent: {
+            /**
+             * @description * `status_reason` - status_reason (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status_reason";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         ContactPointsUpdateTopicsErrorComponent: {
@@ -7088,6 +7163,48 @@ export interface components {
             code: "invalid_choice" | "null";
             detail: string;
         };
+        DocumentsPreviewCreateBodyErrorComponent: {
+            /**
+             * @description * `body` - body (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "body";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsPreviewCreateError: components["schemas"]["DocumentsPreviewCreateNonFieldErrorsErrorComponent"] | components["schemas"]["DocumentsPreviewCreateBodyErrorComponent"];
+        DocumentsPreviewCreateErrorResponse400: components["schemas"]["DocumentsPreviewCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsPreviewCreateNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        DocumentsPreviewCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsPreviewCreateError"][];
+        };
         DocumentsPublishCreateError: components["schemas"]["DocumentsPublishCreateStatusErrorComponent"];
         DocumentsPublishCreateErrorResponse400: components["schemas"]["DocumentsPublishCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         DocumentsPublishCreateStatusErrorComponent: {
@@ -9517,6 +9634,13 @@ export interface components {
             totals: components["schemas"]["CurrencyTotal"][];
         };
         FundingTotalsErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        IdempotencyProblem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            errors: components["schemas"]["ProblemError"][];
+        };
         InboxListError: components["schemas"]["InboxListKindErrorComponent"] | components["schemas"]["InboxListOrganizationErrorComponent"];
         InboxListErrorResponse400: components["schemas"]["InboxListValidationError"] | components["schemas"]["ParseErrorResponse"];
         InboxListKindErrorComponent: {
@@ -12490,6 +12614,8 @@ export interface components {
             hours?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatusEnum"];
+            /** @description Why it is paused or compromised; cleared when it is active again. */
+            status_reason?: string;
             /**
              * @description public: anyone; network: active members of the network; restricted: the owning organization.
              *
@@ -13748,6 +13874,20 @@ export interface components {
             current: {
                 [key: string]: unknown;
             };
+        };
+        PreviewHtml: {
+            /** @description The body as sanitized HTML, exactly as `body_html` would be. */
+            readonly html: string;
+        };
+        /** @description Markdown to preview, limited as a document's body is. */
+        PreviewRequest: {
+            /** @description Markdown. */
+            body: string;
+        };
+        ProblemError: {
+            code: string;
+            detail: string;
+            attr: string | null;
         };
         /**
          * @description * `no_cursor` - No cursor was given: this is the first sync.
@@ -16423,7 +16563,10 @@ export interface operations {
     auth_sessions_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A UUID string identifying this auth session. */
                 id: string;
@@ -16479,6 +16622,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -16487,12 +16639,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     auth_sessions_end_others: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16546,12 +16710,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -16849,7 +17031,10 @@ export interface operations {
     calendar_feed_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16903,6 +17088,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -16911,12 +17105,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     calendar_feed_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16969,12 +17175,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -17145,7 +17369,10 @@ export interface operations {
     campaigns_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17213,12 +17440,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -17307,6 +17552,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -17380,6 +17627,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -17397,12 +17653,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     campaigns_destroy: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -17469,6 +17736,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -17486,12 +17762,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     campaigns_partial_update: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -17565,6 +17852,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -17580,6 +17876,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -18440,7 +18745,10 @@ export interface operations {
     contact_points_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18508,12 +18816,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -18602,6 +18928,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -18675,6 +19003,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -18692,12 +19029,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     contact_points_destroy: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -18764,6 +19112,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -18781,12 +19138,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     contact_points_partial_update: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -18860,6 +19228,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -18877,12 +19254,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     contact_points_verify_create: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -18952,6 +19340,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -18967,6 +19364,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -19062,7 +19468,10 @@ export interface operations {
     countries_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -19130,12 +19539,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -19223,6 +19650,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -19295,6 +19724,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -19312,12 +19750,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     countries_destroy: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -19383,6 +19832,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -19400,12 +19858,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     countries_partial_update: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -19478,6 +19947,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -19493,6 +19971,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -20058,7 +20545,10 @@ export interface operations {
     documents_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -20126,12 +20616,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -20220,6 +20728,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20293,6 +20803,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -20310,12 +20829,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     documents_destroy: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20382,6 +20912,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -20399,12 +20938,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     documents_partial_update: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20478,6 +21028,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -20495,12 +21054,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     documents_archive_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -20567,6 +21138,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -20575,12 +21155,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     documents_attachments_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -20651,6 +21243,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -20659,12 +21260,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     documents_attachments_destroy: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20732,6 +21344,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -20747,6 +21368,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -20926,7 +21556,10 @@ export interface operations {
     documents_publish_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -20993,6 +21626,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -21001,12 +21643,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     documents_revise_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -21073,6 +21727,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -21081,12 +21744,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     documents_submit_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -21153,12 +21828,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -21680,6 +22373,87 @@ export interface operations {
             };
         };
     };
+    documents_preview_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewHtml"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsPreviewCreateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
     events_list: {
         parameters: {
             query?: {
@@ -22035,7 +22809,10 @@ export interface operations {
     events_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -22103,12 +22880,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -22197,6 +22992,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22270,6 +23067,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -22287,12 +23093,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     events_destroy: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22359,6 +23176,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -22376,12 +23202,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     events_partial_update: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22455,6 +23292,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -22470,6 +23316,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -22573,7 +23428,10 @@ export interface operations {
     funding_entries_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -22641,12 +23499,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -22735,6 +23611,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22808,6 +23686,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -22825,12 +23712,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     funding_entries_destroy: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22897,6 +23795,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -22914,12 +23821,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     funding_entries_partial_update: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22993,6 +23911,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -23008,6 +23935,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -23239,7 +24175,10 @@ export interface operations {
     inbox_read_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this notification. */
                 id: number;
@@ -23296,6 +24235,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -23304,12 +24252,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     inbox_unread_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this notification. */
                 id: number;
@@ -23366,6 +24326,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -23374,12 +24343,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     inbox_read_all_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -23433,12 +24414,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -23765,7 +24764,10 @@ export interface operations {
     invitations_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this invitation. */
                 id: number;
@@ -23829,6 +24831,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -23837,12 +24848,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     invitations_accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -23900,12 +24923,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
             429: {
@@ -23988,7 +25029,10 @@ export interface operations {
     me_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -24046,6 +25090,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -24054,12 +25107,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     me_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -24117,12 +25182,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -24305,6 +25388,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -24371,6 +25456,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -24388,12 +25482,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     memberships_partial_update: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -24467,6 +25572,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -24482,6 +25596,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -25036,7 +26159,10 @@ export interface operations {
     organizations_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -25104,12 +26230,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -25198,6 +26342,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -25271,6 +26417,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -25288,12 +26443,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     organizations_destroy: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -25360,6 +26526,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -25377,12 +26552,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     organizations_partial_update: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -25456,6 +26642,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -25471,6 +26666,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -26044,7 +27248,10 @@ export interface operations {
     resources_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -26112,12 +27319,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -26206,6 +27431,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26279,6 +27506,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -26296,12 +27532,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     resources_destroy: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26368,6 +27615,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -26385,12 +27641,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     resources_partial_update: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26464,6 +27731,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -26479,6 +27755,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -26674,7 +27959,10 @@ export interface operations {
     responses_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -26742,12 +28030,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -26836,6 +28142,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26909,6 +28217,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -26926,12 +28243,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     responses_accept_create: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -27005,6 +28333,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -27022,12 +28359,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     responses_decline_create: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -27101,6 +28449,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -27116,6 +28473,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -27208,7 +28574,10 @@ export interface operations {
     responses_messages_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this resource response. */
                 id: number;
@@ -27279,6 +28648,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -27287,12 +28665,23 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     responses_withdraw_create: {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -27362,6 +28751,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -27377,6 +28775,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -28175,7 +29582,10 @@ export interface operations {
     users_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
@@ -28244,6 +29654,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -28252,12 +29671,24 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse415"];
                 };
             };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
         };
     };
     users_end_sessions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
@@ -28322,12 +29753,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };

@@ -108,6 +108,8 @@ export function runSync(): Promise<void> {
         refresh = setTimeout(show, Math.max(0, shownAt + FILL_REFRESH_MS - performance.now()));
     };
     try {
+      // Edits made offline go first, so the sync brings the records they changed.
+      if (replica.outbox.length) await (await import("./outbox")).flush(replica);
       // One tab syncs at a time; the others read what it wrote.
       const outcome = await exclusive("wp-sync", () => {
         showProgress();
@@ -133,17 +135,30 @@ export function runSync(): Promise<void> {
   return run;
 }
 
-async function refreshMe(): Promise<void> {
+export async function refreshMe(): Promise<void> {
   signedIn.set(isSignedIn());
   if (!isSignedIn()) {
     me.set(null);
     return;
   }
   try {
-    me.set(await fetchMe());
+    const fresh = await fetchMe();
+    // No answer (offline): what was remembered at the last answer stays (see followLock).
+    if (!fresh) return;
+    me.set(fresh);
+    await rememberMe(fresh);
   } catch {
-    // Offline: the name is shown once we are back online.
+    // Offline, or locked meanwhile: as above.
   }
+}
+
+/** Keeps who the user is and their memberships in the encrypted store, for an offline start. */
+async function rememberMe(fresh: Me): Promise<void> {
+  const replica = currentReplica();
+  if (!replica || !isSignedIn() || JSON.stringify(replica.profile) === JSON.stringify(fresh)) return;
+  await replica.update((r) => {
+    r.profile = fresh;
+  });
 }
 
 export async function signIn(username: string, password: string, deviceLabel = ""): Promise<void> {
@@ -152,7 +167,7 @@ export async function signIn(username: string, password: string, deviceLabel = "
   await runSync();
 }
 
-const NOTHING: Removed = { contacts: 0, other: 0, saved: 0, notices: 0 };
+const NOTHING: Removed = { contacts: 0, other: 0, saved: 0, notices: 0, edits: 0 };
 let forgetting: Promise<Removed> | null = null;
 
 /** Drops everything but public data from this device, then brings the public view up to date. */
@@ -188,6 +203,12 @@ async function requestPersistence(): Promise<void> {
   }
 }
 
+/** The connection returned: edits that waited out a backoff or gave up go again now. */
+async function resumeOutbox(): Promise<void> {
+  const replica = currentReplica();
+  if (replica?.outbox.length) await (await import("./outbox")).retryAll(replica).catch(() => undefined);
+}
+
 /** The app unlocked (read the replica, sync) or locked (forget what was shown). */
 function followLock(): void {
   onReplica((replica) => {
@@ -196,7 +217,10 @@ function followLock(): void {
     dataVersion.set((v) => v + 1);
     loadNotices();
     if (!replica) me.set(null);
-    else void runSync();
+    else {
+      if (!me.get() && isSignedIn()) me.set(replica.profile);
+      void runSync();
+    }
   });
   onReplicaChanged(() => {
     // The replica is complete now (or was re-read after another tab wrote it).
@@ -215,7 +239,7 @@ export async function startState(): Promise<void> {
   });
   window.addEventListener("online", () => {
     online.set(navigator.onLine);
-    void runSync();
+    void resumeOutbox().finally(() => void runSync());
   });
   window.addEventListener("offline", () => online.set(navigator.onLine));
   const interval = config().syncIntervalMinutes * 60_000;

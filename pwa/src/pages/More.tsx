@@ -3,11 +3,15 @@ import { t, type Key } from "../lib/i18n";
 import { linkTo } from "../lib/router";
 import { signedIn } from "../lib/state";
 import { useObservable } from "../lib/store";
+import { useWorkRole } from "../lib/workspace";
 
 export function More() {
   const resources = useRecords("resource");
   const isSignedIn = useObservable(signedIn);
+  const role = useWorkRole();
   const links: [string, Key][] = [
+    // The workspace, for members of an organization (and the network office) only.
+    ...(role.memberships.length || role.isAdmin ? ([["/work", "work.title"]] as [string, Key][]) : []),
     ["/organizations", "nav.organizations"],
     ["/events", "nav.events"],
     ...(resources?.length ? ([["/resources", "nav.resources"]] as [string, Key][]) : []),
