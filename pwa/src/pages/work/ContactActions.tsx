@@ -91,26 +91,30 @@ export function ContactActions({ contact }: { contact: ContactPoint }) {
   const pausing = useSend<ContactPoint>();
   const status = contact.status ?? "active";
   const pausedNext = status === "active";
+  if (status === "compromised")
+    return (
+      <p class="warning" data-testid="compromised-note">
+        {t("contact.edit.compromisedState")}
+      </p>
+    );
   return (
     <section class={styles.panel} aria-label={t("contact.edit.actions")}>
       <div class={styles.actions}>
-        {status !== "compromised" && <VerifyButton contact={contact} />}
-        {status !== "compromised" && (
-          <button
-            type="button"
-            disabled={pausing.busy}
-            data-testid={pausedNext ? "pause" : "resume"}
-            onClick={() =>
-              void pausing.run(
-                () => setContactStatus(contact, pausedNext ? "paused" : "active"),
-                t(pausedNext ? "contact.edit.pausedNote" : "contact.edit.resumedNote"),
-              )
-            }
-          >
-            {t(pausedNext ? "contact.edit.pause" : "contact.edit.resume")}
-          </button>
-        )}
-        {status !== "compromised" && !compromising && (
+        <VerifyButton contact={contact} />
+        <button
+          type="button"
+          disabled={pausing.busy}
+          data-testid={pausedNext ? "pause" : "resume"}
+          onClick={() =>
+            void pausing.run(
+              () => setContactStatus(contact, pausedNext ? "paused" : "active"),
+              t(pausedNext ? "contact.edit.pausedNote" : "contact.edit.resumedNote"),
+            )
+          }
+        >
+          {t(pausedNext ? "contact.edit.pause" : "contact.edit.resume")}
+        </button>
+        {!compromising && (
           <button type="button" class="danger" data-testid="compromise" onClick={() => setCompromising(true)}>
             {t("contact.edit.compromise")}
           </button>
