@@ -250,6 +250,8 @@ const en = {
   "contact.edit.compromiseConfirm": "Withdraw it everywhere",
   "contact.edit.compromisedNote": "Marked compromised: withdrawn from every device at its next sync.",
   "contact.edit.cancel": "Cancel",
+  "contact.edit.moreLanguages": "Add another language",
+  "contact.edit.moreCountries": "Add another country",
   "contact.edit.compromisedState":
     "Compromised: withdrawn from everyone outside your organization. To use this channel again, create a new contact with a new number or account.",
 
