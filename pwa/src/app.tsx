@@ -25,6 +25,11 @@ import { Settings } from "./pages/Settings";
 const WorkHome = lazyScreen(() => import("./pages/work/Home"));
 const WorkContacts = lazyScreen(() => import("./pages/work/Contacts"));
 const WorkContact = lazyScreen(() => import("./pages/work/ContactPage"));
+const WorkGuides = lazyScreen(() => import("./pages/work/Guides"));
+const GuideEdit = lazyScreen(() => import("./pages/work/GuideEdit"));
+const Invite = lazyScreen(() => import("./pages/work/Invite"));
+// Joining by an invitation link, before one is a member.
+const Join = lazyScreen(() => import("./pages/work/Join"));
 
 type Route = [pattern: string, render: (params: Record<string, string>, location: Location) => ComponentChildren];
 
@@ -47,6 +52,12 @@ const ROUTES: Route[] = [
   ["/work", () => <WorkHome />],
   ["/work/contacts", (_, location) => <WorkContacts location={location} />],
   ["/work/contacts/:id", ({ id = "" }, location) => <WorkContact id={id} location={location} />],
+  ["/work/guides", () => <WorkGuides />],
+  ["/work/guides/new", () => <GuideEdit />],
+  ["/work/guides/:id/edit", ({ id = "" }) => <GuideEdit id={id} />],
+  ["/work/guides/:id/translate", ({ id = "" }) => <GuideEdit id={id} translate />],
+  ["/work/invite", () => <Invite />],
+  ["/join", () => <Join />],
 ];
 
 export function App() {

@@ -8,8 +8,9 @@
  * of the same object until the user reviews it; edits of other objects go on. A create gets
  * a local id (`local-…`) that later edits use in their paths and bodies; once the server names
  * the object, the local id is replaced everywhere and remembered (`resolvedId`) for screens
- * that still show it. Whatever was saved is then brought into the records by a sync. After a lost connection the whole outbox waits with a bounded backoff;
- * after a few attempts an edit is "stalled" and goes again when the connection returns.
+ * that still show it. Whatever was saved is then brought into the records by a sync. After a
+ * lost connection the outbox waits with a bounded backoff; after a few attempts an edit is
+ * "stalled" and goes again when the connection returns or the user asks.
  */
 import { type Attempt, type Edit, type Outcome, transmit } from "../api/write";
 import type { PendingEdit, Replica } from "../store/replica";
@@ -124,8 +125,7 @@ export async function enqueue<T>(
 
 /** The item after its send: what changes in the outbox for each outcome. */
 function settle(replica: Replica, item: PendingEdit, attempt: Attempt): void {
-  const at = replica.outbox.findIndex((entry) => entry.key === item.key);
-  if (at < 0) return; // reviewed or discarded meanwhile
+  if (!replica.outbox.some((entry) => entry.key === item.key)) return; // reviewed or discarded meanwhile
   if (attempt.kind === "saved") {
     replica.outbox = replica.outbox.filter((entry) => entry.key !== item.key);
     const data = (attempt.data ?? {}) as { id?: unknown; version?: unknown };

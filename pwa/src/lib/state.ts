@@ -135,7 +135,7 @@ export function runSync(): Promise<void> {
   return run;
 }
 
-async function refreshMe(): Promise<void> {
+export async function refreshMe(): Promise<void> {
   signedIn.set(isSignedIn());
   if (!isSignedIn()) {
     me.set(null);

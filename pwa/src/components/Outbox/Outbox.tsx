@@ -79,7 +79,7 @@ function Review({ item, problem, onDone }: { item: PendingEdit; problem: Problem
         onDone();
       }}
     >
-      <FormErrors problem={problem} shown={fields} />
+      <FormErrors problem={problem} shown={fields} labels={item.labels} />
       {fields.map((name) =>
         typeof original[name] === "boolean" ? (
           <Check
@@ -129,8 +129,15 @@ function Item({ item, items, format }: { item: PendingEdit; items: readonly Pend
         <strong>{item.label}</strong>
         <span class={`tag ${stopped ? styles.stopped : ""}`}>{t(STATUS[item.status])}</span>
       </div>
-      <p class="muted">{t("outbox.madeAt", { when: formatDateTime(item.madeAt) })}</p>
-      {item.status === "invalid" && item.problem && !open && <FormErrors problem={item.problem} />}
+      <p class="muted">
+        {t("outbox.madeAt", { when: formatDateTime(item.madeAt) })}
+        {item.body && Object.keys(item.body).length
+          ? ` · ${Object.keys(item.body)
+              .map((name) => item.labels?.[name] ?? name)
+              .join(", ")}`
+          : ""}
+      </p>
+      {item.status === "invalid" && item.problem && !open && <FormErrors problem={item.problem} labels={item.labels} />}
       <div class="row">
         {stopped && (
           <button type="button" class="primary" aria-expanded={open} onClick={() => setOpen(!open)}>
