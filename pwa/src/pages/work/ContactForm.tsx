@@ -182,7 +182,7 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
           rows={2}
         />
       )}
-      <FormErrors problem={sending.problem} shown={FIELDS} />
+      <FormErrors problem={sending.problem} shown={FIELDS} labels={labels} />
       {sending.conflict && base && (
         <Conflict
           server={sending.conflict.server}
