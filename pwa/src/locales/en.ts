@@ -330,7 +330,8 @@ const en = {
   "contact.edit.resumedNote": "Active again.",
   "contact.edit.compromise": "Mark compromised",
   "contact.edit.compromiseTitle": "Mark this contact compromised?",
-  "contact.edit.compromiseExplain": "For a phone, account or address in the wrong hands. Everyone outside your organization loses this contact: it is withdrawn from every device at its next sync, from kept contacts too, with a notice not to use it. Your organization keeps seeing it, with your reason.",
+  "contact.edit.compromiseExplain":
+    "For a phone, account or address in the wrong hands. Everyone outside your organization loses this contact: it is withdrawn from every device at its next sync, from kept contacts too, with a notice not to use it. Your organization keeps seeing it, with your reason.",
   "contact.edit.reasonNeeded": "Say why, so your colleagues know.",
   "contact.edit.compromiseConfirm": "Withdraw it everywhere",
   "contact.edit.compromisedNote": "Marked compromised: withdrawn from every device at its next sync.",
