@@ -5,6 +5,7 @@ import { PinPrompt, UnlockScreen } from "./components/Lock/Lock";
 import { lockStatus } from "./lib/lock";
 import { useObservable } from "./lib/store";
 import { useLanguage } from "./lib/i18n";
+import { lazyScreen } from "./lib/lazy";
 import { match, useLocation, type Location } from "./lib/router";
 import { Account } from "./pages/Account";
 import { Countries, CountryPage } from "./pages/Countries";
@@ -20,6 +21,12 @@ import { Saved } from "./pages/Saved";
 import { Search } from "./pages/Search";
 import { Settings } from "./pages/Settings";
 
+// Workspace screens load on first use, so a first visit does not carry them.
+const ResourcePage = lazyScreen(() => import("./pages/work/resources/ResourcePage"));
+const ResourceForm = lazyScreen(() => import("./pages/work/resources/ResourceForm"));
+const ResponsePage = lazyScreen(() => import("./pages/work/resources/ResponsePage"));
+const Inbox = lazyScreen(() => import("./pages/work/Inbox"));
+
 type Route = [pattern: string, render: (params: Record<string, string>, location: Location) => ComponentChildren];
 
 const ROUTES: Route[] = [
@@ -33,6 +40,11 @@ const ROUTES: Route[] = [
   ["/organizations/:id", ({ id = "" }) => <OrganizationPage id={id} />],
   ["/events", () => <Events />],
   ["/resources", () => <Resources />],
+  ["/work/resources/new", () => <ResourceForm />],
+  ["/work/resources/:id", ({ id = "" }) => <ResourcePage id={id} />],
+  ["/work/resources/:id/edit", ({ id = "" }) => <ResourceForm id={id} />],
+  ["/work/responses/:id", ({ id = "" }) => <ResponsePage id={id} />],
+  ["/inbox", () => <Inbox />],
   ["/saved", () => <Saved />],
   ["/account", () => <Account />],
   ["/devices", () => <Devices />],

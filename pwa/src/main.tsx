@@ -4,6 +4,7 @@ import { configureApi } from "./api/client";
 import { dropLegacyToken, tokenSource } from "./api/auth";
 import { App } from "./app";
 import { loadConfig } from "./lib/config";
+import { followUnread } from "./lib/inbox";
 import { preferredLanguage, setLanguage } from "./lib/i18n";
 import { startRouter } from "./lib/router";
 import { guardAgainstReturn, listenForDoubleEscape } from "./lib/safety";
@@ -38,6 +39,7 @@ async function start() {
         void update(true);
       }),
   });
+  followUnread();
   await startState();
   await startLock();
 }

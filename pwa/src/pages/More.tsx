@@ -1,13 +1,17 @@
 import { useRecords } from "../lib/data";
+import { unreadCount } from "../lib/inbox";
 import { t, type Key } from "../lib/i18n";
 import { linkTo } from "../lib/router";
-import { signedIn } from "../lib/state";
+import { me, signedIn } from "../lib/state";
 import { useObservable } from "../lib/store";
 
 export function More() {
   const resources = useRecords("resource");
   const isSignedIn = useObservable(signedIn);
+  const member = Boolean(useObservable(me)?.memberships.length);
+  const unread = useObservable(unreadCount);
   const links: [string, Key][] = [
+    ...(member ? ([["/inbox", "inbox.title"]] as [string, Key][]) : []),
     ["/organizations", "nav.organizations"],
     ["/events", "nav.events"],
     ...(resources?.length ? ([["/resources", "nav.resources"]] as [string, Key][]) : []),
@@ -24,6 +28,7 @@ export function More() {
           <li key={href}>
             <a {...linkTo(href)}>
               <strong>{t(key)}</strong>
+              {href === "/inbox" && !!unread && <span class="tag"> {t("inbox.unread", { n: unread })}</span>}
             </a>
           </li>
         ))}
