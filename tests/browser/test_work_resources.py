@@ -1,0 +1,158 @@
+"""Sharing resources on a phone: an offer, a matching request, a response, its acceptance and thread.
+
+Nino coordinates the counseling center in Georgia, Boris the "NO means NO" project; each
+works in a browser context of their own on a 360x640 screen. Mila is a member (not a
+coordinator) of the network office: she reads, and is offered nothing to change.
+Every title is unique to the run, so the demo's own resources are neither relied on nor touched.
+"""
+
+import re
+import uuid
+
+import pytest
+from playwright.sync_api import Page, expect
+
+from .conftest import phone_context
+from .test_pwa import open_app, open_screen, sign_in, unlock_if_locked, visit
+
+pytestmark = pytest.mark.browser
+
+COORDINATOR = "demo-coordinator-pass"
+MEMBER = "demo-member-pass"
+
+
+def badge(page: Page) -> int:
+    """The unread count on the navigation; no badge is nothing unread."""
+    found = page.get_by_test_id("unread-badge")
+    return int(re.match(r"\d+", found.inner_text()).group()) if found.count() else 0
+
+
+def reopen(page: Page, pwa) -> None:
+    """Load the app anew (as a person coming back to it): unlock, sync, the badge counted afresh."""
+    visit(page, pwa, "/")
+    unlock_if_locked(page)
+    expect(page.get_by_test_id("synced-at")).to_have_text(re.compile(r"^Updated "))
+
+
+def create_resource(page: Page, *, kind: str, title: str, capacity: str) -> None:
+    open_screen(page, "More", "Resources", "New offer or request")
+    form = page.get_by_test_id("resource-form")
+    form.get_by_label("Offer or request").select_option(label=kind)
+    form.get_by_label("Category").select_option(label="Legal aid")
+    form.get_by_label("Title").fill(title)
+    form.get_by_role("checkbox", name="Georgia").check()
+    form.get_by_role("checkbox", name="Russian").check()
+    form.get_by_label("Capacity: what and how much").fill(capacity)
+    form.get_by_role("button", name="Save").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.get_by_test_id("resource-status")).to_have_text("Open")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+
+
+def test_an_offer_and_a_matching_request_meet_are_answered_accepted_and_discussed(browser, pwa, api_server):
+    run = uuid.uuid4().hex[:8]
+    offer, request = f"Asylum appeal counseling {run}", f"Help with an asylum appeal {run}"
+    origins = (pwa.origin, api_server.origin)
+    with phone_context(browser, *origins) as nino_context, phone_context(browser, *origins) as boris_context:
+        nino, boris = nino_context.new_page(), boris_context.new_page()
+        open_app(nino, pwa)
+        sign_in(nino, pwa, "nino", COORDINATOR)
+        create_resource(nino, kind="Offer", title=offer, capacity="Three consultations a week")
+
+        open_app(boris, pwa)
+        sign_in(boris, pwa, "boris", COORDINATOR)
+        create_resource(boris, kind="Request", title=request, capacity="One appeal in Tbilisi")
+        # Boris's request fits Nino's offer: same category, a shared country and language.
+        boris.get_by_test_id("matches").get_by_role("link", name=re.compile(re.escape(offer))).click()
+        expect(boris.get_by_role("heading", level=1)).to_have_text(offer)
+        expect(boris.get_by_role("link", name="Edit")).to_have_count(0)
+        respond = boris.get_by_test_id("respond")
+        respond.get_by_label("Message").fill("We have a client who needs exactly this.")
+        respond.get_by_role("button", name="Send response").click()
+        expect(boris.get_by_test_id("response-status")).to_have_text("Awaiting decision")
+
+        # Nino's inbox: the match and the response, counted on the navigation.
+        reopen(nino, pwa)
+        unread = badge(nino)
+        assert unread >= 2
+        open_screen(nino, "More", "Inbox")
+        inbox = nino.get_by_test_id("inbox")
+        expect(inbox.get_by_text(re.compile(f"fits your “{re.escape(offer)}”"))).to_be_visible()
+        inbox.get_by_role("link", name=re.compile(f"responded to “{re.escape(offer)}”")).click()
+        expect(nino.get_by_role("heading", level=1)).to_contain_text("NO means NO")
+        expect(nino.get_by_test_id("unread-badge")).to_have_text(re.compile(f"^{unread - 1}\\b"))
+        nino.get_by_role("button", name="Accept").click()
+        expect(nino.get_by_test_id("response-status")).to_have_text("Accepted")
+
+        # Boris learns of it in his inbox, and they talk in the response's thread.
+        reopen(boris, pwa)
+        before = badge(boris)
+        assert before >= 1
+        open_screen(boris, "More", "Inbox")
+        boris.get_by_test_id("inbox").get_by_role(
+            "link", name=re.compile(f"accepted your response to “{re.escape(offer)}”")
+        ).click()
+        expect(boris.get_by_test_id("response-status")).to_have_text("Accepted")
+        expect(boris.get_by_test_id("unread-badge").or_(boris.locator("#main"))).to_be_visible()
+        assert badge(boris) == before - 1
+        boris.get_by_label("Message").fill("Thank you. When can our lawyer call?")
+        boris.get_by_role("button", name="Send message").click()
+        expect(boris.get_by_test_id("thread")).to_contain_text("When can our lawyer call?")
+
+        reopen(nino, pwa)
+        open_screen(nino, "More", "Inbox")
+        nino.get_by_test_id("inbox").get_by_role("link", name=re.compile("New message from")).first.click()
+        expect(nino.get_by_test_id("thread")).to_contain_text("When can our lawyer call?")
+        nino.get_by_label("Message").fill("Tomorrow at ten, Tbilisi time.")
+        nino.get_by_role("button", name="Send message").click()
+        expect(nino.get_by_test_id("thread")).to_contain_text("Tomorrow at ten")
+        assert nino.evaluate("document.documentElement.scrollWidth") <= 360
+
+        # In Russian the statuses are words too: the offer is in progress, the response accepted.
+        open_screen(boris, "More", "Settings and safety")
+        boris.get_by_label("Language", exact=True).select_option(label="Русский")
+        boris.get_by_role("navigation").get_by_role("link", name="Ещё").click()
+        boris.get_by_role("main").get_by_role("link", name="Ресурсы").click()
+        boris.get_by_role("main").get_by_role("link", name=re.compile(re.escape(offer))).click()
+        expect(boris.get_by_test_id("resource-status")).to_have_text("В работе")
+        expect(boris.get_by_test_id("responses")).to_contain_text("Принят")
+        expect(boris.locator("#main")).not_to_contain_text("in_progress")
+
+
+def test_a_member_reads_resources_and_responses_but_is_offered_nothing_to_change(page, pwa, api_server):
+    title = f"Translation of court papers {uuid.uuid4().hex[:8]}"
+    token = api_server.login("nino", COORDINATOR)["access"]
+    status, created = api_server.call(
+        "POST",
+        "/api/v1/resources/",
+        {
+            "kind": "offer",
+            "category": "translation",
+            "organization": own_organization(api_server, token),
+            "title": title,
+            "countries": ["GE"],
+            "languages": ["ru"],
+            "capacity": "Twenty pages",
+            "visibility": "network",
+        },
+        token=token,
+    )
+    assert status == 201, created
+    open_app(page, pwa)
+    sign_in(page, pwa, "mila", MEMBER)
+    open_screen(page, "More", "Resources")
+    expect(page.get_by_role("link", name="New offer or request")).to_have_count(0)
+    page.get_by_role("main").get_by_role("link", name=re.compile(re.escape(title))).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(title)
+    expect(page.get_by_test_id("resource-status")).to_have_text("Open")
+    main = page.locator("#main")
+    for control in ("Edit", "Withdraw", "Mark fulfilled", "Send response"):
+        expect(main.get_by_role("button", name=control)).to_have_count(0)
+        expect(main.get_by_role("link", name=control)).to_have_count(0)
+    expect(page.get_by_test_id("respond")).to_have_count(0)
+
+
+def own_organization(api_server, token: str) -> int:
+    status, me = api_server.call("GET", "/api/v1/me/", token=token)
+    assert status == 200, me
+    return me["memberships"][0]["organization"]
