@@ -114,7 +114,7 @@ def test_an_offer_and_a_matching_request_meet_are_answered_accepted_and_discusse
         boris.get_by_role("navigation").get_by_role("link", name="Ещё").click()
         boris.get_by_role("main").get_by_role("link", name="Ресурсы").click()
         boris.get_by_role("main").get_by_role("link", name=re.compile(re.escape(offer))).click()
-        expect(boris.get_by_test_id("resource-status")).to_have_text("В работе")
+        expect(boris.get_by_test_id("resource-status")).to_have_text("В работе")  # noqa: RUF001 (Russian, as the UI shows it)
         expect(boris.get_by_test_id("responses")).to_contain_text("Принят")
         expect(boris.locator("#main")).not_to_contain_text("in_progress")
 
