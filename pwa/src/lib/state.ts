@@ -108,6 +108,8 @@ export function runSync(): Promise<void> {
         refresh = setTimeout(show, Math.max(0, shownAt + FILL_REFRESH_MS - performance.now()));
     };
     try {
+      // Edits made offline go first, so the sync brings the records they changed.
+      if (replica.outbox.length) await (await import("./outbox")).flush(replica);
       // One tab syncs at a time; the others read what it wrote.
       const outcome = await exclusive("wp-sync", () => {
         showProgress();
@@ -152,7 +154,7 @@ export async function signIn(username: string, password: string, deviceLabel = "
   await runSync();
 }
 
-const NOTHING: Removed = { contacts: 0, other: 0, saved: 0, notices: 0 };
+const NOTHING: Removed = { contacts: 0, other: 0, saved: 0, notices: 0, edits: 0 };
 let forgetting: Promise<Removed> | null = null;
 
 /** Drops everything but public data from this device, then brings the public view up to date. */
@@ -188,6 +190,12 @@ async function requestPersistence(): Promise<void> {
   }
 }
 
+/** The connection returned: edits that waited out a backoff or gave up go again now. */
+async function resumeOutbox(): Promise<void> {
+  const replica = currentReplica();
+  if (replica?.outbox.length) await (await import("./outbox")).retryAll(replica).catch(() => undefined);
+}
+
 /** The app unlocked (read the replica, sync) or locked (forget what was shown). */
 function followLock(): void {
   onReplica((replica) => {
@@ -215,7 +223,7 @@ export async function startState(): Promise<void> {
   });
   window.addEventListener("online", () => {
     online.set(navigator.onLine);
-    void runSync();
+    void resumeOutbox().finally(() => void runSync());
   });
   window.addEventListener("offline", () => online.set(navigator.onLine));
   const interval = config().syncIntervalMinutes * 60_000;

@@ -371,6 +371,55 @@ const de: Dictionary = {
   "common.example": "Beispieldaten",
   "common.loading": "Wird geladen …",
   "more.title": "Mehr",
+  "field.none": "— keine Angabe —",
+  "field.required": "(Pflichtfeld)",
+  "work.loadFailed":
+    "Diese Ansicht konnte nicht geladen werden. Verbinde dich mit dem Internet und versuche es erneut.",
+  "work.retry": "Erneut versuchen",
+  "outbox.needsConnection":
+    "Dafür ist eine Verbindung nötig. Es wurde nichts geändert; versuche es erneut, wenn du online bist.",
+  "conflict.title": "Inzwischen von jemand anderem geändert",
+  "conflict.intro":
+    "Deine Änderung und die gespeicherte Fassung unterscheiden sich in diesen Feldern. Wähle je Feld, oder behalte alles von dir oder alles von der anderen Person.",
+  "conflict.sameValues":
+    "Die gespeicherte Fassung hat bereits die Werte deiner Änderung; erneutes Speichern ändert sonst nichts.",
+  "conflict.mine": "Deins",
+  "conflict.server": "Inzwischen gespeichert",
+  "conflict.keepMine": "Meins behalten",
+  "conflict.takeServer": "Gespeicherte Fassung übernehmen",
+  "conflict.saveChoices": "Meine Auswahl speichern",
+  "conflict.empty": "(leer)",
+  "conflict.yes": "ja",
+  "conflict.no": "nein",
+  "outbox.title": "Noch nicht gesendete Änderungen",
+  "outbox.count.one": "{n} Änderung wartet auf das Senden.",
+  "outbox.count.other": "{n} Änderungen warten auf das Senden.",
+  "outbox.toReview.one": "{n} musst du prüfen.",
+  "outbox.toReview.other": "{n} musst du prüfen.",
+  "outbox.offline": "Sie werden gesendet, sobald du wieder online bist.",
+  "outbox.waiting": "Wartet auf das Senden",
+  "outbox.conflict": "Inzwischen geändert: prüfen",
+  "outbox.invalid": "Nicht angenommen: prüfen",
+  "outbox.stalled": "Konnte nicht gesendet werden",
+  "outbox.madeAt": "Erstellt {when}",
+  "outbox.review": "Prüfen",
+  "outbox.close": "Schließen",
+  "outbox.sendAgain": "Erneut senden",
+  "outbox.discard": "Diese Änderung verwerfen",
+  "outbox.keep": "Behalten",
+  "outbox.discardConfirm": "Diese Änderung wird nicht gesendet; was sie geändert hat, geht verloren.",
+  "outbox.discardWithDependants.one":
+    "Diese Änderung wird nicht gesendet, ebenso {n} spätere Änderung desselben neuen Eintrags.",
+  "outbox.discardWithDependants.other":
+    "Diese Änderung wird nicht gesendet, ebenso {n} spätere Änderungen desselben neuen Eintrags.",
+  "outbox.commaSeparated": "Mehrere Werte durch Kommas trennen.",
+  "account.unsentEdits.one":
+    "{n} Änderung wurde noch nicht gesendet. Beim Abmelden wird sie von diesem Gerät entfernt und geht verloren.",
+  "account.unsentEdits.other":
+    "{n} Änderungen wurden noch nicht gesendet. Beim Abmelden werden sie von diesem Gerät entfernt und gehen verloren.",
+  "account.signOutAnyway": "Abmelden und verwerfen",
+  "settings.travelEdits.one": "Auch {n} noch nicht gesendete Änderung wurde entfernt.",
+  "settings.travelEdits.other": "Auch {n} noch nicht gesendete Änderungen wurden entfernt.",
 };
 
 export default de;

@@ -378,6 +378,67 @@ const ru: Dictionary = {
   "common.example": "Пример данных",
   "common.loading": "Загрузка…",
   "more.title": "Ещё",
+  "field.none": "— нет —",
+  "field.required": "(обязательно)",
+  "work.loadFailed": "Не удалось загрузить этот экран. Подключитесь к интернету и попробуйте снова.",
+  "work.retry": "Попробовать снова",
+  "outbox.needsConnection": "Для этого нужно подключение. Ничего не изменено; попробуйте снова, когда будете онлайн.",
+  "conflict.title": "Тем временем кто-то другой изменил это",
+  "conflict.intro":
+    "Ваша правка и сохранённая версия различаются в этих полях. Выберите для каждого или оставьте всё своё или всё их.",
+  "conflict.sameValues":
+    "Сохранённая версия уже содержит значения вашей правки; повторное сохранение больше ничего не меняет.",
+  "conflict.mine": "Ваше",
+  "conflict.server": "Сохранено тем временем",
+  "conflict.keepMine": "Оставить моё",
+  "conflict.takeServer": "Принять сохранённую версию",
+  "conflict.saveChoices": "Сохранить мой выбор",
+  "conflict.empty": "(пусто)",
+  "conflict.yes": "да",
+  "conflict.no": "нет",
+  "outbox.title": "Ещё не отправленные правки",
+  "outbox.count.one": "{n} правка ждёт отправки.",
+  "outbox.count.few": "{n} правки ждут отправки.",
+  "outbox.count.many": "{n} правок ждут отправки.",
+  "outbox.count.other": "{n} правки ждут отправки.",
+  "outbox.toReview.one": "{n} требует вашей проверки.",
+  "outbox.toReview.few": "{n} требуют вашей проверки.",
+  "outbox.toReview.many": "{n} требуют вашей проверки.",
+  "outbox.toReview.other": "{n} требуют вашей проверки.",
+  "outbox.offline": "Они будут отправлены, когда вы снова будете онлайн.",
+  "outbox.waiting": "Ждёт отправки",
+  "outbox.conflict": "Изменено тем временем: проверьте",
+  "outbox.invalid": "Не принято: проверьте",
+  "outbox.stalled": "Не удалось отправить",
+  "outbox.madeAt": "Сделано {when}",
+  "outbox.review": "Проверить",
+  "outbox.close": "Закрыть",
+  "outbox.sendAgain": "Отправить снова",
+  "outbox.discard": "Отменить эту правку",
+  "outbox.keep": "Оставить",
+  "outbox.discardConfirm": "Эта правка не будет отправлена; её изменения будут потеряны.",
+  "outbox.discardWithDependants.one":
+    "Эта правка не будет отправлена, как и {n} последующая правка того же нового объекта.",
+  "outbox.discardWithDependants.few":
+    "Эта правка не будет отправлена, как и {n} последующие правки того же нового объекта.",
+  "outbox.discardWithDependants.many":
+    "Эта правка не будет отправлена, как и {n} последующих правок того же нового объекта.",
+  "outbox.discardWithDependants.other":
+    "Эта правка не будет отправлена, как и {n} последующей правки того же нового объекта.",
+  "outbox.commaSeparated": "Несколько значений разделяйте запятыми.",
+  "account.unsentEdits.one":
+    "{n} правка ещё не отправлена. При выходе она будет удалена с этого устройства и потеряна.",
+  "account.unsentEdits.few":
+    "{n} правки ещё не отправлены. При выходе они будут удалены с этого устройства и потеряны.",
+  "account.unsentEdits.many":
+    "{n} правок ещё не отправлены. При выходе они будут удалены с этого устройства и потеряны.",
+  "account.unsentEdits.other":
+    "{n} правки ещё не отправлены. При выходе они будут удалены с этого устройства и потеряны.",
+  "account.signOutAnyway": "Выйти и потерять их",
+  "settings.travelEdits.one": "Также удалена {n} неотправленная правка.",
+  "settings.travelEdits.few": "Также удалены {n} неотправленные правки.",
+  "settings.travelEdits.many": "Также удалено {n} неотправленных правок.",
+  "settings.travelEdits.other": "Также удалены {n} неотправленной правки.",
 };
 
 export default ru;

@@ -2,10 +2,48 @@ import { useState } from "preact/hooks";
 import { LoginError } from "../api/auth";
 import { PinFields, readPin } from "../components/Lock/Lock";
 import { textField } from "../lib/form";
-import { label, t } from "../lib/i18n";
-import { hasPin, setPin } from "../lib/lock";
+import { label, t, tn } from "../lib/i18n";
+import { currentReplica, hasPin, setPin } from "../lib/lock";
 import { me, signedIn, signIn, signOut } from "../lib/state";
 import { useObservable } from "../lib/store";
+
+/** Signing out removes the network's data, edits not sent yet too: with such edits it asks first. */
+function SignOut() {
+  const [busy, setBusy] = useState(false);
+  const [unsent, setUnsent] = useState(0);
+  const leave = async () => {
+    setBusy(true);
+    await signOut();
+    setBusy(false);
+  };
+  if (unsent)
+    return (
+      <div class="warning" role="alertdialog" aria-label={t("account.signOut")}>
+        <p>{tn("account.unsentEdits", unsent)}</p>
+        <div class="row">
+          <button type="button" class="danger" disabled={busy} onClick={() => void leave()}>
+            {t("account.signOutAnyway")}
+          </button>
+          <button type="button" onClick={() => setUnsent(0)}>
+            {t("outbox.keep")}
+          </button>
+        </div>
+      </div>
+    );
+  return (
+    <button
+      type="button"
+      disabled={busy}
+      onClick={() => {
+        const waiting = currentReplica()?.outbox.length ?? 0;
+        if (waiting) setUnsent(waiting);
+        else void leave();
+      }}
+    >
+      {t("account.signOut")}
+    </button>
+  );
+}
 
 export function Account() {
   const isSignedIn = useObservable(signedIn);
@@ -32,17 +70,7 @@ export function Account() {
             </ul>
           </>
         ) : null}
-        <button
-          type="button"
-          disabled={busy}
-          onClick={async () => {
-            setBusy(true);
-            await signOut();
-            setBusy(false);
-          }}
-        >
-          {t("account.signOut")}
-        </button>
+        <SignOut />
       </section>
     );
   }

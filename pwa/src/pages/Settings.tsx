@@ -1,7 +1,7 @@
 import { useEffect, useState } from "preact/hooks";
 import { PinFields, readPin } from "../components/Lock/Lock";
 import { textField } from "../lib/form";
-import { formatDateTime, LANGUAGE_NAMES, LANGUAGES, isLanguage, setLanguage, t, useLanguage } from "../lib/i18n";
+import { formatDateTime, LANGUAGE_NAMES, LANGUAGES, isLanguage, setLanguage, t, tn, useLanguage } from "../lib/i18n";
 import { changePin, hasDuressPin, hasPin, lockSettings, setDuressPin, setPin, updateLockSettings } from "../lib/lock";
 import { quickExit, wipeDevice } from "../lib/safety";
 import { online, persisted, runSync, signOut, syncState } from "../lib/state";
@@ -166,14 +166,13 @@ function TravelMode() {
           setBusy(true);
           const counts = await signOut();
           setBusy(false);
-          setRemoved(
-            t("settings.travelDone", {
-              contacts: counts.contacts,
-              saved: counts.saved,
-              notices: counts.notices,
-              other: counts.other,
-            }),
-          );
+          const done = t("settings.travelDone", {
+            contacts: counts.contacts,
+            saved: counts.saved,
+            notices: counts.notices,
+            other: counts.other,
+          });
+          setRemoved(counts.edits ? `${done} ${tn("settings.travelEdits", counts.edits)}` : done);
         }}
       >
         {t("settings.travelButton")}

@@ -24,6 +24,7 @@ import { open, seal, type Sealed } from "../lib/vault";
 import type { StoredKey } from "../lib/vault";
 import { type ChunkRow, DEFAULT_LOCK, type Database, readLock } from "./db";
 import type { Change, RecordType, RecordTypes, StoredRecord } from "./records";
+import type { Edit, Problem } from "../api/write";
 
 export interface SyncMeta {
   /** Where the replica stands. */
@@ -60,6 +61,30 @@ export interface Notice {
   channel: string;
 }
 
+/**
+ * An edit waiting in the outbox (kept in the `state` chunk, encrypted like everything else):
+ * sent in order when the connection returns, with the key and version it was made with.
+ */
+export interface PendingEdit extends Edit {
+  /** The Idempotency-Key, fixed when the edit was made. */
+  key: string;
+  /** The id the app uses for the object a queued create makes, until the server names it. */
+  localId: string;
+  madeAt: string;
+  /**
+   * waiting: to be sent; conflict / invalid: stopped for the user to review; stalled: the
+   * automatic retries gave up, sent again when the connection returns or the user asks.
+   */
+  status: "waiting" | "conflict" | "invalid" | "stalled";
+  attempts: number;
+  /** Not sent before this time (ms since epoch): the backoff after a failed attempt. */
+  retryAt?: number;
+  /** Conflict: the server's current version. */
+  server?: Record<string, unknown>;
+  /** Invalid: what the server said. */
+  problem?: Problem;
+}
+
 export const EMPTY_META: SyncMeta = { cursor: null, snapshotCursor: null, etag: null, syncedAt: null, viewer: null };
 
 interface State {
@@ -69,6 +94,9 @@ interface State {
   nextNotice: number;
   nextChunk: number;
   chunks: string[];
+  outbox?: PendingEdit[];
+  /** Local ids of queued creates the server has named since: local id -> server id. */
+  created?: Record<string, string>;
 }
 
 /** Records per base chunk; and how many delta chunks accumulate before they are compacted. */
@@ -123,6 +151,8 @@ export class Replica {
   meta: SyncMeta = EMPTY_META;
   saved = new Map<string, SavedContact>();
   notices: Notice[] = [];
+  outbox: PendingEdit[] = [];
+  created: Record<string, string> = {};
   private nextNotice = 1;
   private nextChunk = 1;
   private chunks: string[] = [];
@@ -185,6 +215,8 @@ export class Replica {
     this.staging = new Map();
     this.saved = new Map();
     this.notices = [];
+    this.outbox = [];
+    this.created = {};
     this.meta = EMPTY_META;
   }
 
@@ -223,6 +255,8 @@ export class Replica {
     this.meta = state?.meta ?? EMPTY_META;
     this.saved = new Map((state?.saved ?? []).map((entry) => [entry.id, entry]));
     this.notices = state?.notices ?? [];
+    this.outbox = state?.outbox ?? [];
+    this.created = state?.created ?? {};
     this.nextNotice = state?.nextNotice ?? 1;
     this.nextChunk = state?.nextChunk ?? 1;
     this.chunks = state?.chunks ?? [];
@@ -257,6 +291,8 @@ export class Replica {
       nextNotice: this.nextNotice,
       nextChunk: this.nextChunk,
       chunks: this.chunks,
+      outbox: this.outbox,
+      created: this.created,
     };
     const rows = await Promise.all(
       [...puts, [STATE, state] as [string, unknown]].map(async ([id, value]) => ({
@@ -374,11 +410,12 @@ export class Replica {
     });
   }
 
-  /** Saves meta, saved contacts and notices after `change` edited them in memory. */
-  update(change: (replica: Replica) => void): Promise<void> {
+  /** Saves meta, saved contacts, notices and the outbox after `change` edited them in memory. */
+  update<T = void>(change: (replica: Replica) => T): Promise<T> {
     return this.transact(async () => {
-      change(this);
+      const result = change(this);
       await this.write([], []);
+      return result;
     });
   }
 
@@ -391,7 +428,13 @@ export class Replica {
   /** Everything but public data goes; returns what was removed, to tell the user. */
   removePrivate(): Promise<Removed> {
     return this.transact(async () => {
-      const removed: Removed = { contacts: 0, other: 0, saved: this.saved.size, notices: this.notices.length };
+      const removed: Removed = {
+        contacts: 0,
+        other: 0,
+        saved: this.saved.size,
+        notices: this.notices.length,
+        edits: this.outbox.length,
+      };
       for (const [key, row] of this.records) {
         if (row.type === "country" || (row.data as { visibility?: string }).visibility === "public") continue;
         this.records.delete(key);
@@ -401,6 +444,8 @@ export class Replica {
       this.staging = new Map();
       this.saved = new Map();
       this.notices = [];
+      this.outbox = [];
+      this.created = {};
       // The next sync starts from a fresh anonymous snapshot (filling afresh what was half filled).
       this.meta = { ...EMPTY_META, viewer: "anonymous", filling: this.meta.filling === true };
       const old = this.chunks;
@@ -459,6 +504,8 @@ export interface Removed {
   other: number;
   saved: number;
   notices: number;
+  /** Pending edits of the outbox, never sent. */
+  edits: number;
 }
 
 export interface PageWrite {
