@@ -9,11 +9,7 @@ import { useCallback, useEffect, useState } from "preact/hooks";
 import { online } from "./state";
 import { useObservable } from "./store";
 
-export type Remote<T> =
-  | { state: "loading" }
-  | { state: "ready"; data: T }
-  | { state: "offline" }
-  | { state: "failed" };
+export type Remote<T> = { state: "loading" } | { state: "ready"; data: T } | { state: "offline" } | { state: "failed" };
 
 /** `load` runs on mount, whenever `key` changes, when the connection returns and on `reload()`. */
 export function useRemote<T>(load: () => Promise<T>, key: string): [Remote<T>, () => void] {

@@ -203,15 +203,18 @@ const de: Dictionary = {
   "res.until": "gültig bis {date}",
   "res.readOnly": "Nur Koordinator·innen von {org} können das ändern.",
   "res.matches": "Passende Einträge",
-  "res.matchesIntro": "Offene Einträge anderer Organisationen derselben Kategorie mit gemeinsamem Land oder gemeinsamer Sprache.",
+  "res.matchesIntro":
+    "Offene Einträge anderer Organisationen derselben Kategorie mit gemeinsamem Land oder gemeinsamer Sprache.",
   "res.noMatches": "Noch nichts Passendes.",
   "res.overlap": "Gemeinsam: {n}",
   "res.responses": "Antworten",
   "res.noResponses": "Noch keine Antworten.",
   "res.respond": "Antworten",
-  "res.respondIntro": "Schreiben Sie {org}, was Ihre Organisation geben kann oder braucht. Nur Ihre beiden Organisationen sehen die Antwort.",
+  "res.respondIntro":
+    "Schreiben Sie {org}, was Ihre Organisation geben kann oder braucht. Nur Ihre beiden Organisationen sehen die Antwort.",
   "res.sendResponse": "Antwort senden",
-  "res.needsConnection": "Dafür braucht es eine Verbindung: Antworten und Nachrichten werden nicht auf dem Gerät gespeichert.",
+  "res.needsConnection":
+    "Dafür braucht es eine Verbindung: Antworten und Nachrichten werden nicht auf dem Gerät gespeichert.",
   "res.failed": "Das konnte nicht geladen werden.",
   "res.retry": "Erneut versuchen",
   "res.notFound": "Dieser Eintrag ist nicht auf dem Gerät, oder Sie dürfen ihn nicht sehen.",
@@ -247,7 +250,8 @@ const de: Dictionary = {
   "inbox.kind.new_match": "„{related}“ passt zu Ihrem „{title}“",
   "inbox.kind.contact_stale": "Ein Kontakt muss überprüft werden",
   "res.field.status": "Status",
-  "res.changed": "Jemand hat das inzwischen geändert; die aktuelle Version wird gezeigt. Versuchen Sie es erneut, wenn nötig.",
+  "res.changed":
+    "Jemand hat das inzwischen geändert; die aktuelle Version wird gezeigt. Versuchen Sie es erneut, wenn nötig.",
 
   "search.title": "Suche",
   "search.label": "Kontakte, Organisationen, Leitfäden und Länder durchsuchen",

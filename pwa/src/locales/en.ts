@@ -202,13 +202,15 @@ const en = {
   "res.until": "valid until {date}",
   "res.readOnly": "Only coordinators of {org} can change this.",
   "res.matches": "Matches",
-  "res.matchesIntro": "Open resources of other organizations that fit: the same category and a shared country or language.",
+  "res.matchesIntro":
+    "Open resources of other organizations that fit: the same category and a shared country or language.",
   "res.noMatches": "No matches yet.",
   "res.overlap": "In common: {n}",
   "res.responses": "Responses",
   "res.noResponses": "No responses yet.",
   "res.respond": "Respond",
-  "res.respondIntro": "Tell {org} what your organization can give or needs. Only your two organizations see the response.",
+  "res.respondIntro":
+    "Tell {org} what your organization can give or needs. Only your two organizations see the response.",
   "res.sendResponse": "Send response",
   "res.needsConnection": "This needs a connection: responses and messages are not kept on this device.",
   "res.failed": "This could not be loaded.",

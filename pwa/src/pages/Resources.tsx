@@ -31,7 +31,8 @@ export function Resources() {
         {sorted.map((resource) => {
           const body = (
             <>
-              <span class="tag">{kindLabel(resource.kind)}</span> <span class="tag">{statusLabel(resource.status ?? "open")}</span>
+              <span class="tag">{kindLabel(resource.kind)}</span>{" "}
+              <span class="tag">{statusLabel(resource.status ?? "open")}</span>
               <br />
               <strong>{resource.title}</strong>
               <br />

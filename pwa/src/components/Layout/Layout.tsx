@@ -33,9 +33,19 @@ const TABS = [
 function isCurrent(href: string, path: string): boolean {
   if (href === "/") return path === "/";
   if (href === "/more")
-    return ["/more", "/organizations", "/events", "/resources", "/work/resources", "/work/responses", "/inbox", "/saved", "/account", "/devices", "/settings"].some(
-      (p) => path.startsWith(p),
-    );
+    return [
+      "/more",
+      "/organizations",
+      "/events",
+      "/resources",
+      "/work/resources",
+      "/work/responses",
+      "/inbox",
+      "/saved",
+      "/account",
+      "/devices",
+      "/settings",
+    ].some((p) => path.startsWith(p));
   return path.startsWith(href);
 }
 

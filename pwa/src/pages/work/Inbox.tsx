@@ -52,7 +52,13 @@ export default function Inbox() {
                     {...linkTo(targetOf(item))}
                     onClick={(event) => {
                       event.preventDefault();
-                      if (!item.read) void send({ method: "POST", path: `/api/v1/inbox/${item.id}/read/`, label: t("inbox.markRead"), queueable: false }).then(refreshUnread);
+                      if (!item.read)
+                        void send({
+                          method: "POST",
+                          path: `/api/v1/inbox/${item.id}/read/`,
+                          label: t("inbox.markRead"),
+                          queueable: false,
+                        }).then(refreshUnread);
                       navigate(targetOf(item));
                     }}
                   >

@@ -1,14 +1,20 @@
 import { useMemo, useState } from "preact/hooks";
 import { fetchResource, type ResourceRecord } from "../../../api/resources";
-import { send, type Edit, type Outcome, type Problem } from "../../../api/write";
-import { Conflict } from "../../../components/Conflict/Conflict";
-import { Field, FormErrors } from "../../../components/Field/Field";
+import { send, type Edit, type Problem } from "../../../api/write";
+import { Conflict, formatValue } from "../../../components/Conflict/Conflict";
+import { Choices, Field, FormErrors } from "../../../components/Field/Field";
 import { RemoteView } from "../../../components/Remote/Remote";
 import { useRecord, useRecords } from "../../../lib/data";
-import { textField } from "../../../lib/form";
 import { countryName, languageName, t } from "../../../lib/i18n";
 import { useRemote } from "../../../lib/remote";
-import { CATEGORIES, categoryLabel, kindLabel, statusLabel, VISIBILITIES, visibilityLabel } from "../../../lib/resources";
+import {
+  CATEGORIES,
+  categoryLabel,
+  kindLabel,
+  statusLabel,
+  VISIBILITIES,
+  visibilityLabel,
+} from "../../../lib/resources";
 import { navigate } from "../../../lib/router";
 import { runSync } from "../../../lib/state";
 import { useWorkRole } from "../../../lib/workspace";
@@ -49,26 +55,86 @@ export default function ResourceForm({ id }: { id?: string }) {
   );
 }
 
+type Values = Record<
+  | "organization"
+  | "kind"
+  | "category"
+  | "title"
+  | "description"
+  | "amount"
+  | "currency"
+  | "capacity"
+  | "valid_until"
+  | "visibility",
+  string
+> & { countries: string[]; languages: string[] };
+
+function initialValues(resource: ResourceRecord | null, organization: number | undefined): Values {
+  return {
+    organization: String(resource?.organization ?? organization ?? ""),
+    kind: resource?.kind ?? "offer",
+    category: resource?.category ?? "legal_aid",
+    title: resource?.title ?? "",
+    description: resource?.description ?? "",
+    countries: [...(resource?.countries ?? [])],
+    languages: [...(resource?.languages ?? [])],
+    amount: resource?.amount ?? "",
+    currency: resource?.currency ?? "",
+    capacity: resource?.capacity ?? "",
+    valid_until: resource?.valid_until ?? "",
+    visibility: resource?.visibility ?? "network",
+  };
+}
+
+/** The request body: empty amount and date are "none" (null), the currency in capitals. */
+function bodyOf(values: Values, creating: boolean): Record<string, unknown> {
+  const { organization, ...fields } = values;
+  return {
+    ...fields,
+    ...(creating ? { organization: Number(organization) } : {}),
+    amount: values.amount.trim() || null,
+    currency: values.currency.trim().toUpperCase(),
+    valid_until: values.valid_until || null,
+  };
+}
+
+const SHOWN = [
+  "organization",
+  "kind",
+  "category",
+  "title",
+  "description",
+  "countries",
+  "languages",
+  "amount",
+  "currency",
+  "capacity",
+  "valid_until",
+  "visibility",
+];
+
 function Editor({ resource }: { resource: ResourceRecord | null }) {
   const role = useWorkRole();
-  const organizations = role.memberships.filter((m) => role.canWrite(m.organization));
+  const [values, setValues] = useState(() => initialValues(resource, role.writable[0]?.organization));
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [conflict, setConflict] = useState<Extract<Outcome<ResourceRecord>, { kind: "conflict" }> | null>(null);
+  const [conflict, setConflict] = useState<{ server: ResourceRecord; mine: Record<string, unknown> } | null>(null);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
-  const [organization, setOrganization] = useState(String(resource?.organization ?? organizations[0]?.organization ?? ""));
-  const { countries, languages } = useChoices(Number(organization), resource);
+  const { countries, languages } = useChoices(Number(values.organization), resource);
+  const set = (name: keyof Values) => (value: string | string[]) => setValues((v) => ({ ...v, [name]: value }));
 
-  if (resource ? !role.canWrite(resource.organization) : organizations.length === 0)
+  if (resource ? !role.canWrite(resource.organization) : role.writable.length === 0)
     return <p class="empty">{t("res.readOnly", { org: resource?.organization_name ?? "" })}</p>;
 
   const save = async (body: Record<string, unknown>, version?: number) => {
     setBusy(true);
-    const edit: Edit = resource
-      ? { method: "PATCH", path: `/api/v1/resources/${resource.id}/`, body, version }
-      : { method: "POST", path: "/api/v1/resources/", body };
+    const edit: Pick<Edit, "method" | "path"> = resource
+      ? { method: "PATCH", path: `/api/v1/resources/${resource.id}/` }
+      : { method: "POST", path: "/api/v1/resources/" };
     const outcome = await send<ResourceRecord>({
       ...edit,
+      body,
+      version,
       label: resource ? t("res.form.edit", { title: resource.title }) : `${t("res.new")}: ${String(body.title)}`,
       labels: fieldLabels(),
     });
@@ -82,51 +148,41 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
     }
   };
 
-  const submit = (event: Event) => {
-    event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
-    const amount = textField(data, "amount").trim();
-    const body: Record<string, unknown> = {
-      kind: textField(data, "kind"),
-      category: textField(data, "category"),
-      title: textField(data, "title"),
-      description: textField(data, "description"),
-      countries: data.getAll("countries"),
-      languages: data.getAll("languages"),
-      amount: amount || null,
-      currency: textField(data, "currency").trim().toUpperCase(),
-      capacity: textField(data, "capacity"),
-      valid_until: textField(data, "valid_until") || null,
-      visibility: textField(data, "visibility"),
-    };
-    if (!resource) body.organization = Number(organization);
-    void save(body, resource?.version);
-  };
-
   if (conflict)
     return (
       <Conflict
-        server={conflict.server as unknown as Record<string, unknown>}
+        server={conflict.server}
         mine={conflict.mine}
         labels={fieldLabels()}
-        onResolve={(merged: Record<string, unknown>) => void save(merged, conflict.server.version)}
+        format={formatField}
+        busy={busy}
+        onResolve={(body) => void save(body, conflict.server.version)}
+        onTakeServer={() => {
+          void runSync();
+          navigate(`/work/resources/${conflict.server.id}`, true);
+        }}
       />
     );
 
+  const submit = (event: Event) => {
+    event.preventDefault();
+    void save(bodyOf(values, !resource), resource?.version);
+  };
   const errors = (name: string) => problem?.fields[name];
   return (
     <form class="stack" onSubmit={submit} data-testid="resource-form" noValidate>
       <h1>{resource ? t("res.form.edit", { title: resource.title }) : t("res.new")}</h1>
       <p class="muted">{t("res.form.hint")}</p>
-      <FormErrors errors={errors("")} />
-      {!resource && organizations.length > 1 && (
+      <FormErrors problem={problem} shown={SHOWN} />
+      {!resource && role.writable.length > 1 && (
         <Field
           kind="select"
           name="organization"
           label={t("res.field.organization")}
-          value={organization}
-          onInput={setOrganization}
-          options={organizations.map((m) => ({ value: String(m.organization), label: m.organization_name }))}
+          required
+          value={values.organization}
+          onInput={set("organization")}
+          options={role.writable.map((m) => ({ value: String(m.organization), label: m.organization_name }))}
           errors={errors("organization")}
         />
       )}
@@ -134,7 +190,9 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
         kind="select"
         name="kind"
         label={t("res.field.kind")}
-        defaultValue={resource?.kind ?? "offer"}
+        required
+        value={values.kind}
+        onInput={set("kind")}
         options={["offer", "request"].map((kind) => ({ value: kind, label: kindLabel(kind) }))}
         errors={errors("kind")}
       />
@@ -142,27 +200,94 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
         kind="select"
         name="category"
         label={t("res.field.category")}
-        defaultValue={resource?.category ?? "legal_aid"}
+        required
+        value={values.category}
+        onInput={set("category")}
         options={CATEGORIES.map((category) => ({ value: category, label: categoryLabel(category) }))}
         errors={errors("category")}
       />
-      <Field name="title" label={t("res.field.title")} required maxLength={200} defaultValue={resource?.title} errors={errors("title")} />
-      <Field kind="textarea" name="description" label={t("res.field.description")} defaultValue={resource?.description} errors={errors("description")} />
-      <Field kind="checkboxes" name="countries" label={t("res.field.countries")} options={countries} defaultValue={resource?.countries ?? []} errors={errors("countries")} />
-      <Field kind="checkboxes" name="languages" label={t("res.field.languages")} options={languages} defaultValue={resource?.languages ?? []} errors={errors("languages")} />
-      <Field name="amount" type="number" inputMode="decimal" step="0.01" min="0.01" label={t("res.field.amount")} defaultValue={resource?.amount ?? ""} errors={errors("amount")} />
-      <Field name="currency" label={t("res.field.currency")} maxLength={3} autoCapitalize="characters" defaultValue={resource?.currency ?? ""} errors={errors("currency")} />
-      <Field name="capacity" label={t("res.field.capacity")} maxLength={200} defaultValue={resource?.capacity ?? ""} errors={errors("capacity")} />
-      <Field name="valid_until" type="date" label={t("res.field.validUntil")} defaultValue={resource?.valid_until ?? ""} errors={errors("valid_until")} />
+      <Field
+        name="title"
+        label={t("res.field.title")}
+        required
+        maxLength={200}
+        value={values.title}
+        onInput={set("title")}
+        errors={errors("title")}
+      />
+      <Field
+        kind="textarea"
+        name="description"
+        label={t("res.field.description")}
+        value={values.description}
+        onInput={set("description")}
+        errors={errors("description")}
+      />
+      <Choices
+        name="countries"
+        label={t("res.field.countries")}
+        options={countries}
+        values={values.countries}
+        onInput={set("countries")}
+        errors={errors("countries")}
+      />
+      <Choices
+        name="languages"
+        label={t("res.field.languages")}
+        options={languages}
+        values={values.languages}
+        onInput={set("languages")}
+        errors={errors("languages")}
+      />
+      <Field
+        kind="number"
+        name="amount"
+        label={t("res.field.amount")}
+        min="0.01"
+        step="0.01"
+        value={values.amount}
+        onInput={set("amount")}
+        errors={errors("amount")}
+      />
+      <Field
+        name="currency"
+        label={t("res.field.currency")}
+        maxLength={3}
+        value={values.currency}
+        onInput={set("currency")}
+        errors={errors("currency")}
+      />
+      <Field
+        name="capacity"
+        label={t("res.field.capacity")}
+        maxLength={200}
+        value={values.capacity}
+        onInput={set("capacity")}
+        errors={errors("capacity")}
+      />
+      <Field
+        kind="date"
+        name="valid_until"
+        label={t("res.field.validUntil")}
+        value={values.valid_until}
+        onInput={set("valid_until")}
+        errors={errors("valid_until")}
+      />
       <Field
         kind="select"
         name="visibility"
         label={t("res.field.visibility")}
-        defaultValue={resource?.visibility ?? "network"}
+        required
+        value={values.visibility}
+        onInput={set("visibility")}
         options={VISIBILITIES.map((visibility) => ({ value: visibility, label: visibilityLabel(visibility) }))}
         errors={errors("visibility")}
       />
-      {resource && <p class="muted">{t("res.field.status")}: {statusLabel(resource.status ?? "open")}</p>}
+      {resource && (
+        <p class="muted">
+          {t("res.field.status")}: {statusLabel(resource.status ?? "open")}
+        </p>
+      )}
       <div class="row">
         <button type="submit" class="primary" disabled={busy}>
           {t("res.save")}
@@ -174,6 +299,19 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
       {note && <p role="status">{note}</p>}
     </form>
   );
+}
+
+/** Values in the conflict view as the form names them: a category, not `legal_aid`. */
+function formatField(field: string, value: unknown): string {
+  if (typeof value === "string" && value) {
+    if (field === "kind") return kindLabel(value);
+    if (field === "category") return categoryLabel(value);
+    if (field === "visibility") return visibilityLabel(value);
+    if (field === "status") return statusLabel(value);
+  }
+  if (Array.isArray(value) && (field === "countries" || field === "languages"))
+    return value.map((code) => (field === "countries" ? countryName : languageName)(String(code))).join(", ");
+  return formatValue(value);
 }
 
 /**

@@ -57,7 +57,9 @@ function ResourceDetail({ resource }: { resource: ResourceRecord }) {
         {categoryLabel(resource.category)} · {visibilityLabel(resource.visibility ?? "network")}
       </p>
       <dl class={styles.facts}>
-        {resource.amount && <Fact name={t("res.field.amount")} value={`${resource.amount} ${resource.currency ?? ""}`} />}
+        {resource.amount && (
+          <Fact name={t("res.field.amount")} value={`${resource.amount} ${resource.currency ?? ""}`} />
+        )}
         {resource.capacity && <Fact name={t("res.field.capacity")} value={resource.capacity} />}
         {resource.countries?.length ? (
           <Fact name={t("res.field.countries")} value={resource.countries.map(countryName).join(", ")} />

@@ -1,13 +1,10 @@
 import { useState } from "preact/hooks";
 import type { ResourceRecord, ResourceResponse } from "../../../api/resources";
-import type { components } from "../../../api/schema";
 import { send, type Problem } from "../../../api/write";
 import { Field, FormErrors } from "../../../components/Field/Field";
-import { textField } from "../../../lib/form";
 import { t } from "../../../lib/i18n";
 import { navigate } from "../../../lib/router";
-
-type Membership = components["schemas"]["MyMembership"];
+import type { Membership } from "../../../lib/workspace";
 
 /** A coordinator answers another organization's open resource, for one of their organizations. */
 export function RespondForm({
@@ -19,21 +16,23 @@ export function RespondForm({
   responders: Membership[];
   onSent: () => void;
 }) {
+  const [organization, setOrganization] = useState(String(responders[0]?.organization ?? ""));
+  const [message, setMessage] = useState("");
+  const [contribution, setContribution] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
   const submit = async (event: Event) => {
     event.preventDefault();
-    const data = new FormData(event.currentTarget as HTMLFormElement);
     setBusy(true);
     const outcome = await send<ResourceResponse>({
       method: "POST",
       path: "/api/v1/responses/",
       body: {
         resource: resource.id,
-        organization: Number(textField(data, "organization")),
-        message: textField(data, "message"),
-        contribution: textField(data, "contribution"),
+        organization: Number(organization),
+        message,
+        contribution,
       },
       label: `${t("res.respond")}: ${resource.title}`,
       labels: {
@@ -56,22 +55,37 @@ export function RespondForm({
     <form class="stack" onSubmit={(event) => void submit(event)} aria-labelledby="respond-title" data-testid="respond">
       <h3 id="respond-title">{t("res.respond")}</h3>
       <p class="muted">{t("res.respondIntro", { org: resource.organization_name })}</p>
-      <FormErrors errors={problem?.fields[""]} />
+      <FormErrors problem={problem} shown={["organization", "message", "contribution"]} />
+      {responders.length > 1 && (
+        <Field
+          kind="select"
+          name="organization"
+          label={t("res.field.organization")}
+          required
+          value={organization}
+          onInput={setOrganization}
+          options={responders.map((m) => ({ value: String(m.organization), label: m.organization_name }))}
+          errors={problem?.fields.organization}
+        />
+      )}
       <Field
-        kind="select"
-        name="organization"
-        label={t("res.field.organization")}
-        options={responders.map((m) => ({ value: String(m.organization), label: m.organization_name }))}
-        errors={problem?.fields.organization}
+        kind="textarea"
+        name="message"
+        label={t("res.field.message")}
+        required
+        value={message}
+        onInput={setMessage}
+        errors={problem?.fields.message}
       />
-      <Field kind="textarea" name="message" label={t("res.field.message")} required errors={problem?.fields.message} />
       <Field
         kind="textarea"
         name="contribution"
         label={t("res.field.contribution")}
+        value={contribution}
+        onInput={setContribution}
         errors={problem?.fields.contribution}
       />
-      <button type="submit" class="primary" disabled={busy}>
+      <button type="submit" class="primary" disabled={busy || !message.trim()}>
         {t("res.sendResponse")}
       </button>
       {note && <p role="status">{note}</p>}

@@ -118,7 +118,7 @@ function Decision({
   };
   return (
     <div class="stack" data-testid="decision">
-      <FormErrors errors={[...(problem?.fields[""] ?? []), ...(problem?.fields.status ?? [])]} />
+      <FormErrors problem={problem} shown={["note"]} />
       {owner && (
         <>
           <Field

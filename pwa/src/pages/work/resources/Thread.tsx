@@ -56,7 +56,7 @@ export function Thread({ response, mayWrite }: { response: ResourceResponse; may
       </RemoteView>
       {mayWrite && (
         <form class="stack" onSubmit={(event) => void post(event)}>
-          <FormErrors errors={problem?.fields[""]} />
+          <FormErrors problem={problem} shown={["body"]} />
           <Field
             kind="textarea"
             name="body"
