@@ -35,6 +35,8 @@ class PublicAuthMixin(FlatAuthErrorsMixin):
 
     authentication_classes: list = []
     permission_classes = [AllowAny]
+    # Their answers are tokens: never kept for an Idempotency-Key replay (core/idempotency.py).
+    idempotency_exempt_actions = frozenset({"post"})
 
     def get_authenticate_header(self, request):
         return f'{api_settings.AUTH_HEADER_TYPES[0]} realm="api"'

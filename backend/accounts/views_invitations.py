@@ -123,6 +123,8 @@ class InvitationViewSet(
     permission_classes = [IsAuthenticated, RoleWritePermission]
     ordering_fields = ["created_at", "expires_at", "email"]
     ordering = ["-created_at"]
+    # The answer carries the one-time token, which is never stored (core/idempotency.py).
+    idempotency_exempt_actions = frozenset({"create"})
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

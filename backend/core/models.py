@@ -1,5 +1,7 @@
-"""Abstract base for every object the API writes: a version for ETags and lost-update checks."""
+"""Abstract base for every object the API writes (a version for ETags and lost-update checks),
+and the record of each `Idempotency-Key` (core/idempotency.py)."""
 
+from django.conf import settings
 from django.db import models, router, transaction
 
 
@@ -24,3 +26,29 @@ class VersionedModel(models.Model):
     @property
     def etag(self) -> str:
         return f'"{self.version}"'
+
+
+class IdempotencyRecord(models.Model):
+    """One `Idempotency-Key` a signed-in user sent with an unsafe request, and its stored answer.
+
+    Only a hash of the key is kept (scoped by user), so the table says nothing a caller could
+    reuse. `status` is null while the first request is still running; once it succeeded the
+    answer is kept until `expires_at` so a retry gets the same answer without running again.
+    """
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    key_hash = models.CharField(max_length=64)
+    fingerprint = models.CharField(max_length=64, help_text="Hash of method, path and body.")
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    body = models.BinaryField(blank=True, default=b"")
+    headers = models.JSONField(default=dict, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    expires_at = models.DateTimeField(db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["user", "key_hash"], name="idempotency_key_once_per_user")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user_id}:{self.key_hash[:12]}"

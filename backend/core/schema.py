@@ -23,6 +23,20 @@ IF_MATCH = OpenApiParameter(
     description="The ETag you read. If the object changed since, nothing is written and the answer is 412.",
 )
 
+IDEMPOTENCY_KEY = OpenApiParameter(
+    "Idempotency-Key",
+    OpenApiTypes.STR,
+    OpenApiParameter.HEADER,
+    required=False,
+    description=(
+        "A unique value per write (a UUID), reused when retrying it. Signed in only. The first "
+        "successful answer is kept for 24 hours: a retry with the same key and the same method, "
+        "path and body gets it again (header `Idempotent-Replayed: true`) without running twice. "
+        "The same key with another request is 422; a retry while the first still runs is 409. "
+        "A refused request keeps nothing, so it can be corrected and resent under the same key."
+    ),
+)
+
 
 class PreconditionFailedSerializer(serializers.Serializer):
     type = serializers.CharField()
@@ -54,7 +68,13 @@ class AutoSchema(ErrorsAutoSchema):
         params = list(super().get_override_parameters())
         if self._is_versioned_write():
             params.append(IF_MATCH)
+        if self.method in ("POST", "PUT", "PATCH", "DELETE") and not self._is_idempotency_exempt():
+            params.append(IDEMPOTENCY_KEY)
         return params
+
+    def _is_idempotency_exempt(self) -> bool:
+        action = getattr(self.view, "action", None) or self.method.lower()
+        return action in getattr(self.view, "idempotency_exempt_actions", ())
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

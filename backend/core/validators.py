@@ -5,12 +5,13 @@ import re
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.utils.translation import gettext_lazy as _
 
 TELEGRAM_HANDLE = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
 TELEGRAM_LINK = re.compile(r"^https://t\.me/([A-Za-z][A-Za-z0-9_]{4,31})/?$")
 SIGNAL_USERNAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]{2,31}\.\d{2,9}$")
-https_url = URLValidator(schemes=["https"], message="Enter an https:// URL.")
-email = EmailValidator(message="Enter a valid e-mail address.")
+https_url = URLValidator(schemes=["https"], message=_("Enter an https:// URL."))
+email = EmailValidator(message=_("Enter a valid e-mail address."))
 
 
 def e164(value: str) -> str:
@@ -19,17 +20,19 @@ def e164(value: str) -> str:
         number = phonenumbers.parse(value, None)
     except phonenumbers.NumberParseException as exc:
         raise ValidationError(
-            "Enter an international phone number starting with +, e.g. +49 30 1234567."
+            _("Enter an international phone number starting with +, e.g. +49 30 1234567.")
         ) from exc
     if not phonenumbers.is_valid_number(number):
-        raise ValidationError("This phone number is not valid.")
+        raise ValidationError(_("This phone number is not valid."))
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
 def telegram(value: str) -> str:
     match = TELEGRAM_HANDLE.match(value) or TELEGRAM_LINK.match(value)
     if not match:
-        raise ValidationError("Enter a Telegram handle such as @waypoint_help (5-32 letters, digits or _).")
+        raise ValidationError(
+            _("Enter a Telegram handle such as @waypoint_help (5-32 letters, digits or _).")
+        )
     return "@" + match.group(1)
 
 
@@ -52,7 +55,7 @@ def email_address(value: str) -> str:
 
 def address(value: str) -> str:
     if len(value.strip()) < 5:
-        raise ValidationError("Enter a postal address.")
+        raise ValidationError(_("Enter a postal address."))
     return value.strip()
 
 

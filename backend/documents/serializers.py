@@ -130,6 +130,20 @@ class DocumentSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
         return fields
 
 
+class PreviewSerializer(serializers.Serializer):
+    """Markdown to preview, limited as a document's body is."""
+
+    body = CleanTextField(
+        allow_blank=True, trim_whitespace=False, max_length=MAX_BODY_LENGTH, help_text="Markdown."
+    )
+
+
+class PreviewHtmlSerializer(serializers.Serializer):
+    html = serializers.CharField(
+        read_only=True, help_text="The body as sanitized HTML, exactly as `body_html` would be."
+    )
+
+
 class TranslationSerializer(serializers.ModelSerializer):
     class Meta:
         model = Document

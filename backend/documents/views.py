@@ -20,6 +20,7 @@ from core.viewsets import FastListMixin, VisibleModelViewSet
 
 from . import services
 from .filters import DocumentFilter
+from .markdown import render_markdown
 from .models import Document, DocumentVersion
 from .serializers import (
     AttachmentSerializer,
@@ -31,6 +32,8 @@ from .serializers import (
     DocumentSerializer,
     DocumentVersionListSerializer,
     DocumentVersionSerializer,
+    PreviewHtmlSerializer,
+    PreviewSerializer,
     TranslationParamsSerializer,
 )
 from .uploads import ALLOWED as ACCEPTED_KINDS
@@ -102,6 +105,9 @@ class DocumentViewSet(FastListMixin, VisibleModelViewSet):
     ordering = ["title", "id"]
     admin_actions = tuple(step for step, (*_, admins_only) in services.TRANSITIONS.items() if admins_only)
 
+    # A preview writes nothing: there is no answer worth keeping for a retry (core/idempotency.py).
+    idempotency_exempt_actions = frozenset({"preview"})
+
     DETAIL_ACTIONS = ("retrieve", "translation", "create", "update", "partial_update", *services.TRANSITIONS)
 
     def get_queryset(self):
@@ -169,6 +175,23 @@ class DocumentViewSet(FastListMixin, VisibleModelViewSet):
     @action(detail=True, methods=["post"], filter_backends=[])
     def revise(self, request, pk=None):
         return self.act_on_object(lambda document: services.document_revise(document=document))
+
+    @extend_schema(
+        summary="Preview Markdown as a document body",
+        description=(
+            "Renders `body` with the same renderer and sanitizer that make a document's `body_html`, "
+            "so an editor shows exactly what readers will see. Writes nothing. For those who write "
+            "documents: coordinators and admins."
+        ),
+        request=PreviewSerializer,
+        responses=PreviewHtmlSerializer,
+        tags=[TAG],
+    )
+    @action(detail=False, methods=["post"], filter_backends=[], pagination_class=None)
+    def preview(self, request):
+        params = PreviewSerializer(data=request.data)
+        params.is_valid(raise_exception=True)
+        return Response({"html": render_markdown(params.validated_data["body"])})
 
     # -- translations --------------------------------------------------------------------
 

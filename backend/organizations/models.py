@@ -77,6 +77,11 @@ class ContactPoint(VersionedModel):
     hours = models.CharField(max_length=200, blank=True)
     security_advice = models.TextField(blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
+    status_reason = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Why it is paused or compromised; cleared when it is active again.",
+    )
     visibility = models.CharField(max_length=12, choices=Visibility.choices, default=Visibility.NETWORK)
     last_verified_at = models.DateTimeField(null=True, blank=True)
     last_verified_by = models.ForeignKey(

@@ -2,10 +2,10 @@ import type { ComponentChildren } from "preact";
 import { useEffect } from "preact/hooks";
 import { Layout } from "./components/Layout/Layout";
 import { PinPrompt, UnlockScreen } from "./components/Lock/Lock";
+import { lazyScreen } from "./lib/lazy";
 import { lockStatus } from "./lib/lock";
 import { useObservable } from "./lib/store";
 import { useLanguage } from "./lib/i18n";
-import { lazyScreen } from "./lib/lazy";
 import { match, useLocation, type Location } from "./lib/router";
 import { Account } from "./pages/Account";
 import { Countries, CountryPage } from "./pages/Countries";
@@ -21,7 +21,10 @@ import { Saved } from "./pages/Saved";
 import { Search } from "./pages/Search";
 import { Settings } from "./pages/Settings";
 
-// Workspace screens load on first use, so a first visit does not carry them.
+// The workspace is for members only: its screens load on first use, not with every first visit.
+const WorkHome = lazyScreen(() => import("./pages/work/Home"));
+const WorkContacts = lazyScreen(() => import("./pages/work/Contacts"));
+const WorkContact = lazyScreen(() => import("./pages/work/ContactPage"));
 const ResourcePage = lazyScreen(() => import("./pages/work/resources/ResourcePage"));
 const ResourceForm = lazyScreen(() => import("./pages/work/resources/ResourceForm"));
 const ResponsePage = lazyScreen(() => import("./pages/work/resources/ResponsePage"));
@@ -50,6 +53,9 @@ const ROUTES: Route[] = [
   ["/devices", () => <Devices />],
   ["/settings", () => <Settings />],
   ["/more", () => <More />],
+  ["/work", () => <WorkHome />],
+  ["/work/contacts", (_, location) => <WorkContacts location={location} />],
+  ["/work/contacts/:id", ({ id = "" }, location) => <WorkContact id={id} location={location} />],
 ];
 
 export function App() {

@@ -5,7 +5,7 @@ import { dropLegacyToken, tokenSource } from "./api/auth";
 import { App } from "./app";
 import { loadConfig } from "./lib/config";
 import { followUnread } from "./lib/inbox";
-import { preferredLanguage, setLanguage } from "./lib/i18n";
+import { language, preferredLanguage, setLanguage } from "./lib/i18n";
 import { startRouter } from "./lib/router";
 import { guardAgainstReturn, listenForDoubleEscape } from "./lib/safety";
 import { startLock } from "./lib/lock";
@@ -16,7 +16,7 @@ async function start() {
   listenForDoubleEscape();
   const config = await loadConfig();
   if (guardAgainstReturn()) return;
-  configureApi(config.apiBaseUrl, tokenSource);
+  configureApi(config.apiBaseUrl, tokenSource, () => language.get());
   dropLegacyToken();
   await setLanguage(preferredLanguage(), false).catch(() => setLanguage("en", false));
   startRouter();

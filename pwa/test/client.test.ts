@@ -124,4 +124,15 @@ describe("the API client", () => {
     expect(seen[0]?.url).toBe("http://api.test/api/v1/auth/logout/");
     expect(await seen[0]?.json()).toEqual({ refresh: legacy });
   });
+
+  it("asks for the UI language on every request, so the server's messages are in it", async () => {
+    const client = await import("../src/api/client");
+    let language = "ru";
+    client.configureApi("http://api.test", tokenSource, () => language);
+    serve(() => json(200, { count: 0, results: [] }));
+    await client.api().GET("/api/v1/organizations/");
+    language = "de";
+    await client.api().GET("/api/v1/organizations/");
+    expect(seen.map((request) => request.headers.get("Accept-Language"))).toEqual(["ru", "de"]);
+  });
 });

@@ -22,28 +22,39 @@ interface Seen {
  * A small contact-points API as the server behaves: versions with If-Match and 412 +
  * `current`, problem details for an empty value, and Idempotency-Key replays.
  */
+type Contact = Record<string, unknown> & { id: number; version: number };
+
+/** The item at `index`, failing the test when there is none. */
+function at<T>(list: readonly T[], index: number): T {
+  const item = list.at(index);
+  if (item === undefined) throw new Error(`nothing at ${index}`);
+  return item;
+}
+
 class FakeApi {
-  contacts = new Map<number, Record<string, unknown>>();
+  contacts = new Map<number, Contact>();
   seen: Seen[] = [];
   /** No connection: every request fails before it reaches the server. */
   down = false;
   /** This many next requests fail before they reach the server. */
   failNext = 0;
+  /** The next request arrives while the first one with its key still runs (409). */
+  busyNext = false;
   /** The next request reaches the server and is done, but its answer is lost. */
   loseNextAnswer = false;
   private replies = new Map<string, { status: number; body: unknown }>();
   private nextId = 100;
 
-  add(fields: Record<string, unknown>): Record<string, unknown> {
-    const contact = { id: this.nextId++, version: 1, ...fields };
+  add(fields: Record<string, unknown>): Contact {
+    const contact: Contact = { ...fields, id: this.nextId++, version: 1 };
     this.contacts.set(contact.id, contact);
     return contact;
   }
 
   /** Someone else saves the contact meanwhile. */
   changeElsewhere(id: number, fields: Record<string, unknown>): void {
-    const contact = this.contacts.get(id)!;
-    this.contacts.set(id, { ...contact, ...fields, version: (contact.version as number) + 1 });
+    const contact = this.contacts.get(id);
+    if (contact) this.contacts.set(id, { ...contact, ...fields, version: contact.version + 1 });
   }
 
   fetch = async (request: Request): Promise<Response> => {
@@ -58,6 +69,11 @@ class FakeApi {
       body: text ? (JSON.parse(text) as Record<string, unknown>) : null,
     };
     this.seen.push(seen);
+    if (this.busyNext) {
+      this.busyNext = false;
+      const errors = [{ code: "idempotency_key_in_use", detail: "Still running.", attr: null }];
+      return new Response(JSON.stringify({ title: "Conflict", detail: "Still running.", errors }), { status: 409 });
+    }
     const replay = seen.key ? this.replies.get(seen.key) : undefined;
     const reply = replay ?? this.handle(seen);
     if (seen.key) this.replies.set(seen.key, reply);
@@ -72,7 +88,7 @@ class FakeApi {
   };
 
   private handle({ method, path, ifMatch, body }: Seen): { status: number; body: unknown } {
-    const invalid = body && body.value === "";
+    const invalid = body?.value === "";
     if (invalid)
       return {
         status: 400,
@@ -87,12 +103,12 @@ class FakeApi {
     const id = Number(/\/(\d+)\//.exec(path)?.[1]);
     const contact = this.contacts.get(id);
     if (!contact) return { status: 404, body: { title: "Not found.", detail: "Not found.", errors: [] } };
-    if (ifMatch && ifMatch !== `"${contact.version as number}"`)
+    if (ifMatch && ifMatch !== `"${contact.version}"`)
       return {
         status: 412,
         body: { title: "The object changed since you read it.", detail: "Stale.", errors: [], current: contact },
       };
-    const next = { ...contact, ...body, version: (contact.version as number) + 1 };
+    const next = { ...contact, ...body, id, version: contact.version + 1 };
     this.contacts.set(id, next);
     return { status: 200, body: next };
   }
@@ -131,9 +147,9 @@ describe("the outbox", () => {
   it("sends queued edits in the order they were made, each with its version and key", async () => {
     const a = server.add({ value: "a" });
     const b = server.add({ value: "b" });
-    await queue(edit(a.id as number, { value: "a1" }, 1));
-    await queue(edit(b.id as number, { value: "b1" }, 1));
-    await queue(edit(a.id as number, { value: "a2" }, 1));
+    await queue(edit(a.id, { value: "a1" }, 1));
+    await queue(edit(b.id, { value: "b1" }, 1));
+    await queue(edit(a.id, { value: "a2" }, 1));
     expect(replica.outbox.map((item) => item.status)).toEqual(["waiting", "waiting", "waiting"]);
 
     await flush(replica);
@@ -144,13 +160,13 @@ describe("the outbox", () => {
       // Made on version 1 like the first; that one made it version 2 on this device's behalf.
       [`${PATH}${a.id}/`, "a2", '"2"'],
     ]);
-    expect(server.contacts.get(a.id as number)?.value).toBe("a2");
+    expect(server.contacts.get(a.id)?.value).toBe("a2");
     expect(replica.outbox).toEqual([]);
   });
 
   it("keeps an edit after a lost connection and retries it with the same idempotency key", async () => {
     const a = server.add({ value: "a" });
-    await queue(edit(a.id as number, { value: "a1" }, 1));
+    await queue(edit(a.id, { value: "a1" }, 1));
     server.down = true;
     await flush(replica);
     expect(replica.outbox).toHaveLength(1);
@@ -162,15 +178,15 @@ describe("the outbox", () => {
     expect(server.seen).toHaveLength(1);
     expect(server.seen[0]?.key).toBeTruthy();
     expect(replica.outbox).toEqual([]);
-    expect(server.contacts.get(a.id as number)?.value).toBe("a1");
+    expect(server.contacts.get(a.id)?.value).toBe("a1");
   });
 
   it("holds later edits of an object while its earlier edit waits out a backoff; other objects go on", async () => {
     const a = server.add({ value: "a" });
     const b = server.add({ value: "b" });
-    await queue(edit(a.id as number, { value: "a1" }, 1));
-    await queue(edit(a.id as number, { value: "a2" }, 1));
-    await queue(edit(b.id as number, { value: "b1" }, 1));
+    await queue(edit(a.id, { value: "a1" }, 1));
+    await queue(edit(a.id, { value: "a2" }, 1));
+    await queue(edit(b.id, { value: "b1" }, 1));
     server.failNext = 1;
     await flush(replica); // a1 finds no connection and waits
     await flush(replica); // a1 is not due: a2 waits behind it, b1 goes
@@ -186,16 +202,19 @@ describe("the outbox", () => {
     await flush(replica);
     expect(replica.outbox).toHaveLength(1);
 
+    server.busyNext = true; // the retry arrives while the server still runs the first
     await retryAll(replica);
-    expect(server.seen).toHaveLength(2);
-    expect(server.seen[0]?.key).toBe(server.seen[1]?.key);
+    expect(replica.outbox).toHaveLength(1);
+    await retryAll(replica);
+    expect(server.seen).toHaveLength(3);
+    expect(new Set(server.seen.map((s) => s.key)).size).toBe(1);
     expect(server.contacts.size).toBe(1);
     expect(replica.outbox).toEqual([]);
   });
 
   it("backs off between attempts and stops retrying on its own after a bounded number", async () => {
     vi.useFakeTimers({ toFake: ["Date"] });
-    await queue(edit(server.add({ value: "a" }).id as number, { value: "a1" }, 1));
+    await queue(edit(server.add({ value: "a" }).id, { value: "a1" }, 1));
     server.down = true;
     for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
       await flush(replica);
@@ -214,10 +233,10 @@ describe("the outbox", () => {
   it("stops a conflicting edit and the later edits of its object, lets other objects go, and resends on review", async () => {
     const a = server.add({ value: "a", note: "n" });
     const b = server.add({ value: "b" });
-    await queue(edit(a.id as number, { value: "mine" }, 1));
-    await queue(edit(a.id as number, { note: "later" }, 1));
-    await queue(edit(b.id as number, { value: "b1" }, 1));
-    server.changeElsewhere(a.id as number, { value: "theirs" });
+    await queue(edit(a.id, { value: "mine" }, 1));
+    await queue(edit(a.id, { note: "later" }, 1));
+    await queue(edit(b.id, { value: "b1" }, 1));
+    server.changeElsewhere(a.id, { value: "theirs" });
 
     await flush(replica);
 
@@ -226,33 +245,33 @@ describe("the outbox", () => {
       [{ note: "later" }, "waiting"],
     ]);
     expect(replica.outbox[0]?.server).toMatchObject({ value: "theirs", version: 2 });
-    expect(server.contacts.get(b.id as number)?.value).toBe("b1");
+    expect(server.contacts.get(b.id)?.value).toBe("b1");
     expect(server.seen.filter((s) => s.path === `${PATH}${a.id}/`)).toHaveLength(1);
 
     // Keep mine, made on the server's version: sent under a new key, then the edit behind it.
-    const first = replica.outbox[0]!;
+    const first = at(replica.outbox, 0);
     await amend(first.key, { value: "mine" }, 2, replica);
-    const resent = server.seen.at(-2)!;
+    const resent = at(server.seen, -2);
     expect(resent).toMatchObject({ ifMatch: '"2"', body: { value: "mine" } });
     expect(resent.key).not.toBe(server.seen[0]?.key);
-    expect(server.contacts.get(a.id as number)?.value).toBe("mine");
+    expect(server.contacts.get(a.id)?.value).toBe("mine");
     // The later edit was made on the version someone else replaced: it is a conflict of its own.
     expect(replica.outbox.map((item) => [item.body, item.status])).toEqual([[{ note: "later" }, "conflict"]]);
-    await discard(replica.outbox[0]!.key, replica);
+    await discard(at(replica.outbox, 0).key, replica);
     expect(replica.outbox).toEqual([]);
   });
 
   it("returns a validation error per field for review, never dropping the edit", async () => {
     const a = server.add({ value: "a" });
-    await queue(edit(a.id as number, { value: "" }, 1));
+    await queue(edit(a.id, { value: "" }, 1));
     await flush(replica);
     expect(replica.outbox[0]).toMatchObject({
       status: "invalid",
       problem: { status: 400, fields: { value: ["This field may not be blank."] } },
     });
-    await amend(replica.outbox[0]!.key, { value: "fixed" }, 1, replica);
+    await amend(at(replica.outbox, 0).key, { value: "fixed" }, 1, replica);
     expect(replica.outbox).toEqual([]);
-    expect(server.contacts.get(a.id as number)?.value).toBe("fixed");
+    expect(server.contacts.get(a.id)?.value).toBe("fixed");
   });
 
   it("sends an edit of an object created offline after its create, under the server's id", async () => {
@@ -268,7 +287,7 @@ describe("the outbox", () => {
     server.down = false;
 
     await retryAll(replica);
-    const id = [...server.contacts.keys()][0]!;
+    const id = at([...server.contacts.keys()], 0);
     expect(server.seen.map((s) => [s.method, s.path, s.ifMatch])).toEqual([
       ["POST", PATH, null],
       ["PATCH", `${PATH}${id}/`, '"1"'],
@@ -279,7 +298,7 @@ describe("the outbox", () => {
 
   it("keeps the outbox encrypted across lock and unlock", async () => {
     const a = server.add({ value: "a" });
-    await queue({ ...edit(a.id as number, { value: "secret-handle-42" }, 1), label: "Edit Zorya shelter" });
+    await queue({ ...edit(a.id, { value: "secret-handle-42" }, 1), label: "Edit Zorya shelter" });
     replica.close();
 
     const rows = await disk.getAll("chunks");
@@ -292,7 +311,7 @@ describe("the outbox", () => {
       [{ value: "secret-handle-42" }, "Edit Zorya shelter"],
     ]);
     await flush(replica);
-    expect(server.contacts.get(a.id as number)?.value).toBe("secret-handle-42");
+    expect(server.contacts.get(a.id)?.value).toBe("secret-handle-42");
   });
 
   it("counts the pending edits travel mode removes", async () => {
@@ -305,8 +324,8 @@ describe("the outbox", () => {
 describe("send", () => {
   it("answers a stale version with the server's current version beside the edit", async () => {
     const a = server.add({ value: "a" });
-    server.changeElsewhere(a.id as number, { value: "theirs" });
-    const outcome = await send(edit(a.id as number, { value: "mine" }, 1));
+    server.changeElsewhere(a.id, { value: "theirs" });
+    const outcome = await send(edit(a.id, { value: "mine" }, 1));
     expect(outcome).toEqual({
       kind: "conflict",
       server: { id: a.id, value: "theirs", version: 2 },
@@ -315,7 +334,7 @@ describe("send", () => {
   });
 
   it("reads problem details into messages per field", async () => {
-    const outcome = await send(edit(server.add({ value: "a" }).id as number, { value: "" }, 1));
+    const outcome = await send(edit(server.add({ value: "a" }).id, { value: "" }, 1));
     expect(outcome).toMatchObject({
       kind: "invalid",
       problem: { status: 400, fields: { value: ["This field may not be blank."] } },

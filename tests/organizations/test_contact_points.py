@@ -214,6 +214,54 @@ def test_a_compromised_contact_is_recorded_as_visible_only_to_its_organization(a
     assert entry["actor_username"] == "alice"
 
 
+def test_a_compromise_carries_its_reason_to_the_organization_and_the_audit_log(
+    api, as_user, alice, anna, bob, olga, hotline
+):
+    reason = "The phone was seized at a checkpoint"
+    response = as_user(alice).patch(
+        url(hotline), {"status": "compromised", "status_reason": reason}, format="json"
+    )
+    assert response.status_code == 200, response.data
+    assert response.data["status_reason"] == reason
+    # Its members and the network office read why; nobody outside the organization sees the contact.
+    for client in (as_user(anna), as_user(olga)):
+        assert client.get(url(hotline)).data["status_reason"] == reason
+    for client in (api, as_user(bob)):
+        assert client.get(url(hotline)).status_code == 404
+    audit = {"object_type": "contact_point", "object_id": str(hotline.pk), "action": "update"}
+    [entry] = as_user(alice).get("/api/v1/changes/", audit).data["results"]
+    assert entry["fields"]["status_reason"] == ["", reason]
+
+
+def test_an_active_contact_keeps_no_reason(api, as_user, alice, hotline):
+    client = as_user(alice)
+    client.patch(url(hotline), {"status": "paused", "status_reason": "Counselor on leave"}, format="json")
+    response = client.patch(url(hotline), {"status": "active"}, format="json")
+    assert response.status_code == 200, response.data
+    assert response.data["status_reason"] == ""
+    assert api.get(url(hotline)).data["status_reason"] == ""
+    ignored = client.patch(url(hotline), {"status_reason": "Not shown to the public"}, format="json")
+    assert ignored.data["status_reason"] == ""
+
+
+@pytest.mark.parametrize("who", ["anna", "bob"])
+def test_only_the_organization_coordinators_may_compromise_a_contact(request, as_user, who, hotline):
+    response = as_user(request.getfixturevalue(who)).patch(
+        url(hotline), {"status": "compromised", "status_reason": "Seized"}, format="json"
+    )
+    assert response.status_code == 403
+    hotline.refresh_from_db()
+    assert (hotline.status, hotline.status_reason) == ("active", "")
+
+
+def test_a_too_long_reason_is_refused_with_its_field_named(as_user, alice, hotline):
+    response = as_user(alice).patch(
+        url(hotline), {"status": "compromised", "status_reason": "x" * 501}, format="json"
+    )
+    assert response.status_code == 400
+    assert [error["attr"] for error in response.data["errors"]] == ["status_reason"]
+
+
 def test_a_contact_of_a_restricted_organization_stays_hidden_even_if_public(api, as_user, bob, anna, org_a):
     org_a.visibility = "restricted"
     org_a.save()

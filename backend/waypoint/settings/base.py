@@ -25,6 +25,10 @@ ROOT_URLCONF = "waypoint.urls"
 WSGI_APPLICATION = "waypoint.wsgi.application"
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 LANGUAGE_CODE = "en"
+# The app's languages: problem details (validation messages) speak the one the app asks for
+# in Accept-Language, so a coordinator reads them in the language of the form.
+LANGUAGES = [("en", "English"), ("ru", "Русский"), ("uk", "Українська"), ("de", "Deutsch")]
+LOCALE_PATHS = [BACKEND_DIR / "locale"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True
@@ -72,6 +76,7 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -79,6 +84,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "changes.middleware.ChangeActorMiddleware",
     "core.middleware.NoStoreForAuthenticatedMiddleware",
+    # Last: its process_view may answer a retried write itself, after the others have run.
+    "core.idempotency.IdempotencyMiddleware",
 ]
 
 TEMPLATES = [
@@ -297,7 +304,7 @@ AUTH_PASSWORD_VALIDATORS = [
 # CORS: the PWA is served from its own origin
 # ---------------------------------------------------------------------------
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", ["http://127.0.0.1:5173", "http://localhost:5173"])
-CORS_EXPOSE_HEADERS = ["ETag"]
+CORS_EXPOSE_HEADERS = ["ETag", "Idempotent-Replayed"]
 CORS_ALLOW_HEADERS = [
     "accept",
     "accept-language",
@@ -305,6 +312,7 @@ CORS_ALLOW_HEADERS = [
     "content-type",
     "if-match",
     "if-none-match",
+    "idempotency-key",
 ]
 
 # ---------------------------------------------------------------------------

@@ -54,10 +54,25 @@ export function authMiddleware(source: () => TokenSource | null): Middleware {
   };
 }
 
-export function configureApi(baseUrl: string, tokenSource: TokenSource | null): Api {
+/** Asks for the UI language, so the server's messages (validation problems) are in it. */
+export function languageMiddleware(language: () => string): Middleware {
+  return {
+    onRequest({ request }) {
+      request.headers.set("Accept-Language", language());
+      return request;
+    },
+  };
+}
+
+export function configureApi(
+  baseUrl: string,
+  tokenSource: TokenSource | null,
+  language: () => string = () => "en",
+): Api {
   tokens = tokenSource;
   client = createClient<paths>({ baseUrl, fetch: noStoreFetch });
   client.use(authMiddleware(() => tokens));
+  client.use(languageMiddleware(language));
   return client;
 }
 

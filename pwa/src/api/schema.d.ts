@@ -740,6 +740,26 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/preview/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Preview Markdown as a document body
+         * @description Renders `body` with the same renderer and sanitizer that make a document's `body_html`, so an editor shows exactly what readers will see. Writes nothing. For those who write documents: coordinators and admins.
+         */
+        post: operations["documents_preview_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/events/": {
         parameters: {
             query?: never;
@@ -2576,6 +2596,8 @@ export interface components {
             hours?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatusEnum"];
+            /** @description Why it is paused or compromised; cleared when it is active again. */
+            status_reason?: string;
             /**
              * @description public: anyone; network: active members of the network; restricted: the owning organization.
              *
@@ -2610,6 +2632,8 @@ export interface components {
             hours?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatusEnum"];
+            /** @description Why it is paused or compromised; cleared when it is active again. */
+            status_reason?: string;
             /**
              * @description public: anyone; network: active members of the network; restricted: the owning organization.
              *
@@ -2671,7 +2695,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"] | components["schemas"]["ContactPointsCreateLastVerifiedAtErrorComponent"];
+        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"] | components["schemas"]["ContactPointsCreateLastVerifiedAtErrorComponent"];
         ContactPointsCreateErrorResponse400: components["schemas"]["ContactPointsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsCreateHoursErrorComponent: {
             /**
@@ -2812,6 +2836,23 @@ export interface components {
              * @enum {string}
              */
             code: "invalid_choice" | "null";
+            detail: string;
+        };
+        ContactPointsCreateStatusReasonErrorComponent: {
+            /**
+             * @description * `status_reason` - status_reason (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status_reason";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         ContactPointsCreateTopicsErrorComponent: {
@@ -3074,7 +3115,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLastVerifiedAtErrorComponent"];
+        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLastVerifiedAtErrorComponent"];
         ContactPointsPartialUpdateErrorResponse400: components["schemas"]["ContactPointsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsPartialUpdateHoursErrorComponent: {
             /**
@@ -3217,6 +3258,23 @@ export interface components {
             code: "invalid_choice" | "null";
             detail: string;
         };
+        ContactPointsPartialUpdateStatusReasonErrorComponent: {
+            /**
+             * @description * `status_reason` - status_reason (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status_reason";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
         ContactPointsPartialUpdateTopicsErrorComponent: {
             /**
              * @description * `topics` - topics (enum property replaced by openapi-typescript)
@@ -3334,7 +3392,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsUpdateLastVerifiedAtErrorComponent"];
+        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsUpdateLastVerifiedAtErrorComponent"];
         ContactPointsUpdateErrorResponse400: components["schemas"]["ContactPointsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsUpdateHoursErrorComponent: {
             /**
@@ -3475,6 +3533,23 @@ export interface components {
              * @enum {string}
              */
             code: "invalid_choice" | "null";
+            detail: string;
+        };
+        ContactPointsUpdateStatusReasonErrorComponent: {
+            /**
+             * @description * `status_reason` - status_reason (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "status_reason";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         ContactPointsUpdateTopicsErrorComponent: {
@@ -7087,6 +7162,48 @@ export interface components {
              */
             code: "invalid_choice" | "null";
             detail: string;
+        };
+        DocumentsPreviewCreateBodyErrorComponent: {
+            /**
+             * @description * `body` - body (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "body";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        DocumentsPreviewCreateError: components["schemas"]["DocumentsPreviewCreateNonFieldErrorsErrorComponent"] | components["schemas"]["DocumentsPreviewCreateBodyErrorComponent"];
+        DocumentsPreviewCreateErrorResponse400: components["schemas"]["DocumentsPreviewCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        DocumentsPreviewCreateNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        DocumentsPreviewCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["DocumentsPreviewCreateError"][];
         };
         DocumentsPublishCreateError: components["schemas"]["DocumentsPublishCreateStatusErrorComponent"];
         DocumentsPublishCreateErrorResponse400: components["schemas"]["DocumentsPublishCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
@@ -12490,6 +12607,8 @@ export interface components {
             hours?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatusEnum"];
+            /** @description Why it is paused or compromised; cleared when it is active again. */
+            status_reason?: string;
             /**
              * @description public: anyone; network: active members of the network; restricted: the owning organization.
              *
@@ -13748,6 +13867,15 @@ export interface components {
             current: {
                 [key: string]: unknown;
             };
+        };
+        PreviewHtml: {
+            /** @description The body as sanitized HTML, exactly as `body_html` would be. */
+            readonly html: string;
+        };
+        /** @description Markdown to preview, limited as a document's body is. */
+        PreviewRequest: {
+            /** @description Markdown. */
+            body: string;
         };
         /**
          * @description * `no_cursor` - No cursor was given: this is the first sync.
@@ -16423,7 +16551,10 @@ export interface operations {
     auth_sessions_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A UUID string identifying this auth session. */
                 id: string;
@@ -16492,7 +16623,10 @@ export interface operations {
     auth_sessions_end_others: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16849,7 +16983,10 @@ export interface operations {
     calendar_feed_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -16916,7 +17053,10 @@ export interface operations {
     calendar_feed_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17145,7 +17285,10 @@ export interface operations {
     campaigns_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17307,6 +17450,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -17403,6 +17548,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -17492,6 +17639,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -18440,7 +18589,10 @@ export interface operations {
     contact_points_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18602,6 +18754,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -18698,6 +18852,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -18787,6 +18943,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -18883,6 +19041,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -19062,7 +19222,10 @@ export interface operations {
     countries_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -19223,6 +19386,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -19318,6 +19483,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -19406,6 +19573,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20058,7 +20227,10 @@ export interface operations {
     documents_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -20220,6 +20392,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20316,6 +20490,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20405,6 +20581,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20500,7 +20678,10 @@ export interface operations {
     documents_archive_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -20580,7 +20761,10 @@ export interface operations {
     documents_attachments_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -20665,6 +20849,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -20926,7 +21112,10 @@ export interface operations {
     documents_publish_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -21006,7 +21195,10 @@ export interface operations {
     documents_revise_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -21086,7 +21278,10 @@ export interface operations {
     documents_submit_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -21680,6 +21875,87 @@ export interface operations {
             };
         };
     };
+    documents_preview_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewHtml"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentsPreviewCreateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
     events_list: {
         parameters: {
             query?: {
@@ -22035,7 +22311,10 @@ export interface operations {
     events_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -22197,6 +22476,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22293,6 +22574,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22382,6 +22665,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22573,7 +22858,10 @@ export interface operations {
     funding_entries_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -22735,6 +23023,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22831,6 +23121,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -22920,6 +23212,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -23239,7 +23533,10 @@ export interface operations {
     inbox_read_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this notification. */
                 id: number;
@@ -23309,7 +23606,10 @@ export interface operations {
     inbox_unread_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this notification. */
                 id: number;
@@ -23379,7 +23679,10 @@ export interface operations {
     inbox_read_all_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -23765,7 +24068,10 @@ export interface operations {
     invitations_destroy: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this invitation. */
                 id: number;
@@ -23842,7 +24148,10 @@ export interface operations {
     invitations_accept: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -23988,7 +24297,10 @@ export interface operations {
     me_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -24059,7 +24371,10 @@ export interface operations {
     me_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -24305,6 +24620,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -24394,6 +24711,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -25036,7 +25355,10 @@ export interface operations {
     organizations_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -25198,6 +25520,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -25294,6 +25618,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -25383,6 +25709,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26044,7 +26372,10 @@ export interface operations {
     resources_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -26206,6 +26537,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26302,6 +26635,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26391,6 +26726,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26674,7 +27011,10 @@ export interface operations {
     responses_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -26836,6 +27176,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -26932,6 +27274,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -27028,6 +27372,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -27208,7 +27554,10 @@ export interface operations {
     responses_messages_create: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this resource response. */
                 id: number;
@@ -27293,6 +27642,8 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
                 /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
                 "If-Match"?: string;
             };
@@ -28175,7 +28526,10 @@ export interface operations {
     users_partial_update: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
@@ -28257,7 +28611,10 @@ export interface operations {
     users_end_sessions: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;

@@ -84,6 +84,12 @@ export function localProblem(status: number, detail: string): Problem {
 /** The 2xx, 412 and 4xx answers are final; anything else (no answer, 5xx, 408, 429) may be tried again. */
 const TRANSIENT = new Set([408, 425, 429]);
 
+/** The server is still running the first request with this key (409 `idempotency_key_in_use`): ask again later. */
+function stillRunning(body: unknown): boolean {
+  const errors = (body as { errors?: ErrorEntry[] } | undefined)?.errors;
+  return Array.isArray(errors) && errors.some((error) => error.code === "idempotency_key_in_use");
+}
+
 /**
  * Sends an edit once with the given idempotency key. Throws nothing for a lost connection:
  * that is `retry` with status 0.
@@ -109,7 +115,7 @@ export async function transmit(edit: Edit, idempotencyKey: string): Promise<Atte
     const current = (result.error as { current?: unknown } | undefined)?.current;
     return { kind: "conflict", server: current ?? null };
   }
-  if (status >= 500 || TRANSIENT.has(status)) return { kind: "retry", status };
+  if (status >= 500 || TRANSIENT.has(status) || stillRunning(result.error)) return { kind: "retry", status };
   return { kind: "invalid", problem: toProblem(status, result.error) };
 }
 

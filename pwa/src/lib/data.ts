@@ -86,9 +86,10 @@ function loadKept() {
 
 /**
  * Keeps or forgets a contact. Kept contacts are personal: without a lock the app first
- * asks for a PIN (the PIN prompt then keeps it).
+ * asks for a PIN (the PIN prompt then keeps it). A compromised contact is never kept.
  */
 export async function setKept(contact: ContactPoint, keep: boolean): Promise<void> {
+  if (keep && contact.status === "compromised") return;
   if (keep && !hasPin.get()) {
     pinRequest.set(() => () => void setKept(contact, true));
     return;

@@ -8,13 +8,14 @@
  * of the same object until the user reviews it; edits of other objects go on. A create gets
  * a local id (`local-…`) that later edits use in their paths and bodies; once the server names
  * the object, the local id is replaced everywhere and remembered (`resolvedId`) for screens
- * that still show it. After a lost connection the whole outbox waits with a bounded backoff;
+ * that still show it. Whatever was saved is then brought into the records by a sync. After a lost connection the whole outbox waits with a bounded backoff;
  * after a few attempts an edit is "stalled" and goes again when the connection returns.
  */
 import { type Attempt, type Edit, type Outcome, transmit } from "../api/write";
 import type { PendingEdit, Replica } from "../store/replica";
 import { t } from "./i18n";
 import { currentReplica, onReplica, onReplicaChanged } from "./lock";
+import { runSync } from "./state";
 import { observable } from "./store";
 
 /** Automatic attempts after a lost connection before an edit waits for the user or the connection. */
@@ -193,6 +194,7 @@ export function flush(replica: Replica | null = currentReplica()): Promise<void>
   if (!replica) return Promise.resolve();
   const running = flushing.get(replica);
   if (running) return running;
+  let saved = 0;
   const run = (async () => {
     for (;;) {
       if (replica.isClosed) return;
@@ -203,11 +205,14 @@ export function flush(replica: Replica | null = currentReplica()): Promise<void>
       if (replica.isClosed) return;
       await replica.update((r) => settle(r, item, attempt));
       publish(replica);
+      if (attempt.kind === "saved") saved++;
       if (attempt.kind === "retry") break;
     }
   })().finally(() => {
     flushing.delete(replica);
     schedule(replica);
+    // The records on the device do not show what was just saved until the next sync.
+    if (saved && currentReplica() === replica) void runSync();
   });
   flushing.set(replica, run);
   return run;

@@ -2,16 +2,19 @@ import { useRecords } from "../lib/data";
 import { unreadCount } from "../lib/inbox";
 import { t, type Key } from "../lib/i18n";
 import { linkTo } from "../lib/router";
-import { me, signedIn } from "../lib/state";
+import { signedIn } from "../lib/state";
 import { useObservable } from "../lib/store";
+import { useWorkRole } from "../lib/workspace";
 
 export function More() {
   const resources = useRecords("resource");
   const isSignedIn = useObservable(signedIn);
-  const member = Boolean(useObservable(me)?.memberships.length);
+  const role = useWorkRole();
   const unread = useObservable(unreadCount);
   const links: [string, Key][] = [
-    ...(member ? ([["/inbox", "inbox.title"]] as [string, Key][]) : []),
+    // The workspace and the inbox, for members of an organization (and the network office) only.
+    ...(role.memberships.length || role.isAdmin ? ([["/work", "work.title"]] as [string, Key][]) : []),
+    ...(role.memberships.length ? ([["/inbox", "inbox.title"]] as [string, Key][]) : []),
     ["/organizations", "nav.organizations"],
     ["/events", "nav.events"],
     ...(resources?.length ? ([["/resources", "nav.resources"]] as [string, Key][]) : []),

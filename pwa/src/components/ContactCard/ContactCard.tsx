@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { contactLinks, downloadVCard } from "../../lib/contact";
-import { countryName, daysAgo, label, languageName, t } from "../../lib/i18n";
+import { verifiedText } from "../../lib/freshness";
+import { countryName, label, languageName, t } from "../../lib/i18n";
 import { currentReplica } from "../../lib/lock";
 import { linkTo } from "../../lib/router";
 import { organizationName } from "../../store/names";
@@ -83,47 +84,55 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
         ) : null}
       </dl>
       <p class={contact.is_stale ? `${styles.verified} ${styles.stale}` : styles.verified} data-testid="verified">
-        {contact.last_verified_at
-          ? t("contact.verified", { when: daysAgo(contact.last_verified_at) })
-          : t("contact.notVerified")}
-        {contact.is_stale && contact.last_verified_at ? ` · ${t("contact.stale")}` : ""}
+        {verifiedText(contact)}
       </p>
-      <div class={styles.actions} role="group" aria-label={t("contact.actions", { name })}>
-        {status === "active" &&
-          contactLinks(contact).map((link) => (
-            <a
-              class="button primary"
-              href={link.href}
-              rel="noreferrer noopener"
-              target={link.href.startsWith("https:") ? "_blank" : undefined}
-            >
-              {t(`contact.${link.kind}`)}
-            </a>
-          ))}
-        <button
-          type="button"
-          onClick={async () => {
-            if (await copy(contact.value)) {
-              setCopied(true);
-              setTimeout(() => setCopied(false), 2000);
-            }
-          }}
-        >
-          {copied ? t("contact.copied") : t("contact.copy")}
-        </button>
-        <button
-          type="button"
-          aria-expanded={confirmingVCard}
-          onClick={() => setConfirmingVCard(true)}
-          data-testid="vcard"
-        >
-          {t("contact.vcard")}
-        </button>
-        <button type="button" aria-pressed={kept} onClick={() => onKeep(contact, !kept)} data-testid="keep">
-          {kept ? t("contact.kept") : t("contact.keep")}
-        </button>
-      </div>
-      {confirmingVCard && (
+      {status === "compromised" ? (
+        // Nothing that would reach or keep a compromised contact; a kept one may only be let go.
+        kept && (
+          <div class={styles.actions}>
+            <button type="button" aria-pressed onClick={() => onKeep(contact, false)} data-testid="keep">
+              {t("contact.forget")}
+            </button>
+          </div>
+        )
+      ) : (
+        <div class={styles.actions} role="group" aria-label={t("contact.actions", { name })}>
+          {status === "active" &&
+            contactLinks(contact).map((link) => (
+              <a
+                class="button primary"
+                href={link.href}
+                rel="noreferrer noopener"
+                target={link.href.startsWith("https:") ? "_blank" : undefined}
+              >
+                {t(`contact.${link.kind}`)}
+              </a>
+            ))}
+          <button
+            type="button"
+            onClick={async () => {
+              if (await copy(contact.value)) {
+                setCopied(true);
+                setTimeout(() => setCopied(false), 2000);
+              }
+            }}
+          >
+            {copied ? t("contact.copied") : t("contact.copy")}
+          </button>
+          <button
+            type="button"
+            aria-expanded={confirmingVCard}
+            onClick={() => setConfirmingVCard(true)}
+            data-testid="vcard"
+          >
+            {t("contact.vcard")}
+          </button>
+          <button type="button" aria-pressed={kept} onClick={() => onKeep(contact, !kept)} data-testid="keep">
+            {kept ? t("contact.kept") : t("contact.keep")}
+          </button>
+        </div>
+      )}
+      {confirmingVCard && status !== "compromised" && (
         <SaveWarning
           message="contact.vcardWarning"
           onSave={() => {

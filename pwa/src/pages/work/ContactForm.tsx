@@ -1,0 +1,191 @@
+/**
+ * Creating or editing a contact point with every field the API accepts. The server decides
+ * what is valid (it normalizes phone numbers, handles and links per channel); its messages
+ * are shown beside their fields, and a colleague's concurrent change is shown beside the
+ * user's own rather than overwritten.
+ */
+import { useState } from "preact/hooks";
+import { createContact, updateContact, type ContactBody } from "../../api/contacts";
+import { Conflict } from "../../components/Conflict/Conflict";
+import { Choices, Field, FormErrors } from "../../components/Field/Field";
+import { useRecords } from "../../lib/data";
+import { label, t } from "../../lib/i18n";
+import type { ContactPoint } from "../../store/records";
+import {
+  bodyOf,
+  CHANNELS,
+  countryOptions,
+  describe,
+  draftOf,
+  fieldLabels,
+  FIELDS,
+  languageOptions,
+  STATUSES,
+  TOPICS,
+  VISIBILITIES,
+  type Draft,
+} from "./contactDraft";
+import { useSend } from "./useSend";
+import styles from "./work.module.css";
+
+interface Props {
+  /** The contact to edit; null creates one for `organization`. */
+  contact: ContactPoint | null;
+  organization: number;
+  onSaved: (contact: ContactPoint) => void;
+}
+
+export function ContactForm({ contact, organization, onSaved }: Props) {
+  const [draft, setDraft] = useState<Draft>(() => draftOf(contact, organization));
+  // The version the next edit is made on: the replica's, or a newer one the user took from a conflict.
+  const [taken, setTaken] = useState<ContactPoint | null>(null);
+  const base = taken && contact && taken.version > contact.version ? taken : contact;
+  const sending = useSend<ContactPoint>();
+  const organizations = useRecords("organization") ?? [];
+  const contacts = useRecords("contact_point") ?? [];
+  const countries = useRecords("country") ?? [];
+  const labels = fieldLabels();
+  const errors = (name: string) => sending.problem?.fields[name];
+  const set =
+    <K extends keyof Draft>(name: K) =>
+    (value: Draft[K]) =>
+      setDraft((d) => ({ ...d, [name]: value }));
+  const text = (name: "value" | "label" | "hours", maxLength: number, hint?: string) => (
+    <Field
+      name={name}
+      label={labels[name]}
+      value={draft[name]}
+      onInput={set(name)}
+      errors={errors(name)}
+      maxLength={maxLength}
+      required={name === "value"}
+      hint={hint}
+    />
+  );
+  const save = (body: Partial<ContactBody>, on: ContactPoint | null) =>
+    sending.run(() => (on ? updateContact(on, body) : createContact(body as ContactBody)), t("contact.edit.saved"), onSaved);
+  const statuses = STATUSES.filter((s) => s !== "compromised" || contact?.status === "compromised");
+  return (
+    <form
+      class={styles.form}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void save(bodyOf(draft, base), base);
+      }}
+    >
+      <Field
+        kind="select"
+        name="channel"
+        label={labels.channel}
+        value={draft.channel}
+        onInput={(value) => set("channel")(value as Draft["channel"])}
+        options={CHANNELS.map((channel) => ({ value: channel, label: label("channel", channel) }))}
+        errors={errors("channel")}
+        required
+      />
+      {text("value", 300, t(`contact.hint.${draft.channel}`))}
+      {text("label", 200, t("contact.hint.label"))}
+      <Choices
+        name="languages"
+        label={labels.languages}
+        options={languageOptions(organizations, contacts, draft.languages)}
+        values={draft.languages}
+        onInput={(values) => set("languages")(values as Draft["languages"])}
+        errors={errors("languages")}
+        required
+      />
+      <Choices
+        name="countries"
+        label={labels.countries}
+        options={countryOptions(countries, organizations, draft.countries)}
+        values={draft.countries}
+        onInput={(values) => set("countries")(values as Draft["countries"])}
+        errors={errors("countries")}
+      />
+      <Choices
+        name="topics"
+        label={labels.topics}
+        options={TOPICS.map((topic) => ({ value: topic, label: label("topic", topic) }))}
+        values={draft.topics}
+        onInput={(values) => set("topics")(values as Draft["topics"])}
+        errors={errors("topics")}
+      />
+      {text("hours", 200, t("contact.hint.hours"))}
+      <Field
+        kind="textarea"
+        name="security_advice"
+        label={labels.security_advice}
+        value={draft.security_advice}
+        onInput={set("security_advice")}
+        errors={errors("security_advice")}
+        maxLength={2000}
+        hint={t("contact.hint.security_advice")}
+      />
+      <Field
+        kind="select"
+        name="visibility"
+        label={labels.visibility}
+        value={draft.visibility}
+        onInput={(value) => set("visibility")(value as Draft["visibility"])}
+        options={VISIBILITIES.map((v) => ({ value: v, label: t(`contact.visibility.${v}`) }))}
+        errors={errors("visibility")}
+        required
+      />
+      <Field
+        kind="select"
+        name="status"
+        label={labels.status}
+        value={draft.status}
+        onInput={(value) => set("status")(value as Draft["status"])}
+        options={statuses.map((s) => ({ value: s, label: describe("status", s) }))}
+        errors={errors("status")}
+        hint={t("contact.hint.status")}
+        required
+      />
+      {draft.status !== "active" && (
+        <Field
+          kind="textarea"
+          name="status_reason"
+          label={labels.status_reason}
+          value={draft.status_reason}
+          onInput={set("status_reason")}
+          errors={errors("status_reason")}
+          maxLength={500}
+          rows={2}
+        />
+      )}
+      <FormErrors problem={sending.problem} shown={FIELDS} />
+      {sending.conflict && base && (
+        <Conflict
+          server={sending.conflict.server as unknown as Record<string, unknown>}
+          mine={sending.conflict.mine}
+          labels={labels}
+          format={describe}
+          busy={sending.busy}
+          onResolve={(body) => {
+            const server = sending.conflict?.server ?? base;
+            setTaken(server);
+            void save(body, server);
+          }}
+          onTakeServer={() => {
+            const server = sending.conflict?.server ?? base;
+            setTaken(server);
+            setDraft(draftOf(server, server.organization));
+            sending.clear();
+          }}
+        />
+      )}
+      <p class={styles.actions}>
+        <button type="submit" class="primary" disabled={sending.busy}>
+          {sending.busy ? t("contact.edit.saving") : t("contact.edit.save")}
+        </button>
+      </p>
+      {sending.note && (
+        <p role="status" data-testid="form-note">
+          {sending.note}
+        </p>
+      )}
+    </form>
+  );
+}
