@@ -218,7 +218,6 @@ const de: Dictionary = {
   "res.failed": "Das konnte nicht geladen werden.",
   "res.retry": "Erneut versuchen",
   "res.notFound": "Dieser Eintrag ist nicht auf dem Gerät, oder Sie dürfen ihn nicht sehen.",
-  "res.signIn": "Melden Sie sich mit dem Konto Ihrer Organisation an, um hier zu arbeiten.",
   "res.response.title": "Antwort von {org}",
   "res.response.to": "Auf „{title}“ ({org})",
   "res.response.decided": "Entschieden am {date}",
@@ -339,7 +338,8 @@ const de: Dictionary = {
   "contact.edit.status.compromised": "{name} kompromittiert",
   "contact.edit.verify": "Stimmt noch",
   "contact.edit.verifiedNote": "Als heute geprüft markiert.",
-  "contact.edit.changedMeanwhile": "Jemand hat diesen Kontakt inzwischen geändert. Prüfen Sie ihn und versuchen Sie es erneut.",
+  "contact.edit.changedMeanwhile":
+    "Jemand hat diesen Kontakt inzwischen geändert. Prüfen Sie ihn und versuchen Sie es erneut.",
   "contact.edit.actions": "Aktionen",
   "contact.edit.pause": "Pausieren",
   "contact.edit.resume": "Fortsetzen",
@@ -347,10 +347,12 @@ const de: Dictionary = {
   "contact.edit.resumedNote": "Wieder aktiv.",
   "contact.edit.compromise": "Als kompromittiert markieren",
   "contact.edit.compromiseTitle": "Diesen Kontakt als kompromittiert markieren?",
-  "contact.edit.compromiseExplain": "Für ein Telefon, ein Konto oder eine Adresse in falschen Händen. Alle außerhalb Ihrer Organisation verlieren diesen Kontakt: Er wird bei der nächsten Synchronisierung von jedem Gerät entfernt, auch aus den behaltenen Kontakten, mit dem Hinweis, ihn nicht mehr zu benutzen. Ihre Organisation sieht ihn weiter, mit Ihrem Grund.",
+  "contact.edit.compromiseExplain":
+    "Für ein Telefon, ein Konto oder eine Adresse in falschen Händen. Alle außerhalb Ihrer Organisation verlieren diesen Kontakt: Er wird bei der nächsten Synchronisierung von jedem Gerät entfernt, auch aus den behaltenen Kontakten, mit dem Hinweis, ihn nicht mehr zu benutzen. Ihre Organisation sieht ihn weiter, mit Ihrem Grund.",
   "contact.edit.reasonNeeded": "Nennen Sie den Grund, damit Ihre Kolleginnen und Kollegen ihn kennen.",
   "contact.edit.compromiseConfirm": "Überall zurückziehen",
-  "contact.edit.compromisedNote": "Als kompromittiert markiert: bei der nächsten Synchronisierung von jedem Gerät entfernt.",
+  "contact.edit.compromisedNote":
+    "Als kompromittiert markiert: bei der nächsten Synchronisierung von jedem Gerät entfernt.",
   "contact.edit.cancel": "Abbrechen",
 
   "account.title": "Konto",

@@ -216,7 +216,6 @@ const en = {
   "res.failed": "This could not be loaded.",
   "res.retry": "Try again",
   "res.notFound": "This resource is not on this device, or you may not see it.",
-  "res.signIn": "Sign in with your organization's account to work here.",
   "res.response.title": "Response of {org}",
   "res.response.to": "To {title} ({org})",
   "res.response.decided": "Decided {date}",
@@ -344,7 +343,8 @@ const en = {
   "contact.edit.resumedNote": "Active again.",
   "contact.edit.compromise": "Mark compromised",
   "contact.edit.compromiseTitle": "Mark this contact compromised?",
-  "contact.edit.compromiseExplain": "For a phone, account or address in the wrong hands. Everyone outside your organization loses this contact: it is withdrawn from every device at its next sync, from kept contacts too, with a notice not to use it. Your organization keeps seeing it, with your reason.",
+  "contact.edit.compromiseExplain":
+    "For a phone, account or address in the wrong hands. Everyone outside your organization loses this contact: it is withdrawn from every device at its next sync, from kept contacts too, with a notice not to use it. Your organization keeps seeing it, with your reason.",
   "contact.edit.reasonNeeded": "Say why, so your colleagues know.",
   "contact.edit.compromiseConfirm": "Withdraw it everywhere",
   "contact.edit.compromisedNote": "Marked compromised: withdrawn from every device at its next sync.",

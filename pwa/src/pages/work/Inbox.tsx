@@ -6,7 +6,9 @@ import { refreshUnread } from "../../lib/inbox";
 import { formatDateTime, t, type Key } from "../../lib/i18n";
 import { useRemote } from "../../lib/remote";
 import { linkTo, navigate } from "../../lib/router";
+import { useWorkRole } from "../../lib/workspace";
 import styles from "./Inbox.module.css";
+import { NoWorkspace } from "./NoWorkspace";
 
 /**
  * The inbox of the user's organizations: responses, decisions, messages, matches and stale
@@ -14,6 +16,7 @@ import styles from "./Inbox.module.css";
  * opening it marks it read. Read online only: notifications are not kept on the device.
  */
 export default function Inbox() {
+  const role = useWorkRole();
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [pages, setPages] = useState(1);
   const [remote, reload] = useRemote(() => loadPages(pages, unreadOnly), `${pages}:${unreadOnly}`);
@@ -22,6 +25,8 @@ export default function Inbox() {
     reload();
     void refreshUnread();
   };
+  // An inbox belongs to organizations: without a membership there is none (admins included).
+  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
   return (
     <section>
       <h1>{t("inbox.title")}</h1>

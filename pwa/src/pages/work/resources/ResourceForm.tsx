@@ -18,6 +18,7 @@ import {
 import { navigate } from "../../../lib/router";
 import { runSync } from "../../../lib/state";
 import { useWorkRole } from "../../../lib/workspace";
+import { NoWorkspace } from "../NoWorkspace";
 
 /** The labels of the resource's fields, for the form, the conflict view and the pending list. */
 function fieldLabels(): Record<string, string> {
@@ -39,11 +40,13 @@ function fieldLabels(): Record<string, string> {
 
 /** A new offer or request (no `id`), or an edit of one the user's organization owns. */
 export default function ResourceForm({ id }: { id?: string }) {
+  const role = useWorkRole();
   const local = useRecord("resource", id ?? "");
   const [remote, reload] = useRemote<ResourceRecord | null>(
     () => (!id ? Promise.resolve(null) : local ? Promise.resolve(local) : fetchResource(Number(id))),
     `${id ?? "new"}:${local?.version ?? ""}`,
   );
+  if (!role.signedIn || (!role.memberships.length && !role.isAdmin)) return <NoWorkspace />;
   return (
     <section>
       <RemoteView remote={remote} retry={reload}>

@@ -9,6 +9,7 @@ import { categoryLabel, isOpen, kindLabel, statusLabel, visibilityLabel } from "
 import { linkTo } from "../../../lib/router";
 import { runSync } from "../../../lib/state";
 import { useWorkRole } from "../../../lib/workspace";
+import { NoWorkspace } from "../NoWorkspace";
 import { Matches } from "./Matches";
 import { Responses } from "./Responses";
 import styles from "./resources.module.css";
@@ -20,11 +21,13 @@ import styles from "./resources.module.css";
  * device (synced); one created a moment ago and not synced yet is read online.
  */
 export default function ResourcePage({ id }: { id: string }) {
+  const role = useWorkRole();
   const local = useRecord("resource", id);
   const [remote, reload] = useRemote<ResourceRecord | null>(
     () => (local ? Promise.resolve(local) : fetchResource(Number(id))),
     `${id}:${local?.version ?? "online"}`,
   );
+  if (!role.signedIn || (!role.memberships.length && !role.isAdmin)) return <NoWorkspace />;
   return (
     <section>
       <p>

@@ -10,6 +10,7 @@ import { responseStatusLabel } from "../../../lib/resources";
 import { linkTo } from "../../../lib/router";
 import { runSync } from "../../../lib/state";
 import { useWorkRole } from "../../../lib/workspace";
+import { NoWorkspace } from "../NoWorkspace";
 import { Thread } from "./Thread";
 
 /**
@@ -18,7 +19,9 @@ import { Thread } from "./Thread";
  * responder's coordinators may withdraw it; coordinators of either side write messages.
  */
 export default function ResponsePage({ id }: { id: string }) {
+  const role = useWorkRole();
   const [remote, reload] = useRemote(() => fetchResponse(Number(id)), id);
+  if (!role.signedIn || (!role.memberships.length && !role.isAdmin)) return <NoWorkspace />;
   return (
     <section>
       <RemoteView remote={remote} retry={reload}>
