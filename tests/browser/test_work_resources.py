@@ -68,6 +68,11 @@ def test_an_offer_and_a_matching_request_meet_are_answered_accepted_and_discusse
         open_app(nino, pwa)
         sign_in(nino, pwa, "nino", COORDINATOR)
         create_resource(nino, kind="Offer", title=offer, capacity="Three consultations a week")
+        # Her own: she may change it (on the version she saw).
+        nino.get_by_role("link", name="Edit").click()
+        nino.get_by_label("Capacity: what and how much").fill("Four consultations a week")
+        nino.get_by_role("button", name="Save").click()
+        expect(nino.get_by_test_id("resource")).to_contain_text("Four consultations a week")
 
         open_app(boris, pwa)
         sign_in(boris, pwa, "boris", COORDINATOR)
@@ -117,6 +122,13 @@ def test_an_offer_and_a_matching_request_meet_are_answered_accepted_and_discusse
         expect(nino.get_by_test_id("thread")).to_contain_text("Tomorrow at ten")
         assert nino.evaluate("document.documentElement.scrollWidth") <= 360
 
+        # Boris closes his request: it is answered.
+        open_screen(boris, "More", "Resources")
+        boris.get_by_role("main").get_by_role("link", name=re.compile(re.escape(request))).click()
+        boris.once("dialog", lambda dialog: dialog.accept())
+        boris.get_by_role("button", name="Withdraw").click()
+        expect(boris.get_by_test_id("resource-status")).to_have_text("Withdrawn")
+
         # In Russian the statuses are words too: the offer is in progress, the response accepted.
         open_screen(boris, "More", "Settings and safety")
         boris.get_by_label("Language", exact=True).select_option(label="Русский")
@@ -159,6 +171,12 @@ def test_a_member_reads_resources_and_responses_but_is_offered_nothing_to_change
         expect(main.get_by_role("button", name=control)).to_have_count(0)
         expect(main.get_by_role("link", name=control)).to_have_count(0)
     expect(page.get_by_test_id("respond")).to_have_count(0)
+
+    # Offline the resource is still there (it is synced); its responses and matches need a connection.
+    page.context.set_offline(True)
+    expect(page.get_by_test_id("resource")).to_contain_text("Twenty pages")
+    expect(page.get_by_text("This needs a connection").first).to_be_visible()
+    page.context.set_offline(False)
 
 
 def own_organization(api_server, token: str) -> int:

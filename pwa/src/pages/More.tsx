@@ -17,7 +17,8 @@ export function More() {
     ...(role.memberships.length ? ([["/inbox", "inbox.title"]] as [string, Key][]) : []),
     ["/organizations", "nav.organizations"],
     ["/events", "nav.events"],
-    ...(resources?.length ? ([["/resources", "nav.resources"]] as [string, Key][]) : []),
+    // Members find their resources here even before any was shared; others when there are some to read.
+    ...(resources?.length || role.memberships.length ? ([["/resources", "nav.resources"]] as [string, Key][]) : []),
     ["/saved", "nav.saved"],
     ["/account", "nav.account"],
     ...(isSignedIn ? ([["/devices", "nav.devices"]] as [string, Key][]) : []),

@@ -17,6 +17,11 @@ import { NoWorkspace } from "./NoWorkspace";
  */
 export default function Inbox() {
   const role = useWorkRole();
+  // An inbox belongs to organizations: without a membership there is none (admins included).
+  return role.signedIn && role.memberships.length ? <InboxList /> : <NoWorkspace />;
+}
+
+function InboxList() {
   const [unreadOnly, setUnreadOnly] = useState(false);
   const [pages, setPages] = useState(1);
   const [remote, reload] = useRemote(() => loadPages(pages, unreadOnly), `${pages}:${unreadOnly}`);
@@ -25,8 +30,6 @@ export default function Inbox() {
     reload();
     void refreshUnread();
   };
-  // An inbox belongs to organizations: without a membership there is none (admins included).
-  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
   return (
     <section>
       <h1>{t("inbox.title")}</h1>

@@ -1,12 +1,10 @@
 import { useMemo, useState } from "preact/hooks";
-import { fetchResource, type ResourceRecord } from "../../../api/resources";
+import type { ResourceRecord } from "../../../api/resources";
 import { send, type Edit, type Problem } from "../../../api/write";
 import { Conflict, formatValue } from "../../../components/Conflict/Conflict";
 import { Choices, Field, FormErrors } from "../../../components/Field/Field";
-import { RemoteView } from "../../../components/Remote/Remote";
-import { useRecord, useRecords } from "../../../lib/data";
+import { useRecords } from "../../../lib/data";
 import { countryName, languageName, t } from "../../../lib/i18n";
-import { useRemote } from "../../../lib/remote";
 import {
   CATEGORIES,
   categoryLabel,
@@ -19,6 +17,7 @@ import { navigate } from "../../../lib/router";
 import { runSync } from "../../../lib/state";
 import { useWorkRole } from "../../../lib/workspace";
 import { NoWorkspace } from "../NoWorkspace";
+import { WithResource } from "./WithResource";
 
 /** The labels of the resource's fields, for the form, the conflict view and the pending list. */
 function fieldLabels(): Record<string, string> {
@@ -41,19 +40,14 @@ function fieldLabels(): Record<string, string> {
 /** A new offer or request (no `id`), or an edit of one the user's organization owns. */
 export default function ResourceForm({ id }: { id?: string }) {
   const role = useWorkRole();
-  const local = useRecord("resource", id ?? "");
-  const [remote, reload] = useRemote<ResourceRecord | null>(
-    () => (!id ? Promise.resolve(null) : local ? Promise.resolve(local) : fetchResource(Number(id))),
-    `${id ?? "new"}:${local?.version ?? ""}`,
-  );
   if (!role.signedIn || (!role.memberships.length && !role.isAdmin)) return <NoWorkspace />;
   return (
     <section>
-      <RemoteView remote={remote} retry={reload}>
-        {(resource) =>
-          id && !resource ? <p class="empty">{t("res.notFound")}</p> : <Editor resource={resource} key={id ?? "new"} />
-        }
-      </RemoteView>
+      {id ? (
+        <WithResource id={id}>{(resource) => <Editor resource={resource} key={id} />}</WithResource>
+      ) : (
+        <Editor resource={null} />
+      )}
     </section>
   );
 }
@@ -119,6 +113,8 @@ const SHOWN = [
 function Editor({ resource }: { resource: ResourceRecord | null }) {
   const role = useWorkRole();
   const [values, setValues] = useState(() => initialValues(resource, role.writable[0]?.organization));
+  // The version the user started from: a sync bringing a newer one meanwhile must end in a conflict, not overwrite it.
+  const [baseVersion] = useState(resource?.version);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [conflict, setConflict] = useState<{ server: ResourceRecord; mine: Record<string, unknown> } | null>(null);
   const [note, setNote] = useState("");
@@ -169,7 +165,7 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
 
   const submit = (event: Event) => {
     event.preventDefault();
-    void save(bodyOf(values, !resource), resource?.version);
+    void save(bodyOf(values, !resource), baseVersion);
   };
   const errors = (name: string) => problem?.fields[name];
   return (

@@ -1,10 +1,7 @@
 import { useState } from "preact/hooks";
-import { fetchResource, type ResourceRecord } from "../../../api/resources";
+import type { ResourceRecord } from "../../../api/resources";
 import { send } from "../../../api/write";
-import { RemoteView } from "../../../components/Remote/Remote";
-import { useRecord } from "../../../lib/data";
 import { countryName, formatDate, languageName, t } from "../../../lib/i18n";
-import { useRemote } from "../../../lib/remote";
 import { categoryLabel, isOpen, kindLabel, statusLabel, visibilityLabel } from "../../../lib/resources";
 import { linkTo } from "../../../lib/router";
 import { runSync } from "../../../lib/state";
@@ -12,32 +9,23 @@ import { useWorkRole } from "../../../lib/workspace";
 import { NoWorkspace } from "../NoWorkspace";
 import { Matches } from "./Matches";
 import { Responses } from "./Responses";
+import { WithResource } from "./WithResource";
 import styles from "./resources.module.css";
 
 /**
  * One offer or request: what it is, what its coordinators may do with it (edit, close), the
  * responses the viewer may see, the matching resources of other organizations, and for
- * coordinators of other organizations a way to respond. The resource is read from the
- * device (synced); one created a moment ago and not synced yet is read online.
+ * coordinators of other organizations a way to respond.
  */
 export default function ResourcePage({ id }: { id: string }) {
   const role = useWorkRole();
-  const local = useRecord("resource", id);
-  const [remote, reload] = useRemote<ResourceRecord | null>(
-    () => (local ? Promise.resolve(local) : fetchResource(Number(id))),
-    `${id}:${local?.version ?? "online"}`,
-  );
   if (!role.signedIn || (!role.memberships.length && !role.isAdmin)) return <NoWorkspace />;
   return (
     <section>
       <p>
         <a {...linkTo("/resources")}>← {t("resources.title")}</a>
       </p>
-      <RemoteView remote={remote} retry={reload}>
-        {(resource) =>
-          resource ? <ResourceDetail resource={local ?? resource} /> : <p class="empty">{t("res.notFound")}</p>
-        }
-      </RemoteView>
+      <WithResource id={id}>{(resource) => <ResourceDetail resource={resource} />}</WithResource>
     </section>
   );
 }
