@@ -1,7 +1,7 @@
 import { useMemo, useState } from "preact/hooks";
 import type { ResourceRecord } from "../../../api/resources";
 import { send, type Edit, type Problem } from "../../../api/write";
-import { Conflict, formatValue } from "../../../components/Conflict/Conflict";
+import { Conflict } from "../../../components/Conflict/Conflict";
 import { Choices, Field, FormErrors } from "../../../components/Field/Field";
 import { useRecords } from "../../../lib/data";
 import { countryName, languageName, t } from "../../../lib/i18n";
@@ -17,6 +17,7 @@ import { navigate } from "../../../lib/router";
 import { runSync } from "../../../lib/state";
 import { useWorkRole } from "../../../lib/workspace";
 import { NoWorkspace } from "../NoWorkspace";
+import { formatResourceField } from "./format";
 import { WithResource } from "./WithResource";
 
 /** The labels of the resource's fields, for the form, the conflict view and the pending list. */
@@ -153,7 +154,7 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
         server={conflict.server}
         mine={conflict.mine}
         labels={fieldLabels()}
-        format={formatField}
+        format={formatResourceField}
         busy={busy}
         onResolve={(body) => void save(body, conflict.server.version)}
         onTakeServer={() => {
@@ -298,19 +299,6 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
       {note && <p role="status">{note}</p>}
     </form>
   );
-}
-
-/** Values in the conflict view as the form names them: a category, not `legal_aid`. */
-function formatField(field: string, value: unknown): string {
-  if (typeof value === "string" && value) {
-    if (field === "kind") return kindLabel(value);
-    if (field === "category") return categoryLabel(value);
-    if (field === "visibility") return visibilityLabel(value);
-    if (field === "status") return statusLabel(value);
-  }
-  if (Array.isArray(value) && (field === "countries" || field === "languages"))
-    return value.map((code) => (field === "countries" ? countryName : languageName)(String(code))).join(", ");
-  return formatValue(value);
 }
 
 /**
