@@ -164,18 +164,19 @@ class IdempotencyMiddleware:
         key = request.headers.get(HEADER)
         if key is None or request.method not in UNSAFE_METHODS or _exempt(view_func, request.method):
             return None
-        if not VALID_KEY.match(key):
-            return problem(
-                400,
-                "The Idempotency-Key header is invalid.",
-                "An Idempotency-Key is 1 to 255 visible ASCII characters, for example a UUID.",
-                "invalid",
-            )
         if request.content_type == "multipart/form-data":
             return None  # uploads stream their body to storage; it is not read twice to fingerprint it
         user = _signed_in_user(request)
         if user is None:
-            return None
+            return None  # the view answers as to any anonymous caller (or refuses the token)
+        if not VALID_KEY.match(key):
+            # Shaped as the API's other unreadable requests (`parse_error`), which every write documents.
+            return problem(
+                400,
+                "The Idempotency-Key header is invalid.",
+                "An Idempotency-Key is 1 to 255 visible ASCII characters, for example a UUID.",
+                "parse_error",
+            )
         try:
             body = request.body
         except RequestDataTooBig:

@@ -46,6 +46,27 @@ class PreconditionFailedSerializer(serializers.Serializer):
     current = serializers.DictField(help_text="The current representation of the object.")
 
 
+class ProblemErrorSerializer(serializers.Serializer):
+    code = serializers.CharField()
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class IdempotencyProblemSerializer(serializers.Serializer):
+    type = serializers.CharField()
+    title = serializers.CharField()
+    status = serializers.IntegerField()
+    detail = serializers.CharField()
+    errors = ProblemErrorSerializer(many=True)
+
+
+IDEMPOTENCY_RESPONSES = {
+    "409": "The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); "
+    "retry after `Retry-After` seconds.",
+    "422": "This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`).",
+}
+
+
 class AutoSchema(ErrorsAutoSchema):
     def _is_versioned_write(self) -> bool:
         return isinstance(self.view, VersionedViewSetMixin) and self.method in ("PUT", "PATCH", "DELETE")
@@ -68,13 +89,15 @@ class AutoSchema(ErrorsAutoSchema):
         params = list(super().get_override_parameters())
         if self._is_versioned_write():
             params.append(IF_MATCH)
-        if self.method in ("POST", "PUT", "PATCH", "DELETE") and not self._is_idempotency_exempt():
+        if self._takes_idempotency_key():
             params.append(IDEMPOTENCY_KEY)
         return params
 
-    def _is_idempotency_exempt(self) -> bool:
+    def _takes_idempotency_key(self) -> bool:
+        if self.method not in ("POST", "PUT", "PATCH", "DELETE"):
+            return False
         action = getattr(self.view, "action", None) or self.method.lower()
-        return action in getattr(self.view, "idempotency_exempt_actions", ())
+        return action not in getattr(self.view, "idempotency_exempt_actions", ())
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
@@ -85,6 +108,14 @@ class AutoSchema(ErrorsAutoSchema):
                 ),
                 "412",
             )
+        if self._takes_idempotency_key():
+            for code, description in IDEMPOTENCY_RESPONSES.items():
+                responses.setdefault(
+                    code,
+                    self._get_response_for_code(
+                        OpenApiResponse(IdempotencyProblemSerializer, description=description), code
+                    ),
+                )
         return responses
 
     def _determine_fields_with_error_codes(self):

@@ -29,6 +29,11 @@ const ResourcePage = lazyScreen(() => import("./pages/work/resources/ResourcePag
 const ResourceForm = lazyScreen(() => import("./pages/work/resources/ResourceForm"));
 const ResponsePage = lazyScreen(() => import("./pages/work/resources/ResponsePage"));
 const Inbox = lazyScreen(() => import("./pages/work/Inbox"));
+const WorkGuides = lazyScreen(() => import("./pages/work/Guides"));
+const GuideEdit = lazyScreen(() => import("./pages/work/GuideEdit"));
+const Invite = lazyScreen(() => import("./pages/work/Invite"));
+// Joining by an invitation link, before one is a member.
+const Join = lazyScreen(() => import("./pages/work/Join"));
 
 type Route = [pattern: string, render: (params: Record<string, string>, location: Location) => ComponentChildren];
 
@@ -56,6 +61,12 @@ const ROUTES: Route[] = [
   ["/work", () => <WorkHome />],
   ["/work/contacts", (_, location) => <WorkContacts location={location} />],
   ["/work/contacts/:id", ({ id = "" }, location) => <WorkContact id={id} location={location} />],
+  ["/work/guides", () => <WorkGuides />],
+  ["/work/guides/new", () => <GuideEdit />],
+  ["/work/guides/:id/edit", ({ id = "" }) => <GuideEdit id={id} />],
+  ["/work/guides/:id/translate", ({ id = "" }) => <GuideEdit id={id} translate />],
+  ["/work/invite", () => <Invite />],
+  ["/join", () => <Join />],
 ];
 
 export function App() {

@@ -6,7 +6,8 @@ import { App } from "./app";
 import { loadConfig } from "./lib/config";
 import { followUnread } from "./lib/inbox";
 import { language, preferredLanguage, setLanguage } from "./lib/i18n";
-import { startRouter } from "./lib/router";
+import { takeInvitationFromAddress } from "./lib/join";
+import { navigate, startRouter } from "./lib/router";
 import { guardAgainstReturn, listenForDoubleEscape } from "./lib/safety";
 import { startLock } from "./lib/lock";
 import { startState, updateReady } from "./lib/state";
@@ -19,7 +20,10 @@ async function start() {
   configureApi(config.apiBaseUrl, tokenSource, () => language.get());
   dropLegacyToken();
   await setLanguage(preferredLanguage(), false).catch(() => setLanguage("en", false));
+  // Before the router puts "/" back in the address bar: an invitation link carries its token there.
+  const joining = takeInvitationFromAddress();
   startRouter();
+  if (joining) navigate("/join", true);
   const root = document.getElementById("app");
   if (!root) throw new Error("index.html has no #app element");
   render(<App />, root);

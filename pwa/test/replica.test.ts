@@ -132,6 +132,25 @@ describe("the encrypted store", () => {
     expect((await Replica.load(disk, locked.key)).allOf("contact_point")).toHaveLength(1);
   });
 
+  it("remembers the signed-in user's memberships under the key, for an offline start, until travel mode", async () => {
+    const { stored, key } = await createDataKey("135790", fast);
+    const replica = await Replica.load(disk, key);
+    const profile = {
+      id: 4,
+      username: "coordinator-zorya",
+      is_admin: false,
+      memberships: [
+        { id: 1, organization: 2, organization_name: "O", organization_slug: "o", role: "coordinator" as const },
+      ],
+    };
+    await replica.update((r) => void (r.profile = profile));
+    expect(await diskText(disk)).not.toContain("coordinator-zorya");
+    const reopened = await Replica.load(disk, await openDataKey(stored, "135790"));
+    expect(reopened.profile).toEqual(profile);
+    await reopened.removePrivate();
+    expect((await Replica.load(disk, key)).profile).toBeNull();
+  });
+
   it("removes everything but public data for travel, and says how much", async () => {
     const { key } = await createDataKey("135790", fast);
     const replica = await Replica.load(disk, key);

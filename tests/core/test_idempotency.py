@@ -166,7 +166,7 @@ def test_a_malformed_key_is_a_400_problem_and_writes_nothing(client_of, org_a, k
         CONTACTS, new_contact(org_a), format="json", HTTP_IDEMPOTENCY_KEY=key.encode().decode("latin-1")
     )
     assert response.status_code == 400
-    assert response.json()["errors"][0]["code"] == "invalid"
+    assert response.json()["errors"][0]["code"] == "parse_error"
     assert not ContactPoint.objects.exists()
 
 

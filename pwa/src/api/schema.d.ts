@@ -9634,6 +9634,13 @@ export interface components {
             totals: components["schemas"]["CurrencyTotal"][];
         };
         FundingTotalsErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        IdempotencyProblem: {
+            type: string;
+            title: string;
+            status: number;
+            detail: string;
+            errors: components["schemas"]["ProblemError"][];
+        };
         InboxListError: components["schemas"]["InboxListKindErrorComponent"] | components["schemas"]["InboxListOrganizationErrorComponent"];
         InboxListErrorResponse400: components["schemas"]["InboxListValidationError"] | components["schemas"]["ParseErrorResponse"];
         InboxListKindErrorComponent: {
@@ -13877,6 +13884,11 @@ export interface components {
             /** @description Markdown. */
             body: string;
         };
+        ProblemError: {
+            code: string;
+            detail: string;
+            attr: string | null;
+        };
         /**
          * @description * `no_cursor` - No cursor was given: this is the first sync.
          *     * `access_changed` - What you may see changed (membership, role or account).
@@ -16610,12 +16622,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -16680,12 +16710,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -17040,12 +17088,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -17109,12 +17175,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -17356,12 +17440,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -17525,6 +17627,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -17540,6 +17651,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -17616,6 +17736,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -17631,6 +17760,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -17714,6 +17852,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -17729,6 +17876,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -18660,12 +18816,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -18829,6 +19003,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -18844,6 +19027,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -18920,6 +19112,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -18935,6 +19136,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -19018,6 +19228,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -19033,6 +19252,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -19112,6 +19340,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -19127,6 +19364,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -19293,12 +19539,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -19460,6 +19724,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -19475,6 +19748,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -19550,6 +19832,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -19565,6 +19856,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -19647,6 +19947,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -19662,6 +19971,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -20298,12 +20616,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -20467,6 +20803,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -20482,6 +20827,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -20558,6 +20912,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -20573,6 +20936,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -20656,6 +21028,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -20671,6 +21052,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -20748,12 +21138,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -20835,12 +21243,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -20918,6 +21344,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -20933,6 +21368,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -21182,12 +21626,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -21265,12 +21727,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -21348,12 +21828,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -22382,12 +22880,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -22551,6 +23067,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -22566,6 +23091,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -22642,6 +23176,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -22657,6 +23200,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -22740,6 +23292,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -22755,6 +23316,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -22929,12 +23499,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -23098,6 +23686,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -23113,6 +23710,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -23189,6 +23795,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -23204,6 +23819,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -23287,6 +23911,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -23302,6 +23935,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -23593,12 +24235,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -23666,12 +24326,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -23736,12 +24414,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -24135,12 +24831,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -24209,12 +24923,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
             429: {
@@ -24358,12 +25090,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -24432,12 +25182,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -24688,6 +25456,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -24703,6 +25480,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -24786,6 +25572,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -24801,6 +25596,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -25426,12 +26230,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -25595,6 +26417,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -25610,6 +26441,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -25686,6 +26526,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -25701,6 +26550,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -25784,6 +26642,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -25799,6 +26666,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -26443,12 +27319,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -26612,6 +27506,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -26627,6 +27530,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -26703,6 +27615,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -26718,6 +27639,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -26801,6 +27731,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -26816,6 +27755,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -27082,12 +28030,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -27251,6 +28217,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -27266,6 +28241,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -27349,6 +28333,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -27364,6 +28357,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -27447,6 +28449,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -27462,6 +28473,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -27628,12 +28648,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -27713,6 +28751,15 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             /** @description Stale If-Match: nothing was changed. */
             412: {
                 headers: {
@@ -27728,6 +28775,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -28598,12 +29654,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -28679,12 +29753,30 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };

@@ -81,6 +81,13 @@ export function localProblem(status: number, detail: string): Problem {
   return { status, title: detail, detail, fields: { "": [detail] } };
 }
 
+/**
+ * A send with no answer by then counts as a lost connection (a bad connection can hold a
+ * request for minutes): the edit waits in the outbox under its key, so if it did arrive the
+ * retry is recognized.
+ */
+const SEND_TIMEOUT_MS = 20_000;
+
 /** The 2xx, 412 and 4xx answers are final; anything else (no answer, 5xx, 408, 429) may be tried again. */
 const TRANSIENT = new Set([408, 425, 429]);
 
@@ -91,8 +98,8 @@ function stillRunning(body: unknown): boolean {
 }
 
 /**
- * Sends an edit once with the given idempotency key. Throws nothing for a lost connection:
- * that is `retry` with status 0.
+ * Sends an edit once with the given idempotency key. Throws nothing for a lost connection
+ * or no answer in time: that is `retry` with status 0.
  */
 export async function transmit(edit: Edit, idempotencyKey: string): Promise<Attempt> {
   const headers: Record<string, string> = { "Idempotency-Key": idempotencyKey };
@@ -103,9 +110,13 @@ export async function transmit(edit: Edit, idempotencyKey: string): Promise<Atte
     const request = api().request as unknown as (
       method: Method,
       url: string,
-      init: { headers: Record<string, string>; body?: unknown },
+      init: { headers: Record<string, string>; body?: unknown; signal: AbortSignal },
     ) => Promise<{ data?: unknown; error?: unknown; response: Response }>;
-    result = await request(edit.method, edit.path, { headers, body: edit.body });
+    result = await request(edit.method, edit.path, {
+      headers,
+      body: edit.body,
+      signal: AbortSignal.timeout(SEND_TIMEOUT_MS),
+    });
   } catch {
     return { kind: "retry", status: 0 };
   }

@@ -8,8 +8,9 @@
  * of the same object until the user reviews it; edits of other objects go on. A create gets
  * a local id (`local-…`) that later edits use in their paths and bodies; once the server names
  * the object, the local id is replaced everywhere and remembered (`resolvedId`) for screens
- * that still show it. Whatever was saved is then brought into the records by a sync. After a lost connection the whole outbox waits with a bounded backoff;
- * after a few attempts an edit is "stalled" and goes again when the connection returns.
+ * that still show it. Whatever was saved is then brought into the records by a sync. After a
+ * lost connection the outbox waits with a bounded backoff; after a few attempts an edit is
+ * "stalled" and goes again when the connection returns or the user asks.
  */
 import { type Attempt, type Edit, type Outcome, transmit } from "../api/write";
 import type { PendingEdit, Replica } from "../store/replica";
@@ -22,6 +23,7 @@ import { observable } from "./store";
 export const MAX_ATTEMPTS = 6;
 const FIRST_DELAY_MS = 2_000;
 const MAX_DELAY_MS = 5 * 60_000;
+const OTHER_TAB_MS = 3_000;
 const LOCAL = "local-";
 let timer: ReturnType<typeof setTimeout> | undefined;
 
@@ -123,8 +125,7 @@ export async function enqueue<T>(
 
 /** The item after its send: what changes in the outbox for each outcome. */
 function settle(replica: Replica, item: PendingEdit, attempt: Attempt): void {
-  const at = replica.outbox.findIndex((entry) => entry.key === item.key);
-  if (at < 0) return; // reviewed or discarded meanwhile
+  if (!replica.outbox.some((entry) => entry.key === item.key)) return; // reviewed or discarded meanwhile
   if (attempt.kind === "saved") {
     replica.outbox = replica.outbox.filter((entry) => entry.key !== item.key);
     const data = (attempt.data ?? {}) as { id?: unknown; version?: unknown };
@@ -195,7 +196,8 @@ export function flush(replica: Replica | null = currentReplica()): Promise<void>
   const running = flushing.get(replica);
   if (running) return running;
   let saved = 0;
-  const run = (async () => {
+  let elsewhere = false;
+  const send = async () => {
     for (;;) {
       if (replica.isClosed) return;
       const now = Date.now();
@@ -208,9 +210,22 @@ export function flush(replica: Replica | null = currentReplica()): Promise<void>
       if (attempt.kind === "saved") saved++;
       if (attempt.kind === "retry") break;
     }
-  })().finally(() => {
+  };
+  // One tab sends at a time; another tab that finds it busy leaves the outbox to it.
+  const locks = typeof navigator === "undefined" ? undefined : navigator.locks;
+  const run = (
+    locks
+      ? locks
+          .request("wp-outbox", { ifAvailable: true }, async (lock) => {
+            if (lock) await send();
+            else elsewhere = true;
+          })
+          .then(() => undefined)
+      : send()
+  ).finally(() => {
     flushing.delete(replica);
-    schedule(replica);
+    // Another tab is sending: look again in a while (its writes reach this tab meanwhile).
+    schedule(replica, elsewhere ? OTHER_TAB_MS : 0);
     // The records on the device do not show what was just saved until the next sync.
     if (saved && currentReplica() === replica) void runSync();
   });
@@ -218,12 +233,12 @@ export function flush(replica: Replica | null = currentReplica()): Promise<void>
   return run;
 }
 
-/** Plans a flush for when the earliest waiting edit is due (nothing when none waits). */
-function schedule(replica: Replica): void {
+/** Plans a flush for when the earliest waiting edit is due, not before `atLeast` ms (nothing when none waits). */
+function schedule(replica: Replica, atLeast = 0): void {
   clearTimeout(timer);
   const due = sendable(replica).map((item) => item.retryAt ?? 0);
   if (!due.length || replica.isClosed) return;
-  const wait = Math.max(0, Math.min(...due) - Date.now());
+  const wait = Math.max(atLeast, Math.min(...due) - Date.now());
   timer = setTimeout(() => {
     if (currentReplica() === replica && (typeof navigator === "undefined" || navigator.onLine)) void flush(replica);
   }, wait);

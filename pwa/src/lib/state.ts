@@ -135,17 +135,30 @@ export function runSync(): Promise<void> {
   return run;
 }
 
-async function refreshMe(): Promise<void> {
+export async function refreshMe(): Promise<void> {
   signedIn.set(isSignedIn());
   if (!isSignedIn()) {
     me.set(null);
     return;
   }
   try {
-    me.set(await fetchMe());
+    const fresh = await fetchMe();
+    // No answer (offline): what was remembered at the last answer stays (see followLock).
+    if (!fresh) return;
+    me.set(fresh);
+    await rememberMe(fresh);
   } catch {
-    // Offline: the name is shown once we are back online.
+    // Offline, or locked meanwhile: as above.
   }
+}
+
+/** Keeps who the user is and their memberships in the encrypted store, for an offline start. */
+async function rememberMe(fresh: Me): Promise<void> {
+  const replica = currentReplica();
+  if (!replica || !isSignedIn() || JSON.stringify(replica.profile) === JSON.stringify(fresh)) return;
+  await replica.update((r) => {
+    r.profile = fresh;
+  });
 }
 
 export async function signIn(username: string, password: string, deviceLabel = ""): Promise<void> {
@@ -204,7 +217,10 @@ function followLock(): void {
     dataVersion.set((v) => v + 1);
     loadNotices();
     if (!replica) me.set(null);
-    else void runSync();
+    else {
+      if (!me.get() && isSignedIn()) me.set(replica.profile);
+      void runSync();
+    }
   });
   onReplicaChanged(() => {
     // The replica is complete now (or was re-read after another tab wrote it).

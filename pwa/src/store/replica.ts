@@ -24,6 +24,7 @@ import { open, seal, type Sealed } from "../lib/vault";
 import type { StoredKey } from "../lib/vault";
 import { type ChunkRow, DEFAULT_LOCK, type Database, readLock } from "./db";
 import type { Change, RecordType, RecordTypes, StoredRecord } from "./records";
+import type { Me } from "../api/auth";
 import type { Edit, Problem } from "../api/write";
 
 export interface SyncMeta {
@@ -97,6 +98,8 @@ interface State {
   outbox?: PendingEdit[];
   /** Local ids of queued creates the server has named since: local id -> server id. */
   created?: Record<string, string>;
+  /** The signed-in user and their memberships, so the workspace opens offline too. */
+  profile?: Me | null;
 }
 
 /** Records per base chunk; and how many delta chunks accumulate before they are compacted. */
@@ -153,6 +156,7 @@ export class Replica {
   notices: Notice[] = [];
   outbox: PendingEdit[] = [];
   created: Record<string, string> = {};
+  profile: Me | null = null;
   private nextNotice = 1;
   private nextChunk = 1;
   private chunks: string[] = [];
@@ -217,6 +221,7 @@ export class Replica {
     this.notices = [];
     this.outbox = [];
     this.created = {};
+    this.profile = null;
     this.meta = EMPTY_META;
   }
 
@@ -257,6 +262,7 @@ export class Replica {
     this.notices = state?.notices ?? [];
     this.outbox = state?.outbox ?? [];
     this.created = state?.created ?? {};
+    this.profile = state?.profile ?? null;
     this.nextNotice = state?.nextNotice ?? 1;
     this.nextChunk = state?.nextChunk ?? 1;
     this.chunks = state?.chunks ?? [];
@@ -293,6 +299,7 @@ export class Replica {
       chunks: this.chunks,
       outbox: this.outbox,
       created: this.created,
+      profile: this.profile,
     };
     const rows = await Promise.all(
       [...puts, [STATE, state] as [string, unknown]].map(async ([id, value]) => ({
@@ -446,6 +453,7 @@ export class Replica {
       this.notices = [];
       this.outbox = [];
       this.created = {};
+      this.profile = null;
       // The next sync starts from a fresh anonymous snapshot (filling afresh what was half filled).
       this.meta = { ...EMPTY_META, viewer: "anonymous", filling: this.meta.filling === true };
       const old = this.chunks;

@@ -26,7 +26,7 @@ interface Common {
 }
 
 export interface FieldProps extends Common {
-  kind?: "text" | "email" | "url" | "tel" | "number" | "date" | "datetime-local" | "textarea" | "select";
+  kind?: "text" | "email" | "password" | "url" | "tel" | "number" | "date" | "datetime-local" | "textarea" | "select";
   value?: string | number | null;
   onInput?: (value: string) => void;
   /** Select: the choices; an empty first choice is added when the field is not required. */

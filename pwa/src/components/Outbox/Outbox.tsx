@@ -27,6 +27,9 @@ const STATUS: Record<
 
 type Body = Record<string, unknown>;
 
+/** Shows a field's value of a pending edit in the UI language (a status, a channel); by default as it is. */
+export type Format = (edit: PendingEdit, field: string, value: unknown) => string;
+
 /** The body's fields a form can edit as text, a number or yes/no; lists of words as comma-separated text. */
 function editable(value: unknown): boolean {
   return (
@@ -109,7 +112,7 @@ function Review({ item, problem, onDone }: { item: PendingEdit; problem: Problem
   );
 }
 
-function Item({ item, items }: { item: PendingEdit; items: readonly PendingEdit[] }) {
+function Item({ item, items, format }: { item: PendingEdit; items: readonly PendingEdit[]; format?: Format }) {
   const [open, setOpen] = useState(false);
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
@@ -126,7 +129,14 @@ function Item({ item, items }: { item: PendingEdit; items: readonly PendingEdit[
         <strong>{item.label}</strong>
         <span class={`tag ${stopped ? styles.stopped : ""}`}>{t(STATUS[item.status])}</span>
       </div>
-      <p class="muted">{t("outbox.madeAt", { when: formatDateTime(item.madeAt) })}</p>
+      <p class="muted">
+        {t("outbox.madeAt", { when: formatDateTime(item.madeAt) })}
+        {item.body && Object.keys(item.body).length
+          ? ` · ${Object.keys(item.body)
+              .map((name) => item.labels?.[name] ?? name)
+              .join(", ")}`
+          : ""}
+      </p>
       {item.status === "invalid" && item.problem && !open && <FormErrors problem={item.problem} />}
       <div class="row">
         {stopped && (
@@ -163,6 +173,7 @@ function Item({ item, items }: { item: PendingEdit; items: readonly PendingEdit[
           server={item.server}
           mine={item.body ?? {}}
           labels={item.labels}
+          {...(format ? { format: (field: string, value: unknown) => format(item, field, value) } : {})}
           busy={busy}
           onResolve={(body) => {
             setBusy(true);
@@ -180,7 +191,7 @@ function Item({ item, items }: { item: PendingEdit; items: readonly PendingEdit[
 }
 
 /** The pending list; nothing at all when no edit waits. */
-export function Outbox() {
+export function Outbox({ format }: { format?: Format }) {
   const items = useObservable(pending);
   const isOnline = useObservable(online);
   if (!items.length) return null;
@@ -195,7 +206,7 @@ export function Outbox() {
       </p>
       <ul class={styles.list}>
         {items.map((item) => (
-          <Item key={item.key} item={item} items={items} />
+          <Item key={item.key} item={item} items={items} {...(format ? { format } : {})} />
         ))}
       </ul>
     </section>

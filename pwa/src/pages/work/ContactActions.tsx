@@ -44,7 +44,10 @@ function Compromise({ contact, onDone }: { contact: ContactPoint; onDone: () => 
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        if (!reason.trim()) return setMissing(true);
+        if (!reason.trim()) {
+          setMissing(true);
+          return;
+        }
         void sending.run(
           () => setContactStatus(contact, "compromised", reason.trim()),
           t("contact.edit.compromisedNote"),

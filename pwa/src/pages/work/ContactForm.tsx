@@ -4,7 +4,7 @@
  * are shown beside their fields, and a colleague's concurrent change is shown beside the
  * user's own rather than overwritten.
  */
-import { useState } from "preact/hooks";
+import { useEffect, useState } from "preact/hooks";
 import { createContact, updateContact, type ContactBody } from "../../api/contacts";
 import { Conflict } from "../../components/Conflict/Conflict";
 import { Choices, Field, FormErrors } from "../../components/Field/Field";
@@ -16,14 +16,16 @@ import {
   CHANNELS,
   countryOptions,
   describe,
-  draftOf,
+  editingOf,
   fieldLabels,
   FIELDS,
   languageOptions,
+  rebase,
   STATUSES,
   TOPICS,
   VISIBILITIES,
   type Draft,
+  type Editing,
 } from "./contactDraft";
 import { useSend } from "./useSend";
 import styles from "./work.module.css";
@@ -32,14 +34,18 @@ interface Props {
   /** The contact to edit; null creates one for `organization`. */
   contact: ContactPoint | null;
   organization: number;
-  onSaved: (contact: ContactPoint) => void;
+  /** After a save the server answered (not after one queued offline). */
+  onSaved?: (contact: ContactPoint) => void;
 }
 
 export function ContactForm({ contact, organization, onSaved }: Props) {
-  const [draft, setDraft] = useState<Draft>(() => draftOf(contact, organization));
-  // The version the next edit is made on: the replica's, or a newer one the user took from a conflict.
-  const [taken, setTaken] = useState<ContactPoint | null>(null);
-  const base = taken && contact && taken.version > contact.version ? taken : contact;
+  const [editing, setEditing] = useState<Editing>(() => editingOf(contact, organization));
+  useEffect(() => {
+    if (contact) setEditing((current) => rebase(current, contact));
+  }, [contact]);
+  const { draft } = editing;
+  // The contact as the edit was made on it: its id, and the version for `If-Match`.
+  const base = contact && editing.version !== null ? { ...contact, version: editing.version } : null;
   const sending = useSend<ContactPoint>();
   const organizations = useRecords("organization") ?? [];
   const contacts = useRecords("contact_point") ?? [];
@@ -49,7 +55,7 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
   const set =
     <K extends keyof Draft>(name: K) =>
     (value: Draft[K]) =>
-      setDraft((d) => ({ ...d, [name]: value }));
+      setEditing((e) => ({ ...e, draft: { ...e.draft, [name]: value } }));
   const text = (name: "value" | "label" | "hours", maxLength: number, hint?: string) => (
     <Field
       name={name}
@@ -63,7 +69,11 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
     />
   );
   const save = (body: Partial<ContactBody>, on: ContactPoint | null) =>
-    sending.run(() => (on ? updateContact(on, body) : createContact(body as ContactBody)), t("contact.edit.saved"), onSaved);
+    sending.run(
+      () => (on ? updateContact(on, body) : createContact(body as ContactBody)),
+      t("contact.edit.saved"),
+      onSaved,
+    );
   const statuses = STATUSES.filter((s) => s !== "compromised" || contact?.status === "compromised");
   return (
     <form
@@ -71,7 +81,7 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
-        void save(bodyOf(draft, base), base);
+        void save(bodyOf(draft, base ? editing.original : null), base);
       }}
     >
       <Field
@@ -158,20 +168,20 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
       <FormErrors problem={sending.problem} shown={FIELDS} />
       {sending.conflict && base && (
         <Conflict
-          server={sending.conflict.server as unknown as Record<string, unknown>}
+          server={sending.conflict.server}
           mine={sending.conflict.mine}
           labels={labels}
           format={describe}
           busy={sending.busy}
           onResolve={(body) => {
             const server = sending.conflict?.server ?? base;
-            setTaken(server);
+            const taken = editingOf(server, server.organization);
+            setEditing({ ...taken, draft: { ...taken.draft, ...body } });
             void save(body, server);
           }}
           onTakeServer={() => {
             const server = sending.conflict?.server ?? base;
-            setTaken(server);
-            setDraft(draftOf(server, server.organization));
+            setEditing(editingOf(server, server.organization));
             sending.clear();
           }}
         />

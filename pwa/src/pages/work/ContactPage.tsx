@@ -24,7 +24,9 @@ function NewContact({ organization }: { organization: number }) {
       <ContactForm
         contact={null}
         organization={organization}
-        onSaved={(saved) => navigate(`/work/contacts/${saved.id}`, true)}
+        onSaved={(saved) => {
+          navigate(`/work/contacts/${saved.id}`, true);
+        }}
       />
     </section>
   );
@@ -54,7 +56,7 @@ export default function ContactPage({ id, location }: { id: string; location: Lo
         <>
           <ContactActions contact={contact} />
           <h2>{t("contact.edit.edit")}</h2>
-          <ContactForm key={contact.id} contact={contact} organization={contact.organization} onSaved={() => {}} />
+          <ContactForm key={contact.id} contact={contact} organization={contact.organization} />
         </>
       ) : (
         <ContactCard

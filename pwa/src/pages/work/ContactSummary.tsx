@@ -16,7 +16,7 @@ export function ContactSummary({ contact }: { contact: ContactPoint }) {
       </p>
       <p translate={false}>{contact.value}</p>
       <p>
-        <span class={styles.status} data-status={status} data-testid="status">
+        <span class={styles.status} data-status={status} data-testid="contact-status">
           {statusWord(status)}
         </span>
         {status !== "active" && contact.status_reason && ` — ${contact.status_reason}`}

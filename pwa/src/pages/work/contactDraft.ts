@@ -76,14 +76,43 @@ export function draftOf(contact: ContactPoint | null, organization: number): Dra
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** The whole body for a new contact; for an existing one, only what differs from it. */
-export function bodyOf(draft: Draft, contact: ContactPoint | null): Partial<ContactBody> {
+/** The fields where `draft` differs from what it started from. */
+export function touched(draft: Draft, original: Draft): (keyof Draft)[] {
+  return (Object.keys(draft) as (keyof Draft)[]).filter((name) => !same(draft[name], original[name]));
+}
+
+/** The whole body for a new contact (`original` null); for an existing one, only what the user changed. */
+export function bodyOf(draft: Draft, original: Draft | null): Partial<ContactBody> {
   const body: ContactBody = { ...draft, status_reason: draft.status === "active" ? "" : draft.status_reason };
-  if (!contact) return body;
-  const before = draftOf(contact, contact.organization);
-  return Object.fromEntries(
-    Object.entries(body).filter(([name, value]) => !same(value, before[name as keyof Draft])),
-  ) as Partial<ContactBody>;
+  if (!original) return body;
+  return Object.fromEntries(touched(draft, original).map((name) => [name, body[name]]));
+}
+
+/** A form's edit: what it started from, on which version, and what the user made of it. */
+export interface Editing {
+  original: Draft;
+  version: number | null;
+  draft: Draft;
+}
+
+export function editingOf(contact: ContactPoint | null, organization: number): Editing {
+  const original = draftOf(contact, organization);
+  return { original, version: contact?.version ?? null, draft: original };
+}
+
+/**
+ * A newer version of the contact arrived while the form is open (a sync, or the user's own
+ * "still correct" or pause on the same screen): the fields the user has not touched follow
+ * it, so saving does not undo it. If it changed a field the user changed too, the edit stays
+ * on its old version, and saving shows the conflict instead of overwriting unseen.
+ */
+export function rebase(editing: Editing, contact: ContactPoint): Editing {
+  if (editing.version !== null && contact.version <= editing.version) return editing;
+  const next = draftOf(contact, contact.organization);
+  const mine = touched(editing.draft, editing.original);
+  if (mine.some((name) => !same(editing.original[name], next[name]))) return editing;
+  const draft = { ...next, ...Object.fromEntries(mine.map((name) => [name, editing.draft[name]])) };
+  return { original: next, version: contact.version, draft };
 }
 
 /** A value of a field in words, for the conflict screen. */
@@ -103,7 +132,7 @@ export function describe(field: string, value: unknown): string {
     case "topics":
       return (list ?? []).map((topic) => label("topic", topic)).join(", ");
     default:
-      return value === null || value === undefined ? "" : String(value);
+      return typeof value === "string" || typeof value === "number" ? String(value) : "";
   }
 }
 

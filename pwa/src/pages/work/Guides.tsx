@@ -1,0 +1,162 @@
+/**
+ * My organizations' guides with their status (draft, in review, published) in the user's
+ * language. Coordinators start, edit, submit, revise and translate them from here; members
+ * see the same list without any of those controls; anonymous users see none of it.
+ * Drafts and guides in review are read online, so the list needs a connection.
+ */
+import { useEffect, useState } from "preact/hooks";
+import { guideStep, listOrganizationGuides, type GuideListItem } from "../../api/guides";
+import type { Outcome } from "../../api/write";
+import { guideStatusLabel } from "../../lib/guides";
+import { languageName, t } from "../../lib/i18n";
+import { linkTo } from "../../lib/router";
+import { online } from "../../lib/state";
+import { useObservable } from "../../lib/store";
+import { useWorkRole, type Membership } from "../../lib/workspace";
+import { NoWorkspace } from "./NoWorkspace";
+
+export default function WorkGuides() {
+  const role = useWorkRole();
+  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
+  return (
+    <section>
+      <h1>{t("guide.title")}</h1>
+      {role.writable.length > 0 && (
+        <p>
+          <a class="button primary" {...linkTo("/work/guides/new")}>
+            {t("guide.new")}
+          </a>
+        </p>
+      )}
+      {role.memberships.map((membership) => (
+        <OrganizationGuides
+          key={membership.organization}
+          membership={membership}
+          canWrite={role.canWrite(membership.organization)}
+        />
+      ))}
+    </section>
+  );
+}
+
+type Load =
+  { state: "loading" } | { state: "offline" } | { state: "failed" } | { state: "ready"; guides: GuideListItem[] };
+
+/** What a workflow step came to, as one sentence for the screen. */
+export function stepMessage(outcome: Outcome<unknown>): string {
+  switch (outcome.kind) {
+    case "saved":
+      return "";
+    case "queued":
+      return t("guide.queued");
+    case "conflict":
+      return t("guide.changedMeanwhile");
+    case "invalid":
+      return outcome.problem.detail || outcome.problem.title;
+  }
+}
+
+function OrganizationGuides({ membership, canWrite }: { membership: Membership; canWrite: boolean }) {
+  const isOnline = useObservable(online);
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [round, setRound] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState("");
+
+  useEffect(() => {
+    if (!isOnline) {
+      setLoad({ state: "offline" });
+      return;
+    }
+    let live = true;
+    listOrganizationGuides(membership.organization).then(
+      (guides) => live && setLoad({ state: "ready", guides }),
+      () => live && setLoad({ state: "failed" }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [membership.organization, isOnline, round]);
+
+  const step = async (guide: GuideListItem, which: "submit" | "revise") => {
+    setBusy(true);
+    const label = t(which === "submit" ? "guide.submitLabel" : "guide.reviseLabel", { title: guide.title });
+    setMessage(stepMessage(await guideStep(guide, which, label)));
+    setBusy(false);
+    setRound((n) => n + 1);
+  };
+
+  return (
+    <section aria-labelledby={`org-${membership.organization}`} data-testid="org-guides">
+      <h2 id={`org-${membership.organization}`}>{membership.organization_name}</h2>
+      {message && (
+        <p class="warning" role="status">
+          {message}
+        </p>
+      )}
+      {load.state === "loading" && <p class="muted">{t("common.loading")}</p>}
+      {load.state === "offline" && <p class="warning">{t("guide.needsConnection")}</p>}
+      {load.state === "failed" && (
+        <p class="warning" role="alert">
+          {t("guide.loadFailed")}{" "}
+          <button type="button" onClick={() => setRound((n) => n + 1)}>
+            {t("work.retry")}
+          </button>
+        </p>
+      )}
+      {load.state === "ready" && load.guides.length === 0 && <p class="empty">{t("guide.none")}</p>}
+      {load.state === "ready" && load.guides.length > 0 && (
+        <ul class="list">
+          {load.guides.map((guide) => (
+            <li key={guide.id} data-testid="work-guide" data-status={guide.status}>
+              <div class="card-like">
+                <strong lang={guide.language}>{guide.title}</strong>{" "}
+                <span class="tag" data-testid="guide-status">
+                  {guideStatusLabel(guide.status)}
+                </span>
+                <br />
+                <span class="muted">{languageName(guide.language)}</span>
+                {canWrite && <GuideActions guide={guide} busy={busy} onStep={(which) => void step(guide, which)} />}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+/** A coordinator's next steps for one guide: only those the workflow allows from its status. */
+function GuideActions({
+  guide,
+  busy,
+  onStep,
+}: {
+  guide: GuideListItem;
+  busy: boolean;
+  onStep: (which: "submit" | "revise") => void;
+}) {
+  const draft = guide.status === "draft";
+  return (
+    <p class="row">
+      {draft && (
+        <a class="button" {...linkTo(`/work/guides/${guide.id}/edit`)}>
+          {t("guide.edit")}
+        </a>
+      )}
+      {draft && (
+        <button type="button" disabled={busy} onClick={() => onStep("submit")}>
+          {t("guide.submit")}
+        </button>
+      )}
+      {!draft && (
+        <button type="button" disabled={busy} onClick={() => onStep("revise")}>
+          {t(guide.status === "in_review" ? "guide.withdraw" : "guide.revise")}
+        </button>
+      )}
+      <a class="button" {...linkTo(`/work/guides/${guide.id}/translate`)}>
+        {t("guide.translate")}
+      </a>
+    </p>
+  );
+}

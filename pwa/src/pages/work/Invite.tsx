@@ -1,0 +1,276 @@
+/**
+ * Invite a colleague into my organization: e-mail, role and how long the invitation works.
+ * The answer carries a one-time link; it is shown here once, with a copy button, and kept
+ * nowhere (not in the replica, not in the outbox): leaving the screen forgets it, and the
+ * server keeps only its hash. Below, the pending invitations, each of which can be revoked.
+ * Coordinators only: a member is told so and offered nothing.
+ */
+import { useEffect, useState } from "preact/hooks";
+import {
+  createInvitation,
+  listPendingInvitations,
+  revokeInvitation,
+  type Invitation,
+  type InvitationCreated,
+} from "../../api/invitations";
+import type { Problem } from "../../api/write";
+import { Field, FormErrors } from "../../components/Field/Field";
+import { formatDate, label, t } from "../../lib/i18n";
+import { joinLink } from "../../lib/join";
+import { online } from "../../lib/state";
+import { useObservable } from "../../lib/store";
+import { useWorkRole } from "../../lib/workspace";
+import { NoWorkspace } from "./NoWorkspace";
+
+const ROLES = ["member", "coordinator"] as const;
+/** The server's default life of an invitation, and its limit. */
+const DEFAULT_DAYS = 14;
+const MAX_DAYS = 90;
+
+function isoDay(offsetDays: number): string {
+  return new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
+}
+
+export default function Invite() {
+  const role = useWorkRole();
+  const organizations = role.writable;
+  const [organization, setOrganization] = useState(organizations[0]?.organization ?? 0);
+  const [created, setCreated] = useState<InvitationCreated | null>(null);
+  const [round, setRound] = useState(0);
+  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
+  if (!organizations.length)
+    return (
+      <section>
+        <h1>{t("invite.title")}</h1>
+        <p class="empty" data-testid="read-only">
+          {t("invite.coordinatorsOnly")}
+        </p>
+      </section>
+    );
+  const current = organizations.some((m) => m.organization === organization)
+    ? organization
+    : (organizations[0]?.organization ?? 0);
+  return (
+    <section class="stack">
+      <h1>{t("invite.title")}</h1>
+      {organizations.length > 1 && (
+        <Field
+          kind="select"
+          name="invite-organization"
+          label={t("invite.organization")}
+          required
+          value={String(current)}
+          onInput={(value) => {
+            setOrganization(Number(value));
+            setCreated(null);
+          }}
+          options={organizations.map((m) => ({ value: String(m.organization), label: m.organization_name }))}
+        />
+      )}
+      {created ? (
+        <CreatedLink invitation={created} onAnother={() => setCreated(null)} />
+      ) : (
+        <InviteForm
+          organization={current}
+          onCreated={(invitation) => {
+            setCreated(invitation);
+            setRound((n) => n + 1);
+          }}
+        />
+      )}
+      <Pending organization={current} round={round} />
+    </section>
+  );
+}
+
+function InviteForm({
+  organization,
+  onCreated,
+}: {
+  organization: number;
+  onCreated: (invitation: InvitationCreated) => void;
+}) {
+  const [email, setEmail] = useState("");
+  const [memberRole, setMemberRole] = useState<string>("member");
+  const [until, setUntil] = useState(isoDay(DEFAULT_DAYS));
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    setBusy(true);
+    // The end of the chosen day, in the user's time zone.
+    const expires = until ? new Date(`${until}T23:59:00`).toISOString() : undefined;
+    const outcome = await createInvitation(
+      { organization, email: email.trim(), role: memberRole, ...(expires ? { expires_at: expires } : {}) },
+      t("invite.label", { email: email.trim() }),
+    );
+    setBusy(false);
+    if (outcome.kind === "saved") {
+      setProblem(null);
+      setEmail("");
+      onCreated(outcome.data);
+    } else if (outcome.kind === "invalid") setProblem(outcome.problem);
+  };
+
+  const errors = (name: string) => problem?.fields[name];
+  return (
+    <form class="stack" onSubmit={(event) => void submit(event)} data-testid="invite-form" noValidate>
+      <p class="muted">{t("invite.intro")}</p>
+      <FormErrors problem={problem} shown={["email", "role", "expires_at", "organization"]} />
+      <Field
+        kind="email"
+        name="email"
+        label={t("invite.email")}
+        required
+        autoComplete="off"
+        value={email}
+        onInput={setEmail}
+        errors={errors("email")}
+      />
+      <Field
+        kind="select"
+        name="role"
+        label={t("invite.role")}
+        hint={t("invite.roleHint")}
+        required
+        value={memberRole}
+        onInput={setMemberRole}
+        options={ROLES.map((code) => ({ value: code, label: label("role", code) }))}
+        errors={errors("role")}
+      />
+      <Field
+        kind="date"
+        name="expires_at"
+        label={t("invite.expires")}
+        hint={t("invite.expiresHint", { days: MAX_DAYS })}
+        required
+        min={isoDay(1)}
+        max={isoDay(MAX_DAYS - 1)}
+        value={until}
+        onInput={setUntil}
+        errors={errors("expires_at") ?? errors("organization")}
+      />
+      <p>
+        <button type="submit" class="primary" disabled={busy}>
+          {t("invite.create")}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** The one-time link, shown this once. */
+function CreatedLink({ invitation, onAnother }: { invitation: InvitationCreated; onAnother: () => void }) {
+  const link = joinLink(invitation.token);
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(link);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <div class="card-like stack" role="status" data-testid="invite-created">
+      <h2>{t("invite.createdTitle", { email: invitation.email })}</h2>
+      <p>{t("invite.onceOnly")}</p>
+      <label for="invite-link">{t("invite.link")}</label>
+      <input
+        id="invite-link"
+        type="text"
+        readOnly
+        value={link}
+        data-testid="invite-link"
+        onFocus={(event) => event.currentTarget.select()}
+      />
+      <p class="row">
+        <button type="button" class="primary" onClick={() => void copy()}>
+          {t("invite.copy")}
+        </button>
+        <button type="button" onClick={onAnother}>
+          {t("invite.another")}
+        </button>
+      </p>
+      {copied !== null && <p role="status">{t(copied ? "invite.copied" : "invite.copyFailed")}</p>}
+      {invitation.expires_at && (
+        <p class="muted">{t("invite.validUntil", { date: formatDate(invitation.expires_at) })}</p>
+      )}
+    </div>
+  );
+}
+
+type Load =
+  { state: "loading" } | { state: "offline" } | { state: "failed" } | { state: "ready"; invitations: Invitation[] };
+
+function Pending({ organization, round }: { organization: number; round: number }) {
+  const isOnline = useObservable(online);
+  const [load, setLoad] = useState<Load>({ state: "loading" });
+  const [again, setAgain] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState("");
+
+  useEffect(() => {
+    if (!isOnline) {
+      setLoad({ state: "offline" });
+      return;
+    }
+    let live = true;
+    listPendingInvitations(organization).then(
+      (invitations) => live && setLoad({ state: "ready", invitations }),
+      () => live && setLoad({ state: "failed" }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [organization, isOnline, round, again]);
+
+  const revoke = async (invitation: Invitation) => {
+    if (!window.confirm(t("invite.revokeConfirm", { email: invitation.email }))) return;
+    setBusy(true);
+    const outcome = await revokeInvitation(invitation, t("invite.revokeLabel", { email: invitation.email }));
+    setBusy(false);
+    setMessage(outcome.kind === "invalid" ? outcome.problem.detail || outcome.problem.title : t("invite.revoked"));
+    setAgain((n) => n + 1);
+  };
+
+  return (
+    <section aria-labelledby="invite-pending">
+      <h2 id="invite-pending">{t("invite.pending")}</h2>
+      {message && <p role="status">{message}</p>}
+      {load.state === "loading" && <p class="muted">{t("common.loading")}</p>}
+      {load.state === "offline" && <p class="warning">{t("invite.needsConnection")}</p>}
+      {load.state === "failed" && (
+        <p class="warning" role="alert">
+          {t("invite.loadFailed")}{" "}
+          <button type="button" onClick={() => setAgain((n) => n + 1)}>
+            {t("work.retry")}
+          </button>
+        </p>
+      )}
+      {load.state === "ready" && load.invitations.length === 0 && <p class="empty">{t("invite.none")}</p>}
+      {load.state === "ready" && load.invitations.length > 0 && (
+        <ul class="list">
+          {load.invitations.map((invitation) => (
+            <li key={invitation.id} data-testid="pending-invitation">
+              <div class="card-like">
+                <strong>{invitation.email}</strong>{" "}
+                <span class="tag">{label("role", invitation.role ?? "member")}</span>
+                <br />
+                <span class="muted">
+                  {invitation.expires_at && t("invite.validUntil", { date: formatDate(invitation.expires_at) })}
+                </span>
+                <p>
+                  <button type="button" class="danger" disabled={busy} onClick={() => void revoke(invitation)}>
+                    {t("invite.revoke")}
+                  </button>
+                </p>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
