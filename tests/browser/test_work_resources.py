@@ -93,11 +93,13 @@ def test_an_offer_and_a_matching_request_meet_are_answered_accepted_and_discusse
         open_screen(nino, "More", "Inbox")
         inbox = nino.get_by_test_id("inbox")
         expect(inbox.get_by_text(re.compile(f"fits your “{re.escape(offer)}”"))).to_be_visible()
+        assert nino.evaluate("document.documentElement.scrollWidth") <= 360
         inbox.get_by_role("link", name=re.compile(f"responded to “{re.escape(offer)}”")).click()
         expect(nino.get_by_role("heading", level=1)).to_contain_text("NO means NO")
         expect_badge(nino, unread - 1)
         nino.get_by_role("button", name="Accept").click()
         expect(nino.get_by_test_id("response-status")).to_have_text("Accepted")
+        assert nino.evaluate("document.documentElement.scrollWidth") <= 360
 
         # Boris learns of it in his inbox, and they talk in the response's thread.
         reopen(boris, pwa)
