@@ -340,6 +340,8 @@ const de: Dictionary = {
   "res.field.status": "Status",
   "res.changed":
     "Jemand hat das inzwischen geändert; die aktuelle Version wird gezeigt. Versuchen Sie es erneut, wenn nötig.",
+  "res.ours": "Von unserer Organisation",
+  "res.network": "Aus dem Netzwerk",
 
   "search.title": "Suche",
   "search.label": "Kontakte, Organisationen, Leitfäden und Länder durchsuchen",

@@ -334,6 +334,8 @@ const en = {
   "inbox.kind.contact_stale": "A contact point needs verification",
   "res.field.status": "Status",
   "res.changed": "Someone changed this meanwhile; the current version is shown. Try again if it still applies.",
+  "res.ours": "Our organization's",
+  "res.network": "From the network",
 
   "search.title": "Search",
   "search.label": "Search contacts, organizations, guides and countries",
