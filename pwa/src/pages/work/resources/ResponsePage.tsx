@@ -98,6 +98,7 @@ function Decision({
   const [problem, setProblem] = useState<Problem | null>(null);
   const [note, setNote] = useState("");
   const [busy, setBusy] = useState(false);
+  const [changed, setChanged] = useState(false);
   const act = async (action: Act) => {
     setBusy(true);
     const outcome = await send<ResourceResponse>({
@@ -115,6 +116,7 @@ function Decision({
     }
     // Saved, or changed meanwhile by someone else: either way the current state is shown.
     setProblem(null);
+    setChanged(outcome.kind === "conflict");
     reload();
     void runSync();
     void refreshUnread();
@@ -122,6 +124,11 @@ function Decision({
   return (
     <div class="stack" data-testid="decision">
       <FormErrors problem={problem} shown={["note"]} />
+      {changed && (
+        <p class="warning" role="status">
+          {t("res.changed")}
+        </p>
+      )}
       {owner && (
         <>
           <Field
