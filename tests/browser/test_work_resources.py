@@ -142,8 +142,8 @@ def test_an_offer_and_a_matching_request_meet_are_answered_accepted_and_discusse
         expect(boris.locator("#main")).not_to_contain_text("in_progress")
 
 
-def test_a_member_reads_resources_and_responses_but_is_offered_nothing_to_change(page, pwa, api_server):
-    title = f"Translation of court papers {uuid.uuid4().hex[:8]}"
+def offer_by_nino(api_server, title: str) -> dict:
+    """A translation offer of Nino's organization, made through the API."""
     token = api_server.login("nino", COORDINATOR)["access"]
     status, created = api_server.call(
         "POST",
@@ -161,12 +161,62 @@ def test_a_member_reads_resources_and_responses_but_is_offered_nothing_to_change
         token=token,
     )
     assert status == 201, created
-    open_app(page, pwa)
-    sign_in(page, pwa, "mila", MEMBER)
+    return created
+
+
+def respond_as(api_server, username: str, resource: dict, message: str) -> None:
+    token = api_server.login(username, COORDINATOR)["access"]
+    organization = own_organization(api_server, token)
+    body = {"resource": resource["id"], "organization": organization, "message": message}
+    status, created = api_server.call("POST", "/api/v1/responses/", body, token=token)
+    assert status == 201, created
+
+
+def open_resource(page: Page, title: str) -> None:
     open_screen(page, "More", "Resources")
-    expect(page.get_by_role("link", name="New offer or request")).to_have_count(0)
     page.get_by_role("main").get_by_role("link", name=re.compile(re.escape(title))).click()
     expect(page.get_by_role("heading", level=1)).to_have_text(title)
+
+
+def test_the_owner_declines_one_response_and_a_responder_withdraws_another(browser, pwa, api_server):
+    title = f"Sworn translation {uuid.uuid4().hex[:8]}"
+    offer = offer_by_nino(api_server, title)
+    respond_as(api_server, "alice", offer, "The office can send two documents.")
+    respond_as(api_server, "boris", offer, "We need a Belarusian court ruling translated.")
+    origins = (pwa.origin, api_server.origin)
+    with phone_context(browser, *origins) as nino_context, phone_context(browser, *origins) as boris_context:
+        nino, boris = nino_context.new_page(), boris_context.new_page()
+        open_app(nino, pwa)
+        sign_in(nino, pwa, "nino", COORDINATOR)
+        open_resource(nino, title)
+        responses = nino.get_by_test_id("responses")
+        expect(responses.get_by_role("listitem")).to_have_count(2)
+        responses.get_by_role("link", name=re.compile("two documents")).click()
+        nino.get_by_label("Note (optional)").fill("No capacity left this month.")
+        nino.get_by_role("button", name="Decline").click()
+        expect(nino.get_by_test_id("response-status")).to_have_text("Declined")
+        expect(nino.get_by_test_id("response")).to_contain_text("No capacity left this month.")
+        expect(nino.get_by_role("button", name="Accept")).to_have_count(0)
+
+        # A responder sees only their own response, and may withdraw it but not decide on it.
+        open_app(boris, pwa)
+        sign_in(boris, pwa, "boris", COORDINATOR)
+        open_resource(boris, title)
+        responses = boris.get_by_test_id("responses")
+        expect(responses.get_by_role("listitem")).to_have_count(1)
+        responses.get_by_role("link").click()
+        expect(boris.get_by_role("button", name="Accept")).to_have_count(0)
+        boris.get_by_role("button", name="Withdraw our response").click()
+        expect(boris.get_by_test_id("response-status")).to_have_text("Withdrawn")
+
+
+def test_a_member_reads_resources_and_responses_but_is_offered_nothing_to_change(page, pwa, api_server):
+    title = f"Translation of court papers {uuid.uuid4().hex[:8]}"
+    offer_by_nino(api_server, title)
+    open_app(page, pwa)
+    sign_in(page, pwa, "mila", MEMBER)
+    open_resource(page, title)
+    expect(page.get_by_role("link", name="New offer or request")).to_have_count(0)
     expect(page.get_by_test_id("resource-status")).to_have_text("Open")
     main = page.locator("#main")
     for control in ("Edit", "Withdraw", "Mark fulfilled", "Send response"):
