@@ -99,7 +99,8 @@ class FakeApi {
           errors: [{ code: "blank", detail: "This field may not be blank.", attr: "value" }],
         },
       };
-    if (method === "POST" && path === PATH) return { status: 201, body: this.add(body ?? {}) };
+    if (method === "POST" && (path === PATH || path.endsWith("/children/")))
+      return { status: 201, body: this.add(body ?? {}) };
     const id = Number(/\/(\d+)\//.exec(path)?.[1]);
     const contact = this.contacts.get(id);
     if (!contact) return { status: 404, body: { title: "Not found.", detail: "Not found.", errors: [] } };
@@ -294,6 +295,20 @@ describe("the outbox", () => {
     ]);
     expect(server.contacts.get(id)?.value).toBe("newer");
     expect(replica.created[local]).toBe(String(id));
+  });
+
+  it("names an object created under another one for the edits that refer to it", async () => {
+    const parent = server.add({ value: "parent" });
+    const created = await queue({ method: "POST", path: `${PATH}${parent.id}/children/`, body: {}, label: "Child" });
+    const local = created.kind === "queued" ? created.id : "";
+    await queue(edit(local, { value: "child, renamed" }));
+    await flush(replica);
+    const id = at([...server.contacts.keys()], 1);
+    expect(server.seen.map((s) => [s.method, s.path])).toEqual([
+      ["POST", `${PATH}${parent.id}/children/`],
+      ["PATCH", `${PATH}${id}/`],
+    ]);
+    expect(server.contacts.get(id)?.value).toBe("child, renamed");
   });
 
   it("keeps the outbox encrypted across lock and unlock", async () => {

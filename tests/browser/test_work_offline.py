@@ -85,7 +85,8 @@ def edit_offline(page: Page, contact: dict, **values: str) -> None:
     open_contact(page, contact)
     page.context.set_offline(True)
     for name, value in values.items():
-        page.get_by_label(name, exact=True).fill(value)
+        # A required field's label ends with "(required)".
+        page.get_by_label(re.compile(f"^{re.escape(name)}( \\(required\\))?$")).fill(value)
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.get_by_test_id("form-note")).to_have_text(
         "Saved on this device. It is sent when you are online again."
@@ -234,3 +235,37 @@ def test_an_edit_made_after_an_offline_start_survives_lock_and_restart_and_is_se
     page.context.set_offline(False)
     expect(page.get_by_test_id("outbox")).to_have_count(0)
     assert stored(api_server, boris, contact["id"])["hours"] == "Night shift (offline start)"
+
+
+def test_a_refused_offline_edit_waits_for_review_and_signing_out_warns_it_would_be_lost(
+    page, pwa, api_server, boris
+):
+    contact = new_contact(api_server, boris)
+    open_app(page, pwa)
+    sign_in(page, pwa, "boris", "demo-coordinator-pass")
+    edit_offline(page, contact, **{"Number, handle, address or link": "not an address"})
+
+    page.context.set_offline(False)
+    item = page.get_by_test_id("outbox-item")
+    expect(item).to_have_attribute("data-status", "invalid")
+    expect(item).to_contain_text("Not accepted: review")
+
+    # Signing out would remove the edit with the rest: the app asks first.
+    open_screen(page, "More", "Account")
+    page.get_by_role("button", name="Sign out").click()
+    expect(page.get_by_role("alertdialog")).to_contain_text(
+        "1 edit has not been sent yet. Signing out removes it from this device"
+    )
+    page.get_by_role("button", name="Keep it").click()
+    expect(page.get_by_test_id("signed-in")).to_be_visible()
+
+    # The edit comes back with the server's message beside its field; corrected, it is sent.
+    open_screen(page, "More", "Workspace")
+    page.get_by_test_id("outbox-item").get_by_role("button", name="Review").click()
+    field = page.get_by_test_id("outbox-item").get_by_label("Number, handle, address or link")
+    expect(field).to_have_attribute("aria-invalid", "true")
+    corrected = f"fixed-{uuid.uuid4().hex[:8]}@example.org"
+    field.fill(corrected)
+    page.get_by_role("button", name="Send again").click()
+    expect(page.get_by_test_id("outbox")).to_have_count(0)
+    assert stored(api_server, boris, contact["id"])["value"] == corrected

@@ -129,7 +129,9 @@ function settle(replica: Replica, item: PendingEdit, attempt: Attempt): void {
   if (attempt.kind === "saved") {
     replica.outbox = replica.outbox.filter((entry) => entry.key !== item.key);
     const data = (attempt.data ?? {}) as { id?: unknown; version?: unknown };
-    if (isCreate(item) && (typeof data.id === "number" || typeof data.id === "string")) {
+    const named = typeof data.id === "number" || typeof data.id === "string";
+    // A create (also one under another object, e.g. a response to a resource) names its object.
+    if (named && (isCreate(item) || replica.outbox.some((entry) => mentions(entry).includes(item.localId)))) {
       replica.created = { ...replica.created, [item.localId]: String(data.id) };
       replica.outbox = replica.outbox.map((entry) => ({
         ...entry,
@@ -295,7 +297,7 @@ export async function amend(
 /** The edits that cannot be sent without `key` (they use the object its create makes). */
 export function dependants(key: string, items: readonly PendingEdit[]): PendingEdit[] {
   const item = items.find((entry) => entry.key === key);
-  if (!item || !isCreate(item)) return [];
+  if (!item) return [];
   return items.filter((entry) => entry.key !== key && mentions(entry).includes(item.localId));
 }
 

@@ -204,11 +204,20 @@ export function Choices(props: ChoicesProps) {
  * The messages not tied to a shown field: the "" key, and any field the form does not show
  * (`shown`), so no message of the server is lost.
  */
-export function FormErrors({ problem, shown = [] }: { problem: Problem | null; shown?: readonly string[] }) {
+export function FormErrors({
+  problem,
+  shown = [],
+  labels,
+}: {
+  problem: Problem | null;
+  shown?: readonly string[];
+  /** Field names in the UI language, for the messages of fields not shown. */
+  labels?: Record<string, string> | undefined;
+}) {
   if (!problem) return null;
   const messages = Object.entries(problem.fields)
     .filter(([name]) => !shown.includes(name))
-    .flatMap(([name, list]) => list.map((text) => (name ? `${name}: ${text}` : text)));
+    .flatMap(([name, list]) => list.map((text) => (name ? `${labels?.[name] ?? name}: ${text}` : text)));
   if (!messages.length && problem.detail) messages.push(problem.detail);
   if (!messages.length) return null;
   return (

@@ -79,7 +79,7 @@ function Review({ item, problem, onDone }: { item: PendingEdit; problem: Problem
         onDone();
       }}
     >
-      <FormErrors problem={problem} shown={fields} />
+      <FormErrors problem={problem} shown={fields} labels={item.labels} />
       {fields.map((name) =>
         typeof original[name] === "boolean" ? (
           <Check
@@ -137,7 +137,7 @@ function Item({ item, items, format }: { item: PendingEdit; items: readonly Pend
               .join(", ")}`
           : ""}
       </p>
-      {item.status === "invalid" && item.problem && !open && <FormErrors problem={item.problem} />}
+      {item.status === "invalid" && item.problem && !open && <FormErrors problem={item.problem} labels={item.labels} />}
       <div class="row">
         {stopped && (
           <button type="button" class="primary" aria-expanded={open} onClick={() => setOpen(!open)}>
