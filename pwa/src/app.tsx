@@ -25,6 +25,7 @@ import { Settings } from "./pages/Settings";
 const WorkHome = lazyScreen(() => import("./pages/work/Home"));
 const WorkContacts = lazyScreen(() => import("./pages/work/Contacts"));
 const WorkContact = lazyScreen(() => import("./pages/work/ContactPage"));
+const ResourceOverview = lazyScreen(() => import("./pages/work/resources/Overview"));
 const ResourcePage = lazyScreen(() => import("./pages/work/resources/ResourcePage"));
 const ResourceForm = lazyScreen(() => import("./pages/work/resources/ResourceForm"));
 const ResponsePage = lazyScreen(() => import("./pages/work/resources/ResponsePage"));
@@ -48,6 +49,7 @@ const ROUTES: Route[] = [
   ["/organizations/:id", ({ id = "" }) => <OrganizationPage id={id} />],
   ["/events", () => <Events />],
   ["/resources", () => <Resources />],
+  ["/work/resources", () => <ResourceOverview />],
   ["/work/resources/new", () => <ResourceForm />],
   ["/work/resources/:id", ({ id = "" }) => <ResourcePage id={id} />],
   ["/work/resources/:id/edit", ({ id = "" }) => <ResourceForm id={id} />],

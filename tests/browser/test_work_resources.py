@@ -209,6 +209,15 @@ def test_the_owner_declines_one_response_and_a_responder_withdraws_another(brows
         boris.get_by_role("button", name="Withdraw our response").click()
         expect(boris.get_by_test_id("response-status")).to_have_text("Withdrawn")
 
+        # Nino's overview: her offer among her organization's, both responses received, with their states.
+        open_screen(nino, "More", "Workspace", "Resources: offers and requests")
+        expect(nino.get_by_test_id("our-resources")).to_contain_text(title)
+        received = nino.get_by_test_id("responses-received").get_by_role("listitem").filter(has_text=title)
+        expect(received).to_have_count(2)
+        expect(received.filter(has_text="Declined")).to_have_count(1)
+        expect(received.filter(has_text="Withdrawn")).to_have_count(1)
+        assert nino.evaluate("document.documentElement.scrollWidth") <= 360
+
 
 def test_a_member_reads_resources_and_responses_but_is_offered_nothing_to_change(page, pwa, api_server):
     title = f"Translation of court papers {uuid.uuid4().hex[:8]}"

@@ -58,3 +58,11 @@ export async function fetchMessages(id: number): Promise<ResponseMessage[]> {
   });
   return ok(data, response).results;
 }
+
+/** Responses to the viewer's organizations' resources (`received`) or by them (`sent`), newest first. */
+export async function fetchResponsesBy(direction: "received" | "sent"): Promise<ResourceResponse[]> {
+  const { data, response } = await api().GET("/api/v1/responses/", {
+    params: { query: { direction, page_size: PAGE } },
+  });
+  return ok(data, response).results;
+}

@@ -342,6 +342,10 @@ const de: Dictionary = {
     "Jemand hat das inzwischen geändert; die aktuelle Version wird gezeigt. Versuchen Sie es erneut, wenn nötig.",
   "res.ours": "Von unserer Organisation",
   "res.network": "Aus dem Netzwerk",
+  "res.overview": "Einträge und Antworten",
+  "res.all": "Alle Einträge des Netzwerks",
+  "res.received": "Antworten auf unsere Einträge",
+  "res.sent": "Unsere Antworten an andere",
 
   "search.title": "Suche",
   "search.label": "Kontakte, Organisationen, Leitfäden und Länder durchsuchen",

@@ -336,6 +336,10 @@ const en = {
   "res.changed": "Someone changed this meanwhile; the current version is shown. Try again if it still applies.",
   "res.ours": "Our organization's",
   "res.network": "From the network",
+  "res.overview": "Resources and responses",
+  "res.all": "All resources of the network",
+  "res.received": "Responses to our resources",
+  "res.sent": "Our responses to others",
 
   "search.title": "Search",
   "search.label": "Search contacts, organizations, guides and countries",

@@ -1,12 +1,11 @@
 import { fetchResponsesTo, type ResourceRecord } from "../../../api/resources";
 import { RemoteView } from "../../../components/Remote/Remote";
-import { formatDate, t } from "../../../lib/i18n";
+import { t } from "../../../lib/i18n";
 import { useRemote } from "../../../lib/remote";
-import { isOpen, responseStatusLabel } from "../../../lib/resources";
-import { linkTo } from "../../../lib/router";
+import { isOpen } from "../../../lib/resources";
 import { useWorkRole } from "../../../lib/workspace";
 import { RespondForm } from "./RespondForm";
-import styles from "./resources.module.css";
+import { ResponseList } from "./ResponseList";
 
 /**
  * The responses to a resource that the viewer may see (all of them for its organization,
@@ -27,20 +26,7 @@ export function Responses({ resource }: { resource: ResourceRecord }) {
             .filter((m) => !answered.has(m.organization));
           return (
             <>
-              {responses.length === 0 && <p class="empty">{t("res.noResponses")}</p>}
-              <ul class="list" data-testid="responses">
-                {responses.map((response) => (
-                  <li key={response.id}>
-                    <a {...linkTo(`/work/responses/${response.id}`)}>
-                      <span class="tag">{responseStatusLabel(response.status)}</span>{" "}
-                      <strong>{response.organization_name ?? t("res.someone")}</strong>
-                      <br />
-                      <span class={styles.excerpt}>{response.message}</span>
-                      <span class="muted"> · {formatDate(response.created_at)}</span>
-                    </a>
-                  </li>
-                ))}
-              </ul>
+              <ResponseList responses={responses} testId="responses" />
               {isOpen(resource.status) && responders.length > 0 && (
                 <RespondForm resource={resource} responders={responders} onSent={reload} />
               )}
