@@ -244,3 +244,26 @@ def own_organization(api_server, token: str) -> int:
     status, me = api_server.call("GET", "/api/v1/me/", token=token)
     assert status == 200, me
     return me["memberships"][0]["organization"]
+
+
+def test_a_request_made_offline_waits_on_the_device_and_is_shared_once_online(page, pwa, api_server):
+    title = f"Transport to Vilnius {uuid.uuid4().hex[:8]}"
+    open_app(page, pwa)
+    sign_in(page, pwa, "boris", COORDINATOR)
+    open_screen(page, "More", "Resources", "New offer or request")
+    page.context.set_offline(True)
+    form = page.get_by_test_id("resource-form")
+    form.get_by_label("Offer or request").select_option(label="Request")
+    form.get_by_label("Category").select_option(label="Transport")
+    form.get_by_label("Title").fill(title)
+    form.get_by_label("Capacity: what and how much").fill("One person, one way")
+    form.get_by_role("button", name="Save").click()
+    expect(page.get_by_test_id("queued")).to_contain_text("Kept on this device")
+    expect(page.get_by_test_id("resource-form")).to_have_count(0)
+
+    page.get_by_role("link", name="See the edits waiting to be sent").click()
+    expect(page.get_by_test_id("outbox")).to_contain_text(title)
+    page.context.set_offline(False)
+    expect(page.get_by_test_id("outbox")).to_have_count(0, timeout=20_000)
+    open_resource(page, title)
+    expect(page.get_by_test_id("resource-status")).to_have_text("Open")

@@ -346,6 +346,7 @@ const de: Dictionary = {
   "res.all": "Alle Einträge des Netzwerks",
   "res.received": "Antworten auf unsere Einträge",
   "res.sent": "Unsere Antworten an andere",
+  "res.pending": "Wartende Änderungen ansehen",
 
   "search.title": "Suche",
   "search.label": "Kontakte, Organisationen, Leitfäden und Länder durchsuchen",

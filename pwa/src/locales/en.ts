@@ -340,6 +340,7 @@ const en = {
   "res.all": "All resources of the network",
   "res.received": "Responses to our resources",
   "res.sent": "Our responses to others",
+  "res.pending": "See the edits waiting to be sent",
 
   "search.title": "Search",
   "search.label": "Search contacts, organizations, guides and countries",

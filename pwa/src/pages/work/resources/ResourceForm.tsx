@@ -18,6 +18,7 @@ import { runSync } from "../../../lib/state";
 import { useWorkRole } from "../../../lib/workspace";
 import { NoWorkspace } from "../NoWorkspace";
 import { formatResourceField } from "./format";
+import { Queued } from "./Queued";
 import { WithResource } from "./WithResource";
 
 /** The labels of the resource's fields, for the form, the conflict view and the pending list. */
@@ -118,7 +119,7 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
   const [baseVersion] = useState(resource?.version);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [conflict, setConflict] = useState<{ server: ResourceRecord; mine: Record<string, unknown> } | null>(null);
-  const [note, setNote] = useState("");
+  const [queued, setQueued] = useState(false);
   const [busy, setBusy] = useState(false);
   const { countries, languages } = useChoices(Number(values.organization), resource);
   const set = (name: keyof Values) => (value: string | string[]) => setValues((v) => ({ ...v, [name]: value }));
@@ -141,13 +142,14 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
     setBusy(false);
     setProblem(outcome.kind === "invalid" ? outcome.problem : null);
     setConflict(outcome.kind === "conflict" ? outcome : null);
-    if (outcome.kind === "queued") setNote(t("res.queued"));
+    setQueued(outcome.kind === "queued");
     if (outcome.kind === "saved") {
       void runSync();
       navigate(`/work/resources/${outcome.data.id}`, true);
     }
   };
 
+  if (queued) return <Queued />;
   if (conflict)
     return (
       <Conflict
@@ -296,7 +298,6 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
           {t("res.cancel")}
         </button>
       </div>
-      {note && <p role="status">{note}</p>}
     </form>
   );
 }

@@ -4,6 +4,7 @@ import { send, type Problem } from "../../../api/write";
 import { Field, FormErrors } from "../../../components/Field/Field";
 import { t } from "../../../lib/i18n";
 import { navigate } from "../../../lib/router";
+import { Queued } from "./Queued";
 import type { Membership } from "../../../lib/workspace";
 
 /** A coordinator answers another organization's open resource, for one of their organizations. */
@@ -20,7 +21,7 @@ export function RespondForm({
   const [message, setMessage] = useState("");
   const [contribution, setContribution] = useState("");
   const [problem, setProblem] = useState<Problem | null>(null);
-  const [note, setNote] = useState("");
+  const [queued, setQueued] = useState(false);
   const [busy, setBusy] = useState(false);
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -46,11 +47,12 @@ export function RespondForm({
       onSent();
       navigate(`/work/responses/${outcome.data.id}`);
     } else if (outcome.kind === "queued") {
-      setNote(t("res.queued"));
+      setQueued(true);
     } else if (outcome.kind === "invalid") {
       setProblem(outcome.problem);
     }
   };
+  if (queued) return <Queued />;
   return (
     <form class="stack" onSubmit={(event) => void submit(event)} aria-labelledby="respond-title" data-testid="respond">
       <h3 id="respond-title">{t("res.respond")}</h3>
@@ -88,7 +90,6 @@ export function RespondForm({
       <button type="submit" class="primary" disabled={busy || !message.trim()}>
         {t("res.sendResponse")}
       </button>
-      {note && <p role="status">{note}</p>}
     </form>
   );
 }
