@@ -347,6 +347,7 @@ const de: Dictionary = {
   "res.received": "Antworten auf unsere Einträge",
   "res.sent": "Unsere Antworten an andere",
   "res.pending": "Wartende Änderungen ansehen",
+  "inbox.needsConnection": "Der Posteingang braucht eine Verbindung: Er wird nicht auf dem Gerät gespeichert.",
 
   "search.title": "Suche",
   "search.label": "Kontakte, Organisationen, Leitfäden und Länder durchsuchen",

@@ -341,6 +341,7 @@ const en = {
   "res.received": "Responses to our resources",
   "res.sent": "Our responses to others",
   "res.pending": "See the edits waiting to be sent",
+  "inbox.needsConnection": "The inbox needs a connection: it is not kept on this device.",
 
   "search.title": "Search",
   "search.label": "Search contacts, organizations, guides and countries",

@@ -9,17 +9,20 @@ import type { Remote } from "../../lib/remote";
 export function RemoteView<T>({
   remote,
   retry,
+  offline,
   children,
 }: {
   remote: Remote<T>;
   retry: () => void;
+  /** What needs the connection, when not responses and messages. */
+  offline?: string;
   children: (data: T) => ComponentChildren;
 }) {
   if (remote.state === "ready") return <>{children(remote.data)}</>;
   if (remote.state === "loading") return <p class="muted">{t("common.loading")}</p>;
   return (
     <p class="warning" role="status">
-      {remote.state === "offline" ? t("res.needsConnection") : t("res.failed")}{" "}
+      {remote.state === "offline" ? (offline ?? t("res.needsConnection")) : t("res.failed")}{" "}
       {remote.state === "failed" && (
         <button type="button" onClick={retry}>
           {t("res.retry")}

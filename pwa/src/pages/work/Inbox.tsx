@@ -49,7 +49,7 @@ function InboxList() {
           {t("inbox.allRead")}
         </button>
       </div>
-      <RemoteView remote={remote} retry={reload}>
+      <RemoteView remote={remote} retry={reload} offline={t("inbox.needsConnection")}>
         {(inbox) => (
           <>
             {inbox.items.length === 0 && <p class="empty">{t("inbox.none")}</p>}
