@@ -12,7 +12,7 @@
  * lost connection the outbox waits with a bounded backoff; after a few attempts an edit is
  * "stalled" and goes again when the connection returns or the user asks.
  */
-import { type Attempt, type Edit, type Outcome, transmit } from "../api/write";
+import { type Attempt, type Edit, newKey, type Outcome, transmit } from "../api/write";
 import type { PendingEdit, Replica } from "../store/replica";
 import { t } from "./i18n";
 import { currentReplica, onReplica, onReplicaChanged } from "./lock";
@@ -280,7 +280,7 @@ export async function amend(
             ...item,
             body,
             version,
-            key: crypto.randomUUID(),
+            key: newKey(),
             status: "waiting",
             attempts: 0,
             retryAt: undefined,
