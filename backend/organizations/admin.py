@@ -77,7 +77,7 @@ class ContactPointInlineForm(forms.ModelForm):
         model = ContactPoint
         fields = [
             "organization", "channel", "value", "label", "languages", "countries", "topics", "hours",
-            "security_advice", "status", "visibility", "is_example",
+            "security_advice", "status", "status_reason", "visibility", "is_example",
         ]  # fmt: skip
 
     def clean(self):

@@ -101,6 +101,16 @@ class ContactPoint(VersionedModel):
     def __str__(self) -> str:
         return f"{self.organization} · {self.get_channel_display()} {self.value}"
 
+    def save(self, *args, **kwargs):
+        # A reason belongs to a pause or a compromise: an active contact, seen widely, carries
+        # none (whichever way it was written: API, admin, a script).
+        if self.status == self.Status.ACTIVE and self.status_reason:
+            self.status_reason = ""
+            update_fields = kwargs.get("update_fields")
+            if update_fields is not None:
+                kwargs["update_fields"] = {*update_fields, "status_reason"}
+        super().save(*args, **kwargs)
+
     @staticmethod
     def stale_before():
         return timezone.now() - timedelta(days=settings.CONTACT_STALE_DAYS)

@@ -97,9 +97,6 @@ class ContactPointSerializer(
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
-        # A reason belongs to a pause or a compromise: an active contact (seen widely) carries none.
-        if value_after(self, attrs, "status") in (None, ContactPoint.Status.ACTIVE):
-            attrs["status_reason"] = ""
         channel, value = value_after(self, attrs, "channel"), value_after(self, attrs, "value")
         if channel and value is not None and ("channel" in attrs or "value" in attrs):
             try:

@@ -61,6 +61,9 @@ def create_contact(page: Page, label: str, handle: str) -> None:
     form.get_by_label("Number, handle, address or link").fill(handle)
     form.get_by_label("Label").fill(label)
     form.get_by_role("group", name="Languages spoken").get_by_label("Russian").check()
+    # A language nobody in the network lists yet is one choice away.
+    form.get_by_label("Add another language").select_option("kk")
+    expect(form.get_by_role("group", name="Languages spoken").get_by_label("Kazakh")).to_be_checked()
     form.get_by_role("group", name="Countries served").get_by_label("Lithuania").check()
     form.get_by_role("group", name="Topics").get_by_label("Asylum").check()
     form.get_by_label("Hours").fill("Daily 10:00-22:00 EET")
@@ -92,7 +95,9 @@ def test_a_coordinator_creates_verifies_and_withdraws_a_contact(browser, pwa, ap
         open_app(reader, pwa)
         search(reader, unique)
         expect(reader.get_by_test_id("search-results")).to_contain_text(label)
-        expect(card_on_organization_page(reader, label)).to_contain_text(handle)
+        card = card_on_organization_page(reader, label)
+        expect(card).to_contain_text(handle)
+        expect(card).to_contain_text("Kazakh")
 
         # "Still correct" in one tap: the last verification is today.
         boris.get_by_role("button", name="Still correct").click()

@@ -451,6 +451,10 @@ const de: Dictionary = {
   "contact.edit.compromisedNote":
     "Als kompromittiert markiert: bei der nächsten Synchronisierung von jedem Gerät entfernt.",
   "contact.edit.cancel": "Abbrechen",
+  "contact.edit.moreLanguages": "Weitere Sprache hinzufügen",
+  "contact.edit.moreCountries": "Weiteres Land hinzufügen",
+  "contact.edit.compromisedState":
+    "Kompromittiert: für alle außerhalb Ihrer Organisation zurückgezogen. Um diesen Kanal wieder zu nutzen, legen Sie einen neuen Kontakt mit neuer Nummer oder neuem Konto an.",
 
   "account.title": "Konto",
   "account.intro":

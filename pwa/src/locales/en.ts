@@ -443,6 +443,10 @@ const en = {
   "contact.edit.compromiseConfirm": "Withdraw it everywhere",
   "contact.edit.compromisedNote": "Marked compromised: withdrawn from every device at its next sync.",
   "contact.edit.cancel": "Cancel",
+  "contact.edit.moreLanguages": "Add another language",
+  "contact.edit.moreCountries": "Add another country",
+  "contact.edit.compromisedState":
+    "Compromised: withdrawn from everyone outside your organization. To use this channel again, create a new contact with a new number or account.",
 
   "account.title": "Account",
   "account.intro": "Members of the network sign in to see the network's contacts. There is no open sign-up.",

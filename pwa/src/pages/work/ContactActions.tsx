@@ -4,7 +4,7 @@
  * is sent: the contact is withdrawn from every device at its next sync.
  */
 import { useState } from "preact/hooks";
-import { setContactStatus, verifyContact } from "../../api/contacts";
+import { fieldLabels, setContactStatus, verifyContact } from "../../api/contacts";
 import { Field, FormErrors } from "../../components/Field/Field";
 import { t } from "../../lib/i18n";
 import type { ContactPoint } from "../../store/records";
@@ -28,7 +28,7 @@ export function VerifyButton({ contact }: { contact: ContactPoint }) {
       {(sending.note || sending.conflict) && (
         <span role="status">{sending.conflict ? t("contact.edit.changedMeanwhile") : sending.note}</span>
       )}
-      <FormErrors problem={sending.problem} />
+      <FormErrors problem={sending.problem} labels={fieldLabels()} />
     </>
   );
 }
@@ -71,7 +71,7 @@ function Compromise({ contact, onDone }: { contact: ContactPoint; onDone: () => 
         rows={3}
         required
       />
-      <FormErrors problem={sending.problem} shown={["status_reason"]} />
+      <FormErrors problem={sending.problem} shown={["status_reason"]} labels={fieldLabels()} />
       {sending.conflict && <p role="alert">{t("contact.edit.changedMeanwhile")}</p>}
       <p class={styles.actions}>
         <button type="submit" class="danger" disabled={sending.busy} data-testid="confirm-compromise">
@@ -91,26 +91,30 @@ export function ContactActions({ contact }: { contact: ContactPoint }) {
   const pausing = useSend<ContactPoint>();
   const status = contact.status ?? "active";
   const pausedNext = status === "active";
+  if (status === "compromised")
+    return (
+      <p class="warning" data-testid="compromised-note">
+        {t("contact.edit.compromisedState")}
+      </p>
+    );
   return (
     <section class={styles.panel} aria-label={t("contact.edit.actions")}>
       <div class={styles.actions}>
-        {status !== "compromised" && <VerifyButton contact={contact} />}
-        {status !== "compromised" && (
-          <button
-            type="button"
-            disabled={pausing.busy}
-            data-testid={pausedNext ? "pause" : "resume"}
-            onClick={() =>
-              void pausing.run(
-                () => setContactStatus(contact, pausedNext ? "paused" : "active"),
-                t(pausedNext ? "contact.edit.pausedNote" : "contact.edit.resumedNote"),
-              )
-            }
-          >
-            {t(pausedNext ? "contact.edit.pause" : "contact.edit.resume")}
-          </button>
-        )}
-        {status !== "compromised" && !compromising && (
+        <VerifyButton contact={contact} />
+        <button
+          type="button"
+          disabled={pausing.busy}
+          data-testid={pausedNext ? "pause" : "resume"}
+          onClick={() =>
+            void pausing.run(
+              () => setContactStatus(contact, pausedNext ? "paused" : "active"),
+              t(pausedNext ? "contact.edit.pausedNote" : "contact.edit.resumedNote"),
+            )
+          }
+        >
+          {t(pausedNext ? "contact.edit.pause" : "contact.edit.resume")}
+        </button>
+        {!compromising && (
           <button type="button" class="danger" data-testid="compromise" onClick={() => setCompromising(true)}>
             {t("contact.edit.compromise")}
           </button>
@@ -118,7 +122,7 @@ export function ContactActions({ contact }: { contact: ContactPoint }) {
       </div>
       {pausing.note && <p role="status">{pausing.note}</p>}
       {pausing.conflict && <p role="alert">{t("contact.edit.changedMeanwhile")}</p>}
-      <FormErrors problem={pausing.problem} />
+      <FormErrors problem={pausing.problem} labels={fieldLabels()} />
       {compromising && <Compromise contact={contact} onDone={() => setCompromising(false)} />}
     </section>
   );

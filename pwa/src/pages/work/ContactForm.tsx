@@ -27,6 +27,7 @@ import {
   type Draft,
   type Editing,
 } from "./contactDraft";
+import { MoreChoices } from "./MoreChoices";
 import { useSend } from "./useSend";
 import styles from "./work.module.css";
 
@@ -74,6 +75,8 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
       t("contact.edit.saved"),
       onSaved,
     );
+  const languages = languageOptions(organizations, contacts, draft.languages);
+  const countryChoices = countryOptions(countries, organizations, draft.countries);
   const statuses = STATUSES.filter((s) => s !== "compromised" || contact?.status === "compromised");
   return (
     <form
@@ -99,19 +102,33 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
       <Choices
         name="languages"
         label={labels.languages}
-        options={languageOptions(organizations, contacts, draft.languages)}
+        options={languages}
         values={draft.languages}
         onInput={(values) => set("languages")(values as Draft["languages"])}
         errors={errors("languages")}
         required
       />
+      <MoreChoices
+        kind="language"
+        name="more_languages"
+        label={t("contact.edit.moreLanguages")}
+        offered={languages.map((option) => option.value)}
+        onAdd={(code) => set("languages")([...draft.languages, code] as Draft["languages"])}
+      />
       <Choices
         name="countries"
         label={labels.countries}
-        options={countryOptions(countries, organizations, draft.countries)}
+        options={countryChoices}
         values={draft.countries}
         onInput={(values) => set("countries")(values as Draft["countries"])}
         errors={errors("countries")}
+      />
+      <MoreChoices
+        kind="region"
+        name="more_countries"
+        label={t("contact.edit.moreCountries")}
+        offered={countryChoices.map((option) => option.value)}
+        onAdd={(code) => set("countries")([...draft.countries, code] as Draft["countries"])}
       />
       <Choices
         name="topics"
@@ -165,7 +182,7 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
           rows={2}
         />
       )}
-      <FormErrors problem={sending.problem} shown={FIELDS} />
+      <FormErrors problem={sending.problem} shown={FIELDS} labels={labels} />
       {sending.conflict && base && (
         <Conflict
           server={sending.conflict.server}

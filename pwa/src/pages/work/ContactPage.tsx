@@ -51,7 +51,7 @@ export default function ContactPage({ id, location }: { id: string; location: Lo
         <a {...linkTo(`/work/contacts?org=${contact.organization}`)}>← {t("work.contacts")}</a>
       </p>
       <h1>{contact.label || contact.value}</h1>
-      <ContactSummary contact={contact} />
+      <ContactSummary contact={contact} titled={false} />
       {writer ? (
         <>
           <ContactActions contact={contact} />

@@ -5,12 +5,13 @@ import type { ContactPoint } from "../../store/records";
 import { statusWord } from "./contactDraft";
 import styles from "./work.module.css";
 
-export function ContactSummary({ contact }: { contact: ContactPoint }) {
+/** `titled`: the label leads (in a list); the contact's own screen has it as its heading. */
+export function ContactSummary({ contact, titled = true }: { contact: ContactPoint; titled?: boolean }) {
   const status = contact.status ?? "active";
   return (
     <>
       <p>
-        <strong>{contact.label || label("channel", contact.channel)}</strong>{" "}
+        {titled && <strong>{contact.label || label("channel", contact.channel)} </strong>}
         <span class="tag">{label("channel", contact.channel)}</span>
         <span class="tag">{t(`contact.visibility.${contact.visibility ?? "network"}`)}</span>
       </p>
