@@ -93,7 +93,9 @@ def key_hash(key: str) -> str:
 def _claim(user, key_hash: str, fingerprint: str) -> tuple[IdempotencyRecord | None, bool]:
     """Take the key for this request: (record, True) when it is ours to run, else the holder's record."""
     now = timezone.now()
-    IdempotencyRecord.objects.filter(user=user, key_hash=key_hash, expires_at__lte=now).delete()
+    # The user's expired keys (this one included) go on each write: the table holds about a
+    # day of each active user's writes; `purge_idempotency_keys` clears those of the others.
+    IdempotencyRecord.objects.filter(user=user, expires_at__lte=now).delete()
     try:
         with transaction.atomic():
             record = IdempotencyRecord.objects.create(

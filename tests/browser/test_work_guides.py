@@ -106,6 +106,19 @@ def test_a_coordinator_writes_previews_submits_and_translates_a_guide(browser, p
         assert by_title[title]["translation_group"] == by_title[translation]["translation_group"]
         assert by_title[title]["status"] == "in_review" and by_title[translation]["status"] == "draft"
 
+        # The office publishes it; Boris revises the published guide: it is a draft again.
+        admin = api_server.login("olga", "demo-admin-pass")["access"]
+        status, _ = api_server.call(
+            "POST", f"/api/v1/documents/{by_title[title]['id']}/publish/", token=admin
+        )
+        assert status == 200
+        open_screen(page, "More", "Workspace", "Guides we write")
+        expect(guide_item(page, title).get_by_test_id("guide-status")).to_have_text("Published")
+        guide_item(page, title).get_by_role("button", name="Revise").click()
+        expect(guide_item(page, title).get_by_test_id("guide-status")).to_have_text("Draft")
+        guide_item(page, title).get_by_role("link", name="Edit").click()
+        expect(page.get_by_label("Text (Markdown)")).to_have_value(BODY)
+
 
 def test_an_invitation_link_is_shown_once_and_the_invitation_can_be_revoked(browser, pwa, api_server):
     run = uuid.uuid4().hex[:8]

@@ -242,3 +242,27 @@ def test_two_simultaneous_requests_with_one_key_write_once():
     if codes == [201, 201]:
         assert results[0].json() == results[1].json()
     assert ContactPoint.objects.filter(organization=org).count() == 1
+
+
+def test_refusals_of_every_kind_stay_refusals_never_a_500(client_of, org_a):
+    alice, key = client_of("alice"), str(uuid4())
+    missing = f"{CONTACTS}987654/"
+    cases = [
+        (lambda: alice.patch(missing, {"label": "x"}, format="json", HTTP_IDEMPOTENCY_KEY=key), 404),
+        (lambda: alice.put(CONTACTS, {}, format="json", HTTP_IDEMPOTENCY_KEY=key), 405),
+        (lambda: post(alice, CONTACTS, {"value": "x" * 3_000_000}, key), 413),
+        (
+            lambda: alice.post(
+                CONTACTS, "{not json", content_type="application/json", HTTP_IDEMPOTENCY_KEY=key
+            ),
+            400,
+        ),
+        (lambda: post(client_of("anna"), CONTACTS, new_contact(org_a), key), 403),
+    ]
+    for send, status in cases:
+        for _attempt in range(2):  # and again under the same key: refused again, nothing replayed
+            response = send()
+            assert response.status_code == status, response.content
+            assert not response.has_header("Idempotent-Replayed")
+    assert not IdempotencyRecord.objects.exists()
+    assert not ContactPoint.objects.exists()

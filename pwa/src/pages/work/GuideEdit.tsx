@@ -147,6 +147,10 @@ function Editor({ guide: loaded, source, reload }: EditorProps) {
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<string | null>(null);
   const choices = useGuideChoices({ language: fields.language, countries: fields.countries });
+  // The preview opens below the form's buttons: bring it into view on a phone's screen.
+  useEffect(() => {
+    if (preview !== null) document.getElementById("guide-preview-title")?.scrollIntoView({ block: "start" });
+  }, [preview]);
 
   const organization = fields.organization ?? owner;
   if (!role.canWrite(organization)) return <ReadOnly guide={guide ?? source ?? null} />;
