@@ -257,6 +257,9 @@ def test_a_request_made_offline_waits_on_the_device_and_is_shared_once_online(pa
     form.get_by_label("Category").select_option(label="Transport")
     form.get_by_label("Title").fill(title)
     form.get_by_label("Capacity: what and how much").fill("One person, one way")
+    # Beyond the countries the network works in, any other is one choice away.
+    form.get_by_label("Add another country").select_option(label="Poland")
+    expect(form.get_by_role("group", name="Countries").get_by_role("checkbox", name="Poland")).to_be_checked()
     form.get_by_role("button", name="Save").click()
     expect(page.get_by_test_id("queued")).to_contain_text("Kept on this device")
     expect(page.get_by_test_id("resource-form")).to_have_count(0)
@@ -267,3 +270,4 @@ def test_a_request_made_offline_waits_on_the_device_and_is_shared_once_online(pa
     expect(page.get_by_test_id("outbox")).to_have_count(0, timeout=20_000)
     open_resource(page, title)
     expect(page.get_by_test_id("resource-status")).to_have_text("Open")
+    expect(page.get_by_test_id("resource")).to_contain_text("Poland")

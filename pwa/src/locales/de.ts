@@ -348,6 +348,8 @@ const de: Dictionary = {
   "res.sent": "Unsere Antworten an andere",
   "res.pending": "Wartende Änderungen ansehen",
   "inbox.needsConnection": "Der Posteingang braucht eine Verbindung: Er wird nicht auf dem Gerät gespeichert.",
+  "res.field.moreCountries": "Weiteres Land hinzufügen",
+  "res.field.moreLanguages": "Weitere Sprache hinzufügen",
 
   "search.title": "Suche",
   "search.label": "Kontakte, Organisationen, Leitfäden und Länder durchsuchen",

@@ -342,6 +342,8 @@ const en = {
   "res.sent": "Our responses to others",
   "res.pending": "See the edits waiting to be sent",
   "inbox.needsConnection": "The inbox needs a connection: it is not kept on this device.",
+  "res.field.moreCountries": "Add another country",
+  "res.field.moreLanguages": "Add another language",
 
   "search.title": "Search",
   "search.label": "Search contacts, organizations, guides and countries",

@@ -346,6 +346,8 @@ const ru: Dictionary = {
   "res.sent": "Наши отклики другим",
   "res.pending": "Правки, ожидающие отправки",
   "inbox.needsConnection": "Для входящих нужна связь: они не хранятся на устройстве.",
+  "res.field.moreCountries": "Добавить другую страну",
+  "res.field.moreLanguages": "Добавить другой язык",
 
   "search.title": "Поиск",
   "search.label": "Поиск по контактам, организациям, руководствам и странам",

@@ -346,6 +346,8 @@ const uk: Dictionary = {
   "res.sent": "Наші відгуки іншим",
   "res.pending": "Зміни, що чекають на надсилання",
   "inbox.needsConnection": "Для вхідних потрібен зв’язок: вони не зберігаються на пристрої.",
+  "res.field.moreCountries": "Додати іншу країну",
+  "res.field.moreLanguages": "Додати іншу мову",
 
   "search.title": "Пошук",
   "search.label": "Пошук контактів, організацій, посібників і країн",

@@ -16,6 +16,7 @@ import {
 import { navigate } from "../../../lib/router";
 import { runSync } from "../../../lib/state";
 import { useWorkRole } from "../../../lib/workspace";
+import { MoreChoices } from "../MoreChoices";
 import { NoWorkspace } from "../NoWorkspace";
 import { formatResourceField } from "./format";
 import { Queued } from "./Queued";
@@ -121,7 +122,7 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
   const [conflict, setConflict] = useState<{ server: ResourceRecord; mine: Record<string, unknown> } | null>(null);
   const [queued, setQueued] = useState(false);
   const [busy, setBusy] = useState(false);
-  const { countries, languages } = useChoices(Number(values.organization), resource);
+  const { countries, languages } = useChoices(Number(values.organization), values.countries, values.languages);
   const set = (name: keyof Values) => (value: string | string[]) => setValues((v) => ({ ...v, [name]: value }));
 
   if (resource ? !role.canWrite(resource.organization) : role.writable.length === 0)
@@ -233,6 +234,13 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
         onInput={set("countries")}
         errors={errors("countries")}
       />
+      <MoreChoices
+        kind="region"
+        name="more_countries"
+        label={t("res.field.moreCountries")}
+        offered={countries.map((option) => option.value)}
+        onAdd={(code) => set("countries")([...values.countries, code])}
+      />
       <Choices
         name="languages"
         label={t("res.field.languages")}
@@ -240,6 +248,13 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
         values={values.languages}
         onInput={set("languages")}
         errors={errors("languages")}
+      />
+      <MoreChoices
+        kind="language"
+        name="more_languages"
+        label={t("res.field.moreLanguages")}
+        offered={languages.map((option) => option.value)}
+        onAdd={(code) => set("languages")([...values.languages, code])}
       />
       <Field
         kind="number"
@@ -304,15 +319,15 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
 
 /**
  * The countries and languages offered as checkboxes: those the network works with (country
- * profiles, the organizations' countries and languages on this device), and whatever the
- * resource already names, by name in the UI language.
+ * profiles, the organizations' countries and languages on this device), and whatever is
+ * already chosen, by name in the UI language. Any other is one "add another" away.
  */
-function useChoices(organization: number, resource: ResourceRecord | null) {
+function useChoices(organization: number, chosenCountries: string[], chosenLanguages: string[]) {
   const profiles = useRecords("country");
   const organizations = useRecords("organization");
   return useMemo(() => {
-    const countries = new Set<string>(resource?.countries ?? []);
-    const languages = new Set<string>(resource?.languages ?? []);
+    const countries = new Set<string>(chosenCountries);
+    const languages = new Set<string>(chosenLanguages);
     for (const profile of profiles ?? []) countries.add(profile.code);
     for (const org of organizations ?? []) {
       for (const code of org.languages ?? []) languages.add(code);
@@ -321,5 +336,5 @@ function useChoices(organization: number, resource: ResourceRecord | null) {
     const byName = (name: (code: string) => string) => (codes: Set<string>) =>
       [...codes].map((code) => ({ value: code, label: name(code) })).sort((a, b) => a.label.localeCompare(b.label));
     return { countries: byName(countryName)(countries), languages: byName(languageName)(languages) };
-  }, [profiles, organizations, organization, resource]);
+  }, [profiles, organizations, organization, chosenCountries, chosenLanguages]);
 }
