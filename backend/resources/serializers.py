@@ -2,6 +2,7 @@
 
 from decimal import Decimal
 
+from django.utils.translation import gettext as _
 from rest_framework import serializers
 
 from core.references import VisibleReferenceField
@@ -82,7 +83,7 @@ class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
 
     def validate_status(self, value):
         if value == Resource.EXPIRED:
-            raise serializers.ValidationError("`expired` follows from `valid_until`; it cannot be set.")
+            raise serializers.ValidationError(_("`expired` follows from `valid_until`; it cannot be set."))
         return value
 
     def validate(self, attrs):
@@ -92,14 +93,14 @@ class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
         }
         errors = {}
         if value["amount"] is not None and not value["currency"]:
-            errors["currency"] = "Give the currency of the amount (ISO 4217, e.g. EUR)."
+            errors["currency"] = _("Give the currency of the amount (ISO 4217, e.g. EUR).")
         if value["currency"] and value["amount"] is None:
-            errors["amount"] = "A currency needs an amount."
+            errors["amount"] = _("A currency needs an amount.")
         if value["category"] == Resource.Category.FUNDING:
             if value["amount"] is None:
-                errors["amount"] = "Funding needs an amount."
+                errors["amount"] = _("Funding needs an amount.")
         elif not (value["capacity"] or "").strip() and value["amount"] is None:
-            errors["capacity"] = "Say what and how much is offered or needed (e.g. “2 beds for a month”)."
+            errors["capacity"] = _("Say what and how much is offered or needed (e.g. “2 beds for a month”).")
         if errors:
             raise serializers.ValidationError(errors)
         return attrs

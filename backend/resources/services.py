@@ -6,6 +6,7 @@ through the inbox producers. Views and serializers only declare and validate sha
 """
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from core.errors import Conflict, Invalid, InvalidTransition, NotAllowed
 from core.viewer import Viewer
@@ -25,7 +26,7 @@ def check_transition(*, resource: Resource, status: str) -> None:
         allowed = ", ".join(sorted(resource.TRANSITIONS[resource.status])) or "none"
         raise InvalidTransition(f"A {resource.status} resource cannot become {status}; allowed: {allowed}.")
     if status in Resource.LIVE_STATUSES and resource.is_expired:
-        raise InvalidTransition("This resource has expired; extend `valid_until` first.")
+        raise InvalidTransition(_("This resource has expired; extend `valid_until` first."))
 
 
 def resource_create(*, actor, **fields) -> Resource:
@@ -68,13 +69,13 @@ def response_create(
     *, resource: Resource, organization, message: str, contribution: str, actor
 ) -> ResourceResponse:
     if organization.pk == resource.organization_id:
-        raise Invalid("An organization cannot respond to its own resource.", field="organization")
+        raise Invalid(_("An organization cannot respond to its own resource."), field="organization")
     if resource.effective_status != Resource.Status.OPEN:
         raise Invalid(
             f"Only open resources take responses; this one is {resource.effective_status}.", field="resource"
         )
     if ResourceResponse.objects.filter(resource=resource, organization=organization).exists():
-        raise Conflict("This organization already responded to this resource.", field="organization")
+        raise Conflict(_("This organization already responded to this resource."), field="organization")
     response = ResourceResponse.objects.create(
         resource=resource,
         organization=organization,

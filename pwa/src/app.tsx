@@ -25,6 +25,11 @@ import { Settings } from "./pages/Settings";
 const WorkHome = lazyScreen(() => import("./pages/work/Home"));
 const WorkContacts = lazyScreen(() => import("./pages/work/Contacts"));
 const WorkContact = lazyScreen(() => import("./pages/work/ContactPage"));
+const ResourceOverview = lazyScreen(() => import("./pages/work/resources/Overview"));
+const ResourcePage = lazyScreen(() => import("./pages/work/resources/ResourcePage"));
+const ResourceForm = lazyScreen(() => import("./pages/work/resources/ResourceForm"));
+const ResponsePage = lazyScreen(() => import("./pages/work/resources/ResponsePage"));
+const Inbox = lazyScreen(() => import("./pages/work/Inbox"));
 const WorkGuides = lazyScreen(() => import("./pages/work/Guides"));
 const GuideEdit = lazyScreen(() => import("./pages/work/GuideEdit"));
 const Invite = lazyScreen(() => import("./pages/work/Invite"));
@@ -44,6 +49,12 @@ const ROUTES: Route[] = [
   ["/organizations/:id", ({ id = "" }) => <OrganizationPage id={id} />],
   ["/events", () => <Events />],
   ["/resources", () => <Resources />],
+  ["/work/resources", () => <ResourceOverview />],
+  ["/work/resources/new", () => <ResourceForm />],
+  ["/work/resources/:id", ({ id = "" }) => <ResourcePage id={id} />],
+  ["/work/resources/:id/edit", ({ id = "" }) => <ResourceForm id={id} />],
+  ["/work/responses/:id", ({ id = "" }) => <ResponsePage id={id} />],
+  ["/inbox", () => <Inbox />],
   ["/saved", () => <Saved />],
   ["/account", () => <Account />],
   ["/devices", () => <Devices />],

@@ -4,6 +4,7 @@ import { configureApi } from "./api/client";
 import { dropLegacyToken, tokenSource } from "./api/auth";
 import { App } from "./app";
 import { loadConfig } from "./lib/config";
+import { followUnread } from "./lib/inbox";
 import { language, preferredLanguage, setLanguage } from "./lib/i18n";
 import { takeInvitationFromAddress } from "./lib/join";
 import { navigate, startRouter } from "./lib/router";
@@ -42,6 +43,7 @@ async function start() {
         void update(true);
       }),
   });
+  followUnread();
   await startState();
   await startLock();
 }

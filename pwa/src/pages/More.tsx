@@ -1,4 +1,5 @@
 import { useRecords } from "../lib/data";
+import { unreadCount } from "../lib/inbox";
 import { t, type Key } from "../lib/i18n";
 import { linkTo } from "../lib/router";
 import { signedIn } from "../lib/state";
@@ -9,12 +10,15 @@ export function More() {
   const resources = useRecords("resource");
   const isSignedIn = useObservable(signedIn);
   const role = useWorkRole();
+  const unread = useObservable(unreadCount);
   const links: [string, Key][] = [
-    // The workspace, for members of an organization (and the network office) only.
+    // The workspace and the inbox, for members of an organization (and the network office) only.
     ...(role.memberships.length || role.isAdmin ? ([["/work", "work.title"]] as [string, Key][]) : []),
+    ...(role.memberships.length ? ([["/inbox", "inbox.title"]] as [string, Key][]) : []),
     ["/organizations", "nav.organizations"],
     ["/events", "nav.events"],
-    ...(resources?.length ? ([["/resources", "nav.resources"]] as [string, Key][]) : []),
+    // Members find their resources here even before any was shared; others when there are some to read.
+    ...(resources?.length || role.memberships.length ? ([["/resources", "nav.resources"]] as [string, Key][]) : []),
     ["/saved", "nav.saved"],
     ["/account", "nav.account"],
     ...(isSignedIn ? ([["/devices", "nav.devices"]] as [string, Key][]) : []),
@@ -28,6 +32,7 @@ export function More() {
           <li key={href}>
             <a {...linkTo(href)}>
               <strong>{t(key)}</strong>
+              {href === "/inbox" && !!unread && <span class="tag"> {t("inbox.unread", { n: unread })}</span>}
             </a>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from "preact";
 import { t } from "../../lib/i18n";
 import { linkTo } from "../../lib/router";
+import { unreadCount } from "../../lib/inbox";
 import { hasPin, lock } from "../../lib/lock";
 import { quickExit } from "../../lib/safety";
 import { useObservable } from "../../lib/store";
@@ -32,14 +33,25 @@ const TABS = [
 function isCurrent(href: string, path: string): boolean {
   if (href === "/") return path === "/";
   if (href === "/more")
-    return ["/more", "/organizations", "/events", "/resources", "/saved", "/account", "/devices", "/settings"].some(
-      (p) => path.startsWith(p),
-    );
+    return [
+      "/more",
+      "/organizations",
+      "/events",
+      "/resources",
+      "/work/resources",
+      "/work/responses",
+      "/inbox",
+      "/saved",
+      "/account",
+      "/devices",
+      "/settings",
+    ].some((p) => path.startsWith(p));
   return path.startsWith(href);
 }
 
 export function Layout({ path, children }: { path: string; children: ComponentChildren }) {
   const locking = useObservable(hasPin);
+  const unread = useObservable(unreadCount);
   return (
     <div class={styles.shell}>
       <a class={styles.skip} href="#main">
@@ -73,6 +85,12 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
               <path d={tab.icon} fill="currentColor" />
             </svg>
             <span>{t(tab.key)}</span>
+            {tab.href === "/more" && !!unread && (
+              <span class={styles.badge} data-testid="unread-badge">
+                {unread}
+                <span class="visually-hidden"> {t("inbox.unread", { n: unread })}</span>
+              </span>
+            )}
           </a>
         ))}
       </nav>
