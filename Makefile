@@ -143,7 +143,7 @@ endif
 
 .PHONY: test-backend
 test-backend: install
-	$(VENV)/bin/pytest
+	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The app is built before pytest so that browser tests run against what `make run` serves.
 .PHONY: test
