@@ -15,7 +15,7 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.errors import parse_etags
+from core.errors import if_none_match_hits
 from core.schema import crud_docs
 from core.viewer import viewer_for
 from core.viewsets import VisibleModelViewSet
@@ -64,7 +64,7 @@ EVENT_EXAMPLE = OpenApiExample(
 def ics_response(request, body: bytes) -> Response:
     """The calendar with a content ETag: calendar apps poll, and an unchanged feed is a bodiless 304."""
     etag = f'"{hashlib.sha256(body).hexdigest()[:24]}"'
-    if etag in (parse_etags(request.headers.get("If-None-Match")) or ()):
+    if if_none_match_hits(request.headers.get("If-None-Match"), etag):
         return Response(status=status.HTTP_304_NOT_MODIFIED, headers={"ETag": etag})
     return Response(body, content_type="text/calendar; charset=utf-8", headers={"ETag": etag})
 

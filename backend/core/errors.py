@@ -92,14 +92,32 @@ class PreconditionFailed(DomainError):
         return Response(body, status=status.HTTP_412_PRECONDITION_FAILED, headers={"ETag": self.etag})
 
 
-def parse_etags(header: str | None) -> set[str] | None:
-    """The entity tags of an `If-Match` or `If-None-Match` header, weak marks dropped.
+def _entity_tags(header: str | None) -> set[str] | None:
+    """The entity tags of an `If-Match` or `If-None-Match` header, as sent (weak ones keep `W/`).
 
     None when the header is absent or empty; "*" stays as it is, for the caller to read as "any".
     """
     if not header or not header.strip():
         return None
-    return {tag.strip().removeprefix("W/") for tag in header.split(",") if tag.strip()}
+    return {tag.strip() for tag in header.split(",") if tag.strip()}
+
+
+def if_match_allows(header: str | None, etag: str) -> bool:
+    """Whether a write may go ahead under `If-Match` (RFC 9110 13.1.1): strong comparison.
+
+    No header: yes. A weak tag (`W/"3"`) never matches, since it cannot promise the very
+    representation the writer read.
+    """
+    tags = _entity_tags(header)
+    return tags is None or "*" in tags or (not etag.startswith("W/") and etag in tags)
+
+
+def if_none_match_hits(header: str | None, etag: str) -> bool:
+    """Whether `If-None-Match` names `etag` (RFC 9110 13.1.2): weak comparison, so a GET answers 304."""
+    tags = _entity_tags(header)
+    if tags is None:
+        return False
+    return "*" in tags or etag.removeprefix("W/") in {tag.removeprefix("W/") for tag in tags}
 
 
 TITLES = {

@@ -2,17 +2,22 @@
 
 A domain viewset is a declaration: `queryset`, `serializer_class`, `filterset_class`,
 `write_roles`. Reads go through `visible_to(viewer)`, so anything invisible is a 404;
-writes of versioned objects honour `If-Match` and answer 412 with the current
-representation instead of overwriting a newer edit.
+a detail read answers 304 to an `If-None-Match` naming its version. Writes of versioned
+objects honour `If-Match` and answer 412 with the current representation instead of
+overwriting a newer edit; an update that changes nothing saves nothing, so the version
+(and the change feed) moves only when the object does. A create answers 201 with the new
+object's address in `Location`.
 """
 
+from django.core.exceptions import FieldDoesNotExist
 from django.db import transaction
+from django.urls import NoReverseMatch
 from drf_orjson_renderer.renderers import ORJSONRenderer
 from rest_framework import status, viewsets
 from rest_framework.filters import OrderingFilter
 from rest_framework.response import Response
 
-from .errors import PreconditionFailed, parse_etags
+from .errors import PreconditionFailed, if_match_allows, if_none_match_hits
 from .filters import UnlessUnfilteredFilterBackend
 from .pagination import KeysetPagination
 from .references import with_visible_references
@@ -39,7 +44,7 @@ class VisibleViewSetMixin:
 
 
 class VersionedViewSetMixin:
-    """ETag on reads; `If-Match` on writes; 412 with the current state when it is stale."""
+    """ETag on reads (304 when unchanged); `If-Match` on writes; 412 with the current state if stale."""
 
     def get_object(self):
         obj = super().get_object()
@@ -51,20 +56,35 @@ class VersionedViewSetMixin:
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
         obj = getattr(self, "_etag_object", None)
-        if obj is not None and response.status_code < 300:
+        if obj is None:
+            return response
+        if response.status_code < 300 or response.status_code == status.HTTP_304_NOT_MODIFIED:
             response["ETag"] = obj.etag
+        if response.status_code == status.HTTP_201_CREATED and "Location" not in response:
+            location = self.location_of(obj)
+            if location is not None:
+                response["Location"] = location
         return response
+
+    def location_of(self, obj) -> str | None:
+        """The detail URL of an object this viewset created, or None when it is another kind of object."""
+        if not isinstance(obj, self.queryset.model):
+            return None
+        try:
+            return self.reverse_action("detail", args=[obj.pk])
+        except NoReverseMatch:
+            return None
 
     def retrieve(self, request, *args, **kwargs):
         self._etag_object = self.get_object()
+        if if_none_match_hits(request.headers.get("If-None-Match"), self._etag_object.etag):
+            return Response(status=status.HTTP_304_NOT_MODIFIED)
         return Response(self.get_serializer(self._etag_object).data)
 
     def check_precondition(self, obj) -> None:
-        """Raise `PreconditionFailed` when the request's `If-Match` names another version of `obj`."""
-        tags = parse_etags(self.request.headers.get("If-Match"))
-        if tags is None or "*" in tags or obj.etag in tags:
-            return
-        raise PreconditionFailed(etag=obj.etag, current=self.get_serializer(obj).data)
+        """Raise `PreconditionFailed` unless the request's `If-Match` names this very version of `obj`."""
+        if not if_match_allows(self.request.headers.get("If-Match"), obj.etag):
+            raise PreconditionFailed(etag=obj.etag, current=self.get_serializer(obj).data)
 
     def act_on_object(self, act) -> Response:
         """Answer with `act(obj)` for the requested object, unless `If-Match` says it changed since."""
@@ -80,6 +100,9 @@ class VersionedViewSetMixin:
         self.check_precondition(instance)
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
+        if changes_nothing(serializer):
+            self._etag_object = instance
+            return Response(self.get_serializer(instance).data)
         self.perform_update(serializer)
         self._etag_object = serializer.instance
         return Response(serializer.data)
@@ -94,6 +117,32 @@ class VersionedViewSetMixin:
     def perform_create(self, serializer):
         super().perform_create(serializer)
         self._etag_object = serializer.instance
+
+
+def changes_nothing(serializer) -> bool:
+    """Whether every validated value of an update equals what the object holds already.
+
+    Only model fields are compared (a foreign key by its id, a many-to-many as a set); a
+    value the model does not hold as such (nested writes, derived inputs) counts as a change,
+    so the write goes through the serializer as before.
+    """
+    instance = serializer.instance
+    for name, value in serializer.validated_data.items():
+        try:
+            field = instance._meta.get_field(name)
+        except FieldDoesNotExist:
+            return False
+        if field.many_to_many:
+            if set(getattr(instance, name).all()) != set(value):
+                return False
+        elif not field.concrete:
+            return False
+        elif field.is_relation:
+            if getattr(instance, field.attname) != getattr(value, "pk", value):
+                return False
+        elif getattr(instance, field.attname) != value:
+            return False
+    return True
 
 
 class FastListMixin:

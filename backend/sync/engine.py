@@ -36,7 +36,7 @@ from django.db.models import Max, Value
 from changes.feed import pruned_past, watermark
 from changes.models import Change
 from changes.registry import entry_for_type, schema_digest, synced_entries
-from core.errors import parse_etags
+from core.errors import if_none_match_hits
 from core.viewer import Viewer
 
 from .cursor import Cursor
@@ -86,11 +86,6 @@ def etag_for(viewer: Viewer, schema: str, seen: int) -> str:
     """Names the state of one viewer's view: same viewer, access, shape and last relevant entry."""
     raw = f"{viewer.user_id}|{viewer.fingerprint}|{schema}|{seen}"
     return '"' + hashlib.sha256(raw.encode()).hexdigest()[:32] + '"'
-
-
-def etag_matches(header: str | None, etag: str) -> bool:
-    tags = parse_etags(header)
-    return tags is not None and ("*" in tags or etag in tags)
 
 
 class SyncEngine:
@@ -183,7 +178,7 @@ class SyncEngine:
 
     def _delta(self, cursor: Cursor, if_none_match: str | None) -> SyncPage:
         etag = etag_for(self.viewer, self.schema, cursor.seen)
-        if etag_matches(if_none_match, etag) and not self._moved_since(cursor.position):
+        if if_none_match_hits(if_none_match, etag) and not self._moved_since(cursor.position):
             return SyncPage(
                 cursor=cursor,
                 reset=False,

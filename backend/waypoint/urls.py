@@ -1,14 +1,16 @@
-"""Root URLs: the versioned API, its documentation, the admin and the health check."""
+"""Root URLs: the versioned API and its index, its documentation, the admin and the health check."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
+from core.api_root import ApiIndexView
 from core.docs import RedocDocsView, SwaggerDocsView
 from core.health import healthz
 
 urlpatterns = [
+    path("api/v1/", ApiIndexView.as_view(), name="api-index"),
     path("api/v1/", include([path("", include(f"{app}.urls")) for app in settings.API_APPS])),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SwaggerDocsView.as_view(url_name="schema"), name="swagger-ui"),
@@ -16,3 +18,5 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]
+
+handler404 = "core.api_root.not_found"

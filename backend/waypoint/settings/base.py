@@ -242,8 +242,12 @@ SPECTACULAR_SETTINGS = {
         "DocumentStatus": "documents.models.Document.Status",
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
-    "POSTPROCESSING_HOOKS": ["drf_standardized_errors.openapi_hooks.postprocess_schema_enums"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
+        "core.schema.drop_unnamed_discriminators",
+    ],
     "TAGS": [
+        {"name": "api", "description": "Where to start: the API's entry points, schema and docs."},
         {"name": "auth", "description": "Obtain, refresh, verify and revoke JWT tokens."},
         {"name": "me", "description": "The signed-in user: profile, memberships and roles."},
         {"name": "invitations", "description": "Invite people to an organization; accept an invitation."},

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/v1/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Index of the API
+         * @description Where to start: the API's collections and entry points, its schema and docs. Anyone.
+         */
+        get: operations["api_index"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/auth/logout/": {
         parameters: {
             query?: never;
@@ -1567,6 +1587,30 @@ export interface components {
          * @enum {string}
          */
         ActionEnum: "create" | "update" | "delete";
+        ApiIndex: {
+            title: string;
+            version: string;
+            /**
+             * Format: uri
+             * @description This API's OpenAPI description (YAML; `?format=json` for JSON).
+             */
+            schema: string;
+            /**
+             * Format: uri
+             * @description Interactive documentation.
+             */
+            docs: string;
+            /**
+             * Format: uri
+             * @description Reference documentation.
+             */
+            redoc: string;
+            /** @description Every address that needs no identifier, by route name. */
+            resources: {
+                [key: string]: string;
+            };
+        };
+        ApiIndexErrorResponse400: components["schemas"]["ParseErrorResponse"];
         Attachment: {
             readonly id: number;
             /** @description File name shown and offered on download. */
@@ -9933,10 +9977,10 @@ export interface components {
         InvitationsDestroyError: components["schemas"]["InvitationsDestroyErrorComponent"];
         InvitationsDestroyErrorComponent: {
             /**
-             * @description * `None` - None (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * @description * `None` - None
+             * @enum {unknown|null}
              */
-            attr: "null";
+            attr: null;
             /**
              * @description * `invalid` - invalid
              * @enum {string}
@@ -11254,10 +11298,10 @@ export interface components {
         MembershipsDestroyError: components["schemas"]["MembershipsDestroyErrorComponent"];
         MembershipsDestroyErrorComponent: {
             /**
-             * @description * `None` - None (enum property replaced by openapi-typescript)
-             * @enum {string}
+             * @description * `None` - None
+             * @enum {unknown|null}
              */
-            attr: "null";
+            attr: null;
             /**
              * @description * `invalid` - invalid
              * @enum {string}
@@ -16415,6 +16459,73 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    api_index: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiIndex"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApiIndexErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
     auth_logout: {
         parameters: {
             query?: never;
@@ -17386,6 +17497,8 @@ export interface operations {
                 headers: {
                     /** @description Version of the object, for If-Match. */
                     ETag?: string;
+                    /** @description The address of the new object. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17471,7 +17584,10 @@ export interface operations {
     campaigns_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this campaign. */
                 id: number;
@@ -17489,6 +17605,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Campaign"];
                 };
+            };
+            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -17554,7 +17679,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -17670,7 +17795,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -17779,7 +17904,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -18762,6 +18887,8 @@ export interface operations {
                 headers: {
                     /** @description Version of the object, for If-Match. */
                     ETag?: string;
+                    /** @description The address of the new object. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18847,7 +18974,10 @@ export interface operations {
     contact_points_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this contact point. */
                 id: number;
@@ -18865,6 +18995,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ContactPoint"];
                 };
+            };
+            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -18930,7 +19069,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -19046,7 +19185,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -19155,7 +19294,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -19271,7 +19410,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -19485,6 +19624,8 @@ export interface operations {
                 headers: {
                     /** @description Version of the object, for If-Match. */
                     ETag?: string;
+                    /** @description The address of the new object. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19570,7 +19711,10 @@ export interface operations {
     countries_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 code: string;
             };
@@ -19587,6 +19731,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CountryDetail"];
                 };
+            };
+            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -19652,7 +19805,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -19767,7 +19920,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -19875,7 +20028,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -20562,6 +20715,8 @@ export interface operations {
                 headers: {
                     /** @description Version of the object, for If-Match. */
                     ETag?: string;
+                    /** @description The address of the new object. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20647,7 +20802,10 @@ export interface operations {
     documents_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this document. */
                 id: number;
@@ -20665,6 +20823,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
+            };
+            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -20730,7 +20897,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -20846,7 +21013,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -20955,7 +21122,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -21277,7 +21444,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -22826,6 +22993,8 @@ export interface operations {
                 headers: {
                     /** @description Version of the object, for If-Match. */
                     ETag?: string;
+                    /** @description The address of the new object. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22911,7 +23080,10 @@ export interface operations {
     events_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this event. */
                 id: number;
@@ -22929,6 +23101,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Event"];
                 };
+            };
+            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -22994,7 +23175,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -23110,7 +23291,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -23219,7 +23400,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -23445,6 +23626,8 @@ export interface operations {
                 headers: {
                     /** @description Version of the object, for If-Match. */
                     ETag?: string;
+                    /** @description The address of the new object. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23530,7 +23713,10 @@ export interface operations {
     funding_entries_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this ledger entry. */
                 id: number;
@@ -23548,6 +23734,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
+            };
+            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -23613,7 +23808,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -23729,7 +23924,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -23838,7 +24033,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -25307,7 +25502,10 @@ export interface operations {
     memberships_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this membership. */
                 id: number;
@@ -25325,6 +25523,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Membership"];
                 };
+            };
+            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -25390,7 +25597,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -25499,7 +25706,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -26176,6 +26383,8 @@ export interface operations {
                 headers: {
                     /** @description Version of the object, for If-Match. */
                     ETag?: string;
+                    /** @description The address of the new object. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26261,7 +26470,10 @@ export interface operations {
     organizations_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this organization. */
                 id: number;
@@ -26279,6 +26491,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Organization"];
                 };
+            };
+            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -26344,7 +26565,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -26460,7 +26681,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -26569,7 +26790,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -27265,6 +27486,8 @@ export interface operations {
                 headers: {
                     /** @description Version of the object, for If-Match. */
                     ETag?: string;
+                    /** @description The address of the new object. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27350,7 +27573,10 @@ export interface operations {
     resources_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this resource. */
                 id: number;
@@ -27368,6 +27594,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Resource"];
                 };
+            };
+            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -27433,7 +27668,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -27549,7 +27784,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -27658,7 +27893,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -27976,6 +28211,8 @@ export interface operations {
                 headers: {
                     /** @description Version of the object, for If-Match. */
                     ETag?: string;
+                    /** @description The address of the new object. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -28061,7 +28298,10 @@ export interface operations {
     responses_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this resource response. */
                 id: number;
@@ -28079,6 +28319,15 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ResourceResponse"];
                 };
+            };
+            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             400: {
                 headers: {
@@ -28144,7 +28393,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -28260,7 +28509,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -28376,7 +28625,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
@@ -28682,7 +28931,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. */
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
                 "If-Match"?: string;
             };
             path: {
