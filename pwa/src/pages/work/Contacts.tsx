@@ -49,7 +49,7 @@ function OrganizationContacts({ membership, contacts }: { membership: Membership
         render={(contact) => (
           <article class={styles.panel} data-testid="work-contact" data-contact-id={contact.id}>
             <ContactSummary contact={contact} />
-            <div class={styles.actions}>
+            <div class="actions">
               <a class="button" {...linkTo(`/work/contacts/${contact.id}`)}>
                 {writer ? t("contact.edit.open") : t("contact.edit.details")}
               </a>
