@@ -71,7 +71,7 @@ export default function GuideEdit({ id, translate = false }: { id?: string; tran
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `id` and `translate` make the mode
   }, [id, translate, isOnline, round]);
 
-  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   const back = (
     <p>
       <a {...linkTo("/work/guides")}>← {t("guide.title")}</a>

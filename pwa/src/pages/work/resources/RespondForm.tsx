@@ -5,7 +5,7 @@ import { Field, FormErrors } from "../../../components/Field/Field";
 import { t } from "../../../lib/i18n";
 import { navigate } from "../../../lib/router";
 import { Queued } from "./Queued";
-import type { Membership } from "../../../lib/workspace";
+import type { Workplace } from "../../../lib/workspace";
 
 /** A coordinator answers another organization's open resource, for one of their organizations. */
 export function RespondForm({
@@ -14,7 +14,7 @@ export function RespondForm({
   onSent,
 }: {
   resource: ResourceRecord;
-  responders: Membership[];
+  responders: Workplace[];
   onSent: () => void;
 }) {
   const [organization, setOrganization] = useState(String(responders[0]?.organization ?? ""));
