@@ -24,6 +24,9 @@ function ok<T>(data: T | undefined, response: Response): T {
   return data;
 }
 
+/** A resource's API path: also how the outbox names the object. */
+export const resourcePath = (id: number) => `/api/v1/resources/${id}/`;
+
 export async function fetchResource(id: number): Promise<ResourceRecord | null> {
   const { data, response } = await api().GET("/api/v1/resources/{id}/", { params: { path: { id } } });
   if (response.status === 404) return null;

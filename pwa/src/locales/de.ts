@@ -475,6 +475,7 @@ const de: Dictionary = {
   "account.error.server": "Der Server konnte dich nicht anmelden. Versuche es später.",
   "role.member": "Mitglied",
   "role.coordinator": "Koordination",
+  "role.admin": "Administration",
 
   "settings.title": "Einstellungen und Sicherheit",
   "settings.language": "Sprache",
@@ -578,6 +579,8 @@ const de: Dictionary = {
   "conflict.yes": "ja",
   "conflict.no": "nein",
   "outbox.title": "Noch nicht gesendete Änderungen",
+  "outbox.mark.pending": "Wartet auf Senden",
+  "outbox.mark.review": "Prüfung nötig",
   "outbox.count.one": "{n} Änderung wartet auf das Senden.",
   "outbox.count.other": "{n} Änderungen warten auf das Senden.",
   "outbox.toReview.one": "{n} musst du prüfen.",

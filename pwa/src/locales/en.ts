@@ -466,6 +466,7 @@ const en = {
   "account.error.server": "The server could not sign you in. Try again later.",
   "role.member": "Member",
   "role.coordinator": "Coordinator",
+  "role.admin": "Administrator",
 
   "settings.title": "Settings and safety",
   "settings.language": "Language",
@@ -565,6 +566,8 @@ const en = {
   "conflict.yes": "yes",
   "conflict.no": "no",
   "outbox.title": "Edits not sent yet",
+  "outbox.mark.pending": "Pending",
+  "outbox.mark.review": "Needs review",
   "outbox.count.one": "{n} edit waits to be sent.",
   "outbox.count.other": "{n} edits wait to be sent.",
   "outbox.toReview.one": "{n} needs your review.",

@@ -477,6 +477,7 @@ const ru: Dictionary = {
   "account.error.server": "Сервер не смог выполнить вход. Попробуйте позже.",
   "role.member": "Участник",
   "role.coordinator": "Координатор",
+  "role.admin": "Администратор",
 
   "settings.title": "Настройки и безопасность",
   "settings.language": "Язык",
@@ -580,6 +581,8 @@ const ru: Dictionary = {
   "conflict.yes": "да",
   "conflict.no": "нет",
   "outbox.title": "Ещё не отправленные правки",
+  "outbox.mark.pending": "Ждёт отправки",
+  "outbox.mark.review": "Нужна проверка",
   "outbox.count.one": "{n} правка ждёт отправки.",
   "outbox.count.few": "{n} правки ждут отправки.",
   "outbox.count.many": "{n} правок ждут отправки.",

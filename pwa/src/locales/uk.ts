@@ -477,6 +477,7 @@ const uk: Dictionary = {
   "account.error.server": "Сервер не зміг виконати вхід. Спробуйте пізніше.",
   "role.member": "Учасник",
   "role.coordinator": "Координатор",
+  "role.admin": "Адміністратор",
 
   "settings.title": "Налаштування та безпека",
   "settings.language": "Мова",
@@ -579,6 +580,8 @@ const uk: Dictionary = {
   "conflict.yes": "так",
   "conflict.no": "ні",
   "outbox.title": "Ще не надіслані правки",
+  "outbox.mark.pending": "Чекає надсилання",
+  "outbox.mark.review": "Потрібна перевірка",
   "outbox.count.one": "{n} правка чекає на надсилання.",
   "outbox.count.few": "{n} правки чекають на надсилання.",
   "outbox.count.many": "{n} правок чекають на надсилання.",

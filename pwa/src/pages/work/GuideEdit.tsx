@@ -41,7 +41,7 @@ const SHOWN = Object.keys(fieldLabels());
 /** Route entry: `/work/guides/new`, `/work/guides/:id/edit`, `/work/guides/:id/translate`. */
 export default function GuideEdit({ id, translate = false }: { id?: string; translate?: boolean }) {
   const role = useWorkRole();
-  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   return (
     <section>
       <p>

@@ -12,12 +12,12 @@ import { guideStatusLabel } from "../../lib/guides";
 import { languageName, t } from "../../lib/i18n";
 import { useRemote } from "../../lib/remote";
 import { linkTo } from "../../lib/router";
-import { useWorkRole, type Membership } from "../../lib/workspace";
+import { useWorkRole, type Workplace } from "../../lib/workspace";
 import { NoWorkspace } from "./NoWorkspace";
 
 export default function WorkGuides() {
   const role = useWorkRole();
-  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   return (
     <section>
       <h1>{t("guide.title")}</h1>
@@ -28,7 +28,7 @@ export default function WorkGuides() {
           </a>
         </p>
       )}
-      {role.memberships.map((membership) => (
+      {role.organizations.map((membership) => (
         <OrganizationGuides
           key={membership.organization}
           membership={membership}
@@ -53,7 +53,7 @@ export function stepMessage(outcome: Outcome<unknown>): string {
   }
 }
 
-function OrganizationGuides({ membership, canWrite }: { membership: Membership; canWrite: boolean }) {
+function OrganizationGuides({ membership, canWrite }: { membership: Workplace; canWrite: boolean }) {
   const [remote, reload] = useRemote(
     () => listOrganizationGuides(membership.organization),
     String(membership.organization),

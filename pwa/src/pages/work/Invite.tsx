@@ -38,7 +38,7 @@ export default function Invite() {
   const [organization, setOrganization] = useState(organizations[0]?.organization ?? 0);
   const [created, setCreated] = useState<InvitationCreated | null>(null);
   const [round, setRound] = useState(0);
-  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   if (!organizations.length)
     return (
       <section>

@@ -1,5 +1,5 @@
 import { useMemo, useState } from "preact/hooks";
-import type { ResourceRecord } from "../../../api/resources";
+import { resourcePath, type ResourceRecord } from "../../../api/resources";
 import { send, type Edit, type Problem } from "../../../api/write";
 import { Conflict } from "../../../components/Conflict/Conflict";
 import { Field, FormErrors } from "../../../components/Field/Field";
@@ -38,7 +38,7 @@ function fieldLabels(): Record<string, string> {
 /** A new offer or request (no `id`), or an edit of one the user's organization owns. */
 export default function ResourceForm({ id }: { id?: string }) {
   const role = useWorkRole();
-  if (!role.signedIn || (!role.memberships.length && !role.isAdmin)) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   return (
     <section>
       {id ? (
@@ -114,7 +114,7 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
   const save = async (body: Record<string, unknown>, version?: number) => {
     setBusy(true);
     const edit: Pick<Edit, "method" | "path"> = resource
-      ? { method: "PATCH", path: `/api/v1/resources/${resource.id}/` }
+      ? { method: "PATCH", path: resourcePath(resource.id) }
       : { method: "POST", path: "/api/v1/resources/" };
     const outcome = await send<ResourceRecord>({
       ...edit,

@@ -7,7 +7,7 @@ import { navigate } from "../../../lib/router";
 import { OrganizationField } from "../OrganizationField";
 import { useWrite } from "../useSend";
 import { Queued } from "./Queued";
-import type { Membership } from "../../../lib/workspace";
+import type { Workplace } from "../../../lib/workspace";
 
 /** A coordinator answers another organization's open resource, for one of their organizations. */
 export function RespondForm({
@@ -16,7 +16,7 @@ export function RespondForm({
   onSent,
 }: {
   resource: ResourceRecord;
-  responders: Membership[];
+  responders: Workplace[];
   onSent: () => void;
 }) {
   const [organization, setOrganization] = useState(String(responders[0]?.organization ?? ""));

@@ -22,7 +22,7 @@ import { Thread } from "./Thread";
 export default function ResponsePage({ id }: { id: string }) {
   const role = useWorkRole();
   const [remote, reload] = useRemote(() => fetchResponse(Number(id)), id);
-  if (!role.signedIn || (!role.memberships.length && !role.isAdmin)) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   return (
     <section>
       <RemoteView remote={remote} retry={reload}>
