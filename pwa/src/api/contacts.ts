@@ -7,9 +7,9 @@ import type { components } from "./schema";
 import { send, type Outcome } from "./write";
 import { t } from "../lib/i18n";
 import type { ContactPoint } from "../store/records";
+import type { ContactStatus } from "../lib/vocabulary";
 
 export type ContactBody = components["schemas"]["ContactPointRequest"];
-export type ContactStatus = components["schemas"]["ContactPointStatusEnum"];
 
 /** The fields of the contact form, in its order. */
 export const FIELDS = [

@@ -305,7 +305,6 @@ const de: Dictionary = {
   "res.needsConnection":
     "Dafür braucht es eine Verbindung: Antworten und Nachrichten werden nicht auf dem Gerät gespeichert.",
   "res.failed": "Das konnte nicht geladen werden.",
-  "res.retry": "Erneut versuchen",
   "res.notFound": "Dieser Eintrag ist nicht auf dem Gerät, oder Sie dürfen ihn nicht sehen.",
   "res.response.title": "Antwort von {org}",
   "res.response.to": "Auf „{title}“ ({org})",

@@ -300,7 +300,6 @@ const en = {
   "res.sendResponse": "Send response",
   "res.needsConnection": "This needs a connection: responses and messages are not kept on this device.",
   "res.failed": "This could not be loaded.",
-  "res.retry": "Try again",
   "res.notFound": "This resource is not on this device, or you may not see it.",
   "res.response.title": "Response of {org}",
   "res.response.to": "To {title} ({org})",

@@ -304,7 +304,6 @@ const ru: Dictionary = {
   "res.sendResponse": "Отправить отклик",
   "res.needsConnection": "Нужна связь: отклики и сообщения не хранятся на устройстве.",
   "res.failed": "Не удалось загрузить.",
-  "res.retry": "Повторить",
   "res.notFound": "Этого ресурса нет на устройстве, или он вам недоступен.",
   "res.response.title": "Отклик: {org}",
   "res.response.to": "На «{title}» ({org})",

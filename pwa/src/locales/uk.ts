@@ -304,7 +304,6 @@ const uk: Dictionary = {
   "res.sendResponse": "Надіслати відгук",
   "res.needsConnection": "Потрібен зв’язок: відгуки й повідомлення не зберігаються на пристрої.",
   "res.failed": "Не вдалося завантажити.",
-  "res.retry": "Повторити",
   "res.notFound": "Цього ресурсу немає на пристрої, або він вам недоступний.",
   "res.response.title": "Відгук: {org}",
   "res.response.to": "На «{title}» ({org})",

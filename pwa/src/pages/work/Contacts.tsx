@@ -52,7 +52,7 @@ function OrganizationContacts({ membership, contacts }: { membership: Workplace;
           <article class={styles.panel} data-testid="work-contact" data-contact-id={contact.id}>
             <ContactSummary contact={contact} />
             <PendingMark object={contactPath(contact.id)} />
-            <div class={styles.actions}>
+            <div class="actions">
               <a class="button" {...linkTo(`/work/contacts/${contact.id}`)}>
                 {writer ? t("contact.edit.open") : t("contact.edit.details")}
               </a>

@@ -55,3 +55,21 @@ export function useSend<T>() {
   const clear = () => setState(IDLE);
   return { ...state, run, clear };
 }
+
+/**
+ * The least a form needs around one write: busy while it is sent, so it is not sent twice,
+ * and the server's refusal of the last one (a problem per field), cleared by the next answer.
+ * What follows a save (a link shown, a navigation, a list read again) stays with the screen.
+ */
+export function useWrite() {
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<Problem | null>(null);
+  const run = async <T>(write: () => Promise<Outcome<T>>): Promise<Outcome<T>> => {
+    setBusy(true);
+    const outcome = await write();
+    setBusy(false);
+    setProblem(outcome.kind === "invalid" ? outcome.problem : null);
+    return outcome;
+  };
+  return { busy, problem, run };
+}
