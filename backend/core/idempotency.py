@@ -33,6 +33,7 @@ from django.core.exceptions import RequestDataTooBig
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
 from django.http import HttpResponse, JsonResponse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
@@ -112,17 +113,19 @@ def _answer_for(record: IdempotencyRecord | None, fingerprint: str) -> HttpRespo
     if record is None or record.status is None:
         return problem(
             409,
-            "A request with this Idempotency-Key is still running.",
-            "The first request with this Idempotency-Key has not finished yet; retry in a moment.",
+            _("A request with this Idempotency-Key is still running."),
+            _("The first request with this Idempotency-Key has not finished yet; retry in a moment."),
             "idempotency_key_in_use",
             headers={"Retry-After": "1"},
         )
     if record.fingerprint != fingerprint:
         return problem(
             422,
-            "This Idempotency-Key was used for another request.",
-            "This Idempotency-Key was already used with a different method, path or body; "
-            "use a new key for a new request.",
+            _("This Idempotency-Key was used for another request."),
+            _(
+                "This Idempotency-Key was already used with a different method, path or body; "
+                "use a new key for a new request."
+            ),
             "idempotency_key_reused",
         )
     response = HttpResponse(bytes(record.body), status=record.status)
@@ -175,8 +178,8 @@ class IdempotencyMiddleware:
             # Shaped as the API's other unreadable requests (`parse_error`), which every write documents.
             return problem(
                 400,
-                "The Idempotency-Key header is invalid.",
-                "An Idempotency-Key is 1 to 255 visible ASCII characters, for example a UUID.",
+                _("The Idempotency-Key header is invalid."),
+                _("An Idempotency-Key is 1 to 255 visible ASCII characters, for example a UUID."),
                 "parse_error",
             )
         try:

@@ -13,6 +13,7 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import pgettext_lazy
 from django_countries.fields import CountryField
 
 from core.fields import CodeListField
@@ -87,13 +88,13 @@ class Resource(VersionedModel):
         OTHER = "other", "Other"
 
     class Status(models.TextChoices):
-        OPEN = "open", "Open"
-        IN_PROGRESS = "in_progress", "In progress"
-        FULFILLED = "fulfilled", "Fulfilled"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        OPEN = "open", pgettext_lazy("resource status", "Open")
+        IN_PROGRESS = "in_progress", pgettext_lazy("resource status", "In progress")
+        FULFILLED = "fulfilled", pgettext_lazy("resource status", "Fulfilled")
+        WITHDRAWN = "withdrawn", pgettext_lazy("resource status", "Withdrawn")
 
     EXPIRED = "expired"
-    EFFECTIVE_STATUS_CHOICES = [*Status.choices, (EXPIRED, "Expired")]
+    EFFECTIVE_STATUS_CHOICES = [*Status.choices, (EXPIRED, pgettext_lazy("resource status", "Expired"))]
     LIVE_STATUSES = (Status.OPEN, Status.IN_PROGRESS)
     # The workflow: open → in progress → fulfilled | withdrawn; an open resource may also be withdrawn.
     TRANSITIONS = {
@@ -159,10 +160,10 @@ class ResourceResponse(VersionedModel):
     """Another organization's answer to a resource; only the two organizations and admins see it."""
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Pending"
-        ACCEPTED = "accepted", "Accepted"
-        DECLINED = "declined", "Declined"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        PENDING = "pending", pgettext_lazy("response status", "Pending")
+        ACCEPTED = "accepted", pgettext_lazy("response status", "Accepted")
+        DECLINED = "declined", pgettext_lazy("response status", "Declined")
+        WITHDRAWN = "withdrawn", pgettext_lazy("response status", "Withdrawn")
 
     resource = models.ForeignKey(Resource, on_delete=models.CASCADE, related_name="responses")
     organization = models.ForeignKey(

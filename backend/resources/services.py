@@ -18,13 +18,30 @@ from .models import Resource, ResourceResponse, ResponseMessage
 MATCH_FIELDS = {"kind", "category", "countries", "languages", "status", "valid_until", "visibility"}
 
 
+def resource_status(status: str) -> str:
+    """A resource's (effective) status as a word of the request's language, for messages naming one."""
+    return str(dict(Resource.EFFECTIVE_STATUS_CHOICES).get(status, status))
+
+
+def response_status(status: str) -> str:
+    """A response's status as a word of the request's language, for messages naming one."""
+    return str(dict(ResourceResponse.Status.choices).get(status, status))
+
+
 def check_transition(*, resource: Resource, status: str) -> None:
     """Refuse a move the workflow does not allow `resource` to make to `status`."""
     if status == resource.status:
         return
     if not resource.can_become(status):
-        allowed = ", ".join(sorted(resource.TRANSITIONS[resource.status])) or "none"
-        raise InvalidTransition(f"A {resource.status} resource cannot become {status}; allowed: {allowed}.")
+        allowed = ", ".join(map(resource_status, sorted(resource.TRANSITIONS[resource.status]))) or _("none")
+        raise InvalidTransition(
+            _("A resource with the status “%(status)s” cannot become “%(target)s”; allowed: %(allowed)s.")
+            % {
+                "status": resource_status(resource.status),
+                "target": resource_status(status),
+                "allowed": allowed,
+            }
+        )
     if status in Resource.LIVE_STATUSES and resource.is_expired:
         raise InvalidTransition(_("This resource has expired; extend `valid_until` first."))
 
@@ -32,7 +49,7 @@ def check_transition(*, resource: Resource, status: str) -> None:
 def resource_create(*, actor, **fields) -> Resource:
     """A new offer or request; it starts open, and the organizations it fits are told."""
     if fields.get("status", Resource.Status.OPEN) != Resource.Status.OPEN:
-        raise InvalidTransition("A new resource starts open.")
+        raise InvalidTransition(_("A new resource starts open."))
     resource = Resource.objects.create(created_by=actor, **fields)
     producers.resource_matched(resource=resource, actor=actor)
     return resource
@@ -53,7 +70,7 @@ def resource_update(*, resource: Resource, actor, **fields) -> Resource:
 def resource_delete(*, resource: Resource) -> None:
     """Delete a resource no organization answered; one with responses is withdrawn instead."""
     if resource.responses.exists():
-        raise InvalidTransition("This resource has responses; withdraw it instead of deleting it.")
+        raise InvalidTransition(_("This resource has responses; withdraw it instead of deleting it."))
     resource.delete()
 
 
@@ -72,7 +89,9 @@ def response_create(
         raise Invalid(_("An organization cannot respond to its own resource."), field="organization")
     if resource.effective_status != Resource.Status.OPEN:
         raise Invalid(
-            f"Only open resources take responses; this one is {resource.effective_status}.", field="resource"
+            _("Only open resources take responses; this one is “%(status)s”.")
+            % {"status": resource_status(resource.effective_status)},
+            field="resource",
         )
     if ResourceResponse.objects.filter(resource=resource, organization=organization).exists():
         raise Conflict(_("This organization already responded to this resource."), field="organization")
@@ -89,7 +108,10 @@ def response_create(
 
 def response_update(*, response: ResourceResponse, **fields) -> ResourceResponse:
     if response.status != ResourceResponse.Status.PENDING:
-        raise InvalidTransition(f"Only a pending response can be edited; this one is {response.status}.")
+        raise InvalidTransition(
+            _("Only a pending response can be edited; this one is “%(status)s”.")
+            % {"status": response_status(response.status)}
+        )
     for name, value in fields.items():
         setattr(response, name, value)
     response.save()
@@ -98,12 +120,17 @@ def response_update(*, response: ResourceResponse, **fields) -> ResourceResponse
 
 def _decide(*, response: ResourceResponse, status: str, note: str, actor) -> ResourceResponse:
     if response.status != ResourceResponse.Status.PENDING:
-        raise InvalidTransition(f"Only a pending response can be decided; this one is {response.status}.")
+        raise InvalidTransition(
+            _("Only a pending response can be decided; this one is “%(status)s”.")
+            % {"status": response_status(response.status)}
+        )
     resource = response.resource
     if status == ResourceResponse.Status.ACCEPTED:
         if resource.effective_status not in Resource.LIVE_STATUSES:
             raise InvalidTransition(
-                f"A response to a {resource.effective_status} resource cannot be accepted.", field="resource"
+                _("A response to a resource with the status “%(status)s” cannot be accepted.")
+                % {"status": resource_status(resource.effective_status)},
+                field="resource",
             )
         resource_set_status(resource=resource, status=Resource.Status.IN_PROGRESS)
     response.status = status
@@ -128,7 +155,10 @@ def response_decline(*, response: ResourceResponse, note: str = "", actor) -> Re
 
 def response_withdraw(*, response: ResourceResponse, actor) -> ResourceResponse:
     if response.status != ResourceResponse.Status.PENDING:
-        raise InvalidTransition(f"Only a pending response can be withdrawn; this one is {response.status}.")
+        raise InvalidTransition(
+            _("Only a pending response can be withdrawn; this one is “%(status)s”.")
+            % {"status": response_status(response.status)}
+        )
     response.status = ResourceResponse.Status.WITHDRAWN
     response.save(update_fields=["status", "version", "updated_at"])
     producers.response_withdrawn(response=response, actor=actor)

@@ -266,3 +266,28 @@ def test_refusals_of_every_kind_stay_refusals_never_a_500(client_of, org_a):
             assert not response.has_header("Idempotent-Replayed")
     assert not IdempotencyRecord.objects.exists()
     assert not ContactPoint.objects.exists()
+
+
+def test_the_key_problems_speak_the_language_asked_for(client_of, org_a, alice):
+    """The outbox shows these to the user when a retry goes wrong: in Russian for a Russian UI."""
+    client, key = client_of("alice"), str(uuid4())
+    assert post(client, CONTACTS, new_contact(org_a), key).status_code == 201
+    reused = post(client, CONTACTS, new_contact(org_a, "+49 30 7654321"), key, HTTP_ACCEPT_LANGUAGE="ru")
+    running = str(uuid4())
+    IdempotencyRecord.objects.create(
+        user=alice,
+        key_hash=key_hash(running),
+        fingerprint="x",
+        expires_at=timezone.now() + timedelta(hours=1),
+    )
+    in_use = post(client, CONTACTS, new_contact(org_a), running, HTTP_ACCEPT_LANGUAGE="ru")
+    malformed = post(client, CONTACTS, new_contact(org_a), "with space", HTTP_ACCEPT_LANGUAGE="ru")
+
+    assert (reused.status_code, in_use.status_code, malformed.status_code) == (422, 409, 400)
+    assert reused.json()["title"] == "Этот Idempotency-Key уже использован для другого запроса."
+    assert in_use.json()["detail"] == (
+        "Первый запрос с этим Idempotency-Key ещё не завершён; повторите чуть позже."  # noqa: RUF001
+    )
+    assert malformed.json()["errors"][0]["detail"] == (
+        "Idempotency-Key — это от 1 до 255 видимых символов ASCII, например UUID."
+    )

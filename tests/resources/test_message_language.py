@@ -6,7 +6,7 @@ alice coordinates A, bob coordinates B; A offers shelter beds.
 
 import pytest
 
-from tests.factories import ResourceFactory
+from tests.factories import ResourceFactory, ResponseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -56,3 +56,50 @@ def test_a_second_response_of_one_organization_is_refused_in_german(as_user, bob
     assert client.post("/api/v1/responses/", body, format="json").status_code == 201
     again = client.post("/api/v1/responses/", body, format="json", HTTP_ACCEPT_LANGUAGE="de")
     assert detail_of(again, "organization") == "Diese Organisation hat auf diesen Eintrag schon geantwortet."
+
+
+# Messages that name a status say it as a word of the language asked for, never as its code.
+
+
+def test_a_move_the_workflow_does_not_allow_names_the_statuses_in_russian(as_user, alice, org_a):
+    offer = ResourceFactory(organization=org_a, status="in_progress")
+    response = as_user(alice).patch(
+        f"/api/v1/resources/{offer.pk}/", {"status": "open"}, format="json", HTTP_ACCEPT_LANGUAGE="ru"
+    )
+    assert detail_of(response, "status") == (
+        "Ресурс со статусом «В работе» не может перейти в статус «Открыт»; возможно: Выполнен, Отозван."
+    )
+
+
+def test_a_response_to_a_resource_in_progress_is_refused_in_russian(as_user, bob, org_a, org_b):
+    offer = ResourceFactory(organization=org_a, status="in_progress")
+    body = {"resource": offer.pk, "organization": org_b.pk, "message": "We need two beds."}
+    response = as_user(bob).post("/api/v1/responses/", body, format="json", HTTP_ACCEPT_LANGUAGE="ru")
+    assert (
+        detail_of(response, "resource")
+        == "Откликнуться можно только на открытый ресурс; статус этого — «В работе»."
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("ru", "Решить можно только отклик, ждущий решения; статус этого — «Отклонён»."),
+        ("uk", "Вирішити можна лише відгук, що чекає рішення; статус цього — «Відхилений»."),
+        (
+            "de",
+            "Nur über eine Antwort, die auf Entscheidung wartet, kann entschieden werden; "
+            "diese ist „Abgelehnt“.",
+        ),
+        ("en", "Only a pending response can be decided; this one is “Declined”."),
+    ],
+)
+def test_a_decided_response_cannot_be_decided_again_in_the_language_asked_for(
+    as_user, alice, org_a, org_b, language, expected
+):
+    offer = ResourceFactory(organization=org_a)
+    made = ResponseFactory(resource=offer, organization=org_b, status="declined")
+    response = as_user(alice).post(
+        f"/api/v1/responses/{made.pk}/accept/", {}, format="json", HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert detail_of(response, "status") == expected

@@ -76,6 +76,16 @@ export function configureApi(
   return client;
 }
 
+/** A read the server answered without the data asked for; `status` 0 when it did not answer. */
+export class RequestFailed extends Error {
+  constructor(
+    readonly status: number,
+    what: string,
+  ) {
+    super(`The ${what} request failed with ${status || "no answer"}.`);
+  }
+}
+
 export function api(): Api {
   if (!client) throw new Error("The API client is used before configureApi().");
   return client;

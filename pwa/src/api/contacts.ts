@@ -7,9 +7,9 @@ import type { components } from "./schema";
 import { send, type Outcome } from "./write";
 import { t } from "../lib/i18n";
 import type { ContactPoint } from "../store/records";
+import type { ContactStatus } from "../lib/vocabulary";
 
 export type ContactBody = components["schemas"]["ContactPointRequest"];
-export type ContactStatus = components["schemas"]["ContactPointStatusEnum"];
 
 /** The fields of the contact form, in its order. */
 export const FIELDS = [
@@ -32,13 +32,15 @@ export function fieldLabels(): Record<FieldName, string> {
   return Object.fromEntries(FIELDS.map((name) => [name, t(`contact.field.${name}`)])) as Record<FieldName, string>;
 }
 
-const path = (id?: number) => (id === undefined ? "/api/v1/contact-points/" : `/api/v1/contact-points/${id}/`);
+/** A contact point's API path (the collection's without an id): also how the outbox names the object. */
+export const contactPath = (id?: number) =>
+  id === undefined ? "/api/v1/contact-points/" : `/api/v1/contact-points/${id}/`;
 const nameOf = (contact: Pick<ContactPoint, "label" | "value">) => contact.label || contact.value;
 
 export function createContact(body: ContactBody): Promise<Outcome<ContactPoint>> {
   return send<ContactPoint>({
     method: "POST",
-    path: path(),
+    path: contactPath(),
     body: { ...body },
     labels: fieldLabels(),
     label: t("contact.edit.created", { name: nameOf(body) }),
@@ -49,7 +51,7 @@ export function createContact(body: ContactBody): Promise<Outcome<ContactPoint>>
 export function updateContact(contact: ContactPoint, body: Partial<ContactBody>): Promise<Outcome<ContactPoint>> {
   return send<ContactPoint>({
     method: "PATCH",
-    path: path(contact.id),
+    path: contactPath(contact.id),
     body: { ...body },
     version: contact.version,
     labels: fieldLabels(),
@@ -61,7 +63,7 @@ export function updateContact(contact: ContactPoint, body: Partial<ContactBody>)
 export function verifyContact(contact: ContactPoint): Promise<Outcome<ContactPoint>> {
   return send<ContactPoint>({
     method: "POST",
-    path: `${path(contact.id)}verify/`,
+    path: `${contactPath(contact.id)}verify/`,
     version: contact.version,
     labels: fieldLabels(),
     label: t("contact.edit.verified", { name: nameOf(contact) }),
@@ -76,7 +78,7 @@ export function setContactStatus(
 ): Promise<Outcome<ContactPoint>> {
   return send<ContactPoint>({
     method: "PATCH",
-    path: path(contact.id),
+    path: contactPath(contact.id),
     body: { status, status_reason: reason },
     version: contact.version,
     labels: fieldLabels(),

@@ -5,7 +5,7 @@
  * `Idempotency-Key`. The preview is the server's own renderer: the app never sanitizes
  * Markdown itself.
  */
-import { api } from "./client";
+import { api, RequestFailed } from "./client";
 import type { components } from "./schema";
 import { send, type Outcome } from "./write";
 
@@ -26,12 +26,6 @@ export interface GuideFields {
   translation_of?: number;
 }
 
-export class GuidesError extends Error {
-  constructor(readonly status: number) {
-    super(`The guides request failed with ${status || "no answer"}.`);
-  }
-}
-
 /** An organization has few guides; more than a page of them shows the most recently changed. */
 const PAGE_SIZE = 100;
 
@@ -39,7 +33,7 @@ export async function listOrganizationGuides(organization: number): Promise<Guid
   const { data, response } = await api().GET("/api/v1/documents/", {
     params: { query: { organization, page_size: PAGE_SIZE, ordering: "-updated_at" } },
   });
-  if (!data) throw new GuidesError(response.status);
+  if (!data) throw new RequestFailed(response.status, "guides");
   return data.results;
 }
 
@@ -48,13 +42,13 @@ export async function fetchGuide(id: number): Promise<Guide | null> {
   const { data, response } = await api().GET("/api/v1/documents/{id}/", { params: { path: { id } } });
   if (data) return data;
   if (response.status === 404) return null;
-  throw new GuidesError(response.status);
+  throw new RequestFailed(response.status, "guides");
 }
 
 /** The body as readers will see it: rendered and sanitized by the server. */
 export async function previewMarkdown(body: string): Promise<string> {
   const { data, response } = await api().POST("/api/v1/documents/preview/", { body: { body } });
-  if (!data) throw new GuidesError(response.status);
+  if (!data) throw new RequestFailed(response.status, "guides");
   return data.html;
 }
 

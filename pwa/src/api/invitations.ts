@@ -3,18 +3,12 @@
  * and revoked through `send()` without the outbox (the one-time link must be shown to the
  * coordinator who asked for it, now, and never again).
  */
-import { api } from "./client";
+import { api, RequestFailed } from "./client";
 import type { components } from "./schema";
 import { send, type Outcome } from "./write";
 
 export type Invitation = components["schemas"]["Invitation"];
 export type InvitationCreated = components["schemas"]["InvitationCreated"];
-
-export class InvitationsError extends Error {
-  constructor(readonly status: number) {
-    super(`The invitations request failed with ${status || "no answer"}.`);
-  }
-}
 
 const PAGE_SIZE = 100;
 
@@ -23,7 +17,7 @@ export async function listPendingInvitations(organization: number): Promise<Invi
   const { data, response } = await api().GET("/api/v1/invitations/", {
     params: { query: { organization, status: "pending", page_size: PAGE_SIZE, ordering: "-created_at" } },
   });
-  if (!data) throw new InvitationsError(response.status);
+  if (!data) throw new RequestFailed(response.status, "invitations");
   return data.results;
 }
 

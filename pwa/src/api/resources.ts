@@ -5,7 +5,7 @@
  * only by the two organizations involved and are not synced, so they are read here, with
  * the signed-in user's token, whenever a screen shows them. Writes go through `send()`.
  */
-import { api } from "./client";
+import { api, RequestFailed } from "./client";
 import type { components } from "./schema";
 
 type Schemas = components["schemas"];
@@ -15,15 +15,17 @@ export type ResourceResponse = Schemas["ResourceResponse"];
 export type ResponseMessage = Schemas["ResponseMessage"];
 export type ResourceStatus = Schemas["ResourceStatus"];
 export type ResponseStatus = ResourceResponse["status"];
-export type Category = Schemas["CategoryEnum"];
 
 /** A page as long as a thread or a match list gets in practice; beyond it "more" is not offered. */
 const PAGE = 100;
 
 function ok<T>(data: T | undefined, response: Response): T {
-  if (data === undefined) throw new Error(`The API answered ${response.status}.`);
+  if (data === undefined) throw new RequestFailed(response.status, "resources");
   return data;
 }
+
+/** A resource's API path: also how the outbox names the object. */
+export const resourcePath = (id: number) => `/api/v1/resources/${id}/`;
 
 export async function fetchResource(id: number): Promise<ResourceRecord | null> {
   const { data, response } = await api().GET("/api/v1/resources/{id}/", { params: { path: { id } } });

@@ -4,42 +4,12 @@
  * проверке»), never `in_review`.
  */
 import { useMemo } from "preact/hooks";
-import type { components } from "../api/schema";
 import { useRecords } from "./data";
-import { countryName, label, LANGUAGES, languageName, t, type Key } from "./i18n";
+import { label, LANGUAGES } from "./i18n";
+import { codeWord, countryOptions, languageOptions, TOPICS, VISIBILITIES } from "./vocabulary";
 
-type Topic = components["schemas"]["Topic"];
-
-export const TOPICS: readonly Topic[] = [
-  "desertion",
-  "conscientious_objection",
-  "asylum",
-  "legal",
-  "psychological",
-  "shelter",
-  "travel",
-  "documents",
-  "funding",
-];
-
-export const VISIBILITIES = ["public", "network", "restricted"] as const;
-
-/** A code the server added after this app was built still reads as words. */
-function word(prefix: string, code: string): string {
-  const key = `${prefix}${code}` as Key;
-  const text = t(key);
-  return text === key ? code.replace(/_/g, " ") : text;
-}
-
-export const guideStatusLabel = (status: string): string => word("guide.status.", status);
-export const guideVisibilityLabel = (visibility: string): string => word("guide.visibility.", visibility);
-
-export interface Choice {
-  value: string;
-  label: string;
-}
-
-const byLabel = (a: Choice, b: Choice) => a.label.localeCompare(b.label);
+export const guideStatusLabel = (status: string): string => codeWord("guide.status.", status);
+export const guideVisibilityLabel = (visibility: string): string => codeWord("guide.visibility.", visibility);
 
 /**
  * Languages, countries and topics to choose from: the app's own languages and those the
@@ -60,8 +30,8 @@ export function useGuideChoices(named: { language?: string; countries?: readonly
       for (const code of organization.countries ?? []) countries.add(code);
     }
     return {
-      languages: [...languages].map((code) => ({ value: code, label: languageName(code) })).sort(byLabel),
-      countries: [...countries].map((code) => ({ value: code, label: countryName(code) })).sort(byLabel),
+      languages: languageOptions(languages),
+      countries: countryOptions(countries),
       topics: TOPICS.map((code) => ({ value: code, label: label("topic", code) })),
       visibilities: VISIBILITIES.map((code) => ({ value: code, label: guideVisibilityLabel(code) })),
     };

@@ -53,6 +53,16 @@ export function objectOf(edit: Pick<PendingEdit, "method" | "path" | "localId">)
   return `/api/v1/${collection}/${id}/`;
 }
 
+/**
+ * How an object's edits in the outbox stand: "review" when one came back for the user (a
+ * conflict or a refusal), "pending" while they only wait to be sent, null when none waits.
+ */
+export function standingOf(object: string, items: readonly PendingEdit[]): "pending" | "review" | null {
+  const own = items.filter((item) => objectOf(item) === object);
+  if (!own.length) return null;
+  return own.some((item) => item.status === "conflict" || item.status === "invalid") ? "review" : "pending";
+}
+
 function isCreate(edit: Pick<Edit, "method" | "path">): boolean {
   return edit.method === "POST" && /^\/api\/v1\/[^/]+\/$/.test(edit.path);
 }

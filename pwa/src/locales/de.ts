@@ -305,7 +305,6 @@ const de: Dictionary = {
   "res.needsConnection":
     "Dafür braucht es eine Verbindung: Antworten und Nachrichten werden nicht auf dem Gerät gespeichert.",
   "res.failed": "Das konnte nicht geladen werden.",
-  "res.retry": "Erneut versuchen",
   "res.notFound": "Dieser Eintrag ist nicht auf dem Gerät, oder Sie dürfen ihn nicht sehen.",
   "res.response.title": "Antwort von {org}",
   "res.response.to": "Auf „{title}“ ({org})",
@@ -476,6 +475,7 @@ const de: Dictionary = {
   "account.error.server": "Der Server konnte dich nicht anmelden. Versuche es später.",
   "role.member": "Mitglied",
   "role.coordinator": "Koordination",
+  "role.admin": "Administration",
 
   "settings.title": "Einstellungen und Sicherheit",
   "settings.language": "Sprache",
@@ -579,6 +579,8 @@ const de: Dictionary = {
   "conflict.yes": "ja",
   "conflict.no": "nein",
   "outbox.title": "Noch nicht gesendete Änderungen",
+  "outbox.mark.pending": "Wartet auf Senden",
+  "outbox.mark.review": "Prüfung nötig",
   "outbox.count.one": "{n} Änderung wartet auf das Senden.",
   "outbox.count.other": "{n} Änderungen warten auf das Senden.",
   "outbox.toReview.one": "{n} musst du prüfen.",

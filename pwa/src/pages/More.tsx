@@ -13,8 +13,8 @@ export function More() {
   const unread = useObservable(unreadCount);
   const links: [string, Key][] = [
     // The workspace and the inbox, for members of an organization (and the network office) only.
-    ...(role.memberships.length || role.isAdmin ? ([["/work", "work.title"]] as [string, Key][]) : []),
-    ...(role.memberships.length ? ([["/inbox", "inbox.title"]] as [string, Key][]) : []),
+    ...(role.entered ? ([["/work", "work.title"]] as [string, Key][]) : []),
+    ...(role.entered ? ([["/inbox", "inbox.title"]] as [string, Key][]) : []),
     ["/organizations", "nav.organizations"],
     ["/events", "nav.events"],
     // Members find their resources here even before any was shared; others when there are some to read.

@@ -89,14 +89,14 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
       {status === "compromised" ? (
         // Nothing that would reach or keep a compromised contact; a kept one may only be let go.
         kept && (
-          <div class={styles.actions}>
+          <div class="actions">
             <button type="button" aria-pressed onClick={() => onKeep(contact, false)} data-testid="keep">
               {t("contact.forget")}
             </button>
           </div>
         )
       ) : (
-        <div class={styles.actions} role="group" aria-label={t("contact.actions", { name })}>
+        <div class="actions" role="group" aria-label={t("contact.actions", { name })}>
           {status === "active" &&
             contactLinks(contact).map((link) => (
               <a

@@ -73,7 +73,7 @@ function Compromise({ contact, onDone }: { contact: ContactPoint; onDone: () => 
       />
       <FormErrors problem={sending.problem} shown={["status_reason"]} labels={fieldLabels()} />
       {sending.conflict && <p role="alert">{t("contact.edit.changedMeanwhile")}</p>}
-      <p class={styles.actions}>
+      <p class="actions">
         <button type="submit" class="danger" disabled={sending.busy} data-testid="confirm-compromise">
           {t("contact.edit.compromiseConfirm")}
         </button>
@@ -99,7 +99,7 @@ export function ContactActions({ contact }: { contact: ContactPoint }) {
     );
   return (
     <section class={styles.panel} aria-label={t("contact.edit.actions")}>
-      <div class={styles.actions}>
+      <div class="actions">
         <VerifyButton contact={contact} />
         <button
           type="button"

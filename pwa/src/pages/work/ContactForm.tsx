@@ -10,24 +10,21 @@ import { Conflict } from "../../components/Conflict/Conflict";
 import { Choices, Field, FormErrors } from "../../components/Field/Field";
 import { useRecords } from "../../lib/data";
 import { label, t } from "../../lib/i18n";
+import { CHANNELS, CONTACT_STATUSES, TOPICS, VISIBILITIES } from "../../lib/vocabulary";
 import type { ContactPoint } from "../../store/records";
 import {
   bodyOf,
-  CHANNELS,
-  countryOptions,
+  contactCountries,
+  contactLanguages,
   describe,
   editingOf,
   fieldLabels,
   FIELDS,
-  languageOptions,
   rebase,
-  STATUSES,
-  TOPICS,
-  VISIBILITIES,
   type Draft,
   type Editing,
 } from "./contactDraft";
-import { MoreChoices } from "./MoreChoices";
+import { CodeChoices } from "./MoreChoices";
 import { useSend } from "./useSend";
 import styles from "./work.module.css";
 
@@ -75,9 +72,9 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
       t("contact.edit.saved"),
       onSaved,
     );
-  const languages = languageOptions(organizations, contacts, draft.languages);
-  const countryChoices = countryOptions(countries, organizations, draft.countries);
-  const statuses = STATUSES.filter((s) => s !== "compromised" || contact?.status === "compromised");
+  const languages = contactLanguages(organizations, contacts, draft.languages);
+  const countryChoices = contactCountries(countries, organizations, draft.countries);
+  const statuses = CONTACT_STATUSES.filter((s) => s !== "compromised" || contact?.status === "compromised");
   return (
     <form
       class={styles.form}
@@ -99,36 +96,26 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
       />
       {text("value", 300, t(`contact.hint.${draft.channel}`))}
       {text("label", 200, t("contact.hint.label"))}
-      <Choices
+      <CodeChoices
+        kind="language"
         name="languages"
         label={labels.languages}
+        moreLabel={t("contact.edit.moreLanguages")}
         options={languages}
         values={draft.languages}
         onInput={(values) => set("languages")(values as Draft["languages"])}
         errors={errors("languages")}
         required
       />
-      <MoreChoices
-        kind="language"
-        name="more_languages"
-        label={t("contact.edit.moreLanguages")}
-        offered={languages.map((option) => option.value)}
-        onAdd={(code) => set("languages")([...draft.languages, code] as Draft["languages"])}
-      />
-      <Choices
+      <CodeChoices
+        kind="region"
         name="countries"
         label={labels.countries}
+        moreLabel={t("contact.edit.moreCountries")}
         options={countryChoices}
         values={draft.countries}
         onInput={(values) => set("countries")(values as Draft["countries"])}
         errors={errors("countries")}
-      />
-      <MoreChoices
-        kind="region"
-        name="more_countries"
-        label={t("contact.edit.moreCountries")}
-        offered={countryChoices.map((option) => option.value)}
-        onAdd={(code) => set("countries")([...draft.countries, code] as Draft["countries"])}
       />
       <Choices
         name="topics"
@@ -203,7 +190,7 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
           }}
         />
       )}
-      <p class={styles.actions}>
+      <p class="actions">
         <button type="submit" class="primary" disabled={sending.busy}>
           {sending.busy ? t("contact.edit.saving") : t("contact.edit.save")}
         </button>

@@ -3,6 +3,7 @@
  * compromise); members see the same contact read-only, with no control the server would refuse.
  * `id` "new" creates a contact for the organization named in the query (`?org=`).
  */
+import { contactPath } from "../../api/contacts";
 import { ContactCard } from "../../components/ContactCard/ContactCard";
 import { setKept, useKept, useRecord } from "../../lib/data";
 import { t } from "../../lib/i18n";
@@ -13,6 +14,7 @@ import { ContactActions } from "./ContactActions";
 import { ContactForm } from "./ContactForm";
 import { ContactSummary } from "./ContactSummary";
 import { NoWorkspace } from "./NoWorkspace";
+import { PendingMark } from "./PendingMark";
 
 function NewContact({ organization }: { organization: number }) {
   return (
@@ -36,14 +38,14 @@ export default function ContactPage({ id, location }: { id: string; location: Lo
   const role = useWorkRole();
   const contact = useRecord("contact_point", id === "new" ? "" : id);
   const kept = useKept();
-  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   if (id === "new") {
     const org = Number(location.query.get("org")) || role.writable[0]?.organization;
     if (!org || !role.canWrite(org)) return <NoWorkspace />;
     return <NewContact organization={org} />;
   }
   if (contact === undefined) return <p>{t("common.loading")}</p>;
-  if (contact === null || !role.roleIn(contact.organization)) return <NotOnDevice back="/work/contacts" />;
+  if (contact === null || !role.worksFor(contact.organization)) return <NotOnDevice back="/work/contacts" />;
   const writer = role.canWrite(contact.organization);
   return (
     <section>
@@ -51,6 +53,7 @@ export default function ContactPage({ id, location }: { id: string; location: Lo
         <a {...linkTo(`/work/contacts?org=${contact.organization}`)}>← {t("work.contacts")}</a>
       </p>
       <h1>{contact.label || contact.value}</h1>
+      <PendingMark object={contactPath(contact.id)} />
       <ContactSummary contact={contact} titled={false} />
       {writer ? (
         <>

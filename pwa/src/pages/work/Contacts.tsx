@@ -4,15 +4,17 @@
  * what needs a coordinator's attention is at the top. Coordinators verify in one tap here.
  */
 import { useMemo } from "preact/hooks";
+import { contactPath } from "../../api/contacts";
 import { PagedList } from "../../components/PagedList/PagedList";
 import { useRecords } from "../../lib/data";
 import { t } from "../../lib/i18n";
 import { linkTo, type Location } from "../../lib/router";
-import { useWorkRole, type Membership } from "../../lib/workspace";
+import { useWorkRole, type Workplace } from "../../lib/workspace";
 import type { ContactPoint } from "../../store/records";
 import { VerifyButton } from "./ContactActions";
 import { ContactSummary } from "./ContactSummary";
 import { NoWorkspace } from "./NoWorkspace";
+import { PendingMark } from "./PendingMark";
 import styles from "./work.module.css";
 
 /** Needs attention first: compromised, paused, stale; then the rest by label. */
@@ -22,7 +24,7 @@ function attention(contact: ContactPoint): number {
   return contact.is_stale ? 2 : 3;
 }
 
-function OrganizationContacts({ membership, contacts }: { membership: Membership; contacts: ContactPoint[] }) {
+function OrganizationContacts({ membership, contacts }: { membership: Workplace; contacts: ContactPoint[] }) {
   const role = useWorkRole();
   const writer = role.canWrite(membership.organization);
   const own = useMemo(() => {
@@ -49,7 +51,8 @@ function OrganizationContacts({ membership, contacts }: { membership: Membership
         render={(contact) => (
           <article class={styles.panel} data-testid="work-contact" data-contact-id={contact.id}>
             <ContactSummary contact={contact} />
-            <div class={styles.actions}>
+            <PendingMark object={contactPath(contact.id)} />
+            <div class="actions">
               <a class="button" {...linkTo(`/work/contacts/${contact.id}`)}>
                 {writer ? t("contact.edit.open") : t("contact.edit.details")}
               </a>
@@ -65,9 +68,9 @@ function OrganizationContacts({ membership, contacts }: { membership: Membership
 export default function Contacts({ location }: { location: Location }) {
   const role = useWorkRole();
   const contacts = useRecords("contact_point") ?? [];
-  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   const org = Number(location.query.get("org"));
-  const shown = role.memberships.filter((m) => !org || m.organization === org);
+  const shown = role.organizations.filter((m) => !org || m.organization === org);
   return (
     <section>
       <p>
@@ -75,7 +78,7 @@ export default function Contacts({ location }: { location: Location }) {
       </p>
       <h1>{t("work.contacts")}</h1>
       {shown.map((membership) => (
-        <OrganizationContacts key={membership.id} membership={membership} contacts={contacts} />
+        <OrganizationContacts key={membership.organization} membership={membership} contacts={contacts} />
       ))}
     </section>
   );

@@ -11,23 +11,15 @@ import { fetchGuide, guideStep, previewMarkdown, saveGuide, type Guide, type Gui
 import type { Outcome, Problem } from "../../api/write";
 import { Conflict } from "../../components/Conflict/Conflict";
 import { Choices, Field, FormErrors } from "../../components/Field/Field";
+import { RemoteView } from "../../components/Remote/Remote";
 import { guideStatusLabel, useGuideChoices } from "../../lib/guides";
 import { languageName, t } from "../../lib/i18n";
+import { useRemote } from "../../lib/remote";
 import { linkTo, navigate } from "../../lib/router";
-import { online } from "../../lib/state";
-import { useObservable } from "../../lib/store";
 import { useWorkRole } from "../../lib/workspace";
 import { NoWorkspace } from "./NoWorkspace";
-import { stepMessage } from "./Guides";
-
-type Mode = { kind: "new" } | { kind: "edit"; id: number } | { kind: "translate"; id: number };
-
-type Load =
-  | { state: "loading" }
-  | { state: "offline" }
-  | { state: "failed" }
-  | { state: "missing" }
-  | { state: "ready"; guide: Guide | null };
+import { OrganizationField } from "./OrganizationField";
+import { GuideActions, stepMessage } from "./Guides";
 
 /** The labels of a guide's fields, for the form, the conflict view and the pending list. */
 function fieldLabels(): Record<string, string> {
@@ -49,65 +41,35 @@ const SHOWN = Object.keys(fieldLabels());
 /** Route entry: `/work/guides/new`, `/work/guides/:id/edit`, `/work/guides/:id/translate`. */
 export default function GuideEdit({ id, translate = false }: { id?: string; translate?: boolean }) {
   const role = useWorkRole();
-  const isOnline = useObservable(online);
-  const mode: Mode = !id ? { kind: "new" } : { kind: translate ? "translate" : "edit", id: Number(id) };
-  const [load, setLoad] = useState<Load>(mode.kind === "new" ? { state: "ready", guide: null } : { state: "loading" });
-  const [round, setRound] = useState(0);
-
-  useEffect(() => {
-    if (mode.kind === "new") return;
-    if (!isOnline) {
-      setLoad({ state: "offline" });
-      return;
-    }
-    let live = true;
-    fetchGuide(mode.id).then(
-      (guide) => live && setLoad(guide ? { state: "ready", guide } : { state: "missing" }),
-      () => live && setLoad({ state: "failed" }),
-    );
-    return () => {
-      live = false;
-    };
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- `id` and `translate` make the mode
-  }, [id, translate, isOnline, round]);
-
-  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
-  const back = (
-    <p>
-      <a {...linkTo("/work/guides")}>← {t("guide.title")}</a>
-    </p>
-  );
-  if (load.state !== "ready")
-    return (
-      <section>
-        {back}
-        {load.state === "loading" && <p class="muted">{t("common.loading")}</p>}
-        {load.state === "offline" && <p class="warning">{t("guide.needsConnection")}</p>}
-        {load.state === "missing" && <p class="empty">{t("guide.notFound")}</p>}
-        {load.state === "failed" && (
-          <p class="warning" role="alert">
-            {t("guide.loadFailed")}{" "}
-            <button type="button" onClick={() => setRound((n) => n + 1)}>
-              {t("work.retry")}
-            </button>
-          </p>
-        )}
-      </section>
-    );
-  const reload = () => setRound((n) => n + 1);
+  if (!role.entered) return <NoWorkspace />;
   return (
     <section>
-      {back}
-      {mode.kind === "translate" && load.guide ? (
-        <Editor key={`translate-${load.guide.id}`} source={load.guide} guide={null} reload={reload} />
-      ) : (
-        <Editor
-          key={`edit-${load.guide?.id ?? "new"}-${load.guide?.version ?? 0}`}
-          guide={load.guide}
-          reload={reload}
-        />
-      )}
+      <p>
+        <a {...linkTo("/work/guides")}>← {t("guide.title")}</a>
+      </p>
+      {id ? <ExistingGuide id={Number(id)} translate={translate} /> : <Editor guide={null} />}
     </section>
+  );
+}
+
+/**
+ * A guide to edit or translate, read online (drafts and guides in review are not synced).
+ * A new guide needs no read, so it can be started offline and queued.
+ */
+function ExistingGuide({ id, translate }: { id: number; translate: boolean }) {
+  const [remote, reload] = useRemote(() => fetchGuide(id), String(id));
+  return (
+    <RemoteView remote={remote} retry={reload} offline={t("guide.needsConnection")} failed={t("guide.loadFailed")}>
+      {(guide) =>
+        !guide ? (
+          <p class="empty">{t("guide.notFound")}</p>
+        ) : translate ? (
+          <Editor key={`translate-${guide.id}`} source={guide} guide={null} reload={reload} />
+        ) : (
+          <Editor key={`edit-${guide.id}-${guide.version}`} guide={guide} reload={reload} />
+        )
+      }
+    </RemoteView>
   );
 }
 
@@ -130,7 +92,8 @@ interface EditorProps {
   guide: Guide | null;
   /** For a new translation: the guide it translates. */
   source?: Guide;
-  reload: () => void;
+  /** Reads the guide again from the server; a new guide has nothing to read. */
+  reload?: () => void;
 }
 
 function Editor({ guide: loaded, source, reload }: EditorProps) {
@@ -154,7 +117,7 @@ function Editor({ guide: loaded, source, reload }: EditorProps) {
 
   const organization = fields.organization ?? owner;
   if (!role.canWrite(organization)) return <ReadOnly guide={guide ?? source ?? null} />;
-  if (guide && guide.status !== "draft") return <NotADraft guide={guide} reload={reload} />;
+  if (guide && guide.status !== "draft") return <NotADraft guide={guide} reload={() => reload?.()} />;
 
   const set =
     <K extends keyof GuideFields>(name: K) =>
@@ -236,7 +199,7 @@ function Editor({ guide: loaded, source, reload }: EditorProps) {
         }}
         onTakeServer={() => {
           setConflict(null);
-          reload();
+          reload?.();
         }}
       />
     );
@@ -274,15 +237,12 @@ function Editor({ guide: loaded, source, reload }: EditorProps) {
         </details>
       )}
       <FormErrors problem={problem} shown={SHOWN} />
-      {!guide && !source && organizations.length > 1 && (
-        <Field
-          kind="select"
-          name="organization"
+      {!guide && !source && (
+        <OrganizationField
+          memberships={organizations}
           label={t("guide.field.organization")}
-          required
           value={String(organization)}
           onInput={(value) => set("organization")(Number(value))}
-          options={organizations.map((m) => ({ value: String(m.organization), label: m.organization_name }))}
           errors={errors("organization")}
         />
       )}
@@ -407,14 +367,7 @@ function NotADraft({ guide, reload }: { guide: Guide; reload: () => void }) {
         </span>
       </p>
       <p>{t(guide.status === "in_review" ? "guide.inReviewNote" : "guide.publishedNote")}</p>
-      <p class="row">
-        <button type="button" class="primary" disabled={busy} onClick={() => void revise()}>
-          {t(guide.status === "in_review" ? "guide.withdraw" : "guide.revise")}
-        </button>
-        <a class="button" {...linkTo(`/work/guides/${guide.id}/translate`)}>
-          {t("guide.translate")}
-        </a>
-      </p>
+      <GuideActions guide={guide} busy={busy} onStep={() => void revise()} />
       {note && <p role="status">{note}</p>}
       <div class="prose" lang={guide.language} dangerouslySetInnerHTML={{ __html: guide.body_html ?? "" }} />
     </div>

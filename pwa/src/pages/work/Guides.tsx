@@ -4,20 +4,20 @@
  * see the same list without any of those controls; anonymous users see none of it.
  * Drafts and guides in review are read online, so the list needs a connection.
  */
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import { guideStep, listOrganizationGuides, type GuideListItem } from "../../api/guides";
 import type { Outcome } from "../../api/write";
+import { RemoteView } from "../../components/Remote/Remote";
 import { guideStatusLabel } from "../../lib/guides";
 import { languageName, t } from "../../lib/i18n";
+import { useRemote } from "../../lib/remote";
 import { linkTo } from "../../lib/router";
-import { online } from "../../lib/state";
-import { useObservable } from "../../lib/store";
-import { useWorkRole, type Membership } from "../../lib/workspace";
+import { useWorkRole, type Workplace } from "../../lib/workspace";
 import { NoWorkspace } from "./NoWorkspace";
 
 export default function WorkGuides() {
   const role = useWorkRole();
-  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   return (
     <section>
       <h1>{t("guide.title")}</h1>
@@ -28,7 +28,7 @@ export default function WorkGuides() {
           </a>
         </p>
       )}
-      {role.memberships.map((membership) => (
+      {role.organizations.map((membership) => (
         <OrganizationGuides
           key={membership.organization}
           membership={membership}
@@ -38,9 +38,6 @@ export default function WorkGuides() {
     </section>
   );
 }
-
-type Load =
-  { state: "loading" } | { state: "offline" } | { state: "failed" } | { state: "ready"; guides: GuideListItem[] };
 
 /** What a workflow step came to, as one sentence for the screen. */
 export function stepMessage(outcome: Outcome<unknown>): string {
@@ -56,34 +53,20 @@ export function stepMessage(outcome: Outcome<unknown>): string {
   }
 }
 
-function OrganizationGuides({ membership, canWrite }: { membership: Membership; canWrite: boolean }) {
-  const isOnline = useObservable(online);
-  const [load, setLoad] = useState<Load>({ state: "loading" });
-  const [round, setRound] = useState(0);
+function OrganizationGuides({ membership, canWrite }: { membership: Workplace; canWrite: boolean }) {
+  const [remote, reload] = useRemote(
+    () => listOrganizationGuides(membership.organization),
+    String(membership.organization),
+  );
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
-
-  useEffect(() => {
-    if (!isOnline) {
-      setLoad({ state: "offline" });
-      return;
-    }
-    let live = true;
-    listOrganizationGuides(membership.organization).then(
-      (guides) => live && setLoad({ state: "ready", guides }),
-      () => live && setLoad({ state: "failed" }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [membership.organization, isOnline, round]);
 
   const step = async (guide: GuideListItem, which: "submit" | "revise") => {
     setBusy(true);
     const label = t(which === "submit" ? "guide.submitLabel" : "guide.reviseLabel", { title: guide.title });
     setMessage(stepMessage(await guideStep(guide, which, label)));
     setBusy(false);
-    setRound((n) => n + 1);
+    reload();
   };
 
   return (
@@ -94,40 +77,35 @@ function OrganizationGuides({ membership, canWrite }: { membership: Membership; 
           {message}
         </p>
       )}
-      {load.state === "loading" && <p class="muted">{t("common.loading")}</p>}
-      {load.state === "offline" && <p class="warning">{t("guide.needsConnection")}</p>}
-      {load.state === "failed" && (
-        <p class="warning" role="alert">
-          {t("guide.loadFailed")}{" "}
-          <button type="button" onClick={() => setRound((n) => n + 1)}>
-            {t("work.retry")}
-          </button>
-        </p>
-      )}
-      {load.state === "ready" && load.guides.length === 0 && <p class="empty">{t("guide.none")}</p>}
-      {load.state === "ready" && load.guides.length > 0 && (
-        <ul class="list">
-          {load.guides.map((guide) => (
-            <li key={guide.id} data-testid="work-guide" data-status={guide.status}>
-              <div class="card-like">
-                <strong lang={guide.language}>{guide.title}</strong>{" "}
-                <span class="tag" data-testid="guide-status">
-                  {guideStatusLabel(guide.status)}
-                </span>
-                <br />
-                <span class="muted">{languageName(guide.language)}</span>
-                {canWrite && <GuideActions guide={guide} busy={busy} onStep={(which) => void step(guide, which)} />}
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemoteView remote={remote} retry={reload} offline={t("guide.needsConnection")} failed={t("guide.loadFailed")}>
+        {(guides) =>
+          guides.length === 0 ? (
+            <p class="empty">{t("guide.none")}</p>
+          ) : (
+            <ul class="list">
+              {guides.map((guide) => (
+                <li key={guide.id} data-testid="work-guide" data-status={guide.status}>
+                  <div class="card-like">
+                    <strong lang={guide.language}>{guide.title}</strong>{" "}
+                    <span class="tag" data-testid="guide-status">
+                      {guideStatusLabel(guide.status)}
+                    </span>
+                    <br />
+                    <span class="muted">{languageName(guide.language)}</span>
+                    {canWrite && <GuideActions guide={guide} busy={busy} onStep={(which) => void step(guide, which)} />}
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </RemoteView>
     </section>
   );
 }
 
 /** A coordinator's next steps for one guide: only those the workflow allows from its status. */
-function GuideActions({
+export function GuideActions({
   guide,
   busy,
   onStep,

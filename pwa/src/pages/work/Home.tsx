@@ -7,8 +7,9 @@ import { Outbox } from "../../components/Outbox/Outbox";
 import { useRecords } from "../../lib/data";
 import { label, t, tn, type Key } from "../../lib/i18n";
 import { linkTo } from "../../lib/router";
-import { useWorkRole, type Membership } from "../../lib/workspace";
+import { useWorkRole, type Workplace } from "../../lib/workspace";
 import type { ContactPoint } from "../../store/records";
+import { formatEdit } from "./formatEdit";
 import { NoWorkspace } from "./NoWorkspace";
 import styles from "./work.module.css";
 
@@ -32,7 +33,15 @@ function Standing({ contacts }: { contacts: ContactPoint[] }) {
   );
 }
 
-function OrganizationPanel({ membership, contacts }: { membership: Membership; contacts: ContactPoint[] }) {
+function OrganizationPanel({
+  membership,
+  contacts,
+  canWrite,
+}: {
+  membership: Workplace;
+  contacts: ContactPoint[];
+  canWrite: boolean;
+}) {
   const own = contacts.filter((c) => c.organization === membership.organization);
   return (
     <section class={styles.panel} aria-labelledby={`org-${membership.organization}`}>
@@ -43,7 +52,7 @@ function OrganizationPanel({ membership, contacts }: { membership: Membership; c
         <a class="button" {...linkTo(`/work/contacts?org=${membership.organization}`)}>
           {t("work.contacts")}
         </a>
-        {membership.role === "coordinator" && (
+        {canWrite && (
           <a class="button primary" {...linkTo(`/work/contacts/new?org=${membership.organization}`)}>
             {t("contact.edit.new")}
           </a>
@@ -56,16 +65,21 @@ function OrganizationPanel({ membership, contacts }: { membership: Membership; c
 export default function Home() {
   const role = useWorkRole();
   const contacts = useRecords("contact_point") ?? [];
-  if (!role.signedIn || (role.known && !role.memberships.length && !role.isAdmin)) return <NoWorkspace />;
-  const coordinator = role.isAdmin || role.writable.length > 0;
+  if (!role.entered) return <NoWorkspace />;
+  const coordinator = role.writable.length > 0;
   return (
     <section>
       <h1>{t("work.title")}</h1>
       {!role.known && <p class="muted">{t("work.rolesUnknown")}</p>}
-      {role.memberships.map((membership) => (
-        <OrganizationPanel key={membership.id} membership={membership} contacts={contacts} />
+      {role.organizations.map((membership) => (
+        <OrganizationPanel
+          key={membership.organization}
+          membership={membership}
+          contacts={contacts}
+          canWrite={role.canWrite(membership.organization)}
+        />
       ))}
-      <Outbox />
+      <Outbox format={formatEdit} />
       <h2>{t("work.more")}</h2>
       <ul class="list">
         {LINKS.filter((link) => coordinator || !link.coordinators).map((link) => (

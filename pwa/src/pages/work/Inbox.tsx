@@ -18,7 +18,7 @@ import { NoWorkspace } from "./NoWorkspace";
 export default function Inbox() {
   const role = useWorkRole();
   // An inbox belongs to organizations: without a membership there is none (admins included).
-  return role.signedIn && role.memberships.length ? <InboxList /> : <NoWorkspace />;
+  return role.entered ? <InboxList /> : <NoWorkspace />;
 }
 
 function InboxList() {

@@ -5,7 +5,7 @@
  * server keeps only its hash. Below, the pending invitations, each of which can be revoked.
  * Coordinators only: a member is told so and offered nothing.
  */
-import { useEffect, useState } from "preact/hooks";
+import { useState } from "preact/hooks";
 import {
   createInvitation,
   listPendingInvitations,
@@ -13,16 +13,17 @@ import {
   type Invitation,
   type InvitationCreated,
 } from "../../api/invitations";
-import type { Problem } from "../../api/write";
 import { Field, FormErrors } from "../../components/Field/Field";
+import { RemoteView } from "../../components/Remote/Remote";
 import { formatDate, label, t } from "../../lib/i18n";
 import { joinLink } from "../../lib/join";
-import { online } from "../../lib/state";
-import { useObservable } from "../../lib/store";
+import { useRemote } from "../../lib/remote";
+import { MEMBERSHIP_ROLES } from "../../lib/vocabulary";
 import { useWorkRole } from "../../lib/workspace";
 import { NoWorkspace } from "./NoWorkspace";
+import { OrganizationField } from "./OrganizationField";
+import { useWrite } from "./useSend";
 
-const ROLES = ["member", "coordinator"] as const;
 /** The server's default life of an invitation, and its limit. */
 const DEFAULT_DAYS = 14;
 const MAX_DAYS = 90;
@@ -37,7 +38,7 @@ export default function Invite() {
   const [organization, setOrganization] = useState(organizations[0]?.organization ?? 0);
   const [created, setCreated] = useState<InvitationCreated | null>(null);
   const [round, setRound] = useState(0);
-  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   if (!organizations.length)
     return (
       <section>
@@ -53,20 +54,16 @@ export default function Invite() {
   return (
     <section class="stack">
       <h1>{t("invite.title")}</h1>
-      {organizations.length > 1 && (
-        <Field
-          kind="select"
-          name="invite-organization"
-          label={t("invite.organization")}
-          required
-          value={String(current)}
-          onInput={(value) => {
-            setOrganization(Number(value));
-            setCreated(null);
-          }}
-          options={organizations.map((m) => ({ value: String(m.organization), label: m.organization_name }))}
-        />
-      )}
+      <OrganizationField
+        memberships={organizations}
+        name="invite-organization"
+        label={t("invite.organization")}
+        value={String(current)}
+        onInput={(value) => {
+          setOrganization(Number(value));
+          setCreated(null);
+        }}
+      />
       {created ? (
         <CreatedLink invitation={created} onAnother={() => setCreated(null)} />
       ) : (
@@ -93,24 +90,22 @@ function InviteForm({
   const [email, setEmail] = useState("");
   const [memberRole, setMemberRole] = useState<string>("member");
   const [until, setUntil] = useState(isoDay(DEFAULT_DAYS));
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useWrite();
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
     // The end of the chosen day, in the user's time zone.
     const expires = until ? new Date(`${until}T23:59:00`).toISOString() : undefined;
-    const outcome = await createInvitation(
-      { organization, email: email.trim(), role: memberRole, ...(expires ? { expires_at: expires } : {}) },
-      t("invite.label", { email: email.trim() }),
+    const outcome = await run(() =>
+      createInvitation(
+        { organization, email: email.trim(), role: memberRole, ...(expires ? { expires_at: expires } : {}) },
+        t("invite.label", { email: email.trim() }),
+      ),
     );
-    setBusy(false);
     if (outcome.kind === "saved") {
-      setProblem(null);
       setEmail("");
       onCreated(outcome.data);
-    } else if (outcome.kind === "invalid") setProblem(outcome.problem);
+    }
   };
 
   const errors = (name: string) => problem?.fields[name];
@@ -136,7 +131,7 @@ function InviteForm({
         required
         value={memberRole}
         onInput={setMemberRole}
-        options={ROLES.map((code) => ({ value: code, label: label("role", code) }))}
+        options={MEMBERSHIP_ROLES.map((code) => ({ value: code, label: label("role", code) }))}
         errors={errors("role")}
       />
       <Field
@@ -201,30 +196,11 @@ function CreatedLink({ invitation, onAnother }: { invitation: InvitationCreated;
   );
 }
 
-type Load =
-  { state: "loading" } | { state: "offline" } | { state: "failed" } | { state: "ready"; invitations: Invitation[] };
-
 function Pending({ organization, round }: { organization: number; round: number }) {
-  const isOnline = useObservable(online);
-  const [load, setLoad] = useState<Load>({ state: "loading" });
-  const [again, setAgain] = useState(0);
+  // `round` counts the invitations created above: each one makes the list read again.
+  const [remote, reload] = useRemote(() => listPendingInvitations(organization), `${organization}:${round}`);
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState("");
-
-  useEffect(() => {
-    if (!isOnline) {
-      setLoad({ state: "offline" });
-      return;
-    }
-    let live = true;
-    listPendingInvitations(organization).then(
-      (invitations) => live && setLoad({ state: "ready", invitations }),
-      () => live && setLoad({ state: "failed" }),
-    );
-    return () => {
-      live = false;
-    };
-  }, [organization, isOnline, round, again]);
 
   const revoke = async (invitation: Invitation) => {
     if (!window.confirm(t("invite.revokeConfirm", { email: invitation.email }))) return;
@@ -232,45 +208,40 @@ function Pending({ organization, round }: { organization: number; round: number 
     const outcome = await revokeInvitation(invitation, t("invite.revokeLabel", { email: invitation.email }));
     setBusy(false);
     setMessage(outcome.kind === "invalid" ? outcome.problem.detail || outcome.problem.title : t("invite.revoked"));
-    setAgain((n) => n + 1);
+    reload();
   };
 
   return (
     <section aria-labelledby="invite-pending">
       <h2 id="invite-pending">{t("invite.pending")}</h2>
       {message && <p role="status">{message}</p>}
-      {load.state === "loading" && <p class="muted">{t("common.loading")}</p>}
-      {load.state === "offline" && <p class="warning">{t("invite.needsConnection")}</p>}
-      {load.state === "failed" && (
-        <p class="warning" role="alert">
-          {t("invite.loadFailed")}{" "}
-          <button type="button" onClick={() => setAgain((n) => n + 1)}>
-            {t("work.retry")}
-          </button>
-        </p>
-      )}
-      {load.state === "ready" && load.invitations.length === 0 && <p class="empty">{t("invite.none")}</p>}
-      {load.state === "ready" && load.invitations.length > 0 && (
-        <ul class="list">
-          {load.invitations.map((invitation) => (
-            <li key={invitation.id} data-testid="pending-invitation">
-              <div class="card-like">
-                <strong>{invitation.email}</strong>{" "}
-                <span class="tag">{label("role", invitation.role ?? "member")}</span>
-                <br />
-                <span class="muted">
-                  {invitation.expires_at && t("invite.validUntil", { date: formatDate(invitation.expires_at) })}
-                </span>
-                <p>
-                  <button type="button" class="danger" disabled={busy} onClick={() => void revoke(invitation)}>
-                    {t("invite.revoke")}
-                  </button>
-                </p>
-              </div>
-            </li>
-          ))}
-        </ul>
-      )}
+      <RemoteView remote={remote} retry={reload} offline={t("invite.needsConnection")} failed={t("invite.loadFailed")}>
+        {(invitations) =>
+          invitations.length === 0 ? (
+            <p class="empty">{t("invite.none")}</p>
+          ) : (
+            <ul class="list">
+              {invitations.map((invitation) => (
+                <li key={invitation.id} data-testid="pending-invitation">
+                  <div class="card-like">
+                    <strong>{invitation.email}</strong>{" "}
+                    <span class="tag">{label("role", invitation.role ?? "member")}</span>
+                    <br />
+                    <span class="muted">
+                      {invitation.expires_at && t("invite.validUntil", { date: formatDate(invitation.expires_at) })}
+                    </span>
+                    <p>
+                      <button type="button" class="danger" disabled={busy} onClick={() => void revoke(invitation)}>
+                        {t("invite.revoke")}
+                      </button>
+                    </p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </RemoteView>
     </section>
   );
 }

@@ -4,13 +4,14 @@
  * created with the membership. The token is only ever in memory (lib/join.ts).
  */
 import { useState } from "preact/hooks";
-import { send, type Problem } from "../../api/write";
+import { send } from "../../api/write";
 import { Field, FormErrors } from "../../components/Field/Field";
 import { t } from "../../lib/i18n";
 import { forgetInvitation, pendingInvitation } from "../../lib/join";
 import { linkTo } from "../../lib/router";
 import { refreshMe, signedIn } from "../../lib/state";
 import { useObservable } from "../../lib/store";
+import { useWrite } from "./useSend";
 
 interface Joined {
   username: string;
@@ -21,8 +22,7 @@ export default function Join() {
   const isSignedIn = useObservable(signedIn);
   const [username, setUsername] = useState("");
   const [password, setPassword] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useWrite();
   const [joined, setJoined] = useState<Joined | null>(null);
   const token = pendingInvitation();
 
@@ -53,23 +53,23 @@ export default function Join() {
 
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
     const body: Record<string, unknown> = { token };
     if (!isSignedIn) Object.assign(body, { username: username.trim(), password });
-    const outcome = await send<Joined>({
-      method: "POST",
-      path: "/api/v1/invitations/accept/",
-      body,
-      label: t("invite.joinTitle"),
-      queueable: false,
-    });
-    setBusy(false);
+    const outcome = await run(() =>
+      send<Joined>({
+        method: "POST",
+        path: "/api/v1/invitations/accept/",
+        body,
+        label: t("invite.joinTitle"),
+        queueable: false,
+      }),
+    );
     if (outcome.kind === "saved") {
       forgetInvitation();
       setPassword("");
       if (isSignedIn) await refreshMe();
       setJoined(outcome.data);
-    } else if (outcome.kind === "invalid") setProblem(outcome.problem);
+    }
   };
 
   const errors = (name: string) => problem?.fields[name];

@@ -3,7 +3,7 @@
  * those the network already uses (shown as checkboxes). The server still decides which codes
  * are valid; a refused one comes back as the field's message.
  */
-import { Field } from "../../components/Field/Field";
+import { Choices, Field, type ChoicesProps } from "../../components/Field/Field";
 import { countryName, languageName, language } from "../../lib/i18n";
 
 type Kind = "language" | "region";
@@ -58,5 +58,28 @@ export function MoreChoices({ kind, name, label, offered, onAdd }: Props) {
         if (code) onAdd(code);
       }}
     />
+  );
+}
+
+/**
+ * Languages or countries as one field: the short list as checkboxes (`options`, all chosen
+ * ones among them) and, below, "Add another…" (`moreLabel`) for any other code.
+ */
+export function CodeChoices({
+  kind,
+  moreLabel,
+  ...choices
+}: ChoicesProps & { kind: Kind; moreLabel: string; onInput: (values: string[]) => void }) {
+  return (
+    <>
+      <Choices {...choices} />
+      <MoreChoices
+        kind={kind}
+        name={`more_${choices.name}`}
+        label={moreLabel}
+        offered={choices.options.map((option) => option.value)}
+        onAdd={(code) => choices.onInput([...choices.values, code])}
+      />
+    </>
   );
 }

@@ -3,44 +3,23 @@
  * An edit sends only the fields the user changed, so a conflict shows only those and a
  * colleague's change to another field is never overwritten.
  */
-import type { ContactBody, ContactStatus } from "../../api/contacts";
+import type { ContactBody } from "../../api/contacts";
 export { FIELDS, fieldLabels, type FieldName } from "../../api/contacts";
 import type { components } from "../../api/schema";
 import { countryName, label, languageName, LANGUAGES, t } from "../../lib/i18n";
+import {
+  countryOptions,
+  languageOptions,
+  type Channel,
+  type ContactStatus,
+  type Topic,
+  type Visibility,
+} from "../../lib/vocabulary";
 import type { Option } from "../../components/Field/Field";
 import type { ContactPoint, Country, Organization } from "../../store/records";
 
-type Schemas = components["schemas"];
-export type Channel = Schemas["ChannelEnum"];
-export type Topic = Schemas["Topic"];
-export type Visibility = Schemas["Visibility"];
-export type LanguageCode = Schemas["LanguageCode"];
-export type CountryCode = Schemas["CountryCode"];
-
-export const CHANNELS: readonly Channel[] = [
-  "phone",
-  "sms",
-  "signal",
-  "telegram",
-  "whatsapp",
-  "email",
-  "website",
-  "form",
-  "office",
-];
-export const TOPICS: readonly Topic[] = [
-  "desertion",
-  "conscientious_objection",
-  "asylum",
-  "legal",
-  "psychological",
-  "shelter",
-  "travel",
-  "documents",
-  "funding",
-];
-export const VISIBILITIES: readonly Visibility[] = ["public", "network", "restricted"];
-export const STATUSES: readonly ContactStatus[] = ["active", "paused", "compromised"];
+type LanguageCode = components["schemas"]["LanguageCode"];
+type CountryCode = components["schemas"]["CountryCode"];
 
 export interface Draft {
   organization: number;
@@ -140,26 +119,24 @@ export function statusWord(status: ContactStatus | undefined): string {
   return t(`contact.status.${status ?? "active"}`);
 }
 
-const byName = (options: Option[]) => options.sort((a, b) => a.label.localeCompare(b.label));
-
 /** Languages to choose from: those the network speaks (its organizations and contacts), the app's, and the chosen. */
-export function languageOptions(
+export function contactLanguages(
   organizations: readonly Organization[],
   contacts: readonly ContactPoint[],
   chosen: readonly string[],
 ): Option[] {
   const codes = new Set<string>([...LANGUAGES, ...chosen]);
   for (const record of [...organizations, ...contacts]) for (const code of record.languages ?? []) codes.add(code);
-  return byName([...codes].map((code) => ({ value: code, label: languageName(code) })));
+  return languageOptions(codes);
 }
 
 /** Countries to choose from: those with a profile, those the network works in, and the chosen. */
-export function countryOptions(
+export function contactCountries(
   countries: readonly Country[],
   organizations: readonly Organization[],
   chosen: readonly string[],
 ): Option[] {
   const codes = new Set<string>([...countries.map((c) => c.code), ...chosen]);
   for (const organization of organizations) for (const code of organization.countries ?? []) codes.add(code);
-  return byName([...codes].map((code) => ({ value: code, label: countryName(code) })));
+  return countryOptions(codes);
 }

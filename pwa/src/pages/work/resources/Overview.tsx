@@ -1,4 +1,4 @@
-import { fetchResponsesBy } from "../../../api/resources";
+import { fetchResponsesBy, resourcePath } from "../../../api/resources";
 import { RemoteView } from "../../../components/Remote/Remote";
 import { useRecords } from "../../../lib/data";
 import { formatDate, t } from "../../../lib/i18n";
@@ -7,6 +7,7 @@ import { categoryLabel, kindLabel, statusLabel } from "../../../lib/resources";
 import { linkTo } from "../../../lib/router";
 import { useWorkRole } from "../../../lib/workspace";
 import { NoWorkspace } from "../NoWorkspace";
+import { PendingMark } from "../PendingMark";
 import { ResponseList } from "./ResponseList";
 
 /**
@@ -16,7 +17,7 @@ import { ResponseList } from "./ResponseList";
  */
 export default function Overview() {
   const role = useWorkRole();
-  if (!role.signedIn || !role.memberships.length) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   return (
     <section>
       <h1>{t("res.overview")}</h1>
@@ -30,7 +31,7 @@ export default function Overview() {
           {t("res.all")}
         </a>
       </p>
-      <Ours organizations={new Set(role.memberships.map((m) => m.organization))} />
+      <Ours organizations={new Set(role.organizations.map((m) => m.organization))} />
       <Direction direction="received" title={t("res.received")} />
       <Direction direction="sent" title={t("res.sent")} />
     </section>
@@ -52,7 +53,8 @@ function Ours({ organizations }: { organizations: Set<number> }) {
           <li key={resource.id}>
             <a {...linkTo(`/work/resources/${resource.id}`)}>
               <span class="tag">{kindLabel(resource.kind)}</span>{" "}
-              <span class="tag">{statusLabel(resource.status ?? "open")}</span>
+              <span class="tag">{statusLabel(resource.status ?? "open")}</span>{" "}
+              <PendingMark object={resourcePath(resource.id)} />
               <br />
               <strong>{resource.title}</strong>
               <br />

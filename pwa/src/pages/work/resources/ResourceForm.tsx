@@ -1,23 +1,18 @@
 import { useMemo, useState } from "preact/hooks";
-import type { ResourceRecord } from "../../../api/resources";
+import { resourcePath, type ResourceRecord } from "../../../api/resources";
 import { send, type Edit, type Problem } from "../../../api/write";
 import { Conflict } from "../../../components/Conflict/Conflict";
-import { Choices, Field, FormErrors } from "../../../components/Field/Field";
+import { Field, FormErrors } from "../../../components/Field/Field";
 import { useRecords } from "../../../lib/data";
-import { countryName, languageName, t } from "../../../lib/i18n";
-import {
-  CATEGORIES,
-  categoryLabel,
-  kindLabel,
-  statusLabel,
-  VISIBILITIES,
-  visibilityLabel,
-} from "../../../lib/resources";
+import { t } from "../../../lib/i18n";
+import { categoryLabel, kindLabel, statusLabel, visibilityLabel } from "../../../lib/resources";
 import { navigate } from "../../../lib/router";
 import { runSync } from "../../../lib/state";
+import { CATEGORIES, countryOptions, languageOptions, VISIBILITIES } from "../../../lib/vocabulary";
 import { useWorkRole } from "../../../lib/workspace";
-import { MoreChoices } from "../MoreChoices";
+import { CodeChoices } from "../MoreChoices";
 import { NoWorkspace } from "../NoWorkspace";
+import { OrganizationField } from "../OrganizationField";
 import { formatResourceField } from "./format";
 import { Queued } from "./Queued";
 import { WithResource } from "./WithResource";
@@ -43,7 +38,7 @@ function fieldLabels(): Record<string, string> {
 /** A new offer or request (no `id`), or an edit of one the user's organization owns. */
 export default function ResourceForm({ id }: { id?: string }) {
   const role = useWorkRole();
-  if (!role.signedIn || (!role.memberships.length && !role.isAdmin)) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   return (
     <section>
       {id ? (
@@ -98,20 +93,8 @@ function bodyOf(values: Values, creating: boolean): Record<string, unknown> {
   };
 }
 
-const SHOWN = [
-  "organization",
-  "kind",
-  "category",
-  "title",
-  "description",
-  "countries",
-  "languages",
-  "amount",
-  "currency",
-  "capacity",
-  "valid_until",
-  "visibility",
-];
+/** Every field has its place in the form, so its messages are shown beside it. */
+const SHOWN = Object.keys(fieldLabels());
 
 function Editor({ resource }: { resource: ResourceRecord | null }) {
   const role = useWorkRole();
@@ -131,7 +114,7 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
   const save = async (body: Record<string, unknown>, version?: number) => {
     setBusy(true);
     const edit: Pick<Edit, "method" | "path"> = resource
-      ? { method: "PATCH", path: `/api/v1/resources/${resource.id}/` }
+      ? { method: "PATCH", path: resourcePath(resource.id) }
       : { method: "POST", path: "/api/v1/resources/" };
     const outcome = await send<ResourceRecord>({
       ...edit,
@@ -177,15 +160,12 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
       <h1>{resource ? t("res.form.edit", { title: resource.title }) : t("res.new")}</h1>
       <p class="muted">{t("res.form.hint")}</p>
       <FormErrors problem={problem} shown={SHOWN} />
-      {!resource && role.writable.length > 1 && (
-        <Field
-          kind="select"
-          name="organization"
+      {!resource && (
+        <OrganizationField
+          memberships={role.writable}
           label={t("res.field.organization")}
-          required
           value={values.organization}
           onInput={set("organization")}
-          options={role.writable.map((m) => ({ value: String(m.organization), label: m.organization_name }))}
           errors={errors("organization")}
         />
       )}
@@ -226,35 +206,25 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
         onInput={set("description")}
         errors={errors("description")}
       />
-      <Choices
+      <CodeChoices
+        kind="region"
         name="countries"
         label={t("res.field.countries")}
+        moreLabel={t("res.field.moreCountries")}
         options={countries}
         values={values.countries}
         onInput={set("countries")}
         errors={errors("countries")}
       />
-      <MoreChoices
-        kind="region"
-        name="more_countries"
-        label={t("res.field.moreCountries")}
-        offered={countries.map((option) => option.value)}
-        onAdd={(code) => set("countries")([...values.countries, code])}
-      />
-      <Choices
+      <CodeChoices
+        kind="language"
         name="languages"
         label={t("res.field.languages")}
+        moreLabel={t("res.field.moreLanguages")}
         options={languages}
         values={values.languages}
         onInput={set("languages")}
         errors={errors("languages")}
-      />
-      <MoreChoices
-        kind="language"
-        name="more_languages"
-        label={t("res.field.moreLanguages")}
-        offered={languages.map((option) => option.value)}
-        onAdd={(code) => set("languages")([...values.languages, code])}
       />
       <Field
         kind="number"
@@ -333,8 +303,6 @@ function useChoices(organization: number, chosenCountries: string[], chosenLangu
       for (const code of org.languages ?? []) languages.add(code);
       if (org.id === organization) for (const code of org.countries ?? []) countries.add(code);
     }
-    const byName = (name: (code: string) => string) => (codes: Set<string>) =>
-      [...codes].map((code) => ({ value: code, label: name(code) })).sort((a, b) => a.label.localeCompare(b.label));
-    return { countries: byName(countryName)(countries), languages: byName(languageName)(languages) };
+    return { countries: countryOptions(countries), languages: languageOptions(languages) };
   }, [profiles, organizations, organization, chosenCountries, chosenLanguages]);
 }

@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import type { ResourceRecord } from "../../../api/resources";
+import { resourcePath, type ResourceRecord } from "../../../api/resources";
 import { send } from "../../../api/write";
 import { countryName, formatDate, languageName, t } from "../../../lib/i18n";
 import { categoryLabel, isOpen, kindLabel, statusLabel, visibilityLabel } from "../../../lib/resources";
@@ -7,6 +7,7 @@ import { linkTo } from "../../../lib/router";
 import { runSync } from "../../../lib/state";
 import { useWorkRole } from "../../../lib/workspace";
 import { NoWorkspace } from "../NoWorkspace";
+import { PendingMark } from "../PendingMark";
 import { Matches } from "./Matches";
 import { Responses } from "./Responses";
 import { WithResource } from "./WithResource";
@@ -19,7 +20,7 @@ import styles from "./resources.module.css";
  */
 export default function ResourcePage({ id }: { id: string }) {
   const role = useWorkRole();
-  if (!role.signedIn || (!role.memberships.length && !role.isAdmin)) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   return (
     <section>
       <p>
@@ -41,7 +42,8 @@ function ResourceDetail({ resource }: { resource: ResourceRecord }) {
         <span class="tag">{kindLabel(resource.kind)}</span>{" "}
         <span class="tag" data-testid="resource-status">
           {statusLabel(status)}
-        </span>
+        </span>{" "}
+        <PendingMark object={resourcePath(resource.id)} />
       </p>
       <p class="muted">
         {t("res.by", { kind: kindLabel(resource.kind), org: resource.organization_name })} ·{" "}
@@ -91,7 +93,7 @@ function OwnerActions({ resource }: { resource: ResourceRecord }) {
     setBusy(true);
     const outcome = await send<ResourceRecord>({
       method: "PATCH",
-      path: `/api/v1/resources/${resource.id}/`,
+      path: resourcePath(resource.id),
       body: { status },
       version: resource.version,
       label: `${t(status === "fulfilled" ? "res.fulfil" : "res.withdraw")}: ${resource.title}`,

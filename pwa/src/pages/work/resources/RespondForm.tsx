@@ -1,11 +1,13 @@
 import { useState } from "preact/hooks";
 import type { ResourceRecord, ResourceResponse } from "../../../api/resources";
-import { send, type Problem } from "../../../api/write";
+import { send } from "../../../api/write";
 import { Field, FormErrors } from "../../../components/Field/Field";
 import { t } from "../../../lib/i18n";
 import { navigate } from "../../../lib/router";
+import { OrganizationField } from "../OrganizationField";
+import { useWrite } from "../useSend";
 import { Queued } from "./Queued";
-import type { Membership } from "../../../lib/workspace";
+import type { Workplace } from "../../../lib/workspace";
 
 /** A coordinator answers another organization's open resource, for one of their organizations. */
 export function RespondForm({
@@ -14,42 +16,39 @@ export function RespondForm({
   onSent,
 }: {
   resource: ResourceRecord;
-  responders: Membership[];
+  responders: Workplace[];
   onSent: () => void;
 }) {
   const [organization, setOrganization] = useState(String(responders[0]?.organization ?? ""));
   const [message, setMessage] = useState("");
   const [contribution, setContribution] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [queued, setQueued] = useState(false);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useWrite();
   const submit = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    const outcome = await send<ResourceResponse>({
-      method: "POST",
-      path: "/api/v1/responses/",
-      body: {
-        resource: resource.id,
-        organization: Number(organization),
-        message,
-        contribution,
-      },
-      label: `${t("res.respond")}: ${resource.title}`,
-      labels: {
-        organization: t("res.field.organization"),
-        message: t("res.field.message"),
-        contribution: t("res.field.contribution"),
-      },
-    });
-    setBusy(false);
+    const outcome = await run(() =>
+      send<ResourceResponse>({
+        method: "POST",
+        path: "/api/v1/responses/",
+        body: {
+          resource: resource.id,
+          organization: Number(organization),
+          message,
+          contribution,
+        },
+        label: `${t("res.respond")}: ${resource.title}`,
+        labels: {
+          organization: t("res.field.organization"),
+          message: t("res.field.message"),
+          contribution: t("res.field.contribution"),
+        },
+      }),
+    );
     if (outcome.kind === "saved") {
       onSent();
       navigate(`/work/responses/${outcome.data.id}`);
     } else if (outcome.kind === "queued") {
       setQueued(true);
-    } else if (outcome.kind === "invalid") {
-      setProblem(outcome.problem);
     }
   };
   if (queued) return <Queued />;
@@ -58,18 +57,13 @@ export function RespondForm({
       <h3 id="respond-title">{t("res.respond")}</h3>
       <p class="muted">{t("res.respondIntro", { org: resource.organization_name })}</p>
       <FormErrors problem={problem} shown={["organization", "message", "contribution"]} />
-      {responders.length > 1 && (
-        <Field
-          kind="select"
-          name="organization"
-          label={t("res.field.organization")}
-          required
-          value={organization}
-          onInput={setOrganization}
-          options={responders.map((m) => ({ value: String(m.organization), label: m.organization_name }))}
-          errors={problem?.fields.organization}
-        />
-      )}
+      <OrganizationField
+        memberships={responders}
+        label={t("res.field.organization")}
+        value={organization}
+        onInput={setOrganization}
+        errors={problem?.fields.organization}
+      />
       <Field
         kind="textarea"
         name="message"

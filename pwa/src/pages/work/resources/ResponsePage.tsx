@@ -1,6 +1,6 @@
 import { useState } from "preact/hooks";
 import { fetchResponse, type ResourceResponse } from "../../../api/resources";
-import { send, type Problem } from "../../../api/write";
+import { send } from "../../../api/write";
 import { Field, FormErrors } from "../../../components/Field/Field";
 import { RemoteView } from "../../../components/Remote/Remote";
 import { refreshUnread } from "../../../lib/inbox";
@@ -11,6 +11,7 @@ import { linkTo } from "../../../lib/router";
 import { runSync } from "../../../lib/state";
 import { useWorkRole } from "../../../lib/workspace";
 import { NoWorkspace } from "../NoWorkspace";
+import { useWrite } from "../useSend";
 import { Thread } from "./Thread";
 
 /**
@@ -21,7 +22,7 @@ import { Thread } from "./Thread";
 export default function ResponsePage({ id }: { id: string }) {
   const role = useWorkRole();
   const [remote, reload] = useRemote(() => fetchResponse(Number(id)), id);
-  if (!role.signedIn || (!role.memberships.length && !role.isAdmin)) return <NoWorkspace />;
+  if (!role.entered) return <NoWorkspace />;
   return (
     <section>
       <RemoteView remote={remote} retry={reload}>
@@ -95,27 +96,22 @@ function Decision({
   responder: boolean;
   reload: () => void;
 }) {
-  const [problem, setProblem] = useState<Problem | null>(null);
   const [note, setNote] = useState("");
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useWrite();
   const [changed, setChanged] = useState(false);
   const act = async (action: Act) => {
-    setBusy(true);
-    const outcome = await send<ResourceResponse>({
-      method: "POST",
-      path: `/api/v1/responses/${response.id}/${action}/`,
-      body: action === "withdraw" ? {} : { note },
-      version: response.version,
-      label: `${t(ACT_LABEL[action])}: ${response.resource_title ?? ""}`,
-      queueable: false,
-    });
-    setBusy(false);
-    if (outcome.kind === "invalid") {
-      setProblem(outcome.problem);
-      return;
-    }
+    const outcome = await run(() =>
+      send<ResourceResponse>({
+        method: "POST",
+        path: `/api/v1/responses/${response.id}/${action}/`,
+        body: action === "withdraw" ? {} : { note },
+        version: response.version,
+        label: `${t(ACT_LABEL[action])}: ${response.resource_title ?? ""}`,
+        queueable: false,
+      }),
+    );
+    if (outcome.kind === "invalid") return;
     // Saved, or changed meanwhile by someone else: either way the current state is shown.
-    setProblem(null);
     setChanged(outcome.kind === "conflict");
     reload();
     void runSync();

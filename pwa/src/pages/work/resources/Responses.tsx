@@ -21,8 +21,8 @@ export function Responses({ resource }: { resource: ResourceRecord }) {
       <RemoteView remote={remote} retry={reload}>
         {(responses) => {
           const answered = new Set(responses.map((response) => response.organization));
-          const responders = role.memberships
-            .filter((m) => m.organization !== resource.organization && role.canWrite(m.organization))
+          const responders = role.writable
+            .filter((m) => m.organization !== resource.organization)
             .filter((m) => !answered.has(m.organization));
           return (
             <>

@@ -1,34 +1,30 @@
 import { useState } from "preact/hooks";
 import { fetchMessages, type ResourceResponse, type ResponseMessage } from "../../../api/resources";
-import { send, type Problem } from "../../../api/write";
+import { send } from "../../../api/write";
 import { Field, FormErrors } from "../../../components/Field/Field";
 import { RemoteView } from "../../../components/Remote/Remote";
 import { formatDateTime, t } from "../../../lib/i18n";
 import { useRemote } from "../../../lib/remote";
+import { useWrite } from "../useSend";
 import styles from "./resources.module.css";
 
 /** The messages between the two organizations of a response, oldest first, and a box to write one. */
 export function Thread({ response, mayWrite }: { response: ResourceResponse; mayWrite: boolean }) {
   const [remote, reload] = useRemote(() => fetchMessages(response.id), String(response.id));
   const [draft, setDraft] = useState("");
-  const [problem, setProblem] = useState<Problem | null>(null);
-  const [busy, setBusy] = useState(false);
+  const { busy, problem, run } = useWrite();
   const post = async (event: Event) => {
     event.preventDefault();
-    setBusy(true);
-    const outcome = await send<ResponseMessage>({
-      method: "POST",
-      path: `/api/v1/responses/${response.id}/messages/`,
-      body: { body: draft },
-      label: `${t("res.sendMessage")}: ${response.resource_title ?? ""}`,
-      queueable: false,
-    });
-    setBusy(false);
-    if (outcome.kind === "invalid") {
-      setProblem(outcome.problem);
-      return;
-    }
-    setProblem(null);
+    const outcome = await run(() =>
+      send<ResponseMessage>({
+        method: "POST",
+        path: `/api/v1/responses/${response.id}/messages/`,
+        body: { body: draft },
+        label: `${t("res.sendMessage")}: ${response.resource_title ?? ""}`,
+        queueable: false,
+      }),
+    );
+    if (outcome.kind === "invalid") return;
     setDraft("");
     reload();
   };
