@@ -21,8 +21,10 @@ passwords (`demo_client("mila")`); `admin_client` is olga signed in to the Djang
 from io import StringIO
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 from django.test import Client
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from accounts.models import Membership
@@ -50,6 +52,15 @@ def fresh_throttles():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """A request's Accept-Language stays active in the thread after it (LocaleMiddleware sets it
+    per request and never resets it); each test starts in the default language, as a new request
+    without one would, so a test in Russian does not change what the next one generates."""
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
