@@ -16,23 +16,28 @@ const coordinatorOf1 = {
 };
 
 describe("who enters the workspace", () => {
-  it("lets an admin without a membership in, working and writing for every organization", () => {
-    const role = workRole(true, { is_admin: true, memberships: [] } as never, ORGANIZATIONS);
-    expect(role.entered).toBe(true);
-    expect(role.organizations.map((o) => [o.organization_name, o.role])).toEqual([
-      ["Advice desk", "admin"],
-      ["Shelter", "admin"],
-    ]);
-    expect(role.writable).toHaveLength(2);
-    expect(role.worksFor(2) && role.canWrite(2)).toBe(true);
+  it("lets an admin without a membership in, working for the one organization they chose and writing for any", () => {
+    const admin = { is_admin: true, memberships: [] } as never;
+    const before = workRole(true, admin);
+    expect(before.entered).toBe(true);
+    expect(before.organizations).toEqual([]);
+    expect(before.worksFor(2) && before.canWrite(2)).toBe(true);
+    const role = workRole(true, admin, ORGANIZATIONS[1]);
+    expect(role.organizations.map((o) => [o.organization_name, o.role])).toEqual([["Advice desk", "admin"]]);
+    expect(role.writable).toHaveLength(1);
+  });
+
+  it("lists an admin's own memberships once, also when they chose one of them", () => {
+    const role = workRole(true, { is_admin: true, memberships: [coordinatorOf1] } as never, ORGANIZATIONS[0]);
+    expect(role.organizations.map((o) => [o.organization, o.role])).toEqual([[1, "coordinator"]]);
   });
 
   it("keeps a coordinator to their organizations and anonymous or membership-less users out", () => {
-    const coordinator = workRole(true, { is_admin: false, memberships: [coordinatorOf1] } as never, ORGANIZATIONS);
+    const coordinator = workRole(true, { is_admin: false, memberships: [coordinatorOf1] } as never, ORGANIZATIONS[1]);
     expect(coordinator.organizations.map((o) => o.organization)).toEqual([1]);
     expect(coordinator.worksFor(2)).toBe(false);
-    expect(workRole(false, null, ORGANIZATIONS).entered).toBe(false);
-    expect(workRole(true, { is_admin: false, memberships: [] } as never, ORGANIZATIONS).entered).toBe(false);
+    expect(workRole(false, null).entered).toBe(false);
+    expect(workRole(true, { is_admin: false, memberships: [] } as never).entered).toBe(false);
   });
 });
 

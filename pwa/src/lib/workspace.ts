@@ -6,12 +6,14 @@
  *
  * This is the one place that decides who enters the workspace screens (`entered`) and which
  * organizations they work for (`organizations`, `writable`): an admin enters without a
- * membership and works for every organization, so every screen treats them alike.
+ * membership and may work for any organization. The screens list and load per organization,
+ * so an admin works for one chosen organization at a time (`chosenOrganization`, picked on the
+ * workspace home) besides their own: a network of 2,000 organizations is never listed whole.
  */
 import type { components } from "../api/schema";
-import { useRecords } from "./data";
+import { useRecord } from "./data";
 import { me, signedIn } from "./state";
-import { useObservable } from "./store";
+import { observable, useObservable } from "./store";
 
 export type Membership = components["schemas"]["MyMembership"];
 export type Role = components["schemas"]["MembershipRole"];
@@ -36,43 +38,44 @@ export interface WorkRole {
    * are not known yet (offline start), a signed-in user opens them with what the replica holds.
    */
   entered: boolean;
-  /** The organizations the screens show: the user's memberships; for an admin, every organization. */
+  /** The organizations the screens show: the user's memberships, and for an admin the chosen one. */
   organizations: Workplace[];
-  /** Works for this organization: it is one of `organizations`. */
+  /** Works for this organization: one of `organizations`, or any for an admin. */
   worksFor(organization: number | null | undefined): boolean;
   roleIn(organization: number | null | undefined): Role | null;
   /** May create and edit this organization's objects. */
   canWrite(organization: number | null | undefined): boolean;
-  /** The organizations the user may write for: coordinator memberships; for an admin, every organization. */
+  /** The organizations the user may write for: coordinator memberships; for an admin, all of `organizations`. */
   writable: Workplace[];
 }
 
-function workplaces(memberships: Membership[], isAdmin: boolean, all: readonly Organization[]): Workplace[] {
+/**
+ * The organization an admin works for besides their own, chosen on the workspace home. Kept in
+ * memory only: which organization the office looked at is nothing the device should keep.
+ */
+export const chosenOrganization = observable<number | null>(null);
+// Forgotten when the admin locks the app or signs out.
+me.subscribe((user) => {
+  if (!user?.is_admin) chosenOrganization.set(null);
+});
+
+function workplaces(memberships: Membership[], isAdmin: boolean, chosen: Organization | undefined): Workplace[] {
   const own: Workplace[] = memberships.map(({ organization, organization_name, role }) => ({
     organization,
     organization_name,
     role,
   }));
-  if (!isAdmin) return own;
-  const compare = new Intl.Collator().compare;
-  const others = all
-    .filter((org) => !memberships.some((m) => m.organization === org.id))
-    .map((org): Workplace => ({ organization: org.id, organization_name: org.name, role: "admin" }))
-    .sort((a, b) => compare(a.organization_name, b.organization_name));
-  return [...own, ...others];
+  if (!isAdmin || !chosen || memberships.some((m) => m.organization === chosen.id)) return own;
+  return [...own, { organization: chosen.id, organization_name: chosen.name, role: "admin" }];
 }
 
-export function workRole(
-  isSignedIn: boolean,
-  user: ReturnType<typeof me.get>,
-  organizations: readonly Organization[] = [],
-): WorkRole {
+export function workRole(isSignedIn: boolean, user: ReturnType<typeof me.get>, chosen?: Organization): WorkRole {
   const memberships = isSignedIn && user ? [...user.memberships] : [];
   const isAdmin = Boolean(isSignedIn && user?.is_admin);
   const known = !isSignedIn || user !== null;
   const roleIn = (organization: number | null | undefined) =>
     memberships.find((m) => m.organization === organization)?.role ?? null;
-  const places = workplaces(memberships, isAdmin, organizations);
+  const places = workplaces(memberships, isAdmin, chosen);
   return {
     signedIn: isSignedIn,
     known,
@@ -80,7 +83,7 @@ export function workRole(
     memberships,
     entered: isSignedIn && (!known || isAdmin || memberships.length > 0),
     organizations: places,
-    worksFor: (organization) => places.some((place) => place.organization === organization),
+    worksFor: (organization) => isAdmin || places.some((place) => place.organization === organization),
     roleIn,
     canWrite: (organization) => isAdmin || roleIn(organization) === "coordinator",
     writable: places.filter((place) => isAdmin || place.role === "coordinator"),
@@ -89,6 +92,6 @@ export function workRole(
 
 /** The signed-in user's role per organization, re-read when they sign in or out. */
 export function useWorkRole(): WorkRole {
-  const organizations = useRecords("organization") ?? [];
-  return workRole(useObservable(signedIn), useObservable(me), organizations);
+  const chosen = useRecord("organization", String(useObservable(chosenOrganization) ?? ""));
+  return workRole(useObservable(signedIn), useObservable(me), chosen ?? undefined);
 }

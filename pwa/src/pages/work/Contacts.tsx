@@ -13,7 +13,7 @@ import { useWorkRole, type Workplace } from "../../lib/workspace";
 import type { ContactPoint } from "../../store/records";
 import { VerifyButton } from "./ContactActions";
 import { ContactSummary } from "./ContactSummary";
-import { NoWorkspace } from "./NoWorkspace";
+import { perOrganizationGate } from "./NoWorkspace";
 import { PendingMark } from "./PendingMark";
 import styles from "./work.module.css";
 
@@ -68,7 +68,8 @@ function OrganizationContacts({ membership, contacts }: { membership: Workplace;
 export default function Contacts({ location }: { location: Location }) {
   const role = useWorkRole();
   const contacts = useRecords("contact_point") ?? [];
-  if (!role.entered) return <NoWorkspace />;
+  const gate = perOrganizationGate(role);
+  if (gate) return gate;
   const org = Number(location.query.get("org"));
   const shown = role.organizations.filter((m) => !org || m.organization === org);
   return (

@@ -17,7 +17,7 @@ import { languageName, t } from "../../lib/i18n";
 import { useRemote } from "../../lib/remote";
 import { linkTo, navigate } from "../../lib/router";
 import { useWorkRole } from "../../lib/workspace";
-import { NoWorkspace } from "./NoWorkspace";
+import { NoWorkspace, perOrganizationGate } from "./NoWorkspace";
 import { OrganizationField } from "./OrganizationField";
 import { GuideActions, stepMessage } from "./Guides";
 
@@ -41,7 +41,8 @@ const SHOWN = Object.keys(fieldLabels());
 /** Route entry: `/work/guides/new`, `/work/guides/:id/edit`, `/work/guides/:id/translate`. */
 export default function GuideEdit({ id, translate = false }: { id?: string; translate?: boolean }) {
   const role = useWorkRole();
-  if (!role.entered) return <NoWorkspace />;
+  const gate = id ? role.entered ? null : <NoWorkspace /> : perOrganizationGate(role);
+  if (gate) return gate;
   return (
     <section>
       <p>

@@ -13,11 +13,12 @@ import { languageName, t } from "../../lib/i18n";
 import { useRemote } from "../../lib/remote";
 import { linkTo } from "../../lib/router";
 import { useWorkRole, type Workplace } from "../../lib/workspace";
-import { NoWorkspace } from "./NoWorkspace";
+import { perOrganizationGate } from "./NoWorkspace";
 
 export default function WorkGuides() {
   const role = useWorkRole();
-  if (!role.entered) return <NoWorkspace />;
+  const gate = perOrganizationGate(role);
+  if (gate) return gate;
   return (
     <section>
       <h1>{t("guide.title")}</h1>

@@ -11,6 +11,7 @@ import { useWorkRole, type Workplace } from "../../lib/workspace";
 import type { ContactPoint } from "../../store/records";
 import { formatEdit } from "./formatEdit";
 import { NoWorkspace } from "./NoWorkspace";
+import { OrganizationPicker } from "./OrganizationPicker";
 import styles from "./work.module.css";
 
 /** Where a member goes from the home screen; `coordinators` links are for those who write. */
@@ -66,11 +67,12 @@ export default function Home() {
   const role = useWorkRole();
   const contacts = useRecords("contact_point") ?? [];
   if (!role.entered) return <NoWorkspace />;
-  const coordinator = role.writable.length > 0;
+  const coordinator = role.isAdmin || role.writable.length > 0;
   return (
     <section>
       <h1>{t("work.title")}</h1>
       {!role.known && <p class="muted">{t("work.rolesUnknown")}</p>}
+      {role.isAdmin && <OrganizationPicker />}
       {role.organizations.map((membership) => (
         <OrganizationPanel
           key={membership.organization}

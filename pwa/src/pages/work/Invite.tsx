@@ -20,7 +20,7 @@ import { joinLink } from "../../lib/join";
 import { useRemote } from "../../lib/remote";
 import { MEMBERSHIP_ROLES } from "../../lib/vocabulary";
 import { useWorkRole } from "../../lib/workspace";
-import { NoWorkspace } from "./NoWorkspace";
+import { perOrganizationGate } from "./NoWorkspace";
 import { OrganizationField } from "./OrganizationField";
 import { useWrite } from "./useSend";
 
@@ -38,7 +38,8 @@ export default function Invite() {
   const [organization, setOrganization] = useState(organizations[0]?.organization ?? 0);
   const [created, setCreated] = useState<InvitationCreated | null>(null);
   const [round, setRound] = useState(0);
-  if (!role.entered) return <NoWorkspace />;
+  const gate = perOrganizationGate(role);
+  if (gate) return gate;
   if (!organizations.length)
     return (
       <section>

@@ -6,7 +6,7 @@ import { useRemote } from "../../../lib/remote";
 import { categoryLabel, kindLabel, statusLabel } from "../../../lib/resources";
 import { linkTo } from "../../../lib/router";
 import { useWorkRole } from "../../../lib/workspace";
-import { NoWorkspace } from "../NoWorkspace";
+import { perOrganizationGate } from "../NoWorkspace";
 import { PendingMark } from "../PendingMark";
 import { ResponseList } from "./ResponseList";
 
@@ -17,7 +17,8 @@ import { ResponseList } from "./ResponseList";
  */
 export default function Overview() {
   const role = useWorkRole();
-  if (!role.entered) return <NoWorkspace />;
+  const gate = perOrganizationGate(role);
+  if (gate) return gate;
   return (
     <section>
       <h1>{t("res.overview")}</h1>

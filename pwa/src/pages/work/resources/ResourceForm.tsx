@@ -11,7 +11,7 @@ import { runSync } from "../../../lib/state";
 import { CATEGORIES, countryOptions, languageOptions, VISIBILITIES } from "../../../lib/vocabulary";
 import { useWorkRole } from "../../../lib/workspace";
 import { CodeChoices } from "../MoreChoices";
-import { NoWorkspace } from "../NoWorkspace";
+import { NoWorkspace, perOrganizationGate } from "../NoWorkspace";
 import { OrganizationField } from "../OrganizationField";
 import { formatResourceField } from "./format";
 import { Queued } from "./Queued";
@@ -38,7 +38,8 @@ function fieldLabels(): Record<string, string> {
 /** A new offer or request (no `id`), or an edit of one the user's organization owns. */
 export default function ResourceForm({ id }: { id?: string }) {
   const role = useWorkRole();
-  if (!role.entered) return <NoWorkspace />;
+  const gate = id ? role.entered ? null : <NoWorkspace /> : perOrganizationGate(role);
+  if (gate) return gate;
   return (
     <section>
       {id ? (
