@@ -47,6 +47,9 @@ const channel: BroadcastChannel | null =
   typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel("wp-lock");
 const listeners = new Set<(replica: Replica | null) => void>();
 const changeListeners = new Set<() => void>();
+const lockingTasks = new Set<(replica: Replica) => Promise<void>>();
+/** How long a lock waits for the last writes (unsaved drafts) before the replica is closed anyway. */
+const LOCKING_WRITE_MS = 2_000;
 
 /** The unlocked replica, or null while locked. */
 export function currentReplica(): Replica | null {
@@ -82,6 +85,21 @@ async function openWith(key: CryptoKey): Promise<void> {
 export function onReplicaChanged(listener: () => void): () => void {
   changeListeners.add(listener);
   return () => changeListeners.delete(listener);
+}
+
+/**
+ * Called with the replica as the app locks, for a last write (what the user was typing):
+ * the screens are gone at once, the replica is closed once the tasks are done (at most 2 s).
+ */
+export function onLocking(task: (replica: Replica) => Promise<void>): () => void {
+  lockingTasks.add(task);
+  return () => lockingTasks.delete(task);
+}
+
+function closeAfterLastWrites(closing: Replica): void {
+  const writes = Promise.allSettled([...lockingTasks].map((task) => task(closing)));
+  const limit = new Promise((resolve) => setTimeout(resolve, LOCKING_WRITE_MS));
+  void Promise.race([writes, limit]).then(() => closing.close());
 }
 
 /** Decides at start: a fresh install gets an open key; a PIN means locked. */
@@ -128,7 +146,7 @@ export async function startLock(): Promise<void> {
 /** Drops the replica, the keys and the tokens from memory; other tabs lock too. */
 export function lock(tell = true): void {
   if (!hasPin.get() || lockStatus.get() !== "open") return;
-  replica?.close();
+  if (replica) closeAfterLastWrites(replica);
   replica = null;
   void attachTokens(null);
   lockStatus.set("locked");

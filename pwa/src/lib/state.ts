@@ -167,7 +167,7 @@ export async function signIn(username: string, password: string, deviceLabel = "
   await runSync();
 }
 
-const NOTHING: Removed = { contacts: 0, other: 0, saved: 0, notices: 0, edits: 0 };
+const NOTHING: Removed = { contacts: 0, other: 0, saved: 0, notices: 0, edits: 0, drafts: 0 };
 let forgetting: Promise<Removed> | null = null;
 
 /** Drops everything but public data from this device, then brings the public view up to date. */

@@ -614,6 +614,10 @@ const de: Dictionary = {
   "account.signOutAnyway": "Abmelden und verwerfen",
   "settings.travelEdits.one": "Auch {n} noch nicht gesendete Änderung wurde entfernt.",
   "settings.travelEdits.other": "Auch {n} noch nicht gesendete Änderungen wurden entfernt.",
+  "draft.restored": "Ihr ungespeicherter Entwurf wurde wiederhergestellt.",
+  "draft.discard": "Entwurf verwerfen",
+  "settings.travelDrafts.one": "{n} ungespeicherter Formularentwurf wurde ebenfalls entfernt.",
+  "settings.travelDrafts.other": "{n} ungespeicherte Formularentwürfe wurden ebenfalls entfernt.",
 };
 
 export default de;

@@ -599,6 +599,10 @@ const en = {
   "account.signOutAnyway": "Sign out and lose them",
   "settings.travelEdits.one": "{n} edit not sent yet was removed too.",
   "settings.travelEdits.other": "{n} edits not sent yet were removed too.",
+  "draft.restored": "Restored your unsaved draft.",
+  "draft.discard": "Discard draft",
+  "settings.travelDrafts.one": "{n} unsaved form draft was removed too.",
+  "settings.travelDrafts.other": "{n} unsaved form drafts were removed too.",
 } as const;
 
 export default en;

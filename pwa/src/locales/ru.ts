@@ -630,6 +630,12 @@ const ru: Dictionary = {
   "settings.travelEdits.few": "Также удалены {n} неотправленные правки.",
   "settings.travelEdits.many": "Также удалено {n} неотправленных правок.",
   "settings.travelEdits.other": "Также удалены {n} неотправленной правки.",
+  "draft.restored": "Восстановлен ваш несохранённый черновик.",
+  "draft.discard": "Отбросить черновик",
+  "settings.travelDrafts.one": "Также удалён {n} несохранённый черновик формы.",
+  "settings.travelDrafts.few": "Также удалены {n} несохранённых черновика форм.",
+  "settings.travelDrafts.many": "Также удалено {n} несохранённых черновиков форм.",
+  "settings.travelDrafts.other": "Также удалены {n} несохранённого черновика форм.",
 };
 
 export default ru;

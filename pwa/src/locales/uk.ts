@@ -627,6 +627,12 @@ const uk: Dictionary = {
   "settings.travelEdits.few": "Також видалено {n} ненадіслані правки.",
   "settings.travelEdits.many": "Також видалено {n} ненадісланих правок.",
   "settings.travelEdits.other": "Також видалено {n} ненадісланої правки.",
+  "draft.restored": "Відновлено вашу незбережену чернетку.",
+  "draft.discard": "Відкинути чернетку",
+  "settings.travelDrafts.one": "Також видалено {n} незбережену чернетку форми.",
+  "settings.travelDrafts.few": "Також видалено {n} незбережені чернетки форм.",
+  "settings.travelDrafts.many": "Також видалено {n} незбережених чернеток форм.",
+  "settings.travelDrafts.other": "Також видалено {n} незбереженої чернетки форм.",
 };
 
 export default uk;

@@ -172,7 +172,9 @@ function TravelMode() {
             notices: counts.notices,
             other: counts.other,
           });
-          setRemoved(counts.edits ? `${done} ${tn("settings.travelEdits", counts.edits)}` : done);
+          const edits = counts.edits ? [tn("settings.travelEdits", counts.edits)] : [];
+          const drafts = counts.drafts ? [tn("settings.travelDrafts", counts.drafts)] : [];
+          setRemoved([done, ...edits, ...drafts].join(" "));
         }}
       >
         {t("settings.travelButton")}

@@ -86,6 +86,17 @@ export interface PendingEdit extends Edit {
   problem?: Problem;
 }
 
+/**
+ * What the user typed into a form and has not saved yet (kept in the `state` chunk, so it is
+ * encrypted and outlives a lock or a reload), under a key naming the form and its object.
+ */
+export interface FormDraft {
+  fields: unknown;
+  /** The version of the object the draft was made on: the `If-Match` of its save. */
+  version?: number;
+  at: string;
+}
+
 export const EMPTY_META: SyncMeta = { cursor: null, snapshotCursor: null, etag: null, syncedAt: null, viewer: null };
 
 interface State {
@@ -100,6 +111,7 @@ interface State {
   created?: Record<string, string>;
   /** The signed-in user and their memberships, so the workspace opens offline too. */
   profile?: Me | null;
+  drafts?: Record<string, FormDraft>;
 }
 
 /** Records per base chunk; and how many delta chunks accumulate before they are compacted. */
@@ -157,6 +169,7 @@ export class Replica {
   outbox: PendingEdit[] = [];
   created: Record<string, string> = {};
   profile: Me | null = null;
+  drafts: Record<string, FormDraft> = {};
   private nextNotice = 1;
   private nextChunk = 1;
   private chunks: string[] = [];
@@ -222,6 +235,7 @@ export class Replica {
     this.outbox = [];
     this.created = {};
     this.profile = null;
+    this.drafts = {};
     this.meta = EMPTY_META;
   }
 
@@ -263,6 +277,7 @@ export class Replica {
     this.outbox = state?.outbox ?? [];
     this.created = state?.created ?? {};
     this.profile = state?.profile ?? null;
+    this.drafts = state?.drafts ?? {};
     this.nextNotice = state?.nextNotice ?? 1;
     this.nextChunk = state?.nextChunk ?? 1;
     this.chunks = state?.chunks ?? [];
@@ -300,6 +315,7 @@ export class Replica {
       outbox: this.outbox,
       created: this.created,
       profile: this.profile,
+      drafts: this.drafts,
     };
     const rows = await Promise.all(
       [...puts, [STATE, state] as [string, unknown]].map(async ([id, value]) => ({
@@ -417,7 +433,7 @@ export class Replica {
     });
   }
 
-  /** Saves meta, saved contacts, notices and the outbox after `change` edited them in memory. */
+  /** Saves meta, saved contacts, notices, the outbox and drafts after `change` edited them in memory. */
   update<T = void>(change: (replica: Replica) => T): Promise<T> {
     return this.transact(async () => {
       const result = change(this);
@@ -441,6 +457,7 @@ export class Replica {
         saved: this.saved.size,
         notices: this.notices.length,
         edits: this.outbox.length,
+        drafts: Object.keys(this.drafts).length,
       };
       for (const [key, row] of this.records) {
         if (row.type === "country" || (row.data as { visibility?: string }).visibility === "public") continue;
@@ -454,6 +471,7 @@ export class Replica {
       this.outbox = [];
       this.created = {};
       this.profile = null;
+      this.drafts = {};
       // The next sync starts from a fresh anonymous snapshot (filling afresh what was half filled).
       this.meta = { ...EMPTY_META, viewer: "anonymous", filling: this.meta.filling === true };
       const old = this.chunks;
@@ -514,6 +532,8 @@ export interface Removed {
   notices: number;
   /** Pending edits of the outbox, never sent. */
   edits: number;
+  /** Unsaved form drafts. */
+  drafts: number;
 }
 
 export interface PageWrite {

@@ -4,11 +4,12 @@
  * are shown beside their fields, and a colleague's concurrent change is shown beside the
  * user's own rather than overwritten.
  */
-import { useEffect, useState } from "preact/hooks";
+import { useEffect } from "preact/hooks";
 import { createContact, updateContact, type ContactBody } from "../../api/contacts";
 import { Conflict } from "../../components/Conflict/Conflict";
 import { Choices, Field, FormErrors } from "../../components/Field/Field";
 import { useRecords } from "../../lib/data";
+import { useDraft } from "../../lib/drafts";
 import { label, t } from "../../lib/i18n";
 import { CHANNELS, CONTACT_STATUSES, TOPICS, VISIBILITIES } from "../../lib/vocabulary";
 import type { ContactPoint } from "../../store/records";
@@ -24,6 +25,7 @@ import {
   type Draft,
   type Editing,
 } from "./contactDraft";
+import { DraftNote } from "./DraftNote";
 import { CodeChoices } from "./MoreChoices";
 import { useSend } from "./useSend";
 import styles from "./work.module.css";
@@ -37,10 +39,14 @@ interface Props {
 }
 
 export function ContactForm({ contact, organization, onSaved }: Props) {
-  const [editing, setEditing] = useState<Editing>(() => editingOf(contact, organization));
+  // Kept as a draft while typed (with the version it was made on, so a restored one still conflicts).
+  const kept = useDraft<Editing>(contact ? `contact:${contact.id}` : `contact:new:${organization}`, () =>
+    editingOf(contact, organization),
+  );
+  const { value: editing, set: setEditing } = kept;
   useEffect(() => {
-    if (contact) setEditing((current) => rebase(current, contact));
-  }, [contact]);
+    if (contact) setEditing((current) => rebase(current, contact), false);
+  }, [contact, setEditing]);
   const { draft } = editing;
   // The contact as the edit was made on it: its id, and the version for `If-Match`.
   const base = contact && editing.version !== null ? { ...contact, version: editing.version } : null;
@@ -66,12 +72,14 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
       hint={hint}
     />
   );
-  const save = (body: Partial<ContactBody>, on: ContactPoint | null) =>
-    sending.run(
+  const save = async (body: Partial<ContactBody>, on: ContactPoint | null) => {
+    const outcome = await sending.run(
       () => (on ? updateContact(on, body) : createContact(body as ContactBody)),
       t("contact.edit.saved"),
       onSaved,
     );
+    if (outcome.kind === "saved" || outcome.kind === "queued") kept.clear();
+  };
   const languages = contactLanguages(organizations, contacts, draft.languages);
   const countryChoices = contactCountries(countries, organizations, draft.countries);
   const statuses = CONTACT_STATUSES.filter((s) => s !== "compromised" || contact?.status === "compromised");
@@ -84,6 +92,7 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
         void save(bodyOf(draft, base ? editing.original : null), base);
       }}
     >
+      <DraftNote shown={kept.restored} onDiscard={kept.discard} />
       <Field
         kind="select"
         name="channel"
@@ -186,6 +195,7 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
           onTakeServer={() => {
             const server = sending.conflict?.server ?? base;
             setEditing(editingOf(server, server.organization));
+            kept.clear();
             sending.clear();
           }}
         />

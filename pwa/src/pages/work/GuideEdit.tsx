@@ -14,9 +14,11 @@ import { Choices, Field, FormErrors } from "../../components/Field/Field";
 import { RemoteView } from "../../components/Remote/Remote";
 import { guideStatusLabel, useGuideChoices } from "../../lib/guides";
 import { languageName, t } from "../../lib/i18n";
+import { useDraft } from "../../lib/drafts";
 import { useRemote } from "../../lib/remote";
 import { linkTo, navigate } from "../../lib/router";
 import { useWorkRole } from "../../lib/workspace";
+import { DraftNote } from "./DraftNote";
 import { NoWorkspace, perOrganizationGate } from "./NoWorkspace";
 import { OrganizationField } from "./OrganizationField";
 import { GuideActions, stepMessage } from "./Guides";
@@ -103,8 +105,11 @@ function Editor({ guide: loaded, source, reload }: EditorProps) {
   const [guide, setGuide] = useState<Guide | null>(loaded);
   const organizations = role.writable;
   const owner = guide?.organization ?? source?.organization ?? organizations[0]?.organization ?? 0;
-  const [fields, setFields] = useState<GuideFields>(() => initialFields(guide, source, owner));
-  const [dirty, setDirty] = useState(false);
+  // What is typed is kept as a draft: a new guide, a translation, or an edit of this guide.
+  const draftKey = loaded ? `guide:${loaded.id}` : source ? `guide:translate:${source.id}` : "guide:new";
+  const draft = useDraft<GuideFields>(draftKey, () => initialFields(loaded, source, owner), loaded?.version);
+  const { value: fields, set: setFields } = draft;
+  const [dirty, setDirty] = useState(draft.restored);
   const [problem, setProblem] = useState<Problem | null>(null);
   const [conflict, setConflict] = useState<Extract<Outcome<Guide>, { kind: "conflict" }> | null>(null);
   const [note, setNote] = useState("");
@@ -134,7 +139,10 @@ function Editor({ guide: loaded, source, reload }: EditorProps) {
     const sent: GuideFields = { ...body };
     if (guide) delete sent.organization;
     if (!guide && source) sent.translation_of = source.id;
-    const outcome = await saveGuide(guide, sent, label, fieldLabels(), version);
+    // A restored draft was made on an older version: saved on it, a change meanwhile is a conflict.
+    const made = version ?? (draft.restored ? draft.version : undefined);
+    const outcome = await saveGuide(guide, sent, label, fieldLabels(), made);
+    if (outcome.kind === "saved" || outcome.kind === "queued") draft.clear();
     setProblem(outcome.kind === "invalid" ? outcome.problem : null);
     setConflict(outcome.kind === "conflict" ? outcome : null);
     setNote(outcome.kind === "queued" ? t("guide.queued") : "");
@@ -199,6 +207,7 @@ function Editor({ guide: loaded, source, reload }: EditorProps) {
           });
         }}
         onTakeServer={() => {
+          draft.clear();
           setConflict(null);
           reload?.();
         }}
@@ -237,6 +246,7 @@ function Editor({ guide: loaded, source, reload }: EditorProps) {
           </div>
         </details>
       )}
+      <DraftNote shown={draft.restored} onDiscard={draft.discard} />
       <FormErrors problem={problem} shown={SHOWN} />
       {!guide && !source && (
         <OrganizationField

@@ -4,12 +4,14 @@ import { send, type Edit, type Problem } from "../../../api/write";
 import { Conflict } from "../../../components/Conflict/Conflict";
 import { Field, FormErrors } from "../../../components/Field/Field";
 import { useRecords } from "../../../lib/data";
+import { useDraft } from "../../../lib/drafts";
 import { t } from "../../../lib/i18n";
 import { categoryLabel, kindLabel, statusLabel, visibilityLabel } from "../../../lib/resources";
 import { navigate } from "../../../lib/router";
 import { runSync } from "../../../lib/state";
 import { CATEGORIES, countryOptions, languageOptions, VISIBILITIES } from "../../../lib/vocabulary";
 import { useWorkRole } from "../../../lib/workspace";
+import { DraftNote } from "../DraftNote";
 import { CodeChoices } from "../MoreChoices";
 import { NoWorkspace, perOrganizationGate } from "../NoWorkspace";
 import { OrganizationField } from "../OrganizationField";
@@ -99,9 +101,14 @@ const SHOWN = Object.keys(fieldLabels());
 
 function Editor({ resource }: { resource: ResourceRecord | null }) {
   const role = useWorkRole();
-  const [values, setValues] = useState(() => initialValues(resource, role.writable[0]?.organization));
-  // The version the user started from: a sync bringing a newer one meanwhile must end in a conflict, not overwrite it.
-  const [baseVersion] = useState(resource?.version);
+  // Kept as a draft while typed, with the version the user started from: a sync (or a restored
+  // draft) bringing a newer one meanwhile must end in a conflict, not overwrite it.
+  const draft = useDraft(
+    resource ? `resource:${resource.id}` : "resource:new",
+    () => initialValues(resource, role.writable[0]?.organization),
+    resource?.version,
+  );
+  const { value: values, set: setValues, version: baseVersion } = draft;
   const [problem, setProblem] = useState<Problem | null>(null);
   const [conflict, setConflict] = useState<{ server: ResourceRecord; mine: Record<string, unknown> } | null>(null);
   const [queued, setQueued] = useState(false);
@@ -128,6 +135,7 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
     setProblem(outcome.kind === "invalid" ? outcome.problem : null);
     setConflict(outcome.kind === "conflict" ? outcome : null);
     setQueued(outcome.kind === "queued");
+    if (outcome.kind === "saved" || outcome.kind === "queued") draft.clear();
     if (outcome.kind === "saved") {
       void runSync();
       navigate(`/work/resources/${outcome.data.id}`, true);
@@ -145,6 +153,7 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
         busy={busy}
         onResolve={(body) => void save(body, conflict.server.version)}
         onTakeServer={() => {
+          draft.clear();
           void runSync();
           navigate(`/work/resources/${conflict.server.id}`, true);
         }}
@@ -160,6 +169,7 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
     <form class="stack" onSubmit={submit} data-testid="resource-form" noValidate>
       <h1>{resource ? t("res.form.edit", { title: resource.title }) : t("res.new")}</h1>
       <p class="muted">{t("res.form.hint")}</p>
+      <DraftNote shown={draft.restored} onDiscard={draft.discard} />
       <FormErrors problem={problem} shown={SHOWN} />
       {!resource && (
         <OrganizationField
