@@ -14,21 +14,25 @@ import { currentReplica, onLocking } from "./lock";
 
 const WRITE_DELAY_MS = 1_000;
 
-/** Changes not written yet: key -> the draft, or null to remove it. */
-let unwritten = new Map<string, FormDraft | null>();
+/** Changes not written yet (until their write ends): key -> the draft, or null to remove it. */
+const unwritten = new Map<string, FormDraft | null>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 
 /** Writes the drafts changed since the last write into `replica`, in one encrypted write. */
 export async function writeDrafts(replica: Replica | null = currentReplica()): Promise<void> {
   clearTimeout(timer);
-  const changes = unwritten;
-  unwritten = new Map();
-  if (!replica || !changes.size) return;
-  await replica.update((r) => {
-    const kept = Object.entries(r.drafts).filter(([key]) => !changes.has(key));
-    const changed = [...changes].filter((entry): entry is [string, FormDraft] => entry[1] !== null);
-    r.drafts = Object.fromEntries([...kept, ...changed]);
-  });
+  const changes = new Map(unwritten);
+  try {
+    if (!replica || !changes.size) return;
+    await replica.update((r) => {
+      const kept = Object.entries(r.drafts).filter(([key]) => !changes.has(key));
+      const changed = [...changes].filter((entry): entry is [string, FormDraft] => entry[1] !== null);
+      r.drafts = Object.fromEntries([...kept, ...changed]);
+    });
+  } finally {
+    // Read from the replica from now on, unless typed again meanwhile.
+    for (const [key, draft] of changes) if (unwritten.get(key) === draft) unwritten.delete(key);
+  }
 }
 
 function schedule(key: string, draft: FormDraft | null, now: boolean): void {
