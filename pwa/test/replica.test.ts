@@ -162,7 +162,7 @@ describe("the encrypted store", () => {
     ]);
     await keep(replica, "2");
     await replica.writeToken("refresh");
-    expect(await replica.removePrivate()).toEqual({ contacts: 2, other: 0, saved: 1, notices: 0, edits: 0 });
+    expect(await replica.removePrivate()).toEqual({ contacts: 2, other: 0, saved: 1, notices: 0, edits: 0, drafts: 0 });
     const reloaded = await Replica.load(disk, key);
     expect([...reloaded.records.keys()].map((k) => k.replace("\u0000", ":")).sort()).toEqual([
       "contact_point:1",
