@@ -2,7 +2,8 @@
 
 boris starts a guide on his phone and the app locks (as it does after idle minutes); after
 the PIN the editor opens with his text and a note that it was restored. Saving the guide
-removes the draft, so the next new guide starts empty. The guide is restricted to boris's
+removes the draft, so the next new guide starts empty; signing out warns that a draft
+would go with the rest of his data. The guide is restricted to boris's
 organization and its title unique to the run, so no other test sees it.
 """
 
@@ -76,3 +77,13 @@ def test_a_half_written_guide_survives_the_lock_and_goes_once_saved(browser, pwa
         unlock_if_locked(page)
         new_guide(page)
         expect(page.get_by_label("Title")).to_have_value("")
+
+        # Signing out removes drafts with the other private data: the app asks first.
+        page.get_by_label("Title").fill(f"Unfinished {run}")
+        open_screen(page, "More", "Account")
+        page.get_by_role("button", name="Sign out").click()
+        expect(page.get_by_role("alertdialog")).to_contain_text(
+            "1 form has a draft not saved yet. Signing out removes it from this device"
+        )
+        page.get_by_role("button", name="Sign out and lose them").click()
+        expect(page.get_by_role("button", name="Sign in")).to_be_visible()

@@ -4,8 +4,8 @@
  *
  * Drafts live in the encrypted replica (never in localStorage or plain IndexedDB), under a
  * key naming the form and its object ("guide:new", "guide:12", "contact:new:3"...). Typing
- * is written at most once a second, and at once when the app locks or the page is hidden.
- * A draft also keeps the version of the object it was made on, so its save carries the
+ * is written at most once a second, and at once when the form is left, the app locks or the
+ * page is hidden. A draft also keeps the version of the object it was made on, so its save carries the
  * `If-Match` of that version and a colleague's change meanwhile is a conflict, not an overwrite.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
@@ -96,6 +96,8 @@ export function useDraft<T>(key: string, initial: () => T, version?: number): Dr
   useEffect(() => {
     if (typedRef.current) keepDraft(key, value, base);
   }, [key, value, base]);
+  // Leaving the form (another screen, the lock) writes what waits at once.
+  useEffect(() => () => void writeDrafts().catch(() => undefined), []);
   // Stable, like a state setter, so effects may depend on it.
   const set = useCallback((next: T | ((current: T) => T), byUser = true) => {
     if (byUser) typedRef.current = true;

@@ -614,6 +614,10 @@ const de: Dictionary = {
   "account.signOutAnyway": "Abmelden und verwerfen",
   "settings.travelEdits.one": "Auch {n} noch nicht gesendete Änderung wurde entfernt.",
   "settings.travelEdits.other": "Auch {n} noch nicht gesendete Änderungen wurden entfernt.",
+  "account.unsavedDrafts.one":
+    "{n} Formular hat einen noch nicht gespeicherten Entwurf. Abmelden entfernt ihn von diesem Gerät: er geht verloren.",
+  "account.unsavedDrafts.other":
+    "{n} Formulare haben noch nicht gespeicherte Entwürfe. Abmelden entfernt sie von diesem Gerät: sie gehen verloren.",
   "draft.restored": "Ihr ungespeicherter Entwurf wurde wiederhergestellt.",
   "draft.discard": "Entwurf verwerfen",
   "settings.travelDrafts.one": "{n} ungespeicherter Formularentwurf wurde ebenfalls entfernt.",

@@ -599,6 +599,10 @@ const en = {
   "account.signOutAnyway": "Sign out and lose them",
   "settings.travelEdits.one": "{n} edit not sent yet was removed too.",
   "settings.travelEdits.other": "{n} edits not sent yet were removed too.",
+  "account.unsavedDrafts.one":
+    "{n} form has a draft not saved yet. Signing out removes it from this device: it will be lost.",
+  "account.unsavedDrafts.other":
+    "{n} forms have drafts not saved yet. Signing out removes them from this device: they will be lost.",
   "draft.restored": "Restored your unsaved draft.",
   "draft.discard": "Discard draft",
   "settings.travelDrafts.one": "{n} unsaved form draft was removed too.",

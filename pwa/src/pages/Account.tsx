@@ -7,10 +7,13 @@ import { currentReplica, hasPin, setPin } from "../lib/lock";
 import { me, signedIn, signIn, signOut } from "../lib/state";
 import { useObservable } from "../lib/store";
 
-/** Signing out removes the network's data, edits not sent yet too: with such edits it asks first. */
+/**
+ * Signing out removes the network's data, edits not sent yet and unsaved form drafts too:
+ * with any of those it asks first.
+ */
 function SignOut() {
   const [busy, setBusy] = useState(false);
-  const [unsent, setUnsent] = useState(0);
+  const [unsent, setUnsent] = useState<{ edits: number; drafts: number } | null>(null);
   const leave = async () => {
     setBusy(true);
     await signOut();
@@ -19,12 +22,13 @@ function SignOut() {
   if (unsent)
     return (
       <div class="warning" role="alertdialog" aria-label={t("account.signOut")}>
-        <p>{tn("account.unsentEdits", unsent)}</p>
+        {unsent.edits > 0 && <p>{tn("account.unsentEdits", unsent.edits)}</p>}
+        {unsent.drafts > 0 && <p>{tn("account.unsavedDrafts", unsent.drafts)}</p>}
         <div class="row">
           <button type="button" class="danger" disabled={busy} onClick={() => void leave()}>
             {t("account.signOutAnyway")}
           </button>
-          <button type="button" onClick={() => setUnsent(0)}>
+          <button type="button" onClick={() => setUnsent(null)}>
             {t("outbox.keep")}
           </button>
         </div>
@@ -35,8 +39,9 @@ function SignOut() {
       type="button"
       disabled={busy}
       onClick={() => {
-        const waiting = currentReplica()?.outbox.length ?? 0;
-        if (waiting) setUnsent(waiting);
+        const replica = currentReplica();
+        const waiting = { edits: replica?.outbox.length ?? 0, drafts: Object.keys(replica?.drafts ?? {}).length };
+        if (waiting.edits || waiting.drafts) setUnsent(waiting);
         else void leave();
       }}
     >
