@@ -5,8 +5,9 @@
  * Drafts live in the encrypted replica (never in localStorage or plain IndexedDB), under a
  * key naming the form and its object ("guide:new", "guide:12", "contact:new:3"...). Typing
  * is written at most once a second, and at once when the form is left, the app locks or the
- * page is hidden. A draft also keeps the version of the object it was made on, so its save carries the
- * `If-Match` of that version and a colleague's change meanwhile is a conflict, not an overwrite.
+ * page is hidden. A draft also keeps the version of the object it was made on, so its save
+ * carries the `If-Match` of that version and a colleague's change meanwhile is a conflict,
+ * not an overwrite.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
 import type { FormDraft, Replica } from "../store/replica";
