@@ -1,7 +1,7 @@
 """Nothing typed is lost: a half-written guide outlives the app's lock.
 
 boris starts a guide on his phone and the app locks (as it does after idle minutes); after
-the PIN the editor opens with his text and a note that it was restored. Saving the guide
+the PIN (and after a reload) the editor opens with his text and a note that it was restored. Saving the guide
 removes the draft, so the next new guide starts empty; signing out warns that a draft
 would go with the rest of his data. The guide is restricted to boris's
 organization and its title unique to the run, so no other test sees it.
@@ -78,8 +78,17 @@ def test_a_half_written_guide_survives_the_lock_and_goes_once_saved(browser, pwa
         new_guide(page)
         expect(page.get_by_label("Title")).to_have_value("")
 
-        # Signing out removes drafts with the other private data: the app asks first.
+        # Another screen, then a reload: the draft is still there after the PIN.
         page.get_by_label("Title").fill(f"Unfinished {run}")
+        open_screen(page, "More", "Workspace")
+        page.wait_for_load_state("networkidle")
+        page.reload()
+        unlock_if_locked(page)
+        new_guide(page)
+        expect(page.get_by_test_id("draft-note")).to_be_visible()
+        expect(page.get_by_label("Title")).to_have_value(f"Unfinished {run}")
+
+        # Signing out removes drafts with the other private data: the app asks first.
         open_screen(page, "More", "Account")
         page.get_by_role("button", name="Sign out").click()
         expect(page.get_by_role("alertdialog")).to_contain_text(
