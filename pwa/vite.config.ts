@@ -95,7 +95,7 @@ export default defineConfig({
         // The workspace screens' chunks are named `work-…`: the budget leaves out what only
         // they load (scripts/budget.mjs), since a first visit never opens them.
         chunkFileNames: (chunk) =>
-          chunk.facadeModuleId?.includes("/src/pages/work/")
+          chunk.facadeModuleId?.includes("/src/pages/workspace/")
             ? "assets/work-[name]-[hash].js"
             : "assets/[name]-[hash].js",
       },

@@ -22,19 +22,19 @@ import { Search } from "./pages/Search";
 import { Settings } from "./pages/Settings";
 
 // The workspace is for members only: its screens load on first use, not with every first visit.
-const WorkHome = lazyScreen(() => import("./pages/work/Home"));
-const WorkContacts = lazyScreen(() => import("./pages/work/Contacts"));
-const WorkContact = lazyScreen(() => import("./pages/work/ContactPage"));
-const ResourceOverview = lazyScreen(() => import("./pages/work/resources/Overview"));
-const ResourcePage = lazyScreen(() => import("./pages/work/resources/ResourcePage"));
-const ResourceForm = lazyScreen(() => import("./pages/work/resources/ResourceForm"));
-const ResponsePage = lazyScreen(() => import("./pages/work/resources/ResponsePage"));
-const Inbox = lazyScreen(() => import("./pages/work/Inbox"));
-const WorkGuides = lazyScreen(() => import("./pages/work/Guides"));
-const GuideEdit = lazyScreen(() => import("./pages/work/GuideEdit"));
-const Invite = lazyScreen(() => import("./pages/work/Invite"));
+const WorkHome = lazyScreen(() => import("./pages/workspace/Home"));
+const WorkContacts = lazyScreen(() => import("./pages/workspace/Contacts"));
+const WorkContact = lazyScreen(() => import("./pages/workspace/ContactPage"));
+const ResourceOverview = lazyScreen(() => import("./pages/workspace/resources/Overview"));
+const ResourcePage = lazyScreen(() => import("./pages/workspace/resources/ResourcePage"));
+const ResourceForm = lazyScreen(() => import("./pages/workspace/resources/ResourceForm"));
+const ResponsePage = lazyScreen(() => import("./pages/workspace/resources/ResponsePage"));
+const Inbox = lazyScreen(() => import("./pages/workspace/Inbox"));
+const WorkGuides = lazyScreen(() => import("./pages/workspace/Guides"));
+const GuideEdit = lazyScreen(() => import("./pages/workspace/GuideEdit"));
+const Invite = lazyScreen(() => import("./pages/workspace/Invite"));
 // Joining by an invitation link, before one is a member.
-const Join = lazyScreen(() => import("./pages/work/Join"));
+const Join = lazyScreen(() => import("./pages/workspace/Join"));
 
 type Route = [pattern: string, render: (params: Record<string, string>, location: Location) => ComponentChildren];
 
@@ -49,25 +49,25 @@ const ROUTES: Route[] = [
   ["/organizations/:id", ({ id = "" }) => <OrganizationPage id={id} />],
   ["/events", () => <Events />],
   ["/resources", () => <Resources />],
-  ["/work/resources", () => <ResourceOverview />],
-  ["/work/resources/new", () => <ResourceForm />],
-  ["/work/resources/:id", ({ id = "" }) => <ResourcePage id={id} />],
-  ["/work/resources/:id/edit", ({ id = "" }) => <ResourceForm id={id} />],
-  ["/work/responses/:id", ({ id = "" }) => <ResponsePage id={id} />],
+  ["/workspace/resources", () => <ResourceOverview />],
+  ["/workspace/resources/new", () => <ResourceForm />],
+  ["/workspace/resources/:id", ({ id = "" }) => <ResourcePage id={id} />],
+  ["/workspace/resources/:id/edit", ({ id = "" }) => <ResourceForm id={id} />],
+  ["/workspace/responses/:id", ({ id = "" }) => <ResponsePage id={id} />],
   ["/inbox", () => <Inbox />],
   ["/saved", () => <Saved />],
   ["/account", () => <Account />],
   ["/devices", () => <Devices />],
   ["/settings", () => <Settings />],
   ["/more", () => <More />],
-  ["/work", () => <WorkHome />],
-  ["/work/contacts", (_, location) => <WorkContacts location={location} />],
-  ["/work/contacts/:id", ({ id = "" }, location) => <WorkContact id={id} location={location} />],
-  ["/work/guides", () => <WorkGuides />],
-  ["/work/guides/new", () => <GuideEdit />],
-  ["/work/guides/:id/edit", ({ id = "" }) => <GuideEdit id={id} />],
-  ["/work/guides/:id/translate", ({ id = "" }) => <GuideEdit id={id} translate />],
-  ["/work/invite", () => <Invite />],
+  ["/workspace", () => <WorkHome />],
+  ["/workspace/contacts", (_, location) => <WorkContacts location={location} />],
+  ["/workspace/contacts/:id", ({ id = "" }, location) => <WorkContact id={id} location={location} />],
+  ["/workspace/guides", () => <WorkGuides />],
+  ["/workspace/guides/new", () => <GuideEdit />],
+  ["/workspace/guides/:id/edit", ({ id = "" }) => <GuideEdit id={id} />],
+  ["/workspace/guides/:id/translate", ({ id = "" }) => <GuideEdit id={id} translate />],
+  ["/workspace/invite", () => <Invite />],
   ["/join", () => <Join />],
 ];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bodyOf, editingOf, rebase, type Editing } from "../src/pages/work/contactDraft";
+import { bodyOf, editingOf, rebase, type Editing } from "../src/pages/workspace/contactDraft";
 import type { ContactPoint } from "../src/store/records";
 
 const contact = (fields: Partial<ContactPoint> = {}): ContactPoint =>

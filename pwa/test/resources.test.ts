@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setLanguage } from "../src/lib/i18n";
 import { categoryLabel, responseStatusLabel, statusLabel, visibilityLabel } from "../src/lib/resources";
-import { formatResourceField } from "../src/pages/work/resources/format";
+import { formatResourceField } from "../src/pages/workspace/resources/format";
 
 describe("the resource vocabulary in the UI language", () => {
   beforeAll(async () => {

@@ -13,7 +13,7 @@ export function More() {
   const unread = useObservable(unreadCount);
   const links: [string, Key][] = [
     // The workspace and the inbox, for members of an organization (and the network office) only.
-    ...(role.entered ? ([["/work", "work.title"]] as [string, Key][]) : []),
+    ...(role.entered ? ([["/workspace", "work.title"]] as [string, Key][]) : []),
     ...(role.entered ? ([["/inbox", "inbox.title"]] as [string, Key][]) : []),
     ["/organizations", "nav.organizations"],
     ["/events", "nav.events"],

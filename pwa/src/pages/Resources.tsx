@@ -25,7 +25,7 @@ export function Resources() {
       <p>{t("resources.intro")}</p>
       {role.writable.length > 0 && (
         <p>
-          <a class="button primary" {...linkTo("/work/resources/new")}>
+          <a class="button primary" {...linkTo("/workspace/resources/new")}>
             {t("res.new")}
           </a>
         </p>
@@ -66,7 +66,7 @@ function ResourceList({ resources, linked }: { resources: Resource[]; linked: bo
         return (
           <li key={resource.id}>
             {linked ? (
-              <a {...linkTo(`/work/resources/${resource.id}`)}>{body}</a>
+              <a {...linkTo(`/workspace/resources/${resource.id}`)}>{body}</a>
             ) : (
               <div class="card-like">
                 {body}

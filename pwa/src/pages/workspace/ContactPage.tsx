@@ -20,14 +20,14 @@ function NewContact({ organization }: { organization: number }) {
   return (
     <section>
       <p>
-        <a {...linkTo(`/work/contacts?org=${organization}`)}>← {t("work.contacts")}</a>
+        <a {...linkTo(`/workspace/contacts?org=${organization}`)}>← {t("work.contacts")}</a>
       </p>
       <h1>{t("contact.edit.new")}</h1>
       <ContactForm
         contact={null}
         organization={organization}
         onSaved={(saved) => {
-          navigate(`/work/contacts/${saved.id}`, true);
+          navigate(`/workspace/contacts/${saved.id}`, true);
         }}
       />
     </section>
@@ -45,12 +45,12 @@ export default function ContactPage({ id, location }: { id: string; location: Lo
     return <NewContact organization={org} />;
   }
   if (contact === undefined) return <p>{t("common.loading")}</p>;
-  if (contact === null || !role.worksFor(contact.organization)) return <NotOnDevice back="/work/contacts" />;
+  if (contact === null || !role.worksFor(contact.organization)) return <NotOnDevice back="/workspace/contacts" />;
   const writer = role.canWrite(contact.organization);
   return (
     <section>
       <p>
-        <a {...linkTo(`/work/contacts?org=${contact.organization}`)}>← {t("work.contacts")}</a>
+        <a {...linkTo(`/workspace/contacts?org=${contact.organization}`)}>← {t("work.contacts")}</a>
       </p>
       <h1>{contact.label || contact.value}</h1>
       <PendingMark object={contactPath(contact.id)} />

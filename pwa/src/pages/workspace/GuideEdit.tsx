@@ -40,7 +40,7 @@ function fieldLabels(): Record<string, string> {
 
 const SHOWN = Object.keys(fieldLabels());
 
-/** Route entry: `/work/guides/new`, `/work/guides/:id/edit`, `/work/guides/:id/translate`. */
+/** Route entry: `/workspace/guides/new`, `/workspace/guides/:id/edit`, `/workspace/guides/:id/translate`. */
 export default function GuideEdit({ id, translate = false }: { id?: string; translate?: boolean }) {
   const role = useWorkRole();
   const gate = id ? role.entered ? null : <NoWorkspace /> : perOrganizationGate(role);
@@ -48,7 +48,7 @@ export default function GuideEdit({ id, translate = false }: { id?: string; tran
   return (
     <section>
       <p>
-        <a {...linkTo("/work/guides")}>← {t("guide.title")}</a>
+        <a {...linkTo("/workspace/guides")}>← {t("guide.title")}</a>
       </p>
       {id ? <ExistingGuide id={Number(id)} translate={translate} /> : <Editor guide={null} />}
     </section>
@@ -157,7 +157,7 @@ function Editor({ guide: loaded, source, reload }: EditorProps) {
     const saved = await save(fields);
     setBusy(false);
     if (!saved) return;
-    if (!guide) navigate(`/work/guides/${saved.id}/edit`, true);
+    if (!guide) navigate(`/workspace/guides/${saved.id}/edit`, true);
     else {
       setGuide(saved);
       setNote(t("guide.saved"));
@@ -171,7 +171,7 @@ function Editor({ guide: loaded, source, reload }: EditorProps) {
       const outcome = await guideStep(saved, "submit", t("guide.submitLabel", { title: saved.title }));
       if (outcome.kind === "saved") {
         setBusy(false);
-        navigate("/work/guides", true);
+        navigate("/workspace/guides", true);
         return;
       }
       setNote(stepMessage(outcome));

@@ -138,7 +138,7 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
     if (outcome.kind === "saved" || outcome.kind === "queued") draft.clear();
     if (outcome.kind === "saved") {
       void runSync();
-      navigate(`/work/resources/${outcome.data.id}`, true);
+      navigate(`/workspace/resources/${outcome.data.id}`, true);
     }
   };
 
@@ -155,7 +155,7 @@ function Editor({ resource }: { resource: ResourceRecord | null }) {
         onTakeServer={() => {
           draft.clear();
           void runSync();
-          navigate(`/work/resources/${conflict.server.id}`, true);
+          navigate(`/workspace/resources/${conflict.server.id}`, true);
         }}
       />
     );

@@ -121,8 +121,8 @@ function describe(item: Notification): string {
 
 /** Where an entry leads: the response thread, the matching resource's own page, or the contact point. */
 function targetOf(item: Notification): string {
-  if (item.response) return `/work/responses/${item.response}`;
-  if (item.contact_point) return `/work/contacts/${item.contact_point}`;
-  if (item.resource) return `/work/resources/${item.resource}`;
+  if (item.response) return `/workspace/responses/${item.response}`;
+  if (item.contact_point) return `/workspace/contacts/${item.contact_point}`;
+  if (item.resource) return `/workspace/resources/${item.resource}`;
   return "/inbox";
 }

@@ -46,7 +46,7 @@ function ResponseDetail({ response, reload }: { response: ResourceResponse; relo
   return (
     <article class="stack" data-testid="response">
       <p>
-        <a {...linkTo(`/work/resources/${response.resource}`)}>
+        <a {...linkTo(`/workspace/resources/${response.resource}`)}>
           ←{" "}
           {t("res.response.to", {
             title: response.resource_title ?? t("res.hidden"),

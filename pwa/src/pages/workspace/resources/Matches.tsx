@@ -20,7 +20,7 @@ export function Matches({ resource }: { resource: ResourceRecord }) {
             <ul class="list" data-testid="matches">
               {matches.map((match) => (
                 <li key={match.id}>
-                  <a {...linkTo(`/work/resources/${match.id}`)}>
+                  <a {...linkTo(`/workspace/resources/${match.id}`)}>
                     <span class="tag">{kindLabel(match.kind)}</span> <strong>{match.title}</strong>
                     <br />
                     <span class="muted">

@@ -107,7 +107,7 @@ function OwnerActions({ resource }: { resource: ResourceRecord }) {
   };
   return (
     <div class="row">
-      <a class="button" {...linkTo(`/work/resources/${resource.id}/edit`)}>
+      <a class="button" {...linkTo(`/workspace/resources/${resource.id}/edit`)}>
         {t("res.edit")}
       </a>
       {workflow === "in_progress" && (

@@ -31,7 +31,7 @@ export function perOrganizationGate(role: WorkRole) {
     <section>
       <h1>{t("work.title")}</h1>
       <p class="empty" data-testid="choose-organization">
-        {t("work.pickFirst")} <a {...linkTo("/work")}>{t("work.title")}</a>
+        {t("work.pickFirst")} <a {...linkTo("/workspace")}>{t("work.title")}</a>
       </p>
     </section>
   );

@@ -24,7 +24,7 @@ export default function Overview() {
       <h1>{t("res.overview")}</h1>
       <p class="row">
         {role.writable.length > 0 && (
-          <a class="button primary" {...linkTo("/work/resources/new")}>
+          <a class="button primary" {...linkTo("/workspace/resources/new")}>
             {t("res.new")}
           </a>
         )}
@@ -52,7 +52,7 @@ function Ours({ organizations }: { organizations: Set<number> }) {
       <ul class="list" data-testid="our-resources">
         {ours.map((resource) => (
           <li key={resource.id}>
-            <a {...linkTo(`/work/resources/${resource.id}`)}>
+            <a {...linkTo(`/workspace/resources/${resource.id}`)}>
               <span class="tag">{kindLabel(resource.kind)}</span>{" "}
               <span class="tag">{statusLabel(resource.status ?? "open")}</span>{" "}
               <PendingMark object={resourcePath(resource.id)} />

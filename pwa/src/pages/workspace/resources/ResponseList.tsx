@@ -22,7 +22,7 @@ export function ResponseList({
     <ul class="list" data-testid={testId}>
       {responses.map((response) => (
         <li key={response.id}>
-          <a {...linkTo(`/work/responses/${response.id}`)}>
+          <a {...linkTo(`/workspace/responses/${response.id}`)}>
             <span class="tag">{responseStatusLabel(response.status)}</span>{" "}
             <strong>
               {showResource

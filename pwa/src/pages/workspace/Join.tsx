@@ -37,7 +37,7 @@ export default function Join() {
           })}
         </p>
         <p>
-          <a class="button primary" {...linkTo(isSignedIn ? "/work" : "/account")}>
+          <a class="button primary" {...linkTo(isSignedIn ? "/workspace" : "/account")}>
             {t(isSignedIn ? "invite.toWorkspace" : "account.signIn")}
           </a>
         </p>

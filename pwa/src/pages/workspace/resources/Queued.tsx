@@ -10,7 +10,7 @@ export function Queued() {
     <div role="status" class="stack" data-testid="queued">
       <p>{t("res.queued")}</p>
       <p>
-        <a {...linkTo("/work")}>{t("res.pending")}</a>
+        <a {...linkTo("/workspace")}>{t("res.pending")}</a>
       </p>
     </div>
   );

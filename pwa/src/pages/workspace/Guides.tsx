@@ -24,7 +24,7 @@ export default function WorkGuides() {
       <h1>{t("guide.title")}</h1>
       {role.writable.length > 0 && (
         <p>
-          <a class="button primary" {...linkTo("/work/guides/new")}>
+          <a class="button primary" {...linkTo("/workspace/guides/new")}>
             {t("guide.new")}
           </a>
         </p>
@@ -119,7 +119,7 @@ export function GuideActions({
   return (
     <p class="row">
       {draft && (
-        <a class="button" {...linkTo(`/work/guides/${guide.id}/edit`)}>
+        <a class="button" {...linkTo(`/workspace/guides/${guide.id}/edit`)}>
           {t("guide.edit")}
         </a>
       )}
@@ -133,7 +133,7 @@ export function GuideActions({
           {t(guide.status === "in_review" ? "guide.withdraw" : "guide.revise")}
         </button>
       )}
-      <a class="button" {...linkTo(`/work/guides/${guide.id}/translate`)}>
+      <a class="button" {...linkTo(`/workspace/guides/${guide.id}/translate`)}>
         {t("guide.translate")}
       </a>
     </p>

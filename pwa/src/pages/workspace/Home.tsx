@@ -16,10 +16,10 @@ import styles from "./work.module.css";
 
 /** Where a member goes from the home screen; `coordinators` links are for those who write. */
 const LINKS: { to: string; key: Key; coordinators?: boolean }[] = [
-  { to: "/work/resources", key: "work.link.resources" },
+  { to: "/workspace/resources", key: "work.link.resources" },
   { to: "/inbox", key: "work.link.inbox" },
-  { to: "/work/guides", key: "work.link.guides" },
-  { to: "/work/invite", key: "work.link.invite", coordinators: true },
+  { to: "/workspace/guides", key: "work.link.guides" },
+  { to: "/workspace/invite", key: "work.link.invite", coordinators: true },
 ];
 
 function Standing({ contacts }: { contacts: ContactPoint[] }) {
@@ -50,11 +50,11 @@ function OrganizationPanel({
       <p class="tag">{label("role", membership.role)}</p>
       <Standing contacts={own} />
       <p class="row">
-        <a class="button" {...linkTo(`/work/contacts?org=${membership.organization}`)}>
+        <a class="button" {...linkTo(`/workspace/contacts?org=${membership.organization}`)}>
           {t("work.contacts")}
         </a>
         {canWrite && (
-          <a class="button primary" {...linkTo(`/work/contacts/new?org=${membership.organization}`)}>
+          <a class="button primary" {...linkTo(`/workspace/contacts/new?org=${membership.organization}`)}>
             {t("contact.edit.new")}
           </a>
         )}

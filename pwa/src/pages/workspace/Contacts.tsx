@@ -38,7 +38,7 @@ function OrganizationContacts({ membership, contacts }: { membership: Workplace;
       <h2 id={`contacts-${membership.organization}`}>{membership.organization_name}</h2>
       {writer && (
         <p>
-          <a class="button primary" {...linkTo(`/work/contacts/new?org=${membership.organization}`)}>
+          <a class="button primary" {...linkTo(`/workspace/contacts/new?org=${membership.organization}`)}>
             {t("contact.edit.new")}
           </a>
         </p>
@@ -53,7 +53,7 @@ function OrganizationContacts({ membership, contacts }: { membership: Workplace;
             <ContactSummary contact={contact} />
             <PendingMark object={contactPath(contact.id)} />
             <div class="actions">
-              <a class="button" {...linkTo(`/work/contacts/${contact.id}`)}>
+              <a class="button" {...linkTo(`/workspace/contacts/${contact.id}`)}>
                 {writer ? t("contact.edit.open") : t("contact.edit.details")}
               </a>
               {writer && contact.status !== "compromised" && <VerifyButton contact={contact} />}
@@ -75,7 +75,7 @@ export default function Contacts({ location }: { location: Location }) {
   return (
     <section>
       <p>
-        <a {...linkTo("/work")}>← {t("work.title")}</a>
+        <a {...linkTo("/workspace")}>← {t("work.title")}</a>
       </p>
       <h1>{t("work.contacts")}</h1>
       {shown.map((membership) => (

@@ -46,7 +46,7 @@ export function RespondForm({
     );
     if (outcome.kind === "saved") {
       onSent();
-      navigate(`/work/responses/${outcome.data.id}`);
+      navigate(`/workspace/responses/${outcome.data.id}`);
     } else if (outcome.kind === "queued") {
       setQueued(true);
     }
