@@ -385,6 +385,22 @@ def left_on_origin(page: Page, pwa) -> dict:
     )
 
 
+def stored_attempt_limit(page: Page) -> int | None:
+    """The wrong-PIN limit as the lock settings on disk hold it (plain numbers, nothing personal)."""
+    return page.evaluate(
+        """() => new Promise((resolve) => {
+            const opening = indexedDB.open("waypoint");
+            opening.onerror = () => resolve(null);
+            opening.onsuccess = () => {
+                const db = opening.result;
+                const read = db.transaction("lock").objectStore("lock").get("settings");
+                read.onsuccess = () => { db.close(); resolve(read.result?.maxAttempts ?? null); };
+                read.onerror = () => { db.close(); resolve(null); };
+            };
+        })"""
+    )
+
+
 def enter_pin(page: Page, pin: str) -> None:
     page.get_by_test_id("unlock-pin").fill(pin)
     page.get_by_test_id("unlock-submit").click()
@@ -434,7 +450,12 @@ def test_wrong_pins_up_to_the_limit_wipe_the_device_even_across_reloads(page, pw
     sign_in(page, pwa, "mila", "demo-member-pass")
     open_screen(page, "More", "Settings and safety")
     page.get_by_label("Wrong PINs before the data on this device is deleted").select_option("3")
-    page.wait_for_load_state("networkidle")
+    # The choice is written to IndexedDB asynchronously: reload only once it is on disk.
+    for _ in range(50):
+        if stored_attempt_limit(page) == 3:
+            break
+        page.wait_for_timeout(100)
+    assert stored_attempt_limit(page) == 3
 
     page.reload()
     enter_pin(page, "000000")
