@@ -81,15 +81,29 @@ class PreconditionFailed(DomainError):
         self.current = current
 
     def response(self) -> Response:
-        body = {
-            "type": "client_error",
-            "title": "The object changed since you read it.",
-            "status": status.HTTP_412_PRECONDITION_FAILED,
-            "detail": self.message,
-            "errors": [{"code": "precondition_failed", "detail": "Stale version.", "attr": None}],
-            "current": self.current,
-        }
+        body = problem_body(
+            status.HTTP_412_PRECONDITION_FAILED,
+            title="The object changed since you read it.",
+            detail=self.message,
+            code="precondition_failed",
+            error_detail="Stale version.",
+        )
+        body["current"] = self.current
         return Response(body, status=status.HTTP_412_PRECONDITION_FAILED, headers={"ETag": self.etag})
+
+
+def problem_body(
+    status_code: int, *, title: str, detail: str, code: str, error_detail: str | None = None
+) -> dict[str, Any]:
+    """The problem details of a refusal with a title of its own, which the exception handler
+    (whose titles name only the kind of error) does not build; shaped as every other error."""
+    return {
+        "type": "client_error",
+        "title": title,
+        "status": status_code,
+        "detail": detail,
+        "errors": [{"code": code, "detail": error_detail or detail, "attr": None}],
+    }
 
 
 def _entity_tags(header: str | None) -> set[str] | None:

@@ -38,6 +38,7 @@ from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
+from .errors import problem_body
 from .models import IdempotencyRecord
 
 HEADER = "Idempotency-Key"
@@ -48,15 +49,9 @@ VALID_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
 
 
 def problem(status: int, title: str, detail: str, code: str, headers: dict | None = None) -> JsonResponse:
-    """Problem details shaped as every other error of the API (core/errors.py)."""
-    body = {
-        "type": "client_error",
-        "title": title,
-        "status": status,
-        "detail": detail,
-        "errors": [{"code": code, "detail": detail, "attr": None}],
-    }
-    return JsonResponse(body, status=status, headers=headers or {})
+    return JsonResponse(
+        problem_body(status, title=title, detail=detail, code=code), status=status, headers=headers or {}
+    )
 
 
 def _signed_in_user(request):
