@@ -323,3 +323,12 @@ def fill_sign_in(page, username: str, password: str, pin: str) -> None:
     page.get_by_label("Password").fill(password)
     page.get_by_test_id("signin-pin").fill(pin)
     page.get_by_test_id("signin-pin2").fill(pin)
+
+
+def show_more_until(page, locator, rounds: int = 20):
+    """Presses "show more" on a paged list until `locator` is on the page or the list ends; returns it."""
+    for _ in range(rounds):
+        if locator.count() or not page.get_by_test_id("show-more").count():
+            break
+        page.get_by_test_id("show-more").click()
+    return locator

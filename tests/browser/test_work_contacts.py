@@ -13,7 +13,7 @@ import uuid
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import phone_context
+from .conftest import phone_context, show_more_until
 from .test_pwa import CARD, open_app, open_screen, search, sign_in
 
 pytestmark = pytest.mark.browser
@@ -42,12 +42,7 @@ def card_on_organization_page(page: Page, label: str):
     """The contact's card on the page of boris's organization, paging on until it shows."""
     open_screen(page, "More", "Organizations")
     page.get_by_role("main").get_by_role("link", name=re.compile("NO means NO")).click()
-    card = page.locator(CARD, has_text=label)
-    for _ in range(20):
-        if card.count() or not page.get_by_test_id("show-more").count():
-            break
-        page.get_by_test_id("show-more").click()
-    return card
+    return show_more_until(page, page.locator(CARD, has_text=label))
 
 
 def create_contact(page: Page, label: str, handle: str) -> None:

@@ -12,6 +12,7 @@ import uuid
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import show_more_until
 from .test_pwa import open_app, open_screen, sign_in, unlock_if_locked
 
 pytestmark = pytest.mark.browser
@@ -62,15 +63,16 @@ def stored(api_server, boris, contact_id: int) -> dict:
     return body
 
 
+def contact_row(page: Page, contact: dict):
+    """The contact's row in the workspace's list of contacts, paging on until it shows."""
+    page.get_by_role("main").get_by_role("link", name="Our contacts").first.click()
+    row = page.locator(f'[data-testid=work-contact][data-contact-id="{contact["id"]}"]')
+    return show_more_until(page, row)
+
+
 def open_contact(page: Page, contact: dict) -> None:
     """From the workspace home to the contact's edit screen, through the app's own links."""
-    page.get_by_role("main").get_by_role("link", name="Our contacts").first.click()
-    card = page.locator(f'[data-testid=work-contact][data-contact-id="{contact["id"]}"]')
-    for _ in range(20):
-        if card.count() or not page.get_by_test_id("show-more").count():
-            break
-        page.get_by_test_id("show-more").click()
-    card.get_by_role("link", name="Open and edit").click()
+    contact_row(page, contact).get_by_role("link", name="Open and edit").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(contact["label"])
 
 

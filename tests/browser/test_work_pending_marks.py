@@ -15,19 +15,15 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from .test_pwa import open_app, open_screen, sign_in
-from .test_work_offline import boris, change_elsewhere, edit_offline, new_contact  # noqa: F401 (boris: a fixture)
+from .test_work_offline import (  # noqa: F401 (boris: a fixture)
+    boris,
+    change_elsewhere,
+    contact_row,
+    edit_offline,
+    new_contact,
+)
 
 pytestmark = pytest.mark.browser
-
-
-def contact_row(page: Page, contact: dict):
-    page.get_by_role("main").get_by_role("link", name="Our contacts").first.click()
-    row = page.locator(f'[data-testid=work-contact][data-contact-id="{contact["id"]}"]')
-    for _ in range(20):
-        if row.count() or not page.get_by_test_id("show-more").count():
-            break
-        page.get_by_test_id("show-more").click()
-    return row
 
 
 def test_a_contact_with_an_edit_waiting_is_marked_pending_then_needs_review(page, pwa, api_server, boris):  # noqa: F811
