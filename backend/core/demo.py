@@ -14,6 +14,8 @@ from django.utils import timezone
 M = TypeVar("M", bound=models.Model)
 
 EXAMPLE = "(example data)"
+# When the demo's machine-made translations were written: fixed, so a second load changes nothing.
+TRANSLATED_AT = "2026-12-06T00:00:00Z"
 
 
 def _same(field: models.Field, current, wanted) -> bool:

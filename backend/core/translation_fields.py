@@ -47,13 +47,31 @@ class TranslationsField(serializers.DictField):
         return presented(instance.translations, sources)
 
     def to_internal_value(self, data):
+        # Errors name their language and field in the message, under `translations` itself: the
+        # contract documents error attributes by field, and a language code is no field.
         if isinstance(data, Mapping):
             unknown = [code for code in data if code not in LANGUAGES]
             if unknown:
                 raise serializers.ValidationError(
-                    {code: [f"{code!r} is not an ISO 639-1 language code."] for code in unknown}
+                    [f"{code}: not an ISO 639-1 language code." for code in unknown]
                 )
-        return {"translations": super().to_internal_value(data)}
+        try:
+            return {"translations": super().to_internal_value(data)}
+        except serializers.ValidationError as exc:
+            raise serializers.ValidationError(_flattened(exc.detail)) from exc
+
+
+def _flattened(detail, path: str = "") -> list[str]:
+    """Nested error messages as "uk.label: message"."""
+    if isinstance(detail, Mapping):
+        return [
+            message
+            for key, value in detail.items()
+            for message in _flattened(value, f"{path}.{key}" if path else str(key))
+        ]
+    if isinstance(detail, list):
+        return [message for value in detail for message in _flattened(value, path)]
+    return [f"{path}: {detail}" if path else str(detail)]
 
 
 class LanguagesAvailableField(CodeListField):
@@ -170,7 +188,7 @@ class TranslatableMixin:
                     source_language=source_language,
                 )
             except TranslationError as exc:
-                raise serializers.ValidationError({"translations": {exc.field: [str(exc)]}}) from exc
+                raise serializers.ValidationError({"translations": [f"{exc.language}: {exc}"]}) from exc
         elif source_language in (getattr(self.instance, "translations", None) or {}):
             raise serializers.ValidationError(
                 {"source_language": [f"There is a translation into {source_language!r}: remove it first."]}

@@ -132,11 +132,11 @@ def localized(source_language: str, stored: Mapping | None, sources: Mapping[str
 
 
 class TranslationError(ValueError):
-    """A sent translation that cannot be kept; `field` names where (a language or language.field)."""
+    """A sent translation that cannot be kept, and the language it is in."""
 
-    def __init__(self, message: str, field: str):
+    def __init__(self, message: str, language: str):
         super().__init__(message)
-        self.field = field
+        self.language = language
 
 
 def merged(
@@ -174,13 +174,19 @@ def merged(
     return result
 
 
-def stamped(sources: Mapping[str, str], texts: Mapping[str, str], *, machine: bool, written_at: str) -> dict:
-    """One stored translation of `sources`, written at `written_at` (demo and directory loaders)."""
+def machine_made(sources: Mapping[str, str], by_language: Mapping[str, Mapping], *, written_at: str) -> dict:
+    """Stored machine-made translations of `sources` (loaders of the demo and the directory).
+
+    `written_at` is fixed by the loader, so loading the same texts again changes nothing.
+    """
     return {
-        **texts,
-        "machine": machine,
-        "written_at": written_at,
-        "source_hashes": {name: source_hash(text) for name, text in sources.items()},
+        language: {
+            **texts_of(texts, sources),
+            "machine": True,
+            "written_at": written_at,
+            "source_hashes": {name: source_hash(text) for name, text in sources.items()},
+        }
+        for language, texts in by_language.items()
     }
 
 

@@ -12,9 +12,11 @@ and a paused contact, one contact not verified for longer than the configured ag
 a network-only Russian-speaking counselor in Georgia that the PWA finds offline.
 """
 
-from core.demo import EXAMPLE, days_ago, upsert
+from core.demo import EXAMPLE, TRANSLATED_AT, days_ago, upsert
+from core.translations import machine_made
 from core.validators import normalize_contact_value
 
+from . import demo_translations
 from .models import ContactPoint, Organization
 
 WRITE_FIRST = "Write first; calls are not answered."
@@ -536,10 +538,14 @@ def load() -> None:
             {"slug": spec["slug"]},
             **{key: value for key, value in spec.items() if key != "slug"},
             website=f"https://{spec['slug']}.example.org/",
+            translations=_translated(Organization, spec, demo_translations.ORGANIZATIONS[spec["slug"]]),
             is_example=True,
         )
         for contact in CONTACT_POINTS[spec["slug"]]:
             channel = contact["channel"]
+            translations = _translated(
+                ContactPoint, contact, demo_translations.CONTACT_POINTS[contact["value"]]
+            )
             upsert(
                 ContactPoint,
                 {
@@ -556,5 +562,11 @@ def load() -> None:
                 status=contact.get("status", ContactPoint.Status.ACTIVE),
                 visibility=contact["visibility"],
                 last_verified_at=days_ago(contact["verified"]),
+                translations=translations,
                 is_example=True,
             )
+
+
+def _translated(model, spec: dict, by_language: dict) -> dict:
+    sources = {name: spec.get(name, "") for name in model.translated_fields}
+    return machine_made(sources, by_language, written_at=TRANSLATED_AT)

@@ -150,6 +150,18 @@ def test_anyone_finds_the_network_office_hotline_in_russian(demo, api):
     assert all(c["visibility"] == "public" for c in found)
 
 
+def test_the_demo_content_reads_in_russian_ukrainian_and_german_marked_machine_made(demo, api):
+    contacts = all_results(api, "/api/v1/contact-points/")
+    organizations = all_results(api, "/api/v1/organizations/")
+    for item in [*contacts, *organizations]:
+        assert item["languages_available"] == ["en", "de", "ru", "uk"], item["id"]
+        assert all(t["machine"] and not t["outdated"] for t in item["translations"].values())
+    api.credentials(HTTP_ACCEPT_LANGUAGE="uk")
+    hotline = all_results(api, "/api/v1/contact-points/?organization_slug=network-office&channel=phone")[0]
+    assert hotline["localized"]["label"].startswith("Гаряча лінія")
+    assert hotline["localized"]["language"] == "uk" and not hotline["localized"]["fallback"]
+
+
 def test_mila_signs_in_with_the_demo_password_and_finds_the_russian_speaking_counselor_in_georgia(
     demo, api, georgian_counselor
 ):

@@ -175,7 +175,9 @@ def test_a_bad_translation_is_refused_on_its_language_and_changes_nothing(
 ):
     response = as_user(alice).patch(url(hotline), {"translations": translations}, format="json")
     assert response.status_code == 400
-    assert any(error["attr"].startswith(f"translations.{where}") for error in response.json()["errors"])
+    errors = response.json()["errors"]
+    assert [error["attr"] for error in errors] == ["translations"] * len(errors)
+    assert any(error["detail"].startswith(f"{where}") for error in errors), errors
     hotline.refresh_from_db()
     assert hotline.translations == {} and hotline.version == 1
 
