@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from rest_framework import serializers
+from rest_framework.exceptions import ErrorDetail
 
 from .representation import Computed
 from .serializers import CodeListField, value_after
@@ -34,6 +35,13 @@ def _sources(model, values) -> dict[str, str]:
 class TranslationsField(serializers.DictField):
     """Every translation by ISO 639-1 code; written as a whole set (a language left out is removed)."""
 
+    # Documented in the contract's error codes of the field (drf-standardized-errors reads them).
+    default_error_messages = {
+        "unknown_language": "{code}: not an ISO 639-1 language code.",
+        "untranslatable": "{message}",
+        "invalid": "{message}",
+    }
+
     def __init__(self, model, child, **kwargs):
         self.model = model
         kwargs.setdefault("required", False)
@@ -53,12 +61,13 @@ class TranslationsField(serializers.DictField):
             unknown = [code for code in data if code not in LANGUAGES]
             if unknown:
                 raise serializers.ValidationError(
-                    [f"{code}: not an ISO 639-1 language code." for code in unknown]
+                    [self.error_messages["unknown_language"].format(code=code) for code in unknown],
+                    code="unknown_language",
                 )
         try:
             return {"translations": super().to_internal_value(data)}
         except serializers.ValidationError as exc:
-            raise serializers.ValidationError(_flattened(exc.detail)) from exc
+            raise serializers.ValidationError(_flattened(exc.detail), code="invalid") from exc
 
 
 def _flattened(detail, path: str = "") -> list[str]:
@@ -72,6 +81,15 @@ def _flattened(detail, path: str = "") -> list[str]:
     if isinstance(detail, list):
         return [message for value in detail for message in _flattened(value, path)]
     return [f"{path}: {detail}" if path else str(detail)]
+
+
+class SourceLanguageField(serializers.ChoiceField):
+    """The language the text fields are written in (ISO 639-1)."""
+
+    default_error_messages = {"translated": "There is a translation into {code}: remove it first."}
+
+    def __init__(self):
+        super().__init__(LANGUAGE_CHOICES, required=False, help_text=self.__doc__)
 
 
 class LanguagesAvailableField(CodeListField):
@@ -135,11 +153,7 @@ def _localized_serializer(model) -> type[serializers.Serializer]:
 
 def _declared_fields(model, limits: Mapping[str, int]) -> dict[str, serializers.Field]:
     return {
-        "source_language": serializers.ChoiceField(
-            LANGUAGE_CHOICES,
-            required=False,
-            help_text="The language the text fields are written in (ISO 639-1).",
-        ),
+        "source_language": SourceLanguageField(),
         "translations": TranslationsField(model, _entry_serializer(model, limits)()),
         "languages_available": LanguagesAvailableField(),
         "localized": _localized_serializer(model)(
@@ -188,11 +202,12 @@ class TranslatableMixin:
                     source_language=source_language,
                 )
             except TranslationError as exc:
-                raise serializers.ValidationError({"translations": [f"{exc.language}: {exc}"]}) from exc
+                message = ErrorDetail(f"{exc.language}: {exc}", code="untranslatable")
+                raise serializers.ValidationError({"translations": [message]}) from exc
         elif source_language in (getattr(self.instance, "translations", None) or {}):
-            raise serializers.ValidationError(
-                {"source_language": [f"There is a translation into {source_language!r}: remove it first."]}
-            )
+            text = self.fields["source_language"].error_messages["translated"].format(code=source_language)
+            message = ErrorDetail(text, code="translated")
+            raise serializers.ValidationError({"source_language": [message]})
         return attrs
 
 

@@ -24,6 +24,7 @@ export const FIELDS = [
   "visibility",
   "status",
   "status_reason",
+  "translations",
 ] as const;
 export type FieldName = (typeof FIELDS)[number];
 

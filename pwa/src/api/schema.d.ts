@@ -3316,9 +3316,10 @@ export interface components {
             /**
              * @description * `invalid_choice` - invalid_choice
              *     * `null` - null
+             *     * `translated` - translated
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid_choice" | "null" | "translated";
             detail: string;
         };
         ContactPointsCreateStatusErrorComponent: {
@@ -3389,11 +3390,14 @@ export interface components {
              */
             attr: "translations";
             /**
-             * @description * `not_a_dict` - not_a_dict
+             * @description * `invalid` - invalid
+             *     * `not_a_dict` - not_a_dict
              *     * `null` - null
+             *     * `unknown_language` - unknown_language
+             *     * `untranslatable` - untranslatable
              * @enum {string}
              */
-            code: "not_a_dict" | "null";
+            code: "invalid" | "not_a_dict" | "null" | "unknown_language" | "untranslatable";
             detail: string;
         };
         ContactPointsCreateTranslationsKEYHoursErrorComponent: {
@@ -3858,9 +3862,10 @@ export interface components {
             /**
              * @description * `invalid_choice` - invalid_choice
              *     * `null` - null
+             *     * `translated` - translated
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid_choice" | "null" | "translated";
             detail: string;
         };
         ContactPointsPartialUpdateStatusErrorComponent: {
@@ -3931,11 +3936,14 @@ export interface components {
              */
             attr: "translations";
             /**
-             * @description * `not_a_dict` - not_a_dict
+             * @description * `invalid` - invalid
+             *     * `not_a_dict` - not_a_dict
              *     * `null` - null
+             *     * `unknown_language` - unknown_language
+             *     * `untranslatable` - untranslatable
              * @enum {string}
              */
-            code: "not_a_dict" | "null";
+            code: "invalid" | "not_a_dict" | "null" | "unknown_language" | "untranslatable";
             detail: string;
         };
         ContactPointsPartialUpdateTranslationsKEYHoursErrorComponent: {
@@ -4257,9 +4265,10 @@ export interface components {
             /**
              * @description * `invalid_choice` - invalid_choice
              *     * `null` - null
+             *     * `translated` - translated
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid_choice" | "null" | "translated";
             detail: string;
         };
         ContactPointsUpdateStatusErrorComponent: {
@@ -4330,11 +4339,14 @@ export interface components {
              */
             attr: "translations";
             /**
-             * @description * `not_a_dict` - not_a_dict
+             * @description * `invalid` - invalid
+             *     * `not_a_dict` - not_a_dict
              *     * `null` - null
+             *     * `unknown_language` - unknown_language
+             *     * `untranslatable` - untranslatable
              * @enum {string}
              */
-            code: "not_a_dict" | "null";
+            code: "invalid" | "not_a_dict" | "null" | "unknown_language" | "untranslatable";
             detail: string;
         };
         ContactPointsUpdateTranslationsKEYHoursErrorComponent: {
@@ -4613,9 +4625,10 @@ export interface components {
             /**
              * @description * `invalid_choice` - invalid_choice
              *     * `null` - null
+             *     * `translated` - translated
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid_choice" | "null" | "translated";
             detail: string;
         };
         CountriesCreateSourcesINDEXNonFieldErrorsErrorComponent: {
@@ -4690,11 +4703,14 @@ export interface components {
              */
             attr: "translations";
             /**
-             * @description * `not_a_dict` - not_a_dict
+             * @description * `invalid` - invalid
+             *     * `not_a_dict` - not_a_dict
              *     * `null` - null
+             *     * `unknown_language` - unknown_language
+             *     * `untranslatable` - untranslatable
              * @enum {string}
              */
-            code: "not_a_dict" | "null";
+            code: "invalid" | "not_a_dict" | "null" | "unknown_language" | "untranslatable";
             detail: string;
         };
         CountriesCreateTranslationsKEYAsylumPracticeErrorComponent: {
@@ -5011,9 +5027,10 @@ export interface components {
             /**
              * @description * `invalid_choice` - invalid_choice
              *     * `null` - null
+             *     * `translated` - translated
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid_choice" | "null" | "translated";
             detail: string;
         };
         CountriesPartialUpdateSourcesINDEXNonFieldErrorsErrorComponent: {
@@ -5088,11 +5105,14 @@ export interface components {
              */
             attr: "translations";
             /**
-             * @description * `not_a_dict` - not_a_dict
+             * @description * `invalid` - invalid
+             *     * `not_a_dict` - not_a_dict
              *     * `null` - null
+             *     * `unknown_language` - unknown_language
+             *     * `untranslatable` - untranslatable
              * @enum {string}
              */
-            code: "not_a_dict" | "null";
+            code: "invalid" | "not_a_dict" | "null" | "unknown_language" | "untranslatable";
             detail: string;
         };
         CountriesPartialUpdateTranslationsKEYAsylumPracticeErrorComponent: {
@@ -5372,9 +5392,10 @@ export interface components {
             /**
              * @description * `invalid_choice` - invalid_choice
              *     * `null` - null
+             *     * `translated` - translated
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid_choice" | "null" | "translated";
             detail: string;
         };
         CountriesUpdateSourcesINDEXNonFieldErrorsErrorComponent: {
@@ -5449,11 +5470,14 @@ export interface components {
              */
             attr: "translations";
             /**
-             * @description * `not_a_dict` - not_a_dict
+             * @description * `invalid` - invalid
+             *     * `not_a_dict` - not_a_dict
              *     * `null` - null
+             *     * `unknown_language` - unknown_language
+             *     * `untranslatable` - untranslatable
              * @enum {string}
              */
-            code: "not_a_dict" | "null";
+            code: "invalid" | "not_a_dict" | "null" | "unknown_language" | "untranslatable";
             detail: string;
         };
         CountriesUpdateTranslationsKEYAsylumPracticeErrorComponent: {
@@ -14097,9 +14121,10 @@ export interface components {
             /**
              * @description * `invalid_choice` - invalid_choice
              *     * `null` - null
+             *     * `translated` - translated
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid_choice" | "null" | "translated";
             detail: string;
         };
         OrganizationsCreateTranslationsErrorComponent: {
@@ -14109,11 +14134,14 @@ export interface components {
              */
             attr: "translations";
             /**
-             * @description * `not_a_dict` - not_a_dict
+             * @description * `invalid` - invalid
+             *     * `not_a_dict` - not_a_dict
              *     * `null` - null
+             *     * `unknown_language` - unknown_language
+             *     * `untranslatable` - untranslatable
              * @enum {string}
              */
-            code: "not_a_dict" | "null";
+            code: "invalid" | "not_a_dict" | "null" | "unknown_language" | "untranslatable";
             detail: string;
         };
         OrganizationsCreateTranslationsKEYDescriptionErrorComponent: {
@@ -14507,9 +14535,10 @@ export interface components {
             /**
              * @description * `invalid_choice` - invalid_choice
              *     * `null` - null
+             *     * `translated` - translated
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid_choice" | "null" | "translated";
             detail: string;
         };
         OrganizationsPartialUpdateTranslationsErrorComponent: {
@@ -14519,11 +14548,14 @@ export interface components {
              */
             attr: "translations";
             /**
-             * @description * `not_a_dict` - not_a_dict
+             * @description * `invalid` - invalid
+             *     * `not_a_dict` - not_a_dict
              *     * `null` - null
+             *     * `unknown_language` - unknown_language
+             *     * `untranslatable` - untranslatable
              * @enum {string}
              */
-            code: "not_a_dict" | "null";
+            code: "invalid" | "not_a_dict" | "null" | "unknown_language" | "untranslatable";
             detail: string;
         };
         OrganizationsPartialUpdateTranslationsKEYDescriptionErrorComponent: {
@@ -14828,9 +14860,10 @@ export interface components {
             /**
              * @description * `invalid_choice` - invalid_choice
              *     * `null` - null
+             *     * `translated` - translated
              * @enum {string}
              */
-            code: "invalid_choice" | "null";
+            code: "invalid_choice" | "null" | "translated";
             detail: string;
         };
         OrganizationsUpdateTranslationsErrorComponent: {
@@ -14840,11 +14873,14 @@ export interface components {
              */
             attr: "translations";
             /**
-             * @description * `not_a_dict` - not_a_dict
+             * @description * `invalid` - invalid
+             *     * `not_a_dict` - not_a_dict
              *     * `null` - null
+             *     * `unknown_language` - unknown_language
+             *     * `untranslatable` - untranslatable
              * @enum {string}
              */
-            code: "not_a_dict" | "null";
+            code: "invalid" | "not_a_dict" | "null" | "unknown_language" | "untranslatable";
             detail: string;
         };
         OrganizationsUpdateTranslationsKEYDescriptionErrorComponent: {

@@ -2,7 +2,9 @@ import { ContactCard } from "../components/ContactCard/ContactCard";
 import { PagedList } from "../components/PagedList/PagedList";
 import { useMemo } from "preact/hooks";
 import { setKept, useContactIndex, useKept, useRecord, useRecords } from "../lib/data";
+import { ContentLanguage } from "../components/ContentLanguage/ContentLanguage";
 import { countryName, daysAgo, t, useLanguage } from "../lib/i18n";
+import { localize } from "../lib/localized";
 import { linkTo } from "../lib/router";
 import { NotOnDevice } from "./NotOnDevice";
 
@@ -46,6 +48,7 @@ export function CountryPage({ code }: { code: string }) {
   const kept = useKept();
   if (country === undefined) return <p>{t("common.loading")}</p>;
   if (country === null) return <NotOnDevice back="/countries" />;
+  const localized = localize(country, SECTIONS, language);
   return (
     <article>
       <p>
@@ -58,11 +61,14 @@ export function CountryPage({ code }: { code: string }) {
           : t("countries.notReviewed")}
       </p>
       {country.is_stale && <p class="warning">{t("countries.stale")}</p>}
+      <ContentLanguage localized={localized} />
       {SECTIONS.map((section) =>
-        country[section] ? (
+        localized.texts[section] ? (
           <section key={section}>
             <h2>{t(`countries.${section}`)}</h2>
-            <p class="prose">{country[section]}</p>
+            <p class="prose" lang={localized.language}>
+              {localized.texts[section]}
+            </p>
           </section>
         ) : null,
       )}

@@ -2,16 +2,21 @@ import { ContactCard } from "../components/ContactCard/ContactCard";
 import { PagedList } from "../components/PagedList/PagedList";
 import { useMemo } from "preact/hooks";
 import { setKept, useContactIndex, useKept, useRecord, useRecords } from "../lib/data";
-import { countryName, label, languageName, t } from "../lib/i18n";
+import { ContentLanguage } from "../components/ContentLanguage/ContentLanguage";
+import { countryName, label, languageName, t, useLanguage } from "../lib/i18n";
+import { localizedOrganization } from "../store/names";
 import { linkTo } from "../lib/router";
 import { NotOnDevice } from "./NotOnDevice";
 
 export function Organizations() {
   const organizations = useRecords("organization");
+  const language = useLanguage();
   const sorted = useMemo(() => {
-    const compare = new Intl.Collator().compare;
-    return [...(organizations ?? [])].sort((a, b) => compare(a.name, b.name));
-  }, [organizations]);
+    const compare = new Intl.Collator(language).compare;
+    return (organizations ?? [])
+      .map((org) => ({ org, name: localizedOrganization(org).texts.name }))
+      .sort((a, b) => compare(a.name, b.name));
+  }, [organizations, language]);
   if (organizations === null) return <p>{t("common.loading")}</p>;
   return (
     <section>
@@ -19,11 +24,11 @@ export function Organizations() {
       {sorted.length === 0 && <p class="empty">{t("orgs.none")}</p>}
       <PagedList
         items={sorted}
-        keyOf={(org) => org.id}
+        keyOf={({ org }) => org.id}
         class="list"
-        render={(org) => (
+        render={({ org, name }) => (
           <a {...linkTo(`/organizations/${org.id}`)}>
-            <strong>{org.name}</strong>
+            <strong>{name}</strong>
             <br />
             <span class="muted">
               {(org.kinds ?? []).map((kind) => label("kind", kind)).join(", ")}
@@ -41,16 +46,23 @@ export function OrganizationPage({ id }: { id: string }) {
   const index = useContactIndex();
   const own = useMemo(() => index?.ofOrganization(id) ?? [], [index, id]);
   const kept = useKept();
+  useLanguage(); // re-render in a newly chosen language
   if (org === undefined) return <p>{t("common.loading")}</p>;
   if (org === null) return <NotOnDevice back="/organizations" />;
+  const localized = localizedOrganization(org);
   return (
     <article>
       <p>
         <a {...linkTo("/organizations")}>← {t("orgs.title")}</a>
       </p>
-      <h1>{org.name}</h1>
+      <h1 lang={localized.language}>{localized.texts.name}</h1>
       {org.verified && <p class="tag">{t("orgs.verified")}</p>}
-      {org.description && <p class="prose">{org.description}</p>}
+      <ContentLanguage localized={localized} />
+      {localized.texts.description && (
+        <p class="prose" lang={localized.language}>
+          {localized.texts.description}
+        </p>
+      )}
       <p class="muted">
         {(org.kinds ?? []).map((kind) => label("kind", kind)).join(", ")}
         {org.countries?.length ? ` · ${t("orgs.countries")}: ${org.countries.map(countryName).join(", ")}` : ""}

@@ -1,10 +1,12 @@
 import { useState } from "preact/hooks";
 import { contactLinks, downloadVCard } from "../../lib/contact";
 import { verifiedText } from "../../lib/freshness";
-import { countryName, label, languageName, t } from "../../lib/i18n";
+import { countryName, label, languageName, t, useLanguage } from "../../lib/i18n";
+import { localize } from "../../lib/localized";
 import { currentReplica } from "../../lib/lock";
 import { linkTo } from "../../lib/router";
 import { organizationName } from "../../store/names";
+import { ContentLanguage } from "../ContentLanguage/ContentLanguage";
 import { SaveWarning } from "../SaveWarning/SaveWarning";
 import type { ContactPoint } from "../../store/records";
 import styles from "./ContactCard.module.css";
@@ -31,7 +33,9 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
   // A downloaded vCard stays in Downloads, outside the app's lock and wipe: say so first.
   const [confirmingVCard, setConfirmingVCard] = useState(false);
   const status = contact.status ?? "active";
-  const heading = contact.label || label("channel", contact.channel);
+  const localized = localize(contact, ["label", "hours", "security_advice"] as const, useLanguage());
+  const { texts } = localized;
+  const heading = texts.label || label("channel", contact.channel);
   const organization = organizationName(contact, currentReplica());
   const name = `${organization} – ${heading}`;
   return (
@@ -42,7 +46,9 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
             {organization}
           </a>
         )}
-        <h3 class={styles.label}>{heading}</h3>
+        <h3 class={styles.label} lang={localized.language}>
+          {heading}
+        </h3>
         <span class="tag">{label("channel", contact.channel)}</span>
         {status !== "active" && (
           <strong class={styles.status}>{t(status === "paused" ? "contact.paused" : "contact.compromised")}</strong>
@@ -51,17 +57,18 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
       <p class={styles.value} translate={false}>
         {contact.value}
       </p>
-      {contact.security_advice && (
+      <ContentLanguage localized={localized} />
+      {texts.security_advice && (
         <div class={styles.advice}>
           <strong>{t("contact.advice")}: </strong>
-          {contact.security_advice}
+          <span lang={localized.language}>{texts.security_advice}</span>
         </div>
       )}
       <dl class={styles.facts}>
-        {contact.hours && (
+        {texts.hours && (
           <>
             <dt>{t("contact.hours")}</dt>
-            <dd>{contact.hours}</dd>
+            <dd lang={localized.language}>{texts.hours}</dd>
           </>
         )}
         {contact.languages?.length ? (

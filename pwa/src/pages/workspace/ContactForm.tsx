@@ -25,6 +25,7 @@ import {
   type Draft,
   type Editing,
 } from "./contactDraft";
+import { Translations } from "./Translations";
 import { DraftNote } from "./DraftNote";
 import { CodeChoices } from "./MoreChoices";
 import { useSend } from "./useSend";
@@ -144,6 +145,18 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
         errors={errors("security_advice")}
         maxLength={2000}
         hint={t("contact.hint.security_advice")}
+      />
+      <Translations
+        label={labels.translations}
+        fields={[
+          { name: "label", label: labels.label, maxLength: 200 },
+          { name: "hours", label: labels.hours, maxLength: 200 },
+          { name: "security_advice", label: labels.security_advice, maxLength: 2000, multiline: true },
+        ]}
+        source={contact?.source_language ?? "en"}
+        value={draft.translations}
+        onInput={set("translations")}
+        errors={errors("translations")}
       />
       <Field
         kind="select"

@@ -17,6 +17,10 @@ import {
 } from "../../lib/vocabulary";
 import type { Option } from "../../components/Field/Field";
 import type { ContactPoint, Country, Organization } from "../../store/records";
+import { translationsBody, translationsDraft, type TranslationsDraft } from "./Translations";
+
+/** The texts a contact's translations carry. */
+export const TRANSLATED = ["label", "hours", "security_advice"] as const;
 
 type LanguageCode = components["schemas"]["LanguageCode"];
 type CountryCode = components["schemas"]["CountryCode"];
@@ -34,6 +38,7 @@ export interface Draft {
   status: ContactStatus;
   status_reason: string;
   visibility: Visibility;
+  translations: TranslationsDraft;
 }
 
 export function draftOf(contact: ContactPoint | null, organization: number): Draft {
@@ -50,6 +55,7 @@ export function draftOf(contact: ContactPoint | null, organization: number): Dra
     status: contact?.status ?? "active",
     status_reason: contact?.status_reason ?? "",
     visibility: contact?.visibility ?? "network",
+    translations: translationsDraft(contact?.translations),
   };
 }
 
@@ -62,7 +68,11 @@ export function touched(draft: Draft, original: Draft): (keyof Draft)[] {
 
 /** The whole body for a new contact (`original` null); for an existing one, only what the user changed. */
 export function bodyOf(draft: Draft, original: Draft | null): Partial<ContactBody> {
-  const body: ContactBody = { ...draft, status_reason: draft.status === "active" ? "" : draft.status_reason };
+  const body = {
+    ...draft,
+    status_reason: draft.status === "active" ? "" : draft.status_reason,
+    translations: translationsBody(draft.translations, TRANSLATED),
+  } as ContactBody;
   if (!original) return body;
   return Object.fromEntries(touched(draft, original).map((name) => [name, body[name]]));
 }
@@ -110,6 +120,10 @@ export function describe(field: string, value: unknown): string {
       return (list ?? []).map(countryName).join(", ");
     case "topics":
       return (list ?? []).map((topic) => label("topic", topic)).join(", ");
+    case "translations":
+      return Object.keys((value as object | null) ?? {})
+        .map(languageName)
+        .join(", ");
     default:
       return typeof value === "string" || typeof value === "number" ? String(value) : "";
   }
