@@ -18,6 +18,7 @@ from core.serializers import (
 from core.validators import https_url, normalize_contact_value
 
 from .models import ContactPoint, Organization
+from .services import contact_point_check_value
 
 
 class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
@@ -45,11 +46,21 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
             "visibility",
             "verified",
             "is_example",
+            "source",
+            "source_date",
             "version",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "is_example",
+            "source",
+            "source_date",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
         extra_kwargs = {"description": {"max_length": 5000}}
 
 
@@ -88,11 +99,22 @@ class ContactPointSerializer(
             "last_verified_at",
             "is_stale",
             "is_example",
+            "source",
+            "source_date",
             "version",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "last_verified_at", "is_example", "version", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "last_verified_at",
+            "is_example",
+            "source",
+            "source_date",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
         extra_kwargs = {"security_advice": {"max_length": 2000}}
 
     def validate(self, attrs):
@@ -103,4 +125,12 @@ class ContactPointSerializer(
                 attrs["value"] = normalize_contact_value(channel, value)
             except DjangoValidationError as exc:
                 raise serializers.ValidationError({"value": exc.messages}) from exc
+        if self.instance is None or {"channel", "value", "status"} & attrs.keys():
+            contact_point_check_value(
+                viewer=self.viewer,
+                channel=channel,
+                value=attrs.get("value", value),
+                status=value_after(self, attrs, "status") or ContactPoint.Status.ACTIVE,
+                instance=self.instance,
+            )
         return attrs
