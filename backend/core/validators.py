@@ -7,10 +7,12 @@ way (`t.me/Name`, `@name`, `+49 157 …`, `Help@GMX.de`) is still the same value
 """
 
 import re
+from datetime import date, timedelta
 
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.core.validators import EmailValidator, URLValidator
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 TELEGRAM_HANDLE = re.compile(r"^@?([A-Za-z][A-Za-z0-9_]{4,31})$")
@@ -97,3 +99,17 @@ BY_CHANNEL = {
 def normalize_contact_value(channel: str, value: str) -> str:
     """Validate `value` for `channel` and return its canonical form; raises ValidationError."""
     return BY_CHANNEL[channel](value.strip())
+
+
+# The earliest time zone (Kiribati, UTC+14) is this far ahead of UTC.
+EARLIEST_ZONE_AHEAD = timedelta(hours=14)
+
+
+def not_in_future(value: date) -> None:
+    """Refuse a date that has not begun anywhere on Earth yet.
+
+    A review dated in the future would keep a profile "fresh" and silence its stale warning;
+    today in the reader's own time zone, ahead of the server's, is still today.
+    """
+    if value > (timezone.now() + EARLIEST_ZONE_AHEAD).date():
+        raise ValidationError(_("This date is in the future."), code="future")
