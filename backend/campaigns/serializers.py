@@ -34,11 +34,21 @@ class CampaignSerializer(serializers.ModelSerializer):
             "description",
             "visibility",
             "is_example",
+            "source",
+            "source_date",
             "version",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "is_example",
+            "source",
+            "source_date",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
 
     def validate_hashtag(self, value):
         if not value:

@@ -34,11 +34,22 @@ class LedgerEntrySerializer(serializers.ModelSerializer):
             "campaign_name",
             "reference",
             "is_example",
+            "source",
+            "source_date",
             "version",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "recipient_name", "is_example", "version", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "recipient_name",
+            "is_example",
+            "source",
+            "source_date",
+            "version",
+            "created_at",
+            "updated_at",
+        ]
 
     def validate_reference(self, value):
         duplicate = LedgerEntry.objects.filter(reference=value).exclude(pk=getattr(self.instance, "pk", None))
