@@ -52,8 +52,7 @@ export function byFreshness(contacts: Iterable<ContactPoint>): ContactPoint[] {
     verified: contact.last_verified_at ? -Date.parse(contact.last_verified_at) : Infinity,
   }));
   keyed.sort(
-    (a, b) =>
-      a.active - b.active || a.example - b.example || a.verified - b.verified || a.contact.id - b.contact.id,
+    (a, b) => a.active - b.active || a.example - b.example || a.verified - b.verified || a.contact.id - b.contact.id,
   );
   return keyed.map((entry) => entry.contact);
 }

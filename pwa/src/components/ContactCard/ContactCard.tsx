@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
-import { contactLinks, downloadVCard } from "../../lib/contact";
+import { contactHint, contactLinks, downloadVCard } from "../../lib/contact";
 import { verifiedText } from "../../lib/freshness";
-import { countryName, label, languageName, t } from "../../lib/i18n";
+import { countryName, formatDate, label, languageName, t } from "../../lib/i18n";
 import { currentReplica } from "../../lib/lock";
 import { linkTo } from "../../lib/router";
 import { organizationName } from "../../store/names";
@@ -34,6 +34,7 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
   const heading = contact.label || label("channel", contact.channel);
   const organization = organizationName(contact, currentReplica());
   const name = `${organization} – ${heading}`;
+  const hint = status === "active" ? contactHint(contact) : null;
   return (
     <article class={styles.card} data-testid="contact-card" data-contact-id={contact.id} aria-label={name}>
       <header class={styles.head}>
@@ -132,6 +133,11 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
           </button>
         </div>
       )}
+      {hint && (
+        <p class="muted" data-testid="contact-hint">
+          {t(hint)}
+        </p>
+      )}
       {confirmingVCard && status !== "compromised" && (
         <SaveWarning
           message="contact.vcardWarning"
@@ -143,6 +149,14 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
         />
       )}
       {contact.is_example && <p class="muted">{t("common.example")}</p>}
+      {contact.source && (
+        <p class="muted" data-testid="source">
+          {t("contact.source", {
+            source: contact.source,
+            date: contact.source_date ? formatDate(contact.source_date) : "",
+          })}
+        </p>
+      )}
     </article>
   );
 }
