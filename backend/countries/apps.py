@@ -12,7 +12,7 @@ class CountriesConfig(AppConfig):
         from .models import Country  # models load only once the app registry is ready
         from .names import country_profiles_named, country_title
 
-        track(Country, "country", key="code")
+        track(Country, "country", key="code", sync_exclude=("localized",))
         register(
             Searchable(
                 type_name="country",
@@ -23,6 +23,7 @@ class CountriesConfig(AppConfig):
                     ("mobilization", "B"),
                     ("penalties", "C"),
                     ("asylum_practice", "B"),
+                    ("translations", "C"),
                 ),
                 title_field="code",
                 title_of=country_title,

@@ -9,12 +9,21 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 
 from core.models import VersionedModel
+from core.translations import Translatable
 from core.validators import not_in_future
 from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
 
-class Country(VersionedModel):
+class Country(Translatable, VersionedModel):
     """A country profile; public knowledge, written by the network office."""
+
+    translated_fields = (
+        "conscription",
+        "conscientious_objection",
+        "mobilization",
+        "penalties",
+        "asylum_practice",
+    )
 
     code = CountryField(unique=True, help_text="ISO 3166-1 alpha-2.")
     conscription = models.TextField(blank=True)

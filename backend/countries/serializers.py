@@ -5,6 +5,7 @@ from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
 from core.serializers import ViewerContextMixin
+from core.translation_fields import TRANSLATABLE_FIELD_NAMES, translatable
 from core.validators import https_url
 from documents.models import Document
 from documents.serializers import DocumentCardSerializer
@@ -21,12 +22,17 @@ class SourceSerializer(serializers.Serializer):
     url = serializers.URLField(validators=[https_url])
 
 
-class CountrySerializer(serializers.ModelSerializer):
+CountryTranslatable = translatable(Country, dict.fromkeys(Country.translated_fields, PROFILE_TEXT_MAX))
+
+
+class CountrySerializer(CountryTranslatable, serializers.ModelSerializer):
     code = CountryField(help_text="ISO 3166-1 alpha-2.")
     name = serializers.CharField(source="code.name", read_only=True)
     sources = SourceSerializer(many=True, required=False, max_length=50)
     is_stale = serializers.BooleanField(read_only=True, help_text="Not reviewed within the configured age.")
     reviewed_by = serializers.SerializerMethodField(help_text="Who last reviewed the profile.")
+
+    computed_fields = CountryTranslatable.computed_fields
 
     class Meta:
         model = Country
@@ -43,20 +49,12 @@ class CountrySerializer(serializers.ModelSerializer):
             "reviewed_by",
             "is_stale",
             "is_example",
+            *TRANSLATABLE_FIELD_NAMES,
             "version",
             "updated_at",
         ]
         read_only_fields = ["is_example", "version", "updated_at"]
-        extra_kwargs = {
-            name: {"max_length": PROFILE_TEXT_MAX}
-            for name in (
-                "conscription",
-                "conscientious_objection",
-                "mobilization",
-                "penalties",
-                "asylum_practice",
-            )
-        }
+        extra_kwargs = {name: {"max_length": PROFILE_TEXT_MAX} for name in Country.translated_fields}
 
     def get_reviewed_by(self, country) -> str | None:
         user = country.reviewed_by

@@ -17,15 +17,16 @@ class OrganizationsConfig(AppConfig):
     def ready(self) -> None:
         from .models import ContactPoint, Organization  # models load only once the app registry is ready
 
-        track(Organization, "organization")
+        # Replicas hold every translation and pick the reader's language themselves, offline.
+        track(Organization, "organization", sync_exclude=("localized",))
         # Replicas hold the organization, so contact points reach them without its name.
-        track(ContactPoint, "contact_point", sync_exclude=("organization_name",))
+        track(ContactPoint, "contact_point", sync_exclude=("organization_name", "localized"))
 
         register(
             Searchable(
                 type_name="organization",
                 model=Organization,
-                fields=(("name", "A"), ("slug", "B"), ("description", "B")),
+                fields=(("name", "A"), ("slug", "B"), ("description", "B"), ("translations", "B")),
                 title_field="name",
                 snippet_fields=("description",),
                 url_name="organization-detail",
@@ -43,6 +44,7 @@ class OrganizationsConfig(AppConfig):
                     ("value", "B"),
                     ("hours", "C"),
                     ("security_advice", "C"),
+                    ("translations", "C"),
                 ),
                 title_of=contact_title,
                 snippet_fields=("label", "hours", "security_advice"),

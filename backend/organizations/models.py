@@ -10,11 +10,14 @@ from django_countries.fields import CountryField
 
 from core.fields import CodeListField
 from core.models import Sourced, VersionedModel
+from core.translations import Translatable
 from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
 
-class Organization(Sourced, VersionedModel):
+class Organization(Sourced, Translatable, VersionedModel):
     """A partner organization; its visibility caps that of everything it owns."""
+
+    translated_fields = ("name", "description")
 
     class Kind(models.TextChoices):
         COUNSELING = "counseling", "Counseling"
@@ -48,8 +51,10 @@ class Organization(Sourced, VersionedModel):
         return self.name
 
 
-class ContactPoint(Sourced, VersionedModel):
+class ContactPoint(Sourced, Translatable, VersionedModel):
     """One way to reach an organization: a hotline, a Telegram handle, an office..."""
+
+    translated_fields = ("label", "hours", "security_advice")
 
     class Channel(models.TextChoices):
         TELEGRAM = "telegram", "Telegram"

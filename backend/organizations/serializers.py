@@ -15,13 +15,19 @@ from core.serializers import (
     value_after,
     visibility_field,
 )
+from core.translation_fields import TRANSLATABLE_FIELD_NAMES, translatable
 from core.validators import https_url, normalize_contact_value
 
 from .models import ContactPoint, Organization
 from .services import contact_point_check_value
 
+ORGANIZATION_TEXT_LIMITS = {"name": 200, "description": 5000}
+CONTACT_TEXT_LIMITS = {"label": 200, "hours": 200, "security_advice": 2000}
+OrganizationTranslatable = translatable(Organization, ORGANIZATION_TEXT_LIMITS)
+ContactPointTranslatable = translatable(ContactPoint, CONTACT_TEXT_LIMITS)
 
-class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
+
+class OrganizationSerializer(AdminOnlyFieldsMixin, OrganizationTranslatable, serializers.ModelSerializer):
     """A partner organization; its visibility caps that of everything it owns."""
 
     countries = countries_field(help_text="Countries of operation (ISO 3166-1 alpha-2).")
@@ -31,6 +37,7 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
     website = serializers.URLField(required=False, allow_blank=True, max_length=200, validators=[https_url])
 
     admin_only_fields = ("verified", "slug")
+    computed_fields = OrganizationTranslatable.computed_fields
 
     class Meta:
         model = Organization
@@ -48,6 +55,7 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
             "is_example",
             "source",
             "source_date",
+            *TRANSLATABLE_FIELD_NAMES,
             "version",
             "created_at",
             "updated_at",
@@ -61,11 +69,15 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
             "created_at",
             "updated_at",
         ]
-        extra_kwargs = {"description": {"max_length": 5000}}
+        extra_kwargs = {"description": {"max_length": ORGANIZATION_TEXT_LIMITS["description"]}}
 
 
 class ContactPointSerializer(
-    ActionOnlyFieldsMixin, AdminOnlyFieldsMixin, OwnedByOrganizationMixin, serializers.ModelSerializer
+    ActionOnlyFieldsMixin,
+    AdminOnlyFieldsMixin,
+    OwnedByOrganizationMixin,
+    ContactPointTranslatable,
+    serializers.ModelSerializer,
 ):
     """One way to reach an organization; the value is normalized for its channel."""
 
@@ -77,7 +89,10 @@ class ContactPointSerializer(
     is_stale = serializers.BooleanField(read_only=True, help_text="Not verified within the configured age.")
 
     action_only_fields = ("last_verified_at",)
-    computed_fields = {"is_stale": Computed(("last_verified_at",), ContactPoint.is_stale_at)}
+    computed_fields = {
+        "is_stale": Computed(("last_verified_at",), ContactPoint.is_stale_at),
+        **ContactPointTranslatable.computed_fields,
+    }
 
     class Meta:
         model = ContactPoint
@@ -101,6 +116,7 @@ class ContactPointSerializer(
             "is_example",
             "source",
             "source_date",
+            *TRANSLATABLE_FIELD_NAMES,
             "version",
             "created_at",
             "updated_at",
@@ -115,7 +131,7 @@ class ContactPointSerializer(
             "created_at",
             "updated_at",
         ]
-        extra_kwargs = {"security_advice": {"max_length": 2000}}
+        extra_kwargs = {"security_advice": {"max_length": CONTACT_TEXT_LIMITS["security_advice"]}}
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

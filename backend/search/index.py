@@ -15,6 +15,8 @@ from collections.abc import Iterable
 from django.db import models
 from django.db.models.signals import post_delete, post_save, pre_save
 
+from core.translations import indexed_text
+
 from . import registry
 from .lexemes import lexemes
 from .models import WEIGHTS, SearchEntry
@@ -28,7 +30,8 @@ def _value(obj: models.Model, path: str) -> str:
         obj = getattr(obj, part, None)
         if obj is None:
             return ""
-    return str(obj)
+    # A JSON column indexed is a translatable object's translations: their texts, not their marks.
+    return indexed_text(obj) if isinstance(obj, dict) else str(obj)
 
 
 def entry_for(searchable: Searchable, obj: models.Model) -> SearchEntry:

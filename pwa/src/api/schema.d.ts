@@ -2670,11 +2670,229 @@ export interface components {
              * @description When the source was published (the 1st when it gives only a month).
              */
             readonly source_date: string | null;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["ContactPointTranslation"];
+            };
+            /** @description The original language first, then each translated one. */
+            readonly languages_available: components["schemas"]["LanguageCode"][];
+            /** @description The texts in the reader's language (`?language=`, else Accept-Language) when it exists, otherwise in the original language. */
+            readonly localized: components["schemas"]["ContactPointLocalized"];
             readonly version: number;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+        };
+        ContactPointLocalized: {
+            /** @description The language of the texts below (ISO 639-1). */
+            language: string;
+            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
+            fallback: boolean;
+            /** @description The original changed after this translation was written. */
+            outdated: boolean;
+            label: string;
+            hours: string;
+            security_advice: string;
+        };
+        ContactPointLocalizedRequest: {
+            /** @description The language of the texts below (ISO 639-1). */
+            language: string;
+            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
+            fallback: boolean;
+            /** @description The original changed after this translation was written. */
+            outdated: boolean;
+            label: string;
+            hours: string;
+            security_advice: string;
         };
         /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPointRequest: {
@@ -2700,6 +2918,198 @@ export interface components {
              *     * `restricted` - Restricted
              */
             visibility?: components["schemas"]["Visibility"];
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["ContactPointTranslationRequest"];
+            };
         };
         /**
          * @description * `active` - Active
@@ -2708,6 +3118,35 @@ export interface components {
          * @enum {string}
          */
         ContactPointStatusEnum: "active" | "paused" | "compromised";
+        ContactPointTranslation: {
+            label?: string;
+            hours?: string;
+            security_advice?: string;
+            /**
+             * @description Machine-made, not yet reviewed by a person.
+             * @default false
+             */
+            machine: boolean;
+            /**
+             * Format: date-time
+             * @description When this translation was written.
+             */
+            readonly written_at: string;
+            /** @description The original changed after this translation was written. Send `false` to confirm that the translation still matches. */
+            outdated?: boolean;
+        };
+        ContactPointTranslationRequest: {
+            label?: string;
+            hours?: string;
+            security_advice?: string;
+            /**
+             * @description Machine-made, not yet reviewed by a person.
+             * @default false
+             */
+            machine: boolean;
+            /** @description The original changed after this translation was written. Send `false` to confirm that the translation still matches. */
+            outdated?: boolean;
+        };
         ContactPointsCreateChannelErrorComponent: {
             /**
              * @description * `channel` - channel (enum property replaced by openapi-typescript)
@@ -2753,7 +3192,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"] | components["schemas"]["ContactPointsCreateLastVerifiedAtErrorComponent"];
+        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"] | components["schemas"]["ContactPointsCreateSourceLanguageErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYLabelErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYHoursErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYMachineErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYOutdatedErrorComponent"] | components["schemas"]["ContactPointsCreateLastVerifiedAtErrorComponent"];
         ContactPointsCreateErrorResponse400: components["schemas"]["ContactPointsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsCreateHoursErrorComponent: {
             /**
@@ -2882,6 +3321,20 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
+        ContactPointsCreateSourceLanguageErrorComponent: {
+            /**
+             * @description * `source_language` - source_language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "source_language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
+            detail: string;
+        };
         ContactPointsCreateStatusErrorComponent: {
             /**
              * @description * `status` - status (enum property replaced by openapi-typescript)
@@ -2941,6 +3394,114 @@ export interface components {
              * @enum {string}
              */
             code: "invalid_choice" | "null" | "required";
+            detail: string;
+        };
+        ContactPointsCreateTranslationsErrorComponent: {
+            /**
+             * @description * `translations` - translations (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations";
+            /**
+             * @description * `not_a_dict` - not_a_dict
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "not_a_dict" | "null";
+            detail: string;
+        };
+        ContactPointsCreateTranslationsKEYHoursErrorComponent: {
+            /**
+             * @description * `translations.KEY.hours` - translations.KEY.hours (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.hours";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsCreateTranslationsKEYLabelErrorComponent: {
+            /**
+             * @description * `translations.KEY.label` - translations.KEY.label (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.label";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsCreateTranslationsKEYMachineErrorComponent: {
+            /**
+             * @description * `translations.KEY.machine` - translations.KEY.machine (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.machine";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        ContactPointsCreateTranslationsKEYNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `translations.KEY.non_field_errors` - translations.KEY.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        ContactPointsCreateTranslationsKEYOutdatedErrorComponent: {
+            /**
+             * @description * `translations.KEY.outdated` - translations.KEY.outdated (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.outdated";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        ContactPointsCreateTranslationsKEYSecurityAdviceErrorComponent: {
+            /**
+             * @description * `translations.KEY.security_advice` - translations.KEY.security_advice (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.security_advice";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         ContactPointsCreateValidationError: {
@@ -3173,7 +3734,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLastVerifiedAtErrorComponent"];
+        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSourceLanguageErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYMachineErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYOutdatedErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLastVerifiedAtErrorComponent"];
         ContactPointsPartialUpdateErrorResponse400: components["schemas"]["ContactPointsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsPartialUpdateHoursErrorComponent: {
             /**
@@ -3302,6 +3863,20 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
+        ContactPointsPartialUpdateSourceLanguageErrorComponent: {
+            /**
+             * @description * `source_language` - source_language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "source_language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
+            detail: string;
+        };
         ContactPointsPartialUpdateStatusErrorComponent: {
             /**
              * @description * `status` - status (enum property replaced by openapi-typescript)
@@ -3361,6 +3936,114 @@ export interface components {
              * @enum {string}
              */
             code: "invalid_choice" | "null" | "required";
+            detail: string;
+        };
+        ContactPointsPartialUpdateTranslationsErrorComponent: {
+            /**
+             * @description * `translations` - translations (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations";
+            /**
+             * @description * `not_a_dict` - not_a_dict
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "not_a_dict" | "null";
+            detail: string;
+        };
+        ContactPointsPartialUpdateTranslationsKEYHoursErrorComponent: {
+            /**
+             * @description * `translations.KEY.hours` - translations.KEY.hours (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.hours";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsPartialUpdateTranslationsKEYLabelErrorComponent: {
+            /**
+             * @description * `translations.KEY.label` - translations.KEY.label (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.label";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsPartialUpdateTranslationsKEYMachineErrorComponent: {
+            /**
+             * @description * `translations.KEY.machine` - translations.KEY.machine (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.machine";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        ContactPointsPartialUpdateTranslationsKEYNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `translations.KEY.non_field_errors` - translations.KEY.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        ContactPointsPartialUpdateTranslationsKEYOutdatedErrorComponent: {
+            /**
+             * @description * `translations.KEY.outdated` - translations.KEY.outdated (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.outdated";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        ContactPointsPartialUpdateTranslationsKEYSecurityAdviceErrorComponent: {
+            /**
+             * @description * `translations.KEY.security_advice` - translations.KEY.security_advice (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.security_advice";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         ContactPointsPartialUpdateValidationError: {
@@ -3450,7 +4133,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsUpdateLastVerifiedAtErrorComponent"];
+        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsUpdateSourceLanguageErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYMachineErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYOutdatedErrorComponent"] | components["schemas"]["ContactPointsUpdateLastVerifiedAtErrorComponent"];
         ContactPointsUpdateErrorResponse400: components["schemas"]["ContactPointsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsUpdateHoursErrorComponent: {
             /**
@@ -3579,6 +4262,20 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
+        ContactPointsUpdateSourceLanguageErrorComponent: {
+            /**
+             * @description * `source_language` - source_language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "source_language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
+            detail: string;
+        };
         ContactPointsUpdateStatusErrorComponent: {
             /**
              * @description * `status` - status (enum property replaced by openapi-typescript)
@@ -3638,6 +4335,114 @@ export interface components {
              * @enum {string}
              */
             code: "invalid_choice" | "null" | "required";
+            detail: string;
+        };
+        ContactPointsUpdateTranslationsErrorComponent: {
+            /**
+             * @description * `translations` - translations (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations";
+            /**
+             * @description * `not_a_dict` - not_a_dict
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "not_a_dict" | "null";
+            detail: string;
+        };
+        ContactPointsUpdateTranslationsKEYHoursErrorComponent: {
+            /**
+             * @description * `translations.KEY.hours` - translations.KEY.hours (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.hours";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsUpdateTranslationsKEYLabelErrorComponent: {
+            /**
+             * @description * `translations.KEY.label` - translations.KEY.label (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.label";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsUpdateTranslationsKEYMachineErrorComponent: {
+            /**
+             * @description * `translations.KEY.machine` - translations.KEY.machine (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.machine";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        ContactPointsUpdateTranslationsKEYNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `translations.KEY.non_field_errors` - translations.KEY.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        ContactPointsUpdateTranslationsKEYOutdatedErrorComponent: {
+            /**
+             * @description * `translations.KEY.outdated` - translations.KEY.outdated (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.outdated";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        ContactPointsUpdateTranslationsKEYSecurityAdviceErrorComponent: {
+            /**
+             * @description * `translations.KEY.security_advice` - translations.KEY.security_advice (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.security_advice";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         ContactPointsUpdateValidationError: {
@@ -3749,7 +4554,7 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        CountriesCreateError: components["schemas"]["CountriesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateCodeErrorComponent"] | components["schemas"]["CountriesCreateConscriptionErrorComponent"] | components["schemas"]["CountriesCreateConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesCreateMobilizationErrorComponent"] | components["schemas"]["CountriesCreatePenaltiesErrorComponent"] | components["schemas"]["CountriesCreateAsylumPracticeErrorComponent"] | components["schemas"]["CountriesCreateSourcesNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateSourcesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateSourcesINDEXTitleErrorComponent"] | components["schemas"]["CountriesCreateSourcesINDEXUrlErrorComponent"] | components["schemas"]["CountriesCreateLastReviewedErrorComponent"];
+        CountriesCreateError: components["schemas"]["CountriesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateCodeErrorComponent"] | components["schemas"]["CountriesCreateConscriptionErrorComponent"] | components["schemas"]["CountriesCreateConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesCreateMobilizationErrorComponent"] | components["schemas"]["CountriesCreatePenaltiesErrorComponent"] | components["schemas"]["CountriesCreateAsylumPracticeErrorComponent"] | components["schemas"]["CountriesCreateSourcesNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateSourcesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateSourcesINDEXTitleErrorComponent"] | components["schemas"]["CountriesCreateSourcesINDEXUrlErrorComponent"] | components["schemas"]["CountriesCreateLastReviewedErrorComponent"] | components["schemas"]["CountriesCreateSourceLanguageErrorComponent"] | components["schemas"]["CountriesCreateTranslationsErrorComponent"] | components["schemas"]["CountriesCreateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateTranslationsKEYConscriptionErrorComponent"] | components["schemas"]["CountriesCreateTranslationsKEYConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesCreateTranslationsKEYMobilizationErrorComponent"] | components["schemas"]["CountriesCreateTranslationsKEYPenaltiesErrorComponent"] | components["schemas"]["CountriesCreateTranslationsKEYAsylumPracticeErrorComponent"] | components["schemas"]["CountriesCreateTranslationsKEYMachineErrorComponent"] | components["schemas"]["CountriesCreateTranslationsKEYOutdatedErrorComponent"];
         CountriesCreateErrorResponse400: components["schemas"]["CountriesCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         CountriesCreateLastReviewedErrorComponent: {
             /**
@@ -3811,6 +4616,20 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesCreateSourceLanguageErrorComponent: {
+            /**
+             * @description * `source_language` - source_language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "source_language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
             detail: string;
         };
         CountriesCreateSourcesINDEXNonFieldErrorsErrorComponent: {
@@ -3876,6 +4695,148 @@ export interface components {
              * @enum {string}
              */
             code: "not_a_list" | "null";
+            detail: string;
+        };
+        CountriesCreateTranslationsErrorComponent: {
+            /**
+             * @description * `translations` - translations (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations";
+            /**
+             * @description * `not_a_dict` - not_a_dict
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "not_a_dict" | "null";
+            detail: string;
+        };
+        CountriesCreateTranslationsKEYAsylumPracticeErrorComponent: {
+            /**
+             * @description * `translations.KEY.asylum_practice` - translations.KEY.asylum_practice (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.asylum_practice";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesCreateTranslationsKEYConscientiousObjectionErrorComponent: {
+            /**
+             * @description * `translations.KEY.conscientious_objection` - translations.KEY.conscientious_objection (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.conscientious_objection";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesCreateTranslationsKEYConscriptionErrorComponent: {
+            /**
+             * @description * `translations.KEY.conscription` - translations.KEY.conscription (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.conscription";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesCreateTranslationsKEYMachineErrorComponent: {
+            /**
+             * @description * `translations.KEY.machine` - translations.KEY.machine (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.machine";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        CountriesCreateTranslationsKEYMobilizationErrorComponent: {
+            /**
+             * @description * `translations.KEY.mobilization` - translations.KEY.mobilization (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.mobilization";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesCreateTranslationsKEYNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `translations.KEY.non_field_errors` - translations.KEY.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        CountriesCreateTranslationsKEYOutdatedErrorComponent: {
+            /**
+             * @description * `translations.KEY.outdated` - translations.KEY.outdated (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.outdated";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        CountriesCreateTranslationsKEYPenaltiesErrorComponent: {
+            /**
+             * @description * `translations.KEY.penalties` - translations.KEY.penalties (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.penalties";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesCreateValidationError: {
@@ -3991,7 +4952,7 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        CountriesPartialUpdateError: components["schemas"]["CountriesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateCodeErrorComponent"] | components["schemas"]["CountriesPartialUpdateConscriptionErrorComponent"] | components["schemas"]["CountriesPartialUpdateConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesPartialUpdateMobilizationErrorComponent"] | components["schemas"]["CountriesPartialUpdatePenaltiesErrorComponent"] | components["schemas"]["CountriesPartialUpdateAsylumPracticeErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesINDEXTitleErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesINDEXUrlErrorComponent"] | components["schemas"]["CountriesPartialUpdateLastReviewedErrorComponent"];
+        CountriesPartialUpdateError: components["schemas"]["CountriesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateCodeErrorComponent"] | components["schemas"]["CountriesPartialUpdateConscriptionErrorComponent"] | components["schemas"]["CountriesPartialUpdateConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesPartialUpdateMobilizationErrorComponent"] | components["schemas"]["CountriesPartialUpdatePenaltiesErrorComponent"] | components["schemas"]["CountriesPartialUpdateAsylumPracticeErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesINDEXTitleErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesINDEXUrlErrorComponent"] | components["schemas"]["CountriesPartialUpdateLastReviewedErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourceLanguageErrorComponent"] | components["schemas"]["CountriesPartialUpdateTranslationsErrorComponent"] | components["schemas"]["CountriesPartialUpdateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateTranslationsKEYConscriptionErrorComponent"] | components["schemas"]["CountriesPartialUpdateTranslationsKEYConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesPartialUpdateTranslationsKEYMobilizationErrorComponent"] | components["schemas"]["CountriesPartialUpdateTranslationsKEYPenaltiesErrorComponent"] | components["schemas"]["CountriesPartialUpdateTranslationsKEYAsylumPracticeErrorComponent"] | components["schemas"]["CountriesPartialUpdateTranslationsKEYMachineErrorComponent"] | components["schemas"]["CountriesPartialUpdateTranslationsKEYOutdatedErrorComponent"];
         CountriesPartialUpdateErrorResponse400: components["schemas"]["CountriesPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         CountriesPartialUpdateLastReviewedErrorComponent: {
             /**
@@ -4053,6 +5014,20 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesPartialUpdateSourceLanguageErrorComponent: {
+            /**
+             * @description * `source_language` - source_language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "source_language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
             detail: string;
         };
         CountriesPartialUpdateSourcesINDEXNonFieldErrorsErrorComponent: {
@@ -4118,6 +5093,148 @@ export interface components {
              * @enum {string}
              */
             code: "not_a_list" | "null";
+            detail: string;
+        };
+        CountriesPartialUpdateTranslationsErrorComponent: {
+            /**
+             * @description * `translations` - translations (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations";
+            /**
+             * @description * `not_a_dict` - not_a_dict
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "not_a_dict" | "null";
+            detail: string;
+        };
+        CountriesPartialUpdateTranslationsKEYAsylumPracticeErrorComponent: {
+            /**
+             * @description * `translations.KEY.asylum_practice` - translations.KEY.asylum_practice (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.asylum_practice";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesPartialUpdateTranslationsKEYConscientiousObjectionErrorComponent: {
+            /**
+             * @description * `translations.KEY.conscientious_objection` - translations.KEY.conscientious_objection (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.conscientious_objection";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesPartialUpdateTranslationsKEYConscriptionErrorComponent: {
+            /**
+             * @description * `translations.KEY.conscription` - translations.KEY.conscription (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.conscription";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesPartialUpdateTranslationsKEYMachineErrorComponent: {
+            /**
+             * @description * `translations.KEY.machine` - translations.KEY.machine (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.machine";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        CountriesPartialUpdateTranslationsKEYMobilizationErrorComponent: {
+            /**
+             * @description * `translations.KEY.mobilization` - translations.KEY.mobilization (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.mobilization";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesPartialUpdateTranslationsKEYNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `translations.KEY.non_field_errors` - translations.KEY.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        CountriesPartialUpdateTranslationsKEYOutdatedErrorComponent: {
+            /**
+             * @description * `translations.KEY.outdated` - translations.KEY.outdated (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.outdated";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        CountriesPartialUpdateTranslationsKEYPenaltiesErrorComponent: {
+            /**
+             * @description * `translations.KEY.penalties` - translations.KEY.penalties (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.penalties";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
         CountriesPartialUpdateValidationError: {
@@ -4196,7 +5313,7 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        CountriesUpdateError: components["schemas"]["CountriesUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateCodeErrorComponent"] | components["schemas"]["CountriesUpdateConscriptionErrorComponent"] | components["schemas"]["CountriesUpdateConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesUpdateMobilizationErrorComponent"] | components["schemas"]["CountriesUpdatePenaltiesErrorComponent"] | components["schemas"]["CountriesUpdateAsylumPracticeErrorComponent"] | components["schemas"]["CountriesUpdateSourcesNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateSourcesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateSourcesINDEXTitleErrorComponent"] | components["schemas"]["CountriesUpdateSourcesINDEXUrlErrorComponent"] | components["schemas"]["CountriesUpdateLastReviewedErrorComponent"];
+        CountriesUpdateError: components["schemas"]["CountriesUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateCodeErrorComponent"] | components["schemas"]["CountriesUpdateConscriptionErrorComponent"] | components["schemas"]["CountriesUpdateConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesUpdateMobilizationErrorComponent"] | components["schemas"]["CountriesUpdatePenaltiesErrorComponent"] | components["schemas"]["CountriesUpdateAsylumPracticeErrorComponent"] | components["schemas"]["CountriesUpdateSourcesNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateSourcesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateSourcesINDEXTitleErrorComponent"] | components["schemas"]["CountriesUpdateSourcesINDEXUrlErrorComponent"] | components["schemas"]["CountriesUpdateLastReviewedErrorComponent"] | components["schemas"]["CountriesUpdateSourceLanguageErrorComponent"] | components["schemas"]["CountriesUpdateTranslationsErrorComponent"] | components["schemas"]["CountriesUpdateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateTranslationsKEYConscriptionErrorComponent"] | components["schemas"]["CountriesUpdateTranslationsKEYConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesUpdateTranslationsKEYMobilizationErrorComponent"] | components["schemas"]["CountriesUpdateTranslationsKEYPenaltiesErrorComponent"] | components["schemas"]["CountriesUpdateTranslationsKEYAsylumPracticeErrorComponent"] | components["schemas"]["CountriesUpdateTranslationsKEYMachineErrorComponent"] | components["schemas"]["CountriesUpdateTranslationsKEYOutdatedErrorComponent"];
         CountriesUpdateErrorResponse400: components["schemas"]["CountriesUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         CountriesUpdateLastReviewedErrorComponent: {
             /**
@@ -4258,6 +5375,20 @@ export interface components {
              * @enum {string}
              */
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesUpdateSourceLanguageErrorComponent: {
+            /**
+             * @description * `source_language` - source_language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "source_language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
             detail: string;
         };
         CountriesUpdateSourcesINDEXNonFieldErrorsErrorComponent: {
@@ -4325,6 +5456,148 @@ export interface components {
             code: "not_a_list" | "null";
             detail: string;
         };
+        CountriesUpdateTranslationsErrorComponent: {
+            /**
+             * @description * `translations` - translations (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations";
+            /**
+             * @description * `not_a_dict` - not_a_dict
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "not_a_dict" | "null";
+            detail: string;
+        };
+        CountriesUpdateTranslationsKEYAsylumPracticeErrorComponent: {
+            /**
+             * @description * `translations.KEY.asylum_practice` - translations.KEY.asylum_practice (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.asylum_practice";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesUpdateTranslationsKEYConscientiousObjectionErrorComponent: {
+            /**
+             * @description * `translations.KEY.conscientious_objection` - translations.KEY.conscientious_objection (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.conscientious_objection";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesUpdateTranslationsKEYConscriptionErrorComponent: {
+            /**
+             * @description * `translations.KEY.conscription` - translations.KEY.conscription (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.conscription";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesUpdateTranslationsKEYMachineErrorComponent: {
+            /**
+             * @description * `translations.KEY.machine` - translations.KEY.machine (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.machine";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        CountriesUpdateTranslationsKEYMobilizationErrorComponent: {
+            /**
+             * @description * `translations.KEY.mobilization` - translations.KEY.mobilization (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.mobilization";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        CountriesUpdateTranslationsKEYNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `translations.KEY.non_field_errors` - translations.KEY.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        CountriesUpdateTranslationsKEYOutdatedErrorComponent: {
+            /**
+             * @description * `translations.KEY.outdated` - translations.KEY.outdated (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.outdated";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        CountriesUpdateTranslationsKEYPenaltiesErrorComponent: {
+            /**
+             * @description * `translations.KEY.penalties` - translations.KEY.penalties (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.penalties";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
         CountriesUpdateValidationError: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -4333,6 +5606,7 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["CountriesUpdateError"][];
         };
+        /** @description Stamps the translations a write sends against the source texts it leaves (`translations.merged`). */
         Country: {
             /**
              * @description ISO 3166-1 alpha-2.
@@ -4606,6 +5880,202 @@ export interface components {
             readonly is_stale: boolean;
             /** @description Invented demo data. */
             readonly is_example: boolean;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["CountryTranslation"];
+            };
+            /** @description The original language first, then each translated one. */
+            readonly languages_available: components["schemas"]["LanguageCode"][];
+            /** @description The texts in the reader's language (`?language=`, else Accept-Language) when it exists, otherwise in the original language. */
+            readonly localized: components["schemas"]["CountryLocalized"];
             readonly version: number;
             /** Format: date-time */
             readonly updated_at: string;
@@ -5137,6 +6607,202 @@ export interface components {
             readonly is_stale: boolean;
             /** @description Invented demo data. */
             readonly is_example: boolean;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["CountryTranslation"];
+            };
+            /** @description The original language first, then each translated one. */
+            readonly languages_available: components["schemas"]["LanguageCode"][];
+            /** @description The texts in the reader's language (`?language=`, else Accept-Language) when it exists, otherwise in the original language. */
+            readonly localized: components["schemas"]["CountryLocalized"];
             readonly version: number;
             /** Format: date-time */
             readonly updated_at: string;
@@ -5151,6 +6817,33 @@ export interface components {
                 [key: string]: unknown;
             }[];
         };
+        CountryLocalized: {
+            /** @description The language of the texts below (ISO 639-1). */
+            language: string;
+            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
+            fallback: boolean;
+            /** @description The original changed after this translation was written. */
+            outdated: boolean;
+            conscription: string;
+            conscientious_objection: string;
+            mobilization: string;
+            penalties: string;
+            asylum_practice: string;
+        };
+        CountryLocalizedRequest: {
+            /** @description The language of the texts below (ISO 639-1). */
+            language: string;
+            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
+            fallback: boolean;
+            /** @description The original changed after this translation was written. */
+            outdated: boolean;
+            conscription: string;
+            conscientious_objection: string;
+            mobilization: string;
+            penalties: string;
+            asylum_practice: string;
+        };
+        /** @description Stamps the translations a write sends against the source texts it leaves (`translations.merged`). */
         CountryRequest: {
             /**
              * @description ISO 3166-1 alpha-2.
@@ -5417,6 +7110,231 @@ export interface components {
             sources?: components["schemas"]["SourceRequest"][];
             /** Format: date */
             last_reviewed?: string | null;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["CountryTranslationRequest"];
+            };
+        };
+        CountryTranslation: {
+            conscription?: string;
+            conscientious_objection?: string;
+            mobilization?: string;
+            penalties?: string;
+            asylum_practice?: string;
+            /**
+             * @description Machine-made, not yet reviewed by a person.
+             * @default false
+             */
+            machine: boolean;
+            /**
+             * Format: date-time
+             * @description When this translation was written.
+             */
+            readonly written_at: string;
+            /** @description The original changed after this translation was written. Send `false` to confirm that the translation still matches. */
+            outdated?: boolean;
+        };
+        CountryTranslationRequest: {
+            conscription?: string;
+            conscientious_objection?: string;
+            mobilization?: string;
+            penalties?: string;
+            asylum_practice?: string;
+            /**
+             * @description Machine-made, not yet reviewed by a person.
+             * @default false
+             */
+            machine: boolean;
+            /** @description The original changed after this translation was written. Send `false` to confirm that the translation still matches. */
+            outdated?: boolean;
         };
         /**
          * @description * `AED` - UAE Dirham
@@ -11572,11 +13490,227 @@ export interface components {
              * @description When the source was published (the 1st when it gives only a month).
              */
             readonly source_date: string | null;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["OrganizationTranslation"];
+            };
+            /** @description The original language first, then each translated one. */
+            readonly languages_available: components["schemas"]["LanguageCode"][];
+            /** @description The texts in the reader's language (`?language=`, else Accept-Language) when it exists, otherwise in the original language. */
+            readonly localized: components["schemas"]["OrganizationLocalized"];
             readonly version: number;
             /** Format: date-time */
             readonly created_at: string;
             /** Format: date-time */
             readonly updated_at: string;
+        };
+        OrganizationLocalized: {
+            /** @description The language of the texts below (ISO 639-1). */
+            language: string;
+            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
+            fallback: boolean;
+            /** @description The original changed after this translation was written. */
+            outdated: boolean;
+            name: string;
+            description: string;
+        };
+        OrganizationLocalizedRequest: {
+            /** @description The language of the texts below (ISO 639-1). */
+            language: string;
+            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
+            fallback: boolean;
+            /** @description The original changed after this translation was written. */
+            outdated: boolean;
+            name: string;
+            description: string;
         };
         /** @description A partner organization; its visibility caps that of everything it owns. */
         OrganizationRequest: {
@@ -11600,6 +13734,225 @@ export interface components {
             visibility?: components["schemas"]["Visibility"];
             /** @description Verified by the network office. */
             verified?: boolean;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["OrganizationTranslationRequest"];
+            };
+        };
+        OrganizationTranslation: {
+            name?: string;
+            description?: string;
+            /**
+             * @description Machine-made, not yet reviewed by a person.
+             * @default false
+             */
+            machine: boolean;
+            /**
+             * Format: date-time
+             * @description When this translation was written.
+             */
+            readonly written_at: string;
+            /** @description The original changed after this translation was written. Send `false` to confirm that the translation still matches. */
+            outdated?: boolean;
+        };
+        OrganizationTranslationRequest: {
+            name?: string;
+            description?: string;
+            /**
+             * @description Machine-made, not yet reviewed by a person.
+             * @default false
+             */
+            machine: boolean;
+            /** @description The original changed after this translation was written. Send `false` to confirm that the translation still matches. */
+            outdated?: boolean;
         };
         OrganizationsCreateCountriesErrorComponent: {
             /**
@@ -11648,7 +14001,7 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        OrganizationsCreateError: components["schemas"]["OrganizationsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsCreateNameErrorComponent"] | components["schemas"]["OrganizationsCreateSlugErrorComponent"] | components["schemas"]["OrganizationsCreateDescriptionErrorComponent"] | components["schemas"]["OrganizationsCreateCountriesErrorComponent"] | components["schemas"]["OrganizationsCreateCountriesINDEXErrorComponent"] | components["schemas"]["OrganizationsCreateKindsErrorComponent"] | components["schemas"]["OrganizationsCreateKindsINDEXErrorComponent"] | components["schemas"]["OrganizationsCreateLanguagesErrorComponent"] | components["schemas"]["OrganizationsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["OrganizationsCreateWebsiteErrorComponent"] | components["schemas"]["OrganizationsCreateVisibilityErrorComponent"] | components["schemas"]["OrganizationsCreateVerifiedErrorComponent"];
+        OrganizationsCreateError: components["schemas"]["OrganizationsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsCreateNameErrorComponent"] | components["schemas"]["OrganizationsCreateSlugErrorComponent"] | components["schemas"]["OrganizationsCreateDescriptionErrorComponent"] | components["schemas"]["OrganizationsCreateCountriesErrorComponent"] | components["schemas"]["OrganizationsCreateCountriesINDEXErrorComponent"] | components["schemas"]["OrganizationsCreateKindsErrorComponent"] | components["schemas"]["OrganizationsCreateKindsINDEXErrorComponent"] | components["schemas"]["OrganizationsCreateLanguagesErrorComponent"] | components["schemas"]["OrganizationsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["OrganizationsCreateWebsiteErrorComponent"] | components["schemas"]["OrganizationsCreateVisibilityErrorComponent"] | components["schemas"]["OrganizationsCreateVerifiedErrorComponent"] | components["schemas"]["OrganizationsCreateSourceLanguageErrorComponent"] | components["schemas"]["OrganizationsCreateTranslationsErrorComponent"] | components["schemas"]["OrganizationsCreateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsCreateTranslationsKEYNameErrorComponent"] | components["schemas"]["OrganizationsCreateTranslationsKEYDescriptionErrorComponent"] | components["schemas"]["OrganizationsCreateTranslationsKEYMachineErrorComponent"] | components["schemas"]["OrganizationsCreateTranslationsKEYOutdatedErrorComponent"];
         OrganizationsCreateErrorResponse400: components["schemas"]["OrganizationsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         OrganizationsCreateKindsErrorComponent: {
             /**
@@ -11761,6 +14114,111 @@ export interface components {
              * @enum {string}
              */
             code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed" | "unique";
+            detail: string;
+        };
+        OrganizationsCreateSourceLanguageErrorComponent: {
+            /**
+             * @description * `source_language` - source_language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "source_language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
+            detail: string;
+        };
+        OrganizationsCreateTranslationsErrorComponent: {
+            /**
+             * @description * `translations` - translations (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations";
+            /**
+             * @description * `not_a_dict` - not_a_dict
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "not_a_dict" | "null";
+            detail: string;
+        };
+        OrganizationsCreateTranslationsKEYDescriptionErrorComponent: {
+            /**
+             * @description * `translations.KEY.description` - translations.KEY.description (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.description";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        OrganizationsCreateTranslationsKEYMachineErrorComponent: {
+            /**
+             * @description * `translations.KEY.machine` - translations.KEY.machine (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.machine";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        OrganizationsCreateTranslationsKEYNameErrorComponent: {
+            /**
+             * @description * `translations.KEY.name` - translations.KEY.name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.name";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        OrganizationsCreateTranslationsKEYNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `translations.KEY.non_field_errors` - translations.KEY.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        OrganizationsCreateTranslationsKEYOutdatedErrorComponent: {
+            /**
+             * @description * `translations.KEY.outdated` - translations.KEY.outdated (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.outdated";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
             detail: string;
         };
         OrganizationsCreateValidationError: {
@@ -11953,7 +14411,7 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        OrganizationsPartialUpdateError: components["schemas"]["OrganizationsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateNameErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateSlugErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateDescriptionErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateCountriesErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateKindsErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateKindsINDEXErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateWebsiteErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateVerifiedErrorComponent"];
+        OrganizationsPartialUpdateError: components["schemas"]["OrganizationsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateNameErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateSlugErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateDescriptionErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateCountriesErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateKindsErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateKindsINDEXErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateWebsiteErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateVerifiedErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateSourceLanguageErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateTranslationsErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateTranslationsKEYNameErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateTranslationsKEYDescriptionErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateTranslationsKEYMachineErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateTranslationsKEYOutdatedErrorComponent"];
         OrganizationsPartialUpdateErrorResponse400: components["schemas"]["OrganizationsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         OrganizationsPartialUpdateKindsErrorComponent: {
             /**
@@ -12068,6 +14526,111 @@ export interface components {
             code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed" | "unique";
             detail: string;
         };
+        OrganizationsPartialUpdateSourceLanguageErrorComponent: {
+            /**
+             * @description * `source_language` - source_language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "source_language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
+            detail: string;
+        };
+        OrganizationsPartialUpdateTranslationsErrorComponent: {
+            /**
+             * @description * `translations` - translations (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations";
+            /**
+             * @description * `not_a_dict` - not_a_dict
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "not_a_dict" | "null";
+            detail: string;
+        };
+        OrganizationsPartialUpdateTranslationsKEYDescriptionErrorComponent: {
+            /**
+             * @description * `translations.KEY.description` - translations.KEY.description (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.description";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        OrganizationsPartialUpdateTranslationsKEYMachineErrorComponent: {
+            /**
+             * @description * `translations.KEY.machine` - translations.KEY.machine (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.machine";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        OrganizationsPartialUpdateTranslationsKEYNameErrorComponent: {
+            /**
+             * @description * `translations.KEY.name` - translations.KEY.name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.name";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        OrganizationsPartialUpdateTranslationsKEYNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `translations.KEY.non_field_errors` - translations.KEY.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        OrganizationsPartialUpdateTranslationsKEYOutdatedErrorComponent: {
+            /**
+             * @description * `translations.KEY.outdated` - translations.KEY.outdated (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.outdated";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
         OrganizationsPartialUpdateValidationError: {
             /**
              * @description discriminator enum property added by openapi-typescript
@@ -12169,7 +14732,7 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
-        OrganizationsUpdateError: components["schemas"]["OrganizationsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsUpdateNameErrorComponent"] | components["schemas"]["OrganizationsUpdateSlugErrorComponent"] | components["schemas"]["OrganizationsUpdateDescriptionErrorComponent"] | components["schemas"]["OrganizationsUpdateCountriesErrorComponent"] | components["schemas"]["OrganizationsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["OrganizationsUpdateKindsErrorComponent"] | components["schemas"]["OrganizationsUpdateKindsINDEXErrorComponent"] | components["schemas"]["OrganizationsUpdateLanguagesErrorComponent"] | components["schemas"]["OrganizationsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["OrganizationsUpdateWebsiteErrorComponent"] | components["schemas"]["OrganizationsUpdateVisibilityErrorComponent"] | components["schemas"]["OrganizationsUpdateVerifiedErrorComponent"];
+        OrganizationsUpdateError: components["schemas"]["OrganizationsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsUpdateNameErrorComponent"] | components["schemas"]["OrganizationsUpdateSlugErrorComponent"] | components["schemas"]["OrganizationsUpdateDescriptionErrorComponent"] | components["schemas"]["OrganizationsUpdateCountriesErrorComponent"] | components["schemas"]["OrganizationsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["OrganizationsUpdateKindsErrorComponent"] | components["schemas"]["OrganizationsUpdateKindsINDEXErrorComponent"] | components["schemas"]["OrganizationsUpdateLanguagesErrorComponent"] | components["schemas"]["OrganizationsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["OrganizationsUpdateWebsiteErrorComponent"] | components["schemas"]["OrganizationsUpdateVisibilityErrorComponent"] | components["schemas"]["OrganizationsUpdateVerifiedErrorComponent"] | components["schemas"]["OrganizationsUpdateSourceLanguageErrorComponent"] | components["schemas"]["OrganizationsUpdateTranslationsErrorComponent"] | components["schemas"]["OrganizationsUpdateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsUpdateTranslationsKEYNameErrorComponent"] | components["schemas"]["OrganizationsUpdateTranslationsKEYDescriptionErrorComponent"] | components["schemas"]["OrganizationsUpdateTranslationsKEYMachineErrorComponent"] | components["schemas"]["OrganizationsUpdateTranslationsKEYOutdatedErrorComponent"];
         OrganizationsUpdateErrorResponse400: components["schemas"]["OrganizationsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         OrganizationsUpdateKindsErrorComponent: {
             /**
@@ -12282,6 +14845,111 @@ export interface components {
              * @enum {string}
              */
             code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed" | "unique";
+            detail: string;
+        };
+        OrganizationsUpdateSourceLanguageErrorComponent: {
+            /**
+             * @description * `source_language` - source_language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "source_language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
+            detail: string;
+        };
+        OrganizationsUpdateTranslationsErrorComponent: {
+            /**
+             * @description * `translations` - translations (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations";
+            /**
+             * @description * `not_a_dict` - not_a_dict
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "not_a_dict" | "null";
+            detail: string;
+        };
+        OrganizationsUpdateTranslationsKEYDescriptionErrorComponent: {
+            /**
+             * @description * `translations.KEY.description` - translations.KEY.description (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.description";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        OrganizationsUpdateTranslationsKEYMachineErrorComponent: {
+            /**
+             * @description * `translations.KEY.machine` - translations.KEY.machine (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.machine";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        OrganizationsUpdateTranslationsKEYNameErrorComponent: {
+            /**
+             * @description * `translations.KEY.name` - translations.KEY.name (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.name";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        OrganizationsUpdateTranslationsKEYNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `translations.KEY.non_field_errors` - translations.KEY.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        OrganizationsUpdateTranslationsKEYOutdatedErrorComponent: {
+            /**
+             * @description * `translations.KEY.outdated` - translations.KEY.outdated (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.outdated";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
             detail: string;
         };
         OrganizationsUpdateValidationError: {
@@ -12696,7 +15364,200 @@ export interface components {
              *     * `restricted` - Restricted
              */
             visibility?: components["schemas"]["Visibility"];
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["ContactPointTranslationRequest"];
+            };
         };
+        /** @description Stamps the translations a write sends against the source texts it leaves (`translations.merged`). */
         PatchedCountryRequest: {
             /**
              * @description ISO 3166-1 alpha-2.
@@ -12963,6 +15824,198 @@ export interface components {
             sources?: components["schemas"]["SourceRequest"][];
             /** Format: date */
             last_reviewed?: string | null;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["CountryTranslationRequest"];
+            };
         };
         /** @description One document with the translations the viewer may see and its latest version number. */
         PatchedDocumentDetailRequest: {
@@ -13699,6 +16752,198 @@ export interface components {
             visibility?: components["schemas"]["Visibility"];
             /** @description Verified by the network office. */
             verified?: boolean;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["OrganizationTranslationRequest"];
+            };
         };
         /** @description An offer or request of one organization to the network. */
         PatchedResourceRequest: {
