@@ -205,3 +205,22 @@ def test_a_duplicate_of_a_contact_the_writer_cannot_see_is_not_told_of(
     response = client_of("bob").post(URL, contact(org_b, "phone", "+49 30 1234567"), format="json")
     assert response.status_code == 201, response.data
     assert org_a.name not in str(response.data)
+
+
+def test_the_admin_form_refuses_a_marked_value_too(alice, admin_client, client_of, org_a):
+    compromise(client_of("alice"), org_a, "telegram", "@nmn_old_account_example")
+    before = snapshot()
+    response = admin_client.post(
+        "/admin/organizations/contactpoint/add/",
+        {
+            "organization": org_a.pk,
+            "channel": "telegram",
+            "value": "t.me/NMN_old_account_example",
+            "languages": "ru",
+            "status": "active",
+            "visibility": "public",
+        },
+    )
+    assert response.status_code == 200  # the form again, with the error
+    assert "marked compromised" in response.content.decode()
+    assert snapshot() == before
