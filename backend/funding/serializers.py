@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from core.serializers import value_after
+from core.serializers import SOURCE_FIELDS, value_after
 from core.vocabulary import CURRENCY_CHOICES
 
 from .models import LedgerEntry
@@ -34,8 +34,7 @@ class LedgerEntrySerializer(serializers.ModelSerializer):
             "campaign_name",
             "reference",
             "is_example",
-            "source",
-            "source_date",
+            *SOURCE_FIELDS,
             "version",
             "created_at",
             "updated_at",
@@ -44,8 +43,7 @@ class LedgerEntrySerializer(serializers.ModelSerializer):
             "id",
             "recipient_name",
             "is_example",
-            "source",
-            "source_date",
+            *SOURCE_FIELDS,
             "version",
             "created_at",
             "updated_at",

@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from core.representation import Computed
 from core.serializers import (
+    SOURCE_FIELDS,
     ActionOnlyFieldsMixin,
     AdminOnlyFieldsMixin,
     CodeListField,
@@ -53,8 +54,7 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, OrganizationTranslatable, ser
             "visibility",
             "verified",
             "is_example",
-            "source",
-            "source_date",
+            *SOURCE_FIELDS,
             *TRANSLATABLE_FIELD_NAMES,
             "version",
             "created_at",
@@ -63,8 +63,7 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, OrganizationTranslatable, ser
         read_only_fields = [
             "id",
             "is_example",
-            "source",
-            "source_date",
+            *SOURCE_FIELDS,
             "version",
             "created_at",
             "updated_at",
@@ -114,8 +113,7 @@ class ContactPointSerializer(
             "last_verified_at",
             "is_stale",
             "is_example",
-            "source",
-            "source_date",
+            *SOURCE_FIELDS,
             *TRANSLATABLE_FIELD_NAMES,
             "version",
             "created_at",
@@ -125,8 +123,7 @@ class ContactPointSerializer(
             "id",
             "last_verified_at",
             "is_example",
-            "source",
-            "source_date",
+            *SOURCE_FIELDS,
             "version",
             "created_at",
             "updated_at",
