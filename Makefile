@@ -34,7 +34,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help
 help:
-	@echo "make run     install, migrate, load the demo network, serve the API and the app"
+	@echo "make run     install, migrate, load the public directory and the demo network, serve the API and the app"
 	@echo "make test    lint, schema check, app checks and the whole test suite (SQLite)"
 	@echo "make schema  regenerate openapi/openapi.yaml (and the app's API types)"
 	@echo "make lint    ruff check and ruff format --check, then the app's ESLint and Prettier check"
@@ -82,6 +82,7 @@ chromium:
 .PHONY: run
 run: install pwa-build
 	$(MANAGE) migrate --noinput
+	$(MANAGE) load_directory
 	$(MANAGE) load_demo
 	@pwa_pid=""; \
 	trap '[ -z "$$pwa_pid" ] || kill "$$pwa_pid" 2>/dev/null || true' EXIT INT TERM; \

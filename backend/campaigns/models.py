@@ -14,7 +14,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django_countries.fields import CountryField
 
-from core.models import VersionedModel
+from core.models import Sourced, VersionedModel
 from core.secrets import digest, new_secret
 from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
@@ -29,7 +29,7 @@ def validate_time_zone(value: str) -> None:
         raise ValidationError(f"“{value}” is not an IANA time zone such as Europe/Berlin.")
 
 
-class Campaign(VersionedModel):
+class Campaign(Sourced, VersionedModel):
     """A joint action of the network, such as the action week around Human Rights Day."""
 
     class Level(models.TextChoices):

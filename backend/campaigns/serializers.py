@@ -6,7 +6,13 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone as dj_timezone
 from rest_framework import serializers
 
-from core.serializers import COUNTRY_CHOICES, OwnedByOrganizationMixin, value_after, visibility_field
+from core.serializers import (
+    COUNTRY_CHOICES,
+    SOURCE_FIELDS,
+    OwnedByOrganizationMixin,
+    value_after,
+    visibility_field,
+)
 from core.validators import https_url
 
 from .models import CalendarFeed, Campaign, Event, validate_time_zone
@@ -34,11 +40,19 @@ class CampaignSerializer(serializers.ModelSerializer):
             "description",
             "visibility",
             "is_example",
+            *SOURCE_FIELDS,
             "version",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "is_example",
+            *SOURCE_FIELDS,
+            "version",
+            "created_at",
+            "updated_at",
+        ]
 
     def validate_hashtag(self, value):
         if not value:

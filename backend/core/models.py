@@ -28,6 +28,23 @@ class VersionedModel(models.Model):
         return f'"{self.version}"'
 
 
+class Sourced(models.Model):
+    """Where a published fact comes from: real entries of the directory name their source and its date.
+
+    Demo data and objects the network writes itself leave both empty.
+    """
+
+    source = models.CharField(
+        max_length=300, blank=True, help_text="The publication this fact was taken from (title or URL)."
+    )
+    source_date = models.DateField(
+        null=True, blank=True, help_text="When the source was published (the 1st when it gives only a month)."
+    )
+
+    class Meta:
+        abstract = True
+
+
 class IdempotencyRecord(models.Model):
     """One `Idempotency-Key` a signed-in user sent with an unsafe request, and its stored answer.
 

@@ -21,7 +21,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from functools import cache
 from operator import itemgetter
 
@@ -141,6 +141,8 @@ class Representation:
             return _Column(name, (path,), _codes)
         if isinstance(field, drf_fields.DateTimeField):
             return _Column(name, (path,), datetime_text)
+        if isinstance(field, drf_fields.DateField):
+            return _Column(name, (path,), date.isoformat)
         if isinstance(field, drf_fields.UUIDField):
             return _Column(name, (path,), _uuid_text)
         if isinstance(field, PLAIN_FIELDS) and not isinstance(field, drf_fields.FileField):

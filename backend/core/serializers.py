@@ -30,6 +30,11 @@ class CodeListField(serializers.ListField):
         return [str(getattr(item, "code", item)) for item in data]
 
 
+# Where a published fact comes from (core.models.Sourced): shown to readers, written only by
+# the directory's loader, never through the API.
+SOURCE_FIELDS = ("source", "source_date")
+
+
 def languages_field(**kwargs) -> CodeListField:
     kwargs.setdefault("help_text", "ISO 639-1 codes.")
     return CodeListField(LANGUAGE_CHOICES, **kwargs)

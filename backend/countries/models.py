@@ -10,6 +10,7 @@ from django_countries.fields import CountryField
 
 from core.models import VersionedModel
 from core.translations import Translatable
+from core.validators import not_in_future
 from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
 
@@ -31,7 +32,7 @@ class Country(Translatable, VersionedModel):
     penalties = models.TextField(blank=True, help_text="Penalties for evasion, objection and desertion.")
     asylum_practice = models.TextField(blank=True, help_text="How asylum offices and courts treat objectors.")
     sources = models.JSONField(default=list, blank=True, help_text='[{"title": ..., "url": "https://..."}]')
-    last_reviewed = models.DateField(null=True, blank=True)
+    last_reviewed = models.DateField(null=True, blank=True, validators=[not_in_future])
     reviewed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

@@ -9,11 +9,11 @@ from django.core.validators import MinValueValidator
 from django.db import models
 from django.db.models import Q
 
-from core.models import VersionedModel
+from core.models import Sourced, VersionedModel
 from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
 
-class LedgerEntry(VersionedModel):
+class LedgerEntry(Sourced, VersionedModel):
     """One booking: money collected by fundraising, or a grant to a partner organization."""
 
     class Kind(models.TextChoices):

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from core.serializers import value_after
+from core.serializers import SOURCE_FIELDS, value_after
 from core.vocabulary import CURRENCY_CHOICES
 
 from .models import LedgerEntry
@@ -34,11 +34,20 @@ class LedgerEntrySerializer(serializers.ModelSerializer):
             "campaign_name",
             "reference",
             "is_example",
+            *SOURCE_FIELDS,
             "version",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "recipient_name", "is_example", "version", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "recipient_name",
+            "is_example",
+            *SOURCE_FIELDS,
+            "version",
+            "created_at",
+            "updated_at",
+        ]
 
     def validate_reference(self, value):
         duplicate = LedgerEntry.objects.filter(reference=value).exclude(pk=getattr(self.instance, "pk", None))

@@ -11,12 +11,17 @@ from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.db.models import Count
 
+from core.errors import DomainError
 from core.fields import split_codes
 from core.validators import https_url, normalize_contact_value
+from core.viewer import Viewer
 from core.vocabulary import LANGUAGE_CHOICES, Topic
 
-from .models import ContactPoint, Organization
-from .services import contact_point_verify
+from .models import CompromisedValue, ContactPoint, Organization
+from .services import contact_point_check_value, contact_point_verify
+
+# Only the network office reaches the admin, and it sees every contact.
+OFFICE = Viewer(is_admin=True)
 
 
 class CodeListFormField(forms.CharField):
@@ -86,8 +91,17 @@ class ContactPointInlineForm(forms.ModelForm):
         if channel and value:
             try:
                 cleaned["value"] = normalize_contact_value(channel, value)
+                contact_point_check_value(
+                    viewer=OFFICE,
+                    channel=channel,
+                    value=cleaned["value"],
+                    status=cleaned.get("status") or ContactPoint.Status.ACTIVE,
+                    instance=self.instance,
+                )
             except ValidationError as exc:
                 self.add_error("value", exc)
+            except DomainError as exc:
+                self.add_error("value", exc.message)
         return cleaned
 
 
@@ -179,3 +193,59 @@ class ContactPointAdmin(admin.ModelAdmin):
     @admin.display(boolean=True, description="stale")
     def is_stale(self, obj: ContactPoint) -> bool:
         return obj.is_stale
+
+
+class LiftForm(forms.ModelForm):
+    """Lifting a mark is a decision of the network office, so it needs a reason on record."""
+
+    lift = forms.BooleanField(
+        required=False, help_text="The value is safe again and may be published as active."
+    )
+
+    class Meta:
+        model = CompromisedValue
+        fields = ["lifted_reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("lift") and not cleaned.get("lifted_reason", "").strip():
+            self.add_error("lifted_reason", "Say why the value is safe again.")
+        return cleaned
+
+
+@admin.register(CompromisedValue)
+class CompromisedValueAdmin(admin.ModelAdmin):
+    """Values marked compromised; the only way one returns is lifting its mark here, with a reason."""
+
+    form = LiftForm
+    list_display = ["value", "channel", "organization_name", "marked_at", "lifted_at", "lifted_by"]
+    list_filter = ["channel", ("lifted_at", admin.EmptyFieldListFilter)]
+    search_fields = ["value", "organization_name"]
+    fields = [
+        "value", "channel", "organization_name", "reason", "marked_at",
+        "lift", "lifted_reason", "lifted_at", "lifted_by",
+    ]  # fmt: skip
+    readonly_fields = [
+        "value", "channel", "organization_name", "reason", "marked_at", "lifted_at", "lifted_by",
+    ]  # fmt: skip
+
+    def has_add_permission(self, request):
+        return False  # marks come from contacts marked compromised
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # the record stays, lifted or not
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.lifted_at is not None:
+            return [*self.readonly_fields, "lifted_reason"]
+        return self.readonly_fields
+
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.lifted_at is not None:
+            return [name for name in self.fields if name != "lift"]
+        return self.fields
+
+    def save_model(self, request, obj, form, change):
+        # Nothing here is saved but a lift: a reason without the decision records nothing.
+        if form.cleaned_data.get("lift") and obj.lifted_at is None:
+            obj.lift(actor=request.user, reason=form.cleaned_data["lifted_reason"].strip())

@@ -9,12 +9,12 @@ from django.utils import timezone
 from django_countries.fields import CountryField
 
 from core.fields import CodeListField
-from core.models import VersionedModel
+from core.models import Sourced, VersionedModel
 from core.translations import Translatable
 from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
 
-class Organization(Translatable, VersionedModel):
+class Organization(Sourced, Translatable, VersionedModel):
     """A partner organization; its visibility caps that of everything it owns."""
 
     translated_fields = ("name", "description")
@@ -51,7 +51,7 @@ class Organization(Translatable, VersionedModel):
         return self.name
 
 
-class ContactPoint(Translatable, VersionedModel):
+class ContactPoint(Sourced, Translatable, VersionedModel):
     """One way to reach an organization: a hotline, a Telegram handle, an office..."""
 
     translated_fields = ("label", "hours", "security_advice")
@@ -115,6 +115,8 @@ class ContactPoint(Translatable, VersionedModel):
             if update_fields is not None:
                 kwargs["update_fields"] = {*update_fields, "status_reason"}
         super().save(*args, **kwargs)
+        if self.status == self.Status.COMPROMISED:
+            CompromisedValue.record(self)
 
     @staticmethod
     def stale_before():
@@ -133,3 +135,66 @@ class ContactPoint(Translatable, VersionedModel):
     def is_stale_at(cls, last_verified_at) -> bool:
         """Whether a contact point last verified at `last_verified_at` (None: never) is stale now."""
         return last_verified_at is None or last_verified_at < cls.stale_before()
+
+
+class CompromisedValue(models.Model):
+    """A contact value the network once marked compromised: it never returns as active by itself.
+
+    Written whenever a contact point is saved as compromised, whichever way (API, admin, a
+    script), so the mark outlives the contact: deleting it or changing its value does not
+    make the value safe again. Keyed on the normalized value alone, whatever the channel: a
+    seized phone number is as burnt on Signal or WhatsApp as on the phone. Only the network
+    office lifts a mark, in the admin, with its reason recorded (docs/design.md, "Not built
+    yet": "a compromised value never returns as active without an admin's recorded decision").
+    """
+
+    value = models.CharField(max_length=300, db_index=True)
+    channel = models.CharField(max_length=12, choices=ContactPoint.Channel.choices)
+    contact_point = models.ForeignKey(
+        ContactPoint, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    organization_name = models.CharField(max_length=200, help_text="Whose contact it was when marked.")
+    reason = models.CharField(max_length=500, blank=True)
+    marked_at = models.DateTimeField(auto_now_add=True)
+    lifted_at = models.DateTimeField(null=True, blank=True)
+    lifted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    lifted_reason = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["-marked_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["value"], condition=Q(lifted_at__isnull=True), name="one_open_mark_per_value"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.value
+
+    @classmethod
+    def blocks(cls, value: str) -> bool:
+        """Whether `value` (normalized) carries a mark no admin has lifted."""
+        return cls.objects.filter(value=value, lifted_at__isnull=True).exists()
+
+    @classmethod
+    def record(cls, contact_point: ContactPoint) -> None:
+        """Mark the contact's value, once: a value already marked and not lifted keeps its first mark."""
+        cls.objects.get_or_create(
+            value=contact_point.value,
+            lifted_at=None,
+            defaults={
+                "channel": contact_point.channel,
+                "contact_point": contact_point,
+                "organization_name": contact_point.organization.name,
+                "reason": contact_point.status_reason,
+            },
+        )
+
+    def lift(self, *, actor, reason: str) -> None:
+        """The network office decided the value is safe again."""
+        self.lifted_at = timezone.now()
+        self.lifted_by = actor
+        self.lifted_reason = reason
+        self.save(update_fields=["lifted_at", "lifted_by", "lifted_reason"])

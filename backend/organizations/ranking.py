@@ -60,12 +60,14 @@ def by_relevance(queryset: QuerySet, country: str | None, language: str | None, 
         rank_where=where,
         rank_language=_flag(Q(languages__has=language)) if language else Value(0, IntegerField()),
         rank_working=_flag(Q(status=ContactPoint.Status.ACTIVE)),
+        rank_real=_flag(Q(is_example=False)),
         rank_verified=Coalesce(F("last_verified_at"), Value(EARLIEST)),
     )
     keys = [
         F("rank_where").asc(),
         F("rank_language").asc(),
         F("rank_working").asc(),
+        F("rank_real").asc(),
         F("rank_verified").desc(),
     ]
     keys.append(F("id").asc())

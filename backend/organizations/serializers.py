@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from core.representation import Computed
 from core.serializers import (
+    SOURCE_FIELDS,
     ActionOnlyFieldsMixin,
     AdminOnlyFieldsMixin,
     CodeListField,
@@ -19,6 +20,7 @@ from core.translation_fields import TRANSLATABLE_FIELD_NAMES, translatable
 from core.validators import https_url, normalize_contact_value
 
 from .models import ContactPoint, Organization
+from .services import contact_point_check_value
 
 ORGANIZATION_TEXT_LIMITS = {"name": 200, "description": 5000}
 CONTACT_TEXT_LIMITS = {"label": 200, "hours": 200, "security_advice": 2000}
@@ -52,12 +54,20 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, OrganizationTranslatable, ser
             "visibility",
             "verified",
             "is_example",
+            *SOURCE_FIELDS,
             *TRANSLATABLE_FIELD_NAMES,
             "version",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "is_example",
+            *SOURCE_FIELDS,
+            "version",
+            "created_at",
+            "updated_at",
+        ]
         extra_kwargs = {"description": {"max_length": ORGANIZATION_TEXT_LIMITS["description"]}}
 
 
@@ -103,12 +113,21 @@ class ContactPointSerializer(
             "last_verified_at",
             "is_stale",
             "is_example",
+            *SOURCE_FIELDS,
             *TRANSLATABLE_FIELD_NAMES,
             "version",
             "created_at",
             "updated_at",
         ]
-        read_only_fields = ["id", "last_verified_at", "is_example", "version", "created_at", "updated_at"]
+        read_only_fields = [
+            "id",
+            "last_verified_at",
+            "is_example",
+            *SOURCE_FIELDS,
+            "version",
+            "created_at",
+            "updated_at",
+        ]
         extra_kwargs = {"security_advice": {"max_length": CONTACT_TEXT_LIMITS["security_advice"]}}
 
     def validate(self, attrs):
@@ -119,4 +138,12 @@ class ContactPointSerializer(
                 attrs["value"] = normalize_contact_value(channel, value)
             except DjangoValidationError as exc:
                 raise serializers.ValidationError({"value": exc.messages}) from exc
+        if self.instance is None or {"channel", "value", "status"} & attrs.keys():
+            contact_point_check_value(
+                viewer=self.viewer,
+                channel=channel,
+                value=attrs.get("value", value),
+                status=value_after(self, attrs, "status") or ContactPoint.Status.ACTIVE,
+                instance=self.instance,
+            )
         return attrs

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { contactLinks, vCard } from "../src/lib/contact";
+import { contactHint, contactLinks, vCard } from "../src/lib/contact";
 import { findContacts } from "../src/lib/help";
 import { ContactIndex } from "../src/store/indexes";
 import { organizationName, type RecordLookup } from "../src/store/names";
@@ -25,6 +25,12 @@ describe("one-tap actions", () => {
     ["office", "Main street 1, Tbilisi", []],
   ] as const)("%s %s", (channel, value, hrefs) => {
     expect(contactLinks({ channel, value }).map((link) => link.href)).toEqual(hrefs);
+  });
+
+  it("hints how to reach a Signal username, which no link opens", () => {
+    expect(contactHint({ channel: "signal", value: "helper.42" })).toBe("contact.signalUsername");
+    expect(contactHint({ channel: "signal", value: "+37060012345" })).toBeNull();
+    expect(contactHint({ channel: "telegram", value: "@help_desk" })).toBeNull();
   });
 
   it("writes a vCard with escaped text and the security advice", () => {

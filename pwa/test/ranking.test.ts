@@ -15,6 +15,7 @@ interface Fixture {
       countries: string[];
       status: string;
       last_verified_days_ago: number | null;
+      is_example?: boolean;
     }
   >;
   cases: { country: string; language: string; expected: string[] }[];
@@ -38,6 +39,7 @@ const contacts = Object.entries(fixture.contacts).map(([key, c], i) => {
     languages: c.languages as never,
     countries: c.countries as never,
     status: c.status as never,
+    is_example: c.is_example ?? true,
     last_verified_at:
       c.last_verified_days_ago === null ? null : new Date(NOW - c.last_verified_days_ago * 86_400_000).toISOString(),
   });

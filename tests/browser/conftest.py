@@ -109,9 +109,12 @@ def ports() -> tuple[int, int]:
 MANAGE = [sys.executable, str(ROOT / "backend" / "manage.py")]
 
 
-def prepare_api(var_dir: Path, pwa_port: int, contacts: int = 0, organizations: int = 0) -> dict:
+def prepare_api(
+    var_dir: Path, pwa_port: int, contacts: int = 0, organizations: int = 0, directory: bool = False
+) -> dict:
     """A fresh SQLite database in `var_dir` with the demo network and seed.py's additions, plus
-    a generated network of `contacts` contact points (`manage.py generate_network`) if asked.
+    a generated network of `contacts` contact points (`manage.py generate_network`) if asked,
+    and the public directory loaded first, as `make run` does, if `directory`.
 
     Returns the environment the API must run with: CORS open to exactly the app's origin,
     sign-in throttles out of the way of tests that sign in many times.
@@ -128,7 +131,8 @@ def prepare_api(var_dir: Path, pwa_port: int, contacts: int = 0, organizations: 
         "THROTTLE_LOGIN_FAILURES": "1000/min",
         "DEBUG": "0",
     }
-    for step in (["migrate", "--no-input", "-v0"], ["load_demo"]):
+    steps = [["migrate", "--no-input", "-v0"], *([["load_directory"]] if directory else []), ["load_demo"]]
+    for step in steps:
         subprocess.run([*MANAGE, *step], env=env, check=True, capture_output=True, timeout=300)
     subprocess.run(
         [sys.executable, str(Path(__file__).with_name("seed.py"))], env=env, check=True, timeout=120
@@ -156,6 +160,26 @@ def running_api(env: dict, port: int, var_dir: Path) -> Iterator[Api]:
         server.terminate()
         server.wait(timeout=10)
         log.close()
+
+
+@contextmanager
+def app_on_own_api(**prepare) -> Iterator[tuple[StaticSite, Api, dict]]:
+    """The built app and an API of its own over a database `prepare_api(**prepare)` makes, for a
+    module whose data differs from the session's."""
+    require_build()
+    api_port, pwa_port = free_port(), free_port()
+    var_dir = Path(tempfile.mkdtemp(prefix="waypoint-e2e-own-"))
+    try:
+        env = prepare_api(var_dir, pwa_port, **prepare)
+        with running_api(env, api_port, var_dir) as api:
+            site = StaticSite(
+                origin=f"http://127.0.0.1:{pwa_port}",
+                config={"apiBaseUrl": api.origin, "syncIntervalMinutes": 30},
+            )
+            with serving(site):
+                yield site, api, env
+    finally:
+        shutil.rmtree(var_dir, ignore_errors=True)
 
 
 @pytest.fixture(scope="session")
@@ -275,10 +299,10 @@ def browser():
 
 
 @contextmanager
-def phone_context(browser, *origins: str):
+def phone_context(browser, *origins: str, locale: str = "en-US"):
     """A fresh profile on a phone-sized screen; fails if any request left `origins`."""
     context = browser.new_context(
-        viewport={"width": 360, "height": 640}, locale="en-US", service_workers="allow"
+        viewport={"width": 360, "height": 640}, locale=locale, service_workers="allow"
     )
     context.set_default_timeout(15_000)
     requests: list[str] = []

@@ -11,26 +11,15 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 import threading
 from pathlib import Path
 
 import pytest
 from playwright.sync_api import Page, expect
 
-from .conftest import (
-    StaticSite,
-    fill_sign_in,
-    free_port,
-    phone_context,
-    prepare_api,
-    require_build,
-    running_api,
-    serving,
-)
+from .conftest import app_on_own_api, fill_sign_in, phone_context
 
 pytestmark = pytest.mark.browser
 
@@ -48,20 +37,8 @@ NODES = "document.getElementsByTagName('*').length"
 @pytest.fixture(scope="module")
 def large():
     """The API over the large network and the built app pointing to it, for this module."""
-    require_build()
-    api_port, pwa_port = free_port(), free_port()
-    var_dir = Path(tempfile.mkdtemp(prefix="waypoint-scale-"))
-    try:
-        env = prepare_api(var_dir, pwa_port, CONTACTS, ORGANIZATIONS)
-        with running_api(env, api_port, var_dir) as api:
-            site = StaticSite(
-                origin=f"http://127.0.0.1:{pwa_port}",
-                config={"apiBaseUrl": api.origin, "syncIntervalMinutes": 30},
-            )
-            with serving(site):
-                yield site, api, env
-    finally:
-        shutil.rmtree(var_dir, ignore_errors=True)
+    with app_on_own_api(contacts=CONTACTS, organizations=ORGANIZATIONS) as served:
+        yield served
 
 
 def audience(env: dict, username: str, *countries: str) -> dict:

@@ -199,7 +199,10 @@ def test_marking_a_contact_withdraws_it_from_everyone_outside_the_organization(
         assert client.get("/api/v1/contact-points/", {"q": "hotline"}).data["count"] == 0
     for client in (as_user(anna), as_user(olga)):
         assert client.get(url(hotline)).data["status"] == status
-    # Reactivated, it is public again.
+
+
+def test_a_paused_contact_reactivated_is_public_again(api, as_user, alice, hotline):
+    as_user(alice).patch(url(hotline), {"status": "paused"}, format="json")
     assert as_user(alice).patch(url(hotline), {"status": "active"}, format="json").status_code == 200
     assert api.get(url(hotline)).status_code == 200
 

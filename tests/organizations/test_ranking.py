@@ -37,6 +37,7 @@ def network(db):
             countries=spec["countries"],
             status=spec["status"],
             last_verified_at=None if days is None else now - timedelta(days=days, minutes=1),
+            is_example=spec.get("is_example", True),
         )
         keys[contact.pk] = key
     return keys, organizations

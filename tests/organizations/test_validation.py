@@ -5,7 +5,10 @@ contact points and updates A, olga (the network office) writes organizations and
 country profiles. After each refusal the tables are exactly as before.
 """
 
+from datetime import date, timedelta
+
 import pytest
+from django.utils import timezone
 
 from changes.models import Change
 from countries.models import Country
@@ -112,12 +115,22 @@ NORMALIZED = [
     ("whatsapp", "+995 32 212 3456", "+995322123456"),
     ("sms", "+380 44 123 4567", "+380441234567"),
     ("signal", "+49 30 1234567", "+49301234567"),
+    ("phone", "+49 157 82470251", "+4915782470251"),
+    ("phone", "0049 157 82470251", "+4915782470251"),
+    ("phone", "tel:+49-30-1234567", "+49301234567"),
+    ("whatsapp", "https://wa.me/995322123456", "+995322123456"),
     ("signal", "waypoint.42", "waypoint.42"),
+    ("signal", "@WayPoint.42", "waypoint.42"),
     ("telegram", "https://t.me/waypoint_help", "@waypoint_help"),
     ("telegram", "https://t.me/waypoint_help/", "@waypoint_help"),
+    ("telegram", "t.me/waypoint_help", "@waypoint_help"),
+    ("telegram", "T.me/Waypoint_Help", "@waypoint_help"),
+    ("telegram", "telegram.me/waypoint_help", "@waypoint_help"),
     ("telegram", "waypoint_help", "@waypoint_help"),
+    ("telegram", "@WayPoint_Help", "@waypoint_help"),
     ("telegram", "  @waypoint_help ", "@waypoint_help"),
-    ("email", "Help@Example.ORG", "Help@example.org"),
+    ("email", "Help@Example.ORG", "help@example.org"),
+    ("email", "mailto:Get.Out.Now@GMX.de", "get.out.now@gmx.de"),
     ("website", "https://example.org/help", "https://example.org/help"),
     ("form", "https://example.org/form?lang=ru", "https://example.org/form?lang=ru"),
     ("office", "  Hauptstr. 1, 10115 Berlin  ", "Hauptstr. 1, 10115 Berlin"),
@@ -251,6 +264,8 @@ BAD_COUNTRY_FIELDS = [
     ({"sources": ["https://example.org"]}, "sources"),
     ({"last_reviewed": "yesterday"}, "last_reviewed"),
     ({"last_reviewed": "2024-02-30"}, "last_reviewed"),
+    ({"last_reviewed": "2099-01-01"}, "last_reviewed"),  # would silence the stale warning for ever
+    ({"last_reviewed": (date.today() + timedelta(days=2)).isoformat()}, "last_reviewed"),
     ({"conscription": ["a"]}, "conscription"),
     ({"penalties": "x" * 20001}, "penalties"),
     ({"sources": [{"title": f"Source {i}", "url": "https://example.org"} for i in range(51)]}, "sources"),
@@ -263,6 +278,24 @@ def test_it_refuses_invalid_country_profiles(olga, client_of, db, fields, attr):
     before = snapshot()
     response = client_of("olga").post("/api/v1/countries/", {"code": "GE", **fields}, format="json")
     assert_refused(response, attr)
+    assert snapshot() == before
+
+
+def test_a_review_date_of_today_is_accepted_wherever_it_is_already_today(client_of, olga, db):
+    tomorrow_in_kiribati = (timezone.now() + timedelta(hours=14)).date().isoformat()
+    response = client_of("olga").post(
+        "/api/v1/countries/", {"code": "GE", "last_reviewed": tomorrow_in_kiribati}, format="json"
+    )
+    assert response.status_code == 201, response.data
+
+
+def test_a_profile_review_date_cannot_move_into_the_future(client_of, olga, db):
+    CountryFactory(code="DE")
+    before = snapshot()
+    response = client_of("olga").patch(
+        "/api/v1/countries/DE/", {"last_reviewed": "2099-12-31"}, format="json"
+    )
+    assert_refused(response, "last_reviewed")
     assert snapshot() == before
 
 

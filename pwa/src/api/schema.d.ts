@@ -1882,6 +1882,13 @@ export interface components {
             visibility?: components["schemas"]["CampaignVisibility"];
             /** @description Invented demo data. */
             readonly is_example: boolean;
+            /** @description The publication this fact was taken from (title or URL). */
+            readonly source: string;
+            /**
+             * Format: date
+             * @description When the source was published (the 1st when it gives only a month).
+             */
+            readonly source_date: string | null;
             readonly version: number;
             /** Format: date-time */
             readonly created_at: string;
@@ -2656,6 +2663,13 @@ export interface components {
             readonly is_stale: boolean;
             /** @description Invented demo data. */
             readonly is_example: boolean;
+            /** @description The publication this fact was taken from (title or URL). */
+            readonly source: string;
+            /**
+             * Format: date
+             * @description When the source was published (the 1st when it gives only a month).
+             */
+            readonly source_date: string | null;
             /**
              * @description The language the text fields are written in (ISO 639-1).
              *
@@ -12424,6 +12438,13 @@ export interface components {
             reference?: string;
             /** @description Invented demo data. */
             readonly is_example: boolean;
+            /** @description The publication this fact was taken from (title or URL). */
+            readonly source: string;
+            /**
+             * Format: date
+             * @description When the source was published (the 1st when it gives only a month).
+             */
+            readonly source_date: string | null;
             readonly version: number;
             /** Format: date-time */
             readonly created_at: string;
@@ -13486,6 +13507,13 @@ export interface components {
             verified?: boolean;
             /** @description Invented demo data. */
             readonly is_example: boolean;
+            /** @description The publication this fact was taken from (title or URL). */
+            readonly source: string;
+            /**
+             * Format: date
+             * @description When the source was published (the 1st when it gives only a month).
+             */
+            readonly source_date: string | null;
             /**
              * @description The language the text fields are written in (ISO 639-1).
              *

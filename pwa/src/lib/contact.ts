@@ -39,6 +39,15 @@ export function contactLinks(contact: Pick<ContactPoint, "channel" | "value">): 
   }
 }
 
+/**
+ * A one-line hint where the channel gives no link to tap: a Signal username opens nothing
+ * (Signal's username links are made in the app, not from the name), so it is copied and
+ * searched in Signal.
+ */
+export function contactHint(contact: Pick<ContactPoint, "channel" | "value">): "contact.signalUsername" | null {
+  return contact.channel === "signal" && !isPhone(contact.value.trim()) ? "contact.signalUsername" : null;
+}
+
 function escapeVCard(text: string): string {
   return text
     .replace(/\\/g, "\\\\")

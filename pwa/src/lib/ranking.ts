@@ -3,7 +3,7 @@
  * the app's one implementation of it (the API has its own; both are checked against
  * tests/fixtures/contact_ranking.json).
  *
- * The rule is a lexicographic order: (where, language, status, verification, id). Only
+ * The rule is a lexicographic order: (where, language, status, real, verification, id). Only
  * "where" and "language" depend on what the reader chose, so `byFreshness` sorts the
  * contacts once per change of data and `rankPositions` then places each contact in one of
  * six (where × language) groups in a single pass, keeping the fresh order within each: a
@@ -40,14 +40,20 @@ export function placeOf(contact: ContactPoint, organization: Organization | unde
   return organization?.countries?.includes(country as never) ? 0 : 1;
 }
 
-/** Rules 3 and 4: active first, then the most recently verified (never verified last), then by id. */
+/**
+ * Rules 3 and 4: active first, then real before example data, then the most recently verified
+ * (never verified last), then by id.
+ */
 export function byFreshness(contacts: Iterable<ContactPoint>): ContactPoint[] {
   const keyed = [...contacts].map((contact) => ({
     contact,
     active: (contact.status ?? "active") === "active" ? 0 : 1,
+    example: contact.is_example ? 1 : 0,
     verified: contact.last_verified_at ? -Date.parse(contact.last_verified_at) : Infinity,
   }));
-  keyed.sort((a, b) => a.active - b.active || a.verified - b.verified || a.contact.id - b.contact.id);
+  keyed.sort(
+    (a, b) => a.active - b.active || a.example - b.example || a.verified - b.verified || a.contact.id - b.contact.id,
+  );
   return keyed.map((entry) => entry.contact);
 }
 

@@ -61,6 +61,8 @@ const de: Dictionary = {
   "contact.open": "Öffnen",
   "contact.copy": "Kopieren",
   "contact.copied": "Kopiert",
+  "contact.signalUsername": "Signal-Benutzernamen öffnen keinen Link: kopieren und in Signal danach suchen.",
+  "contact.source": "Quelle: {source}, {date}",
   "contact.vcard": "vCard",
   "contact.keep": "Merken",
   "contact.kept": "Gemerkt",

@@ -60,6 +60,8 @@ const en = {
   "contact.open": "Open",
   "contact.copy": "Copy",
   "contact.copied": "Copied",
+  "contact.signalUsername": "Signal usernames open no link: copy it, then search for it in Signal.",
+  "contact.source": "Source: {source}, {date}",
   "contact.vcard": "vCard",
   "contact.keep": "Keep",
   "contact.kept": "Kept",

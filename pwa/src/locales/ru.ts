@@ -65,6 +65,8 @@ const ru: Dictionary = {
   "contact.open": "Открыть",
   "contact.copy": "Копировать",
   "contact.copied": "Скопировано",
+  "contact.signalUsername": "Имя пользователя Signal не открывается ссылкой: скопируйте его и найдите в Signal.",
+  "contact.source": "Источник: {source}, {date}",
   "contact.vcard": "vCard",
   "contact.keep": "Сохранить",
   "contact.kept": "Сохранено",

@@ -65,6 +65,8 @@ const uk: Dictionary = {
   "contact.open": "Відкрити",
   "contact.copy": "Копіювати",
   "contact.copied": "Скопійовано",
+  "contact.signalUsername": "Ім’я користувача Signal не відкривається посиланням: скопіюйте його й знайдіть у Signal.",
+  "contact.source": "Джерело: {source}, {date}",
   "contact.vcard": "vCard",
   "contact.keep": "Зберегти",
   "contact.kept": "Збережено",

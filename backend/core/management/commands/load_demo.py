@@ -5,25 +5,13 @@ this command runs them in dependency order inside one transaction, so a failure 
 the database as it was and a second run changes nothing.
 """
 
-import importlib
-import importlib.util
-
-from django.apps import apps
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
+
+from core.loading import app_modules, load_modules, row_counts
 
 DEMO_APPS = ["countries", "organizations", "accounts", "resources", "funding", "campaigns", "documents"]
-
-
-def demo_modules():
-    """The `demo` modules that exist, in loading order."""
-    modules = []
-    for app in DEMO_APPS:
-        if importlib.util.find_spec(f"{app}.demo") is not None:
-            modules.append((app, importlib.import_module(f"{app}.demo")))
-    return modules
 
 
 class Command(BaseCommand):
@@ -42,18 +30,15 @@ class Command(BaseCommand):
                 "Refusing to load demo accounts with public passwords under production settings; "
                 "pass --allow-production for a demonstration server."
             )
-        modules = demo_modules()
-        with transaction.atomic():
-            for _, module in modules:
-                module.load()
+        modules = app_modules(DEMO_APPS, "demo")
+        load_modules(modules)
 
         self.stdout.write(self.style.SUCCESS("Demo data loaded."))
-        for model in [get_user_model()] + [
-            m for app, _ in modules for m in apps.get_app_config(app).get_models()
-        ]:
-            count = model._default_manager.count()
-            if count:
-                self.stdout.write(f"  {model._meta.verbose_name_plural}: {count}")
+        self.stdout.write(
+            f"  {get_user_model()._meta.verbose_name_plural}: {get_user_model().objects.count()}"
+        )
+        for name, count in row_counts(modules):
+            self.stdout.write(f"  {name}: {count}")
         accounts = getattr(dict(modules).get("accounts"), "USERS", [])
         if accounts:
             self.stdout.write("Demo accounts (passwords are public; never use them on real data):")

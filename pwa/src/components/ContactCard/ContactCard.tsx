@@ -1,7 +1,7 @@
 import { useState } from "preact/hooks";
-import { contactLinks, downloadVCard } from "../../lib/contact";
+import { contactHint, contactLinks, downloadVCard } from "../../lib/contact";
 import { verifiedText } from "../../lib/freshness";
-import { countryName, label, languageName, t, useLanguage } from "../../lib/i18n";
+import { countryName, formatDate, label, languageName, t, useLanguage } from "../../lib/i18n";
 import { localize } from "../../lib/localized";
 import { currentReplica } from "../../lib/lock";
 import { linkTo } from "../../lib/router";
@@ -38,6 +38,7 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
   const heading = texts.label || label("channel", contact.channel);
   const organization = organizationName(contact, currentReplica());
   const name = `${organization} – ${heading}`;
+  const hint = status === "active" ? contactHint(contact) : null;
   return (
     <article class={styles.card} data-testid="contact-card" data-contact-id={contact.id} aria-label={name}>
       <header class={styles.head}>
@@ -139,6 +140,11 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
           </button>
         </div>
       )}
+      {hint && (
+        <p class="muted" data-testid="contact-hint">
+          {t(hint)}
+        </p>
+      )}
       {confirmingVCard && status !== "compromised" && (
         <SaveWarning
           message="contact.vcardWarning"
@@ -150,6 +156,14 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
         />
       )}
       {contact.is_example && <p class="muted">{t("common.example")}</p>}
+      {contact.source && (
+        <p class="muted" data-testid="source">
+          {t("contact.source", {
+            source: contact.source,
+            date: contact.source_date ? formatDate(contact.source_date) : "",
+          })}
+        </p>
+      )}
     </article>
   );
 }
