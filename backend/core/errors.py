@@ -20,6 +20,8 @@ from drf_standardized_errors.types import ErrorResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
+from .unavailable import unavailable_service
+
 
 class DomainError(Exception):
     """A write rule refused the change; the message says what would be allowed.
@@ -166,6 +168,8 @@ class ProblemDetailsExceptionHandler(ExceptionHandler):
     a body, say) are the client's error, not a 500."""
 
     def run(self) -> Response | None:
+        if unavailable_service(self.exc):
+            return None  # re-raised for `handler500`, which answers every outage (core/outage.py)
         if isinstance(self.exc, PreconditionFailed):
             self.set_rollback()
             return self.exc.response()

@@ -7,7 +7,7 @@ from drf_spectacular.views import SpectacularAPIView
 
 from core.api_root import ApiIndexView
 from core.docs import RedocDocsView, SwaggerDocsView
-from core.health import healthz
+from core.health import healthz, readyz
 
 urlpatterns = [
     path("api/v1/", ApiIndexView.as_view(), name="api-index"),
@@ -17,6 +17,8 @@ urlpatterns = [
     path("api/redoc/", RedocDocsView.as_view(url_name="schema"), name="redoc"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
 handler404 = "core.api_root.not_found"
+handler500 = "core.outage.server_error"

@@ -113,13 +113,30 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A server that accepts no connection (stopped, overloaded) costs a request this long at most.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 5)
+# While the database or the cache does not answer, requests get 503 with this Retry-After (core/outage.py).
+OUTAGE_RETRY_AFTER_SECONDS = env_int("OUTAGE_RETRY_AFTER_SECONDS", 10)
 
 # ---------------------------------------------------------------------------
-# Cache (throttle state, login attempts): Redis when REDIS_URL is set
+# Cache (throttle state, login attempts): Redis when REDIS_URL is set, process memory while
+# it does not answer (core/cache.py)
 # ---------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    _redis_timeout = env_int("REDIS_TIMEOUT_MS", 250) / 1000
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.FallbackRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_timeout": _redis_timeout,
+                "socket_connect_timeout": _redis_timeout,
+                "RETRY_SECONDS": env_int("REDIS_RETRY_SECONDS", 15),
+            },
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -147,8 +164,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A database or cache outage logs one line per request, not a traceback (core/unavailable.py).
+    "filters": {"short_outages": {"()": "core.unavailable.ShortOutageRecords"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {"class": "logging.StreamHandler", "filters": ["short_outages"]},
         "discard": {"class": "logging.NullHandler"},
     },
     "loggers": {
@@ -156,6 +175,7 @@ LOGGING = {
         # handler at all, Python would still print its errors: send them nowhere.
         "django.server": {"handlers": ["discard"], "level": "ERROR", "propagate": False},
         "django": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+        "waypoint": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     },
 }
 
