@@ -39,6 +39,7 @@ help:
 	@echo "make schema  regenerate openapi/openapi.yaml (and the app's API types)"
 	@echo "make lint    ruff check and ruff format --check, then the app's ESLint and Prettier check"
 	@echo "make test-backend   only the Python tests (set DATABASE_URL for PostgreSQL)"
+	@echo "make prod-smoke     start the production stack (nginx, gunicorn, PostgreSQL, Redis) and check it"
 
 # ---------------------------------------------------------------------------
 # Installation: redone only when pyproject.toml or pwa/package*.json change
@@ -75,6 +76,17 @@ endif
 chromium:
 	@command -v chromium >/dev/null || { \
 		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
+
+# The production stack's tests run Debian's nginx with the project's templates, and their own
+# PostgreSQL cluster and Redis server.
+.PHONY: stack-programs
+stack-programs:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y nginx; }
+	@command -v redis-server >/dev/null && command -v envsubst >/dev/null \
+		&& ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y \
+			redis-server gettext-base postgresql; }
 
 # ---------------------------------------------------------------------------
 # Run: the API on http://127.0.0.1:8000, the app on http://127.0.0.1:5173
@@ -145,6 +157,12 @@ endif
 test-backend: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# The production stack for real, without containers: nginx in front of gunicorn with the
+# production settings, PostgreSQL, Redis and the built app (tests/deploy/). `make test` runs it too.
+.PHONY: prod-smoke
+prod-smoke: install stack-programs pwa-build
+	$(VENV)/bin/pytest -p no:randomly tests/deploy
+
 # The app is built before pytest so that browser tests run against what `make run` serves.
 .PHONY: test
-test: install chromium pwa-install lint check-schema pwa-check pwa-build test-backend
+test: install chromium stack-programs pwa-install lint check-schema pwa-check pwa-build test-backend

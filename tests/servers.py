@@ -207,3 +207,97 @@ def gunicorn(environ: dict[str, str], log: Path, workers: int = 2) -> Iterator[s
         yield f"http://127.0.0.1:{port}"
     finally:
         stop(process)
+
+
+# ---------------------------------------------------------------------------
+# nginx with the project's templates, in front of the API
+# ---------------------------------------------------------------------------
+NGINX_TEMPLATES = ROOT / "deploy" / "nginx"
+# What the nginx image's own nginx.conf provides around the rendered server block, with
+# this folder's pid file, logs and temporary files so it runs without touching the system's.
+NGINX_MAIN = """
+worker_processes 2;
+pid {folder}/nginx.pid;
+error_log {folder}/error.log warn;
+events {{ worker_connections 256; }}
+http {{
+    include /etc/nginx/mime.types;
+    default_type application/octet-stream;
+    client_body_temp_path {folder}/temp/body;
+    proxy_temp_path {folder}/temp/proxy;
+    fastcgi_temp_path {folder}/temp/fastcgi;
+    uwsgi_temp_path {folder}/temp/uwsgi;
+    scgi_temp_path {folder}/temp/scgi;
+    include {folder}/conf.d/default.conf;
+}}
+"""
+
+
+def render_templates(values: dict[str, str], out: Path) -> None:
+    """Each `deploy/nginx/*.template` into `out`, as the image does at start: envsubst of the
+    variables its environment defines, so nginx's own `$uri` and the like stay as they are."""
+    out.mkdir(parents=True, exist_ok=True)
+    defined = " ".join(f"${{{name}}}" for name in values)
+    for template in sorted(NGINX_TEMPLATES.glob("*.template")):
+        rendered = subprocess.run(
+            [require("envsubst"), defined],
+            input=template.read_text(),
+            env={**os.environ, **values},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        (out / template.name.removesuffix(".template")).write_text(rendered)
+
+
+def app_root(folder: Path) -> Path:
+    """The built app with the deployment's config.json, as deploy/nginx.Dockerfile assembles it."""
+    dist = ROOT / "pwa" / "dist"
+    if not (dist / "index.html").exists():
+        pytest.skip("the app is not built (make pwa-build)")
+    root = folder / "html"
+    shutil.copytree(dist, root)
+    shutil.copy(ROOT / "deploy" / "pwa" / "config.json", root / "config.json")
+    return root
+
+
+@contextmanager
+def nginx(backend: str) -> Iterator[str]:
+    """Debian's nginx on a free port with the project's templates in front of `backend`; yields its origin."""
+    program = require("nginx", "/usr/sbin/nginx")
+    folder = Path(tempfile.mkdtemp(prefix="waypoint-nginx-"))
+    try:
+        # Run as root, nginx's workers are `nobody`: they must reach the files and temp folders.
+        folder.chmod(0o755)
+        for name in ("body", "proxy", "fastcgi", "uwsgi", "scgi"):
+            (folder / "temp" / name).mkdir(parents=True, mode=0o777)
+            (folder / "temp" / name).chmod(0o777)
+        port = free_port()
+        render_templates(
+            {
+                "BACKEND_UPSTREAM": backend.removeprefix("http://"),
+                "API_ORIGIN": "",
+                "NGINX_LISTEN": f"127.0.0.1:{port}",
+                "APP_ROOT": str(app_root(folder)),
+                "NGINX_CONF_DIR": str(folder / "conf.d"),
+                "NGINX_LOG_DIR": str(folder),
+            },
+            folder / "conf.d",
+        )
+        (folder / "nginx.conf").write_text(NGINX_MAIN.format(folder=folder))
+        process = subprocess.Popen(
+            [program, "-p", str(folder), "-c", str(folder / "nginx.conf"), "-g", "daemon off;"],
+            stdout=subprocess.DEVNULL,
+            stderr=(folder / "stderr.log").open("wb"),
+        )
+        try:
+            wait_for_port(port, process)
+            yield f"http://127.0.0.1:{port}"
+        finally:
+            process.send_signal(signal.SIGQUIT)  # nginx's graceful stop
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                stop(process)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
