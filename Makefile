@@ -40,6 +40,7 @@ help:
 	@echo "make lint    ruff check and ruff format --check, then the app's ESLint and Prettier check"
 	@echo "make test-backend   only the Python tests (set DATABASE_URL for PostgreSQL)"
 	@echo "make prod-smoke     start the production stack (nginx, gunicorn, PostgreSQL, Redis) and check it"
+	@echo "make bench-load     mixed load on the production stack (docs/benchmarks.md)"
 
 # ---------------------------------------------------------------------------
 # Installation: redone only when pyproject.toml or pwa/package*.json change
@@ -162,6 +163,12 @@ test-backend: install
 .PHONY: prod-smoke
 prod-smoke: install stack-programs pwa-build
 	$(VENV)/bin/pytest -p no:randomly tests/deploy
+
+# Mixed read and write load on the production stack (docs/benchmarks.md): minutes of full load,
+# so not part of `make test`. BENCH_ARGS="--seconds 3 --concurrency 4 --contacts 0" tries it quickly.
+.PHONY: bench-load
+bench-load: install stack-programs pwa-build
+	$(PY) -m tests.deploy.bench_load $(BENCH_ARGS)
 
 # The app is built before pytest so that browser tests run against what `make run` serves.
 .PHONY: test
