@@ -27,6 +27,8 @@ from drf_standardized_errors.types import ErrorResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
+from .negotiation import PROBLEM_JSON
+
 
 class DomainError(Exception):
     """A write rule refused the change; the message says what would be allowed.
@@ -79,7 +81,6 @@ class NotAllowed(DomainError):
         return exceptions.PermissionDenied(self.message)
 
 
-PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPE_BASE = "/api/problems/"
 
 
