@@ -18,19 +18,19 @@ from django.conf import settings
 from django.http import JsonResponse
 from django.views import defaults
 
-from .errors import problem_body
+from .errors import problem_response
 from .unavailable import unavailable_service
 
 
-def unavailable_response(service: str) -> JsonResponse:
+def unavailable_response(request, service: str) -> JsonResponse:
     seconds = settings.OUTAGE_RETRY_AFTER_SECONDS
-    body = problem_body(
-        503,
-        title="The service is unavailable for a moment.",
+    return problem_response(
+        "service-unavailable",
+        request,
         detail=f"The {service} does not answer. Try again in {seconds} seconds.",
         code=f"{service}_unavailable",
+        headers={"Retry-After": str(seconds)},
     )
-    return JsonResponse(body, status=503, headers={"Retry-After": str(seconds)})
 
 
 def server_error(request):
@@ -41,4 +41,4 @@ def server_error(request):
     service = unavailable_service(sys.exc_info()[1])
     if service is None:
         return defaults.server_error(request)
-    return unavailable_response(service)
+    return unavailable_response(request, service)

@@ -79,8 +79,11 @@ def test_a_database_outage_answers_503_with_retry_after_and_one_log_line_per_req
         response = client.request(method, path, headers=headers, json=body)
         assert response.status_code == 503, (path, response.text)
         assert response.headers["Retry-After"] == "10"
+        assert response.headers["content-type"] == "application/problem+json"
         problem = response.json()
         assert problem["status"] == 503
+        assert problem["type"].endswith("/service-unavailable")
+        assert problem["instance"] == path
         assert problem["errors"][0]["code"] == "database_unavailable"
         assert "Try again in 10 seconds" in problem["detail"]
 
