@@ -17,12 +17,10 @@ import time
 
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
-from redis.exceptions import ConnectionError as RedisConnectionError
-from redis.exceptions import TimeoutError as RedisTimeoutError
+
+from .unavailable import REDIS_UNANSWERED
 
 logger = logging.getLogger("waypoint.cache")
-
-UNANSWERED = (RedisConnectionError, RedisTimeoutError)
 
 
 class _Outage:
@@ -46,7 +44,7 @@ class FallbackRedisCache(RedisCache):
         return time.monotonic() >= _Outage.retry_at
 
     def redis_status(self) -> str:
-        """ "ok" or "down": one cheap read through Redis, unless it failed moments ago."""
+        """Redis's state, "ok" or "down": one cheap read, none if it failed moments ago."""
         self.has_key("health")
         return "ok" if self.redis_answers() else "down"
 
@@ -54,7 +52,7 @@ class FallbackRedisCache(RedisCache):
         if self.redis_answers():
             try:
                 result = getattr(super(), name)(*args, **kwargs)
-            except UNANSWERED as exc:
+            except REDIS_UNANSWERED as exc:
                 _Outage.retry_at = time.monotonic() + self._retry_seconds
                 if not _Outage.down:
                     _Outage.down = True

@@ -13,14 +13,15 @@ from redis.exceptions import TimeoutError as RedisTimeoutError
 # Which service an exception says is unavailable. OperationalError also covers a lost
 # connection, a server shutting down, a deadlock victim and SQLite's "database is locked":
 # each is worth the same advice, to try again shortly.
+REDIS_UNANSWERED = (RedisConnectionError, RedisTimeoutError)
 SERVICES = (
     ((OperationalError, InterfaceError), "database"),
-    ((RedisConnectionError, RedisTimeoutError), "cache"),
+    (REDIS_UNANSWERED, "cache"),
 )
 
 
 def unavailable_service(exc: BaseException | None) -> str | None:
-    """ "database" or "cache" when `exc` says that service did not answer, else None."""
+    """The service `exc` says did not answer ("database" or "cache"), else None."""
     for types, service in SERVICES:
         if isinstance(exc, types):
             return service
@@ -36,7 +37,8 @@ class ShortOutageRecords(logging.Filter):
         if service is not None:
             request = getattr(record, "request", None)
             where = f"{request.method} {request.path}" if request is not None else "request"
-            cause = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+            message = str(exc).strip()
+            cause = message.splitlines()[0][:200] if message else ""
             record.msg = "%s answered 503: %s unavailable (%s: %s)"
             record.args = (where, service, type(exc).__name__, cause)
             record.exc_info = None
