@@ -17,8 +17,7 @@ class ChangeSerializer(serializers.ModelSerializer):
         help_text="Who made the change.",
     )
     fields = serializers.DictField(
-        # Any JSON value, null included: `{}` says so in OAS 3.0, where `nullable` needs a `type`.
-        child=serializers.ListField(child=serializers.JSONField(), min_length=2, max_length=2),
+        child=serializers.ListField(child=serializers.JSONField(allow_null=True), min_length=2, max_length=2),
         read_only=True,
         help_text=(
             "The changed fields as `{name: [old, new]}`: all fields with `old` null on create, all with "

@@ -320,18 +320,3 @@ def doc_excludes() -> list[type]:
 def with_precondition(serializer) -> dict:
     """Responses of an action that honours `If-Match`: the result, or 412 with the current state."""
     return {200: serializer, 412: PRECONDITION_FAILED}
-
-
-def null_enum_without_nullable(result, generator, request, public):
-    """Postprocessing hook: a nullable choice is `oneOf: [<Enum>, NullEnum]`, without `nullable`.
-
-    drf-spectacular writes `nullable: true` beside that `oneOf`, with no `type`: OAS 3.0 gives
-    `nullable` no meaning there (Redocly and Spectral refuse it), and `NullEnum` (`enum: [null]`)
-    already admits null.
-    """
-    null_enum = {"$ref": "#/components/schemas/NullEnum"}
-    for schema in result.get("components", {}).get("schemas", {}).values():
-        for prop in schema.get("properties", {}).values():
-            if "type" not in prop and null_enum in prop.get("oneOf", ()):
-                prop.pop("nullable", None)
-    return result

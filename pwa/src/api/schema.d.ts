@@ -8094,7 +8094,7 @@ export interface components {
              *     * `cursor_expired` - The cursor is older than the retained history.
              *     * `schema_changed` - The synced types or their fields changed since the cursor was issued.
              */
-            reset_reason: components["schemas"]["ResetReasonEnum"] | components["schemas"]["NullEnum"];
+            reset_reason: (components["schemas"]["ResetReasonEnum"] | components["schemas"]["NullEnum"]) | null;
             /** @description True: call again at once with `cursor` for the next page. */
             has_more: boolean;
             /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
