@@ -39,6 +39,8 @@ help:
 	@echo "make schema  regenerate openapi/openapi.yaml (and the app's API types)"
 	@echo "make lint    ruff check and ruff format --check, then the app's ESLint and Prettier check"
 	@echo "make test-backend   only the Python tests (set DATABASE_URL for PostgreSQL)"
+	@echo "make prod-smoke     start the production stack (nginx, gunicorn, PostgreSQL, Redis) and check it"
+	@echo "make bench-load     mixed load on the production stack (docs/benchmarks.md)"
 
 # ---------------------------------------------------------------------------
 # Installation: redone only when pyproject.toml or pwa/package*.json change
@@ -76,6 +78,17 @@ chromium:
 	@command -v chromium >/dev/null || { \
 		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y chromium; }
 
+# The production stack's tests run Debian's nginx with the project's templates, and their own
+# PostgreSQL cluster and Redis server.
+.PHONY: stack-programs
+stack-programs:
+	@command -v nginx >/dev/null || [ -x /usr/sbin/nginx ] || { \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y nginx; }
+	@command -v redis-server >/dev/null && command -v envsubst >/dev/null \
+		&& ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || { \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y \
+			redis-server gettext-base postgresql; }
+
 # ---------------------------------------------------------------------------
 # Run: the API on http://127.0.0.1:8000, the app on http://127.0.0.1:5173
 # ---------------------------------------------------------------------------
@@ -111,9 +124,10 @@ ifneq ($(HAVE_PWA),)
 	cd $(PWA) && if $(PWA_HAS_SCRIPT) lint; then npm run lint; fi
 endif
 
-# The committed contract must be exactly what the code generates, without warnings.
+# The committed contract must be exactly what the code generates, without warnings, and lint
+# clean with Redocly and Spectral (their configs: redocly.yaml, .spectral.yaml).
 .PHONY: check-schema
-check-schema: install
+check-schema: install pwa-install
 	@tmp=$$(mktemp); trap 'rm -f "$$tmp"' EXIT; \
 	$(MANAGE) spectacular --validate --fail-on-warn --file "$$tmp"; \
 	if ! cmp -s "$$tmp" openapi/openapi.yaml; then \
@@ -122,6 +136,9 @@ check-schema: install
 		exit 1; \
 	fi; \
 	echo "openapi/openapi.yaml is up to date."
+ifneq ($(HAVE_PWA),)
+	cd $(PWA) && npm run lint:openapi
+endif
 
 .PHONY: schema
 schema: install
@@ -146,6 +163,18 @@ endif
 test-backend: install
 	$(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# The production stack for real, without containers: nginx in front of gunicorn with the
+# production settings, PostgreSQL, Redis and the built app (tests/deploy/). `make test` runs it too.
+.PHONY: prod-smoke
+prod-smoke: install stack-programs pwa-build
+	$(VENV)/bin/pytest -p no:randomly tests/deploy
+
+# Mixed read and write load on the production stack (docs/benchmarks.md): minutes of full load,
+# so not part of `make test`. BENCH_ARGS="--seconds 3 --concurrency 4 --contacts 0" tries it quickly.
+.PHONY: bench-load
+bench-load: install stack-programs pwa-build
+	$(PY) -m tests.deploy.bench_load $(BENCH_ARGS)
+
 # The app is built before pytest so that browser tests run against what `make run` serves.
 .PHONY: test
-test: install chromium pwa-install lint check-schema pwa-check pwa-build test-backend
+test: install chromium stack-programs pwa-install lint check-schema pwa-check pwa-build test-backend

@@ -10,7 +10,11 @@ RUN npm run build
 FROM nginx:1.27-alpine
 # Values for the configuration templates (see deploy/nginx/*.template).
 ENV BACKEND_UPSTREAM=backend:8000 \
-    API_ORIGIN=""
+    API_ORIGIN="" \
+    NGINX_LISTEN=80 \
+    APP_ROOT=/usr/share/nginx/html \
+    NGINX_CONF_DIR=/etc/nginx/conf.d \
+    NGINX_LOG_DIR=/var/log/nginx
 COPY --from=build /src/pwa/dist /usr/share/nginx/html
 # Same-origin API: the app calls /api/ on the address it was loaded from.
 COPY deploy/pwa/config.json /usr/share/nginx/html/config.json

@@ -6,8 +6,8 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from core.api_root import ApiIndexView
-from core.docs import RedocDocsView, SwaggerDocsView
-from core.health import healthz
+from core.docs import RedocDocsView, SwaggerDocsView, problem_types
+from core.health import healthz, readyz
 
 urlpatterns = [
     path("api/v1/", ApiIndexView.as_view(), name="api-index"),
@@ -15,8 +15,11 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SwaggerDocsView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", RedocDocsView.as_view(url_name="schema"), name="redoc"),
+    path("api/problems/", problem_types, name="problem-types"),
+    path("api/problems/<slug:slug>", problem_types, name="problem-type"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("readyz", readyz, name="readyz"),
 ]
 
-handler404 = "core.api_root.not_found"
+handler500 = "core.outage.server_error"

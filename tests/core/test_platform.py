@@ -20,6 +20,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import override_settings
 from rest_framework.test import APIClient
 
+from tests.servers import free_port
 from waypoint.settings import env
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,12 +43,6 @@ def run(args: list[str], environ: dict[str, str]) -> subprocess.CompletedProcess
     return subprocess.run(
         [sys.executable, *args], env=environ, cwd=ROOT, capture_output=True, text=True, timeout=120
     )
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def serve(args: list[str], environ: dict[str, str], port: int, paths: list[str]) -> tuple[dict, str]:

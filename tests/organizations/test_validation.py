@@ -31,9 +31,9 @@ def snapshot() -> dict:
 def assert_refused(response, *attrs: str) -> None:
     """A 400 problem-details body naming each of `attrs` (or a sub-field of it)."""
     assert response.status_code == 400, response.data
-    assert response["Content-Type"].startswith("application/json")
+    assert response["Content-Type"] == "application/problem+json"
     body = response.json()
-    assert body["type"] == "validation_error"
+    assert body["type"] == "/api/problems/validation-error"
     assert body["status"] == 400
     named = [error["attr"] for error in body["errors"]]
     for attr in attrs:

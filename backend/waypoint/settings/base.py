@@ -78,6 +78,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.translations.ReaderLanguageMiddleware",
+    "core.api_root.ApiErrorsAsProblemsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -114,13 +115,30 @@ DATABASES = {
     )
 }
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A server that accepts no connection (stopped, overloaded) costs a request this long at most.
+    DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 5)
+# While the database or the cache does not answer, requests get 503 with this Retry-After (core/outage.py).
+OUTAGE_RETRY_AFTER_SECONDS = env_int("OUTAGE_RETRY_AFTER_SECONDS", 10)
 
 # ---------------------------------------------------------------------------
-# Cache (throttle state, login attempts): Redis when REDIS_URL is set
+# Cache (throttle state, login attempts): Redis when REDIS_URL is set, process memory while
+# it does not answer (core/cache.py)
 # ---------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}}
+    _redis_timeout = env_int("REDIS_TIMEOUT_MS", 250) / 1000
+    CACHES = {
+        "default": {
+            "BACKEND": "core.cache.FallbackRedisCache",
+            "LOCATION": REDIS_URL,
+            "OPTIONS": {
+                "socket_timeout": _redis_timeout,
+                "socket_connect_timeout": _redis_timeout,
+                "RETRY_SECONDS": env_int("REDIS_RETRY_SECONDS", 15),
+            },
+        }
+    }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
@@ -148,8 +166,10 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    # A database or cache outage logs one line per request, not a traceback (core/unavailable.py).
+    "filters": {"short_outages": {"()": "core.unavailable.ShortOutageRecords"}},
     "handlers": {
-        "console": {"class": "logging.StreamHandler"},
+        "console": {"class": "logging.StreamHandler", "filters": ["short_outages"]},
         "discard": {"class": "logging.NullHandler"},
     },
     "loggers": {
@@ -157,6 +177,7 @@ LOGGING = {
         # handler at all, Python would still print its errors: send them nowhere.
         "django.server": {"handlers": ["discard"], "level": "ERROR", "propagate": False},
         "django": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
+        "waypoint": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
     },
 }
 
@@ -174,6 +195,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.negotiation.ProblemAwareContentNegotiation",
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
@@ -192,8 +214,10 @@ DRF_STANDARDIZED_ERRORS = {
     "EXCEPTION_FORMATTER_CLASS": "core.errors.ProblemDetailsFormatter",
     "EXCEPTION_HANDLER_CLASS": "core.errors.ProblemDetailsExceptionHandler",
     "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "415", "429"],
-    # 401s name why (expired token, ended session, reused refresh token...): document those codes.
-    "ERROR_SCHEMAS": {"401": "accounts.errors.ErrorResponse401Serializer"},
+    # How the schema writes a list item's and an object key's place in an error's `attr`
+    # (core.schema spells them out: `languages.<index>` is `languages.0` in an answer).
+    "LIST_INDEX_IN_API_SCHEMA": "<index>",
+    "DICT_KEY_IN_API_SCHEMA": "<key>",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -207,6 +231,9 @@ SPECTACULAR_SETTINGS = {
         "Errors are JSON problem details (RFC 9457) with one entry per invalid field."
     ),
     "VERSION": "1.0.0",
+    "CONTACT": {"name": "The network office of Waypoint"},
+    # Relative: clients and the docs pages call the server that serves them the schema.
+    "SERVERS": [{"url": "/", "description": "The server this description is served from."}],
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
@@ -216,17 +243,6 @@ SPECTACULAR_SETTINGS = {
     # No online validator badge: it would send the schema address to a third party.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "ENUM_NAME_OVERRIDES": {
-        "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
-        "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
-        "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
-        "ErrorCode401Enum": "accounts.errors.AuthErrorCode.choices",
-        "ErrorCode403Enum": "drf_standardized_errors.openapi_serializers.ErrorCode403Enum.choices",
-        "ErrorCode404Enum": "drf_standardized_errors.openapi_serializers.ErrorCode404Enum.choices",
-        "ErrorCode405Enum": "drf_standardized_errors.openapi_serializers.ErrorCode405Enum.choices",
-        "ErrorCode406Enum": "drf_standardized_errors.openapi_serializers.ErrorCode406Enum.choices",
-        "ErrorCode415Enum": "drf_standardized_errors.openapi_serializers.ErrorCode415Enum.choices",
-        "ErrorCode429Enum": "drf_standardized_errors.openapi_serializers.ErrorCode429Enum.choices",
-        "ErrorCode500Enum": "drf_standardized_errors.openapi_serializers.ErrorCode500Enum.choices",
         "Visibility": "core.visibility.Visibility.choices",
         "CountryCode": "core.serializers.COUNTRY_CHOICES",
         "LanguageCode": "core.vocabulary.LANGUAGE_CHOICES",
@@ -243,10 +259,7 @@ SPECTACULAR_SETTINGS = {
         "DocumentStatus": "documents.models.Document.Status",
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
-    "POSTPROCESSING_HOOKS": [
-        "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
-        "core.schema.drop_unnamed_discriminators",
-    ],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
     "TAGS": [
         {"name": "api", "description": "Where to start: the API's entry points, schema and docs."},
         {"name": "auth", "description": "Obtain, refresh, verify and revoke JWT tokens."},
