@@ -13,11 +13,12 @@ from dataclasses import asdict
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, models
 from drf_standardized_errors.formatter import ExceptionFormatter
 from drf_standardized_errors.handler import ExceptionHandler
+from drf_standardized_errors.openapi_serializers import ClientErrorEnum
 from drf_standardized_errors.types import ErrorResponse
-from rest_framework import exceptions, status
+from rest_framework import exceptions, serializers, status
 from rest_framework.response import Response
 
 
@@ -156,9 +157,28 @@ class ProblemDetailsFormatter(ExceptionFormatter):
 
 
 class PayloadTooLarge(exceptions.APIException):
+    """A body over Django's `DATA_UPLOAD_MAX_MEMORY_SIZE`, or a file over `UPLOAD_MAX_BYTES`: 413."""
+
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = "The request body is too large."
     default_code = "payload_too_large"
+
+
+class ErrorCode413(models.TextChoices):
+    PAYLOAD_TOO_LARGE = PayloadTooLarge.default_code, "The body or the file is over the limit"
+
+
+class Error413Serializer(serializers.Serializer):
+    code = serializers.ChoiceField(choices=ErrorCode413.choices)
+    detail = serializers.CharField()
+    attr = serializers.CharField(allow_null=True)
+
+
+class ErrorResponse413Serializer(serializers.Serializer):
+    """Schema of every 413 of the API (DRF_STANDARDIZED_ERRORS["ERROR_SCHEMAS"])."""
+
+    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
+    errors = Error413Serializer(many=True)
 
 
 class ProblemDetailsExceptionHandler(ExceptionHandler):

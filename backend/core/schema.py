@@ -147,6 +147,14 @@ class AutoSchema(ErrorsAutoSchema):
                 )
         return responses
 
+    def _should_add_error_response(self, responses: dict, status_code: str) -> bool:
+        # Only a body can be too large: writes that send none are never answered 413.
+        if status_code == "413" and (
+            self.method not in ("POST", "PUT", "PATCH") or self.get_request_serializer() is None
+        ):
+            return False
+        return super()._should_add_error_response(responses, status_code)
+
     def _determine_fields_with_error_codes(self):
         fields = super()._determine_fields_with_error_codes()
         if self.method not in ("PUT", "PATCH", "POST"):

@@ -23,6 +23,10 @@ class UploadRejected(ValueError):
     """The file is refused; the message says why, in words the uploader can act on."""
 
 
+class UploadTooLarge(UploadRejected):
+    """The file is over `UPLOAD_MAX_BYTES`: answered 413, since no change but a smaller file helps."""
+
+
 @dataclass(frozen=True)
 class Kind:
     content_type: str
@@ -165,7 +169,7 @@ def inspect_upload(upload, declared_name: str | None = None) -> Inspected:
     size = upload.size
     limit = settings.UPLOAD_MAX_BYTES
     if size > limit:
-        raise UploadRejected(f"The file is {size:,} bytes; the limit is {limit:,} bytes.")
+        raise UploadTooLarge(f"The file is {size:,} bytes; the limit is {limit:,} bytes.")
     if size == 0:
         raise UploadRejected("The file is empty.")
     name = clean_name(declared_name or getattr(upload, "name", "") or "")

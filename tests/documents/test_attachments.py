@@ -139,11 +139,31 @@ def test_a_zip_bomb_with_lying_sizes_is_refused(as_user, alice, draft):
 
 
 @override_settings(UPLOAD_MAX_BYTES=1000)
-def test_an_oversize_file_is_refused(as_user, alice, draft):
+def test_an_oversize_file_is_refused_as_too_large(as_user, alice, draft):
     response = upload(as_user(alice), draft, "big.txt", b"a" * 5000)
-    assert response.status_code == 400
+    assert response.status_code == 413, response.content
+    assert response.data["errors"][0]["code"] == "payload_too_large"
     assert "limit" in response.data["detail"]
     assert not Attachment.objects.exists()
+
+
+@override_settings(UPLOAD_MAX_BYTES=1000)
+def test_an_upload_declared_far_over_the_limit_is_refused_before_it_is_read(as_user, alice, draft):
+    response = upload(as_user(alice), draft, "big.txt", b"a" * 100_000)
+    assert response.status_code == 413, response.content
+    assert "larger than the limit" in response.data["detail"]
+    assert not Attachment.objects.exists()
+
+
+def test_the_contract_declares_413_for_uploads():
+    import yaml
+
+    from tests.core.contract import COMMITTED
+
+    operation = yaml.safe_load(COMMITTED.read_text())["paths"]["/api/v1/documents/{id}/attachments/"]["post"]
+    assert operation["responses"]["413"]["content"]["application/json"]["schema"] == {
+        "$ref": "#/components/schemas/ErrorResponse413"
+    }
 
 
 def test_uploads_need_multipart(as_user, alice, draft):

@@ -190,9 +190,12 @@ REST_FRAMEWORK = {
 DRF_STANDARDIZED_ERRORS = {
     "EXCEPTION_FORMATTER_CLASS": "core.errors.ProblemDetailsFormatter",
     "EXCEPTION_HANDLER_CLASS": "core.errors.ProblemDetailsExceptionHandler",
-    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "415", "429"],
+    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "413", "415", "429"],
     # 401s name why (expired token, ended session, reused refresh token...): document those codes.
-    "ERROR_SCHEMAS": {"401": "accounts.errors.ErrorResponse401Serializer"},
+    "ERROR_SCHEMAS": {
+        "401": "accounts.errors.ErrorResponse401Serializer",
+        "413": "core.errors.ErrorResponse413Serializer",
+    },
 }
 
 SPECTACULAR_SETTINGS = {
@@ -223,6 +226,7 @@ SPECTACULAR_SETTINGS = {
         "ErrorCode404Enum": "drf_standardized_errors.openapi_serializers.ErrorCode404Enum.choices",
         "ErrorCode405Enum": "drf_standardized_errors.openapi_serializers.ErrorCode405Enum.choices",
         "ErrorCode406Enum": "drf_standardized_errors.openapi_serializers.ErrorCode406Enum.choices",
+        "ErrorCode413Enum": "core.errors.ErrorCode413.choices",
         "ErrorCode415Enum": "drf_standardized_errors.openapi_serializers.ErrorCode415Enum.choices",
         "ErrorCode429Enum": "drf_standardized_errors.openapi_serializers.ErrorCode429Enum.choices",
         "ErrorCode500Enum": "drf_standardized_errors.openapi_serializers.ErrorCode500Enum.choices",

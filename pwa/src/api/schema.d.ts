@@ -7574,6 +7574,11 @@ export interface components {
             detail: string;
             attr: string | null;
         };
+        Error413: {
+            code: components["schemas"]["ErrorCode413Enum"];
+            detail: string;
+            attr: string | null;
+        };
         Error415: {
             code: components["schemas"]["ErrorCode415Enum"];
             detail: string;
@@ -7618,6 +7623,11 @@ export interface components {
          */
         ErrorCode406Enum: "not_acceptable";
         /**
+         * @description * `payload_too_large` - The body or the file is over the limit
+         * @enum {string}
+         */
+        ErrorCode413Enum: "payload_too_large";
+        /**
          * @description * `unsupported_media_type` - Unsupported Media Type
          * @enum {string}
          */
@@ -7648,6 +7658,11 @@ export interface components {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error406"][];
         };
+        /** @description Schema of every 413 of the API (DRF_STANDARDIZED_ERRORS["ERROR_SCHEMAS"]). */
+        ErrorResponse413: {
+            type: components["schemas"]["ClientErrorEnum"];
+            errors: components["schemas"]["Error413"][];
+        };
         ErrorResponse415: {
             type: components["schemas"]["ClientErrorEnum"];
             errors: components["schemas"]["Error415"][];
@@ -7667,12 +7682,12 @@ export interface components {
             description?: string;
             /**
              * Format: date-time
-             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. Read back with the offset of `timezone`.
+             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: a time the clocks skip is refused, a time they pass twice is the first of the two. Read back with the offset of `timezone`.
              */
             starts_at: string;
             /**
              * Format: date-time
-             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. Read back with the offset of `timezone`.
+             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: a time the clocks skip is refused, a time they pass twice is the first of the two. Read back with the offset of `timezone`.
              */
             ends_at: string;
             /** @description IANA time zone, e.g. Europe/Berlin. */
@@ -7960,12 +7975,12 @@ export interface components {
             description?: string;
             /**
              * Format: date-time
-             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. Read back with the offset of `timezone`.
+             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: a time the clocks skip is refused, a time they pass twice is the first of the two. Read back with the offset of `timezone`.
              */
             starts_at: string;
             /**
              * Format: date-time
-             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. Read back with the offset of `timezone`.
+             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: a time the clocks skip is refused, a time they pass twice is the first of the two. Read back with the offset of `timezone`.
              */
             ends_at: string;
             /** @description IANA time zone, e.g. Europe/Berlin. */
@@ -13156,12 +13171,12 @@ export interface components {
             description?: string;
             /**
              * Format: date-time
-             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. Read back with the offset of `timezone`.
+             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: a time the clocks skip is refused, a time they pass twice is the first of the two. Read back with the offset of `timezone`.
              */
             starts_at?: string;
             /**
              * Format: date-time
-             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. Read back with the offset of `timezone`.
+             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: a time the clocks skip is refused, a time they pass twice is the first of the two. Read back with the offset of `timezone`.
              */
             ends_at?: string;
             /** @description IANA time zone, e.g. Europe/Berlin. */
@@ -16587,6 +16602,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -16911,6 +16934,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -16991,6 +17022,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -17060,6 +17099,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -17562,6 +17609,14 @@ export interface operations {
                     "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -17768,6 +17823,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -17993,6 +18056,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -18952,6 +19023,14 @@ export interface operations {
                     "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -19158,6 +19237,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -19383,6 +19470,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -19689,6 +19784,14 @@ export interface operations {
                     "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -19893,6 +19996,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -20116,6 +20227,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -20780,6 +20899,14 @@ export interface operations {
                     "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -20986,6 +21113,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -21213,6 +21348,14 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -21417,6 +21560,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -22611,6 +22762,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -23058,6 +23217,14 @@ export interface operations {
                     "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -23264,6 +23431,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -23491,6 +23666,14 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -23689,6 +23872,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -23897,6 +24088,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -24122,6 +24321,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -24868,6 +25075,14 @@ export interface operations {
                     "application/json": components["schemas"]["ErrorResponse406"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -25127,6 +25342,14 @@ export interface operations {
                     "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -25294,6 +25517,14 @@ export interface operations {
                     "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -25384,6 +25615,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -25795,6 +26034,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -26448,6 +26695,14 @@ export interface operations {
                     "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -26654,6 +26909,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -26879,6 +27142,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -27551,6 +27822,14 @@ export interface operations {
                     "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -27757,6 +28036,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -27982,6 +28269,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -28276,6 +28571,14 @@ export interface operations {
                     "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -28484,6 +28787,14 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -28600,6 +28911,14 @@ export interface operations {
                     "application/json": components["schemas"]["PreconditionFailed"];
                 };
             };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -28714,6 +29033,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -28904,6 +29231,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
@@ -29910,6 +30245,14 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse413"];
                 };
             };
             415: {
