@@ -42,7 +42,7 @@ def test_going_back_is_refused_with_a_reason_once_a_recipient_was_deleted(back_t
     recipient = OrganizationFactory(slug="delta")
     LedgerEntryFactory(recipient=recipient)
     recipient.delete()
-    with pytest.raises(IrreversibleError, match="1 grant.*lost their recipient"):
+    with pytest.raises(IrreversibleError, match=r"1 grant.*lost their recipient"):
         migrate(BEFORE)
     entry = LedgerEntry.objects.get()  # nothing was undone: the grant and the name it kept are there
     assert (entry.recipient, entry.recipient_name) == (None, recipient.name)
