@@ -1,15 +1,22 @@
-"""JSON request bodies, refused before parsing when they nest deeper than any payload of the API.
+"""JSON request bodies, refused as unreadable (400 `parse_error`) when no payload of the API could
+look like them, before any view or serializer sees them.
 
 Python's `json` module decodes recursively: a 2 KB body of 1,000 nested brackets exhausts the
 interpreter's stack and the request ends in a `RecursionError`, a 500. The size of a body is
 already capped by Django (`DATA_UPLOAD_MAX_MEMORY_SIZE`, answered 413 through core/errors.py);
 no maintained parser offers a depth limit below the stack's, so the depth is counted here, on
 the raw bytes, in one linear pass that never recurses.
+
+A number too large for a float (`1e400`) decodes to infinity, which no field of the API takes
+and which Django's integer lookups cannot convert (an `OverflowError`, a 500): it is refused
+here, as `NaN` and `Infinity` already are by DRF's strict JSON.
 """
 
-import io
+import json
+import math
 import re
 
+from django.conf import settings
 from rest_framework.exceptions import ParseError
 from rest_framework.parsers import JSONParser
 
@@ -41,11 +48,26 @@ def nesting_depth_exceeds(body: bytes, limit: int) -> bool:
     return False
 
 
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if not math.isfinite(value):
+        raise ValueError(f"the number {text[:40]} is out of range")
+    return value
+
+
+def _no_constant(name: str):
+    raise ValueError(f"{name} is not valid JSON")
+
+
 class BoundedJSONParser(JSONParser):
-    """DRF's JSON parser behind a depth check, so a hostile body is a 400 `parse_error`."""
+    """DRF's JSON parser with a depth check before decoding and finite numbers only."""
 
     def parse(self, stream, media_type=None, parser_context=None):
         body = stream.read()
         if nesting_depth_exceeds(body, MAX_DEPTH):
             raise ParseError(f"JSON parse error - arrays and objects nest deeper than {MAX_DEPTH} levels.")
-        return super().parse(io.BytesIO(body), media_type, parser_context)
+        encoding = (parser_context or {}).get("encoding", settings.DEFAULT_CHARSET)
+        try:
+            return json.loads(body.decode(encoding), parse_float=_finite_float, parse_constant=_no_constant)
+        except ValueError as exc:
+            raise ParseError(f"JSON parse error - {exc}") from exc

@@ -72,3 +72,91 @@ def test_brackets_inside_strings_do_not_count(client_of, alice, org_a, text):
     )
     assert response.status_code == 400, response.content
     assert "nest deeper" not in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        b'{"organization": 1e400}',
+        b'{"organization": -1e400}',
+        b'{"organization": NaN}',
+        b'{"organization": Infinity}',
+        b'{"value": "\xff\xfe"}',
+        b'{"organization": 1' + b"0" * 5000 + b"}",
+    ],
+    ids=["1e400", "-1e400", "NaN", "Infinity", "invalid UTF-8", "5000 digits"],
+)
+def test_numbers_no_field_takes_and_bytes_that_are_not_text_are_unreadable(client_of, alice, org_a, raw):
+    client = client_of("alice")
+    before = snapshot()
+    response = client.post("/api/v1/contact-points/", data=raw, content_type="application/json")
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"][0]["code"] == "parse_error"
+    assert snapshot() == before
+
+
+BIG = "99999999999999999999"
+HOSTILE_QUERIES = [
+    f"page={BIG}",
+    "page=-1",
+    f"page_size={BIG}",
+    "ordering=nope",
+    "ordering=-password",
+    "ordering=organization__members__password",
+    f"organization={BIG}",
+    "organization=1&organization=2",
+    "organization[]=1",
+    "q=a%00b",
+    "q=%ff%fe",
+    "q=" + "a" * 20_000,
+    f"campaign={BIG}",
+    "country=%00",
+    "date_from=0001-01-01",
+    "date_to=99999-01-01",
+    "since=-1",
+    "cursor=%00",
+    "&".join(f"p{i}=1" for i in range(1000)),
+]
+HOSTILE_PATHS = [f"{BIG}/", "%00/", "-1/", "1e5/"]
+COLLECTIONS = [
+    "organizations",
+    "contact-points",
+    "resources",
+    "events",
+    "documents",
+    "funding/entries",
+    "changes",
+    "search",
+    "sync",
+]
+
+
+@pytest.mark.parametrize("collection", COLLECTIONS)
+def test_hostile_query_strings_and_ids_are_refused_or_ignored_never_a_server_error(
+    client_of, olga, org_a, collection
+):
+    """Huge numbers, NUL bytes, invalid UTF-8, unknown or forbidden orderings, repeated or
+    bracketed filters and very long query strings: each is a 4xx or is ignored, on SQLite and
+    PostgreSQL alike (the test client raises on any uncaught error)."""
+    client = client_of("olga")
+    for query in HOSTILE_QUERIES:
+        response = client.get(f"/api/v1/{collection}/?{query}")
+        assert response.status_code in (200, 400, 404), (query[:60], response.content[:300])
+    for suffix in HOSTILE_PATHS:
+        response = client.get(f"/api/v1/{collection}/{suffix}")
+        assert response.status_code in (400, 404), (suffix, response.content[:300])
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        (b'{"name": "A \\u0000 B"}', "null_characters_not_allowed"),
+        (b'{"description": "\\ud800"}', "surrogate_characters_not_allowed"),
+    ],
+)
+def test_text_postgresql_cannot_store_is_a_field_error(client_of, olga, org_a, raw, code):
+    response = client_of("olga").patch(
+        f"/api/v1/organizations/{org_a.pk}/", data=raw, content_type="application/json"
+    )
+    assert response.status_code == 400, response.content
+    assert response.json()["errors"][0]["code"] == code
