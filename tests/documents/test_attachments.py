@@ -308,9 +308,10 @@ def test_the_contract_declares_413_for_uploads():
     from tests.core.contract import COMMITTED
 
     operation = yaml.safe_load(COMMITTED.read_text())["paths"]["/api/v1/documents/{id}/attachments/"]["post"]
-    assert operation["responses"]["413"]["content"]["application/json"]["schema"] == {
-        "$ref": "#/components/schemas/ErrorResponse413"
+    assert operation["responses"]["413"]["content"]["application/problem+json"]["schema"] == {
+        "$ref": "#/components/schemas/Problem"
     }
+    assert "payload-too-large" in operation["responses"]["413"]["description"]
 
 
 def test_uploads_need_multipart(as_user, alice, draft):
