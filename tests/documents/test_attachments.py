@@ -17,11 +17,13 @@ from .conftest import docx_bytes, jpeg_bytes, odt_bytes, pdf_bytes, png_bytes, z
 cached_zip_bomb = lru_cache(maxsize=1)(zip_bomb_docx)
 
 
-def upload(client, document, name, data, **extra):
+def upload(client, document, name, data, content_length=None, **extra):
+    headers = {} if content_length is None else {"CONTENT_LENGTH": content_length}
     return client.post(
         f"/api/v1/documents/{document.id}/attachments/",
         {"file": SimpleUploadedFile(name, data), **extra},
         format="multipart",
+        **headers,
     )
 
 
@@ -299,6 +301,13 @@ def test_an_upload_declared_far_over_the_limit_is_refused_before_it_is_read(as_u
     response = upload(as_user(alice), draft, "big.txt", b"a" * 100_000)
     assert response.status_code == 413, response.content
     assert "larger than the limit" in response.data["detail"]
+    assert not Attachment.objects.exists()
+
+
+@pytest.mark.parametrize("declared", ["abc", "-1", "1e9"])
+def test_a_content_length_that_is_not_a_number_is_not_a_server_error(as_user, alice, draft, declared):
+    response = upload(as_user(alice), draft, "notes.txt", b"notes", content_length=declared)
+    assert response.status_code == 400, response.content
     assert not Attachment.objects.exists()
 
 
