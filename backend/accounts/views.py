@@ -4,7 +4,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.permissions import IsAuthenticated
 
-from .schema import documents_locked_fields
+from core.conditional import ConditionalRequestsMixin
+
 from .serializers import MeSerializer
 
 
@@ -34,8 +35,7 @@ from .serializers import MeSerializer
         tags=["me"],
     ),
 )
-@documents_locked_fields(MeSerializer, methods=["put", "patch"])
-class MeView(generics.RetrieveUpdateAPIView):
+class MeView(ConditionalRequestsMixin, generics.RetrieveUpdateAPIView):
     serializer_class = MeSerializer
     permission_classes = [IsAuthenticated]
 

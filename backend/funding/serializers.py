@@ -4,13 +4,13 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from core.serializers import value_after
+from core.serializers import StrictInputMixin, value_after
 from core.vocabulary import CURRENCY_CHOICES
 
 from .models import LedgerEntry
 
 
-class LedgerEntrySerializer(serializers.ModelSerializer):
+class LedgerEntrySerializer(StrictInputMixin, serializers.ModelSerializer):
     """Money collected by the campaign or granted to a partner group."""
 
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))

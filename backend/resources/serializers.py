@@ -8,6 +8,7 @@ from rest_framework import serializers
 from core.references import VisibleReferenceField
 from core.serializers import (
     OwnedByOrganizationMixin,
+    StrictInputMixin,
     ViewerContextMixin,
     countries_field,
     languages_field,
@@ -19,7 +20,7 @@ from core.vocabulary import CURRENCY_CHOICES
 from .models import Resource, ResourceResponse, ResponseMessage
 
 
-class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+class ResourceSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers.ModelSerializer):
     """An offer or request of one organization to the network."""
 
     organization_name = serializers.CharField(source="organization.name", read_only=True)
@@ -115,7 +116,7 @@ class MatchSerializer(ResourceSerializer):
         fields = [*ResourceSerializer.Meta.fields, "overlap"]
 
 
-class ResourceResponseSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+class ResourceResponseSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers.ModelSerializer):
     """Another organization's answer to a resource; seen by the two organizations only."""
 
     organization_name = VisibleReferenceField(
@@ -182,13 +183,13 @@ class ResourceResponseUpdateSerializer(ResourceResponseSerializer):
         read_only_fields = [*ResourceResponseSerializer.Meta.read_only_fields, "resource", "organization"]
 
 
-class DecisionSerializer(serializers.Serializer):
+class DecisionSerializer(StrictInputMixin, serializers.Serializer):
     note = serializers.CharField(
         required=False, allow_blank=True, max_length=2000, help_text="Optional reason."
     )
 
 
-class ResponseMessageSerializer(ViewerContextMixin, serializers.ModelSerializer):
+class ResponseMessageSerializer(StrictInputMixin, ViewerContextMixin, serializers.ModelSerializer):
     """A message in the thread of a response."""
 
     organization_name = VisibleReferenceField(

@@ -163,6 +163,9 @@ LOGGING = {
 # Django REST framework, errors and schema
 # ---------------------------------------------------------------------------
 API_MAX_PAGE_SIZE = 100
+# A write (PUT, PATCH, DELETE) of an object that has an ETag without `If-Match` is refused
+# with 428 instead of overwriting blindly (core/conditional.py).
+REQUIRE_IF_MATCH = env_bool("REQUIRE_IF_MATCH", False)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.RevocableJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["core.permissions.RoleWritePermission"],
