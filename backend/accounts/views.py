@@ -39,9 +39,10 @@ class MeView(ConditionalRequestsMixin, generics.RetrieveUpdateAPIView):
     serializer_class = MeSerializer
     permission_classes = [IsAuthenticated]
 
+    def get_queryset(self):
+        return type(self.request.user).objects.prefetch_related("memberships__organization")
+
     def get_object(self):
-        return (
-            type(self.request.user)
-            .objects.prefetch_related("memberships__organization")
-            .get(pk=self.request.user.pk)
-        )
+        # The one object here is the caller's account, looked up as any other (If-Match included).
+        self.kwargs[self.lookup_field] = self.request.user.pk
+        return super().get_object()
