@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from core.conditional import ConditionalRequestsMixin
 from core.permissions import RoleWritePermission
+from core.ratelimit import RateLimitHeadersMixin
 from core.viewsets import VisibleViewSetMixin
 
 from .filters import InvitationFilter
@@ -147,7 +148,7 @@ class InvitationViewSet(
 @extend_validation_errors(["invalid"], field_name="token", methods=["post"])
 @extend_validation_errors(["invalid"], field_name="username", methods=["post"])
 @extend_validation_errors(["invalid"], field_name="password", methods=["post"])
-class InvitationAcceptView(APIView):
+class InvitationAcceptView(RateLimitHeadersMixin, APIView):
     permission_classes = [AllowAny]
     throttle_classes = [InvitationAcceptThrottle]
 

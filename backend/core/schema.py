@@ -22,6 +22,7 @@ from . import serializers as shared
 from .conditional import ConditionalRequestsMixin
 from .errors import PROBLEM_JSON, PROBLEM_KINDS, problem_type
 from .permissions import RoleWritePermission
+from .ratelimit import RateLimitHeadersMixin
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -59,6 +60,24 @@ IDEMPOTENCY_KEY = OpenApiParameter(
         "A refused request keeps nothing, so it can be corrected and resent under the same key."
     ),
 )
+
+
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Policy": {
+        "schema": {"type": "string"},
+        "description": (
+            "The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, "
+            'the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`.'
+        ),
+    },
+    "RateLimit": {
+        "schema": {"type": "string"},
+        "description": (
+            "What is left of each policy: `r` more requests before `t` seconds have passed, as in "
+            '`"login_failures";r=4;t=60`.'
+        ),
+    },
+}
 
 
 def etag_header() -> dict:
@@ -280,6 +299,13 @@ class AutoSchema(ErrorsAutoSchema):
                 "schema": {"type": "string", "format": "uri"},
                 "description": "The address of what was created.",
             }
+        if isinstance(self.view, RateLimitHeadersMixin):
+            headers.update(RATE_LIMIT_HEADERS)
+            if status_code == "429":
+                headers["Retry-After"] = {
+                    "schema": {"type": "integer", "minimum": 0},
+                    "description": "Seconds to wait before trying again.",
+                }
         return headers
 
 
