@@ -29,6 +29,8 @@ class CampaignSerializer(StrictInputMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Campaign
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"demands": {"max_length": 5000}, "description": {"max_length": 5000}}
         fields = [
             "id",
             "name",
@@ -102,6 +104,8 @@ class EventSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers.Mo
 
     class Meta:
         model = Event
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"description": {"max_length": 5000}}
         fields = [
             "id",
             "campaign",

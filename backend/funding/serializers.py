@@ -21,6 +21,8 @@ class LedgerEntrySerializer(StrictInputMixin, serializers.ModelSerializer):
 
     class Meta:
         model = LedgerEntry
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"purpose": {"max_length": 2000}}
         fields = [
             "id",
             "kind",

@@ -53,6 +53,8 @@ class ResourceSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers
 
     class Meta:
         model = Resource
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"description": {"max_length": 5000}}
         fields = [
             "id",
             "kind",
@@ -165,7 +167,8 @@ class ResourceResponseSerializer(StrictInputMixin, OwnedByOrganizationMixin, ser
         validators = []  # one response per organization is checked by the service, with a clearer message
         extra_kwargs = {
             "organization": {"help_text": "The responding organization; you must coordinate it."},
-            "message": {"help_text": "What you want to tell the owning organization."},
+            "message": {"help_text": "What you want to tell the owning organization.", "max_length": 5000},
+            "contribution": {"max_length": 2000},
         }
 
     def get_fields(self):

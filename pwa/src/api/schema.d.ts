@@ -8350,7 +8350,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -8632,6 +8632,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8650,6 +8654,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8659,6 +8667,10 @@ export interface operations {
             /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. `errors[0].code` says which: `authentication_failed`: Authentication failed; `not_authenticated`: No credentials were sent; `no_active_account`: Wrong username or password, or the account is deactivated; `bad_authorization_header`: The Authorization header is malformed; `token_not_valid`: The token is malformed, badly signed, expired or of the wrong type; `token_reused`: A rotated refresh token was used again; its session has ended; `session_revoked`: The session has ended (signed out, revoked or deactivated); `session_expired`: The session reached its maximum age (JWT_SESSION_MAX_DAYS); `user_inactive`: The account is deactivated. */
             401: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8668,6 +8680,10 @@ export interface operations {
             /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8677,6 +8693,10 @@ export interface operations {
             /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8686,6 +8706,10 @@ export interface operations {
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8695,6 +8719,10 @@ export interface operations {
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8704,6 +8732,12 @@ export interface operations {
             /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9229,7 +9263,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -9361,8 +9395,8 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `created_at`: `invalid`
-             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `demands`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `end_date`: `datetime`, `invalid`, `null`, `required`
              *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
@@ -9593,8 +9627,8 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `created_at`: `invalid`
-             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `demands`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `end_date`: `datetime`, `invalid`, `null`, `required`
              *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
@@ -9869,8 +9903,8 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `created_at`: `invalid`
-             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `demands`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `end_date`: `datetime`, `invalid`, `null`, `required`
              *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
@@ -10118,7 +10152,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description At or after this time. */
                 since?: string;
@@ -10778,7 +10812,7 @@ export interface operations {
                 organization_slug?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -11720,7 +11754,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -12939,7 +12973,7 @@ export interface operations {
                 organization_slug?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -14938,7 +14972,7 @@ export interface operations {
             query?: {
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -15028,7 +15062,7 @@ export interface operations {
             query?: {
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -15563,7 +15597,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -15704,7 +15738,7 @@ export interface operations {
              *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `country`: `invalid`, `invalid_choice`, `null`
              *     - `created_at`: `invalid`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -15943,7 +15977,7 @@ export interface operations {
              *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `country`: `invalid`, `invalid_choice`, `null`
              *     - `created_at`: `invalid`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -16226,7 +16260,7 @@ export interface operations {
              *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `country`: `invalid`, `invalid_choice`, `null`
              *     - `created_at`: `invalid`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -16349,6 +16383,7 @@ export interface operations {
         parameters: {
             query?: {
                 campaign?: number;
+                /** @description ISO 4217 code. */
                 currency?: string;
                 date_from?: string;
                 date_to?: string;
@@ -16361,7 +16396,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -16387,7 +16422,7 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`).
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `invalid`, `max_value`, `min_value`
-             *     - `currency`: `max_length`, `null_characters_not_allowed`
+             *     - `currency`: `max_length`, `min_length`, `null_characters_not_allowed`
              *     - `date_from`: `invalid`
              *     - `date_to`: `invalid`
              *     - `kind`: `invalid_choice`
@@ -16500,7 +16535,7 @@ export interface operations {
              *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `purpose`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
              *     - `recipient_name`: `invalid`
              *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
@@ -16734,7 +16769,7 @@ export interface operations {
              *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `purpose`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
              *     - `recipient_name`: `invalid`
              *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
@@ -17012,7 +17047,7 @@ export interface operations {
              *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `purpose`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
              *     - `recipient_name`: `invalid`
              *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
@@ -17212,7 +17247,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description true: only what you have not read. */
                 unread?: boolean;
@@ -17773,7 +17808,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /**
                  * @description * `member` - Member
@@ -18228,6 +18263,10 @@ export interface operations {
                 headers: {
                     /** @description The address of what was created. */
                     Location?: string;
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18246,6 +18285,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18255,6 +18298,10 @@ export interface operations {
             /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18264,6 +18311,10 @@ export interface operations {
             /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18273,6 +18324,10 @@ export interface operations {
             /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18282,6 +18337,10 @@ export interface operations {
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18291,6 +18350,10 @@ export interface operations {
             /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. */
             409: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18300,6 +18363,10 @@ export interface operations {
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18309,6 +18376,10 @@ export interface operations {
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18318,6 +18389,12 @@ export interface operations {
             /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18688,7 +18765,7 @@ export interface operations {
                 organization_slug?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -19626,7 +19703,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -20867,7 +20944,7 @@ export interface operations {
                 organization_slug?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -21023,7 +21100,7 @@ export interface operations {
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
              *     - `currency`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
@@ -21264,7 +21341,7 @@ export interface operations {
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
              *     - `currency`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
@@ -21553,7 +21630,7 @@ export interface operations {
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
              *     - `currency`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
@@ -21679,7 +21756,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -21780,7 +21857,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -21914,13 +21991,13 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `contribution`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `contribution`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `created_at`: `invalid`
              *     - `decided_at`: `invalid`
              *     - `decision_note`: `invalid`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
-             *     - `message`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `message`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
              *     - `organization_name`: `invalid`
@@ -22149,13 +22226,13 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `contribution`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `contribution`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `created_at`: `invalid`
              *     - `decided_at`: `invalid`
              *     - `decision_note`: `invalid`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
-             *     - `message`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `message`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `invalid`
              *     - `organization_name`: `invalid`
@@ -22539,7 +22616,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -23539,7 +23616,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
