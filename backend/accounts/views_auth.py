@@ -10,6 +10,7 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView, TokenVerifyView
 
+from core.ratelimit import RateLimitHeadersMixin
 from core.schema import ProblemSerializer
 
 from .errors import FlatAuthErrorsMixin, codes_help
@@ -64,7 +65,7 @@ class PublicAuthMixin(FlatAuthErrorsMixin):
         ],
     )
 )
-class LoginView(PublicAuthMixin, TokenObtainPairView):
+class LoginView(RateLimitHeadersMixin, PublicAuthMixin, TokenObtainPairView):
     throttle_classes = [LoginThrottle]
 
     def post(self, request, *args, **kwargs):

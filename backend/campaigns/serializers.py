@@ -7,7 +7,13 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone as dj_timezone
 from rest_framework import serializers
 
-from core.serializers import COUNTRY_CHOICES, OwnedByOrganizationMixin, value_after, visibility_field
+from core.serializers import (
+    COUNTRY_CHOICES,
+    OwnedByOrganizationMixin,
+    StrictInputMixin,
+    value_after,
+    visibility_field,
+)
 from core.validators import https_url
 
 from .models import CalendarFeed, Campaign, Event, validate_time_zone
@@ -15,7 +21,7 @@ from .models import CalendarFeed, Campaign, Event, validate_time_zone
 HASHTAG = re.compile(r"^#?(\w{2,79})$")
 
 
-class CampaignSerializer(serializers.ModelSerializer):
+class CampaignSerializer(StrictInputMixin, serializers.ModelSerializer):
     visibility = serializers.ChoiceField(
         Campaign.Level.choices,
         required=False,
@@ -24,6 +30,8 @@ class CampaignSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Campaign
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"demands": {"max_length": 5000}, "description": {"max_length": 5000}}
         fields = [
             "id",
             "name",
@@ -106,7 +114,7 @@ def event_instant(value: datetime, zone: ZoneInfo) -> datetime:
         ) from exc
 
 
-class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+class EventSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers.ModelSerializer):
     """An event an organization holds, online or at a place, usually within a campaign."""
 
     organization_name = serializers.CharField(source="organization.name", read_only=True)
@@ -126,6 +134,8 @@ class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Event
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"description": {"max_length": 5000}}
         fields = [
             "id",
             "campaign",

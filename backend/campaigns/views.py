@@ -47,8 +47,8 @@ EVENT_EXAMPLE = OpenApiExample(
         "campaign": 1,
         "organization": 1,
         "title": "Vigil for imprisoned objectors (example data)",
-        "starts_at": "2026-12-10T18:00:00",
-        "ends_at": "2026-12-10T19:30:00",
+        "starts_at": "2026-12-10T18:00:00+01:00",
+        "ends_at": "2026-12-10T19:30:00+01:00",
         "timezone": "Europe/Berlin",
         "is_online": False,
         "place": "Pariser Platz",
@@ -163,7 +163,9 @@ class CalendarFeedView(APIView):
     def post(self, request):
         feed, token = CalendarFeed.issue(request.user)
         url = request.build_absolute_uri(reverse("calendar-feed-ics", kwargs={"token": token}))
-        return Response({**feed_state(feed), "url": url}, status=status.HTTP_201_CREATED)
+        return Response(
+            {**feed_state(feed), "url": url}, status=status.HTTP_201_CREATED, headers={"Location": url}
+        )
 
     @extend_schema(
         operation_id="calendar_feed_destroy",

@@ -19,9 +19,10 @@ from rest_framework import permissions, serializers
 from rest_framework.settings import api_settings
 
 from . import serializers as shared
+from .conditional import ConditionalRequestsMixin
 from .errors import PROBLEM_JSON, PROBLEM_KINDS, problem_type
 from .permissions import RoleWritePermission
-from .viewsets import VersionedViewSetMixin
+from .ratelimit import RateLimitHeadersMixin
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -29,8 +30,10 @@ IF_MATCH = OpenApiParameter(
     OpenApiParameter.HEADER,
     required=False,
     description=(
-        "The ETag you read. If the object changed since, nothing is written and the answer is 412. "
-        'Compared strongly: a weak tag (`W/"3"`) never matches.'
+        'The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the '
+        "object changed since, nothing is written and the answer is 412 with the current state. "
+        'Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it '
+        "(`REQUIRE_IF_MATCH`), a write without it is 428."
     ),
 )
 
@@ -39,7 +42,9 @@ IF_NONE_MATCH = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
     required=False,
-    description="The ETag you hold. If the object is still at that version, the answer is 304, bodiless.",
+    description=(
+        "The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless."
+    ),
 )
 
 IDEMPOTENCY_KEY = OpenApiParameter(
@@ -57,8 +62,33 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 )
 
 
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Policy": {
+        "schema": {"type": "string"},
+        "description": (
+            "The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, "
+            'the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`.'
+        ),
+    },
+    "RateLimit": {
+        "schema": {"type": "string"},
+        "description": (
+            "What is left of each policy: `r` more requests before `t` seconds have passed, as in "
+            '`"login_failures";r=4;t=60`.'
+        ),
+    },
+}
+
+
 def etag_header() -> dict:
-    return {"schema": {"type": "string"}, "description": "Version of the object, for If-Match."}
+    return {
+        "schema": {"type": "string"},
+        "description": (
+            "Strong tag of this representation: the object's version (when it has one) and a digest "
+            "of the body you get, which depends on who you are and your language. Send it back in "
+            "If-Match or If-None-Match."
+        ),
+    }
 
 
 def problem_types_help() -> str:
@@ -68,7 +98,7 @@ def problem_types_help() -> str:
         for kind in PROBLEM_KINDS.values()
     )
     return (
-        "The kind of problem: a URI reference, resolved against the API's address it leads to "
+        "The kind of problem: a URI reference; resolved against the API's address, it leads to "
         f"the kind's documentation. The kinds:\n{kinds}"
     )
 
@@ -131,12 +161,12 @@ PRECONDITION_FAILED = OpenApiResponse(
 
 class AutoSchema(ErrorsAutoSchema):
     def _is_versioned_write(self) -> bool:
-        return isinstance(self.view, VersionedViewSetMixin) and self.method in ("PUT", "PATCH", "DELETE")
+        return isinstance(self.view, ConditionalRequestsMixin) and self.method in ("PUT", "PATCH", "DELETE")
 
     def _is_versioned_read(self) -> bool:
         return (
-            isinstance(self.view, VersionedViewSetMixin)
-            and getattr(self.view, "action", None) == "retrieve"
+            isinstance(self.view, ConditionalRequestsMixin)
+            and getattr(self.view, "action", "retrieve") == "retrieve"
             and self.method == "GET"
         )
 
@@ -174,9 +204,11 @@ class AutoSchema(ErrorsAutoSchema):
         responses = super()._get_response_bodies(direction)
         if self._is_versioned_write() and "412" not in responses:
             responses["412"] = self._get_response_for_code(PRECONDITION_FAILED, "412")
+        if self._is_versioned_write() and "428" not in responses:
+            responses["428"] = self._get_response_for_code(self._get_error_response_serializer("428"), "428")
         if self._is_versioned_read():
             responses["304"] = {
-                "description": "Not modified: the object is still at the version your If-None-Match names.",
+                "description": "Not modified: what you would read is still what your If-None-Match names.",
                 "headers": {"ETag": etag_header()},
             }
         if self._takes_idempotency_key():
@@ -246,13 +278,11 @@ class AutoSchema(ErrorsAutoSchema):
             parent, name = candidate.field.parent, candidate.field.field_name
             if parent is not None and callable(getattr(parent, f"validate_{name}", None)):
                 refusable(candidate.name, candidate.field)
-        # So do the fields a serializer refuses by declaration (the mixins in core.serializers).
+        # So do the fields a serializer refuses by declaration (the mixins in core.serializers):
+        # those only admins set, and read-only ones sent with another value (StrictInputMixin).
         if is_serializer(serializer):
-            declared = (
-                *getattr(serializer, "admin_only_fields", ()),
-                *getattr(serializer, "action_only_fields", ()),
-            )
-            for name in declared:
+            read_only = [name for name, field in serializer.fields.items() if field.read_only]
+            for name in (*getattr(serializer, "admin_only_fields", ()), *read_only):
                 if name in serializer.fields:
                     refusable(name, serializer.fields[name])
         return fields
@@ -267,20 +297,23 @@ class AutoSchema(ErrorsAutoSchema):
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
         if (
-            isinstance(self.view, VersionedViewSetMixin)
+            isinstance(self.view, ConditionalRequestsMixin)
             and status_code in ("200", "201")
             and not self._is_list_view()
         ):
             headers["ETag"] = etag_header()
-        if (
-            isinstance(self.view, VersionedViewSetMixin)
-            and status_code == "201"
-            and self.view.action == "create"
-        ):
+        if status_code == "201":
             headers["Location"] = {
                 "schema": {"type": "string", "format": "uri"},
-                "description": "The address of the new object.",
+                "description": "The address of what was created.",
             }
+        if isinstance(self.view, RateLimitHeadersMixin):
+            headers.update(RATE_LIMIT_HEADERS)
+            if status_code == "429":
+                headers["Retry-After"] = {
+                    "schema": {"type": "integer", "minimum": 0},
+                    "description": "Seconds to wait before trying again.",
+                }
         return headers
 
 
@@ -295,7 +328,9 @@ def crud_docs(singular: str, plural: str, tag: str, read_note: str, write_note: 
         ),
         retrieve=extend_schema(
             summary=f"Get one {singular}",
-            description=f"{read_note} 404 for anything you may not see; the ETag header is its version.",
+            description=(
+                f"{read_note} 404 for anything you may not see; 304 to the ETag you hold if it is unchanged."
+            ),
             tags=[tag],
         ),
         create=extend_schema(
@@ -328,18 +363,3 @@ def doc_excludes() -> list[type]:
 def with_precondition(serializer) -> dict:
     """Responses of an action that honours `If-Match`: the result, or 412 with the current state."""
     return {200: serializer, 412: PRECONDITION_FAILED}
-
-
-def drop_unnamed_discriminators(result, generator, request, public):
-    """Postprocessing hook: remove a discriminator whose mapping names a branch by `null`.
-
-    An error schema whose only entry has `attr: null` (an error about the request as a whole)
-    gets a discriminator mapping keyed by None, written as the YAML key `null:`: not a string,
-    so YAML parsers refuse or misread the file. One branch needs no discriminator anyway, and
-    a value that is not a string cannot select one.
-    """
-    for schema in result.get("components", {}).get("schemas", {}).values():
-        mapping = schema.get("discriminator", {}).get("mapping", {})
-        if any(not isinstance(key, str) for key in mapping):
-            del schema["discriminator"]
-    return result

@@ -245,7 +245,7 @@ export interface paths {
         };
         /**
          * Get one campaign
-         * @description Joint actions of the network: public ones to anyone, network ones to members. 404 for anything you may not see; the ETag header is its version.
+         * @description Joint actions of the network: public ones to anyone, network ones to members. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["campaigns_retrieve"];
         /**
@@ -365,7 +365,7 @@ export interface paths {
         };
         /**
          * Get one contact point
-         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. 404 for anything you may not see; the ETag header is its version.
+         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["contact_points_retrieve"];
         /**
@@ -441,7 +441,7 @@ export interface paths {
         };
         /**
          * Get one country profile
-         * @description Country profiles are public: conscription, objection, mobilization, penalties, asylum practice and sources. 404 for anything you may not see; the ETag header is its version.
+         * @description Country profiles are public: conscription, objection, mobilization, penalties, asylum practice and sources. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["countries_retrieve"];
         /**
@@ -497,7 +497,7 @@ export interface paths {
         };
         /**
          * Get one document
-         * @description Published documents by their visibility, never more visible than the author organization; drafts, documents in review and archived ones only to the author organization and admins. 404 for anything you may not see; the ETag header is its version.
+         * @description Published documents by their visibility, never more visible than the author organization; drafts, documents in review and archived ones only to the author organization and admins. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["documents_retrieve"];
         /**
@@ -813,7 +813,7 @@ export interface paths {
         };
         /**
          * Get one event
-         * @description Events never more visible than their organization or campaign. Times carry the offset of the event's `timezone`. Filter by `campaign`, `country` and `date_from`/`date_to`. 404 for anything you may not see; the ETag header is its version.
+         * @description Events never more visible than their organization or campaign. Times carry the offset of the event's `timezone`. Filter by `campaign`, `country` and `date_from`/`date_to`. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["events_retrieve"];
         /**
@@ -869,7 +869,7 @@ export interface paths {
         };
         /**
          * Get one ledger entry
-         * @description Money collected and grants to partner groups. Admins see every entry; members of a recipient organization see the grants to it; nobody else sees entries (see the public totals). 404 for anything you may not see; the ETag header is its version.
+         * @description Money collected and grants to partner groups. Admins see every entry; members of a recipient organization see the grants to it; nobody else sees entries (see the public totals). 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["funding_entries_retrieve"];
         /**
@@ -1157,7 +1157,7 @@ export interface paths {
         };
         /**
          * Get one membership
-         * @description Memberships of the organizations you belong to, and your own (admins: all). 404 for anything you may not see; the ETag header is its version.
+         * @description Memberships of the organizations you belong to, and your own (admins: all). 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["memberships_retrieve"];
         put?: never;
@@ -1209,7 +1209,7 @@ export interface paths {
         };
         /**
          * Get one organization
-         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. 404 for anything you may not see; the ETag header is its version.
+         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["organizations_retrieve"];
         /**
@@ -1265,7 +1265,7 @@ export interface paths {
         };
         /**
          * Get one resource
-         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. 404 for anything you may not see; the ETag header is its version.
+         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["resources_retrieve"];
         /**
@@ -1341,7 +1341,7 @@ export interface paths {
         };
         /**
          * Get one response
-         * @description Responses to resources. Only the owning organization of the resource, the responding organization and admins see a response; for anyone else it does not exist. 404 for anything you may not see; the ETag header is its version.
+         * @description Responses to resources. Only the owning organization of the resource, the responding organization and admins see a response; for anyone else it does not exist. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["responses_retrieve"];
         put?: never;
@@ -1580,13 +1580,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description * `create` - Create
-         *     * `update` - Update
-         *     * `delete` - Delete
-         * @enum {string}
-         */
-        ActionEnum: "create" | "update" | "delete";
         ApiIndex: {
             title: string;
             version: string;
@@ -1700,27 +1693,32 @@ export interface components {
              */
             visibility?: components["schemas"]["CampaignVisibility"];
         };
+        /** @description Changes to objects of type `campaign`. */
+        CampaignSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "campaign";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["CampaignSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        CampaignSyncBlockFieldsEnum: "id" | "name" | "slug" | "hashtag" | "start_date" | "end_date" | "demands" | "description" | "visibility" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        CampaignSyncBlockTypeEnum: "campaign";
         /**
          * @description * `public` - Public
          *     * `network` - Network
          * @enum {string}
          */
         CampaignVisibility: "public" | "network";
-        /**
-         * @description * `funding` - Funding
-         *     * `legal_aid` - Legal aid
-         *     * `counseling_capacity` - Counseling capacity
-         *     * `accommodation` - Accommodation
-         *     * `translation` - Translation
-         *     * `transport` - Transport
-         *     * `documents` - Documents
-         *     * `medical` - Medical
-         *     * `psychological` - Psychological
-         *     * `training` - Training
-         *     * `other` - Other
-         * @enum {string}
-         */
-        CategoryEnum: "funding" | "legal_aid" | "counseling_capacity" | "accommodation" | "translation" | "transport" | "documents" | "medical" | "psychological" | "training" | "other";
         Change: {
             readonly seq: number;
             /** Format: date-time */
@@ -1730,7 +1728,7 @@ export interface components {
             readonly actor_username: string | null;
             readonly object_type: string;
             readonly object_id: string;
-            readonly action: components["schemas"]["ActionEnum"];
+            readonly action: components["schemas"]["ChangeAction"];
             /** @description The changed fields as `{name: [old, new]}`: all fields with `old` null on create, all with `new` null on delete. An update without fields was a save that changed no audited field (only its version), or re-evaluates an object because something it depends on changed (its organization's visibility or name, say). */
             readonly fields: {
                 [key: string]: unknown[];
@@ -1738,6 +1736,13 @@ export interface components {
             /** @description Ids of the organizations that own the object, of those you may see. */
             readonly owners: number[];
         };
+        /**
+         * @description * `create` - Create
+         *     * `update` - Update
+         *     * `delete` - Delete
+         * @enum {string}
+         */
+        ChangeAction: "create" | "update" | "delete";
         /**
          * @description * `telegram` - Telegram
          *     * `signal` - Signal
@@ -1750,13 +1755,13 @@ export interface components {
          *     * `office` - Office
          * @enum {string}
          */
-        ChannelEnum: "telegram" | "signal" | "whatsapp" | "phone" | "sms" | "email" | "website" | "form" | "office";
+        ContactChannel: "telegram" | "signal" | "whatsapp" | "phone" | "sms" | "email" | "website" | "form" | "office";
         /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPoint: {
             readonly id: number;
             organization: number;
             readonly organization_name: string;
-            channel: components["schemas"]["ChannelEnum"];
+            channel: components["schemas"]["ContactChannel"];
             value: string;
             label?: string;
             /** @description ISO 639-1 codes. */
@@ -1766,7 +1771,7 @@ export interface components {
             topics?: components["schemas"]["Topic"][];
             hours?: string;
             security_advice?: string;
-            status?: components["schemas"]["ContactPointStatusEnum"];
+            status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
             status_reason?: string;
             /**
@@ -1792,7 +1797,7 @@ export interface components {
         /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPointRequest: {
             organization: number;
-            channel: components["schemas"]["ChannelEnum"];
+            channel: components["schemas"]["ContactChannel"];
             value: string;
             label?: string;
             /** @description ISO 639-1 codes. */
@@ -1802,7 +1807,7 @@ export interface components {
             topics?: components["schemas"]["Topic"][];
             hours?: string;
             security_advice?: string;
-            status?: components["schemas"]["ContactPointStatusEnum"];
+            status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
             status_reason?: string;
             /**
@@ -1820,7 +1825,27 @@ export interface components {
          *     * `compromised` - Compromised
          * @enum {string}
          */
-        ContactPointStatusEnum: "active" | "paused" | "compromised";
+        ContactPointStatus: "active" | "paused" | "compromised";
+        /** @description Changes to objects of type `contact_point`. */
+        ContactPointSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "contact_point";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["ContactPointSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        ContactPointSyncBlockTypeEnum: "contact_point";
         Country: {
             /**
              * @description ISO 3166-1 alpha-2.
@@ -2631,15 +2656,12 @@ export interface components {
             /** @description Set when the profile has not been reviewed within the configured age. */
             readonly review_warning: string | null;
             /** @description Published documents about this country you may see (at most 50). */
-            readonly guides: {
-                [key: string]: unknown;
-            }[];
+            readonly guides: components["schemas"]["DocumentCard"][];
             /** @description Organizations working in this country you may see (at most 50). */
-            readonly organizations: {
-                [key: string]: unknown;
-            }[];
+            readonly organizations: components["schemas"]["Organization"][];
         };
-        CountryRequest: {
+        /** @description One profile with the published guides and the organizations for that country you may see. */
+        CountryDetailRequest: {
             /**
              * @description ISO 3166-1 alpha-2.
              *
@@ -2906,6 +2928,28 @@ export interface components {
             /** Format: date */
             last_reviewed?: string | null;
         };
+        /** @description Changes to objects of type `country`. */
+        CountrySyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "country";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["CountrySyncBlockKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["CountrySyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        CountrySyncBlockFieldsEnum: "code" | "name" | "conscription" | "conscientious_objection" | "mobilization" | "penalties" | "asylum_practice" | "sources" | "last_reviewed" | "reviewed_by" | "is_stale" | "is_example" | "version" | "updated_at";
+        /** @enum {string} */
+        CountrySyncBlockKeyEnum: "code";
+        /** @enum {string} */
+        CountrySyncBlockTypeEnum: "country";
         /**
          * @description * `AED` - UAE Dirham
          *     * `AFN` - Afghani
@@ -4018,6 +4062,26 @@ export interface components {
          * @enum {string}
          */
         DocumentStatus: "draft" | "in_review" | "published" | "archived";
+        /** @description Changes to objects of type `document`. */
+        DocumentSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "document";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["DocumentSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        DocumentSyncBlockFieldsEnum: "id" | "title" | "summary" | "body" | "body_html" | "language" | "translation_group" | "topics" | "countries" | "organization" | "organization_name" | "visibility" | "status" | "published_at" | "attachment_count" | "attachments" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        DocumentSyncBlockTypeEnum: "document";
         DocumentVersion: {
             readonly number: number;
             readonly title: string;
@@ -4621,6 +4685,26 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
         };
+        /** @description Changes to objects of type `event`. */
+        EventSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "event";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["EventSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        EventSyncBlockFieldsEnum: "id" | "campaign" | "campaign_name" | "organization" | "organization_name" | "title" | "description" | "starts_at" | "ends_at" | "timezone" | "is_online" | "place" | "city" | "country" | "link" | "visibility" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        EventSyncBlockTypeEnum: "event";
         FundingTotals: {
             /** @description One row per currency; amounts are never converted. */
             totals: components["schemas"]["CurrencyTotal"][];
@@ -4646,7 +4730,7 @@ export interface components {
             /** Format: date-time */
             readonly accepted_at: string | null;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
-            readonly accepted_by: string;
+            readonly accepted_by: string | null;
         };
         /** @description Anonymous: creates an account. Signed in: adds the membership to your account. */
         InvitationAcceptRequest: {
@@ -4678,7 +4762,7 @@ export interface components {
             /** Format: date-time */
             readonly accepted_at: string | null;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
-            readonly accepted_by: string;
+            readonly accepted_by: string | null;
             /** @description The one-time secret to pass on to the invited person. It is shown only this once. */
             readonly token: string;
         };
@@ -4717,17 +4801,6 @@ export interface components {
              */
             url: string;
         };
-        /**
-         * @description * `counseling` - Counseling
-         *     * `legal_aid` - Legal aid
-         *     * `shelter` - Shelter
-         *     * `funding` - Funding
-         *     * `advocacy` - Advocacy
-         *     * `network_office` - Network office
-         *     * `supporter` - Supporter
-         * @enum {string}
-         */
-        KindsEnum: "counseling" | "legal_aid" | "shelter" | "funding" | "advocacy" | "network_office" | "supporter";
         /**
          * @description * `aa` - Afar
          *     * `ab` - Abkhazian
@@ -5344,7 +5417,7 @@ export interface components {
         Match: {
             readonly id: number;
             kind: components["schemas"]["ResourceKind"];
-            category: components["schemas"]["CategoryEnum"];
+            category: components["schemas"]["ResourceCategory"];
             organization: number;
             readonly organization_name: string;
             title: string;
@@ -5575,12 +5648,6 @@ export interface components {
             /** @description Shared countries plus shared languages. */
             readonly overlap: number;
         };
-        /**
-         * @description Refuses (400) a value for any of `locked_fields` that differs from the instance's attribute.
-         *
-         *     `locked_fields` maps a request key to the attribute it is compared with; sending back
-         *     the representation you read (unchanged values) is fine.
-         */
         Me: {
             readonly id: number;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
@@ -5592,12 +5659,6 @@ export interface components {
             readonly is_admin: boolean;
             readonly memberships: components["schemas"]["MyMembership"][];
         };
-        /**
-         * @description Refuses (400) a value for any of `locked_fields` that differs from the instance's attribute.
-         *
-         *     `locked_fields` maps a request key to the attribute it is compared with; sending back
-         *     the representation you read (unchanged values) is fine.
-         */
         MeRequest: {
             /** Email address */
             email?: string;
@@ -5665,8 +5726,6 @@ export interface components {
          * @enum {string}
          */
         NotificationKind: "response_received" | "response_accepted" | "response_declined" | "response_withdrawn" | "message_received" | "new_match" | "contact_stale";
-        /** @enum {unknown} */
-        NullEnum: null;
         /** @description A partner organization; its visibility caps that of everything it owns. */
         Organization: {
             readonly id: number;
@@ -5676,7 +5735,7 @@ export interface components {
             /** @description Countries of operation (ISO 3166-1 alpha-2). */
             countries?: components["schemas"]["CountryCode"][];
             /** @description Kinds of work. */
-            kinds?: components["schemas"]["KindsEnum"][];
+            kinds?: components["schemas"]["OrganizationKind"][];
             /** @description ISO 639-1 codes. */
             languages?: components["schemas"]["LanguageCode"][];
             website?: string;
@@ -5698,6 +5757,17 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /**
+         * @description * `counseling` - Counseling
+         *     * `legal_aid` - Legal aid
+         *     * `shelter` - Shelter
+         *     * `funding` - Funding
+         *     * `advocacy` - Advocacy
+         *     * `network_office` - Network office
+         *     * `supporter` - Supporter
+         * @enum {string}
+         */
+        OrganizationKind: "counseling" | "legal_aid" | "shelter" | "funding" | "advocacy" | "network_office" | "supporter";
         /** @description A partner organization; its visibility caps that of everything it owns. */
         OrganizationRequest: {
             name: string;
@@ -5706,7 +5776,7 @@ export interface components {
             /** @description Countries of operation (ISO 3166-1 alpha-2). */
             countries?: components["schemas"]["CountryCode"][];
             /** @description Kinds of work. */
-            kinds?: components["schemas"]["KindsEnum"][];
+            kinds?: components["schemas"]["OrganizationKind"][];
             /** @description ISO 639-1 codes. */
             languages?: components["schemas"]["LanguageCode"][];
             website?: string;
@@ -5721,6 +5791,26 @@ export interface components {
             /** @description Verified by the network office. */
             verified?: boolean;
         };
+        /** @description Changes to objects of type `organization`. */
+        OrganizationSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "organization";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["OrganizationSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        OrganizationSyncBlockFieldsEnum: "id" | "name" | "slug" | "description" | "countries" | "kinds" | "languages" | "website" | "visibility" | "verified" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        OrganizationSyncBlockTypeEnum: "organization";
         PaginatedCampaignList: {
             /** @example 123 */
             count: number;
@@ -6041,7 +6131,7 @@ export interface components {
         /** @description One way to reach an organization; the value is normalized for its channel. */
         PatchedContactPointRequest: {
             organization?: number;
-            channel?: components["schemas"]["ChannelEnum"];
+            channel?: components["schemas"]["ContactChannel"];
             value?: string;
             label?: string;
             /** @description ISO 639-1 codes. */
@@ -6051,7 +6141,7 @@ export interface components {
             topics?: components["schemas"]["Topic"][];
             hours?: string;
             security_advice?: string;
-            status?: components["schemas"]["ContactPointStatusEnum"];
+            status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
             status_reason?: string;
             /**
@@ -6063,7 +6153,8 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
         };
-        PatchedCountryRequest: {
+        /** @description One profile with the published guides and the organizations for that country you may see. */
+        PatchedCountryDetailRequest: {
             /**
              * @description ISO 3166-1 alpha-2.
              *
@@ -7027,12 +7118,6 @@ export interface components {
             /** @description Booking reference, unique when given. */
             reference?: string;
         };
-        /**
-         * @description Refuses (400) a value for any of `locked_fields` that differs from the instance's attribute.
-         *
-         *     `locked_fields` maps a request key to the attribute it is compared with; sending back
-         *     the representation you read (unchanged values) is fine.
-         */
         PatchedMeRequest: {
             /** Email address */
             email?: string;
@@ -7051,7 +7136,7 @@ export interface components {
             /** @description Countries of operation (ISO 3166-1 alpha-2). */
             countries?: components["schemas"]["CountryCode"][];
             /** @description Kinds of work. */
-            kinds?: components["schemas"]["KindsEnum"][];
+            kinds?: components["schemas"]["OrganizationKind"][];
             /** @description ISO 639-1 codes. */
             languages?: components["schemas"]["LanguageCode"][];
             website?: string;
@@ -7069,7 +7154,7 @@ export interface components {
         /** @description An offer or request of one organization to the network. */
         PatchedResourceRequest: {
             kind?: components["schemas"]["ResourceKind"];
-            category?: components["schemas"]["CategoryEnum"];
+            category?: components["schemas"]["ResourceCategory"];
             organization?: number;
             title?: string;
             description?: string;
@@ -7307,7 +7392,7 @@ export interface components {
         PreconditionFailedProblem: {
             /**
              * Format: uri-reference
-             * @description The kind of problem: a URI reference, resolved against the API's address it leads to the kind's documentation. The kinds:
+             * @description The kind of problem: a URI reference; resolved against the API's address, it leads to the kind's documentation. The kinds:
              *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
              *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
              *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
@@ -7320,6 +7405,7 @@ export interface components {
              *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
              *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
              *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/precondition-required` (428): This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed.
              *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
              *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
              *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
@@ -7353,7 +7439,7 @@ export interface components {
         Problem: {
             /**
              * Format: uri-reference
-             * @description The kind of problem: a URI reference, resolved against the API's address it leads to the kind's documentation. The kinds:
+             * @description The kind of problem: a URI reference; resolved against the API's address, it leads to the kind's documentation. The kinds:
              *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
              *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
              *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
@@ -7366,6 +7452,7 @@ export interface components {
              *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
              *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
              *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/precondition-required` (428): This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed.
              *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
              *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
              *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
@@ -7390,19 +7477,11 @@ export interface components {
             /** @description The input the message is about, as a path: `name`; a list item `languages.0`; a field of a list item `sources.0.url`. Null when it is about the request as a whole. */
             attr: string | null;
         };
-        /**
-         * @description * `no_cursor` - No cursor was given: this is the first sync.
-         *     * `access_changed` - What you may see changed (membership, role or account).
-         *     * `cursor_expired` - The cursor is older than the retained history.
-         *     * `schema_changed` - The synced types or their fields changed since the cursor was issued.
-         * @enum {string}
-         */
-        ResetReasonEnum: "no_cursor" | "access_changed" | "cursor_expired" | "schema_changed";
         /** @description An offer or request of one organization to the network. */
         Resource: {
             readonly id: number;
             kind: components["schemas"]["ResourceKind"];
-            category: components["schemas"]["CategoryEnum"];
+            category: components["schemas"]["ResourceCategory"];
             organization: number;
             readonly organization_name: string;
             title: string;
@@ -7632,6 +7711,21 @@ export interface components {
             readonly updated_at: string;
         };
         /**
+         * @description * `funding` - Funding
+         *     * `legal_aid` - Legal aid
+         *     * `counseling_capacity` - Counseling capacity
+         *     * `accommodation` - Accommodation
+         *     * `translation` - Translation
+         *     * `transport` - Transport
+         *     * `documents` - Documents
+         *     * `medical` - Medical
+         *     * `psychological` - Psychological
+         *     * `training` - Training
+         *     * `other` - Other
+         * @enum {string}
+         */
+        ResourceCategory: "funding" | "legal_aid" | "counseling_capacity" | "accommodation" | "translation" | "transport" | "documents" | "medical" | "psychological" | "training" | "other";
+        /**
          * @description * `offer` - Offer
          *     * `request` - Request
          * @enum {string}
@@ -7640,7 +7734,7 @@ export interface components {
         /** @description An offer or request of one organization to the network. */
         ResourceRequest: {
             kind: components["schemas"]["ResourceKind"];
-            category: components["schemas"]["CategoryEnum"];
+            category: components["schemas"]["ResourceCategory"];
             organization: number;
             title: string;
             description?: string;
@@ -7930,6 +8024,26 @@ export interface components {
          * @enum {string}
          */
         ResourceStatus: "open" | "in_progress" | "fulfilled" | "withdrawn" | "expired";
+        /** @description Changes to objects of type `resource`. */
+        ResourceSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "resource";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["ResourceSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        ResourceSyncBlockFieldsEnum: "id" | "kind" | "category" | "organization" | "organization_name" | "title" | "description" | "countries" | "languages" | "amount" | "currency" | "capacity" | "valid_until" | "visibility" | "status" | "workflow_status" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        ResourceSyncBlockTypeEnum: "resource";
         /** @description A message in the thread of a response. */
         ResponseMessage: {
             readonly id: number;
@@ -8048,40 +8162,12 @@ export interface components {
             /** Format: uri */
             url: string;
         };
-        SyncBlock: {
-            /**
-             * @description The objects' type; the same names as in the audit log and the registry of synced types.
-             *
-             *     * `country` - country
-             *     * `organization` - organization
-             *     * `contact_point` - contact_point
-             *     * `resource` - resource
-             *     * `campaign` - campaign
-             *     * `event` - event
-             *     * `document` - document
-             */
-            type: components["schemas"]["SyncBlockTypeEnum"];
-            /** @description The field in `fields` that holds each object's id (`id`; `code` for countries). */
-            key: string;
-            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
-            fields: string[];
-            /** @description One row per object to store under (type, its key), values in `fields` order. */
-            rows: unknown[][];
-            /** @description Ids of objects of this type to drop if you hold them. */
-            deleted: string[];
-        };
-        /**
-         * @description * `country` - country
-         *     * `organization` - organization
-         *     * `contact_point` - contact_point
-         *     * `resource` - resource
-         *     * `campaign` - campaign
-         *     * `event` - event
-         *     * `document` - document
-         * @enum {string}
-         */
-        SyncBlockTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event" | "document";
+        SyncBlock: components["schemas"]["CountrySyncBlock"] | components["schemas"]["OrganizationSyncBlock"] | components["schemas"]["ContactPointSyncBlock"] | components["schemas"]["ResourceSyncBlock"] | components["schemas"]["CampaignSyncBlock"] | components["schemas"]["EventSyncBlock"] | components["schemas"]["DocumentSyncBlock"];
+        /** @enum {string} */
+        SyncIdKeyEnum: "id";
         SyncResponse: {
+            /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
+            changes: components["schemas"]["SyncBlock"][];
             /** @description Opaque and signed; send it back as `?cursor=` to continue. Bound to your account. */
             cursor: string;
             /** @description True: this response starts a full snapshot; drop everything you hold (best: once the last page has arrived, swap the new replica in). */
@@ -8093,12 +8179,11 @@ export interface components {
              *     * `access_changed` - What you may see changed (membership, role or account).
              *     * `cursor_expired` - The cursor is older than the retained history.
              *     * `schema_changed` - The synced types or their fields changed since the cursor was issued.
+             * @enum {string|null}
              */
-            reset_reason: (components["schemas"]["ResetReasonEnum"] | components["schemas"]["NullEnum"]) | null;
+            reset_reason: "no_cursor" | "access_changed" | "cursor_expired" | "schema_changed" | null;
             /** @description True: call again at once with `cursor` for the next page. */
             has_more: boolean;
-            /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
-            changes: components["schemas"]["SyncBlock"][];
         };
         TokenPair: {
             /** @description Short-lived; send it as `Authorization: Bearer <access>`. */
@@ -8155,7 +8240,7 @@ export interface components {
         ValidationProblem: {
             /**
              * Format: uri-reference
-             * @description The kind of problem: a URI reference, resolved against the API's address it leads to the kind's documentation. The kinds:
+             * @description The kind of problem: a URI reference; resolved against the API's address, it leads to the kind's documentation. The kinds:
              *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
              *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
              *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
@@ -8168,6 +8253,7 @@ export interface components {
              *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
              *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
              *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/precondition-required` (428): This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed.
              *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
              *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
              *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
@@ -8372,7 +8458,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -8654,6 +8740,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8672,6 +8762,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8681,6 +8775,10 @@ export interface operations {
             /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. `errors[0].code` says which: `authentication_failed`: Authentication failed; `not_authenticated`: No credentials were sent; `no_active_account`: Wrong username or password, or the account is deactivated; `bad_authorization_header`: The Authorization header is malformed; `token_not_valid`: The token is malformed, badly signed, expired or of the wrong type; `token_reused`: A rotated refresh token was used again; its session has ended; `session_revoked`: The session has ended (signed out, revoked or deactivated); `session_expired`: The session reached its maximum age (JWT_SESSION_MAX_DAYS); `user_inactive`: The account is deactivated. */
             401: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8690,6 +8788,10 @@ export interface operations {
             /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8699,6 +8801,10 @@ export interface operations {
             /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8708,6 +8814,10 @@ export interface operations {
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8717,6 +8827,10 @@ export interface operations {
             /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
             413: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8726,6 +8840,10 @@ export interface operations {
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8735,6 +8853,12 @@ export interface operations {
             /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8767,6 +8891,7 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `access`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `no_active_account`, `null`
              *     - `refresh`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *
@@ -9015,6 +9140,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The address of what was created. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9275,7 +9402,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -9286,7 +9413,7 @@ export interface operations {
                  * @description * `public` - Public
                  *     * `network` - Network
                  */
-                visibility?: "network" | "public";
+                visibility?: components["schemas"]["CampaignVisibility"];
             };
             header?: never;
             path?: never;
@@ -9393,9 +9520,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -9406,14 +9533,19 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `demands`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `end_date`: `datetime`, `invalid`, `null`, `required`
              *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
              *     - `start_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -9513,7 +9645,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -9526,7 +9658,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -9534,10 +9666,10 @@ export interface operations {
                     "application/json": components["schemas"]["Campaign"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -9614,7 +9746,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -9631,7 +9763,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -9642,14 +9774,19 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `demands`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `end_date`: `datetime`, `invalid`, `null`, `required`
              *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
              *     - `start_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -9752,6 +9889,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     campaigns_destroy: {
@@ -9760,7 +9906,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -9868,6 +10014,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     campaigns_partial_update: {
@@ -9876,7 +10031,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -9893,7 +10048,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -9904,14 +10059,19 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `demands`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `end_date`: `datetime`, `invalid`, `null`, `required`
              *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
              *     - `start_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -10014,6 +10174,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     campaigns_calendar_retrieve: {
@@ -10031,7 +10200,7 @@ export interface operations {
             /** @description An iCalendar (RFC 5545) document; its ETag serves If-None-Match. */
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -10119,7 +10288,7 @@ export interface operations {
                  *     * `update` - Update
                  *     * `delete` - Delete
                  */
-                action?: "create" | "delete" | "update";
+                action?: components["schemas"]["ChangeAction"];
                 /** @description Id of the user who made the change. */
                 actor?: number;
                 /** @description Only entries after this sequence number. */
@@ -10149,7 +10318,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description At or after this time. */
                 since?: string;
@@ -10248,7 +10417,10 @@ export interface operations {
     changes_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 seq: string;
             };
@@ -10258,11 +10430,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -10343,7 +10526,7 @@ export interface operations {
                  *     * `form` - Web form
                  *     * `office` - Office
                  */
-                channel?: "email" | "form" | "office" | "phone" | "signal" | "sms" | "telegram" | "website" | "whatsapp";
+                channel?: components["schemas"]["ContactChannel"];
                 /**
                  * @description Contacts listing this country. With `ordering=relevance`: the contacts serving it (listed, or listing none while their organization works there) and those of network-wide offices.
                  *
@@ -10597,7 +10780,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
                 /**
@@ -10788,14 +10971,14 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description `updated_at`, `created_at`, `last_verified_at`, `channel` (`-` before a name: descending), or `relevance`: with `country`, the contacts of organizations working there and serving it, then other contacts serving it, then network-wide offices (without `country`: the offices first); within each, those speaking the preferred language (the `language` filter, else the first known language of `Accept-Language`), then active ones, then the most recently verified (never verified last), then by id. Default: by organization name, channel and id. */
                 ordering?: string;
                 organization?: number;
                 organization_slug?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -10806,7 +10989,7 @@ export interface operations {
                  *     * `paused` - Paused
                  *     * `compromised` - Compromised
                  */
-                status?: "active" | "compromised" | "paused";
+                status?: components["schemas"]["ContactPointStatus"];
                 /**
                  * @description * `desertion` - Desertion
                  *     * `conscientious_objection` - Conscientious objection
@@ -10818,7 +11001,7 @@ export interface operations {
                  *     * `documents` - Documents
                  *     * `funding` - Funding
                  */
-                topic?: "asylum" | "conscientious_objection" | "desertion" | "documents" | "funding" | "legal" | "psychological" | "shelter" | "travel";
+                topic?: components["schemas"]["Topic"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
                 /**
@@ -10826,7 +11009,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -10939,9 +11122,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -10955,19 +11138,26 @@ export interface operations {
              *     - `channel`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `languages`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `last_verified_at`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `status`: `invalid_choice`, `null`
              *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `updated_at`: `invalid`
              *     - `value`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -11067,7 +11257,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -11080,7 +11270,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11088,10 +11278,10 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPoint"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11168,7 +11358,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -11185,7 +11375,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11199,19 +11389,26 @@ export interface operations {
              *     - `channel`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `languages`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `last_verified_at`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `status`: `invalid_choice`, `null`
              *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `updated_at`: `invalid`
              *     - `value`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -11314,6 +11511,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     contact_points_destroy: {
@@ -11322,7 +11528,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -11430,6 +11636,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     contact_points_partial_update: {
@@ -11438,7 +11653,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -11455,7 +11670,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11469,19 +11684,26 @@ export interface operations {
              *     - `channel`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `languages`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `last_verified_at`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `status`: `invalid_choice`, `null`
              *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `updated_at`: `invalid`
              *     - `value`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -11584,6 +11806,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     contact_points_verify_create: {
@@ -11592,7 +11823,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -11605,7 +11836,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11716,7 +11947,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -11822,20 +12053,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CountryRequest"];
+                "application/json": components["schemas"]["CountryDetailRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Country"];
+                    "application/json": components["schemas"]["CountryDetail"];
                 };
             };
             /**
@@ -11845,14 +12076,23 @@ export interface operations {
              *     - `code`: `invalid`, `invalid_choice`, `null`, `required`
              *     - `conscientious_objection`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `conscription`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `guides`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `last_reviewed`: `datetime`, `invalid`
              *     - `mobilization`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `name`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organizations`: `invalid`
              *     - `penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `review_warning`: `invalid`
+             *     - `reviewed_by`: `invalid`
              *     - `sources.<index>.non_field_errors`: `invalid`, `null`
              *     - `sources.<index>.title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `sources.<index>.url`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `sources.non_field_errors`: `not_a_list`, `null`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -11951,7 +12191,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -11963,7 +12203,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11971,10 +12211,10 @@ export interface operations {
                     "application/json": components["schemas"]["CountryDetail"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -12051,7 +12291,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -12061,18 +12301,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CountryRequest"];
+                "application/json": components["schemas"]["CountryDetailRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Country"];
+                    "application/json": components["schemas"]["CountryDetail"];
                 };
             };
             /**
@@ -12082,14 +12322,23 @@ export interface operations {
              *     - `code`: `invalid`, `invalid_choice`, `null`, `required`
              *     - `conscientious_objection`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `conscription`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `guides`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `last_reviewed`: `datetime`, `invalid`
              *     - `mobilization`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `name`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organizations`: `invalid`
              *     - `penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `review_warning`: `invalid`
+             *     - `reviewed_by`: `invalid`
              *     - `sources.<index>.non_field_errors`: `invalid`, `null`
              *     - `sources.<index>.title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `sources.<index>.url`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `sources.non_field_errors`: `not_a_list`, `null`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -12191,6 +12440,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     countries_destroy: {
@@ -12199,7 +12457,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -12306,6 +12564,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     countries_partial_update: {
@@ -12314,7 +12581,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -12324,18 +12591,18 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedCountryRequest"];
+                "application/json": components["schemas"]["PatchedCountryDetailRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Country"];
+                    "application/json": components["schemas"]["CountryDetail"];
                 };
             };
             /**
@@ -12345,14 +12612,23 @@ export interface operations {
              *     - `code`: `invalid`, `invalid_choice`, `null`, `required`
              *     - `conscientious_objection`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `conscription`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `guides`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `last_reviewed`: `datetime`, `invalid`
              *     - `mobilization`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `name`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organizations`: `invalid`
              *     - `penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `review_warning`: `invalid`
+             *     - `reviewed_by`: `invalid`
              *     - `sources.<index>.non_field_errors`: `invalid`, `null`
              *     - `sources.<index>.title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `sources.<index>.url`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `sources.non_field_errors`: `not_a_list`, `null`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -12447,6 +12723,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12710,7 +12995,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
                 /**
@@ -12901,14 +13186,14 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 organization?: number;
                 organization_slug?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -12918,7 +13203,7 @@ export interface operations {
                  *     * `published` - Published
                  *     * `archived` - Archived
                  */
-                status?: "archived" | "draft" | "in_review" | "published";
+                status?: components["schemas"]["DocumentStatus"];
                 /**
                  * @description * `desertion` - Desertion
                  *     * `conscientious_objection` - Conscientious objection
@@ -12930,7 +13215,7 @@ export interface operations {
                  *     * `documents` - Documents
                  *     * `funding` - Funding
                  */
-                topic?: "asylum" | "conscientious_objection" | "desertion" | "documents" | "funding" | "legal" | "psychological" | "shelter" | "travel";
+                topic?: components["schemas"]["Topic"];
                 /** @description All languages of one document. */
                 translation_group?: string;
                 /** @description Only objects changed at or after this time. */
@@ -12940,7 +13225,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -13052,9 +13337,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -13065,17 +13350,31 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `attachment_count`: `invalid`
+             *     - `attachments`: `invalid`
              *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `body_html`: `invalid`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `language`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `latest_version`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
+             *     - `published_at`: `invalid`
+             *     - `status`: `invalid`
              *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `translation_group`: `invalid`
              *     - `translation_of`: `does_not_exist`, `incorrect_type`, `invalid`, `null`
+             *     - `translations`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -13175,7 +13474,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -13188,7 +13487,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13196,10 +13495,10 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13276,7 +13575,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -13293,7 +13592,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13304,17 +13603,31 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `attachment_count`: `invalid`
+             *     - `attachments`: `invalid`
              *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `body_html`: `invalid`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `language`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `latest_version`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
+             *     - `published_at`: `invalid`
+             *     - `status`: `invalid`
              *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `translation_group`: `invalid`
              *     - `translation_of`: `does_not_exist`, `incorrect_type`, `invalid`, `null`
+             *     - `translations`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -13417,6 +13730,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     documents_destroy: {
@@ -13425,7 +13747,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -13533,6 +13855,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     documents_partial_update: {
@@ -13541,7 +13872,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -13558,7 +13889,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13569,17 +13900,31 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `attachment_count`: `invalid`
+             *     - `attachments`: `invalid`
              *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `body_html`: `invalid`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `language`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `latest_version`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
+             *     - `published_at`: `invalid`
+             *     - `status`: `invalid`
              *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `translation_group`: `invalid`
              *     - `translation_of`: `does_not_exist`, `incorrect_type`, `invalid`, `null`
+             *     - `translations`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -13682,6 +14027,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     documents_archive_create: {
@@ -13701,7 +14055,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13819,8 +14173,10 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
+                    /** @description The address of what was created. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13933,7 +14289,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -14042,6 +14398,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     documents_attachments_download_retrieve: {
@@ -14060,7 +14425,7 @@ export interface operations {
             /** @description The file, as the type detected when it was uploaded. */
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14157,7 +14522,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14252,7 +14617,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14366,7 +14731,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14480,7 +14845,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14768,7 +15133,7 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
             };
             header?: never;
             path: {
@@ -14781,7 +15146,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14863,7 +15228,7 @@ export interface operations {
             query?: {
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -14953,7 +15318,7 @@ export interface operations {
             query?: {
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -15053,7 +15418,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15141,7 +15506,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15486,7 +15851,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Events still running on or after this day (UTC). */
                 date_from?: string;
                 /** @description Events starting on or before this day (UTC). */
@@ -15497,7 +15862,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -15508,7 +15873,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -15620,9 +15985,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -15634,18 +15999,25 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
              *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `country`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `is_online`: `invalid`, `null`
              *     - `link`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `place`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `starts_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
              *     - `timezone`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -15745,7 +16117,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -15758,7 +16130,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15766,10 +16138,10 @@ export interface operations {
                     "application/json": components["schemas"]["Event"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15846,7 +16218,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -15863,7 +16235,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15875,18 +16247,25 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
              *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `country`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `is_online`: `invalid`, `null`
              *     - `link`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `place`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `starts_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
              *     - `timezone`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -15989,6 +16368,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_destroy: {
@@ -15997,7 +16385,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -16105,6 +16493,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_partial_update: {
@@ -16113,7 +16510,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -16130,7 +16527,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16142,18 +16539,25 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
              *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `country`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `is_online`: `invalid`, `null`
              *     - `link`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `place`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `starts_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
              *     - `timezone`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -16256,12 +16660,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_entries_list: {
         parameters: {
             query?: {
                 campaign?: number;
+                /** @description ISO 4217 code. */
                 currency?: string;
                 date_from?: string;
                 date_to?: string;
@@ -16269,12 +16683,12 @@ export interface operations {
                  * @description * `collected` - Collected
                  *     * `grant` - Grant
                  */
-                kind?: "collected" | "grant";
+                kind?: components["schemas"]["LedgerEntryKind"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -16300,7 +16714,7 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`).
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `invalid`, `max_value`, `min_value`
-             *     - `currency`: `max_length`, `null_characters_not_allowed`
+             *     - `currency`: `max_length`, `min_length`, `null_characters_not_allowed`
              *     - `date_from`: `invalid`
              *     - `date_to`: `invalid`
              *     - `kind`: `invalid_choice`
@@ -16390,9 +16804,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -16405,13 +16819,20 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid_choice`, `null`, `required`
              *     - `date`: `datetime`, `invalid`, `null`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `purpose`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
+             *     - `recipient_name`: `invalid`
              *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -16510,7 +16931,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -16523,7 +16944,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16531,10 +16952,10 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16611,7 +17032,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -16628,7 +17049,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16641,13 +17062,20 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid_choice`, `null`, `required`
              *     - `date`: `datetime`, `invalid`, `null`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `purpose`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
+             *     - `recipient_name`: `invalid`
              *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -16749,6 +17177,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_entries_destroy: {
@@ -16757,7 +17194,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -16865,6 +17302,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_entries_partial_update: {
@@ -16873,7 +17319,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -16890,7 +17336,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16903,13 +17349,20 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid_choice`, `null`, `required`
              *     - `date`: `datetime`, `invalid`, `null`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `purpose`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
+             *     - `recipient_name`: `invalid`
              *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -17011,6 +17464,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_totals: {
@@ -17098,13 +17560,13 @@ export interface operations {
                  *     * `new_match` - New match for your open resource
                  *     * `contact_stale` - Contact point needs verification
                  */
-                kind?: "contact_stale" | "message_received" | "new_match" | "response_accepted" | "response_declined" | "response_received" | "response_withdrawn";
+                kind?: components["schemas"]["NotificationKind"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description true: only what you have not read. */
                 unread?: boolean;
@@ -17188,7 +17650,10 @@ export interface operations {
     inbox_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this notification. */
                 id: number;
@@ -17199,11 +17664,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Notification"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -17278,6 +17754,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17379,6 +17857,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17477,6 +17957,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17572,6 +18054,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17643,19 +18127,19 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /**
                  * @description * `member` - Member
                  *     * `coordinator` - Coordinator
                  */
-                role?: "coordinator" | "member";
+                role?: components["schemas"]["MembershipRole"];
                 /**
                  * @description * `pending` - Pending
                  *     * `accepted` - Accepted
                  *     * `expired` - Expired
                  */
-                status?: "accepted" | "expired" | "pending";
+                status?: components["schemas"]["InvitationStatus"];
             };
             header?: never;
             path?: never;
@@ -17758,6 +18242,10 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    /** @description The address of what was created. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17767,11 +18255,18 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `accepted_at`: `invalid`
+             *     - `accepted_by`: `invalid`
+             *     - `created_at`: `invalid`
+             *     - `created_by`: `invalid`
              *     - `email`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `expires_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`
+             *     - `id`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `role`: `invalid_choice`, `null`
+             *     - `status`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -17851,7 +18346,10 @@ export interface operations {
     invitations_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this invitation. */
                 id: number;
@@ -17862,11 +18360,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Invitation"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -17939,6 +18448,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this invitation. */
@@ -18022,6 +18533,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -18033,6 +18553,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18060,6 +18589,12 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The address of what was created. */
+                    Location?: string;
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18078,6 +18613,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18087,6 +18626,10 @@ export interface operations {
             /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18096,6 +18639,10 @@ export interface operations {
             /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18105,6 +18652,10 @@ export interface operations {
             /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18114,6 +18665,10 @@ export interface operations {
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18123,6 +18678,10 @@ export interface operations {
             /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. */
             409: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18132,6 +18691,10 @@ export interface operations {
             /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
             413: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18141,6 +18704,10 @@ export interface operations {
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18150,6 +18717,10 @@ export interface operations {
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18159,6 +18730,12 @@ export interface operations {
             /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18170,7 +18747,10 @@ export interface operations {
     me_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -18178,11 +18758,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -18246,6 +18837,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path?: never;
             cookie?: never;
@@ -18258,6 +18851,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18269,13 +18864,11 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `email`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `first_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `is_active`: `invalid`
+             *     - `id`: `invalid`
              *     - `is_admin`: `invalid`
-             *     - `is_staff`: `invalid`
-             *     - `is_superuser`: `invalid`
              *     - `last_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `memberships`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `password`: `invalid`
              *     - `username`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -18333,6 +18926,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
             /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
             413: {
                 headers: {
@@ -18353,6 +18955,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18368,6 +18979,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path?: never;
             cookie?: never;
@@ -18380,6 +18993,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18391,13 +19006,11 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `email`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `first_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `is_active`: `invalid`
+             *     - `id`: `invalid`
              *     - `is_admin`: `invalid`
-             *     - `is_staff`: `invalid`
-             *     - `is_superuser`: `invalid`
              *     - `last_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `memberships`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `password`: `invalid`
              *     - `username`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -18455,6 +19068,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
             /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
             413: {
                 headers: {
@@ -18475,6 +19097,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18493,7 +19124,7 @@ export interface operations {
                 organization_slug?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -18501,7 +19132,7 @@ export interface operations {
                  * @description * `member` - Member
                  *     * `coordinator` - Coordinator
                  */
-                role?: "coordinator" | "member";
+                role?: components["schemas"]["MembershipRole"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
                 user?: number;
@@ -18598,7 +19229,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -18611,7 +19242,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -18619,10 +19250,10 @@ export interface operations {
                     "application/json": components["schemas"]["Membership"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -18699,7 +19330,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -18811,6 +19442,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     memberships_partial_update: {
@@ -18819,7 +19459,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -18836,7 +19476,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -18847,10 +19487,18 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `created_at`: `invalid`
+             *     - `first_name`: `invalid`
+             *     - `id`: `invalid`
+             *     - `last_name`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `invalid`
+             *     - `organization_name`: `invalid`
              *     - `role`: `invalid`, `invalid_choice`, `null`
+             *     - `updated_at`: `invalid`
              *     - `user`: `invalid`
+             *     - `username`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -18945,6 +19593,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19208,7 +19865,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
                 /**
@@ -19220,7 +19877,7 @@ export interface operations {
                  *     * `network_office` - Network office
                  *     * `supporter` - Supporter
                  */
-                kind?: "advocacy" | "counseling" | "funding" | "legal_aid" | "network_office" | "shelter" | "supporter";
+                kind?: components["schemas"]["OrganizationKind"];
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -19409,12 +20066,12 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -19427,7 +20084,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -19536,9 +20193,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -19551,7 +20208,10 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kinds`: `max_length`, `not_a_list`, `null`
              *     - `kinds.<index>`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
@@ -19559,7 +20219,9 @@ export interface operations {
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `updated_at`: `invalid`
              *     - `verified`: `invalid`, `null`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *     - `website`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *
@@ -19660,7 +20322,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -19673,7 +20335,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -19681,10 +20343,10 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -19761,7 +20423,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -19778,7 +20440,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -19791,7 +20453,10 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kinds`: `max_length`, `not_a_list`, `null`
              *     - `kinds.<index>`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
@@ -19799,7 +20464,9 @@ export interface operations {
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `updated_at`: `invalid`
              *     - `verified`: `invalid`, `null`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *     - `website`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *
@@ -19903,6 +20570,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     organizations_destroy: {
@@ -19911,7 +20587,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -20019,6 +20695,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     organizations_partial_update: {
@@ -20027,7 +20712,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -20044,7 +20729,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -20057,7 +20742,10 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kinds`: `max_length`, `not_a_list`, `null`
              *     - `kinds.<index>`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
@@ -20065,7 +20753,9 @@ export interface operations {
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `updated_at`: `invalid`
              *     - `verified`: `invalid`, `null`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *     - `website`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *
@@ -20169,6 +20859,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resources_list: {
@@ -20187,7 +20886,7 @@ export interface operations {
                  *     * `training` - Training
                  *     * `other` - Other
                  */
-                category?: "accommodation" | "counseling_capacity" | "documents" | "funding" | "legal_aid" | "medical" | "other" | "psychological" | "training" | "translation" | "transport";
+                category?: components["schemas"]["ResourceCategory"];
                 /**
                  * @description * `AF` - Afghanistan
                  *     * `AX` - Åland Islands
@@ -20439,12 +21138,12 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /**
                  * @description * `offer` - Offer
                  *     * `request` - Request
                  */
-                kind?: "offer" | "request";
+                kind?: components["schemas"]["ResourceKind"];
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -20633,14 +21332,14 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 organization?: number;
                 organization_slug?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -20653,7 +21352,7 @@ export interface operations {
                  *     * `withdrawn` - Withdrawn
                  *     * `expired` - Expired
                  */
-                status?: "expired" | "fulfilled" | "in_progress" | "open" | "withdrawn";
+                status?: components["schemas"]["ResourceStatus"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
                 /** @description Only resources still valid on this date (or without an end). */
@@ -20663,7 +21362,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -20776,9 +21475,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -20794,17 +21493,24 @@ export interface operations {
              *     - `category`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `status`: `invalid`, `invalid_choice`, `null`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
              *     - `valid_until`: `datetime`, `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
+             *     - `workflow_status`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -20903,7 +21609,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -20916,7 +21622,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -20924,10 +21630,10 @@ export interface operations {
                     "application/json": components["schemas"]["Resource"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21004,7 +21710,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -21021,7 +21727,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21037,17 +21743,24 @@ export interface operations {
              *     - `category`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `status`: `invalid`, `invalid_choice`, `null`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
              *     - `valid_until`: `datetime`, `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
+             *     - `workflow_status`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -21149,6 +21862,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resources_destroy: {
@@ -21157,7 +21879,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -21269,6 +21991,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resources_partial_update: {
@@ -21277,7 +22008,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -21294,7 +22025,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21310,17 +22041,24 @@ export interface operations {
              *     - `category`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `status`: `invalid`, `invalid_choice`, `null`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
              *     - `valid_until`: `datetime`, `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
+             *     - `workflow_status`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -21422,6 +22160,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resources_matches_list: {
@@ -21431,7 +22178,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -21532,7 +22279,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -21543,7 +22290,7 @@ export interface operations {
                  *     * `declined` - Declined
                  *     * `withdrawn` - Withdrawn
                  */
-                status?: "accepted" | "declined" | "pending" | "withdrawn";
+                status?: components["schemas"]["ResponseStatus"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
             };
@@ -21653,9 +22400,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -21666,11 +22413,23 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `contribution`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `message`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `contribution`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `decided_at`: `invalid`
+             *     - `decision_note`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `message`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `resource`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `resource_organization`: `invalid`
+             *     - `resource_organization_name`: `invalid`
+             *     - `resource_title`: `invalid`
+             *     - `status`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -21769,7 +22528,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -21782,7 +22541,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21790,10 +22549,10 @@ export interface operations {
                     "application/json": components["schemas"]["ResourceResponse"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21870,7 +22629,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -21887,7 +22646,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21898,10 +22657,23 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `contribution`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `message`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `contribution`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `decided_at`: `invalid`
+             *     - `decision_note`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `message`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `invalid`
+             *     - `organization_name`: `invalid`
+             *     - `resource`: `invalid`
+             *     - `resource_organization`: `invalid`
+             *     - `resource_organization_name`: `invalid`
+             *     - `resource_title`: `invalid`
              *     - `status`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -22003,6 +22775,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     responses_accept_create: {
@@ -22011,7 +22792,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -22028,7 +22809,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -22152,7 +22933,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -22169,7 +22950,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -22293,7 +23074,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -22399,8 +23180,10 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
+                    /** @description The address of what was created. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22410,8 +23193,14 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `author_name`: `invalid`
              *     - `body`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `id`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `invalid`
+             *     - `organization_name`: `invalid`
+             *     - `response`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -22512,7 +23301,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -22525,7 +23314,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -22887,7 +23676,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AF" | "AX" | "AL" | "DZ" | "AS" | "AD" | "AO" | "AI" | "AQ" | "AG" | "AR" | "AM" | "AW" | "AU" | "AT" | "AZ" | "BS" | "BH" | "BD" | "BB" | "BY" | "BE" | "BZ" | "BJ" | "BM" | "BT" | "BO" | "BQ" | "BA" | "BW" | "BV" | "BR" | "IO" | "BN" | "BG" | "BF" | "BI" | "CV" | "KH" | "CM" | "CA" | "KY" | "CF" | "TD" | "CL" | "CN" | "CX" | "CC" | "CO" | "KM" | "CG" | "CK" | "CR" | "CI" | "HR" | "CU" | "CW" | "CY" | "CZ" | "CD" | "DK" | "DJ" | "DM" | "DO" | "EC" | "EG" | "SV" | "GQ" | "ER" | "EE" | "SZ" | "ET" | "FK" | "FO" | "FJ" | "FI" | "FR" | "GF" | "PF" | "TF" | "GA" | "GM" | "GE" | "DE" | "GH" | "GI" | "GR" | "GL" | "GD" | "GP" | "GU" | "GT" | "GG" | "GN" | "GW" | "GY" | "HT" | "HM" | "HN" | "HK" | "HU" | "IS" | "IN" | "ID" | "IR" | "IQ" | "IE" | "IM" | "IL" | "IT" | "JM" | "JP" | "JE" | "JO" | "KZ" | "KE" | "KI" | "KW" | "KG" | "LA" | "LV" | "LB" | "LS" | "LR" | "LY" | "LI" | "LT" | "LU" | "MO" | "MG" | "MW" | "MY" | "MV" | "ML" | "MT" | "MH" | "MQ" | "MR" | "MU" | "YT" | "MX" | "FM" | "MD" | "MC" | "MN" | "ME" | "MS" | "MA" | "MZ" | "MM" | "NA" | "NR" | "NP" | "NL" | "NC" | "NZ" | "NI" | "NE" | "NG" | "NU" | "NF" | "KP" | "MK" | "MP" | "NO" | "OM" | "PK" | "PW" | "PS" | "PA" | "PG" | "PY" | "PE" | "PH" | "PN" | "PL" | "PT" | "PR" | "QA" | "RE" | "RO" | "RU" | "RW" | "BL" | "SH" | "KN" | "LC" | "MF" | "PM" | "VC" | "WS" | "SM" | "ST" | "SA" | "SN" | "RS" | "SC" | "SL" | "SG" | "SX" | "SK" | "SI" | "SB" | "SO" | "ZA" | "GS" | "KR" | "SS" | "ES" | "LK" | "SD" | "SR" | "SJ" | "SE" | "CH" | "SY" | "TW" | "TJ" | "TZ" | "TH" | "TL" | "TG" | "TK" | "TO" | "TT" | "TN" | "TR" | "TM" | "TC" | "TV" | "UG" | "UA" | "AE" | "GB" | "UM" | "US" | "UY" | "UZ" | "VU" | "VA" | "VE" | "VN" | "VG" | "VI" | "WF" | "EH" | "YE" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /**
                  * @description ISO 639-1: only results in this language. Types without a language (country profiles) are left out.
                  *
@@ -23076,7 +23865,7 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Page number. */
                 page?: number;
                 /** @description Results per page, at most 100. */
@@ -23084,7 +23873,7 @@ export interface operations {
                 /** @description What to look for, in any language. Words are all required; "quoted phrases", `or` and `-excluded` words work as in web search engines. Other punctuation is ignored. */
                 q: string;
                 /** @description Only these types (repeat the parameter or separate with commas). */
-                type?: ("document" | "organization" | "contact_point" | "country" | "resource" | "event")[];
+                type?: components["schemas"]["SearchHitTypeEnum"][];
             };
             header?: never;
             path?: never;
@@ -23294,7 +24083,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -23387,7 +24176,10 @@ export interface operations {
     users_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
@@ -23398,11 +24190,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -23475,6 +24278,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this user. */
@@ -23490,6 +24295,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23499,15 +24306,16 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `date_joined`: `invalid`
              *     - `email`: `invalid`
              *     - `first_name`: `invalid`
+             *     - `id`: `invalid`
              *     - `is_active`: `invalid`, `null`
              *     - `is_admin`: `invalid`
-             *     - `is_staff`: `invalid`
-             *     - `is_superuser`: `invalid`
+             *     - `last_login`: `invalid`
              *     - `last_name`: `invalid`
+             *     - `memberships`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `password`: `invalid`
              *     - `username`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -23574,6 +24382,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
             /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
             413: {
                 headers: {
@@ -23601,6 +24418,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     users_end_sessions: {
@@ -23620,6 +24446,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
