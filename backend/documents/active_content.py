@@ -34,7 +34,6 @@ PDF_ACTIONS = {
     "/Launch",
     "/SubmitForm",
     "/ImportData",
-    "/ResetForm",
     "/GoToR",
     "/GoToE",
     "/RichMediaExecute",
