@@ -57,9 +57,16 @@ class RateLimitHeadersMixin:
     applied_throttles: list = []
 
     def check_throttles(self, request):
-        # DRF's loop, keeping the throttles it asked so their counts can be reported afterwards.
-        self.applied_throttles = self.get_throttles()
-        waits = [t.wait() for t in self.applied_throttles if not t.allow_request(request, self)]
+        # DRF's loop, keeping the throttles that answered so their counts can be reported afterwards.
+        # One that reads the body may raise instead (a body that is not JSON): it and those after
+        # it have nothing to report on the 400.
+        self.applied_throttles = []
+        waits = []
+        for throttle in self.get_throttles():
+            allowed = throttle.allow_request(request, self)
+            self.applied_throttles.append(throttle)
+            if not allowed:
+                waits.append(throttle.wait())
         if waits:
             self.throttled(request, max((wait for wait in waits if wait is not None), default=None))
 
