@@ -34,8 +34,12 @@ def reference_named_enums(result, generator, request, public):
 
 
 def type_nullable_enums(result, generator, request, public):
-    """`nullable` + `oneOf: [Enum, NullEnum]` becomes a typed enum that lists null (OAS 3.0)."""
+    """`nullable` + `oneOf: [Enum, NullEnum]` becomes a typed enum that lists null (OAS 3.0).
+
+    An enum component left unreferenced by that is dropped: linters refuse unused components.
+    """
     schemas = result.get("components", {}).get("schemas", {})
+    inlined = {"NullEnum"}
 
     def fix(node: Any) -> None:
         if isinstance(node, dict):
@@ -49,6 +53,7 @@ def type_nullable_enums(result, generator, request, public):
                 ]
                 del node["oneOf"]
                 node.update({"type": "string", "enum": [*values, None]})
+                inlined.update(ref.removeprefix(REF) for ref in refs)
             for value in node.values():
                 fix(value)
         elif isinstance(node, list):
@@ -56,8 +61,9 @@ def type_nullable_enums(result, generator, request, public):
                 fix(value)
 
     fix(result)
-    if not _refers_to(result, REF + "NullEnum"):
-        schemas.pop("NullEnum", None)
+    for name in inlined:
+        if not _refers_to(result, REF + name):
+            schemas.pop(name, None)
     return result
 
 

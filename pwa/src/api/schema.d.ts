@@ -7392,7 +7392,7 @@ export interface components {
         PreconditionFailedProblem: {
             /**
              * Format: uri-reference
-             * @description The kind of problem: a URI reference, resolved against the API's address it leads to the kind's documentation. The kinds:
+             * @description The kind of problem: a URI reference; resolved against the API's address, it leads to the kind's documentation. The kinds:
              *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
              *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
              *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
@@ -7439,7 +7439,7 @@ export interface components {
         Problem: {
             /**
              * Format: uri-reference
-             * @description The kind of problem: a URI reference, resolved against the API's address it leads to the kind's documentation. The kinds:
+             * @description The kind of problem: a URI reference; resolved against the API's address, it leads to the kind's documentation. The kinds:
              *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
              *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
              *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
@@ -8165,14 +8165,6 @@ export interface components {
         SyncBlock: components["schemas"]["CountrySyncBlock"] | components["schemas"]["OrganizationSyncBlock"] | components["schemas"]["ContactPointSyncBlock"] | components["schemas"]["ResourceSyncBlock"] | components["schemas"]["CampaignSyncBlock"] | components["schemas"]["EventSyncBlock"] | components["schemas"]["DocumentSyncBlock"];
         /** @enum {string} */
         SyncIdKeyEnum: "id";
-        /**
-         * @description * `no_cursor` - No cursor was given: this is the first sync.
-         *     * `access_changed` - What you may see changed (membership, role or account).
-         *     * `cursor_expired` - The cursor is older than the retained history.
-         *     * `schema_changed` - The synced types or their fields changed since the cursor was issued.
-         * @enum {string}
-         */
-        SyncResetReason: "no_cursor" | "access_changed" | "cursor_expired" | "schema_changed";
         SyncResponse: {
             /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
             changes: components["schemas"]["SyncBlock"][];
@@ -8248,7 +8240,7 @@ export interface components {
         ValidationProblem: {
             /**
              * Format: uri-reference
-             * @description The kind of problem: a URI reference, resolved against the API's address it leads to the kind's documentation. The kinds:
+             * @description The kind of problem: a URI reference; resolved against the API's address, it leads to the kind's documentation. The kinds:
              *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
              *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
              *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
