@@ -1,6 +1,7 @@
 """Campaigns and events; event times read and write in the event's own time zone."""
 
 import re
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from django.utils import timezone as dj_timezone
@@ -10,6 +11,7 @@ from core.serializers import (
     COUNTRY_CHOICES,
     SOURCE_FIELDS,
     OwnedByOrganizationMixin,
+    StrictInputMixin,
     value_after,
     visibility_field,
 )
@@ -20,7 +22,7 @@ from .models import CalendarFeed, Campaign, Event, validate_time_zone
 HASHTAG = re.compile(r"^#?(\w{2,79})$")
 
 
-class CampaignSerializer(serializers.ModelSerializer):
+class CampaignSerializer(StrictInputMixin, serializers.ModelSerializer):
     visibility = serializers.ChoiceField(
         Campaign.Level.choices,
         required=False,
@@ -29,6 +31,8 @@ class CampaignSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Campaign
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"demands": {"max_length": 5000}, "description": {"max_length": 5000}}
         fields = [
             "id",
             "name",
@@ -85,12 +89,41 @@ class CountryCodeField(serializers.ChoiceField):
 
 
 TIME_HELP = (
-    "ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. "
+    "ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: "
+    "a time the clocks skip is refused, a time they pass twice is the first of the two. "
     "Read back with the offset of `timezone`."
 )
 
 
-class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+def event_instant(value: datetime, zone: ZoneInfo) -> datetime:
+    """The instant `value` names in `zone`, or a ValidationError saying why there is none.
+
+    A wall-clock time in the hour the clocks skip (02:30 on the night summer time begins) never
+    happens; Python would quietly shift it by the gap, so it is refused. A time the clocks pass twice
+    (autumn) is read as its first occurrence (`fold=0`), the earlier instant, as announced in
+    TIME_HELP; an offset names the other one. The instant must also exist in UTC, where it is
+    stored, and in `zone`, where it is read back: a datetime cannot go past year 9999 or before 1.
+    """
+    try:
+        if dj_timezone.is_aware(value):
+            value.astimezone(zone)
+            return value.astimezone(UTC)
+        local = value.replace(tzinfo=zone)
+        instant = local.astimezone(UTC)
+        if instant.astimezone(zone).replace(tzinfo=None) != value:
+            raise serializers.ValidationError(
+                f"{value:%Y-%m-%d %H:%M} does not exist in {zone.key}: the clocks skip it; "
+                "give a time after the change or an offset."
+            )
+        return instant
+    except OverflowError as exc:
+        raise serializers.ValidationError(
+            f"This time cannot be represented in UTC and {zone.key}; "
+            "give a date between the years 2 and 9998."
+        ) from exc
+
+
+class EventSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers.ModelSerializer):
     """An event an organization holds, online or at a place, usually within a campaign."""
 
     organization_name = serializers.CharField(source="organization.name", read_only=True)
@@ -110,6 +143,8 @@ class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Event
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"description": {"max_length": 5000}}
         fields = [
             "id",
             "campaign",
@@ -143,10 +178,16 @@ class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
     def validate(self, attrs):
         attrs = super().validate(attrs)
         zone = ZoneInfo(value_after(self, attrs, "timezone"))
-        for name in ("starts_at", "ends_at"):
-            if name in attrs and dj_timezone.is_naive(attrs[name]):
-                attrs[name] = dj_timezone.make_aware(attrs[name], zone)
         errors = {}
+        for name in ("starts_at", "ends_at"):
+            # A changed zone must still represent the times already stored.
+            if name in attrs or "timezone" in attrs:
+                try:
+                    attrs[name] = event_instant(value_after(self, attrs, name), zone)
+                except serializers.ValidationError as exc:
+                    errors[name] = exc.detail
+        if errors:
+            raise serializers.ValidationError(errors)
         starts, ends = value_after(self, attrs, "starts_at"), value_after(self, attrs, "ends_at")
         if starts and ends and ends <= starts:
             errors["ends_at"] = "The event must end after it starts."

@@ -177,6 +177,13 @@ PROBLEM_KINDS = {
             "The key was used with another method, path or body; use a new key for a new request.",
         ),
         ProblemKind(
+            "precondition-required",
+            428,
+            gettext_lazy("If-Match is required."),
+            "This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an "
+            "object that has one; nothing was changed.",
+        ),
+        ProblemKind(
             "throttled",
             429,
             gettext_lazy("Too many requests."),
@@ -335,6 +342,8 @@ class ProblemDetailsFormatter(ExceptionFormatter):
 
 
 class PayloadTooLarge(exceptions.APIException):
+    """A body over Django's `DATA_UPLOAD_MAX_MEMORY_SIZE`, or a file over `UPLOAD_MAX_BYTES`: 413."""
+
     status_code = status.HTTP_413_REQUEST_ENTITY_TOO_LARGE
     default_detail = gettext_lazy("The request body is too large.")
     default_code = "payload_too_large"

@@ -1,11 +1,12 @@
 """What an uploaded file really is, decided from its bytes, never from its name.
 
 The first bytes are matched against known signatures (`filetype`); each accepted kind
-then gets a structural check: a PDF must end like one and carry no scripts or launch
-actions, ODT and DOCX are ZIP archives that must identify themselves from inside and
-must not expand into a zip bomb, images must have their header chunk, plain text must
-be UTF-8 without control characters. The file's extension must agree with what was
-found, so a PDF named `.png` is refused rather than served under a false name.
+then gets a structural check: a PDF must end like one, ODT and DOCX are ZIP archives that
+must identify themselves from inside and must not expand into a zip bomb, images must have
+their header chunk, plain text must be UTF-8 without control characters. Active content
+(scripts, macros, external templates, polyglots) is refused by `active_content`. The file's
+extension must agree with what was found, so a PDF named `.png` is refused rather than served
+under a false name.
 """
 
 import hashlib
@@ -18,9 +19,15 @@ from pathlib import PurePosixPath, PureWindowsPath
 import filetype
 from django.conf import settings
 
+from . import active_content
+
 
 class UploadRejected(ValueError):
     """The file is refused; the message says why, in words the uploader can act on."""
+
+
+class UploadTooLarge(UploadRejected):
+    """The file is over `UPLOAD_MAX_BYTES`: answered 413, since no change but a smaller file helps."""
 
 
 @dataclass(frozen=True)
@@ -46,7 +53,6 @@ ZIP_MAX_ENTRIES = 2000
 ZIP_MAX_RATIO = 100
 ZIP_MAX_UNCOMPRESSED = 200 * 1024 * 1024
 
-PDF_ACTIVE_CONTENT = re.compile(rb"/(?:JavaScript|JS|Launch|EmbeddedFile|RichMedia)(?![A-Za-z0-9])")
 TEXT_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 HEAD_BYTES = 8192
 
@@ -77,30 +83,27 @@ def _read_all(upload) -> bytes:
     return data
 
 
+def _refuse_if(reason: str | None) -> None:
+    if reason is not None:
+        raise UploadRejected(reason)
+
+
 def _check_pdf(data: bytes) -> None:
     if b"%%EOF" not in data[-2048:]:
         raise UploadRejected("This PDF is truncated or damaged (no end-of-file marker).")
-    if PDF_ACTIVE_CONTENT.search(data) or _has_escaped_active_names(data):
-        raise UploadRejected("PDFs with scripts, launch actions or embedded files are not accepted.")
-
-
-def _has_escaped_active_names(data: bytes) -> bool:
-    """PDF names may hide letters as #xx escapes (/J#61vaScript); decode names and look again."""
-    for name in re.findall(rb"/[A-Za-z0-9#]*#[0-9A-Fa-f]{2}[A-Za-z0-9#]*", data):
-        decoded = re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), name)
-        if PDF_ACTIVE_CONTENT.match(decoded):
-            return True
-    return False
+    _refuse_if(active_content.pdf_refusal(data))
 
 
 def _check_png(data: bytes) -> None:
     if len(data) < 33 or data[12:16] != b"IHDR":
         raise UploadRejected("This PNG image is damaged (no header chunk).")
+    _refuse_if(active_content.png_refusal(data))
 
 
 def _check_jpeg(data: bytes) -> None:
     if len(data) < 4 or data[:3] != b"\xff\xd8\xff":
         raise UploadRejected("This JPEG image is damaged.")
+    _refuse_if(active_content.jpeg_refusal(data))
 
 
 def _check_text(data: bytes) -> None:
@@ -150,10 +153,12 @@ def _document_kind(archive: zipfile.ZipFile, entries, names: set[str]) -> Kind:
     if entries and entries[0].filename == "mimetype" and "content.xml" in names:
         mimetype = archive.read("mimetype").strip()
         if mimetype == ODT.content_type.encode():
+            _refuse_if(active_content.odt_refusal(archive))
             return ODT
     if "[Content_Types].xml" in names and "word/document.xml" in names:
         content_types = archive.read("[Content_Types].xml")
         if b"wordprocessingml.document.main+xml" in content_types:
+            _refuse_if(active_content.docx_refusal(archive))
             return DOCX
     raise UploadRejected(
         f"Archives are accepted only as ODT or DOCX documents; allowed: {ALLOWED_DESCRIPTION}."
@@ -165,7 +170,7 @@ def inspect_upload(upload, declared_name: str | None = None) -> Inspected:
     size = upload.size
     limit = settings.UPLOAD_MAX_BYTES
     if size > limit:
-        raise UploadRejected(f"The file is {size:,} bytes; the limit is {limit:,} bytes.")
+        raise UploadTooLarge(f"The file is {size:,} bytes; the limit is {limit:,} bytes.")
     if size == 0:
         raise UploadRejected("The file is empty.")
     name = clean_name(declared_name or getattr(upload, "name", "") or "")
@@ -181,10 +186,10 @@ def inspect_upload(upload, declared_name: str | None = None) -> Inspected:
         _check_pdf(_read_all(upload))
     elif mime == PNG.content_type:
         kind = PNG
-        _check_png(head)
+        _check_png(_read_all(upload))
     elif mime == JPEG.content_type:
         kind = JPEG
-        _check_jpeg(head)
+        _check_jpeg(_read_all(upload))
     elif mime in ("application/zip", ODT.content_type, DOCX.content_type):
         kind = _zip_kind(upload, size)
     elif mime is None:

@@ -14,11 +14,13 @@ from rest_framework.decorators import action
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
+from core.errors import PayloadTooLarge
 from core.pagination import CappedPageNumberPagination
 from core.schema import crud_docs
 from core.viewsets import FastListMixin, VisibleModelViewSet
 
 from . import services
+from .examples import DOCUMENT
 from .filters import DocumentFilter
 from .markdown import render_markdown
 from .models import Document, DocumentVersion
@@ -37,7 +39,7 @@ from .serializers import (
     TranslationParamsSerializer,
 )
 from .uploads import ALLOWED as ACCEPTED_KINDS
-from .uploads import UploadRejected, inspect_upload
+from .uploads import UploadRejected, UploadTooLarge, inspect_upload
 
 TAG = "documents"
 READ_NOTE = (
@@ -74,6 +76,7 @@ def _workflow_docs(summary: str, description: str):
         "`status` changes only through submit, publish, archive and revise."
     ),
     examples=[GUIDE_EXAMPLE],
+    sample=DOCUMENT,
 )
 @extend_validation_errors(["invalid"], field_name="status", actions=list(services.TRANSITIONS))
 @extend_validation_errors(
@@ -336,10 +339,11 @@ class DocumentViewSet(FastListMixin, VisibleModelViewSet):
     def attachments(self, request, pk=None):
         document = self.get_object()
         services.document_check_editable(document=document, viewer=self.viewer)
-        declared = int(request.META.get("CONTENT_LENGTH") or 0)
-        if declared > settings.UPLOAD_MAX_BYTES + 64 * 1024:
-            raise serializers.ValidationError(
-                {"file": [f"The upload is larger than the limit of {settings.UPLOAD_MAX_BYTES:,} bytes."]}
+        declared = request.META.get("CONTENT_LENGTH", "")
+        if declared.isdigit() and int(declared) > settings.UPLOAD_MAX_BYTES + 64 * 1024:
+            # Refused before the multipart body is read and spooled to disk.
+            raise PayloadTooLarge(
+                f"The upload is larger than the limit of {settings.UPLOAD_MAX_BYTES:,} bytes."
             )
         upload = AttachmentUploadSerializer(data=request.data)
         upload.is_valid(raise_exception=True)
@@ -349,9 +353,13 @@ class DocumentViewSet(FastListMixin, VisibleModelViewSet):
             attachment = services.attachment_add(
                 document=document, upload=file, inspected=inspected, actor=request.user
             )
+        except UploadTooLarge as exc:
+            raise PayloadTooLarge(str(exc)) from exc
         except UploadRejected as exc:
             raise serializers.ValidationError({"file": [str(exc)]}) from exc
-        return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
+        data = AttachmentSerializer(attachment).data
+        location = request.build_absolute_uri(data["download_url"])
+        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": location})
 
     def _attachment(self, document: Document, attachment_id: str):
         return get_object_or_404(document.attachments.all(), pk=int(attachment_id))

@@ -6,10 +6,10 @@ from rest_framework import serializers
 from core.representation import Computed
 from core.serializers import (
     SOURCE_FIELDS,
-    ActionOnlyFieldsMixin,
     AdminOnlyFieldsMixin,
     CodeListField,
     OwnedByOrganizationMixin,
+    StrictInputMixin,
     countries_field,
     languages_field,
     topics_field,
@@ -28,7 +28,9 @@ OrganizationTranslatable = translatable(Organization, ORGANIZATION_TEXT_LIMITS)
 ContactPointTranslatable = translatable(ContactPoint, CONTACT_TEXT_LIMITS)
 
 
-class OrganizationSerializer(AdminOnlyFieldsMixin, OrganizationTranslatable, serializers.ModelSerializer):
+class OrganizationSerializer(
+    StrictInputMixin, AdminOnlyFieldsMixin, OrganizationTranslatable, serializers.ModelSerializer
+):
     """A partner organization; its visibility caps that of everything it owns."""
 
     countries = countries_field(help_text="Countries of operation (ISO 3166-1 alpha-2).")
@@ -72,7 +74,7 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, OrganizationTranslatable, ser
 
 
 class ContactPointSerializer(
-    ActionOnlyFieldsMixin,
+    StrictInputMixin,
     AdminOnlyFieldsMixin,
     OwnedByOrganizationMixin,
     ContactPointTranslatable,
@@ -87,7 +89,6 @@ class ContactPointSerializer(
     visibility = visibility_field(required=False)
     is_stale = serializers.BooleanField(read_only=True, help_text="Not verified within the configured age.")
 
-    action_only_fields = ("last_verified_at",)
     computed_fields = {
         "is_stale": Computed(("last_verified_at",), ContactPoint.is_stale_at),
         **ContactPointTranslatable.computed_fields,

@@ -6,6 +6,7 @@ import icalendar
 import pytest
 
 from accounts.models import Membership
+from campaigns.models import Event
 from tests.factories import CampaignFactory, EventFactory
 
 pytestmark = pytest.mark.django_db
@@ -66,6 +67,49 @@ def test_it_rejects_invalid_events(as_user, alice, org_a, fields, attr):
     response = as_user(alice).post(EVENTS, event_payload(org_a, **fields), format="json")
     assert response.status_code == 400, response.content
     assert attr in {error["attr"] for error in response.data["errors"]}
+
+
+@pytest.mark.parametrize(
+    ("zone", "starts_at", "ends_at", "attr", "reason"),
+    [
+        ("Europe/Berlin", "2030-03-31T02:30", "2030-03-31T04:00", "starts_at", "the clocks skip it"),
+        ("Asia/Tokyo", "0001-01-01T00:30", "0001-01-01T02:00", "starts_at", "cannot be represented"),
+        ("America/Los_Angeles", "9999-12-31T20:00", "9999-12-31T23:00", "ends_at", "cannot be represented"),
+        ("Asia/Tokyo", "9999-12-31T20:00Z", "9999-12-31T21:00Z", "starts_at", "cannot be represented"),
+    ],
+)
+def test_a_local_time_that_never_happens_or_cannot_be_stored_is_refused(
+    as_user, alice, org_a, zone, starts_at, ends_at, attr, reason
+):
+    payload = event_payload(org_a, timezone=zone, starts_at=starts_at, ends_at=ends_at)
+    response = as_user(alice).post(EVENTS, payload, format="json")
+    assert response.status_code == 400, response.content
+    assert {(e["attr"], reason in e["detail"]) for e in response.data["errors"]} >= {(attr, True)}
+    assert not Event.objects.exists()
+
+
+def test_changing_the_time_zone_must_keep_the_stored_times_readable(as_user, alice, org_a):
+    payload = event_payload(
+        org_a, timezone="UTC", starts_at="9999-12-31T20:00:00", ends_at="9999-12-31T21:00:00"
+    )
+    created = as_user(alice).post(EVENTS, payload, format="json")
+    assert created.status_code == 201, created.content
+    moved = as_user(alice).patch(f"{EVENTS}{created.data['id']}/", {"timezone": "Asia/Tokyo"}, format="json")
+    assert moved.status_code == 400, moved.content
+    assert Event.objects.get().timezone == "UTC"
+
+
+def test_a_time_the_clocks_pass_twice_is_the_first_of_the_two_unless_an_offset_says_otherwise(
+    as_user, alice, org_a
+):
+    client = as_user(alice)
+    autumn = {"timezone": "Europe/Berlin", "ends_at": "2030-10-27T04:00"}
+    first = client.post(EVENTS, event_payload(org_a, starts_at="2030-10-27T02:30", **autumn), format="json")
+    assert first.data["starts_at"] == "2030-10-27T02:30:00+02:00"
+    second = client.post(
+        EVENTS, event_payload(org_a, starts_at="2030-10-27T02:30+01:00", **autumn), format="json"
+    )
+    assert second.data["starts_at"] == "2030-10-27T02:30:00+01:00"
 
 
 def test_an_online_event_needs_no_place(as_user, alice, org_a):

@@ -64,9 +64,12 @@ def png_bytes() -> bytes:
 
 
 def jpeg_bytes() -> bytes:
-    return (
-        b"\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00" + b"\x00" * 64 + b"\xff\xd9"
-    )
+    """A real JPEG of 8 by 8 pixels, with the segments and scan a camera writes."""
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (8, 8), (200, 30, 30)).save(out, "JPEG")
+    return out.getvalue()
 
 
 def zip_bomb_docx() -> bytes:

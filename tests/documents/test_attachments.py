@@ -5,6 +5,7 @@ import hashlib
 import io
 from functools import lru_cache
 
+import pikepdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import override_settings
@@ -16,11 +17,13 @@ from .conftest import docx_bytes, jpeg_bytes, odt_bytes, pdf_bytes, png_bytes, z
 cached_zip_bomb = lru_cache(maxsize=1)(zip_bomb_docx)
 
 
-def upload(client, document, name, data, **extra):
+def upload(client, document, name, data, content_length=None, **extra):
+    headers = {} if content_length is None else {"CONTENT_LENGTH": content_length}
     return client.post(
         f"/api/v1/documents/{document.id}/attachments/",
         {"file": SimpleUploadedFile(name, data), **extra},
         format="multipart",
+        **headers,
     )
 
 
@@ -113,6 +116,152 @@ def test_malicious_uploads_are_refused_with_a_reason(as_user, alice, draft, labe
     assert draft.attachment_count == 0
 
 
+RELS = "http://schemas.openxmlformats.org/package/2006/relationships"
+OFFICE_RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def pdf_with(packed: bool = True, **catalog) -> bytes:
+    """The sample PDF with `catalog` entries added, saved as a modern writer does: objects packed
+    into compressed object streams, where a search of the file's bytes cannot see them."""
+    with pikepdf.open(io.BytesIO(pdf_bytes())) as pdf:
+        for key, value in catalog.items():
+            pdf.Root[f"/{key}"] = pdf.make_indirect(value(pdf))
+        out = io.BytesIO()
+        mode = pikepdf.ObjectStreamMode.generate if packed else pikepdf.ObjectStreamMode.disable
+        pdf.save(out, object_stream_mode=mode, compress_streams=True)
+    return out.getvalue()
+
+
+def action(kind: str, **entries):
+    return lambda pdf: pikepdf.Dictionary(S=pikepdf.Name(f"/{kind}"), **entries)
+
+
+def relationships(*rels: tuple[str, str]) -> str:
+    return (
+        f'<?xml version="1.0"?><Relationships xmlns="{RELS}">'
+        + "".join(
+            f'<Relationship Id="rId{n}" Type="{OFFICE_RELS}/{kind}" Target="{target}" TargetMode="External"/>'
+            for n, (kind, target) in enumerate(rels, start=1)
+        )
+        + "</Relationships>"
+    )
+
+
+def odt_with_macro() -> bytes:
+    import zipfile
+
+    out = io.BytesIO(odt_bytes())
+    with zipfile.ZipFile(out, "a") as archive:
+        archive.writestr("Basic/Standard/Module1.xml", '<script:module>Sub Main: Shell("calc"): End Sub')
+    return out.getvalue()
+
+
+def jpeg_with_comment(comment: bytes) -> bytes:
+    import struct
+
+    data = jpeg_bytes()
+    return data[:2] + b"\xff\xfe" + struct.pack(">H", len(comment) + 2) + comment + data[2:]
+
+
+def png_with_text(text: bytes) -> bytes:
+    import struct
+    import zlib
+
+    data = png_bytes()
+    chunk = struct.pack(">I", len(text)) + b"tEXt" + text + struct.pack(">I", zlib.crc32(b"tEXt" + text))
+    return data[:33] + chunk + data[33:]
+
+
+PAGE = "<html><body><script>alert(document.cookie)</script></body></html>"
+ACTIVE = [
+    (
+        "a PDF opening with JavaScript in a compressed object stream",
+        "packed.pdf",
+        lambda: pdf_with(OpenAction=action("JavaScript", JS=pikepdf.String("app.alert(1)"))),
+        "scripts",
+    ),
+    (
+        "a PDF opening a web address",
+        "uri.pdf",
+        lambda: pdf_with(OpenAction=action("URI", URI=pikepdf.String("https://example.org/"))),
+        "open action",
+    ),
+    (
+        "a PDF submitting a form when opened",
+        "submit.pdf",
+        lambda: pdf_with(OpenAction=action("SubmitForm", F=pikepdf.String("https://example.org/"))),
+        "form submission",
+    ),
+    (
+        "a PDF running a script on a page event",
+        "aa.pdf",
+        lambda: pdf_with(packed=False, AA=lambda pdf: pikepdf.Dictionary(O=action("Launch")(pdf))),
+        "additional actions",
+    ),
+    (
+        "a DOCX with an external template",
+        "template.docx",
+        lambda: docx_bytes(
+            {
+                "word/_rels/settings.xml.rels": relationships(
+                    ("attachedTemplate", "https://example.org/t.dotm")
+                )
+            }
+        ),
+        "external template",
+    ),
+    (
+        "a DOCX with a macro project",
+        "macro.docx",
+        lambda: docx_bytes({"word/vbaProject.bin": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504}),
+        "macros",
+    ),
+    ("an ODT with a Basic macro", "macro.odt", odt_with_macro, "macros"),
+    ("a PNG followed by a web page", "poly.png", lambda: png_bytes() + PAGE.encode(), "web page"),
+    (
+        "a PNG with a web page in a text chunk",
+        "text.png",
+        lambda: png_with_text(b"Comment\x00" + PAGE.encode()),
+        "web page",
+    ),
+    ("a JPEG followed by a web page", "poly.jpg", lambda: jpeg_bytes() + PAGE.encode(), "web page"),
+    ("a JPEG with a web page in a comment", "com.jpg", lambda: jpeg_with_comment(PAGE.encode()), "web page"),
+]
+
+
+@pytest.mark.parametrize("label, name, make, reason", ACTIVE, ids=[a[0] for a in ACTIVE])
+def test_active_content_is_refused_with_a_reason(as_user, alice, draft, label, name, make, reason):
+    response = upload(as_user(alice), draft, name, make())
+    assert response.status_code == 400, response.content
+    assert response.data["errors"][0]["attr"] == "file"
+    assert reason in response.data["detail"], response.data["detail"]
+    assert not Attachment.objects.exists()
+
+
+def test_the_packed_script_is_invisible_to_a_search_of_the_bytes():
+    data = pdf_with(OpenAction=action("JavaScript", JS=pikepdf.String("app.alert(1)")))
+    assert b"/JavaScript" not in data and b"/ObjStm" in data
+
+
+@pytest.mark.parametrize(
+    "name, make",
+    [
+        ("packed.pdf", lambda: pdf_with()),
+        ("first-page.pdf", lambda: pdf_with(OpenAction=action("GoTo", D=pikepdf.Array([0])))),
+        (
+            "links.docx",
+            lambda: docx_bytes(
+                {"word/_rels/document.xml.rels": relationships(("hyperlink", "https://example.org/"))}
+            ),
+        ),
+        ("note.png", lambda: png_with_text(b"Comment\x00Scanned at the office (example data) <3")),
+    ],
+)
+def test_ordinary_documents_pass_the_active_content_checks(as_user, alice, draft, name, make):
+    response = upload(as_user(alice), draft, name, make())
+    assert response.status_code == 201, response.content
+
+
 def test_a_zip_bomb_named_docx_is_refused(as_user, alice, draft):
     response = upload(as_user(alice), draft, "report.docx", cached_zip_bomb())
     assert response.status_code == 400
@@ -139,11 +288,39 @@ def test_a_zip_bomb_with_lying_sizes_is_refused(as_user, alice, draft):
 
 
 @override_settings(UPLOAD_MAX_BYTES=1000)
-def test_an_oversize_file_is_refused(as_user, alice, draft):
+def test_an_oversize_file_is_refused_as_too_large(as_user, alice, draft):
     response = upload(as_user(alice), draft, "big.txt", b"a" * 5000)
-    assert response.status_code == 400
+    assert response.status_code == 413, response.content
+    assert response.data["errors"][0]["code"] == "payload_too_large"
     assert "limit" in response.data["detail"]
     assert not Attachment.objects.exists()
+
+
+@override_settings(UPLOAD_MAX_BYTES=1000)
+def test_an_upload_declared_far_over_the_limit_is_refused_before_it_is_read(as_user, alice, draft):
+    response = upload(as_user(alice), draft, "big.txt", b"a" * 100_000)
+    assert response.status_code == 413, response.content
+    assert "larger than the limit" in response.data["detail"]
+    assert not Attachment.objects.exists()
+
+
+@pytest.mark.parametrize("declared", ["abc", "-1", "1e9"])
+def test_a_content_length_that_is_not_a_number_is_not_a_server_error(as_user, alice, draft, declared):
+    response = upload(as_user(alice), draft, "notes.txt", b"notes", content_length=declared)
+    assert response.status_code == 400, response.content
+    assert not Attachment.objects.exists()
+
+
+def test_the_contract_declares_413_for_uploads():
+    import yaml
+
+    from tests.core.contract import COMMITTED
+
+    operation = yaml.safe_load(COMMITTED.read_text())["paths"]["/api/v1/documents/{id}/attachments/"]["post"]
+    assert operation["responses"]["413"]["content"]["application/problem+json"]["schema"] == {
+        "$ref": "#/components/schemas/Problem"
+    }
+    assert "payload-too-large" in operation["responses"]["413"]["description"]
 
 
 def test_uploads_need_multipart(as_user, alice, draft):

@@ -3,6 +3,7 @@
 import django.db.models.deletion
 from django.conf import settings
 from django.db import migrations, models
+from django.db.migrations.exceptions import IrreversibleError
 
 
 def copy_recipient_names(apps, schema_editor):
@@ -10,6 +11,19 @@ def copy_recipient_names(apps, schema_editor):
     for entry in LedgerEntry.objects.filter(recipient__isnull=False).select_related("recipient"):
         entry.recipient_name = entry.recipient.name
         entry.save(update_fields=["recipient_name"])
+
+
+def refuse_if_grants_lost_their_recipient(apps, schema_editor):
+    """Going back restores 0001's rule that every grant names its recipient, which a grant whose
+    organization was deleted since cannot meet: say so before the constraint fails halfway."""
+    LedgerEntry = apps.get_model("funding", "LedgerEntry")
+    orphans = LedgerEntry.objects.filter(kind="grant", recipient__isnull=True).count()
+    if orphans:
+        raise IrreversibleError(
+            f"funding 0002 cannot be reversed: {orphans} grant(s) lost their recipient organization, "
+            "which was deleted, and funding 0001 requires every grant to name one. Give those "
+            "grants a recipient or delete them, then migrate back."
+        )
 
 
 class Migration(migrations.Migration):
@@ -35,7 +49,7 @@ class Migration(migrations.Migration):
                 max_length=200,
             ),
         ),
-        migrations.RunPython(copy_recipient_names, migrations.RunPython.noop),
+        migrations.RunPython(copy_recipient_names, refuse_if_grants_lost_their_recipient),
         migrations.AlterField(
             model_name="ledgerentry",
             name="recipient",

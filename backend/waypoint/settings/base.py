@@ -185,6 +185,9 @@ LOGGING = {
 # Django REST framework, errors and schema
 # ---------------------------------------------------------------------------
 API_MAX_PAGE_SIZE = 100
+# A write (PUT, PATCH, DELETE) of an object that has an ETag without `If-Match` is refused
+# with 428 instead of overwriting blindly (core/conditional.py).
+REQUIRE_IF_MATCH = env_bool("REQUIRE_IF_MATCH", False)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.RevocableJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["core.permissions.RoleWritePermission"],
@@ -196,7 +199,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.negotiation.ProblemAwareContentNegotiation",
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["core.parsers.BoundedJSONParser"],
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
     "DEFAULT_THROTTLE_RATES": {
@@ -213,7 +216,7 @@ REST_FRAMEWORK = {
 DRF_STANDARDIZED_ERRORS = {
     "EXCEPTION_FORMATTER_CLASS": "core.errors.ProblemDetailsFormatter",
     "EXCEPTION_HANDLER_CLASS": "core.errors.ProblemDetailsExceptionHandler",
-    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "415", "429"],
+    "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "413", "415", "429"],
     # How the schema writes a list item's and an object key's place in an error's `attr`
     # (core.schema spells them out: `languages.<index>` is `languages.0` in an answer).
     "LIST_INDEX_IN_API_SCHEMA": "<index>",
@@ -257,9 +260,21 @@ SPECTACULAR_SETTINGS = {
         "NotificationKind": "inbox.models.Notification.Kind",
         "CampaignVisibility": "campaigns.models.Campaign.Level",
         "DocumentStatus": "documents.models.Document.Status",
+        "OrganizationKind": "organizations.models.Organization.Kind",
+        "ContactChannel": "organizations.models.ContactPoint.Channel",
+        "ContactPointStatus": "organizations.models.ContactPoint.Status",
+        "ResourceCategory": "resources.models.Resource.Category",
+        "ChangeAction": "changes.models.Change.Action",
+        "SyncResetReason": "sync.engine.ResetReason.choices",
+        # The key of every synced type but countries (sync/serializers.py).
+        "SyncIdKeyEnum": [("id", "id")],
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.openapi_hooks.reference_named_enums",
+        "core.openapi_hooks.type_nullable_enums",
+    ],
     "TAGS": [
         {"name": "api", "description": "Where to start: the API's entry points, schema and docs."},
         {"name": "auth", "description": "Obtain, refresh, verify and revoke JWT tokens."},

@@ -245,7 +245,7 @@ export interface paths {
         };
         /**
          * Get one campaign
-         * @description Joint actions of the network: public ones to anyone, network ones to members. 404 for anything you may not see; the ETag header is its version.
+         * @description Joint actions of the network: public ones to anyone, network ones to members. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["campaigns_retrieve"];
         /**
@@ -365,7 +365,7 @@ export interface paths {
         };
         /**
          * Get one contact point
-         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. 404 for anything you may not see; the ETag header is its version.
+         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["contact_points_retrieve"];
         /**
@@ -441,7 +441,7 @@ export interface paths {
         };
         /**
          * Get one country profile
-         * @description Country profiles are public: conscription, objection, mobilization, penalties, asylum practice and sources. 404 for anything you may not see; the ETag header is its version.
+         * @description Country profiles are public: conscription, objection, mobilization, penalties, asylum practice and sources. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["countries_retrieve"];
         /**
@@ -497,7 +497,7 @@ export interface paths {
         };
         /**
          * Get one document
-         * @description Published documents by their visibility, never more visible than the author organization; drafts, documents in review and archived ones only to the author organization and admins. 404 for anything you may not see; the ETag header is its version.
+         * @description Published documents by their visibility, never more visible than the author organization; drafts, documents in review and archived ones only to the author organization and admins. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["documents_retrieve"];
         /**
@@ -813,7 +813,7 @@ export interface paths {
         };
         /**
          * Get one event
-         * @description Events never more visible than their organization or campaign. Times carry the offset of the event's `timezone`. Filter by `campaign`, `country` and `date_from`/`date_to`. 404 for anything you may not see; the ETag header is its version.
+         * @description Events never more visible than their organization or campaign. Times carry the offset of the event's `timezone`. Filter by `campaign`, `country` and `date_from`/`date_to`. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["events_retrieve"];
         /**
@@ -869,7 +869,7 @@ export interface paths {
         };
         /**
          * Get one ledger entry
-         * @description Money collected and grants to partner groups. Admins see every entry; members of a recipient organization see the grants to it; nobody else sees entries (see the public totals). 404 for anything you may not see; the ETag header is its version.
+         * @description Money collected and grants to partner groups. Admins see every entry; members of a recipient organization see the grants to it; nobody else sees entries (see the public totals). 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["funding_entries_retrieve"];
         /**
@@ -1157,7 +1157,7 @@ export interface paths {
         };
         /**
          * Get one membership
-         * @description Memberships of the organizations you belong to, and your own (admins: all). 404 for anything you may not see; the ETag header is its version.
+         * @description Memberships of the organizations you belong to, and your own (admins: all). 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["memberships_retrieve"];
         put?: never;
@@ -1209,7 +1209,7 @@ export interface paths {
         };
         /**
          * Get one organization
-         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. 404 for anything you may not see; the ETag header is its version.
+         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["organizations_retrieve"];
         /**
@@ -1265,7 +1265,7 @@ export interface paths {
         };
         /**
          * Get one resource
-         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. 404 for anything you may not see; the ETag header is its version.
+         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["resources_retrieve"];
         /**
@@ -1341,7 +1341,7 @@ export interface paths {
         };
         /**
          * Get one response
-         * @description Responses to resources. Only the owning organization of the resource, the responding organization and admins see a response; for anyone else it does not exist. 404 for anything you may not see; the ETag header is its version.
+         * @description Responses to resources. Only the owning organization of the resource, the responding organization and admins see a response; for anyone else it does not exist. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["responses_retrieve"];
         put?: never;
@@ -1580,13 +1580,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description * `create` - Create
-         *     * `update` - Update
-         *     * `delete` - Delete
-         * @enum {string}
-         */
-        ActionEnum: "create" | "update" | "delete";
         ApiIndex: {
             title: string;
             version: string;
@@ -1707,27 +1700,32 @@ export interface components {
              */
             visibility?: components["schemas"]["CampaignVisibility"];
         };
+        /** @description Changes to objects of type `campaign`. */
+        CampaignSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "campaign";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["CampaignSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        CampaignSyncBlockFieldsEnum: "id" | "name" | "slug" | "hashtag" | "start_date" | "end_date" | "demands" | "description" | "visibility" | "is_example" | "source" | "source_date" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        CampaignSyncBlockTypeEnum: "campaign";
         /**
          * @description * `public` - Public
          *     * `network` - Network
          * @enum {string}
          */
         CampaignVisibility: "public" | "network";
-        /**
-         * @description * `funding` - Funding
-         *     * `legal_aid` - Legal aid
-         *     * `counseling_capacity` - Counseling capacity
-         *     * `accommodation` - Accommodation
-         *     * `translation` - Translation
-         *     * `transport` - Transport
-         *     * `documents` - Documents
-         *     * `medical` - Medical
-         *     * `psychological` - Psychological
-         *     * `training` - Training
-         *     * `other` - Other
-         * @enum {string}
-         */
-        CategoryEnum: "funding" | "legal_aid" | "counseling_capacity" | "accommodation" | "translation" | "transport" | "documents" | "medical" | "psychological" | "training" | "other";
         Change: {
             readonly seq: number;
             /** Format: date-time */
@@ -1737,7 +1735,7 @@ export interface components {
             readonly actor_username: string | null;
             readonly object_type: string;
             readonly object_id: string;
-            readonly action: components["schemas"]["ActionEnum"];
+            readonly action: components["schemas"]["ChangeAction"];
             /** @description The changed fields as `{name: [old, new]}`: all fields with `old` null on create, all with `new` null on delete. An update without fields was a save that changed no audited field (only its version), or re-evaluates an object because something it depends on changed (its organization's visibility or name, say). */
             readonly fields: {
                 [key: string]: unknown[];
@@ -1745,6 +1743,13 @@ export interface components {
             /** @description Ids of the organizations that own the object, of those you may see. */
             readonly owners: number[];
         };
+        /**
+         * @description * `create` - Create
+         *     * `update` - Update
+         *     * `delete` - Delete
+         * @enum {string}
+         */
+        ChangeAction: "create" | "update" | "delete";
         /**
          * @description * `telegram` - Telegram
          *     * `signal` - Signal
@@ -1757,13 +1762,13 @@ export interface components {
          *     * `office` - Office
          * @enum {string}
          */
-        ChannelEnum: "telegram" | "signal" | "whatsapp" | "phone" | "sms" | "email" | "website" | "form" | "office";
+        ContactChannel: "telegram" | "signal" | "whatsapp" | "phone" | "sms" | "email" | "website" | "form" | "office";
         /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPoint: {
             readonly id: number;
             organization: number;
             readonly organization_name: string;
-            channel: components["schemas"]["ChannelEnum"];
+            channel: components["schemas"]["ContactChannel"];
             value: string;
             label?: string;
             /** @description ISO 639-1 codes. */
@@ -1773,7 +1778,7 @@ export interface components {
             topics?: components["schemas"]["Topic"][];
             hours?: string;
             security_advice?: string;
-            status?: components["schemas"]["ContactPointStatusEnum"];
+            status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
             status_reason?: string;
             /**
@@ -2024,7 +2029,7 @@ export interface components {
         /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPointRequest: {
             organization: number;
-            channel: components["schemas"]["ChannelEnum"];
+            channel: components["schemas"]["ContactChannel"];
             value: string;
             label?: string;
             /** @description ISO 639-1 codes. */
@@ -2034,7 +2039,7 @@ export interface components {
             topics?: components["schemas"]["Topic"][];
             hours?: string;
             security_advice?: string;
-            status?: components["schemas"]["ContactPointStatusEnum"];
+            status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
             status_reason?: string;
             /**
@@ -2244,7 +2249,27 @@ export interface components {
          *     * `compromised` - Compromised
          * @enum {string}
          */
-        ContactPointStatusEnum: "active" | "paused" | "compromised";
+        ContactPointStatus: "active" | "paused" | "compromised";
+        /** @description Changes to objects of type `contact_point`. */
+        ContactPointSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "contact_point";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["ContactPointSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "source" | "source_date" | "source_language" | "translations" | "languages_available" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        ContactPointSyncBlockTypeEnum: "contact_point";
         ContactPointTranslation: {
             label?: string;
             hours?: string;
@@ -2274,7 +2299,6 @@ export interface components {
             /** @description The original changed after this translation was written. Send `false` to confirm that the translation still matches. */
             outdated?: boolean;
         };
-        /** @description Stamps the translations a write sends against the source texts it leaves (`translations.merged`). */
         Country: {
             /**
              * @description ISO 3166-1 alpha-2.
@@ -3477,42 +3501,12 @@ export interface components {
             /** @description Set when the profile has not been reviewed within the configured age. */
             readonly review_warning: string | null;
             /** @description Published documents about this country you may see (at most 50). */
-            readonly guides: {
-                [key: string]: unknown;
-            }[];
+            readonly guides: components["schemas"]["DocumentCard"][];
             /** @description Organizations working in this country you may see (at most 50). */
-            readonly organizations: {
-                [key: string]: unknown;
-            }[];
+            readonly organizations: components["schemas"]["Organization"][];
         };
-        CountryLocalized: {
-            /** @description The language of the texts below (ISO 639-1). */
-            language: string;
-            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
-            fallback: boolean;
-            /** @description The original changed after this translation was written. */
-            outdated: boolean;
-            conscription: string;
-            conscientious_objection: string;
-            mobilization: string;
-            penalties: string;
-            asylum_practice: string;
-        };
-        CountryLocalizedRequest: {
-            /** @description The language of the texts below (ISO 639-1). */
-            language: string;
-            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
-            fallback: boolean;
-            /** @description The original changed after this translation was written. */
-            outdated: boolean;
-            conscription: string;
-            conscientious_objection: string;
-            mobilization: string;
-            penalties: string;
-            asylum_practice: string;
-        };
-        /** @description Stamps the translations a write sends against the source texts it leaves (`translations.merged`). */
-        CountryRequest: {
+        /** @description One profile with the published guides and the organizations for that country you may see. */
+        CountryDetailRequest: {
             /**
              * @description ISO 3166-1 alpha-2.
              *
@@ -3971,6 +3965,54 @@ export interface components {
                 [key: string]: components["schemas"]["CountryTranslationRequest"];
             };
         };
+        CountryLocalized: {
+            /** @description The language of the texts below (ISO 639-1). */
+            language: string;
+            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
+            fallback: boolean;
+            /** @description The original changed after this translation was written. */
+            outdated: boolean;
+            conscription: string;
+            conscientious_objection: string;
+            mobilization: string;
+            penalties: string;
+            asylum_practice: string;
+        };
+        CountryLocalizedRequest: {
+            /** @description The language of the texts below (ISO 639-1). */
+            language: string;
+            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
+            fallback: boolean;
+            /** @description The original changed after this translation was written. */
+            outdated: boolean;
+            conscription: string;
+            conscientious_objection: string;
+            mobilization: string;
+            penalties: string;
+            asylum_practice: string;
+        };
+        /** @description Changes to objects of type `country`. */
+        CountrySyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "country";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["CountrySyncBlockKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["CountrySyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        CountrySyncBlockFieldsEnum: "code" | "name" | "conscription" | "conscientious_objection" | "mobilization" | "penalties" | "asylum_practice" | "sources" | "last_reviewed" | "reviewed_by" | "is_stale" | "is_example" | "source_language" | "translations" | "languages_available" | "version" | "updated_at";
+        /** @enum {string} */
+        CountrySyncBlockKeyEnum: "code";
+        /** @enum {string} */
+        CountrySyncBlockTypeEnum: "country";
         CountryTranslation: {
             conscription?: string;
             conscientious_objection?: string;
@@ -5116,6 +5158,26 @@ export interface components {
          * @enum {string}
          */
         DocumentStatus: "draft" | "in_review" | "published" | "archived";
+        /** @description Changes to objects of type `document`. */
+        DocumentSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "document";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["DocumentSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        DocumentSyncBlockFieldsEnum: "id" | "title" | "summary" | "body" | "body_html" | "language" | "translation_group" | "topics" | "countries" | "organization" | "organization_name" | "visibility" | "status" | "published_at" | "attachment_count" | "attachments" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        DocumentSyncBlockTypeEnum: "document";
         DocumentVersion: {
             readonly number: number;
             readonly title: string;
@@ -5148,12 +5210,12 @@ export interface components {
             description?: string;
             /**
              * Format: date-time
-             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. Read back with the offset of `timezone`.
+             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: a time the clocks skip is refused, a time they pass twice is the first of the two. Read back with the offset of `timezone`.
              */
             starts_at: string;
             /**
              * Format: date-time
-             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. Read back with the offset of `timezone`.
+             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: a time the clocks skip is refused, a time they pass twice is the first of the two. Read back with the offset of `timezone`.
              */
             ends_at: string;
             /** @description IANA time zone, e.g. Europe/Berlin. */
@@ -5441,12 +5503,12 @@ export interface components {
             description?: string;
             /**
              * Format: date-time
-             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. Read back with the offset of `timezone`.
+             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: a time the clocks skip is refused, a time they pass twice is the first of the two. Read back with the offset of `timezone`.
              */
             starts_at: string;
             /**
              * Format: date-time
-             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. Read back with the offset of `timezone`.
+             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: a time the clocks skip is refused, a time they pass twice is the first of the two. Read back with the offset of `timezone`.
              */
             ends_at: string;
             /** @description IANA time zone, e.g. Europe/Berlin. */
@@ -5719,6 +5781,26 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
         };
+        /** @description Changes to objects of type `event`. */
+        EventSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "event";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["EventSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        EventSyncBlockFieldsEnum: "id" | "campaign" | "campaign_name" | "organization" | "organization_name" | "title" | "description" | "starts_at" | "ends_at" | "timezone" | "is_online" | "place" | "city" | "country" | "link" | "visibility" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        EventSyncBlockTypeEnum: "event";
         FundingTotals: {
             /** @description One row per currency; amounts are never converted. */
             totals: components["schemas"]["CurrencyTotal"][];
@@ -5744,7 +5826,7 @@ export interface components {
             /** Format: date-time */
             readonly accepted_at: string | null;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
-            readonly accepted_by: string;
+            readonly accepted_by: string | null;
         };
         /** @description Anonymous: creates an account. Signed in: adds the membership to your account. */
         InvitationAcceptRequest: {
@@ -5776,7 +5858,7 @@ export interface components {
             /** Format: date-time */
             readonly accepted_at: string | null;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
-            readonly accepted_by: string;
+            readonly accepted_by: string | null;
             /** @description The one-time secret to pass on to the invited person. It is shown only this once. */
             readonly token: string;
         };
@@ -5815,17 +5897,6 @@ export interface components {
              */
             url: string;
         };
-        /**
-         * @description * `counseling` - Counseling
-         *     * `legal_aid` - Legal aid
-         *     * `shelter` - Shelter
-         *     * `funding` - Funding
-         *     * `advocacy` - Advocacy
-         *     * `network_office` - Network office
-         *     * `supporter` - Supporter
-         * @enum {string}
-         */
-        KindsEnum: "counseling" | "legal_aid" | "shelter" | "funding" | "advocacy" | "network_office" | "supporter";
         /**
          * @description * `aa` - Afar
          *     * `ab` - Abkhazian
@@ -6449,7 +6520,7 @@ export interface components {
         Match: {
             readonly id: number;
             kind: components["schemas"]["ResourceKind"];
-            category: components["schemas"]["CategoryEnum"];
+            category: components["schemas"]["ResourceCategory"];
             organization: number;
             readonly organization_name: string;
             title: string;
@@ -6680,12 +6751,6 @@ export interface components {
             /** @description Shared countries plus shared languages. */
             readonly overlap: number;
         };
-        /**
-         * @description Refuses (400) a value for any of `locked_fields` that differs from the instance's attribute.
-         *
-         *     `locked_fields` maps a request key to the attribute it is compared with; sending back
-         *     the representation you read (unchanged values) is fine.
-         */
         Me: {
             readonly id: number;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
@@ -6697,12 +6762,6 @@ export interface components {
             readonly is_admin: boolean;
             readonly memberships: components["schemas"]["MyMembership"][];
         };
-        /**
-         * @description Refuses (400) a value for any of `locked_fields` that differs from the instance's attribute.
-         *
-         *     `locked_fields` maps a request key to the attribute it is compared with; sending back
-         *     the representation you read (unchanged values) is fine.
-         */
         MeRequest: {
             /** Email address */
             email?: string;
@@ -6770,8 +6829,6 @@ export interface components {
          * @enum {string}
          */
         NotificationKind: "response_received" | "response_accepted" | "response_declined" | "response_withdrawn" | "message_received" | "new_match" | "contact_stale";
-        /** @enum {unknown} */
-        NullEnum: null;
         /** @description A partner organization; its visibility caps that of everything it owns. */
         Organization: {
             readonly id: number;
@@ -6781,7 +6838,7 @@ export interface components {
             /** @description Countries of operation (ISO 3166-1 alpha-2). */
             countries?: components["schemas"]["CountryCode"][];
             /** @description Kinds of work. */
-            kinds?: components["schemas"]["KindsEnum"][];
+            kinds?: components["schemas"]["OrganizationKind"][];
             /** @description ISO 639-1 codes. */
             languages?: components["schemas"]["LanguageCode"][];
             website?: string;
@@ -7006,6 +7063,17 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /**
+         * @description * `counseling` - Counseling
+         *     * `legal_aid` - Legal aid
+         *     * `shelter` - Shelter
+         *     * `funding` - Funding
+         *     * `advocacy` - Advocacy
+         *     * `network_office` - Network office
+         *     * `supporter` - Supporter
+         * @enum {string}
+         */
+        OrganizationKind: "counseling" | "legal_aid" | "shelter" | "funding" | "advocacy" | "network_office" | "supporter";
         OrganizationLocalized: {
             /** @description The language of the texts below (ISO 639-1). */
             language: string;
@@ -7034,7 +7102,7 @@ export interface components {
             /** @description Countries of operation (ISO 3166-1 alpha-2). */
             countries?: components["schemas"]["CountryCode"][];
             /** @description Kinds of work. */
-            kinds?: components["schemas"]["KindsEnum"][];
+            kinds?: components["schemas"]["OrganizationKind"][];
             /** @description ISO 639-1 codes. */
             languages?: components["schemas"]["LanguageCode"][];
             website?: string;
@@ -7241,6 +7309,26 @@ export interface components {
                 [key: string]: components["schemas"]["OrganizationTranslationRequest"];
             };
         };
+        /** @description Changes to objects of type `organization`. */
+        OrganizationSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "organization";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["OrganizationSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        OrganizationSyncBlockFieldsEnum: "id" | "name" | "slug" | "description" | "countries" | "kinds" | "languages" | "website" | "visibility" | "verified" | "is_example" | "source" | "source_date" | "source_language" | "translations" | "languages_available" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        OrganizationSyncBlockTypeEnum: "organization";
         OrganizationTranslation: {
             name?: string;
             description?: string;
@@ -7588,7 +7676,7 @@ export interface components {
         /** @description One way to reach an organization; the value is normalized for its channel. */
         PatchedContactPointRequest: {
             organization?: number;
-            channel?: components["schemas"]["ChannelEnum"];
+            channel?: components["schemas"]["ContactChannel"];
             value?: string;
             label?: string;
             /** @description ISO 639-1 codes. */
@@ -7598,7 +7686,7 @@ export interface components {
             topics?: components["schemas"]["Topic"][];
             hours?: string;
             security_advice?: string;
-            status?: components["schemas"]["ContactPointStatusEnum"];
+            status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
             status_reason?: string;
             /**
@@ -7802,8 +7890,8 @@ export interface components {
                 [key: string]: components["schemas"]["ContactPointTranslationRequest"];
             };
         };
-        /** @description Stamps the translations a write sends against the source texts it leaves (`translations.merged`). */
-        PatchedCountryRequest: {
+        /** @description One profile with the published guides and the organizations for that country you may see. */
+        PatchedCountryDetailRequest: {
             /**
              * @description ISO 3166-1 alpha-2.
              *
@@ -8482,12 +8570,12 @@ export interface components {
             description?: string;
             /**
              * Format: date-time
-             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. Read back with the offset of `timezone`.
+             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: a time the clocks skip is refused, a time they pass twice is the first of the two. Read back with the offset of `timezone`.
              */
             starts_at?: string;
             /**
              * Format: date-time
-             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`. Read back with the offset of `timezone`.
+             * @description ISO 8601. With an offset it is that instant; without one it is wall-clock time in `timezone`: a time the clocks skip is refused, a time they pass twice is the first of the two. Read back with the offset of `timezone`.
              */
             ends_at?: string;
             /** @description IANA time zone, e.g. Europe/Berlin. */
@@ -8959,12 +9047,6 @@ export interface components {
             /** @description Booking reference, unique when given. */
             reference?: string;
         };
-        /**
-         * @description Refuses (400) a value for any of `locked_fields` that differs from the instance's attribute.
-         *
-         *     `locked_fields` maps a request key to the attribute it is compared with; sending back
-         *     the representation you read (unchanged values) is fine.
-         */
         PatchedMeRequest: {
             /** Email address */
             email?: string;
@@ -8983,7 +9065,7 @@ export interface components {
             /** @description Countries of operation (ISO 3166-1 alpha-2). */
             countries?: components["schemas"]["CountryCode"][];
             /** @description Kinds of work. */
-            kinds?: components["schemas"]["KindsEnum"][];
+            kinds?: components["schemas"]["OrganizationKind"][];
             /** @description ISO 639-1 codes. */
             languages?: components["schemas"]["LanguageCode"][];
             website?: string;
@@ -9193,7 +9275,7 @@ export interface components {
         /** @description An offer or request of one organization to the network. */
         PatchedResourceRequest: {
             kind?: components["schemas"]["ResourceKind"];
-            category?: components["schemas"]["CategoryEnum"];
+            category?: components["schemas"]["ResourceCategory"];
             organization?: number;
             title?: string;
             description?: string;
@@ -9444,6 +9526,7 @@ export interface components {
              *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
              *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
              *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/precondition-required` (428): This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed.
              *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
              *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
              *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
@@ -9490,6 +9573,7 @@ export interface components {
              *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
              *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
              *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/precondition-required` (428): This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed.
              *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
              *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
              *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
@@ -9514,19 +9598,11 @@ export interface components {
             /** @description The input the message is about, as a path: `name`; a list item `languages.0`; a field of a list item `sources.0.url`. Null when it is about the request as a whole. */
             attr: string | null;
         };
-        /**
-         * @description * `no_cursor` - No cursor was given: this is the first sync.
-         *     * `access_changed` - What you may see changed (membership, role or account).
-         *     * `cursor_expired` - The cursor is older than the retained history.
-         *     * `schema_changed` - The synced types or their fields changed since the cursor was issued.
-         * @enum {string}
-         */
-        ResetReasonEnum: "no_cursor" | "access_changed" | "cursor_expired" | "schema_changed";
         /** @description An offer or request of one organization to the network. */
         Resource: {
             readonly id: number;
             kind: components["schemas"]["ResourceKind"];
-            category: components["schemas"]["CategoryEnum"];
+            category: components["schemas"]["ResourceCategory"];
             organization: number;
             readonly organization_name: string;
             title: string;
@@ -9756,6 +9832,21 @@ export interface components {
             readonly updated_at: string;
         };
         /**
+         * @description * `funding` - Funding
+         *     * `legal_aid` - Legal aid
+         *     * `counseling_capacity` - Counseling capacity
+         *     * `accommodation` - Accommodation
+         *     * `translation` - Translation
+         *     * `transport` - Transport
+         *     * `documents` - Documents
+         *     * `medical` - Medical
+         *     * `psychological` - Psychological
+         *     * `training` - Training
+         *     * `other` - Other
+         * @enum {string}
+         */
+        ResourceCategory: "funding" | "legal_aid" | "counseling_capacity" | "accommodation" | "translation" | "transport" | "documents" | "medical" | "psychological" | "training" | "other";
+        /**
          * @description * `offer` - Offer
          *     * `request` - Request
          * @enum {string}
@@ -9764,7 +9855,7 @@ export interface components {
         /** @description An offer or request of one organization to the network. */
         ResourceRequest: {
             kind: components["schemas"]["ResourceKind"];
-            category: components["schemas"]["CategoryEnum"];
+            category: components["schemas"]["ResourceCategory"];
             organization: number;
             title: string;
             description?: string;
@@ -10054,6 +10145,26 @@ export interface components {
          * @enum {string}
          */
         ResourceStatus: "open" | "in_progress" | "fulfilled" | "withdrawn" | "expired";
+        /** @description Changes to objects of type `resource`. */
+        ResourceSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "resource";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["ResourceSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        ResourceSyncBlockFieldsEnum: "id" | "kind" | "category" | "organization" | "organization_name" | "title" | "description" | "countries" | "languages" | "amount" | "currency" | "capacity" | "valid_until" | "visibility" | "status" | "workflow_status" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        ResourceSyncBlockTypeEnum: "resource";
         /** @description A message in the thread of a response. */
         ResponseMessage: {
             readonly id: number;
@@ -10172,40 +10283,12 @@ export interface components {
             /** Format: uri */
             url: string;
         };
-        SyncBlock: {
-            /**
-             * @description The objects' type; the same names as in the audit log and the registry of synced types.
-             *
-             *     * `country` - country
-             *     * `organization` - organization
-             *     * `contact_point` - contact_point
-             *     * `resource` - resource
-             *     * `campaign` - campaign
-             *     * `event` - event
-             *     * `document` - document
-             */
-            type: components["schemas"]["SyncBlockTypeEnum"];
-            /** @description The field in `fields` that holds each object's id (`id`; `code` for countries). */
-            key: string;
-            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
-            fields: string[];
-            /** @description One row per object to store under (type, its key), values in `fields` order. */
-            rows: unknown[][];
-            /** @description Ids of objects of this type to drop if you hold them. */
-            deleted: string[];
-        };
-        /**
-         * @description * `country` - country
-         *     * `organization` - organization
-         *     * `contact_point` - contact_point
-         *     * `resource` - resource
-         *     * `campaign` - campaign
-         *     * `event` - event
-         *     * `document` - document
-         * @enum {string}
-         */
-        SyncBlockTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event" | "document";
+        SyncBlock: components["schemas"]["CountrySyncBlock"] | components["schemas"]["OrganizationSyncBlock"] | components["schemas"]["ContactPointSyncBlock"] | components["schemas"]["ResourceSyncBlock"] | components["schemas"]["CampaignSyncBlock"] | components["schemas"]["EventSyncBlock"] | components["schemas"]["DocumentSyncBlock"];
+        /** @enum {string} */
+        SyncIdKeyEnum: "id";
         SyncResponse: {
+            /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
+            changes: components["schemas"]["SyncBlock"][];
             /** @description Opaque and signed; send it back as `?cursor=` to continue. Bound to your account. */
             cursor: string;
             /** @description True: this response starts a full snapshot; drop everything you hold (best: once the last page has arrived, swap the new replica in). */
@@ -10217,12 +10300,11 @@ export interface components {
              *     * `access_changed` - What you may see changed (membership, role or account).
              *     * `cursor_expired` - The cursor is older than the retained history.
              *     * `schema_changed` - The synced types or their fields changed since the cursor was issued.
+             * @enum {string|null}
              */
-            reset_reason: (components["schemas"]["ResetReasonEnum"] | components["schemas"]["NullEnum"]) | null;
+            reset_reason: "no_cursor" | "access_changed" | "cursor_expired" | "schema_changed" | null;
             /** @description True: call again at once with `cursor` for the next page. */
             has_more: boolean;
-            /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
-            changes: components["schemas"]["SyncBlock"][];
         };
         TokenPair: {
             /** @description Short-lived; send it as `Authorization: Bearer <access>`. */
@@ -10292,6 +10374,7 @@ export interface components {
              *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
              *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
              *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/precondition-required` (428): This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed.
              *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
              *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
              *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
@@ -10469,6 +10552,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -10487,7 +10579,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -10769,6 +10861,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10787,6 +10883,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10796,6 +10896,10 @@ export interface operations {
             /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. `errors[0].code` says which: `authentication_failed`: Authentication failed; `not_authenticated`: No credentials were sent; `no_active_account`: Wrong username or password, or the account is deactivated; `bad_authorization_header`: The Authorization header is malformed; `token_not_valid`: The token is malformed, badly signed, expired or of the wrong type; `token_reused`: A rotated refresh token was used again; its session has ended; `session_revoked`: The session has ended (signed out, revoked or deactivated); `session_expired`: The session reached its maximum age (JWT_SESSION_MAX_DAYS); `user_inactive`: The account is deactivated. */
             401: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10805,6 +10909,10 @@ export interface operations {
             /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10814,6 +10922,10 @@ export interface operations {
             /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10823,6 +10935,23 @@ export interface operations {
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10832,6 +10961,10 @@ export interface operations {
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10841,6 +10974,12 @@ export interface operations {
             /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10873,6 +11012,7 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `access`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `no_active_account`, `null`
              *     - `refresh`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *
@@ -10915,6 +11055,15 @@ export interface operations {
             };
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10998,6 +11147,15 @@ export interface operations {
             };
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11103,6 +11261,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The address of what was created. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11363,7 +11523,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -11374,7 +11534,7 @@ export interface operations {
                  * @description * `public` - Public
                  *     * `network` - Network
                  */
-                visibility?: "network" | "public";
+                visibility?: components["schemas"]["CampaignVisibility"];
             };
             header?: never;
             path?: never;
@@ -11481,9 +11641,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -11494,14 +11654,21 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `demands`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `end_date`: `datetime`, `invalid`, `null`, `required`
              *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `source`: `invalid`
+             *     - `source_date`: `invalid`
              *     - `start_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -11568,6 +11735,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -11592,7 +11768,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -11605,7 +11781,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11613,10 +11789,10 @@ export interface operations {
                     "application/json": components["schemas"]["Campaign"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11693,7 +11869,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -11710,7 +11886,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11721,14 +11897,21 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `demands`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `end_date`: `datetime`, `invalid`, `null`, `required`
              *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `source`: `invalid`
+             *     - `source_date`: `invalid`
              *     - `start_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -11804,6 +11987,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -11822,6 +12014,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     campaigns_destroy: {
@@ -11830,7 +12031,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -11938,6 +12139,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     campaigns_partial_update: {
@@ -11946,7 +12156,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -11963,7 +12173,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11974,14 +12184,21 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `demands`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `end_date`: `datetime`, `invalid`, `null`, `required`
              *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `source`: `invalid`
+             *     - `source_date`: `invalid`
              *     - `start_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -12057,6 +12274,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -12068,6 +12294,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12092,7 +12327,7 @@ export interface operations {
             /** @description An iCalendar (RFC 5545) document; its ETag serves If-None-Match. */
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -12180,7 +12415,7 @@ export interface operations {
                  *     * `update` - Update
                  *     * `delete` - Delete
                  */
-                action?: "create" | "delete" | "update";
+                action?: components["schemas"]["ChangeAction"];
                 /** @description Id of the user who made the change. */
                 actor?: number;
                 /** @description Only entries after this sequence number. */
@@ -12210,7 +12445,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description At or after this time. */
                 since?: string;
@@ -12309,7 +12544,10 @@ export interface operations {
     changes_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 seq: string;
             };
@@ -12319,11 +12557,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -12404,7 +12653,7 @@ export interface operations {
                  *     * `form` - Web form
                  *     * `office` - Office
                  */
-                channel?: "email" | "form" | "office" | "phone" | "signal" | "sms" | "telegram" | "website" | "whatsapp";
+                channel?: components["schemas"]["ContactChannel"];
                 /**
                  * @description Contacts listing this country. With `ordering=relevance`: the contacts serving it (listed, or listing none while their organization works there) and those of network-wide offices.
                  *
@@ -12658,7 +12907,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
                 /**
@@ -12849,14 +13098,14 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description `updated_at`, `created_at`, `last_verified_at`, `channel` (`-` before a name: descending), or `relevance`: with `country`, the contacts of organizations working there and serving it, then other contacts serving it, then network-wide offices (without `country`: the offices first); within each, those speaking the preferred language (the `language` filter, else the first known language of `Accept-Language`), then active ones, then the most recently verified (never verified last), then by id. Default: by organization name, channel and id. */
                 ordering?: string;
                 organization?: number;
                 organization_slug?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -12867,7 +13116,7 @@ export interface operations {
                  *     * `paused` - Paused
                  *     * `compromised` - Compromised
                  */
-                status?: "active" | "compromised" | "paused";
+                status?: components["schemas"]["ContactPointStatus"];
                 /**
                  * @description * `desertion` - Desertion
                  *     * `conscientious_objection` - Conscientious objection
@@ -12879,7 +13128,7 @@ export interface operations {
                  *     * `documents` - Documents
                  *     * `funding` - Funding
                  */
-                topic?: "asylum" | "conscientious_objection" | "desertion" | "documents" | "funding" | "legal" | "psychological" | "shelter" | "travel";
+                topic?: components["schemas"]["Topic"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
                 /**
@@ -12887,7 +13136,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -13000,9 +13249,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -13016,14 +13265,23 @@ export interface operations {
              *     - `channel`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `languages`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `languages_available`: `invalid`
              *     - `last_verified_at`: `invalid`
+             *     - `localized`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `source`: `invalid`
+             *     - `source_date`: `invalid`
              *     - `source_language`: `invalid_choice`, `null`, `translated`
              *     - `status`: `invalid_choice`, `null`
              *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
@@ -13036,7 +13294,9 @@ export interface operations {
              *     - `translations.<key>.non_field_errors`: `invalid`, `null`, `required`
              *     - `translations.<key>.outdated`: `invalid`, `null`
              *     - `translations.<key>.security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
              *     - `value`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -13103,6 +13363,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -13127,7 +13396,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -13140,7 +13409,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13148,10 +13417,10 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPoint"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13228,7 +13497,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -13245,7 +13514,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13259,14 +13528,23 @@ export interface operations {
              *     - `channel`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `languages`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `languages_available`: `invalid`
              *     - `last_verified_at`: `invalid`
+             *     - `localized`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `source`: `invalid`
+             *     - `source_date`: `invalid`
              *     - `source_language`: `invalid_choice`, `null`, `translated`
              *     - `status`: `invalid_choice`, `null`
              *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
@@ -13279,7 +13557,9 @@ export interface operations {
              *     - `translations.<key>.non_field_errors`: `invalid`, `null`, `required`
              *     - `translations.<key>.outdated`: `invalid`, `null`
              *     - `translations.<key>.security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
              *     - `value`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -13355,6 +13635,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -13373,6 +13662,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     contact_points_destroy: {
@@ -13381,7 +13679,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -13489,6 +13787,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     contact_points_partial_update: {
@@ -13497,7 +13804,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -13514,7 +13821,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13528,14 +13835,23 @@ export interface operations {
              *     - `channel`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `languages`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `languages_available`: `invalid`
              *     - `last_verified_at`: `invalid`
+             *     - `localized`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `source`: `invalid`
+             *     - `source_date`: `invalid`
              *     - `source_language`: `invalid_choice`, `null`, `translated`
              *     - `status`: `invalid_choice`, `null`
              *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
@@ -13548,7 +13864,9 @@ export interface operations {
              *     - `translations.<key>.non_field_errors`: `invalid`, `null`, `required`
              *     - `translations.<key>.outdated`: `invalid`, `null`
              *     - `translations.<key>.security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
              *     - `value`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -13624,6 +13942,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -13642,6 +13969,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     contact_points_verify_create: {
@@ -13650,7 +13986,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -13663,7 +13999,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13774,7 +14110,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -13880,20 +14216,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CountryRequest"];
+                "application/json": components["schemas"]["CountryDetailRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Country"];
+                    "application/json": components["schemas"]["CountryDetail"];
                 };
             };
             /**
@@ -13903,10 +14239,19 @@ export interface operations {
              *     - `code`: `invalid`, `invalid_choice`, `null`, `required`
              *     - `conscientious_objection`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `conscription`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `guides`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
+             *     - `languages_available`: `invalid`
              *     - `last_reviewed`: `datetime`, `invalid`
+             *     - `localized`: `invalid`
              *     - `mobilization`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `name`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organizations`: `invalid`
              *     - `penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `review_warning`: `invalid`
+             *     - `reviewed_by`: `invalid`
              *     - `source_language`: `invalid_choice`, `null`, `translated`
              *     - `sources.<index>.non_field_errors`: `invalid`, `null`
              *     - `sources.<index>.title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -13921,6 +14266,8 @@ export interface operations {
              *     - `translations.<key>.non_field_errors`: `invalid`, `null`, `required`
              *     - `translations.<key>.outdated`: `invalid`, `null`
              *     - `translations.<key>.penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -13986,6 +14333,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -14010,7 +14366,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -14022,7 +14378,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14030,10 +14386,10 @@ export interface operations {
                     "application/json": components["schemas"]["CountryDetail"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14110,7 +14466,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -14120,18 +14476,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CountryRequest"];
+                "application/json": components["schemas"]["CountryDetailRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Country"];
+                    "application/json": components["schemas"]["CountryDetail"];
                 };
             };
             /**
@@ -14141,10 +14497,19 @@ export interface operations {
              *     - `code`: `invalid`, `invalid_choice`, `null`, `required`
              *     - `conscientious_objection`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `conscription`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `guides`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
+             *     - `languages_available`: `invalid`
              *     - `last_reviewed`: `datetime`, `invalid`
+             *     - `localized`: `invalid`
              *     - `mobilization`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `name`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organizations`: `invalid`
              *     - `penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `review_warning`: `invalid`
+             *     - `reviewed_by`: `invalid`
              *     - `source_language`: `invalid_choice`, `null`, `translated`
              *     - `sources.<index>.non_field_errors`: `invalid`, `null`
              *     - `sources.<index>.title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -14159,6 +14524,8 @@ export interface operations {
              *     - `translations.<key>.non_field_errors`: `invalid`, `null`, `required`
              *     - `translations.<key>.outdated`: `invalid`, `null`
              *     - `translations.<key>.penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -14233,6 +14600,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -14251,6 +14627,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     countries_destroy: {
@@ -14259,7 +14644,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -14366,6 +14751,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     countries_partial_update: {
@@ -14374,7 +14768,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -14384,18 +14778,18 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedCountryRequest"];
+                "application/json": components["schemas"]["PatchedCountryDetailRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Country"];
+                    "application/json": components["schemas"]["CountryDetail"];
                 };
             };
             /**
@@ -14405,10 +14799,19 @@ export interface operations {
              *     - `code`: `invalid`, `invalid_choice`, `null`, `required`
              *     - `conscientious_objection`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `conscription`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `guides`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
+             *     - `languages_available`: `invalid`
              *     - `last_reviewed`: `datetime`, `invalid`
+             *     - `localized`: `invalid`
              *     - `mobilization`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `name`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organizations`: `invalid`
              *     - `penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `review_warning`: `invalid`
+             *     - `reviewed_by`: `invalid`
              *     - `source_language`: `invalid_choice`, `null`, `translated`
              *     - `sources.<index>.non_field_errors`: `invalid`, `null`
              *     - `sources.<index>.title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -14423,6 +14826,8 @@ export interface operations {
              *     - `translations.<key>.non_field_errors`: `invalid`, `null`, `required`
              *     - `translations.<key>.outdated`: `invalid`, `null`
              *     - `translations.<key>.penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -14497,6 +14902,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -14508,6 +14922,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -14771,7 +15194,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
                 /**
@@ -14962,14 +15385,14 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 organization?: number;
                 organization_slug?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -14979,7 +15402,7 @@ export interface operations {
                  *     * `published` - Published
                  *     * `archived` - Archived
                  */
-                status?: "archived" | "draft" | "in_review" | "published";
+                status?: components["schemas"]["DocumentStatus"];
                 /**
                  * @description * `desertion` - Desertion
                  *     * `conscientious_objection` - Conscientious objection
@@ -14991,7 +15414,7 @@ export interface operations {
                  *     * `documents` - Documents
                  *     * `funding` - Funding
                  */
-                topic?: "asylum" | "conscientious_objection" | "desertion" | "documents" | "funding" | "legal" | "psychological" | "shelter" | "travel";
+                topic?: components["schemas"]["Topic"];
                 /** @description All languages of one document. */
                 translation_group?: string;
                 /** @description Only objects changed at or after this time. */
@@ -15001,7 +15424,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -15113,9 +15536,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -15126,17 +15549,31 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `attachment_count`: `invalid`
+             *     - `attachments`: `invalid`
              *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `body_html`: `invalid`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `language`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `latest_version`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
+             *     - `published_at`: `invalid`
+             *     - `status`: `invalid`
              *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `translation_group`: `invalid`
              *     - `translation_of`: `does_not_exist`, `incorrect_type`, `invalid`, `null`
+             *     - `translations`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -15203,6 +15640,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -15227,7 +15673,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -15240,7 +15686,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15248,10 +15694,10 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15328,7 +15774,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -15345,7 +15791,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15356,17 +15802,31 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `attachment_count`: `invalid`
+             *     - `attachments`: `invalid`
              *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `body_html`: `invalid`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `language`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `latest_version`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
+             *     - `published_at`: `invalid`
+             *     - `status`: `invalid`
              *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `translation_group`: `invalid`
              *     - `translation_of`: `does_not_exist`, `incorrect_type`, `invalid`, `null`
+             *     - `translations`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -15442,6 +15902,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -15460,6 +15929,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     documents_destroy: {
@@ -15468,7 +15946,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -15576,6 +16054,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     documents_partial_update: {
@@ -15584,7 +16071,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -15601,7 +16088,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15612,17 +16099,31 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `attachment_count`: `invalid`
+             *     - `attachments`: `invalid`
              *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `body_html`: `invalid`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `language`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `latest_version`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
+             *     - `published_at`: `invalid`
+             *     - `status`: `invalid`
              *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `translation_group`: `invalid`
              *     - `translation_of`: `does_not_exist`, `incorrect_type`, `invalid`, `null`
+             *     - `translations`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -15698,6 +16199,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -15709,6 +16219,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15735,7 +16254,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15853,8 +16372,10 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
+                    /** @description The address of what was created. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15932,6 +16453,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -15958,7 +16488,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -16067,6 +16597,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     documents_attachments_download_retrieve: {
@@ -16085,7 +16624,7 @@ export interface operations {
             /** @description The file, as the type detected when it was uploaded. */
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16182,7 +16721,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16277,7 +16816,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16391,7 +16930,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16505,7 +17044,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16793,7 +17332,7 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
             };
             header?: never;
             path: {
@@ -16806,7 +17345,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16888,7 +17427,7 @@ export interface operations {
             query?: {
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -16978,7 +17517,7 @@ export interface operations {
             query?: {
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -17078,7 +17617,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -17166,7 +17705,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -17228,6 +17767,15 @@ export interface operations {
             };
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17502,7 +18050,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Events still running on or after this day (UTC). */
                 date_from?: string;
                 /** @description Events starting on or before this day (UTC). */
@@ -17513,7 +18061,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -17524,7 +18072,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -17636,9 +18184,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -17650,18 +18198,25 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
              *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `country`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `is_online`: `invalid`, `null`
              *     - `link`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `place`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `starts_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
              *     - `timezone`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -17728,6 +18283,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -17752,7 +18316,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -17765,7 +18329,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -17773,10 +18337,10 @@ export interface operations {
                     "application/json": components["schemas"]["Event"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -17853,7 +18417,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -17870,7 +18434,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -17882,18 +18446,25 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
              *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `country`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `is_online`: `invalid`, `null`
              *     - `link`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `place`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `starts_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
              *     - `timezone`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -17969,6 +18540,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -17987,6 +18567,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_destroy: {
@@ -17995,7 +18584,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -18103,6 +18692,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_partial_update: {
@@ -18111,7 +18709,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -18128,7 +18726,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -18140,18 +18738,25 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
              *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `country`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `is_online`: `invalid`, `null`
              *     - `link`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `place`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `starts_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
              *     - `timezone`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -18227,6 +18832,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -18245,12 +18859,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_entries_list: {
         parameters: {
             query?: {
                 campaign?: number;
+                /** @description ISO 4217 code. */
                 currency?: string;
                 date_from?: string;
                 date_to?: string;
@@ -18258,12 +18882,12 @@ export interface operations {
                  * @description * `collected` - Collected
                  *     * `grant` - Grant
                  */
-                kind?: "collected" | "grant";
+                kind?: components["schemas"]["LedgerEntryKind"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -18289,7 +18913,7 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`).
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `invalid`, `max_value`, `min_value`
-             *     - `currency`: `max_length`, `null_characters_not_allowed`
+             *     - `currency`: `max_length`, `min_length`, `null_characters_not_allowed`
              *     - `date_from`: `invalid`
              *     - `date_to`: `invalid`
              *     - `kind`: `invalid_choice`
@@ -18379,9 +19003,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -18394,13 +19018,22 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid_choice`, `null`, `required`
              *     - `date`: `datetime`, `invalid`, `null`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `purpose`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
+             *     - `recipient_name`: `invalid`
              *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
+             *     - `source`: `invalid`
+             *     - `source_date`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -18466,6 +19099,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -18490,7 +19132,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -18503,7 +19145,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -18511,10 +19153,10 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -18591,7 +19233,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -18608,7 +19250,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -18621,13 +19263,22 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid_choice`, `null`, `required`
              *     - `date`: `datetime`, `invalid`, `null`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `purpose`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
+             *     - `recipient_name`: `invalid`
              *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
+             *     - `source`: `invalid`
+             *     - `source_date`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -18702,6 +19353,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -18720,6 +19380,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_entries_destroy: {
@@ -18728,7 +19397,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -18836,6 +19505,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_entries_partial_update: {
@@ -18844,7 +19522,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -18861,7 +19539,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -18874,13 +19552,22 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid_choice`, `null`, `required`
              *     - `date`: `datetime`, `invalid`, `null`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `purpose`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
+             *     - `recipient_name`: `invalid`
              *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
+             *     - `source`: `invalid`
+             *     - `source_date`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -18955,6 +19642,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -18966,6 +19662,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -19060,13 +19765,13 @@ export interface operations {
                  *     * `new_match` - New match for your open resource
                  *     * `contact_stale` - Contact point needs verification
                  */
-                kind?: "contact_stale" | "message_received" | "new_match" | "response_accepted" | "response_declined" | "response_received" | "response_withdrawn";
+                kind?: components["schemas"]["NotificationKind"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description true: only what you have not read. */
                 unread?: boolean;
@@ -19150,7 +19855,10 @@ export interface operations {
     inbox_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this notification. */
                 id: number;
@@ -19161,11 +19869,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Notification"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -19240,6 +19959,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19341,6 +20062,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19439,6 +20162,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19534,6 +20259,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19605,19 +20332,19 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /**
                  * @description * `member` - Member
                  *     * `coordinator` - Coordinator
                  */
-                role?: "coordinator" | "member";
+                role?: components["schemas"]["MembershipRole"];
                 /**
                  * @description * `pending` - Pending
                  *     * `accepted` - Accepted
                  *     * `expired` - Expired
                  */
-                status?: "accepted" | "expired" | "pending";
+                status?: components["schemas"]["InvitationStatus"];
             };
             header?: never;
             path?: never;
@@ -19720,6 +20447,10 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    /** @description The address of what was created. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19729,11 +20460,18 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `accepted_at`: `invalid`
+             *     - `accepted_by`: `invalid`
+             *     - `created_at`: `invalid`
+             *     - `created_by`: `invalid`
              *     - `email`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `expires_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`
+             *     - `id`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `role`: `invalid_choice`, `null`
+             *     - `status`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -19790,6 +20528,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -19804,7 +20551,10 @@ export interface operations {
     invitations_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this invitation. */
                 id: number;
@@ -19815,11 +20565,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Invitation"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -19892,6 +20653,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this invitation. */
@@ -19975,6 +20738,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -19986,6 +20758,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20013,6 +20794,12 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The address of what was created. */
+                    Location?: string;
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20031,6 +20818,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20040,6 +20831,10 @@ export interface operations {
             /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20049,6 +20844,10 @@ export interface operations {
             /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20058,6 +20857,10 @@ export interface operations {
             /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20067,6 +20870,10 @@ export interface operations {
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20076,6 +20883,23 @@ export interface operations {
             /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. */
             409: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20085,6 +20909,10 @@ export interface operations {
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20094,6 +20922,10 @@ export interface operations {
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20103,6 +20935,12 @@ export interface operations {
             /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20114,7 +20952,10 @@ export interface operations {
     me_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -20122,11 +20963,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -20190,6 +21042,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path?: never;
             cookie?: never;
@@ -20202,6 +21056,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20213,13 +21069,11 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `email`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `first_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `is_active`: `invalid`
+             *     - `id`: `invalid`
              *     - `is_admin`: `invalid`
-             *     - `is_staff`: `invalid`
-             *     - `is_superuser`: `invalid`
              *     - `last_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `memberships`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `password`: `invalid`
              *     - `username`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -20277,6 +21131,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -20288,6 +21160,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20303,6 +21184,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path?: never;
             cookie?: never;
@@ -20315,6 +21198,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20326,13 +21211,11 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `email`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `first_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `is_active`: `invalid`
+             *     - `id`: `invalid`
              *     - `is_admin`: `invalid`
-             *     - `is_staff`: `invalid`
-             *     - `is_superuser`: `invalid`
              *     - `last_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `memberships`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `password`: `invalid`
              *     - `username`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -20390,6 +21273,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -20401,6 +21302,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -20419,7 +21329,7 @@ export interface operations {
                 organization_slug?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -20427,7 +21337,7 @@ export interface operations {
                  * @description * `member` - Member
                  *     * `coordinator` - Coordinator
                  */
-                role?: "coordinator" | "member";
+                role?: components["schemas"]["MembershipRole"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
                 user?: number;
@@ -20524,7 +21434,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -20537,7 +21447,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -20545,10 +21455,10 @@ export interface operations {
                     "application/json": components["schemas"]["Membership"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -20625,7 +21535,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -20737,6 +21647,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     memberships_partial_update: {
@@ -20745,7 +21664,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -20762,7 +21681,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -20773,10 +21692,18 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `created_at`: `invalid`
+             *     - `first_name`: `invalid`
+             *     - `id`: `invalid`
+             *     - `last_name`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `invalid`
+             *     - `organization_name`: `invalid`
              *     - `role`: `invalid`, `invalid_choice`, `null`
+             *     - `updated_at`: `invalid`
              *     - `user`: `invalid`
+             *     - `username`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -20851,6 +21778,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -20862,6 +21798,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -21125,7 +22070,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
                 /**
@@ -21137,7 +22082,7 @@ export interface operations {
                  *     * `network_office` - Network office
                  *     * `supporter` - Supporter
                  */
-                kind?: "advocacy" | "counseling" | "funding" | "legal_aid" | "network_office" | "shelter" | "supporter";
+                kind?: components["schemas"]["OrganizationKind"];
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -21326,12 +22271,12 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -21344,7 +22289,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -21453,9 +22398,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -21468,14 +22413,21 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kinds`: `max_length`, `not_a_list`, `null`
              *     - `kinds.<index>`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `languages_available`: `invalid`
+             *     - `localized`: `invalid`
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `source`: `invalid`
+             *     - `source_date`: `invalid`
              *     - `source_language`: `invalid_choice`, `null`, `translated`
              *     - `translations`: `invalid`, `not_a_dict`, `null`, `unknown_language`, `untranslatable`
              *     - `translations.<key>.description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
@@ -21483,7 +22435,9 @@ export interface operations {
              *     - `translations.<key>.name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `translations.<key>.non_field_errors`: `invalid`, `null`, `required`
              *     - `translations.<key>.outdated`: `invalid`, `null`
+             *     - `updated_at`: `invalid`
              *     - `verified`: `invalid`, `null`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *     - `website`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *
@@ -21551,6 +22505,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -21575,7 +22538,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -21588,7 +22551,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21596,10 +22559,10 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21676,7 +22639,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -21693,7 +22656,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21706,14 +22669,21 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kinds`: `max_length`, `not_a_list`, `null`
              *     - `kinds.<index>`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `languages_available`: `invalid`
+             *     - `localized`: `invalid`
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `source`: `invalid`
+             *     - `source_date`: `invalid`
              *     - `source_language`: `invalid_choice`, `null`, `translated`
              *     - `translations`: `invalid`, `not_a_dict`, `null`, `unknown_language`, `untranslatable`
              *     - `translations.<key>.description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
@@ -21721,7 +22691,9 @@ export interface operations {
              *     - `translations.<key>.name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `translations.<key>.non_field_errors`: `invalid`, `null`, `required`
              *     - `translations.<key>.outdated`: `invalid`, `null`
+             *     - `updated_at`: `invalid`
              *     - `verified`: `invalid`, `null`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *     - `website`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *
@@ -21798,6 +22770,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -21816,6 +22797,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     organizations_destroy: {
@@ -21824,7 +22814,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -21932,6 +22922,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     organizations_partial_update: {
@@ -21940,7 +22939,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -21957,7 +22956,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21970,14 +22969,21 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kinds`: `max_length`, `not_a_list`, `null`
              *     - `kinds.<index>`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `languages_available`: `invalid`
+             *     - `localized`: `invalid`
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `source`: `invalid`
+             *     - `source_date`: `invalid`
              *     - `source_language`: `invalid_choice`, `null`, `translated`
              *     - `translations`: `invalid`, `not_a_dict`, `null`, `unknown_language`, `untranslatable`
              *     - `translations.<key>.description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
@@ -21985,7 +22991,9 @@ export interface operations {
              *     - `translations.<key>.name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `translations.<key>.non_field_errors`: `invalid`, `null`, `required`
              *     - `translations.<key>.outdated`: `invalid`, `null`
+             *     - `updated_at`: `invalid`
              *     - `verified`: `invalid`, `null`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *     - `website`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *
@@ -22062,6 +23070,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -22073,6 +23090,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22098,7 +23124,7 @@ export interface operations {
                  *     * `training` - Training
                  *     * `other` - Other
                  */
-                category?: "accommodation" | "counseling_capacity" | "documents" | "funding" | "legal_aid" | "medical" | "other" | "psychological" | "training" | "translation" | "transport";
+                category?: components["schemas"]["ResourceCategory"];
                 /**
                  * @description * `AF` - Afghanistan
                  *     * `AX` - Åland Islands
@@ -22350,12 +23376,12 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /**
                  * @description * `offer` - Offer
                  *     * `request` - Request
                  */
-                kind?: "offer" | "request";
+                kind?: components["schemas"]["ResourceKind"];
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -22544,14 +23570,14 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 organization?: number;
                 organization_slug?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -22564,7 +23590,7 @@ export interface operations {
                  *     * `withdrawn` - Withdrawn
                  *     * `expired` - Expired
                  */
-                status?: "expired" | "fulfilled" | "in_progress" | "open" | "withdrawn";
+                status?: components["schemas"]["ResourceStatus"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
                 /** @description Only resources still valid on this date (or without an end). */
@@ -22574,7 +23600,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -22687,9 +23713,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -22705,17 +23731,24 @@ export interface operations {
              *     - `category`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `status`: `invalid`, `invalid_choice`, `null`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
              *     - `valid_until`: `datetime`, `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
+             *     - `workflow_status`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -22781,6 +23814,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -22805,7 +23847,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -22818,7 +23860,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -22826,10 +23868,10 @@ export interface operations {
                     "application/json": components["schemas"]["Resource"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -22906,7 +23948,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -22923,7 +23965,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -22939,17 +23981,24 @@ export interface operations {
              *     - `category`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `status`: `invalid`, `invalid_choice`, `null`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
              *     - `valid_until`: `datetime`, `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
+             *     - `workflow_status`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -23024,6 +24073,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -23042,6 +24100,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resources_destroy: {
@@ -23050,7 +24117,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -23162,6 +24229,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resources_partial_update: {
@@ -23170,7 +24246,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -23187,7 +24263,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -23203,17 +24279,24 @@ export interface operations {
              *     - `category`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `status`: `invalid`, `invalid_choice`, `null`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
              *     - `valid_until`: `datetime`, `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
+             *     - `workflow_status`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -23288,6 +24371,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -23306,6 +24398,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resources_matches_list: {
@@ -23315,7 +24416,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -23416,7 +24517,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -23427,7 +24528,7 @@ export interface operations {
                  *     * `declined` - Declined
                  *     * `withdrawn` - Withdrawn
                  */
-                status?: "accepted" | "declined" | "pending" | "withdrawn";
+                status?: components["schemas"]["ResponseStatus"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
             };
@@ -23537,9 +24638,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -23550,11 +24651,23 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `contribution`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `message`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `contribution`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `decided_at`: `invalid`
+             *     - `decision_note`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `message`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `resource`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `resource_organization`: `invalid`
+             *     - `resource_organization_name`: `invalid`
+             *     - `resource_title`: `invalid`
+             *     - `status`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -23620,6 +24733,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -23644,7 +24766,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -23657,7 +24779,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -23665,10 +24787,10 @@ export interface operations {
                     "application/json": components["schemas"]["ResourceResponse"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -23745,7 +24867,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -23762,7 +24884,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -23773,10 +24895,23 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `contribution`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `message`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `contribution`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `decided_at`: `invalid`
+             *     - `decision_note`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `message`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `invalid`
+             *     - `organization_name`: `invalid`
+             *     - `resource`: `invalid`
+             *     - `resource_organization`: `invalid`
+             *     - `resource_organization_name`: `invalid`
+             *     - `resource_title`: `invalid`
              *     - `status`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -23851,6 +24986,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -23869,6 +25013,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     responses_accept_create: {
@@ -23877,7 +25030,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -23894,7 +25047,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -23983,6 +25136,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -24009,7 +25171,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -24026,7 +25188,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -24114,6 +25276,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -24141,7 +25312,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -24247,8 +25418,10 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
+                    /** @description The address of what was created. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24258,8 +25431,14 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `author_name`: `invalid`
              *     - `body`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `id`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `invalid`
+             *     - `organization_name`: `invalid`
+             *     - `response`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -24325,6 +25504,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -24351,7 +25539,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -24364,7 +25552,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -24726,7 +25914,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AF" | "AX" | "AL" | "DZ" | "AS" | "AD" | "AO" | "AI" | "AQ" | "AG" | "AR" | "AM" | "AW" | "AU" | "AT" | "AZ" | "BS" | "BH" | "BD" | "BB" | "BY" | "BE" | "BZ" | "BJ" | "BM" | "BT" | "BO" | "BQ" | "BA" | "BW" | "BV" | "BR" | "IO" | "BN" | "BG" | "BF" | "BI" | "CV" | "KH" | "CM" | "CA" | "KY" | "CF" | "TD" | "CL" | "CN" | "CX" | "CC" | "CO" | "KM" | "CG" | "CK" | "CR" | "CI" | "HR" | "CU" | "CW" | "CY" | "CZ" | "CD" | "DK" | "DJ" | "DM" | "DO" | "EC" | "EG" | "SV" | "GQ" | "ER" | "EE" | "SZ" | "ET" | "FK" | "FO" | "FJ" | "FI" | "FR" | "GF" | "PF" | "TF" | "GA" | "GM" | "GE" | "DE" | "GH" | "GI" | "GR" | "GL" | "GD" | "GP" | "GU" | "GT" | "GG" | "GN" | "GW" | "GY" | "HT" | "HM" | "HN" | "HK" | "HU" | "IS" | "IN" | "ID" | "IR" | "IQ" | "IE" | "IM" | "IL" | "IT" | "JM" | "JP" | "JE" | "JO" | "KZ" | "KE" | "KI" | "KW" | "KG" | "LA" | "LV" | "LB" | "LS" | "LR" | "LY" | "LI" | "LT" | "LU" | "MO" | "MG" | "MW" | "MY" | "MV" | "ML" | "MT" | "MH" | "MQ" | "MR" | "MU" | "YT" | "MX" | "FM" | "MD" | "MC" | "MN" | "ME" | "MS" | "MA" | "MZ" | "MM" | "NA" | "NR" | "NP" | "NL" | "NC" | "NZ" | "NI" | "NE" | "NG" | "NU" | "NF" | "KP" | "MK" | "MP" | "NO" | "OM" | "PK" | "PW" | "PS" | "PA" | "PG" | "PY" | "PE" | "PH" | "PN" | "PL" | "PT" | "PR" | "QA" | "RE" | "RO" | "RU" | "RW" | "BL" | "SH" | "KN" | "LC" | "MF" | "PM" | "VC" | "WS" | "SM" | "ST" | "SA" | "SN" | "RS" | "SC" | "SL" | "SG" | "SX" | "SK" | "SI" | "SB" | "SO" | "ZA" | "GS" | "KR" | "SS" | "ES" | "LK" | "SD" | "SR" | "SJ" | "SE" | "CH" | "SY" | "TW" | "TJ" | "TZ" | "TH" | "TL" | "TG" | "TK" | "TO" | "TT" | "TN" | "TR" | "TM" | "TC" | "TV" | "UG" | "UA" | "AE" | "GB" | "UM" | "US" | "UY" | "UZ" | "VU" | "VA" | "VE" | "VN" | "VG" | "VI" | "WF" | "EH" | "YE" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /**
                  * @description ISO 639-1: only results in this language. Types without a language (country profiles) are left out.
                  *
@@ -24915,7 +26103,7 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Page number. */
                 page?: number;
                 /** @description Results per page, at most 100. */
@@ -24923,7 +26111,7 @@ export interface operations {
                 /** @description What to look for, in any language. Words are all required; "quoted phrases", `or` and `-excluded` words work as in web search engines. Other punctuation is ignored. */
                 q: string;
                 /** @description Only these types (repeat the parameter or separate with commas). */
-                type?: ("document" | "organization" | "contact_point" | "country" | "resource" | "event")[];
+                type?: components["schemas"]["SearchHitTypeEnum"][];
             };
             header?: never;
             path?: never;
@@ -25133,7 +26321,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -25226,7 +26414,10 @@ export interface operations {
     users_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
@@ -25237,11 +26428,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -25314,6 +26516,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this user. */
@@ -25329,6 +26533,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25338,15 +26544,16 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `date_joined`: `invalid`
              *     - `email`: `invalid`
              *     - `first_name`: `invalid`
+             *     - `id`: `invalid`
              *     - `is_active`: `invalid`, `null`
              *     - `is_admin`: `invalid`
-             *     - `is_staff`: `invalid`
-             *     - `is_superuser`: `invalid`
+             *     - `last_login`: `invalid`
              *     - `last_name`: `invalid`
+             *     - `memberships`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `password`: `invalid`
              *     - `username`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -25413,6 +26620,24 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -25424,6 +26649,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25450,6 +26684,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
