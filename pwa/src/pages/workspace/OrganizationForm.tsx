@@ -13,6 +13,7 @@ import { t } from "../../lib/i18n";
 import { NotOnDevice } from "../NotOnDevice";
 import type { Organization } from "../../store/records";
 import { translationsBody, translationsDraft, Translations, type TranslationsDraft } from "./Translations";
+import { SaveRow } from "./SaveRow";
 import { useSend } from "./useSend";
 import styles from "./work.module.css";
 
@@ -76,16 +77,7 @@ export default function OrganizationForm({ id }: { id: string }) {
           </button>
         </p>
       )}
-      <p class="actions">
-        <button type="submit" class="primary" disabled={sending.busy}>
-          {sending.busy ? t("contact.edit.saving") : t("contact.edit.save")}
-        </button>
-      </p>
-      {sending.note && (
-        <p role="status" data-testid="form-note">
-          {sending.note}
-        </p>
-      )}
+      <SaveRow busy={sending.busy} note={sending.note} />
     </form>
   );
 }
