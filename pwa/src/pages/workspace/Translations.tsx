@@ -65,7 +65,7 @@ export function Translations({ label, fields, source, value, onInput, errors }: 
                 key={field.name}
                 kind={field.multiline ? "textarea" : "text"}
                 name={`translations.${language}.${field.name}`}
-                label={field.label}
+                label={`${LANGUAGE_NAMES[language]}: ${field.label}`}
                 value={typeof entry[field.name] === "string" ? (entry[field.name] as string) : ""}
                 onInput={(text) => update(language, { [field.name]: text, machine: false })}
                 maxLength={field.maxLength}
