@@ -47,6 +47,7 @@ def test_a_russian_reader_finds_connection_ev_first_and_unverified(newcomer_site
             expect(card.get_by_test_id("source")).to_contain_text("#ObjectWar")
         values = [cards.nth(i).locator("[translate=no]").first.inner_text() for i in range(3)]
         assert sorted(values) == sorted(CONNECTION)
-        # The demo's invented office follows, marked as example data.
-        expect(cards.nth(3)).to_contain_text("example data")
+        # The demo's invented office follows, with the app's own mark for example data.
+        expect(cards.nth(3)).to_contain_text("Пример данных")
+        expect(cards.nth(0)).not_to_contain_text("Пример данных")
         assert page.evaluate("document.documentElement.scrollWidth") <= 360
