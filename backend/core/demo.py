@@ -11,10 +11,12 @@ from typing import TypeVar
 from django.db import models
 from django.utils import timezone
 
+from .translations import machine_made
+
 M = TypeVar("M", bound=models.Model)
 
 EXAMPLE = "(example data)"
-# When the demo's machine-made translations were written: fixed, so a second load changes nothing.
+# When the shipped machine-made translations were written: fixed, so a second load changes nothing.
 TRANSLATED_AT = "2026-12-06T00:00:00Z"
 
 
@@ -42,6 +44,12 @@ def upsert(model: type[M], lookup: dict, **values) -> M:
     if changed:
         obj.save()
     return obj
+
+
+def machine_translations(model: type[models.Model], values: dict, by_language: dict) -> dict:
+    """The stored form of shipped machine-made translations of an object holding `values`."""
+    sources = {name: values.get(name, "") for name in model.translated_fields}
+    return machine_made(sources, by_language, written_at=TRANSLATED_AT)
 
 
 def days_ago(days: int) -> datetime:

@@ -7,8 +7,9 @@ example data (`is_example`, and "(example data)" in the text). One profile is le
 unreviewed for more than a year so the demo shows a stale profile.
 """
 
-from core.demo import EXAMPLE, date_days_ago, upsert
+from core.demo import EXAMPLE, date_days_ago, machine_translations, upsert
 
+from . import demo_translations
 from .models import Country
 
 CONNECTION_NETWORK = {
@@ -327,7 +328,7 @@ PROFILES = [
     },
 ]
 
-TEXT_FIELDS = ("conscription", "conscientious_objection", "mobilization", "penalties", "asylum_practice")
+TEXT_FIELDS = Country.translated_fields
 
 
 def load() -> None:
@@ -338,6 +339,9 @@ def load() -> None:
             {"code": profile["code"]},
             **{name: profile[name] for name in TEXT_FIELDS},
             sources=profile["sources"],
+            translations=machine_translations(
+                Country, profile, demo_translations.PROFILES.get(profile["code"], {})
+            ),
             last_reviewed=date_days_ago(profile["reviewed_days_ago"]),
             is_example=profile["is_example"],
         )

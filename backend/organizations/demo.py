@@ -12,8 +12,7 @@ and a paused contact, one contact not verified for longer than the configured ag
 a network-only Russian-speaking counselor in Georgia that the PWA finds offline.
 """
 
-from core.demo import EXAMPLE, TRANSLATED_AT, days_ago, upsert
-from core.translations import machine_made
+from core.demo import EXAMPLE, days_ago, machine_translations, upsert
 from core.validators import normalize_contact_value
 
 from . import demo_translations
@@ -538,12 +537,14 @@ def load() -> None:
             {"slug": spec["slug"]},
             **{key: value for key, value in spec.items() if key != "slug"},
             website=f"https://{spec['slug']}.example.org/",
-            translations=_translated(Organization, spec, demo_translations.ORGANIZATIONS[spec["slug"]]),
+            translations=machine_translations(
+                Organization, spec, demo_translations.ORGANIZATIONS[spec["slug"]]
+            ),
             is_example=True,
         )
         for contact in CONTACT_POINTS[spec["slug"]]:
             channel = contact["channel"]
-            translations = _translated(
+            translations = machine_translations(
                 ContactPoint, contact, demo_translations.CONTACT_POINTS[contact["value"]]
             )
             upsert(
@@ -565,8 +566,3 @@ def load() -> None:
                 translations=translations,
                 is_example=True,
             )
-
-
-def _translated(model, spec: dict, by_language: dict) -> dict:
-    sources = {name: spec.get(name, "") for name in model.translated_fields}
-    return machine_made(sources, by_language, written_at=TRANSLATED_AT)

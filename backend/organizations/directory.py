@@ -8,10 +8,11 @@ checks it (`last_verified_at` stays empty, and a later run leaves their verifica
 A value the network has since marked compromised is not published again.
 """
 
-from core.demo import upsert
+from core.demo import machine_translations, upsert
 from core.directory import FLYER
 from core.validators import normalize_contact_value
 
+from . import directory_translations
 from .models import CompromisedValue, ContactPoint, Organization
 
 PUBLIC = {"visibility": "public", "is_example": False, **FLYER}
@@ -99,6 +100,9 @@ def load() -> None:
             Organization,
             {"slug": spec["slug"]},
             **{key: value for key, value in spec.items() if key != "slug"},
+            translations=machine_translations(
+                Organization, spec, directory_translations.ORGANIZATIONS[spec["slug"]]
+            ),
             **PUBLIC,
         )
         for channel, printed, label in CONTACT_POINTS.get(spec["slug"], []):
@@ -109,6 +113,11 @@ def load() -> None:
                 ContactPoint,
                 {"organization": organization, "channel": channel, "value": value},
                 label=label,
+                translations=machine_translations(
+                    ContactPoint,
+                    {"label": label},
+                    directory_translations.CONTACT_LABELS[spec["slug"], channel],
+                ),
                 **CONNECTION_CONTACTS,
                 **PUBLIC,
             )

@@ -33,6 +33,7 @@ const Inbox = lazyScreen(() => import("./pages/workspace/Inbox"));
 const WorkGuides = lazyScreen(() => import("./pages/workspace/Guides"));
 const GuideEdit = lazyScreen(() => import("./pages/workspace/GuideEdit"));
 const Invite = lazyScreen(() => import("./pages/workspace/Invite"));
+const OrganizationForm = lazyScreen(() => import("./pages/workspace/OrganizationForm"));
 // Joining by an invitation link, before one is a member.
 const Join = lazyScreen(() => import("./pages/workspace/Join"));
 
@@ -68,6 +69,7 @@ const ROUTES: Route[] = [
   ["/workspace/guides/:id/edit", ({ id = "" }) => <GuideEdit id={id} />],
   ["/workspace/guides/:id/translate", ({ id = "" }) => <GuideEdit id={id} translate />],
   ["/workspace/invite", () => <Invite />],
+  ["/workspace/organizations/:id", ({ id = "" }) => <OrganizationForm id={id} />],
   ["/join", () => <Join />],
 ];
 

@@ -59,3 +59,30 @@ describe("the contact form's edit", () => {
     expect(rebase(edit, contact({ label: "Other" }))).toBe(edit);
   });
 });
+
+describe("translations in the contact form", () => {
+  const translated = contact({
+    translations: {
+      uk: { label: "Гаряча лінія", machine: true, outdated: false, written_at: "2026-12-06T00:00:00Z" },
+    },
+  });
+
+  it("sends the whole set when one is edited, without when each was written", () => {
+    const editing = editingOf(translated, 3);
+    const uk = { ...editing.draft.translations.uk, label: "Гаряча лінія офісу", machine: false };
+    const body = bodyOf({ ...editing.draft, translations: { uk } }, editing.original);
+    expect(body).toEqual({ translations: { uk: { label: "Гаряча лінія офісу", machine: false, outdated: false } } });
+  });
+
+  it("leaves translations alone when the user did not touch them", () => {
+    const editing = editingOf(translated, 3);
+    expect(bodyOf({ ...editing.draft, hours: "Mon-Fri" }, editing.original)).toEqual({ hours: "Mon-Fri" });
+  });
+
+  it("keeps a draft saved before translations existed from wiping them", () => {
+    const old: Partial<Editing["draft"]> = { ...editingOf(translated, 3).original };
+    delete old.translations;
+    const draft = { ...old, hours: "Mon-Fri" } as Editing["draft"];
+    expect(bodyOf(draft, old as Editing["draft"])).toEqual({ hours: "Mon-Fri" });
+  });
+});

@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from .test_pwa import CARD, open_app, open_screen
+from .test_pwa import CARD, open_app, open_screen, sign_in
 
 pytestmark = pytest.mark.browser
 
@@ -76,3 +76,32 @@ def test_the_app_in_ukrainian_shows_ukrainian_content_marks_the_fallback_and_swi
     finally:
         pwa.offline = False
         page.context.set_offline(False)
+
+
+def test_a_coordinator_translates_the_organization_and_a_russian_reader_sees_it(page, pwa, api_server):
+    token = api_server.login("alice", "demo-coordinator-pass")["access"]
+    _, found = api_server.call("GET", "/api/v1/organizations/?q=network-office", token=token)
+    [office] = [org for org in found["results"] if org["slug"] == "network-office"]
+    path = f"/api/v1/organizations/{office['id']}/"
+    open_app(page, pwa)
+    sign_in(page, pwa, "alice", "demo-coordinator-pass")
+    try:
+        open_screen(page, "More", "Workspace")
+        page.get_by_role("link", name="Translate the organization").first.click()
+        russian = page.locator("fieldset[lang=ru]")
+        expect(russian.get_by_label("Name")).to_have_value("Сетевой офис в Германии (пример)")
+        russian.get_by_label("Name").fill("Сетевой офис (проверено)")
+        page.get_by_role("button", name="Save").click()
+        expect(page.get_by_test_id("form-note")).to_be_visible()
+        _, saved = api_server.call("GET", path, token=token)
+        assert saved["translations"]["ru"]["name"] == "Сетевой офис (проверено)"
+        assert saved["translations"]["ru"]["machine"] is False, "a person wrote it"
+
+        open_screen(page, "More", "Settings and safety")
+        page.get_by_label("Language", exact=True).select_option(label="Русский")
+        go(page, "Главное меню", "Ещё", "Организации", "Сетевой офис (проверено)")
+        expect(page.get_by_role("heading", level=1)).to_have_text("Сетевой офис (проверено)")
+    finally:
+        _, current = api_server.call("GET", path, token=token)
+        restored = {**current["translations"], "ru": office["translations"]["ru"]}
+        api_server.call("PATCH", path, {"translations": restored}, token=token)

@@ -160,6 +160,9 @@ def test_the_demo_content_reads_in_russian_ukrainian_and_german_marked_machine_m
     hotline = all_results(api, "/api/v1/contact-points/?organization_slug=network-office&channel=phone")[0]
     assert hotline["localized"]["label"].startswith("Гаряча лінія")
     assert hotline["localized"]["language"] == "uk" and not hotline["localized"]["fallback"]
+    ukraine = api.get("/api/v1/countries/UA/").json()["localized"]
+    assert ukraine["conscientious_objection"].startswith("Конституція (ст. 35)")
+    assert api.get("/api/v1/countries/KZ/").json()["localized"]["fallback"] is True
 
 
 def test_mila_signs_in_with_the_demo_password_and_finds_the_russian_speaking_counselor_in_georgia(

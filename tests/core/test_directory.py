@@ -122,3 +122,18 @@ def test_connection_comes_first_for_an_anonymous_reader_beside_the_demo(db, lang
     first = response.data["results"][:3]
     assert sorted((c["channel"], c["value"]) for c in first) == sorted(CONNECTION_CHANNELS)
     assert all(c["is_stale"] for c in first)
+
+
+def test_a_ukrainian_reader_reads_the_directory_in_ukrainian_marked_machine_made(db):
+    load()
+    anonymous = APIClient(HTTP_ACCEPT_LANGUAGE="uk")
+    organizations = anonymous.get("/api/v1/organizations/", {"page_size": 100}).data["results"]
+    by_slug = {org["slug"]: org for org in organizations}
+    assert by_slug["ukrainian-pacifist-movement"]["localized"]["name"] == "Український пацифістський рух"
+    for org in organizations:
+        assert org["languages_available"] == ["en", "de", "ru", "uk"], org["slug"]
+        assert all(t["machine"] and not t["outdated"] for t in org["translations"].values())
+    office = {"organization_slug": "connection-ev"}
+    contacts = anonymous.get("/api/v1/contact-points/", office).data["results"]
+    labels = {c["channel"]: c["localized"]["label"] for c in contacts}
+    assert labels == {"telegram": "Telegram-канал", "email": "Електронна пошта", "phone": "Телефон"}

@@ -28,6 +28,7 @@ import {
 import { Translations } from "./Translations";
 import { DraftNote } from "./DraftNote";
 import { CodeChoices } from "./MoreChoices";
+import { SaveRow } from "./SaveRow";
 import { useSend } from "./useSend";
 import styles from "./work.module.css";
 
@@ -213,16 +214,7 @@ export function ContactForm({ contact, organization, onSaved }: Props) {
           }}
         />
       )}
-      <p class="actions">
-        <button type="submit" class="primary" disabled={sending.busy}>
-          {sending.busy ? t("contact.edit.saving") : t("contact.edit.save")}
-        </button>
-      </p>
-      {sending.note && (
-        <p role="status" data-testid="form-note">
-          {sending.note}
-        </p>
-      )}
+      <SaveRow busy={sending.busy} note={sending.note} />
     </form>
   );
 }

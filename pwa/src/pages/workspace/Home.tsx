@@ -58,6 +58,11 @@ function OrganizationPanel({
             {t("contact.edit.new")}
           </a>
         )}
+        {canWrite && (
+          <a class="button" {...linkTo(`/workspace/organizations/${membership.organization}`)}>
+            {t("work.orgTranslations")}
+          </a>
+        )}
       </p>
     </section>
   );

@@ -32,10 +32,12 @@ export function translationsDraft(stored: Record<string, Record<string, unknown>
   );
 }
 
-/** What is sent: the languages that have some text. */
-export function translationsBody(draft: TranslationsDraft, fields: readonly string[]): TranslationsDraft {
+/** What is sent: the languages that have some text (a draft kept before translations existed has none). */
+export function translationsBody(draft: TranslationsDraft | undefined, fields: readonly string[]): TranslationsDraft {
   return Object.fromEntries(
-    Object.entries(draft).filter(([, entry]) => fields.some((name) => typeof entry[name] === "string" && entry[name])),
+    Object.entries(draft ?? {}).filter(([, entry]) =>
+      fields.some((name) => typeof entry[name] === "string" && entry[name]),
+    ),
   );
 }
 
@@ -44,12 +46,12 @@ interface Props {
   fields: readonly TranslatedField[];
   /** The language the original texts are in. */
   source: string;
-  value: TranslationsDraft;
+  value: TranslationsDraft | undefined;
   onInput: (value: TranslationsDraft) => void;
   errors?: readonly string[] | undefined;
 }
 
-export function Translations({ label, fields, source, value, onInput, errors }: Props) {
+export function Translations({ label, fields, source, value = {}, onInput, errors }: Props) {
   const update = (language: string, change: TranslationDraft) =>
     onInput({ ...value, [language]: { ...value[language], ...change } });
   return (
@@ -65,7 +67,7 @@ export function Translations({ label, fields, source, value, onInput, errors }: 
                 key={field.name}
                 kind={field.multiline ? "textarea" : "text"}
                 name={`translations.${language}.${field.name}`}
-                label={field.label}
+                label={`${LANGUAGE_NAMES[language]}: ${field.label}`}
                 value={typeof entry[field.name] === "string" ? (entry[field.name] as string) : ""}
                 onInput={(text) => update(language, { [field.name]: text, machine: false })}
                 maxLength={field.maxLength}
