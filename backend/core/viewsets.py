@@ -19,6 +19,7 @@ from rest_framework.response import Response
 
 from .errors import PreconditionFailed, if_match_allows, if_none_match_hits
 from .filters import UnlessUnfilteredFilterBackend
+from .locks import lock_for_write
 from .pagination import KeysetPagination
 from .references import with_visible_references
 from .representation import Representation
@@ -50,7 +51,7 @@ class VersionedViewSetMixin:
         obj = super().get_object()
         if self.request.method not in ("GET", "HEAD", "OPTIONS"):
             # Lock the row so two racing writers are serialized and the check below is true.
-            obj = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
+            obj = lock_for_write(type(obj)._base_manager.filter(pk=obj.pk)).get()
         return obj
 
     def finalize_response(self, request, response, *args, **kwargs):
