@@ -19,4 +19,3 @@ urlpatterns = [
     path("healthz", healthz, name="healthz"),
 ]
 
-handler404 = "core.api_root.not_found"
