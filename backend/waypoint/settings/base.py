@@ -335,3 +335,7 @@ CORS_ALLOW_HEADERS = [
 CONTACT_STALE_DAYS = env_int("CONTACT_STALE_DAYS", 180)
 COUNTRY_PROFILE_STALE_DAYS = env_int("COUNTRY_PROFILE_STALE_DAYS", 365)
 CHANGE_RETENTION_DAYS = env_int("CHANGE_RETENTION_DAYS", 90)
+# Snapshot pages of /sync/ built at once across every worker (beyond: 429 with Retry-After), so
+# devices syncing from scratch cannot take every worker; keep it below WEB_CONCURRENCY.
+SYNC_SNAPSHOT_SLOTS = env_int("SYNC_SNAPSHOT_SLOTS", 2)
+SYNC_SNAPSHOT_RETRY_SECONDS = env_int("SYNC_SNAPSHOT_RETRY_SECONDS", 2)

@@ -1497,6 +1497,10 @@ export interface paths {
          *     **Nothing new**: send the `ETag` of your last response as `If-None-Match` with its cursor:
          *     the answer is `304 Not Modified` without a body when nothing changed for you; keep your cursor.
          *
+         *     **Busy**: only a few snapshot pages are built at once. Beyond that a snapshot page is
+         *     `429 Too Many Requests` (`snapshots_busy`): ask again, with the same cursor, after the seconds
+         *     in `Retry-After`. Syncs that only ask for changes are not limited.
+         *
          *     **Cursor**: opaque, signed and bound to your account; a forged or altered cursor, or one
          *     issued to someone else, is a 400: sync again without a cursor. `limit` caps the objects per
          *     response (at most 5000). Authenticated answers carry `Cache-Control: no-store`; a 401
@@ -16093,11 +16097,11 @@ export interface components {
          *     One exception keeps people on bad connections signed in: the token rotated last may
          *     be presented again within JWT_REFRESH_RETRY_SECONDS of its rotation (a fixed window:
          *     retries do not extend it), as long as the token that replaced it was never used.
-         *     That retry gets a fresh pair and the unused successor is blacklisted, so there is
-         *     still only one live refresh token per session.
+         *     That retry is answered with the very successor the rotation made (and a fresh access
+         *     token), so however many retries there are, one refresh token lives per session.
          *
-         *     The session row is locked first, so two refreshes racing with one token are
-         *     serialized: the second sees the first's blacklisting.
+         *     The session row is locked first, so refreshes racing with one token are serialized:
+         *     the first rotates, the others see its blacklisting and are retries.
          */
         SessionTokenRefreshRequest: {
             refresh: string;
@@ -29660,6 +29664,16 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            429: {
+                headers: {
+                    /** @description Seconds to wait before asking for the snapshot page again. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse429"];
                 };
             };
         };
