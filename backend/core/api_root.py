@@ -48,6 +48,7 @@ class ApiIndexSerializer(serializers.Serializer):
     schema = serializers.URLField(help_text="This API's OpenAPI description (YAML; `?format=json` for JSON).")
     docs = serializers.URLField(help_text="Interactive documentation.")
     redoc = serializers.URLField(help_text="Reference documentation.")
+    problems = serializers.URLField(help_text="The kinds of problem an error's `type` names.")
     resources = serializers.DictField(
         child=serializers.URLField(), help_text="Every address that needs no identifier, by route name."
     )
@@ -72,6 +73,7 @@ class ApiIndexView(APIView):
                 "schema": absolute(reverse("schema")),
                 "docs": absolute(reverse("swagger-ui")),
                 "redoc": absolute(reverse("redoc")),
+                "problems": absolute(reverse("problem-types")),
                 "resources": {name: absolute(path) for name, path in entry_points().items()},
             }
         )

@@ -27,6 +27,7 @@ from drf_standardized_errors.types import ErrorResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 
+from .negotiation import PROBLEM_JSON
 from .uniqueness import unique_race
 
 
@@ -81,7 +82,6 @@ class NotAllowed(DomainError):
         return exceptions.PermissionDenied(self.message)
 
 
-PROBLEM_JSON = "application/problem+json"
 PROBLEM_TYPE_BASE = "/api/problems/"
 
 

@@ -1609,12 +1609,16 @@ export interface components {
              * @description Reference documentation.
              */
             redoc: string;
+            /**
+             * Format: uri
+             * @description The kinds of problem an error's `type` names.
+             */
+            problems: string;
             /** @description Every address that needs no identifier, by route name. */
             resources: {
                 [key: string]: string;
             };
         };
-        ApiIndexErrorResponse400: components["schemas"]["ParseErrorResponse"];
         Attachment: {
             readonly id: number;
             /** @description File name shown and offered on download. */
@@ -1639,214 +1643,6 @@ export interface components {
             /** @description File name to show; defaults to the uploaded file's name. */
             name?: string;
         };
-        AuthLogoutError: components["schemas"]["AuthLogoutNonFieldErrorsErrorComponent"] | components["schemas"]["AuthLogoutRefreshErrorComponent"];
-        AuthLogoutErrorResponse400: components["schemas"]["AuthLogoutValidationError"] | components["schemas"]["ParseErrorResponse"];
-        AuthLogoutNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        AuthLogoutRefreshErrorComponent: {
-            /**
-             * @description * `refresh` - refresh (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "refresh";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthLogoutValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["AuthLogoutError"][];
-        };
-        AuthSessionsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        AuthSessionsEndOthersErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        AuthSessionsListErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        AuthTokenObtainDeviceLabelErrorComponent: {
-            /**
-             * @description * `device_label` - device_label (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "device_label";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthTokenObtainError: components["schemas"]["AuthTokenObtainNonFieldErrorsErrorComponent"] | components["schemas"]["AuthTokenObtainDeviceLabelErrorComponent"] | components["schemas"]["AuthTokenObtainUsernameErrorComponent"] | components["schemas"]["AuthTokenObtainPasswordErrorComponent"];
-        AuthTokenObtainErrorResponse400: components["schemas"]["AuthTokenObtainValidationError"] | components["schemas"]["ParseErrorResponse"];
-        AuthTokenObtainNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `no_active_account` - no_active_account
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "no_active_account" | "null";
-            detail: string;
-        };
-        AuthTokenObtainPasswordErrorComponent: {
-            /**
-             * @description * `password` - password (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "password";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthTokenObtainUsernameErrorComponent: {
-            /**
-             * @description * `username` - username (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "username";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthTokenObtainValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["AuthTokenObtainError"][];
-        };
-        AuthTokenRefreshError: components["schemas"]["AuthTokenRefreshNonFieldErrorsErrorComponent"] | components["schemas"]["AuthTokenRefreshRefreshErrorComponent"];
-        AuthTokenRefreshErrorResponse400: components["schemas"]["AuthTokenRefreshValidationError"] | components["schemas"]["ParseErrorResponse"];
-        AuthTokenRefreshNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `no_active_account` - no_active_account
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "no_active_account" | "null";
-            detail: string;
-        };
-        AuthTokenRefreshRefreshErrorComponent: {
-            /**
-             * @description * `refresh` - refresh (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "refresh";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthTokenRefreshValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["AuthTokenRefreshError"][];
-        };
-        AuthTokenVerifyError: components["schemas"]["AuthTokenVerifyNonFieldErrorsErrorComponent"] | components["schemas"]["AuthTokenVerifyTokenErrorComponent"];
-        AuthTokenVerifyErrorResponse400: components["schemas"]["AuthTokenVerifyValidationError"] | components["schemas"]["ParseErrorResponse"];
-        AuthTokenVerifyNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        AuthTokenVerifyTokenErrorComponent: {
-            /**
-             * @description * `token` - token (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "token";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        AuthTokenVerifyValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["AuthTokenVerifyError"][];
-        };
         /** @enum {unknown} */
         BlankEnum: "";
         CalendarFeed: {
@@ -1860,10 +1656,6 @@ export interface components {
              */
             last_used_at: string | null;
         };
-        CalendarFeedCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CalendarFeedDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CalendarFeedIcsErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CalendarFeedRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         Campaign: {
             readonly id: number;
             name: string;
@@ -1918,559 +1710,6 @@ export interface components {
          * @enum {string}
          */
         CampaignVisibility: "public" | "network";
-        CampaignsCalendarRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CampaignsCreateDemandsErrorComponent: {
-            /**
-             * @description * `demands` - demands (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "demands";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsCreateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsCreateEndDateErrorComponent: {
-            /**
-             * @description * `end_date` - end_date (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "end_date";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        CampaignsCreateError: components["schemas"]["CampaignsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["CampaignsCreateNameErrorComponent"] | components["schemas"]["CampaignsCreateSlugErrorComponent"] | components["schemas"]["CampaignsCreateHashtagErrorComponent"] | components["schemas"]["CampaignsCreateStartDateErrorComponent"] | components["schemas"]["CampaignsCreateEndDateErrorComponent"] | components["schemas"]["CampaignsCreateDemandsErrorComponent"] | components["schemas"]["CampaignsCreateDescriptionErrorComponent"] | components["schemas"]["CampaignsCreateVisibilityErrorComponent"];
-        CampaignsCreateErrorResponse400: components["schemas"]["CampaignsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        CampaignsCreateHashtagErrorComponent: {
-            /**
-             * @description * `hashtag` - hashtag (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "hashtag";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsCreateNameErrorComponent: {
-            /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CampaignsCreateSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             *     * `unique` - unique
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed" | "unique";
-            detail: string;
-        };
-        CampaignsCreateStartDateErrorComponent: {
-            /**
-             * @description * `start_date` - start_date (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "start_date";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        CampaignsCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["CampaignsCreateError"][];
-        };
-        CampaignsCreateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        CampaignsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CampaignsListActiveOnErrorComponent: {
-            /**
-             * @description * `active_on` - active_on (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "active_on";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        CampaignsListError: components["schemas"]["CampaignsListQErrorComponent"] | components["schemas"]["CampaignsListUpdatedSinceErrorComponent"] | components["schemas"]["CampaignsListVisibilityErrorComponent"] | components["schemas"]["CampaignsListSlugErrorComponent"] | components["schemas"]["CampaignsListActiveOnErrorComponent"];
-        CampaignsListErrorResponse400: components["schemas"]["CampaignsListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        CampaignsListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsListSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "null_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsListUpdatedSinceErrorComponent: {
-            /**
-             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "updated_since";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        CampaignsListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["CampaignsListError"][];
-        };
-        CampaignsListVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        CampaignsPartialUpdateDemandsErrorComponent: {
-            /**
-             * @description * `demands` - demands (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "demands";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsPartialUpdateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsPartialUpdateEndDateErrorComponent: {
-            /**
-             * @description * `end_date` - end_date (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "end_date";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        CampaignsPartialUpdateError: components["schemas"]["CampaignsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CampaignsPartialUpdateNameErrorComponent"] | components["schemas"]["CampaignsPartialUpdateSlugErrorComponent"] | components["schemas"]["CampaignsPartialUpdateHashtagErrorComponent"] | components["schemas"]["CampaignsPartialUpdateStartDateErrorComponent"] | components["schemas"]["CampaignsPartialUpdateEndDateErrorComponent"] | components["schemas"]["CampaignsPartialUpdateDemandsErrorComponent"] | components["schemas"]["CampaignsPartialUpdateDescriptionErrorComponent"] | components["schemas"]["CampaignsPartialUpdateVisibilityErrorComponent"];
-        CampaignsPartialUpdateErrorResponse400: components["schemas"]["CampaignsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        CampaignsPartialUpdateHashtagErrorComponent: {
-            /**
-             * @description * `hashtag` - hashtag (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "hashtag";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsPartialUpdateNameErrorComponent: {
-            /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CampaignsPartialUpdateSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             *     * `unique` - unique
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed" | "unique";
-            detail: string;
-        };
-        CampaignsPartialUpdateStartDateErrorComponent: {
-            /**
-             * @description * `start_date` - start_date (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "start_date";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        CampaignsPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["CampaignsPartialUpdateError"][];
-        };
-        CampaignsPartialUpdateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        CampaignsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CampaignsUpdateDemandsErrorComponent: {
-            /**
-             * @description * `demands` - demands (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "demands";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsUpdateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsUpdateEndDateErrorComponent: {
-            /**
-             * @description * `end_date` - end_date (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "end_date";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        CampaignsUpdateError: components["schemas"]["CampaignsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CampaignsUpdateNameErrorComponent"] | components["schemas"]["CampaignsUpdateSlugErrorComponent"] | components["schemas"]["CampaignsUpdateHashtagErrorComponent"] | components["schemas"]["CampaignsUpdateStartDateErrorComponent"] | components["schemas"]["CampaignsUpdateEndDateErrorComponent"] | components["schemas"]["CampaignsUpdateDemandsErrorComponent"] | components["schemas"]["CampaignsUpdateDescriptionErrorComponent"] | components["schemas"]["CampaignsUpdateVisibilityErrorComponent"];
-        CampaignsUpdateErrorResponse400: components["schemas"]["CampaignsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        CampaignsUpdateHashtagErrorComponent: {
-            /**
-             * @description * `hashtag` - hashtag (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "hashtag";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsUpdateNameErrorComponent: {
-            /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CampaignsUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CampaignsUpdateSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             *     * `unique` - unique
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed" | "unique";
-            detail: string;
-        };
-        CampaignsUpdateStartDateErrorComponent: {
-            /**
-             * @description * `start_date` - start_date (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "start_date";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        CampaignsUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["CampaignsUpdateError"][];
-        };
-        CampaignsUpdateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
         /**
          * @description * `funding` - Funding
          *     * `legal_aid` - Legal aid
@@ -2503,113 +1742,6 @@ export interface components {
             /** @description Ids of the organizations that own the object, of those you may see. */
             readonly owners: number[];
         };
-        ChangesListActionErrorComponent: {
-            /**
-             * @description * `action` - action (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "action";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ChangesListActorErrorComponent: {
-            /**
-             * @description * `actor` - actor (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "actor";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        ChangesListAfterErrorComponent: {
-            /**
-             * @description * `after` - after (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "after";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        ChangesListError: components["schemas"]["ChangesListObjectTypeErrorComponent"] | components["schemas"]["ChangesListObjectIdErrorComponent"] | components["schemas"]["ChangesListActorErrorComponent"] | components["schemas"]["ChangesListActionErrorComponent"] | components["schemas"]["ChangesListSinceErrorComponent"] | components["schemas"]["ChangesListUntilErrorComponent"] | components["schemas"]["ChangesListAfterErrorComponent"];
-        ChangesListErrorResponse400: components["schemas"]["ChangesListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ChangesListObjectIdErrorComponent: {
-            /**
-             * @description * `object_id` - object_id (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "object_id";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        ChangesListObjectTypeErrorComponent: {
-            /**
-             * @description * `object_type` - object_type (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "object_type";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ChangesListSinceErrorComponent: {
-            /**
-             * @description * `since` - since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "since";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ChangesListUntilErrorComponent: {
-            /**
-             * @description * `until` - until (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "until";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ChangesListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ChangesListError"][];
-        };
-        ChangesRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         /**
          * @description * `telegram` - Telegram
          *     * `signal` - Signal
@@ -2623,11 +1755,6 @@ export interface components {
          * @enum {string}
          */
         ChannelEnum: "telegram" | "signal" | "whatsapp" | "phone" | "sms" | "email" | "website" | "form" | "office";
-        /**
-         * @description * `client_error` - Client Error
-         * @enum {string}
-         */
-        ClientErrorEnum: "client_error";
         /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPoint: {
             readonly id: number;
@@ -2698,1631 +1825,6 @@ export interface components {
          * @enum {string}
          */
         ContactPointStatusEnum: "active" | "paused" | "compromised";
-        ContactPointsCreateChannelErrorComponent: {
-            /**
-             * @description * `channel` - channel (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "channel";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsCreateCountriesErrorComponent: {
-            /**
-             * @description * `countries` - countries (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        ContactPointsCreateCountriesINDEXErrorComponent: {
-            /**
-             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"] | components["schemas"]["ContactPointsCreateLastVerifiedAtErrorComponent"];
-        ContactPointsCreateErrorResponse400: components["schemas"]["ContactPointsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ContactPointsCreateHoursErrorComponent: {
-            /**
-             * @description * `hours` - hours (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "hours";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsCreateLabelErrorComponent: {
-            /**
-             * @description * `label` - label (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "label";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsCreateLanguagesErrorComponent: {
-            /**
-             * @description * `languages` - languages (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages";
-            /**
-             * @description * `max_length` - max_length
-             *     * `min_length` - min_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "max_length" | "min_length" | "not_a_list" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsCreateLanguagesINDEXErrorComponent: {
-            /**
-             * @description * `languages.INDEX` - languages.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsCreateLastVerifiedAtErrorComponent: {
-            /**
-             * @description * `last_verified_at` - last_verified_at (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "last_verified_at";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ContactPointsCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ContactPointsCreateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsCreateSecurityAdviceErrorComponent: {
-            /**
-             * @description * `security_advice` - security_advice (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "security_advice";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsCreateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        ContactPointsCreateStatusReasonErrorComponent: {
-            /**
-             * @description * `status_reason` - status_reason (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status_reason";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsCreateTopicsErrorComponent: {
-            /**
-             * @description * `topics` - topics (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topics";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        ContactPointsCreateTopicsINDEXErrorComponent: {
-            /**
-             * @description * `topics.INDEX` - topics.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topics.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ContactPointsCreateError"][];
-        };
-        ContactPointsCreateValueErrorComponent: {
-            /**
-             * @description * `value` - value (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "value";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsCreateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        ContactPointsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ContactPointsListChannelErrorComponent: {
-            /**
-             * @description * `channel` - channel (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "channel";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ContactPointsListCountryErrorComponent: {
-            /**
-             * @description * `country` - country (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "country";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ContactPointsListError: components["schemas"]["ContactPointsListQErrorComponent"] | components["schemas"]["ContactPointsListUpdatedSinceErrorComponent"] | components["schemas"]["ContactPointsListCountryErrorComponent"] | components["schemas"]["ContactPointsListLanguageErrorComponent"] | components["schemas"]["ContactPointsListTopicErrorComponent"] | components["schemas"]["ContactPointsListOrganizationErrorComponent"] | components["schemas"]["ContactPointsListOrganizationSlugErrorComponent"] | components["schemas"]["ContactPointsListChannelErrorComponent"] | components["schemas"]["ContactPointsListStatusErrorComponent"] | components["schemas"]["ContactPointsListVisibilityErrorComponent"];
-        ContactPointsListErrorResponse400: components["schemas"]["ContactPointsListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ContactPointsListLanguageErrorComponent: {
-            /**
-             * @description * `language` - language (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "language";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ContactPointsListOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        ContactPointsListOrganizationSlugErrorComponent: {
-            /**
-             * @description * `organization_slug` - organization_slug (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization_slug";
-            /**
-             * @description * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "null_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsListStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ContactPointsListTopicErrorComponent: {
-            /**
-             * @description * `topic` - topic (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topic";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ContactPointsListUpdatedSinceErrorComponent: {
-            /**
-             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "updated_since";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ContactPointsListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ContactPointsListError"][];
-        };
-        ContactPointsListVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ContactPointsPartialUpdateChannelErrorComponent: {
-            /**
-             * @description * `channel` - channel (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "channel";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsPartialUpdateCountriesErrorComponent: {
-            /**
-             * @description * `countries` - countries (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        ContactPointsPartialUpdateCountriesINDEXErrorComponent: {
-            /**
-             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLastVerifiedAtErrorComponent"];
-        ContactPointsPartialUpdateErrorResponse400: components["schemas"]["ContactPointsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ContactPointsPartialUpdateHoursErrorComponent: {
-            /**
-             * @description * `hours` - hours (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "hours";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsPartialUpdateLabelErrorComponent: {
-            /**
-             * @description * `label` - label (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "label";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsPartialUpdateLanguagesErrorComponent: {
-            /**
-             * @description * `languages` - languages (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages";
-            /**
-             * @description * `max_length` - max_length
-             *     * `min_length` - min_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "max_length" | "min_length" | "not_a_list" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsPartialUpdateLanguagesINDEXErrorComponent: {
-            /**
-             * @description * `languages.INDEX` - languages.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsPartialUpdateLastVerifiedAtErrorComponent: {
-            /**
-             * @description * `last_verified_at` - last_verified_at (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "last_verified_at";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ContactPointsPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ContactPointsPartialUpdateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsPartialUpdateSecurityAdviceErrorComponent: {
-            /**
-             * @description * `security_advice` - security_advice (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "security_advice";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsPartialUpdateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        ContactPointsPartialUpdateStatusReasonErrorComponent: {
-            /**
-             * @description * `status_reason` - status_reason (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status_reason";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsPartialUpdateTopicsErrorComponent: {
-            /**
-             * @description * `topics` - topics (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topics";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        ContactPointsPartialUpdateTopicsINDEXErrorComponent: {
-            /**
-             * @description * `topics.INDEX` - topics.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topics.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ContactPointsPartialUpdateError"][];
-        };
-        ContactPointsPartialUpdateValueErrorComponent: {
-            /**
-             * @description * `value` - value (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "value";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsPartialUpdateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        ContactPointsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ContactPointsUpdateChannelErrorComponent: {
-            /**
-             * @description * `channel` - channel (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "channel";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsUpdateCountriesErrorComponent: {
-            /**
-             * @description * `countries` - countries (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        ContactPointsUpdateCountriesINDEXErrorComponent: {
-            /**
-             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsUpdateLastVerifiedAtErrorComponent"];
-        ContactPointsUpdateErrorResponse400: components["schemas"]["ContactPointsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ContactPointsUpdateHoursErrorComponent: {
-            /**
-             * @description * `hours` - hours (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "hours";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsUpdateLabelErrorComponent: {
-            /**
-             * @description * `label` - label (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "label";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsUpdateLanguagesErrorComponent: {
-            /**
-             * @description * `languages` - languages (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages";
-            /**
-             * @description * `max_length` - max_length
-             *     * `min_length` - min_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "max_length" | "min_length" | "not_a_list" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsUpdateLanguagesINDEXErrorComponent: {
-            /**
-             * @description * `languages.INDEX` - languages.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsUpdateLastVerifiedAtErrorComponent: {
-            /**
-             * @description * `last_verified_at` - last_verified_at (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "last_verified_at";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ContactPointsUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ContactPointsUpdateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsUpdateSecurityAdviceErrorComponent: {
-            /**
-             * @description * `security_advice` - security_advice (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "security_advice";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsUpdateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        ContactPointsUpdateStatusReasonErrorComponent: {
-            /**
-             * @description * `status_reason` - status_reason (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status_reason";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsUpdateTopicsErrorComponent: {
-            /**
-             * @description * `topics` - topics (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topics";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        ContactPointsUpdateTopicsINDEXErrorComponent: {
-            /**
-             * @description * `topics.INDEX` - topics.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topics.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ContactPointsUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ContactPointsUpdateError"][];
-        };
-        ContactPointsUpdateValueErrorComponent: {
-            /**
-             * @description * `value` - value (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "value";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ContactPointsUpdateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        ContactPointsVerifyCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CountriesCreateAsylumPracticeErrorComponent: {
-            /**
-             * @description * `asylum_practice` - asylum_practice (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "asylum_practice";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesCreateCodeErrorComponent: {
-            /**
-             * @description * `code` - code (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "code";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        CountriesCreateConscientiousObjectionErrorComponent: {
-            /**
-             * @description * `conscientious_objection` - conscientious_objection (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "conscientious_objection";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesCreateConscriptionErrorComponent: {
-            /**
-             * @description * `conscription` - conscription (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "conscription";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesCreateError: components["schemas"]["CountriesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateCodeErrorComponent"] | components["schemas"]["CountriesCreateConscriptionErrorComponent"] | components["schemas"]["CountriesCreateConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesCreateMobilizationErrorComponent"] | components["schemas"]["CountriesCreatePenaltiesErrorComponent"] | components["schemas"]["CountriesCreateAsylumPracticeErrorComponent"] | components["schemas"]["CountriesCreateSourcesNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateSourcesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesCreateSourcesINDEXTitleErrorComponent"] | components["schemas"]["CountriesCreateSourcesINDEXUrlErrorComponent"] | components["schemas"]["CountriesCreateLastReviewedErrorComponent"];
-        CountriesCreateErrorResponse400: components["schemas"]["CountriesCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        CountriesCreateLastReviewedErrorComponent: {
-            /**
-             * @description * `last_reviewed` - last_reviewed (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "last_reviewed";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "datetime" | "invalid";
-            detail: string;
-        };
-        CountriesCreateMobilizationErrorComponent: {
-            /**
-             * @description * `mobilization` - mobilization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "mobilization";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CountriesCreatePenaltiesErrorComponent: {
-            /**
-             * @description * `penalties` - penalties (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "penalties";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesCreateSourcesINDEXNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `sources.INDEX.non_field_errors` - sources.INDEX.non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sources.INDEX.non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CountriesCreateSourcesINDEXTitleErrorComponent: {
-            /**
-             * @description * `sources.INDEX.title` - sources.INDEX.title (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sources.INDEX.title";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesCreateSourcesINDEXUrlErrorComponent: {
-            /**
-             * @description * `sources.INDEX.url` - sources.INDEX.url (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sources.INDEX.url";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesCreateSourcesNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `sources.non_field_errors` - sources.non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sources.non_field_errors";
-            /**
-             * @description * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "not_a_list" | "null";
-            detail: string;
-        };
-        CountriesCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["CountriesCreateError"][];
-        };
-        CountriesDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CountriesListError: components["schemas"]["CountriesListQErrorComponent"] | components["schemas"]["CountriesListUpdatedSinceErrorComponent"];
-        CountriesListErrorResponse400: components["schemas"]["CountriesListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        CountriesListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        CountriesListUpdatedSinceErrorComponent: {
-            /**
-             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "updated_since";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        CountriesListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["CountriesListError"][];
-        };
-        CountriesPartialUpdateAsylumPracticeErrorComponent: {
-            /**
-             * @description * `asylum_practice` - asylum_practice (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "asylum_practice";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesPartialUpdateCodeErrorComponent: {
-            /**
-             * @description * `code` - code (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "code";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        CountriesPartialUpdateConscientiousObjectionErrorComponent: {
-            /**
-             * @description * `conscientious_objection` - conscientious_objection (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "conscientious_objection";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesPartialUpdateConscriptionErrorComponent: {
-            /**
-             * @description * `conscription` - conscription (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "conscription";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesPartialUpdateError: components["schemas"]["CountriesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateCodeErrorComponent"] | components["schemas"]["CountriesPartialUpdateConscriptionErrorComponent"] | components["schemas"]["CountriesPartialUpdateConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesPartialUpdateMobilizationErrorComponent"] | components["schemas"]["CountriesPartialUpdatePenaltiesErrorComponent"] | components["schemas"]["CountriesPartialUpdateAsylumPracticeErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesINDEXTitleErrorComponent"] | components["schemas"]["CountriesPartialUpdateSourcesINDEXUrlErrorComponent"] | components["schemas"]["CountriesPartialUpdateLastReviewedErrorComponent"];
-        CountriesPartialUpdateErrorResponse400: components["schemas"]["CountriesPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        CountriesPartialUpdateLastReviewedErrorComponent: {
-            /**
-             * @description * `last_reviewed` - last_reviewed (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "last_reviewed";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "datetime" | "invalid";
-            detail: string;
-        };
-        CountriesPartialUpdateMobilizationErrorComponent: {
-            /**
-             * @description * `mobilization` - mobilization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "mobilization";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CountriesPartialUpdatePenaltiesErrorComponent: {
-            /**
-             * @description * `penalties` - penalties (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "penalties";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesPartialUpdateSourcesINDEXNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `sources.INDEX.non_field_errors` - sources.INDEX.non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sources.INDEX.non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CountriesPartialUpdateSourcesINDEXTitleErrorComponent: {
-            /**
-             * @description * `sources.INDEX.title` - sources.INDEX.title (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sources.INDEX.title";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesPartialUpdateSourcesINDEXUrlErrorComponent: {
-            /**
-             * @description * `sources.INDEX.url` - sources.INDEX.url (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sources.INDEX.url";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesPartialUpdateSourcesNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `sources.non_field_errors` - sources.non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sources.non_field_errors";
-            /**
-             * @description * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "not_a_list" | "null";
-            detail: string;
-        };
-        CountriesPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["CountriesPartialUpdateError"][];
-        };
-        CountriesRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        CountriesUpdateAsylumPracticeErrorComponent: {
-            /**
-             * @description * `asylum_practice` - asylum_practice (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "asylum_practice";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesUpdateCodeErrorComponent: {
-            /**
-             * @description * `code` - code (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "code";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        CountriesUpdateConscientiousObjectionErrorComponent: {
-            /**
-             * @description * `conscientious_objection` - conscientious_objection (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "conscientious_objection";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesUpdateConscriptionErrorComponent: {
-            /**
-             * @description * `conscription` - conscription (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "conscription";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesUpdateError: components["schemas"]["CountriesUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateCodeErrorComponent"] | components["schemas"]["CountriesUpdateConscriptionErrorComponent"] | components["schemas"]["CountriesUpdateConscientiousObjectionErrorComponent"] | components["schemas"]["CountriesUpdateMobilizationErrorComponent"] | components["schemas"]["CountriesUpdatePenaltiesErrorComponent"] | components["schemas"]["CountriesUpdateAsylumPracticeErrorComponent"] | components["schemas"]["CountriesUpdateSourcesNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateSourcesINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["CountriesUpdateSourcesINDEXTitleErrorComponent"] | components["schemas"]["CountriesUpdateSourcesINDEXUrlErrorComponent"] | components["schemas"]["CountriesUpdateLastReviewedErrorComponent"];
-        CountriesUpdateErrorResponse400: components["schemas"]["CountriesUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        CountriesUpdateLastReviewedErrorComponent: {
-            /**
-             * @description * `last_reviewed` - last_reviewed (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "last_reviewed";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "datetime" | "invalid";
-            detail: string;
-        };
-        CountriesUpdateMobilizationErrorComponent: {
-            /**
-             * @description * `mobilization` - mobilization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "mobilization";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CountriesUpdatePenaltiesErrorComponent: {
-            /**
-             * @description * `penalties` - penalties (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "penalties";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesUpdateSourcesINDEXNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `sources.INDEX.non_field_errors` - sources.INDEX.non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sources.INDEX.non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        CountriesUpdateSourcesINDEXTitleErrorComponent: {
-            /**
-             * @description * `sources.INDEX.title` - sources.INDEX.title (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sources.INDEX.title";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesUpdateSourcesINDEXUrlErrorComponent: {
-            /**
-             * @description * `sources.INDEX.url` - sources.INDEX.url (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sources.INDEX.url";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        CountriesUpdateSourcesNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `sources.non_field_errors` - sources.non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "sources.non_field_errors";
-            /**
-             * @description * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "not_a_list" | "null";
-            detail: string;
-        };
-        CountriesUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["CountriesUpdateError"][];
-        };
         Country: {
             /**
              * @description ISO 3166-1 alpha-2.
@@ -6537,1128 +4039,9 @@ export interface components {
             /** Format: date-time */
             readonly published_at: string;
         };
-        DocumentsArchiveCreateError: components["schemas"]["DocumentsArchiveCreateStatusErrorComponent"];
-        DocumentsArchiveCreateErrorResponse400: components["schemas"]["DocumentsArchiveCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        DocumentsArchiveCreateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        DocumentsArchiveCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["DocumentsArchiveCreateError"][];
-        };
-        DocumentsAttachmentsCreateError: components["schemas"]["DocumentsAttachmentsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["DocumentsAttachmentsCreateFileErrorComponent"] | components["schemas"]["DocumentsAttachmentsCreateNameErrorComponent"];
-        DocumentsAttachmentsCreateErrorResponse400: components["schemas"]["DocumentsAttachmentsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        DocumentsAttachmentsCreateFileErrorComponent: {
-            /**
-             * @description * `file` - file (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "file";
-            /**
-             * @description * `empty` - empty
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `no_name` - no_name
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "empty" | "invalid" | "max_length" | "no_name" | "null" | "required";
-            detail: string;
-        };
-        DocumentsAttachmentsCreateNameErrorComponent: {
-            /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsAttachmentsCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        DocumentsAttachmentsCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["DocumentsAttachmentsCreateError"][];
-        };
-        DocumentsAttachmentsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        DocumentsAttachmentsDownloadRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        DocumentsCreateBodyErrorComponent: {
-            /**
-             * @description * `body` - body (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "body";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsCreateCountriesErrorComponent: {
-            /**
-             * @description * `countries` - countries (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        DocumentsCreateCountriesINDEXErrorComponent: {
-            /**
-             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        DocumentsCreateError: components["schemas"]["DocumentsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["DocumentsCreateTitleErrorComponent"] | components["schemas"]["DocumentsCreateSummaryErrorComponent"] | components["schemas"]["DocumentsCreateBodyErrorComponent"] | components["schemas"]["DocumentsCreateLanguageErrorComponent"] | components["schemas"]["DocumentsCreateTranslationOfErrorComponent"] | components["schemas"]["DocumentsCreateTopicsErrorComponent"] | components["schemas"]["DocumentsCreateTopicsINDEXErrorComponent"] | components["schemas"]["DocumentsCreateCountriesErrorComponent"] | components["schemas"]["DocumentsCreateCountriesINDEXErrorComponent"] | components["schemas"]["DocumentsCreateOrganizationErrorComponent"] | components["schemas"]["DocumentsCreateVisibilityErrorComponent"];
-        DocumentsCreateErrorResponse400: components["schemas"]["DocumentsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        DocumentsCreateLanguageErrorComponent: {
-            /**
-             * @description * `language` - language (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "language";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        DocumentsCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        DocumentsCreateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        DocumentsCreateSummaryErrorComponent: {
-            /**
-             * @description * `summary` - summary (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "summary";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsCreateTitleErrorComponent: {
-            /**
-             * @description * `title` - title (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "title";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsCreateTopicsErrorComponent: {
-            /**
-             * @description * `topics` - topics (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topics";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        DocumentsCreateTopicsINDEXErrorComponent: {
-            /**
-             * @description * `topics.INDEX` - topics.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topics.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        DocumentsCreateTranslationOfErrorComponent: {
-            /**
-             * @description * `translation_of` - translation_of (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "translation_of";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null";
-            detail: string;
-        };
-        DocumentsCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["DocumentsCreateError"][];
-        };
-        DocumentsCreateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        DocumentsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        DocumentsDiffRetrieveError: components["schemas"]["DocumentsDiffRetrieveToVersionErrorComponent"] | components["schemas"]["DocumentsDiffRetrieveFromVersionErrorComponent"];
-        DocumentsDiffRetrieveErrorResponse400: components["schemas"]["DocumentsDiffRetrieveValidationError"] | components["schemas"]["ParseErrorResponse"];
-        DocumentsDiffRetrieveFromVersionErrorComponent: {
-            /**
-             * @description * `from_version` - from_version (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "from_version";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "required";
-            detail: string;
-        };
-        DocumentsDiffRetrieveToVersionErrorComponent: {
-            /**
-             * @description * `to_version` - to_version (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "to_version";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value";
-            detail: string;
-        };
-        DocumentsDiffRetrieveValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["DocumentsDiffRetrieveError"][];
-        };
-        DocumentsListCountryErrorComponent: {
-            /**
-             * @description * `country` - country (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "country";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        DocumentsListError: components["schemas"]["DocumentsListQErrorComponent"] | components["schemas"]["DocumentsListUpdatedSinceErrorComponent"] | components["schemas"]["DocumentsListLanguageErrorComponent"] | components["schemas"]["DocumentsListCountryErrorComponent"] | components["schemas"]["DocumentsListTopicErrorComponent"] | components["schemas"]["DocumentsListOrganizationErrorComponent"] | components["schemas"]["DocumentsListOrganizationSlugErrorComponent"] | components["schemas"]["DocumentsListStatusErrorComponent"] | components["schemas"]["DocumentsListVisibilityErrorComponent"] | components["schemas"]["DocumentsListTranslationGroupErrorComponent"];
-        DocumentsListErrorResponse400: components["schemas"]["DocumentsListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        DocumentsListLanguageErrorComponent: {
-            /**
-             * @description * `language` - language (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "language";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        DocumentsListOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        DocumentsListOrganizationSlugErrorComponent: {
-            /**
-             * @description * `organization_slug` - organization_slug (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization_slug";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsListStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        DocumentsListTopicErrorComponent: {
-            /**
-             * @description * `topic` - topic (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topic";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        DocumentsListTranslationGroupErrorComponent: {
-            /**
-             * @description * `translation_group` - translation_group (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "translation_group";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsListUpdatedSinceErrorComponent: {
-            /**
-             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "updated_since";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        DocumentsListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["DocumentsListError"][];
-        };
-        DocumentsListVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        DocumentsPartialUpdateBodyErrorComponent: {
-            /**
-             * @description * `body` - body (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "body";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsPartialUpdateCountriesErrorComponent: {
-            /**
-             * @description * `countries` - countries (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        DocumentsPartialUpdateCountriesINDEXErrorComponent: {
-            /**
-             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        DocumentsPartialUpdateError: components["schemas"]["DocumentsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["DocumentsPartialUpdateTitleErrorComponent"] | components["schemas"]["DocumentsPartialUpdateSummaryErrorComponent"] | components["schemas"]["DocumentsPartialUpdateBodyErrorComponent"] | components["schemas"]["DocumentsPartialUpdateLanguageErrorComponent"] | components["schemas"]["DocumentsPartialUpdateTranslationOfErrorComponent"] | components["schemas"]["DocumentsPartialUpdateTopicsErrorComponent"] | components["schemas"]["DocumentsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["DocumentsPartialUpdateCountriesErrorComponent"] | components["schemas"]["DocumentsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["DocumentsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["DocumentsPartialUpdateVisibilityErrorComponent"];
-        DocumentsPartialUpdateErrorResponse400: components["schemas"]["DocumentsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        DocumentsPartialUpdateLanguageErrorComponent: {
-            /**
-             * @description * `language` - language (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "language";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        DocumentsPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        DocumentsPartialUpdateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        DocumentsPartialUpdateSummaryErrorComponent: {
-            /**
-             * @description * `summary` - summary (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "summary";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsPartialUpdateTitleErrorComponent: {
-            /**
-             * @description * `title` - title (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "title";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsPartialUpdateTopicsErrorComponent: {
-            /**
-             * @description * `topics` - topics (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topics";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        DocumentsPartialUpdateTopicsINDEXErrorComponent: {
-            /**
-             * @description * `topics.INDEX` - topics.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topics.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        DocumentsPartialUpdateTranslationOfErrorComponent: {
-            /**
-             * @description * `translation_of` - translation_of (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "translation_of";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null";
-            detail: string;
-        };
-        DocumentsPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["DocumentsPartialUpdateError"][];
-        };
-        DocumentsPartialUpdateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        DocumentsPreviewCreateBodyErrorComponent: {
-            /**
-             * @description * `body` - body (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "body";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsPreviewCreateError: components["schemas"]["DocumentsPreviewCreateNonFieldErrorsErrorComponent"] | components["schemas"]["DocumentsPreviewCreateBodyErrorComponent"];
-        DocumentsPreviewCreateErrorResponse400: components["schemas"]["DocumentsPreviewCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        DocumentsPreviewCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        DocumentsPreviewCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["DocumentsPreviewCreateError"][];
-        };
-        DocumentsPublishCreateError: components["schemas"]["DocumentsPublishCreateStatusErrorComponent"];
-        DocumentsPublishCreateErrorResponse400: components["schemas"]["DocumentsPublishCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        DocumentsPublishCreateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        DocumentsPublishCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["DocumentsPublishCreateError"][];
-        };
-        DocumentsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        DocumentsReviseCreateError: components["schemas"]["DocumentsReviseCreateStatusErrorComponent"];
-        DocumentsReviseCreateErrorResponse400: components["schemas"]["DocumentsReviseCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        DocumentsReviseCreateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        DocumentsReviseCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["DocumentsReviseCreateError"][];
-        };
-        DocumentsSubmitCreateError: components["schemas"]["DocumentsSubmitCreateStatusErrorComponent"];
-        DocumentsSubmitCreateErrorResponse400: components["schemas"]["DocumentsSubmitCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        DocumentsSubmitCreateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        DocumentsSubmitCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["DocumentsSubmitCreateError"][];
-        };
-        DocumentsTranslationRetrieveError: components["schemas"]["DocumentsTranslationRetrieveLanguageErrorComponent"];
-        DocumentsTranslationRetrieveErrorResponse400: components["schemas"]["DocumentsTranslationRetrieveValidationError"] | components["schemas"]["ParseErrorResponse"];
-        DocumentsTranslationRetrieveLanguageErrorComponent: {
-            /**
-             * @description * `language` - language (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "language";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        DocumentsTranslationRetrieveValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["DocumentsTranslationRetrieveError"][];
-        };
-        DocumentsTranslationsListErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        DocumentsUpdateBodyErrorComponent: {
-            /**
-             * @description * `body` - body (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "body";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsUpdateCountriesErrorComponent: {
-            /**
-             * @description * `countries` - countries (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        DocumentsUpdateCountriesINDEXErrorComponent: {
-            /**
-             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        DocumentsUpdateError: components["schemas"]["DocumentsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["DocumentsUpdateTitleErrorComponent"] | components["schemas"]["DocumentsUpdateSummaryErrorComponent"] | components["schemas"]["DocumentsUpdateBodyErrorComponent"] | components["schemas"]["DocumentsUpdateLanguageErrorComponent"] | components["schemas"]["DocumentsUpdateTranslationOfErrorComponent"] | components["schemas"]["DocumentsUpdateTopicsErrorComponent"] | components["schemas"]["DocumentsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["DocumentsUpdateCountriesErrorComponent"] | components["schemas"]["DocumentsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["DocumentsUpdateOrganizationErrorComponent"] | components["schemas"]["DocumentsUpdateVisibilityErrorComponent"];
-        DocumentsUpdateErrorResponse400: components["schemas"]["DocumentsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        DocumentsUpdateLanguageErrorComponent: {
-            /**
-             * @description * `language` - language (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "language";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        DocumentsUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        DocumentsUpdateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        DocumentsUpdateSummaryErrorComponent: {
-            /**
-             * @description * `summary` - summary (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "summary";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsUpdateTitleErrorComponent: {
-            /**
-             * @description * `title` - title (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "title";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        DocumentsUpdateTopicsErrorComponent: {
-            /**
-             * @description * `topics` - topics (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topics";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        DocumentsUpdateTopicsINDEXErrorComponent: {
-            /**
-             * @description * `topics.INDEX` - topics.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "topics.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        DocumentsUpdateTranslationOfErrorComponent: {
-            /**
-             * @description * `translation_of` - translation_of (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "translation_of";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null";
-            detail: string;
-        };
-        DocumentsUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["DocumentsUpdateError"][];
-        };
-        DocumentsUpdateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        DocumentsVersionsListErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        DocumentsVersionsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         EndedSessions: {
             /** @description How many sessions were ended. */
             ended: number;
-        };
-        Error401: {
-            code: components["schemas"]["ErrorCode401Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error403: {
-            code: components["schemas"]["ErrorCode403Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error404: {
-            code: components["schemas"]["ErrorCode404Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error405: {
-            code: components["schemas"]["ErrorCode405Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error406: {
-            code: components["schemas"]["ErrorCode406Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error415: {
-            code: components["schemas"]["ErrorCode415Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        Error429: {
-            code: components["schemas"]["ErrorCode429Enum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `authentication_failed` - Authentication failed
-         *     * `not_authenticated` - No credentials were sent
-         *     * `no_active_account` - Wrong username or password, or the account is deactivated
-         *     * `bad_authorization_header` - The Authorization header is malformed
-         *     * `token_not_valid` - The token is malformed, badly signed, expired or of the wrong type
-         *     * `token_reused` - A rotated refresh token was used again; its session has ended
-         *     * `session_revoked` - The session has ended (signed out, revoked or deactivated)
-         *     * `session_expired` - The session reached its maximum age (JWT_SESSION_MAX_DAYS)
-         *     * `user_inactive` - The account is deactivated
-         * @enum {string}
-         */
-        ErrorCode401Enum: "authentication_failed" | "not_authenticated" | "no_active_account" | "bad_authorization_header" | "token_not_valid" | "token_reused" | "session_revoked" | "session_expired" | "user_inactive";
-        /**
-         * @description * `permission_denied` - Permission Denied
-         * @enum {string}
-         */
-        ErrorCode403Enum: "permission_denied";
-        /**
-         * @description * `not_found` - Not Found
-         * @enum {string}
-         */
-        ErrorCode404Enum: "not_found";
-        /**
-         * @description * `method_not_allowed` - Method Not Allowed
-         * @enum {string}
-         */
-        ErrorCode405Enum: "method_not_allowed";
-        /**
-         * @description * `not_acceptable` - Not Acceptable
-         * @enum {string}
-         */
-        ErrorCode406Enum: "not_acceptable";
-        /**
-         * @description * `unsupported_media_type` - Unsupported Media Type
-         * @enum {string}
-         */
-        ErrorCode415Enum: "unsupported_media_type";
-        /**
-         * @description * `throttled` - Throttled
-         * @enum {string}
-         */
-        ErrorCode429Enum: "throttled";
-        /** @description Schema of every 401 of the API (DRF_STANDARDIZED_ERRORS["ERROR_SCHEMAS"]). */
-        ErrorResponse401: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error401"][];
-        };
-        ErrorResponse403: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error403"][];
-        };
-        ErrorResponse404: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error404"][];
-        };
-        ErrorResponse405: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error405"][];
-        };
-        ErrorResponse406: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error406"][];
-        };
-        ErrorResponse415: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error415"][];
-        };
-        ErrorResponse429: {
-            type: components["schemas"]["ClientErrorEnum"];
-            errors: components["schemas"]["Error429"][];
         };
         /** @description An event an organization holds, online or at a place, usually within a campaign. */
         Event: {
@@ -8242,1496 +4625,10 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
         };
-        EventsCreateCampaignErrorComponent: {
-            /**
-             * @description * `campaign` - campaign (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "campaign";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type";
-            detail: string;
-        };
-        EventsCreateCityErrorComponent: {
-            /**
-             * @description * `city` - city (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "city";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsCreateCountryErrorComponent: {
-            /**
-             * @description * `country` - country (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "country";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null";
-            detail: string;
-        };
-        EventsCreateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsCreateEndsAtErrorComponent: {
-            /**
-             * @description * `ends_at` - ends_at (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "ends_at";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `null` - null
-             *     * `overflow` - overflow
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow" | "required";
-            detail: string;
-        };
-        EventsCreateError: components["schemas"]["EventsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["EventsCreateCampaignErrorComponent"] | components["schemas"]["EventsCreateOrganizationErrorComponent"] | components["schemas"]["EventsCreateTitleErrorComponent"] | components["schemas"]["EventsCreateDescriptionErrorComponent"] | components["schemas"]["EventsCreateStartsAtErrorComponent"] | components["schemas"]["EventsCreateEndsAtErrorComponent"] | components["schemas"]["EventsCreateTimezoneErrorComponent"] | components["schemas"]["EventsCreateIsOnlineErrorComponent"] | components["schemas"]["EventsCreatePlaceErrorComponent"] | components["schemas"]["EventsCreateCityErrorComponent"] | components["schemas"]["EventsCreateCountryErrorComponent"] | components["schemas"]["EventsCreateLinkErrorComponent"] | components["schemas"]["EventsCreateVisibilityErrorComponent"];
-        EventsCreateErrorResponse400: components["schemas"]["EventsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        EventsCreateIsOnlineErrorComponent: {
-            /**
-             * @description * `is_online` - is_online (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_online";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        EventsCreateLinkErrorComponent: {
-            /**
-             * @description * `link` - link (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "link";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        EventsCreateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        EventsCreatePlaceErrorComponent: {
-            /**
-             * @description * `place` - place (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "place";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsCreateStartsAtErrorComponent: {
-            /**
-             * @description * `starts_at` - starts_at (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "starts_at";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `null` - null
-             *     * `overflow` - overflow
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow" | "required";
-            detail: string;
-        };
-        EventsCreateTimezoneErrorComponent: {
-            /**
-             * @description * `timezone` - timezone (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "timezone";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsCreateTitleErrorComponent: {
-            /**
-             * @description * `title` - title (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "title";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["EventsCreateError"][];
-        };
-        EventsCreateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        EventsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        EventsListCampaignErrorComponent: {
-            /**
-             * @description * `campaign` - campaign (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "campaign";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        EventsListCampaignSlugErrorComponent: {
-            /**
-             * @description * `campaign_slug` - campaign_slug (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "campaign_slug";
-            /**
-             * @description * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "null_characters_not_allowed";
-            detail: string;
-        };
-        EventsListCountryErrorComponent: {
-            /**
-             * @description * `country` - country (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "country";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        EventsListDateFromErrorComponent: {
-            /**
-             * @description * `date_from` - date_from (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "date_from";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        EventsListDateToErrorComponent: {
-            /**
-             * @description * `date_to` - date_to (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "date_to";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        EventsListError: components["schemas"]["EventsListQErrorComponent"] | components["schemas"]["EventsListUpdatedSinceErrorComponent"] | components["schemas"]["EventsListCampaignErrorComponent"] | components["schemas"]["EventsListCampaignSlugErrorComponent"] | components["schemas"]["EventsListOrganizationErrorComponent"] | components["schemas"]["EventsListCountryErrorComponent"] | components["schemas"]["EventsListVisibilityErrorComponent"] | components["schemas"]["EventsListDateFromErrorComponent"] | components["schemas"]["EventsListDateToErrorComponent"];
-        EventsListErrorResponse400: components["schemas"]["EventsListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        EventsListOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        EventsListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        EventsListUpdatedSinceErrorComponent: {
-            /**
-             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "updated_since";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        EventsListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["EventsListError"][];
-        };
-        EventsListVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        EventsPartialUpdateCampaignErrorComponent: {
-            /**
-             * @description * `campaign` - campaign (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "campaign";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type";
-            detail: string;
-        };
-        EventsPartialUpdateCityErrorComponent: {
-            /**
-             * @description * `city` - city (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "city";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsPartialUpdateCountryErrorComponent: {
-            /**
-             * @description * `country` - country (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "country";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null";
-            detail: string;
-        };
-        EventsPartialUpdateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsPartialUpdateEndsAtErrorComponent: {
-            /**
-             * @description * `ends_at` - ends_at (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "ends_at";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `null` - null
-             *     * `overflow` - overflow
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow" | "required";
-            detail: string;
-        };
-        EventsPartialUpdateError: components["schemas"]["EventsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["EventsPartialUpdateCampaignErrorComponent"] | components["schemas"]["EventsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["EventsPartialUpdateTitleErrorComponent"] | components["schemas"]["EventsPartialUpdateDescriptionErrorComponent"] | components["schemas"]["EventsPartialUpdateStartsAtErrorComponent"] | components["schemas"]["EventsPartialUpdateEndsAtErrorComponent"] | components["schemas"]["EventsPartialUpdateTimezoneErrorComponent"] | components["schemas"]["EventsPartialUpdateIsOnlineErrorComponent"] | components["schemas"]["EventsPartialUpdatePlaceErrorComponent"] | components["schemas"]["EventsPartialUpdateCityErrorComponent"] | components["schemas"]["EventsPartialUpdateCountryErrorComponent"] | components["schemas"]["EventsPartialUpdateLinkErrorComponent"] | components["schemas"]["EventsPartialUpdateVisibilityErrorComponent"];
-        EventsPartialUpdateErrorResponse400: components["schemas"]["EventsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        EventsPartialUpdateIsOnlineErrorComponent: {
-            /**
-             * @description * `is_online` - is_online (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_online";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        EventsPartialUpdateLinkErrorComponent: {
-            /**
-             * @description * `link` - link (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "link";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        EventsPartialUpdateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        EventsPartialUpdatePlaceErrorComponent: {
-            /**
-             * @description * `place` - place (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "place";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsPartialUpdateStartsAtErrorComponent: {
-            /**
-             * @description * `starts_at` - starts_at (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "starts_at";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `null` - null
-             *     * `overflow` - overflow
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow" | "required";
-            detail: string;
-        };
-        EventsPartialUpdateTimezoneErrorComponent: {
-            /**
-             * @description * `timezone` - timezone (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "timezone";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsPartialUpdateTitleErrorComponent: {
-            /**
-             * @description * `title` - title (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "title";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["EventsPartialUpdateError"][];
-        };
-        EventsPartialUpdateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        EventsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        EventsUpdateCampaignErrorComponent: {
-            /**
-             * @description * `campaign` - campaign (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "campaign";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type";
-            detail: string;
-        };
-        EventsUpdateCityErrorComponent: {
-            /**
-             * @description * `city` - city (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "city";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsUpdateCountryErrorComponent: {
-            /**
-             * @description * `country` - country (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "country";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null";
-            detail: string;
-        };
-        EventsUpdateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsUpdateEndsAtErrorComponent: {
-            /**
-             * @description * `ends_at` - ends_at (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "ends_at";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `null` - null
-             *     * `overflow` - overflow
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow" | "required";
-            detail: string;
-        };
-        EventsUpdateError: components["schemas"]["EventsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["EventsUpdateCampaignErrorComponent"] | components["schemas"]["EventsUpdateOrganizationErrorComponent"] | components["schemas"]["EventsUpdateTitleErrorComponent"] | components["schemas"]["EventsUpdateDescriptionErrorComponent"] | components["schemas"]["EventsUpdateStartsAtErrorComponent"] | components["schemas"]["EventsUpdateEndsAtErrorComponent"] | components["schemas"]["EventsUpdateTimezoneErrorComponent"] | components["schemas"]["EventsUpdateIsOnlineErrorComponent"] | components["schemas"]["EventsUpdatePlaceErrorComponent"] | components["schemas"]["EventsUpdateCityErrorComponent"] | components["schemas"]["EventsUpdateCountryErrorComponent"] | components["schemas"]["EventsUpdateLinkErrorComponent"] | components["schemas"]["EventsUpdateVisibilityErrorComponent"];
-        EventsUpdateErrorResponse400: components["schemas"]["EventsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        EventsUpdateIsOnlineErrorComponent: {
-            /**
-             * @description * `is_online` - is_online (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_online";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        EventsUpdateLinkErrorComponent: {
-            /**
-             * @description * `link` - link (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "link";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        EventsUpdateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        EventsUpdatePlaceErrorComponent: {
-            /**
-             * @description * `place` - place (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "place";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsUpdateStartsAtErrorComponent: {
-            /**
-             * @description * `starts_at` - starts_at (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "starts_at";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `null` - null
-             *     * `overflow` - overflow
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow" | "required";
-            detail: string;
-        };
-        EventsUpdateTimezoneErrorComponent: {
-            /**
-             * @description * `timezone` - timezone (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "timezone";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsUpdateTitleErrorComponent: {
-            /**
-             * @description * `title` - title (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "title";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        EventsUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["EventsUpdateError"][];
-        };
-        EventsUpdateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        FundingEntriesCreateAmountErrorComponent: {
-            /**
-             * @description * `amount` - amount (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "amount";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        FundingEntriesCreateCampaignErrorComponent: {
-            /**
-             * @description * `campaign` - campaign (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "campaign";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type";
-            detail: string;
-        };
-        FundingEntriesCreateCurrencyErrorComponent: {
-            /**
-             * @description * `currency` - currency (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "currency";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        FundingEntriesCreateDateErrorComponent: {
-            /**
-             * @description * `date` - date (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "date";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        FundingEntriesCreateError: components["schemas"]["FundingEntriesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["FundingEntriesCreateKindErrorComponent"] | components["schemas"]["FundingEntriesCreateAmountErrorComponent"] | components["schemas"]["FundingEntriesCreateCurrencyErrorComponent"] | components["schemas"]["FundingEntriesCreateDateErrorComponent"] | components["schemas"]["FundingEntriesCreatePurposeErrorComponent"] | components["schemas"]["FundingEntriesCreateRecipientErrorComponent"] | components["schemas"]["FundingEntriesCreateCampaignErrorComponent"] | components["schemas"]["FundingEntriesCreateReferenceErrorComponent"];
-        FundingEntriesCreateErrorResponse400: components["schemas"]["FundingEntriesCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        FundingEntriesCreateKindErrorComponent: {
-            /**
-             * @description * `kind` - kind (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kind";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        FundingEntriesCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        FundingEntriesCreatePurposeErrorComponent: {
-            /**
-             * @description * `purpose` - purpose (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "purpose";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        FundingEntriesCreateRecipientErrorComponent: {
-            /**
-             * @description * `recipient` - recipient (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "recipient";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid";
-            detail: string;
-        };
-        FundingEntriesCreateReferenceErrorComponent: {
-            /**
-             * @description * `reference` - reference (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "reference";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             *     * `unique` - unique
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed" | "unique";
-            detail: string;
-        };
-        FundingEntriesCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["FundingEntriesCreateError"][];
-        };
-        FundingEntriesDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        FundingEntriesListCampaignErrorComponent: {
-            /**
-             * @description * `campaign` - campaign (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "campaign";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        FundingEntriesListCurrencyErrorComponent: {
-            /**
-             * @description * `currency` - currency (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "currency";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        FundingEntriesListDateFromErrorComponent: {
-            /**
-             * @description * `date_from` - date_from (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "date_from";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        FundingEntriesListDateToErrorComponent: {
-            /**
-             * @description * `date_to` - date_to (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "date_to";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        FundingEntriesListError: components["schemas"]["FundingEntriesListQErrorComponent"] | components["schemas"]["FundingEntriesListUpdatedSinceErrorComponent"] | components["schemas"]["FundingEntriesListKindErrorComponent"] | components["schemas"]["FundingEntriesListRecipientErrorComponent"] | components["schemas"]["FundingEntriesListCampaignErrorComponent"] | components["schemas"]["FundingEntriesListCurrencyErrorComponent"] | components["schemas"]["FundingEntriesListDateFromErrorComponent"] | components["schemas"]["FundingEntriesListDateToErrorComponent"];
-        FundingEntriesListErrorResponse400: components["schemas"]["FundingEntriesListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        FundingEntriesListKindErrorComponent: {
-            /**
-             * @description * `kind` - kind (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kind";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        FundingEntriesListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        FundingEntriesListRecipientErrorComponent: {
-            /**
-             * @description * `recipient` - recipient (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "recipient";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        FundingEntriesListUpdatedSinceErrorComponent: {
-            /**
-             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "updated_since";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        FundingEntriesListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["FundingEntriesListError"][];
-        };
-        FundingEntriesPartialUpdateAmountErrorComponent: {
-            /**
-             * @description * `amount` - amount (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "amount";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        FundingEntriesPartialUpdateCampaignErrorComponent: {
-            /**
-             * @description * `campaign` - campaign (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "campaign";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type";
-            detail: string;
-        };
-        FundingEntriesPartialUpdateCurrencyErrorComponent: {
-            /**
-             * @description * `currency` - currency (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "currency";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        FundingEntriesPartialUpdateDateErrorComponent: {
-            /**
-             * @description * `date` - date (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "date";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        FundingEntriesPartialUpdateError: components["schemas"]["FundingEntriesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["FundingEntriesPartialUpdateKindErrorComponent"] | components["schemas"]["FundingEntriesPartialUpdateAmountErrorComponent"] | components["schemas"]["FundingEntriesPartialUpdateCurrencyErrorComponent"] | components["schemas"]["FundingEntriesPartialUpdateDateErrorComponent"] | components["schemas"]["FundingEntriesPartialUpdatePurposeErrorComponent"] | components["schemas"]["FundingEntriesPartialUpdateRecipientErrorComponent"] | components["schemas"]["FundingEntriesPartialUpdateCampaignErrorComponent"] | components["schemas"]["FundingEntriesPartialUpdateReferenceErrorComponent"];
-        FundingEntriesPartialUpdateErrorResponse400: components["schemas"]["FundingEntriesPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        FundingEntriesPartialUpdateKindErrorComponent: {
-            /**
-             * @description * `kind` - kind (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kind";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        FundingEntriesPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        FundingEntriesPartialUpdatePurposeErrorComponent: {
-            /**
-             * @description * `purpose` - purpose (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "purpose";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        FundingEntriesPartialUpdateRecipientErrorComponent: {
-            /**
-             * @description * `recipient` - recipient (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "recipient";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid";
-            detail: string;
-        };
-        FundingEntriesPartialUpdateReferenceErrorComponent: {
-            /**
-             * @description * `reference` - reference (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "reference";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             *     * `unique` - unique
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed" | "unique";
-            detail: string;
-        };
-        FundingEntriesPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["FundingEntriesPartialUpdateError"][];
-        };
-        FundingEntriesRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        FundingEntriesUpdateAmountErrorComponent: {
-            /**
-             * @description * `amount` - amount (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "amount";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value" | "null" | "required";
-            detail: string;
-        };
-        FundingEntriesUpdateCampaignErrorComponent: {
-            /**
-             * @description * `campaign` - campaign (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "campaign";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type";
-            detail: string;
-        };
-        FundingEntriesUpdateCurrencyErrorComponent: {
-            /**
-             * @description * `currency` - currency (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "currency";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        FundingEntriesUpdateDateErrorComponent: {
-            /**
-             * @description * `date` - date (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "date";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "datetime" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        FundingEntriesUpdateError: components["schemas"]["FundingEntriesUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["FundingEntriesUpdateKindErrorComponent"] | components["schemas"]["FundingEntriesUpdateAmountErrorComponent"] | components["schemas"]["FundingEntriesUpdateCurrencyErrorComponent"] | components["schemas"]["FundingEntriesUpdateDateErrorComponent"] | components["schemas"]["FundingEntriesUpdatePurposeErrorComponent"] | components["schemas"]["FundingEntriesUpdateRecipientErrorComponent"] | components["schemas"]["FundingEntriesUpdateCampaignErrorComponent"] | components["schemas"]["FundingEntriesUpdateReferenceErrorComponent"];
-        FundingEntriesUpdateErrorResponse400: components["schemas"]["FundingEntriesUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        FundingEntriesUpdateKindErrorComponent: {
-            /**
-             * @description * `kind` - kind (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kind";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        FundingEntriesUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        FundingEntriesUpdatePurposeErrorComponent: {
-            /**
-             * @description * `purpose` - purpose (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "purpose";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        FundingEntriesUpdateRecipientErrorComponent: {
-            /**
-             * @description * `recipient` - recipient (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "recipient";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid";
-            detail: string;
-        };
-        FundingEntriesUpdateReferenceErrorComponent: {
-            /**
-             * @description * `reference` - reference (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "reference";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             *     * `unique` - unique
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed" | "unique";
-            detail: string;
-        };
-        FundingEntriesUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["FundingEntriesUpdateError"][];
-        };
         FundingTotals: {
             /** @description One row per currency; amounts are never converted. */
             totals: components["schemas"]["CurrencyTotal"][];
         };
-        FundingTotalsErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        IdempotencyProblem: {
-            type: string;
-            title: string;
-            status: number;
-            detail: string;
-            errors: components["schemas"]["ProblemError"][];
-        };
-        InboxListError: components["schemas"]["InboxListKindErrorComponent"] | components["schemas"]["InboxListOrganizationErrorComponent"];
-        InboxListErrorResponse400: components["schemas"]["InboxListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        InboxListKindErrorComponent: {
-            /**
-             * @description * `kind` - kind (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kind";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        InboxListOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        InboxListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["InboxListError"][];
-        };
-        InboxReadAllCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        InboxReadCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        InboxRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        InboxUnreadCountRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        InboxUnreadCreateErrorResponse400: components["schemas"]["ParseErrorResponse"];
         /** @description An invitation to join an organization in a role; coordinators invite only to their own. */
         Invitation: {
             readonly id: number;
@@ -9808,265 +4705,6 @@ export interface components {
          * @enum {string}
          */
         InvitationStatus: "pending" | "accepted" | "expired";
-        InvitationsAcceptError: components["schemas"]["InvitationsAcceptNonFieldErrorsErrorComponent"] | components["schemas"]["InvitationsAcceptTokenErrorComponent"] | components["schemas"]["InvitationsAcceptUsernameErrorComponent"] | components["schemas"]["InvitationsAcceptPasswordErrorComponent"];
-        InvitationsAcceptErrorResponse400: components["schemas"]["InvitationsAcceptValidationError"] | components["schemas"]["ParseErrorResponse"];
-        InvitationsAcceptNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        InvitationsAcceptPasswordErrorComponent: {
-            /**
-             * @description * `password` - password (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "password";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        InvitationsAcceptTokenErrorComponent: {
-            /**
-             * @description * `token` - token (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "token";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        InvitationsAcceptUsernameErrorComponent: {
-            /**
-             * @description * `username` - username (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "username";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        InvitationsAcceptValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["InvitationsAcceptError"][];
-        };
-        InvitationsCreateEmailErrorComponent: {
-            /**
-             * @description * `email` - email (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "email";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        InvitationsCreateError: components["schemas"]["InvitationsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["InvitationsCreateEmailErrorComponent"] | components["schemas"]["InvitationsCreateOrganizationErrorComponent"] | components["schemas"]["InvitationsCreateRoleErrorComponent"] | components["schemas"]["InvitationsCreateExpiresAtErrorComponent"];
-        InvitationsCreateErrorResponse400: components["schemas"]["InvitationsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        InvitationsCreateExpiresAtErrorComponent: {
-            /**
-             * @description * `expires_at` - expires_at (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "expires_at";
-            /**
-             * @description * `date` - date
-             *     * `invalid` - invalid
-             *     * `make_aware` - make_aware
-             *     * `null` - null
-             *     * `overflow` - overflow
-             * @enum {string}
-             */
-            code: "date" | "invalid" | "make_aware" | "null" | "overflow";
-            detail: string;
-        };
-        InvitationsCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        InvitationsCreateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        InvitationsCreateRoleErrorComponent: {
-            /**
-             * @description * `role` - role (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "role";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        InvitationsCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["InvitationsCreateError"][];
-        };
-        InvitationsDestroyError: components["schemas"]["InvitationsDestroyErrorComponent"];
-        InvitationsDestroyErrorComponent: {
-            /**
-             * @description * `None` - None
-             * @enum {unknown|null}
-             */
-            attr: null;
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        InvitationsDestroyErrorResponse400: components["schemas"]["InvitationsDestroyValidationError"] | components["schemas"]["ParseErrorResponse"];
-        InvitationsDestroyValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["InvitationsDestroyError"][];
-        };
-        InvitationsListEmailErrorComponent: {
-            /**
-             * @description * `email` - email (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "email";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        InvitationsListError: components["schemas"]["InvitationsListOrganizationErrorComponent"] | components["schemas"]["InvitationsListRoleErrorComponent"] | components["schemas"]["InvitationsListStatusErrorComponent"] | components["schemas"]["InvitationsListEmailErrorComponent"];
-        InvitationsListErrorResponse400: components["schemas"]["InvitationsListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        InvitationsListOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        InvitationsListRoleErrorComponent: {
-            /**
-             * @description * `role` - role (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "role";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        InvitationsListStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        InvitationsListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["InvitationsListError"][];
-        };
-        InvitationsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         IssuedCalendarFeed: {
             /** @description Whether you have a personal feed. */
             active: boolean;
@@ -10958,159 +5596,6 @@ export interface components {
             readonly is_admin: boolean;
             readonly memberships: components["schemas"]["MyMembership"][];
         };
-        MePartialUpdateEmailErrorComponent: {
-            /**
-             * @description * `email` - email (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "email";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        MePartialUpdateError: components["schemas"]["MePartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["MePartialUpdateEmailErrorComponent"] | components["schemas"]["MePartialUpdateFirstNameErrorComponent"] | components["schemas"]["MePartialUpdateLastNameErrorComponent"] | components["schemas"]["MePartialUpdateUsernameErrorComponent"] | components["schemas"]["MePartialUpdateIsAdminErrorComponent"] | components["schemas"]["MePartialUpdateIsStaffErrorComponent"] | components["schemas"]["MePartialUpdateIsActiveErrorComponent"] | components["schemas"]["MePartialUpdateIsSuperuserErrorComponent"] | components["schemas"]["MePartialUpdatePasswordErrorComponent"];
-        MePartialUpdateErrorResponse400: components["schemas"]["MePartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        MePartialUpdateFirstNameErrorComponent: {
-            /**
-             * @description * `first_name` - first_name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "first_name";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        MePartialUpdateIsActiveErrorComponent: {
-            /**
-             * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_active";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MePartialUpdateIsAdminErrorComponent: {
-            /**
-             * @description * `is_admin` - is_admin (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_admin";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MePartialUpdateIsStaffErrorComponent: {
-            /**
-             * @description * `is_staff` - is_staff (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_staff";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MePartialUpdateIsSuperuserErrorComponent: {
-            /**
-             * @description * `is_superuser` - is_superuser (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_superuser";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MePartialUpdateLastNameErrorComponent: {
-            /**
-             * @description * `last_name` - last_name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "last_name";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        MePartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        MePartialUpdatePasswordErrorComponent: {
-            /**
-             * @description * `password` - password (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "password";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MePartialUpdateUsernameErrorComponent: {
-            /**
-             * @description * `username` - username (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "username";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MePartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["MePartialUpdateError"][];
-        };
         /**
          * @description Refuses (400) a value for any of `locked_fields` that differs from the instance's attribute.
          *
@@ -11122,160 +5607,6 @@ export interface components {
             email?: string;
             first_name?: string;
             last_name?: string;
-        };
-        MeRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        MeUpdateEmailErrorComponent: {
-            /**
-             * @description * `email` - email (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "email";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        MeUpdateError: components["schemas"]["MeUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["MeUpdateEmailErrorComponent"] | components["schemas"]["MeUpdateFirstNameErrorComponent"] | components["schemas"]["MeUpdateLastNameErrorComponent"] | components["schemas"]["MeUpdateUsernameErrorComponent"] | components["schemas"]["MeUpdateIsAdminErrorComponent"] | components["schemas"]["MeUpdateIsStaffErrorComponent"] | components["schemas"]["MeUpdateIsActiveErrorComponent"] | components["schemas"]["MeUpdateIsSuperuserErrorComponent"] | components["schemas"]["MeUpdatePasswordErrorComponent"];
-        MeUpdateErrorResponse400: components["schemas"]["MeUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        MeUpdateFirstNameErrorComponent: {
-            /**
-             * @description * `first_name` - first_name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "first_name";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        MeUpdateIsActiveErrorComponent: {
-            /**
-             * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_active";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MeUpdateIsAdminErrorComponent: {
-            /**
-             * @description * `is_admin` - is_admin (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_admin";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MeUpdateIsStaffErrorComponent: {
-            /**
-             * @description * `is_staff` - is_staff (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_staff";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MeUpdateIsSuperuserErrorComponent: {
-            /**
-             * @description * `is_superuser` - is_superuser (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_superuser";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MeUpdateLastNameErrorComponent: {
-            /**
-             * @description * `last_name` - last_name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "last_name";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        MeUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        MeUpdatePasswordErrorComponent: {
-            /**
-             * @description * `password` - password (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "password";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MeUpdateUsernameErrorComponent: {
-            /**
-             * @description * `username` - username (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "username";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MeUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["MeUpdateError"][];
         };
         /** @description A person's role in an organization; only `role` can change, and only by its coordinators. */
         Membership: {
@@ -11299,189 +5630,6 @@ export interface components {
          * @enum {string}
          */
         MembershipRole: "member" | "coordinator";
-        MembershipsDestroyError: components["schemas"]["MembershipsDestroyErrorComponent"];
-        MembershipsDestroyErrorComponent: {
-            /**
-             * @description * `None` - None
-             * @enum {unknown|null}
-             */
-            attr: null;
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MembershipsDestroyErrorResponse400: components["schemas"]["MembershipsDestroyValidationError"] | components["schemas"]["ParseErrorResponse"];
-        MembershipsDestroyValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["MembershipsDestroyError"][];
-        };
-        MembershipsListError: components["schemas"]["MembershipsListQErrorComponent"] | components["schemas"]["MembershipsListUpdatedSinceErrorComponent"] | components["schemas"]["MembershipsListOrganizationErrorComponent"] | components["schemas"]["MembershipsListOrganizationSlugErrorComponent"] | components["schemas"]["MembershipsListUserErrorComponent"] | components["schemas"]["MembershipsListRoleErrorComponent"];
-        MembershipsListErrorResponse400: components["schemas"]["MembershipsListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        MembershipsListOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        MembershipsListOrganizationSlugErrorComponent: {
-            /**
-             * @description * `organization_slug` - organization_slug (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization_slug";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        MembershipsListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        MembershipsListRoleErrorComponent: {
-            /**
-             * @description * `role` - role (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "role";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        MembershipsListUpdatedSinceErrorComponent: {
-            /**
-             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "updated_since";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MembershipsListUserErrorComponent: {
-            /**
-             * @description * `user` - user (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "user";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        MembershipsListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["MembershipsListError"][];
-        };
-        MembershipsPartialUpdateError: components["schemas"]["MembershipsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["MembershipsPartialUpdateRoleErrorComponent"] | components["schemas"]["MembershipsPartialUpdateUserErrorComponent"] | components["schemas"]["MembershipsPartialUpdateOrganizationErrorComponent"];
-        MembershipsPartialUpdateErrorResponse400: components["schemas"]["MembershipsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        MembershipsPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        MembershipsPartialUpdateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MembershipsPartialUpdateRoleErrorComponent: {
-            /**
-             * @description * `role` - role (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "role";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null";
-            detail: string;
-        };
-        MembershipsPartialUpdateUserErrorComponent: {
-            /**
-             * @description * `user` - user (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "user";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        MembershipsPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["MembershipsPartialUpdateError"][];
-        };
-        MembershipsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         MyMembership: {
             readonly id: number;
             readonly organization: number;
@@ -11576,742 +5724,6 @@ export interface components {
             visibility?: components["schemas"]["Visibility"];
             /** @description Verified by the network office. */
             verified?: boolean;
-        };
-        OrganizationsCreateCountriesErrorComponent: {
-            /**
-             * @description * `countries` - countries (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        OrganizationsCreateCountriesINDEXErrorComponent: {
-            /**
-             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        OrganizationsCreateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrganizationsCreateError: components["schemas"]["OrganizationsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsCreateNameErrorComponent"] | components["schemas"]["OrganizationsCreateSlugErrorComponent"] | components["schemas"]["OrganizationsCreateDescriptionErrorComponent"] | components["schemas"]["OrganizationsCreateCountriesErrorComponent"] | components["schemas"]["OrganizationsCreateCountriesINDEXErrorComponent"] | components["schemas"]["OrganizationsCreateKindsErrorComponent"] | components["schemas"]["OrganizationsCreateKindsINDEXErrorComponent"] | components["schemas"]["OrganizationsCreateLanguagesErrorComponent"] | components["schemas"]["OrganizationsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["OrganizationsCreateWebsiteErrorComponent"] | components["schemas"]["OrganizationsCreateVisibilityErrorComponent"] | components["schemas"]["OrganizationsCreateVerifiedErrorComponent"];
-        OrganizationsCreateErrorResponse400: components["schemas"]["OrganizationsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        OrganizationsCreateKindsErrorComponent: {
-            /**
-             * @description * `kinds` - kinds (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kinds";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        OrganizationsCreateKindsINDEXErrorComponent: {
-            /**
-             * @description * `kinds.INDEX` - kinds.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kinds.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        OrganizationsCreateLanguagesErrorComponent: {
-            /**
-             * @description * `languages` - languages (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        OrganizationsCreateLanguagesINDEXErrorComponent: {
-            /**
-             * @description * `languages.INDEX` - languages.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        OrganizationsCreateNameErrorComponent: {
-            /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrganizationsCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        OrganizationsCreateSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             *     * `unique` - unique
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed" | "unique";
-            detail: string;
-        };
-        OrganizationsCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["OrganizationsCreateError"][];
-        };
-        OrganizationsCreateVerifiedErrorComponent: {
-            /**
-             * @description * `verified` - verified (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "verified";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        OrganizationsCreateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        OrganizationsCreateWebsiteErrorComponent: {
-            /**
-             * @description * `website` - website (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "website";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrganizationsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        OrganizationsListCountryErrorComponent: {
-            /**
-             * @description * `country` - country (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "country";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        OrganizationsListError: components["schemas"]["OrganizationsListQErrorComponent"] | components["schemas"]["OrganizationsListUpdatedSinceErrorComponent"] | components["schemas"]["OrganizationsListCountryErrorComponent"] | components["schemas"]["OrganizationsListLanguageErrorComponent"] | components["schemas"]["OrganizationsListKindErrorComponent"] | components["schemas"]["OrganizationsListVisibilityErrorComponent"];
-        OrganizationsListErrorResponse400: components["schemas"]["OrganizationsListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        OrganizationsListKindErrorComponent: {
-            /**
-             * @description * `kind` - kind (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kind";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        OrganizationsListLanguageErrorComponent: {
-            /**
-             * @description * `language` - language (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "language";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        OrganizationsListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        OrganizationsListUpdatedSinceErrorComponent: {
-            /**
-             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "updated_since";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        OrganizationsListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["OrganizationsListError"][];
-        };
-        OrganizationsListVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        OrganizationsPartialUpdateCountriesErrorComponent: {
-            /**
-             * @description * `countries` - countries (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        OrganizationsPartialUpdateCountriesINDEXErrorComponent: {
-            /**
-             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        OrganizationsPartialUpdateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrganizationsPartialUpdateError: components["schemas"]["OrganizationsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateNameErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateSlugErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateDescriptionErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateCountriesErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateKindsErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateKindsINDEXErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateWebsiteErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["OrganizationsPartialUpdateVerifiedErrorComponent"];
-        OrganizationsPartialUpdateErrorResponse400: components["schemas"]["OrganizationsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        OrganizationsPartialUpdateKindsErrorComponent: {
-            /**
-             * @description * `kinds` - kinds (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kinds";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        OrganizationsPartialUpdateKindsINDEXErrorComponent: {
-            /**
-             * @description * `kinds.INDEX` - kinds.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kinds.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        OrganizationsPartialUpdateLanguagesErrorComponent: {
-            /**
-             * @description * `languages` - languages (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        OrganizationsPartialUpdateLanguagesINDEXErrorComponent: {
-            /**
-             * @description * `languages.INDEX` - languages.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        OrganizationsPartialUpdateNameErrorComponent: {
-            /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrganizationsPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        OrganizationsPartialUpdateSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             *     * `unique` - unique
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed" | "unique";
-            detail: string;
-        };
-        OrganizationsPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["OrganizationsPartialUpdateError"][];
-        };
-        OrganizationsPartialUpdateVerifiedErrorComponent: {
-            /**
-             * @description * `verified` - verified (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "verified";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        OrganizationsPartialUpdateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        OrganizationsPartialUpdateWebsiteErrorComponent: {
-            /**
-             * @description * `website` - website (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "website";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrganizationsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        OrganizationsUpdateCountriesErrorComponent: {
-            /**
-             * @description * `countries` - countries (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        OrganizationsUpdateCountriesINDEXErrorComponent: {
-            /**
-             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        OrganizationsUpdateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrganizationsUpdateError: components["schemas"]["OrganizationsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["OrganizationsUpdateNameErrorComponent"] | components["schemas"]["OrganizationsUpdateSlugErrorComponent"] | components["schemas"]["OrganizationsUpdateDescriptionErrorComponent"] | components["schemas"]["OrganizationsUpdateCountriesErrorComponent"] | components["schemas"]["OrganizationsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["OrganizationsUpdateKindsErrorComponent"] | components["schemas"]["OrganizationsUpdateKindsINDEXErrorComponent"] | components["schemas"]["OrganizationsUpdateLanguagesErrorComponent"] | components["schemas"]["OrganizationsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["OrganizationsUpdateWebsiteErrorComponent"] | components["schemas"]["OrganizationsUpdateVisibilityErrorComponent"] | components["schemas"]["OrganizationsUpdateVerifiedErrorComponent"];
-        OrganizationsUpdateErrorResponse400: components["schemas"]["OrganizationsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        OrganizationsUpdateKindsErrorComponent: {
-            /**
-             * @description * `kinds` - kinds (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kinds";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        OrganizationsUpdateKindsINDEXErrorComponent: {
-            /**
-             * @description * `kinds.INDEX` - kinds.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kinds.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        OrganizationsUpdateLanguagesErrorComponent: {
-            /**
-             * @description * `languages` - languages (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        OrganizationsUpdateLanguagesINDEXErrorComponent: {
-            /**
-             * @description * `languages.INDEX` - languages.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        OrganizationsUpdateNameErrorComponent: {
-            /**
-             * @description * `name` - name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "name";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        OrganizationsUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        OrganizationsUpdateSlugErrorComponent: {
-            /**
-             * @description * `slug` - slug (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "slug";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             *     * `unique` - unique
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed" | "unique";
-            detail: string;
-        };
-        OrganizationsUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["OrganizationsUpdateError"][];
-        };
-        OrganizationsUpdateVerifiedErrorComponent: {
-            /**
-             * @description * `verified` - verified (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "verified";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        OrganizationsUpdateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        OrganizationsUpdateWebsiteErrorComponent: {
-            /**
-             * @description * `website` - website (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "website";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
         };
         PaginatedCampaignList: {
             /** @example 123 */
@@ -12609,24 +6021,6 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["User"][];
-        };
-        ParseError: {
-            code: components["schemas"]["ParseErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `parse_error` - Parse Error
-         * @enum {string}
-         */
-        ParseErrorCodeEnum: "parse_error";
-        ParseErrorResponse: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "client_error";
-            errors: components["schemas"]["ParseError"][];
         };
         PatchedCampaignRequest: {
             name?: string;
@@ -13913,11 +7307,39 @@ export interface components {
              */
             is_active?: boolean;
         };
-        PreconditionFailed: {
+        /** @description `If-Match` names a version that is no longer current (`/api/problems/precondition-failed`). */
+        PreconditionFailedProblem: {
+            /**
+             * Format: uri-reference
+             * @description The kind of problem: a URI reference, resolved against the API's address it leads to the kind's documentation. The kinds:
+             *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
+             *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
+             *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
+             *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
+             *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
+             *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
+             *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
+             *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
+             *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
+             *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
+             *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
+             *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
+             *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
+             */
             type: string;
+            /** @description The kind of problem, in the request's language. */
             title: string;
+            /** @description The HTTP status code. */
             status: number;
+            /** @description What went wrong with this request, in its language. */
             detail: string;
+            /** @description The path of the request that failed. */
+            instance: string;
+            /** @description One entry per message. */
+            errors: components["schemas"]["ProblemError"][];
             /** @description The current representation of the object. */
             current: {
                 [key: string]: unknown;
@@ -13932,9 +7354,46 @@ export interface components {
             /** @description Markdown. */
             body: string;
         };
-        ProblemError: {
-            code: string;
+        /** @description An error, as RFC 9457 problem details (`application/problem+json`). */
+        Problem: {
+            /**
+             * Format: uri-reference
+             * @description The kind of problem: a URI reference, resolved against the API's address it leads to the kind's documentation. The kinds:
+             *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
+             *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
+             *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
+             *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
+             *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
+             *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
+             *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
+             *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
+             *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
+             *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
+             *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
+             *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
+             *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
+             */
+            type: string;
+            /** @description The kind of problem, in the request's language. */
+            title: string;
+            /** @description The HTTP status code. */
+            status: number;
+            /** @description What went wrong with this request, in its language. */
             detail: string;
+            /** @description The path of the request that failed. */
+            instance: string;
+            /** @description One entry per message. */
+            errors: components["schemas"]["ProblemError"][];
+        };
+        ProblemError: {
+            /** @description What is wrong, for programs: `required`, `invalid`, `not_found`, ... */
+            code: string;
+            /** @description What is wrong, for people, in the request's language. */
+            detail: string;
+            /** @description The input the message is about, as a path: `name`; a list item `languages.0`; a field of a list item `sources.0.url`. Null when it is about the request as a whole. */
             attr: string | null;
         };
         /**
@@ -14477,964 +7936,6 @@ export interface components {
          * @enum {string}
          */
         ResourceStatus: "open" | "in_progress" | "fulfilled" | "withdrawn" | "expired";
-        ResourcesCreateAmountErrorComponent: {
-            /**
-             * @description * `amount` - amount (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "amount";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value";
-            detail: string;
-        };
-        ResourcesCreateCapacityErrorComponent: {
-            /**
-             * @description * `capacity` - capacity (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "capacity";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResourcesCreateCategoryErrorComponent: {
-            /**
-             * @description * `category` - category (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "category";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ResourcesCreateCountriesErrorComponent: {
-            /**
-             * @description * `countries` - countries (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        ResourcesCreateCountriesINDEXErrorComponent: {
-            /**
-             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ResourcesCreateCurrencyErrorComponent: {
-            /**
-             * @description * `currency` - currency (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "currency";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null";
-            detail: string;
-        };
-        ResourcesCreateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResourcesCreateError: components["schemas"]["ResourcesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ResourcesCreateKindErrorComponent"] | components["schemas"]["ResourcesCreateCategoryErrorComponent"] | components["schemas"]["ResourcesCreateOrganizationErrorComponent"] | components["schemas"]["ResourcesCreateTitleErrorComponent"] | components["schemas"]["ResourcesCreateDescriptionErrorComponent"] | components["schemas"]["ResourcesCreateCountriesErrorComponent"] | components["schemas"]["ResourcesCreateCountriesINDEXErrorComponent"] | components["schemas"]["ResourcesCreateLanguagesErrorComponent"] | components["schemas"]["ResourcesCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ResourcesCreateAmountErrorComponent"] | components["schemas"]["ResourcesCreateCurrencyErrorComponent"] | components["schemas"]["ResourcesCreateCapacityErrorComponent"] | components["schemas"]["ResourcesCreateValidUntilErrorComponent"] | components["schemas"]["ResourcesCreateVisibilityErrorComponent"] | components["schemas"]["ResourcesCreateStatusErrorComponent"];
-        ResourcesCreateErrorResponse400: components["schemas"]["ResourcesCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ResourcesCreateKindErrorComponent: {
-            /**
-             * @description * `kind` - kind (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kind";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ResourcesCreateLanguagesErrorComponent: {
-            /**
-             * @description * `languages` - languages (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        ResourcesCreateLanguagesINDEXErrorComponent: {
-            /**
-             * @description * `languages.INDEX` - languages.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ResourcesCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ResourcesCreateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        ResourcesCreateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null";
-            detail: string;
-        };
-        ResourcesCreateTitleErrorComponent: {
-            /**
-             * @description * `title` - title (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "title";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResourcesCreateValidUntilErrorComponent: {
-            /**
-             * @description * `valid_until` - valid_until (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "valid_until";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "datetime" | "invalid";
-            detail: string;
-        };
-        ResourcesCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ResourcesCreateError"][];
-        };
-        ResourcesCreateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        ResourcesDestroyError: components["schemas"]["ResourcesDestroyStatusErrorComponent"];
-        ResourcesDestroyErrorResponse400: components["schemas"]["ResourcesDestroyValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ResourcesDestroyStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ResourcesDestroyValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ResourcesDestroyError"][];
-        };
-        ResourcesListCategoryErrorComponent: {
-            /**
-             * @description * `category` - category (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "category";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ResourcesListCountryErrorComponent: {
-            /**
-             * @description * `country` - country (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "country";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ResourcesListError: components["schemas"]["ResourcesListQErrorComponent"] | components["schemas"]["ResourcesListUpdatedSinceErrorComponent"] | components["schemas"]["ResourcesListKindErrorComponent"] | components["schemas"]["ResourcesListCategoryErrorComponent"] | components["schemas"]["ResourcesListStatusErrorComponent"] | components["schemas"]["ResourcesListCountryErrorComponent"] | components["schemas"]["ResourcesListLanguageErrorComponent"] | components["schemas"]["ResourcesListOrganizationErrorComponent"] | components["schemas"]["ResourcesListOrganizationSlugErrorComponent"] | components["schemas"]["ResourcesListVisibilityErrorComponent"] | components["schemas"]["ResourcesListValidOnErrorComponent"];
-        ResourcesListErrorResponse400: components["schemas"]["ResourcesListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ResourcesListKindErrorComponent: {
-            /**
-             * @description * `kind` - kind (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kind";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ResourcesListLanguageErrorComponent: {
-            /**
-             * @description * `language` - language (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "language";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ResourcesListOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        ResourcesListOrganizationSlugErrorComponent: {
-            /**
-             * @description * `organization_slug` - organization_slug (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization_slug";
-            /**
-             * @description * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "null_characters_not_allowed";
-            detail: string;
-        };
-        ResourcesListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        ResourcesListStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ResourcesListUpdatedSinceErrorComponent: {
-            /**
-             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "updated_since";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ResourcesListValidOnErrorComponent: {
-            /**
-             * @description * `valid_on` - valid_on (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "valid_on";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ResourcesListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ResourcesListError"][];
-        };
-        ResourcesListVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ResourcesMatchesListErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ResourcesPartialUpdateAmountErrorComponent: {
-            /**
-             * @description * `amount` - amount (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "amount";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value";
-            detail: string;
-        };
-        ResourcesPartialUpdateCapacityErrorComponent: {
-            /**
-             * @description * `capacity` - capacity (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "capacity";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResourcesPartialUpdateCategoryErrorComponent: {
-            /**
-             * @description * `category` - category (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "category";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ResourcesPartialUpdateCountriesErrorComponent: {
-            /**
-             * @description * `countries` - countries (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        ResourcesPartialUpdateCountriesINDEXErrorComponent: {
-            /**
-             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ResourcesPartialUpdateCurrencyErrorComponent: {
-            /**
-             * @description * `currency` - currency (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "currency";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null";
-            detail: string;
-        };
-        ResourcesPartialUpdateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResourcesPartialUpdateError: components["schemas"]["ResourcesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ResourcesPartialUpdateKindErrorComponent"] | components["schemas"]["ResourcesPartialUpdateCategoryErrorComponent"] | components["schemas"]["ResourcesPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ResourcesPartialUpdateTitleErrorComponent"] | components["schemas"]["ResourcesPartialUpdateDescriptionErrorComponent"] | components["schemas"]["ResourcesPartialUpdateCountriesErrorComponent"] | components["schemas"]["ResourcesPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ResourcesPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ResourcesPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ResourcesPartialUpdateAmountErrorComponent"] | components["schemas"]["ResourcesPartialUpdateCurrencyErrorComponent"] | components["schemas"]["ResourcesPartialUpdateCapacityErrorComponent"] | components["schemas"]["ResourcesPartialUpdateValidUntilErrorComponent"] | components["schemas"]["ResourcesPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ResourcesPartialUpdateStatusErrorComponent"];
-        ResourcesPartialUpdateErrorResponse400: components["schemas"]["ResourcesPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ResourcesPartialUpdateKindErrorComponent: {
-            /**
-             * @description * `kind` - kind (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kind";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ResourcesPartialUpdateLanguagesErrorComponent: {
-            /**
-             * @description * `languages` - languages (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        ResourcesPartialUpdateLanguagesINDEXErrorComponent: {
-            /**
-             * @description * `languages.INDEX` - languages.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ResourcesPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ResourcesPartialUpdateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        ResourcesPartialUpdateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null";
-            detail: string;
-        };
-        ResourcesPartialUpdateTitleErrorComponent: {
-            /**
-             * @description * `title` - title (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "title";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResourcesPartialUpdateValidUntilErrorComponent: {
-            /**
-             * @description * `valid_until` - valid_until (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "valid_until";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "datetime" | "invalid";
-            detail: string;
-        };
-        ResourcesPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ResourcesPartialUpdateError"][];
-        };
-        ResourcesPartialUpdateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
-        ResourcesRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ResourcesUpdateAmountErrorComponent: {
-            /**
-             * @description * `amount` - amount (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "amount";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_decimal_places` - max_decimal_places
-             *     * `max_digits` - max_digits
-             *     * `max_string_length` - max_string_length
-             *     * `max_whole_digits` - max_whole_digits
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_decimal_places" | "max_digits" | "max_string_length" | "max_whole_digits" | "min_value";
-            detail: string;
-        };
-        ResourcesUpdateCapacityErrorComponent: {
-            /**
-             * @description * `capacity` - capacity (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "capacity";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResourcesUpdateCategoryErrorComponent: {
-            /**
-             * @description * `category` - category (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "category";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ResourcesUpdateCountriesErrorComponent: {
-            /**
-             * @description * `countries` - countries (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        ResourcesUpdateCountriesINDEXErrorComponent: {
-            /**
-             * @description * `countries.INDEX` - countries.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "countries.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ResourcesUpdateCurrencyErrorComponent: {
-            /**
-             * @description * `currency` - currency (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "currency";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null";
-            detail: string;
-        };
-        ResourcesUpdateDescriptionErrorComponent: {
-            /**
-             * @description * `description` - description (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "description";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResourcesUpdateError: components["schemas"]["ResourcesUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ResourcesUpdateKindErrorComponent"] | components["schemas"]["ResourcesUpdateCategoryErrorComponent"] | components["schemas"]["ResourcesUpdateOrganizationErrorComponent"] | components["schemas"]["ResourcesUpdateTitleErrorComponent"] | components["schemas"]["ResourcesUpdateDescriptionErrorComponent"] | components["schemas"]["ResourcesUpdateCountriesErrorComponent"] | components["schemas"]["ResourcesUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ResourcesUpdateLanguagesErrorComponent"] | components["schemas"]["ResourcesUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ResourcesUpdateAmountErrorComponent"] | components["schemas"]["ResourcesUpdateCurrencyErrorComponent"] | components["schemas"]["ResourcesUpdateCapacityErrorComponent"] | components["schemas"]["ResourcesUpdateValidUntilErrorComponent"] | components["schemas"]["ResourcesUpdateVisibilityErrorComponent"] | components["schemas"]["ResourcesUpdateStatusErrorComponent"];
-        ResourcesUpdateErrorResponse400: components["schemas"]["ResourcesUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ResourcesUpdateKindErrorComponent: {
-            /**
-             * @description * `kind` - kind (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "kind";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ResourcesUpdateLanguagesErrorComponent: {
-            /**
-             * @description * `languages` - languages (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages";
-            /**
-             * @description * `max_length` - max_length
-             *     * `not_a_list` - not_a_list
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "max_length" | "not_a_list" | "null";
-            detail: string;
-        };
-        ResourcesUpdateLanguagesINDEXErrorComponent: {
-            /**
-             * @description * `languages.INDEX` - languages.INDEX (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "languages.INDEX";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null" | "required";
-            detail: string;
-        };
-        ResourcesUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ResourcesUpdateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        ResourcesUpdateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid` - invalid
-             *     * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "invalid_choice" | "null";
-            detail: string;
-        };
-        ResourcesUpdateTitleErrorComponent: {
-            /**
-             * @description * `title` - title (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "title";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResourcesUpdateValidUntilErrorComponent: {
-            /**
-             * @description * `valid_until` - valid_until (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "valid_until";
-            /**
-             * @description * `datetime` - datetime
-             *     * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "datetime" | "invalid";
-            detail: string;
-        };
-        ResourcesUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ResourcesUpdateError"][];
-        };
-        ResourcesUpdateVisibilityErrorComponent: {
-            /**
-             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "visibility";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid_choice" | "null";
-            detail: string;
-        };
         /** @description A message in the thread of a response. */
         ResponseMessage: {
             readonly id: number;
@@ -15459,466 +7960,6 @@ export interface components {
          * @enum {string}
          */
         ResponseStatus: "pending" | "accepted" | "declined" | "withdrawn";
-        ResponsesAcceptCreateError: components["schemas"]["ResponsesAcceptCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesAcceptCreateNoteErrorComponent"] | components["schemas"]["ResponsesAcceptCreateStatusErrorComponent"] | components["schemas"]["ResponsesAcceptCreateResourceErrorComponent"];
-        ResponsesAcceptCreateErrorResponse400: components["schemas"]["ResponsesAcceptCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ResponsesAcceptCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ResponsesAcceptCreateNoteErrorComponent: {
-            /**
-             * @description * `note` - note (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "note";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResponsesAcceptCreateResourceErrorComponent: {
-            /**
-             * @description * `resource` - resource (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "resource";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ResponsesAcceptCreateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ResponsesAcceptCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ResponsesAcceptCreateError"][];
-        };
-        ResponsesCreateContributionErrorComponent: {
-            /**
-             * @description * `contribution` - contribution (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "contribution";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResponsesCreateError: components["schemas"]["ResponsesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesCreateResourceErrorComponent"] | components["schemas"]["ResponsesCreateOrganizationErrorComponent"] | components["schemas"]["ResponsesCreateMessageErrorComponent"] | components["schemas"]["ResponsesCreateContributionErrorComponent"];
-        ResponsesCreateErrorResponse400: components["schemas"]["ResponsesCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ResponsesCreateMessageErrorComponent: {
-            /**
-             * @description * `message` - message (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "message";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResponsesCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ResponsesCreateOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        ResponsesCreateResourceErrorComponent: {
-            /**
-             * @description * `resource` - resource (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "resource";
-            /**
-             * @description * `does_not_exist` - does_not_exist
-             *     * `incorrect_type` - incorrect_type
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `required` - required
-             * @enum {string}
-             */
-            code: "does_not_exist" | "incorrect_type" | "invalid" | "null" | "required";
-            detail: string;
-        };
-        ResponsesCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ResponsesCreateError"][];
-        };
-        ResponsesDeclineCreateError: components["schemas"]["ResponsesDeclineCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesDeclineCreateNoteErrorComponent"] | components["schemas"]["ResponsesDeclineCreateStatusErrorComponent"];
-        ResponsesDeclineCreateErrorResponse400: components["schemas"]["ResponsesDeclineCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ResponsesDeclineCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ResponsesDeclineCreateNoteErrorComponent: {
-            /**
-             * @description * `note` - note (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "note";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResponsesDeclineCreateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ResponsesDeclineCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ResponsesDeclineCreateError"][];
-        };
-        ResponsesListDirectionErrorComponent: {
-            /**
-             * @description * `direction` - direction (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "direction";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ResponsesListError: components["schemas"]["ResponsesListQErrorComponent"] | components["schemas"]["ResponsesListUpdatedSinceErrorComponent"] | components["schemas"]["ResponsesListResourceErrorComponent"] | components["schemas"]["ResponsesListOrganizationErrorComponent"] | components["schemas"]["ResponsesListStatusErrorComponent"] | components["schemas"]["ResponsesListDirectionErrorComponent"];
-        ResponsesListErrorResponse400: components["schemas"]["ResponsesListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ResponsesListOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        ResponsesListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        ResponsesListResourceErrorComponent: {
-            /**
-             * @description * `resource` - resource (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "resource";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        ResponsesListStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        ResponsesListUpdatedSinceErrorComponent: {
-            /**
-             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "updated_since";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ResponsesListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ResponsesListError"][];
-        };
-        ResponsesMessagesCreateBodyErrorComponent: {
-            /**
-             * @description * `body` - body (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "body";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `max_length` - max_length
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResponsesMessagesCreateError: components["schemas"]["ResponsesMessagesCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesMessagesCreateBodyErrorComponent"];
-        ResponsesMessagesCreateErrorResponse400: components["schemas"]["ResponsesMessagesCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ResponsesMessagesCreateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ResponsesMessagesCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ResponsesMessagesCreateError"][];
-        };
-        ResponsesMessagesListErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ResponsesPartialUpdateContributionErrorComponent: {
-            /**
-             * @description * `contribution` - contribution (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "contribution";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "invalid" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResponsesPartialUpdateError: components["schemas"]["ResponsesPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ResponsesPartialUpdateMessageErrorComponent"] | components["schemas"]["ResponsesPartialUpdateContributionErrorComponent"] | components["schemas"]["ResponsesPartialUpdateStatusErrorComponent"];
-        ResponsesPartialUpdateErrorResponse400: components["schemas"]["ResponsesPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ResponsesPartialUpdateMessageErrorComponent: {
-            /**
-             * @description * `message` - message (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "message";
-            /**
-             * @description * `blank` - blank
-             *     * `invalid` - invalid
-             *     * `null` - null
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
-        ResponsesPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        ResponsesPartialUpdateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ResponsesPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ResponsesPartialUpdateError"][];
-        };
-        ResponsesRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        ResponsesWithdrawCreateError: components["schemas"]["ResponsesWithdrawCreateStatusErrorComponent"];
-        ResponsesWithdrawCreateErrorResponse400: components["schemas"]["ResponsesWithdrawCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        ResponsesWithdrawCreateStatusErrorComponent: {
-            /**
-             * @description * `status` - status (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "status";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        ResponsesWithdrawCreateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["ResponsesWithdrawCreateError"][];
-        };
-        SearchCountryErrorComponent: {
-            /**
-             * @description * `country` - country (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "country";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        SearchError: components["schemas"]["SearchPageSizeErrorComponent"] | components["schemas"]["SearchPageErrorComponent"] | components["schemas"]["SearchCountryErrorComponent"] | components["schemas"]["SearchLanguageErrorComponent"] | components["schemas"]["SearchTypeErrorComponent"] | components["schemas"]["SearchQErrorComponent"];
-        SearchErrorResponse400: components["schemas"]["SearchValidationError"] | components["schemas"]["ParseErrorResponse"];
         SearchHit: {
             type: components["schemas"]["SearchHitTypeEnum"];
             id: number;
@@ -15948,68 +7989,6 @@ export interface components {
          * @enum {string}
          */
         SearchHitTypeEnum: "document" | "organization" | "contact_point" | "country" | "resource" | "event";
-        SearchLanguageErrorComponent: {
-            /**
-             * @description * `language` - language (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "language";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             * @enum {string}
-             */
-            code: "invalid_choice";
-            detail: string;
-        };
-        SearchPageErrorComponent: {
-            /**
-             * @description * `page` - page (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "page";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value";
-            detail: string;
-        };
-        SearchPageSizeErrorComponent: {
-            /**
-             * @description * `page_size` - page_size (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "page_size";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value";
-            detail: string;
-        };
-        SearchQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `blank` - blank
-             *     * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             *     * `required` - required
-             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
-             * @enum {string}
-             */
-            code: "blank" | "max_length" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
-            detail: string;
-        };
         SearchResults: {
             /** @description All results you may see, over every page. */
             count: number;
@@ -16022,51 +8001,6 @@ export interface components {
             /** Format: uri */
             previous: string | null;
             results: components["schemas"]["SearchHit"][];
-        };
-        SearchTimeoutError: {
-            code: components["schemas"]["SearchTimeoutErrorCodeEnum"];
-            detail: string;
-            attr: string | null;
-        };
-        /**
-         * @description * `search_timeout` - search_timeout
-         * @enum {string}
-         */
-        SearchTimeoutErrorCodeEnum: "search_timeout";
-        /** @description The 503 of a search stopped at its time limit, as problem details. */
-        SearchTimeoutResponse: {
-            type: components["schemas"]["SearchTimeoutResponseTypeEnum"];
-            title: string;
-            status: number;
-            detail: string;
-            errors: components["schemas"]["SearchTimeoutError"][];
-        };
-        /**
-         * @description * `server_error` - server_error
-         * @enum {string}
-         */
-        SearchTimeoutResponseTypeEnum: "server_error";
-        SearchTypeErrorComponent: {
-            /**
-             * @description * `type` - type (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "type";
-            /**
-             * @description * `invalid_choice` - invalid_choice
-             *     * `max_length` - max_length
-             * @enum {string}
-             */
-            code: "invalid_choice" | "max_length";
-            detail: string;
-        };
-        SearchValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["SearchError"][];
         };
         /** @description One of your logins, as you see it in your list of devices; `current` is the one asking. */
         Session: {
@@ -16153,39 +8087,6 @@ export interface components {
          * @enum {string}
          */
         SyncBlockTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event" | "document";
-        SyncCursorErrorComponent: {
-            /**
-             * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "cursor";
-            /**
-             * @description * `foreign_cursor` - foreign_cursor
-             *     * `invalid_cursor` - invalid_cursor
-             *     * `max_length` - max_length
-             * @enum {string}
-             */
-            code: "foreign_cursor" | "invalid_cursor" | "max_length";
-            detail: string;
-        };
-        SyncError: components["schemas"]["SyncLimitErrorComponent"] | components["schemas"]["SyncCursorErrorComponent"];
-        SyncErrorResponse400: components["schemas"]["SyncValidationError"] | components["schemas"]["ParseErrorResponse"];
-        SyncLimitErrorComponent: {
-            /**
-             * @description * `limit` - limit (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "limit";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_string_length` - max_string_length
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_string_length" | "max_value" | "min_value";
-            detail: string;
-        };
         SyncResponse: {
             /** @description Opaque and signed; send it back as `?cursor=` to continue. Bound to your account. */
             cursor: string;
@@ -16204,14 +8105,6 @@ export interface components {
             has_more: boolean;
             /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
             changes: components["schemas"]["SyncBlock"][];
-        };
-        SyncValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["SyncError"][];
         };
         TokenPair: {
             /** @description Short-lived; send it as `Authorization: Bearer <access>`. */
@@ -16259,194 +8152,45 @@ export interface components {
             readonly last_login: string | null;
             readonly memberships: components["schemas"]["MyMembership"][];
         };
-        UsersEndSessionsErrorResponse400: components["schemas"]["ParseErrorResponse"];
-        UsersListError: components["schemas"]["UsersListQErrorComponent"] | components["schemas"]["UsersListOrganizationErrorComponent"];
-        UsersListErrorResponse400: components["schemas"]["UsersListValidationError"] | components["schemas"]["ParseErrorResponse"];
-        UsersListOrganizationErrorComponent: {
-            /**
-             * @description * `organization` - organization (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "organization";
-            /**
-             * @description * `invalid` - invalid
-             *     * `max_value` - max_value
-             *     * `min_value` - min_value
-             * @enum {string}
-             */
-            code: "invalid" | "max_value" | "min_value";
-            detail: string;
-        };
-        UsersListQErrorComponent: {
-            /**
-             * @description * `q` - q (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "q";
-            /**
-             * @description * `max_length` - max_length
-             *     * `null_characters_not_allowed` - null_characters_not_allowed
-             * @enum {string}
-             */
-            code: "max_length" | "null_characters_not_allowed";
-            detail: string;
-        };
-        UsersListValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["UsersListError"][];
-        };
-        UsersPartialUpdateEmailErrorComponent: {
-            /**
-             * @description * `email` - email (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "email";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        UsersPartialUpdateError: components["schemas"]["UsersPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["UsersPartialUpdateIsActiveErrorComponent"] | components["schemas"]["UsersPartialUpdateUsernameErrorComponent"] | components["schemas"]["UsersPartialUpdateEmailErrorComponent"] | components["schemas"]["UsersPartialUpdateFirstNameErrorComponent"] | components["schemas"]["UsersPartialUpdateLastNameErrorComponent"] | components["schemas"]["UsersPartialUpdateIsAdminErrorComponent"] | components["schemas"]["UsersPartialUpdateIsStaffErrorComponent"] | components["schemas"]["UsersPartialUpdateIsSuperuserErrorComponent"] | components["schemas"]["UsersPartialUpdatePasswordErrorComponent"];
-        UsersPartialUpdateErrorResponse400: components["schemas"]["UsersPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
-        UsersPartialUpdateFirstNameErrorComponent: {
-            /**
-             * @description * `first_name` - first_name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "first_name";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        UsersPartialUpdateIsActiveErrorComponent: {
-            /**
-             * @description * `is_active` - is_active (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_active";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        UsersPartialUpdateIsAdminErrorComponent: {
-            /**
-             * @description * `is_admin` - is_admin (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_admin";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        UsersPartialUpdateIsStaffErrorComponent: {
-            /**
-             * @description * `is_staff` - is_staff (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_staff";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        UsersPartialUpdateIsSuperuserErrorComponent: {
-            /**
-             * @description * `is_superuser` - is_superuser (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "is_superuser";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        UsersPartialUpdateLastNameErrorComponent: {
-            /**
-             * @description * `last_name` - last_name (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "last_name";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        UsersPartialUpdateNonFieldErrorsErrorComponent: {
-            /**
-             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "non_field_errors";
-            /**
-             * @description * `invalid` - invalid
-             *     * `null` - null
-             * @enum {string}
-             */
-            code: "invalid" | "null";
-            detail: string;
-        };
-        UsersPartialUpdatePasswordErrorComponent: {
-            /**
-             * @description * `password` - password (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "password";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        UsersPartialUpdateUsernameErrorComponent: {
-            /**
-             * @description * `username` - username (enum property replaced by openapi-typescript)
-             * @enum {string}
-             */
-            attr: "username";
-            /**
-             * @description * `invalid` - invalid
-             * @enum {string}
-             */
-            code: "invalid";
-            detail: string;
-        };
-        UsersPartialUpdateValidationError: {
-            /**
-             * @description discriminator enum property added by openapi-typescript
-             * @enum {string}
-             */
-            type: "validation_error";
-            errors: components["schemas"]["UsersPartialUpdateError"][];
-        };
-        UsersRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
         /**
-         * @description * `validation_error` - Validation Error
-         * @enum {string}
+         * @description Invalid input (`/api/problems/validation-error`) or an unreadable request
+         *     (`/api/problems/malformed-request`).
+         *
+         *     `errors[]` holds one entry per message; `attr` is the path of the input it is about.
          */
-        ValidationErrorEnum: "validation_error";
+        ValidationProblem: {
+            /**
+             * Format: uri-reference
+             * @description The kind of problem: a URI reference, resolved against the API's address it leads to the kind's documentation. The kinds:
+             *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
+             *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
+             *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
+             *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
+             *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
+             *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
+             *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
+             *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
+             *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
+             *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
+             *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
+             *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
+             *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
+             */
+            type: string;
+            /** @description The kind of problem, in the request's language. */
+            title: string;
+            /** @description The HTTP status code. */
+            status: number;
+            /** @description What went wrong with this request, in its language. */
+            detail: string;
+            /** @description The path of the request that failed. */
+            instance: string;
+            /** @description One entry per message. */
+            errors: components["schemas"]["ProblemError"][];
+        };
         /**
          * @description * `public` - Public
          *     * `network` - Network
@@ -16480,52 +8224,58 @@ export interface operations {
                     "application/json": components["schemas"]["ApiIndex"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ApiIndexErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16550,53 +8300,65 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `refresh`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthLogoutErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
-            /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. */
+            /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. `errors[0].code` says which: `authentication_failed`: Authentication failed; `not_authenticated`: No credentials were sent; `no_active_account`: Wrong username or password, or the account is deactivated; `bad_authorization_header`: The Authorization header is malformed; `token_not_valid`: The token is malformed, badly signed, expired or of the wrong type; `token_reused`: A rotated refresh token was used again; its session has ended; `session_revoked`: The session has ended (signed out, revoked or deactivated); `session_expired`: The session reached its maximum age (JWT_SESSION_MAX_DAYS); `user_inactive`: The account is deactivated. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16625,52 +8387,58 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedSessionList"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthSessionsListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16697,70 +8465,76 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`); nothing was changed. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthSessionsDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16785,70 +8559,80 @@ export interface operations {
                     "application/json": components["schemas"]["EndedSessions"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthSessionsEndOthersErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16874,61 +8658,76 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `device_label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `no_active_account`, `null`
+             *     - `password`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `username`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthTokenObtainErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
-            /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. */
+            /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. `errors[0].code` says which: `authentication_failed`: Authentication failed; `not_authenticated`: No credentials were sent; `no_active_account`: Wrong username or password, or the account is deactivated; `bad_authorization_header`: The Authorization header is malformed; `token_not_valid`: The token is malformed, badly signed, expired or of the wrong type; `token_reused`: A rotated refresh token was used again; its session has ended; `session_revoked`: The session has ended (signed out, revoked or deactivated); `session_expired`: The session reached its maximum age (JWT_SESSION_MAX_DAYS); `user_inactive`: The account is deactivated. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse429"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -16954,53 +8753,65 @@ export interface operations {
                     "application/json": components["schemas"]["TokenPair"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `no_active_account`, `null`
+             *     - `refresh`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthTokenRefreshErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
-            /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. */
+            /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. `errors[0].code` says which: `authentication_failed`: Authentication failed; `not_authenticated`: No credentials were sent; `no_active_account`: Wrong username or password, or the account is deactivated; `bad_authorization_header`: The Authorization header is malformed; `token_not_valid`: The token is malformed, badly signed, expired or of the wrong type; `token_reused`: A rotated refresh token was used again; its session has ended; `session_revoked`: The session has ended (signed out, revoked or deactivated); `session_expired`: The session reached its maximum age (JWT_SESSION_MAX_DAYS); `user_inactive`: The account is deactivated. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17025,53 +8836,65 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `token`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AuthTokenVerifyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
-            /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. */
+            /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. `errors[0].code` says which: `authentication_failed`: Authentication failed; `not_authenticated`: No credentials were sent; `no_active_account`: Wrong username or password, or the account is deactivated; `bad_authorization_header`: The Authorization header is malformed; `token_not_valid`: The token is malformed, badly signed, expired or of the wrong type; `token_reused`: A rotated refresh token was used again; its session has ended; `session_revoked`: The session has ended (signed out, revoked or deactivated); `session_expired`: The session reached its maximum age (JWT_SESSION_MAX_DAYS); `user_inactive`: The account is deactivated. */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17093,52 +8916,58 @@ export interface operations {
                     "application/json": components["schemas"]["CalendarFeed"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarFeedRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17163,70 +8992,80 @@ export interface operations {
                     "application/json": components["schemas"]["IssuedCalendarFeed"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarFeedCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17250,70 +9089,76 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`); nothing was changed. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarFeedDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17345,44 +9190,49 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CalendarFeedIcsErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17423,60 +9273,75 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedCampaignList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `active_on`: `invalid`
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             *     - `slug`: `null_characters_not_allowed`
+             *     - `updated_since`: `invalid`
+             *     - `visibility`: `invalid_choice`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignsListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17509,78 +9374,99 @@ export interface operations {
                     "application/json": components["schemas"]["Campaign"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `end_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `start_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignsCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17619,60 +9505,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignsRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17708,61 +9601,81 @@ export interface operations {
                     "application/json": components["schemas"]["Campaign"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `end_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `start_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignsUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -17771,24 +9684,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17817,61 +9731,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`); nothing was changed. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignsDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -17880,24 +9800,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -17933,61 +9854,81 @@ export interface operations {
                     "application/json": components["schemas"]["Campaign"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `end_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `start_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignsPartialUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -17996,24 +9937,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18048,60 +9990,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CampaignsCalendarRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18165,60 +10114,77 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedChangeList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `action`: `invalid_choice`
+             *     - `actor`: `invalid`, `max_value`, `min_value`
+             *     - `after`: `invalid`, `max_value`, `min_value`
+             *     - `object_id`: `max_length`, `null_characters_not_allowed`
+             *     - `object_type`: `invalid_choice`
+             *     - `since`: `invalid`
+             *     - `until`: `invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChangesListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18242,60 +10208,67 @@ export interface operations {
                     "application/json": components["schemas"]["Change"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ChangesRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18813,60 +10786,81 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedContactPointList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `channel`: `invalid_choice`
+             *     - `country`: `invalid_choice`
+             *     - `language`: `invalid_choice`
+             *     - `organization`: `invalid`, `max_value`, `min_value`
+             *     - `organization_slug`: `null_characters_not_allowed`
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             *     - `stale`: `invalid`
+             *     - `status`: `invalid_choice`
+             *     - `topic`: `invalid_choice`
+             *     - `updated_since`: `invalid`
+             *     - `visibility`: `invalid_choice`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactPointsListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -18899,78 +10893,107 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPoint"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `channel`: `invalid_choice`, `null`, `required`
+             *     - `countries`: `max_length`, `not_a_list`, `null`
+             *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `languages`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
+             *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `last_verified_at`: `invalid`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `status`: `invalid_choice`, `null`
+             *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `topics`: `max_length`, `not_a_list`, `null`
+             *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `value`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactPointsCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19009,60 +11032,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactPointsRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19098,61 +11128,89 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPoint"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `channel`: `invalid_choice`, `null`, `required`
+             *     - `countries`: `max_length`, `not_a_list`, `null`
+             *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `languages`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
+             *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `last_verified_at`: `invalid`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `status`: `invalid_choice`, `null`
+             *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `topics`: `max_length`, `not_a_list`, `null`
+             *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `value`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactPointsUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -19161,24 +11219,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19207,61 +11266,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`); nothing was changed. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactPointsDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -19270,24 +11335,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19323,61 +11389,89 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPoint"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `channel`: `invalid_choice`, `null`, `required`
+             *     - `countries`: `max_length`, `not_a_list`, `null`
+             *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `languages`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
+             *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `last_verified_at`: `invalid`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `status`: `invalid_choice`, `null`
+             *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `topics`: `max_length`, `not_a_list`, `null`
+             *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `value`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactPointsPartialUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -19386,24 +11480,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19435,61 +11530,71 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPoint"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ContactPointsVerifyCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -19498,24 +11603,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19550,60 +11656,73 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedCountryList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             *     - `stale`: `invalid`
+             *     - `updated_since`: `invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CountriesListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19636,78 +11755,102 @@ export interface operations {
                     "application/json": components["schemas"]["Country"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `asylum_practice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `code`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `conscientious_objection`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `conscription`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `last_reviewed`: `datetime`, `invalid`
+             *     - `mobilization`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `sources.<index>.non_field_errors`: `invalid`, `null`
+             *     - `sources.<index>.title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `sources.<index>.url`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `sources.non_field_errors`: `not_a_list`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CountriesCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19745,60 +11888,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CountriesRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19833,61 +11983,84 @@ export interface operations {
                     "application/json": components["schemas"]["Country"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `asylum_practice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `code`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `conscientious_objection`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `conscription`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `last_reviewed`: `datetime`, `invalid`
+             *     - `mobilization`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `sources.<index>.non_field_errors`: `invalid`, `null`
+             *     - `sources.<index>.title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `sources.<index>.url`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `sources.non_field_errors`: `not_a_list`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CountriesUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -19896,24 +12069,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -19941,61 +12115,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`); nothing was changed. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CountriesDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -20004,24 +12184,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20056,61 +12237,84 @@ export interface operations {
                     "application/json": components["schemas"]["Country"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `asylum_practice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `code`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `conscientious_objection`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `conscription`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `last_reviewed`: `datetime`, `invalid`
+             *     - `mobilization`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `sources.<index>.non_field_errors`: `invalid`, `null`
+             *     - `sources.<index>.title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `sources.<index>.url`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `sources.non_field_errors`: `not_a_list`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["CountriesPartialUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -20119,24 +12323,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20641,60 +12846,80 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedDocumentList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `country`: `invalid_choice`
+             *     - `language`: `invalid_choice`
+             *     - `organization`: `invalid`, `max_value`, `min_value`
+             *     - `organization_slug`: `max_length`, `null_characters_not_allowed`
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             *     - `status`: `invalid_choice`
+             *     - `topic`: `invalid_choice`
+             *     - `translation_group`: `invalid`, `null_characters_not_allowed`
+             *     - `updated_since`: `invalid`
+             *     - `visibility`: `invalid_choice`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20727,78 +12952,102 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `countries`: `max_length`, `not_a_list`, `null`
+             *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `language`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `topics`: `max_length`, `not_a_list`, `null`
+             *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `translation_of`: `does_not_exist`, `incorrect_type`, `invalid`, `null`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20837,60 +13086,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -20926,61 +13182,84 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `countries`: `max_length`, `not_a_list`, `null`
+             *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `language`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `topics`: `max_length`, `not_a_list`, `null`
+             *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `translation_of`: `does_not_exist`, `incorrect_type`, `invalid`, `null`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -20989,24 +13268,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21035,61 +13315,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`); nothing was changed. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -21098,24 +13384,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21151,61 +13438,84 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `countries`: `max_length`, `not_a_list`, `null`
+             *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `language`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `topics`: `max_length`, `not_a_list`, `null`
+             *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `translation_of`: `does_not_exist`, `incorrect_type`, `invalid`, `null`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsPartialUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -21214,24 +13524,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21261,78 +13572,91 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `status`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsArchiveCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21366,78 +13690,93 @@ export interface operations {
                     "application/json": components["schemas"]["Attachment"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `file`: `empty`, `invalid`, `max_length`, `no_name`, `null`, `required`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsAttachmentsCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21467,61 +13806,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`); nothing was changed. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsAttachmentsDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -21530,24 +13875,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21581,60 +13927,67 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsAttachmentsDownloadRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21666,60 +14019,72 @@ export interface operations {
                     "application/json": components["schemas"]["Diff"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `from_version`: `invalid`, `max_string_length`, `max_value`, `min_value`, `required`
+             *     - `to_version`: `invalid`, `max_string_length`, `max_value`, `min_value`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsDiffRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21749,78 +14114,91 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `status`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsPublishCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21850,78 +14228,91 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `status`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsReviseCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -21951,78 +14342,91 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `status`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsSubmitCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22239,60 +14643,71 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `language`: `invalid_choice`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsTranslationRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22322,60 +14737,67 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedDocumentCardList"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsTranslationsListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22405,60 +14827,67 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedDocumentVersionListList"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsVersionsListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22486,60 +14915,67 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentVersion"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsVersionsRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22567,60 +15003,74 @@ export interface operations {
                     "application/json": components["schemas"]["PreviewHtml"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["DocumentsPreviewCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -22919,60 +15369,80 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedEventList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `campaign`: `invalid`, `max_value`, `min_value`
+             *     - `campaign_slug`: `null_characters_not_allowed`
+             *     - `country`: `invalid_choice`
+             *     - `date_from`: `invalid`
+             *     - `date_to`: `invalid`
+             *     - `is_online`: `invalid`
+             *     - `organization`: `invalid`, `max_value`, `min_value`
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             *     - `updated_since`: `invalid`
+             *     - `visibility`: `invalid_choice`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventsListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23005,78 +15475,104 @@ export interface operations {
                     "application/json": components["schemas"]["Event"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `country`: `invalid`, `invalid_choice`, `null`
+             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `is_online`: `invalid`, `null`
+             *     - `link`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `place`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `starts_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `timezone`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventsCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23115,60 +15611,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventsRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23204,61 +15707,86 @@ export interface operations {
                     "application/json": components["schemas"]["Event"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `country`: `invalid`, `invalid_choice`, `null`
+             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `is_online`: `invalid`, `null`
+             *     - `link`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `place`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `starts_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `timezone`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventsUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -23267,24 +15795,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23313,61 +15842,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`); nothing was changed. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventsDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -23376,24 +15911,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23429,61 +15965,86 @@ export interface operations {
                     "application/json": components["schemas"]["Event"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `country`: `invalid`, `invalid_choice`, `null`
+             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `is_online`: `invalid`, `null`
+             *     - `link`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `place`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `starts_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `timezone`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["EventsPartialUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -23492,24 +16053,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23552,60 +16114,78 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedLedgerEntryList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `campaign`: `invalid`, `max_value`, `min_value`
+             *     - `currency`: `max_length`, `null_characters_not_allowed`
+             *     - `date_from`: `invalid`
+             *     - `date_to`: `invalid`
+             *     - `kind`: `invalid_choice`
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             *     - `recipient`: `invalid`, `max_value`, `min_value`
+             *     - `updated_since`: `invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FundingEntriesListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23638,78 +16218,99 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
+             *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `currency`: `invalid_choice`, `null`, `required`
+             *     - `date`: `datetime`, `invalid`, `null`, `required`
+             *     - `kind`: `invalid_choice`, `null`, `required`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
+             *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FundingEntriesCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23748,60 +16349,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FundingEntriesRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23837,61 +16445,81 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
+             *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `currency`: `invalid_choice`, `null`, `required`
+             *     - `date`: `datetime`, `invalid`, `null`, `required`
+             *     - `kind`: `invalid_choice`, `null`, `required`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
+             *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FundingEntriesUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -23900,24 +16528,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -23946,61 +16575,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`); nothing was changed. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FundingEntriesDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -24009,24 +16644,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24062,61 +16698,81 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
+             *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `currency`: `invalid_choice`, `null`, `required`
+             *     - `date`: `datetime`, `invalid`, `null`, `required`
+             *     - `kind`: `invalid_choice`, `null`, `required`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
+             *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FundingEntriesPartialUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -24125,24 +16781,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24164,52 +16821,58 @@ export interface operations {
                     "application/json": components["schemas"]["FundingTotals"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["FundingTotalsErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24251,52 +16914,64 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedNotificationList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `kind`: `invalid_choice`
+             *     - `organization`: `invalid`, `max_value`, `min_value`
+             *     - `unread`: `invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InboxListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24321,52 +16996,58 @@ export interface operations {
                     "application/json": components["schemas"]["Notification"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InboxRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24394,70 +17075,80 @@ export interface operations {
                     "application/json": components["schemas"]["Notification"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InboxReadCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24485,70 +17176,80 @@ export interface operations {
                     "application/json": components["schemas"]["Notification"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InboxUnreadCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24573,70 +17274,80 @@ export interface operations {
                     "application/json": components["schemas"]["Marked"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InboxReadAllCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24658,52 +17369,58 @@ export interface operations {
                     "application/json": components["schemas"]["UnreadCount"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InboxUnreadCountRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24745,60 +17462,74 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedInvitationList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `email`: `max_length`, `null_characters_not_allowed`
+             *     - `organization`: `invalid`, `max_value`, `min_value`
+             *     - `role`: `invalid_choice`
+             *     - `status`: `invalid_choice`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationsListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24824,60 +17555,77 @@ export interface operations {
                     "application/json": components["schemas"]["InvitationCreated"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `email`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `expires_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `role`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationsCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24902,60 +17650,67 @@ export interface operations {
                     "application/json": components["schemas"]["Invitation"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationsRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -24982,78 +17737,89 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `None`: `invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationsDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25082,78 +17848,94 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `password`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `token`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `username`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["InvitationsAcceptErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
             429: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse429"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25175,52 +17957,58 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25249,70 +18037,91 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `email`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `first_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `is_active`: `invalid`
+             *     - `is_admin`: `invalid`
+             *     - `is_staff`: `invalid`
+             *     - `is_superuser`: `invalid`
+             *     - `last_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `password`: `invalid`
+             *     - `username`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MeUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25341,70 +18150,91 @@ export interface operations {
                     "application/json": components["schemas"]["Me"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `email`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `first_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `is_active`: `invalid`
+             *     - `is_admin`: `invalid`
+             *     - `is_staff`: `invalid`
+             *     - `is_superuser`: `invalid`
+             *     - `last_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `password`: `invalid`
+             *     - `username`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MePartialUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25445,60 +18275,76 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedMembershipList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `organization`: `invalid`, `max_value`, `min_value`
+             *     - `organization_slug`: `max_length`, `null_characters_not_allowed`
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             *     - `role`: `invalid_choice`
+             *     - `updated_since`: `invalid`
+             *     - `user`: `invalid`, `max_value`, `min_value`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MembershipsListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25537,60 +18383,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MembershipsRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25619,61 +18472,71 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `None`: `invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MembershipsDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -25682,24 +18545,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -25735,61 +18599,76 @@ export interface operations {
                     "application/json": components["schemas"]["Membership"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `invalid`
+             *     - `role`: `invalid`, `invalid_choice`, `null`
+             *     - `user`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["MembershipsPartialUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -25798,24 +18677,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26309,60 +19189,77 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedOrganizationList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `country`: `invalid_choice`
+             *     - `kind`: `invalid_choice`
+             *     - `language`: `invalid_choice`
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             *     - `updated_since`: `invalid`
+             *     - `verified`: `invalid`
+             *     - `visibility`: `invalid_choice`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationsListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26395,78 +19292,103 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `countries`: `max_length`, `not_a_list`, `null`
+             *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `kinds`: `max_length`, `not_a_list`, `null`
+             *     - `kinds.<index>`: `invalid_choice`, `null`, `required`
+             *     - `languages`: `max_length`, `not_a_list`, `null`
+             *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `verified`: `invalid`, `null`
+             *     - `visibility`: `invalid_choice`, `null`
+             *     - `website`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationsCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26505,60 +19427,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationsRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26594,61 +19523,85 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `countries`: `max_length`, `not_a_list`, `null`
+             *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `kinds`: `max_length`, `not_a_list`, `null`
+             *     - `kinds.<index>`: `invalid_choice`, `null`, `required`
+             *     - `languages`: `max_length`, `not_a_list`, `null`
+             *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `verified`: `invalid`, `null`
+             *     - `visibility`: `invalid_choice`, `null`
+             *     - `website`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationsUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -26657,24 +19610,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26703,61 +19657,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`); nothing was changed. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationsDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -26766,24 +19726,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -26819,61 +19780,85 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `countries`: `max_length`, `not_a_list`, `null`
+             *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `kinds`: `max_length`, `not_a_list`, `null`
+             *     - `kinds.<index>`: `invalid_choice`, `null`, `required`
+             *     - `languages`: `max_length`, `not_a_list`, `null`
+             *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `verified`: `invalid`, `null`
+             *     - `visibility`: `invalid_choice`, `null`
+             *     - `website`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["OrganizationsPartialUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -26882,24 +19867,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -27412,60 +20398,81 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedResourceList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `category`: `invalid_choice`
+             *     - `country`: `invalid_choice`
+             *     - `kind`: `invalid_choice`
+             *     - `language`: `invalid_choice`
+             *     - `organization`: `invalid`, `max_value`, `min_value`
+             *     - `organization_slug`: `null_characters_not_allowed`
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             *     - `status`: `invalid_choice`
+             *     - `updated_since`: `invalid`
+             *     - `valid_on`: `invalid`
+             *     - `visibility`: `invalid_choice`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResourcesListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -27498,78 +20505,106 @@ export interface operations {
                     "application/json": components["schemas"]["Resource"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`
+             *     - `capacity`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `category`: `invalid_choice`, `null`, `required`
+             *     - `countries`: `max_length`, `not_a_list`, `null`
+             *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `currency`: `invalid`, `invalid_choice`, `null`
+             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `kind`: `invalid_choice`, `null`, `required`
+             *     - `languages`: `max_length`, `not_a_list`, `null`
+             *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `status`: `invalid`, `invalid_choice`, `null`
+             *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `valid_until`: `datetime`, `invalid`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResourcesCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -27608,60 +20643,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResourcesRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -27697,61 +20739,88 @@ export interface operations {
                     "application/json": components["schemas"]["Resource"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`
+             *     - `capacity`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `category`: `invalid_choice`, `null`, `required`
+             *     - `countries`: `max_length`, `not_a_list`, `null`
+             *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `currency`: `invalid`, `invalid_choice`, `null`
+             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `kind`: `invalid_choice`, `null`, `required`
+             *     - `languages`: `max_length`, `not_a_list`, `null`
+             *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `status`: `invalid`, `invalid_choice`, `null`
+             *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `valid_until`: `datetime`, `invalid`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResourcesUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -27760,24 +20829,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -27806,61 +20876,71 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `status`: `invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResourcesDestroyErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -27869,24 +20949,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -27922,61 +21003,88 @@ export interface operations {
                     "application/json": components["schemas"]["Resource"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`
+             *     - `capacity`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `category`: `invalid_choice`, `null`, `required`
+             *     - `countries`: `max_length`, `not_a_list`, `null`
+             *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `currency`: `invalid`, `invalid_choice`, `null`
+             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `kind`: `invalid_choice`, `null`, `required`
+             *     - `languages`: `max_length`, `not_a_list`, `null`
+             *     - `languages.<index>`: `invalid_choice`, `null`, `required`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `status`: `invalid`, `invalid_choice`, `null`
+             *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `valid_until`: `datetime`, `invalid`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResourcesPartialUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -27985,24 +21093,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -28034,60 +21143,67 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedMatchList"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResourcesMatchesListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -28137,60 +21253,76 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedResourceResponseList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `direction`: `invalid_choice`
+             *     - `organization`: `invalid`, `max_value`, `min_value`
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             *     - `resource`: `invalid`, `max_value`, `min_value`
+             *     - `status`: `invalid_choice`
+             *     - `updated_since`: `invalid`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponsesListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -28223,78 +21355,95 @@ export interface operations {
                     "application/json": components["schemas"]["ResourceResponse"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `contribution`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `message`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `resource`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponsesCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -28333,60 +21482,67 @@ export interface operations {
                 };
                 content?: never;
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponsesRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -28422,61 +21578,76 @@ export interface operations {
                     "application/json": components["schemas"]["ResourceResponseUpdate"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `contribution`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `message`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `status`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponsesPartialUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -28485,24 +21656,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -28538,61 +21710,76 @@ export interface operations {
                     "application/json": components["schemas"]["ResourceResponse"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `note`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `resource`: `invalid`
+             *     - `status`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponsesAcceptCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -28601,24 +21788,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -28654,61 +21842,75 @@ export interface operations {
                     "application/json": components["schemas"]["ResourceResponse"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `note`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `status`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponsesDeclineCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -28717,24 +21919,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -28766,60 +21969,67 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedResponseMessageList"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponsesMessagesListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -28853,78 +22063,92 @@ export interface operations {
                     "application/json": components["schemas"]["ResponseMessage"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `body`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponsesMessagesCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -28956,61 +22180,73 @@ export interface operations {
                     "application/json": components["schemas"]["ResourceResponse"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `status`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ResponsesWithdrawCreateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
             /** @description Stale If-Match: nothing was changed. */
@@ -29019,24 +22255,25 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["PreconditionFailed"];
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -29510,69 +22747,85 @@ export interface operations {
                     "application/json": components["schemas"]["SearchResults"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `country`: `invalid_choice`
+             *     - `language`: `invalid_choice`
+             *     - `page`: `invalid`, `max_string_length`, `max_value`, `min_value`
+             *     - `page_size`: `invalid`, `max_string_length`, `max_value`, `min_value`
+             *     - `q`: `blank`, `max_length`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `type`: `invalid_choice`, `max_length`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SearchErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The search took too long. */
+            /** @description The search took too long and was stopped (`search_timeout`). */
             503: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SearchTimeoutResponse"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -29618,54 +22871,66 @@ export interface operations {
                 };
                 content?: never;
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `cursor`: `foreign_cursor`, `invalid_cursor`, `max_length`
+             *     - `limit`: `invalid`, `max_string_length`, `max_value`, `min_value`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["SyncErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
             429: {
                 headers: {
                     /** @description Seconds to wait before asking for the snapshot page again. */
@@ -29673,7 +22938,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse429"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -29706,60 +22971,73 @@ export interface operations {
                     "application/json": components["schemas"]["PaginatedUserList"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `is_active`: `invalid`
+             *     - `organization`: `invalid`, `max_value`, `min_value`
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersListErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -29784,60 +23062,67 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersRetrieveErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -29869,78 +23154,100 @@ export interface operations {
                     "application/json": components["schemas"]["User"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `email`: `invalid`
+             *     - `first_name`: `invalid`
+             *     - `is_active`: `invalid`, `null`
+             *     - `is_admin`: `invalid`
+             *     - `is_staff`: `invalid`
+             *     - `is_superuser`: `invalid`
+             *     - `last_name`: `invalid`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `password`: `invalid`
+             *     - `username`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersPartialUpdateErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
@@ -29968,78 +23275,89 @@ export interface operations {
                     "application/json": components["schemas"]["EndedSessions"];
                 };
             };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["UsersEndSessionsErrorResponse400"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse401"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse403"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse404"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse405"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse406"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["ErrorResponse415"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["IdempotencyProblem"];
+                    "application/problem+json": components["schemas"]["Problem"];
                 };
             };
         };
