@@ -247,10 +247,7 @@ SPECTACULAR_SETTINGS = {
         "DocumentStatus": "documents.models.Document.Status",
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
-    "POSTPROCESSING_HOOKS": [
-        "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
-        "core.schema.drop_unnamed_discriminators",
-    ],
+    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
     "TAGS": [
         {"name": "api", "description": "Where to start: the API's entry points, schema and docs."},
         {"name": "auth", "description": "Obtain, refresh, verify and revoke JWT tokens."},
