@@ -8,10 +8,12 @@ asks for changes, and every other request, is served as usual.
 import threading
 from contextlib import contextmanager
 
+import yaml
 from django.conf import settings
 from django.db import connection
 
 from sync.slots import snapshot_slot
+from tests.core.contract import COMMITTED
 
 from .replica import SYNC_URL
 
@@ -62,3 +64,9 @@ def test_beyond_the_slots_a_snapshot_is_429_with_retry_after_and_a_delta_is_serv
 def test_one_slot_short_of_the_bound_a_snapshot_is_served(client_of, org_a, anna):
     with slots_taken(settings.SYNC_SNAPSHOT_SLOTS - 1):
         assert client_of("anna").get(SYNC_URL).status_code == 200
+
+
+def test_the_429_and_its_retry_after_are_in_the_contract():
+    contract = yaml.safe_load(COMMITTED.read_text())
+    busy = contract["paths"]["/api/v1/sync/"]["get"]["responses"]["429"]
+    assert "Retry-After" in busy["headers"]
