@@ -1,6 +1,6 @@
 """Run requests truly at once: one thread and one database connection per request.
 
-Races are decided by the database's locks, so these helpers need PostgreSQL; on SQLite the
+Races are decided by the database's locks, so these functions need PostgreSQL; on SQLite the
 tests that use them are skipped (`needs_postgresql`). Each call waits at a barrier so the
 requests leave together, and every thread closes its connection, so the test database can be
 dropped afterwards.
