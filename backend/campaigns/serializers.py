@@ -6,7 +6,13 @@ from zoneinfo import ZoneInfo
 from django.utils import timezone as dj_timezone
 from rest_framework import serializers
 
-from core.serializers import COUNTRY_CHOICES, OwnedByOrganizationMixin, value_after, visibility_field
+from core.serializers import (
+    COUNTRY_CHOICES,
+    OwnedByOrganizationMixin,
+    StrictInputMixin,
+    value_after,
+    visibility_field,
+)
 from core.validators import https_url
 
 from .models import CalendarFeed, Campaign, Event, validate_time_zone
@@ -14,7 +20,7 @@ from .models import CalendarFeed, Campaign, Event, validate_time_zone
 HASHTAG = re.compile(r"^#?(\w{2,79})$")
 
 
-class CampaignSerializer(serializers.ModelSerializer):
+class CampaignSerializer(StrictInputMixin, serializers.ModelSerializer):
     visibility = serializers.ChoiceField(
         Campaign.Level.choices,
         required=False,
@@ -23,6 +29,8 @@ class CampaignSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Campaign
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"demands": {"max_length": 5000}, "description": {"max_length": 5000}}
         fields = [
             "id",
             "name",
@@ -76,7 +84,7 @@ TIME_HELP = (
 )
 
 
-class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+class EventSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers.ModelSerializer):
     """An event an organization holds, online or at a place, usually within a campaign."""
 
     organization_name = serializers.CharField(source="organization.name", read_only=True)
@@ -96,6 +104,8 @@ class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Event
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"description": {"max_length": 5000}}
         fields = [
             "id",
             "campaign",

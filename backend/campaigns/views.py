@@ -20,6 +20,7 @@ from core.schema import crud_docs
 from core.viewer import viewer_for
 from core.viewsets import VisibleModelViewSet
 
+from .examples import CAMPAIGN, EVENT
 from .filters import CampaignFilter, EventFilter
 from .ical import calendar_bytes
 from .models import CalendarFeed, Campaign, Event
@@ -47,8 +48,8 @@ EVENT_EXAMPLE = OpenApiExample(
         "campaign": 1,
         "organization": 1,
         "title": "Vigil for imprisoned objectors (example data)",
-        "starts_at": "2026-12-10T18:00:00",
-        "ends_at": "2026-12-10T19:30:00",
+        "starts_at": "2026-12-10T18:00:00+01:00",
+        "ends_at": "2026-12-10T19:30:00+01:00",
         "timezone": "Europe/Berlin",
         "is_online": False,
         "place": "Pariser Platz",
@@ -83,6 +84,7 @@ def feed_events(viewer):
     "campaigns",
     read_note="Joint actions of the network: public ones to anyone, network ones to members.",
     write_note="Admins (the network office) only.",
+    sample=CAMPAIGN,
 )
 class CampaignViewSet(VisibleModelViewSet):
     queryset = Campaign.objects.all()
@@ -124,6 +126,7 @@ class CampaignViewSet(VisibleModelViewSet):
     ),
     write_note="Coordinators of the holding organization and admins. A place needs city and country.",
     examples=[EVENT_EXAMPLE],
+    sample=EVENT,
 )
 @extend_validation_errors(["invalid"], field_name="country", actions=["create", "update", "partial_update"])
 class EventViewSet(VisibleModelViewSet):
@@ -163,7 +166,9 @@ class CalendarFeedView(APIView):
     def post(self, request):
         feed, token = CalendarFeed.issue(request.user)
         url = request.build_absolute_uri(reverse("calendar-feed-ics", kwargs={"token": token}))
-        return Response({**feed_state(feed), "url": url}, status=status.HTTP_201_CREATED)
+        return Response(
+            {**feed_state(feed), "url": url}, status=status.HTTP_201_CREATED, headers={"Location": url}
+        )
 
     @extend_schema(
         operation_id="calendar_feed_destroy",

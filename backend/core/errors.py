@@ -184,6 +184,13 @@ PROBLEM_KINDS = {
             "The key was used with another method, path or body; use a new key for a new request.",
         ),
         ProblemKind(
+            "precondition-required",
+            428,
+            gettext_lazy("If-Match is required."),
+            "This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an "
+            "object that has one; nothing was changed.",
+        ),
+        ProblemKind(
             "throttled",
             429,
             gettext_lazy("Too many requests."),

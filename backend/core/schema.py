@@ -19,9 +19,11 @@ from rest_framework import permissions, serializers
 from rest_framework.settings import api_settings
 
 from . import serializers as shared
+from .conditional import ConditionalRequestsMixin
 from .errors import PROBLEM_JSON, PROBLEM_KINDS, problem_type
+from .examples import ResourceSample, action_examples
 from .permissions import RoleWritePermission
-from .viewsets import VersionedViewSetMixin
+from .ratelimit import RateLimitHeadersMixin
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -29,8 +31,10 @@ IF_MATCH = OpenApiParameter(
     OpenApiParameter.HEADER,
     required=False,
     description=(
-        "The ETag you read. If the object changed since, nothing is written and the answer is 412. "
-        'Compared strongly: a weak tag (`W/"3"`) never matches.'
+        'The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the '
+        "object changed since, nothing is written and the answer is 412 with the current state. "
+        'Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it '
+        "(`REQUIRE_IF_MATCH`), a write without it is 428."
     ),
 )
 
@@ -39,7 +43,9 @@ IF_NONE_MATCH = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
     required=False,
-    description="The ETag you hold. If the object is still at that version, the answer is 304, bodiless.",
+    description=(
+        "The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless."
+    ),
 )
 
 IDEMPOTENCY_KEY = OpenApiParameter(
@@ -57,8 +63,33 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 )
 
 
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Policy": {
+        "schema": {"type": "string"},
+        "description": (
+            "The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, "
+            'the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`.'
+        ),
+    },
+    "RateLimit": {
+        "schema": {"type": "string"},
+        "description": (
+            "What is left of each policy: `r` more requests before `t` seconds have passed, as in "
+            '`"login_failures";r=4;t=60`.'
+        ),
+    },
+}
+
+
 def etag_header() -> dict:
-    return {"schema": {"type": "string"}, "description": "Version of the object, for If-Match."}
+    return {
+        "schema": {"type": "string"},
+        "description": (
+            "Strong tag of this representation: the object's version (when it has one) and a digest "
+            "of the body you get, which depends on who you are and your language. Send it back in "
+            "If-Match or If-None-Match."
+        ),
+    }
 
 
 def problem_types_help() -> str:
@@ -131,12 +162,12 @@ PRECONDITION_FAILED = OpenApiResponse(
 
 class AutoSchema(ErrorsAutoSchema):
     def _is_versioned_write(self) -> bool:
-        return isinstance(self.view, VersionedViewSetMixin) and self.method in ("PUT", "PATCH", "DELETE")
+        return isinstance(self.view, ConditionalRequestsMixin) and self.method in ("PUT", "PATCH", "DELETE")
 
     def _is_versioned_read(self) -> bool:
         return (
-            isinstance(self.view, VersionedViewSetMixin)
-            and getattr(self.view, "action", None) == "retrieve"
+            isinstance(self.view, ConditionalRequestsMixin)
+            and getattr(self.view, "action", "retrieve") == "retrieve"
             and self.method == "GET"
         )
 
@@ -174,9 +205,11 @@ class AutoSchema(ErrorsAutoSchema):
         responses = super()._get_response_bodies(direction)
         if self._is_versioned_write() and "412" not in responses:
             responses["412"] = self._get_response_for_code(PRECONDITION_FAILED, "412")
+        if self._is_versioned_write() and "428" not in responses:
+            responses["428"] = self._get_response_for_code(self._get_error_response_serializer("428"), "428")
         if self._is_versioned_read():
             responses["304"] = {
-                "description": "Not modified: the object is still at the version your If-None-Match names.",
+                "description": "Not modified: what you would read is still what your If-None-Match names.",
                 "headers": {"ETag": etag_header()},
             }
         if self._takes_idempotency_key():
@@ -238,13 +271,11 @@ class AutoSchema(ErrorsAutoSchema):
             parent, name = candidate.field.parent, candidate.field.field_name
             if parent is not None and callable(getattr(parent, f"validate_{name}", None)):
                 refusable(candidate.name, candidate.field)
-        # So do the fields a serializer refuses by declaration (the mixins in core.serializers).
+        # So do the fields a serializer refuses by declaration (the mixins in core.serializers):
+        # those only admins set, and read-only ones sent with another value (StrictInputMixin).
         if is_serializer(serializer):
-            declared = (
-                *getattr(serializer, "admin_only_fields", ()),
-                *getattr(serializer, "action_only_fields", ()),
-            )
-            for name in declared:
+            read_only = [name for name, field in serializer.fields.items() if field.read_only]
+            for name in (*getattr(serializer, "admin_only_fields", ()), *read_only):
                 if name in serializer.fields:
                     refusable(name, serializer.fields[name])
         return fields
@@ -259,49 +290,70 @@ class AutoSchema(ErrorsAutoSchema):
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
         if (
-            isinstance(self.view, VersionedViewSetMixin)
+            isinstance(self.view, ConditionalRequestsMixin)
             and status_code in ("200", "201")
             and not self._is_list_view()
         ):
             headers["ETag"] = etag_header()
-        if (
-            isinstance(self.view, VersionedViewSetMixin)
-            and status_code == "201"
-            and self.view.action == "create"
-        ):
+        if status_code == "201":
             headers["Location"] = {
                 "schema": {"type": "string", "format": "uri"},
-                "description": "The address of the new object.",
+                "description": "The address of what was created.",
             }
+        if isinstance(self.view, RateLimitHeadersMixin):
+            headers.update(RATE_LIMIT_HEADERS)
+            if status_code == "429":
+                headers["Retry-After"] = {
+                    "schema": {"type": "integer", "minimum": 0},
+                    "description": "Seconds to wait before trying again.",
+                }
         return headers
 
 
-def crud_docs(singular: str, plural: str, tag: str, read_note: str, write_note: str, examples=()):
-    """Summaries and descriptions for the standard actions of a viewset over `plural`."""
+def crud_docs(
+    singular: str,
+    plural: str,
+    tag: str,
+    read_note: str,
+    write_note: str,
+    examples=(),
+    sample: ResourceSample | None = None,
+):
+    """Summaries, descriptions and examples for the standard actions of a viewset over `plural`.
+
+    `examples` are create bodies; `sample` one object, for the examples of every action.
+    """
     a = "an" if singular[:1].lower() in "aeiou" else "a"
+    shown = action_examples(sample, create=examples)
     return extend_schema_view(
         list=extend_schema(
             summary=f"List {plural}",
             description=f"{read_note} Paginated; filter, search with `q`, order with `ordering`.",
             tags=[tag],
+            examples=shown.get("list", []),
         ),
         retrieve=extend_schema(
             summary=f"Get one {singular}",
-            description=f"{read_note} 404 for anything you may not see; the ETag header is its version.",
+            description=(
+                f"{read_note} 404 for anything you may not see; 304 to the ETag you hold if it is unchanged."
+            ),
             tags=[tag],
+            examples=shown.get("retrieve", []),
         ),
         create=extend_schema(
-            summary=f"Create {a} {singular}", description=write_note, tags=[tag], examples=list(examples)
+            summary=f"Create {a} {singular}", description=write_note, tags=[tag], examples=shown["create"]
         ),
         update=extend_schema(
             summary=f"Replace {a} {singular}",
             description=f"{write_note} Send `If-Match` to avoid overwriting a newer edit.",
             tags=[tag],
+            examples=shown.get("update", []),
         ),
         partial_update=extend_schema(
             summary=f"Update {a} {singular}",
             description=f"{write_note} Send `If-Match` to avoid overwriting a newer edit.",
             tags=[tag],
+            examples=shown.get("partial_update", []),
         ),
         destroy=extend_schema(
             summary=f"Delete {a} {singular}",

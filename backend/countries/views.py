@@ -3,6 +3,7 @@
 from core.schema import crud_docs
 from core.viewsets import VisibleModelViewSet
 
+from .examples import COUNTRY
 from .filters import CountryFilter
 from .models import Country
 from .serializers import CountryDetailSerializer, CountrySerializer
@@ -19,6 +20,7 @@ from .serializers import CountryDetailSerializer, CountrySerializer
     write_note=(
         "Admins (the network office) only; saving records you as the reviewer when `last_reviewed` changes."
     ),
+    sample=COUNTRY,
 )
 class CountryViewSet(VisibleModelViewSet):
     queryset = Country.objects.select_related("reviewed_by")
@@ -36,7 +38,10 @@ class CountryViewSet(VisibleModelViewSet):
 
     def get_serializer_class(self):
         # The profile page: with the guides and organizations for the country, and a review warning.
-        return CountryDetailSerializer if self.action == "retrieve" else super().get_serializer_class()
+        # Writes answer it too, so their ETag is the one a read gives (core/conditional.py).
+        if self.action in ("retrieve", "create", "update", "partial_update"):
+            return CountryDetailSerializer
+        return super().get_serializer_class()
 
     def perform_create(self, serializer):
         serializer.validated_data["reviewed_by"] = self.request.user

@@ -19,6 +19,7 @@ from core.schema import crud_docs
 from core.viewsets import FastListMixin, VisibleModelViewSet
 
 from . import services
+from .examples import DOCUMENT
 from .filters import DocumentFilter
 from .markdown import render_markdown
 from .models import Document, DocumentVersion
@@ -74,6 +75,7 @@ def _workflow_docs(summary: str, description: str):
         "`status` changes only through submit, publish, archive and revise."
     ),
     examples=[GUIDE_EXAMPLE],
+    sample=DOCUMENT,
 )
 @extend_validation_errors(["invalid"], field_name="status", actions=list(services.TRANSITIONS))
 @extend_validation_errors(
@@ -351,7 +353,9 @@ class DocumentViewSet(FastListMixin, VisibleModelViewSet):
             )
         except UploadRejected as exc:
             raise serializers.ValidationError({"file": [str(exc)]}) from exc
-        return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
+        data = AttachmentSerializer(attachment).data
+        location = request.build_absolute_uri(data["download_url"])
+        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": location})
 
     def _attachment(self, document: Document, attachment_id: str):
         return get_object_or_404(document.attachments.all(), pk=int(attachment_id))

@@ -10,6 +10,7 @@ from core.references import with_visible_references
 from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import VisibleModelViewSet
 
+from .examples import RESOURCE
 from .filters import ResourceFilter, ResourceResponseFilter
 from .models import Resource, ResourceResponse, ResponseMessage
 from .serializers import (
@@ -68,6 +69,7 @@ FUNDING_OFFER_EXAMPLE = OpenApiExample(
         "open → in_progress → fulfilled | withdrawn; any other move is a 400."
     ),
     examples=[FUNDING_OFFER_EXAMPLE],
+    sample=RESOURCE,
 )
 # A currency without an amount is refused; so is a workflow move the status does not allow,
 # and deleting a resource that has responses.
@@ -237,7 +239,13 @@ class ResourceResponseViewSet(VisibleModelViewSet):
                 viewer=self.viewer,
                 actor=request.user,
             )
-            return Response(self.get_serializer(message).data, status=status.HTTP_201_CREATED)
+            # A message has no address of its own: the new one is read in its thread, this address.
+            thread = request.build_absolute_uri(request.path)
+            return Response(
+                self.get_serializer(message).data,
+                status=status.HTTP_201_CREATED,
+                headers={"Location": thread},
+            )
         thread = with_visible_references(
             ResponseMessage.objects.visible_to(self.viewer)
             .filter(response=response)

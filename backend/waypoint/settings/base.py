@@ -173,6 +173,9 @@ LOGGING = {
 # Django REST framework, errors and schema
 # ---------------------------------------------------------------------------
 API_MAX_PAGE_SIZE = 100
+# A write (PUT, PATCH, DELETE) of an object that has an ETag without `If-Match` is refused
+# with 428 instead of overwriting blindly (core/conditional.py).
+REQUIRE_IF_MATCH = env_bool("REQUIRE_IF_MATCH", False)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.RevocableJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["core.permissions.RoleWritePermission"],
@@ -245,9 +248,21 @@ SPECTACULAR_SETTINGS = {
         "NotificationKind": "inbox.models.Notification.Kind",
         "CampaignVisibility": "campaigns.models.Campaign.Level",
         "DocumentStatus": "documents.models.Document.Status",
+        "OrganizationKind": "organizations.models.Organization.Kind",
+        "ContactChannel": "organizations.models.ContactPoint.Channel",
+        "ContactPointStatus": "organizations.models.ContactPoint.Status",
+        "ResourceCategory": "resources.models.Resource.Category",
+        "ChangeAction": "changes.models.Change.Action",
+        "SyncResetReason": "sync.engine.ResetReason.choices",
+        # The key of every synced type but countries (sync/serializers.py).
+        "SyncIdKeyEnum": [("id", "id")],
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
-    "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.openapi_hooks.reference_named_enums",
+        "core.openapi_hooks.type_nullable_enums",
+    ],
     "TAGS": [
         {"name": "api", "description": "Where to start: the API's entry points, schema and docs."},
         {"name": "auth", "description": "Obtain, refresh, verify and revoke JWT tokens."},

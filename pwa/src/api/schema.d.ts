@@ -245,7 +245,7 @@ export interface paths {
         };
         /**
          * Get one campaign
-         * @description Joint actions of the network: public ones to anyone, network ones to members. 404 for anything you may not see; the ETag header is its version.
+         * @description Joint actions of the network: public ones to anyone, network ones to members. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["campaigns_retrieve"];
         /**
@@ -365,7 +365,7 @@ export interface paths {
         };
         /**
          * Get one contact point
-         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. 404 for anything you may not see; the ETag header is its version.
+         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["contact_points_retrieve"];
         /**
@@ -441,7 +441,7 @@ export interface paths {
         };
         /**
          * Get one country profile
-         * @description Country profiles are public: conscription, objection, mobilization, penalties, asylum practice and sources. 404 for anything you may not see; the ETag header is its version.
+         * @description Country profiles are public: conscription, objection, mobilization, penalties, asylum practice and sources. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["countries_retrieve"];
         /**
@@ -497,7 +497,7 @@ export interface paths {
         };
         /**
          * Get one document
-         * @description Published documents by their visibility, never more visible than the author organization; drafts, documents in review and archived ones only to the author organization and admins. 404 for anything you may not see; the ETag header is its version.
+         * @description Published documents by their visibility, never more visible than the author organization; drafts, documents in review and archived ones only to the author organization and admins. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["documents_retrieve"];
         /**
@@ -813,7 +813,7 @@ export interface paths {
         };
         /**
          * Get one event
-         * @description Events never more visible than their organization or campaign. Times carry the offset of the event's `timezone`. Filter by `campaign`, `country` and `date_from`/`date_to`. 404 for anything you may not see; the ETag header is its version.
+         * @description Events never more visible than their organization or campaign. Times carry the offset of the event's `timezone`. Filter by `campaign`, `country` and `date_from`/`date_to`. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["events_retrieve"];
         /**
@@ -869,7 +869,7 @@ export interface paths {
         };
         /**
          * Get one ledger entry
-         * @description Money collected and grants to partner groups. Admins see every entry; members of a recipient organization see the grants to it; nobody else sees entries (see the public totals). 404 for anything you may not see; the ETag header is its version.
+         * @description Money collected and grants to partner groups. Admins see every entry; members of a recipient organization see the grants to it; nobody else sees entries (see the public totals). 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["funding_entries_retrieve"];
         /**
@@ -1157,7 +1157,7 @@ export interface paths {
         };
         /**
          * Get one membership
-         * @description Memberships of the organizations you belong to, and your own (admins: all). 404 for anything you may not see; the ETag header is its version.
+         * @description Memberships of the organizations you belong to, and your own (admins: all). 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["memberships_retrieve"];
         put?: never;
@@ -1209,7 +1209,7 @@ export interface paths {
         };
         /**
          * Get one organization
-         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. 404 for anything you may not see; the ETag header is its version.
+         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["organizations_retrieve"];
         /**
@@ -1265,7 +1265,7 @@ export interface paths {
         };
         /**
          * Get one resource
-         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. 404 for anything you may not see; the ETag header is its version.
+         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["resources_retrieve"];
         /**
@@ -1341,7 +1341,7 @@ export interface paths {
         };
         /**
          * Get one response
-         * @description Responses to resources. Only the owning organization of the resource, the responding organization and admins see a response; for anyone else it does not exist. 404 for anything you may not see; the ETag header is its version.
+         * @description Responses to resources. Only the owning organization of the resource, the responding organization and admins see a response; for anyone else it does not exist. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
          */
         get: operations["responses_retrieve"];
         put?: never;
@@ -1584,13 +1584,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description * `create` - Create
-         *     * `update` - Update
-         *     * `delete` - Delete
-         * @enum {string}
-         */
-        ActionEnum: "create" | "update" | "delete";
         ApiIndex: {
             title: string;
             version: string;
@@ -1704,27 +1697,32 @@ export interface components {
              */
             visibility?: components["schemas"]["CampaignVisibility"];
         };
+        /** @description Changes to objects of type `campaign`. */
+        CampaignSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "campaign";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["CampaignSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        CampaignSyncBlockFieldsEnum: "id" | "name" | "slug" | "hashtag" | "start_date" | "end_date" | "demands" | "description" | "visibility" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        CampaignSyncBlockTypeEnum: "campaign";
         /**
          * @description * `public` - Public
          *     * `network` - Network
          * @enum {string}
          */
         CampaignVisibility: "public" | "network";
-        /**
-         * @description * `funding` - Funding
-         *     * `legal_aid` - Legal aid
-         *     * `counseling_capacity` - Counseling capacity
-         *     * `accommodation` - Accommodation
-         *     * `translation` - Translation
-         *     * `transport` - Transport
-         *     * `documents` - Documents
-         *     * `medical` - Medical
-         *     * `psychological` - Psychological
-         *     * `training` - Training
-         *     * `other` - Other
-         * @enum {string}
-         */
-        CategoryEnum: "funding" | "legal_aid" | "counseling_capacity" | "accommodation" | "translation" | "transport" | "documents" | "medical" | "psychological" | "training" | "other";
         Change: {
             readonly seq: number;
             /** Format: date-time */
@@ -1734,7 +1732,7 @@ export interface components {
             readonly actor_username: string | null;
             readonly object_type: string;
             readonly object_id: string;
-            readonly action: components["schemas"]["ActionEnum"];
+            readonly action: components["schemas"]["ChangeAction"];
             /** @description The changed fields as `{name: [old, new]}`: all fields with `old` null on create, all with `new` null on delete. An update without fields was a save that changed no audited field (only its version), or re-evaluates an object because something it depends on changed (its organization's visibility or name, say). */
             readonly fields: {
                 [key: string]: unknown[];
@@ -1742,6 +1740,13 @@ export interface components {
             /** @description Ids of the organizations that own the object, of those you may see. */
             readonly owners: number[];
         };
+        /**
+         * @description * `create` - Create
+         *     * `update` - Update
+         *     * `delete` - Delete
+         * @enum {string}
+         */
+        ChangeAction: "create" | "update" | "delete";
         /**
          * @description * `telegram` - Telegram
          *     * `signal` - Signal
@@ -1754,13 +1759,13 @@ export interface components {
          *     * `office` - Office
          * @enum {string}
          */
-        ChannelEnum: "telegram" | "signal" | "whatsapp" | "phone" | "sms" | "email" | "website" | "form" | "office";
+        ContactChannel: "telegram" | "signal" | "whatsapp" | "phone" | "sms" | "email" | "website" | "form" | "office";
         /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPoint: {
             readonly id: number;
             organization: number;
             readonly organization_name: string;
-            channel: components["schemas"]["ChannelEnum"];
+            channel: components["schemas"]["ContactChannel"];
             value: string;
             label?: string;
             /** @description ISO 639-1 codes. */
@@ -1770,7 +1775,7 @@ export interface components {
             topics?: components["schemas"]["Topic"][];
             hours?: string;
             security_advice?: string;
-            status?: components["schemas"]["ContactPointStatusEnum"];
+            status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
             status_reason?: string;
             /**
@@ -1796,7 +1801,7 @@ export interface components {
         /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPointRequest: {
             organization: number;
-            channel: components["schemas"]["ChannelEnum"];
+            channel: components["schemas"]["ContactChannel"];
             value: string;
             label?: string;
             /** @description ISO 639-1 codes. */
@@ -1806,7 +1811,7 @@ export interface components {
             topics?: components["schemas"]["Topic"][];
             hours?: string;
             security_advice?: string;
-            status?: components["schemas"]["ContactPointStatusEnum"];
+            status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
             status_reason?: string;
             /**
@@ -1824,7 +1829,27 @@ export interface components {
          *     * `compromised` - Compromised
          * @enum {string}
          */
-        ContactPointStatusEnum: "active" | "paused" | "compromised";
+        ContactPointStatus: "active" | "paused" | "compromised";
+        /** @description Changes to objects of type `contact_point`. */
+        ContactPointSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "contact_point";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["ContactPointSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        ContactPointSyncBlockTypeEnum: "contact_point";
         Country: {
             /**
              * @description ISO 3166-1 alpha-2.
@@ -2635,15 +2660,12 @@ export interface components {
             /** @description Set when the profile has not been reviewed within the configured age. */
             readonly review_warning: string | null;
             /** @description Published documents about this country you may see (at most 50). */
-            readonly guides: {
-                [key: string]: unknown;
-            }[];
+            readonly guides: components["schemas"]["DocumentCard"][];
             /** @description Organizations working in this country you may see (at most 50). */
-            readonly organizations: {
-                [key: string]: unknown;
-            }[];
+            readonly organizations: components["schemas"]["Organization"][];
         };
-        CountryRequest: {
+        /** @description One profile with the published guides and the organizations for that country you may see. */
+        CountryDetailRequest: {
             /**
              * @description ISO 3166-1 alpha-2.
              *
@@ -2910,6 +2932,28 @@ export interface components {
             /** Format: date */
             last_reviewed?: string | null;
         };
+        /** @description Changes to objects of type `country`. */
+        CountrySyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "country";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["CountrySyncBlockKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["CountrySyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        CountrySyncBlockFieldsEnum: "code" | "name" | "conscription" | "conscientious_objection" | "mobilization" | "penalties" | "asylum_practice" | "sources" | "last_reviewed" | "reviewed_by" | "is_stale" | "is_example" | "version" | "updated_at";
+        /** @enum {string} */
+        CountrySyncBlockKeyEnum: "code";
+        /** @enum {string} */
+        CountrySyncBlockTypeEnum: "country";
         /**
          * @description * `AED` - UAE Dirham
          *     * `AFN` - Afghani
@@ -4022,6 +4066,26 @@ export interface components {
          * @enum {string}
          */
         DocumentStatus: "draft" | "in_review" | "published" | "archived";
+        /** @description Changes to objects of type `document`. */
+        DocumentSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "document";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["DocumentSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        DocumentSyncBlockFieldsEnum: "id" | "title" | "summary" | "body" | "body_html" | "language" | "translation_group" | "topics" | "countries" | "organization" | "organization_name" | "visibility" | "status" | "published_at" | "attachment_count" | "attachments" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        DocumentSyncBlockTypeEnum: "document";
         DocumentVersion: {
             readonly number: number;
             readonly title: string;
@@ -4625,6 +4689,26 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
         };
+        /** @description Changes to objects of type `event`. */
+        EventSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "event";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["EventSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        EventSyncBlockFieldsEnum: "id" | "campaign" | "campaign_name" | "organization" | "organization_name" | "title" | "description" | "starts_at" | "ends_at" | "timezone" | "is_online" | "place" | "city" | "country" | "link" | "visibility" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        EventSyncBlockTypeEnum: "event";
         FundingTotals: {
             /** @description One row per currency; amounts are never converted. */
             totals: components["schemas"]["CurrencyTotal"][];
@@ -4650,7 +4734,7 @@ export interface components {
             /** Format: date-time */
             readonly accepted_at: string | null;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
-            readonly accepted_by: string;
+            readonly accepted_by: string | null;
         };
         /** @description Anonymous: creates an account. Signed in: adds the membership to your account. */
         InvitationAcceptRequest: {
@@ -4682,7 +4766,7 @@ export interface components {
             /** Format: date-time */
             readonly accepted_at: string | null;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
-            readonly accepted_by: string;
+            readonly accepted_by: string | null;
             /** @description The one-time secret to pass on to the invited person. It is shown only this once. */
             readonly token: string;
         };
@@ -4721,17 +4805,6 @@ export interface components {
              */
             url: string;
         };
-        /**
-         * @description * `counseling` - Counseling
-         *     * `legal_aid` - Legal aid
-         *     * `shelter` - Shelter
-         *     * `funding` - Funding
-         *     * `advocacy` - Advocacy
-         *     * `network_office` - Network office
-         *     * `supporter` - Supporter
-         * @enum {string}
-         */
-        KindsEnum: "counseling" | "legal_aid" | "shelter" | "funding" | "advocacy" | "network_office" | "supporter";
         /**
          * @description * `aa` - Afar
          *     * `ab` - Abkhazian
@@ -5348,7 +5421,7 @@ export interface components {
         Match: {
             readonly id: number;
             kind: components["schemas"]["ResourceKind"];
-            category: components["schemas"]["CategoryEnum"];
+            category: components["schemas"]["ResourceCategory"];
             organization: number;
             readonly organization_name: string;
             title: string;
@@ -5579,12 +5652,6 @@ export interface components {
             /** @description Shared countries plus shared languages. */
             readonly overlap: number;
         };
-        /**
-         * @description Refuses (400) a value for any of `locked_fields` that differs from the instance's attribute.
-         *
-         *     `locked_fields` maps a request key to the attribute it is compared with; sending back
-         *     the representation you read (unchanged values) is fine.
-         */
         Me: {
             readonly id: number;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
@@ -5596,12 +5663,6 @@ export interface components {
             readonly is_admin: boolean;
             readonly memberships: components["schemas"]["MyMembership"][];
         };
-        /**
-         * @description Refuses (400) a value for any of `locked_fields` that differs from the instance's attribute.
-         *
-         *     `locked_fields` maps a request key to the attribute it is compared with; sending back
-         *     the representation you read (unchanged values) is fine.
-         */
         MeRequest: {
             /** Email address */
             email?: string;
@@ -5669,8 +5730,6 @@ export interface components {
          * @enum {string}
          */
         NotificationKind: "response_received" | "response_accepted" | "response_declined" | "response_withdrawn" | "message_received" | "new_match" | "contact_stale";
-        /** @enum {unknown} */
-        NullEnum: null;
         /** @description A partner organization; its visibility caps that of everything it owns. */
         Organization: {
             readonly id: number;
@@ -5680,7 +5739,7 @@ export interface components {
             /** @description Countries of operation (ISO 3166-1 alpha-2). */
             countries?: components["schemas"]["CountryCode"][];
             /** @description Kinds of work. */
-            kinds?: components["schemas"]["KindsEnum"][];
+            kinds?: components["schemas"]["OrganizationKind"][];
             /** @description ISO 639-1 codes. */
             languages?: components["schemas"]["LanguageCode"][];
             website?: string;
@@ -5702,6 +5761,17 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /**
+         * @description * `counseling` - Counseling
+         *     * `legal_aid` - Legal aid
+         *     * `shelter` - Shelter
+         *     * `funding` - Funding
+         *     * `advocacy` - Advocacy
+         *     * `network_office` - Network office
+         *     * `supporter` - Supporter
+         * @enum {string}
+         */
+        OrganizationKind: "counseling" | "legal_aid" | "shelter" | "funding" | "advocacy" | "network_office" | "supporter";
         /** @description A partner organization; its visibility caps that of everything it owns. */
         OrganizationRequest: {
             name: string;
@@ -5710,7 +5780,7 @@ export interface components {
             /** @description Countries of operation (ISO 3166-1 alpha-2). */
             countries?: components["schemas"]["CountryCode"][];
             /** @description Kinds of work. */
-            kinds?: components["schemas"]["KindsEnum"][];
+            kinds?: components["schemas"]["OrganizationKind"][];
             /** @description ISO 639-1 codes. */
             languages?: components["schemas"]["LanguageCode"][];
             website?: string;
@@ -5725,6 +5795,26 @@ export interface components {
             /** @description Verified by the network office. */
             verified?: boolean;
         };
+        /** @description Changes to objects of type `organization`. */
+        OrganizationSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "organization";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["OrganizationSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        OrganizationSyncBlockFieldsEnum: "id" | "name" | "slug" | "description" | "countries" | "kinds" | "languages" | "website" | "visibility" | "verified" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        OrganizationSyncBlockTypeEnum: "organization";
         PaginatedCampaignList: {
             /** @example 123 */
             count: number;
@@ -6045,7 +6135,7 @@ export interface components {
         /** @description One way to reach an organization; the value is normalized for its channel. */
         PatchedContactPointRequest: {
             organization?: number;
-            channel?: components["schemas"]["ChannelEnum"];
+            channel?: components["schemas"]["ContactChannel"];
             value?: string;
             label?: string;
             /** @description ISO 639-1 codes. */
@@ -6055,7 +6145,7 @@ export interface components {
             topics?: components["schemas"]["Topic"][];
             hours?: string;
             security_advice?: string;
-            status?: components["schemas"]["ContactPointStatusEnum"];
+            status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
             status_reason?: string;
             /**
@@ -6067,7 +6157,8 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
         };
-        PatchedCountryRequest: {
+        /** @description One profile with the published guides and the organizations for that country you may see. */
+        PatchedCountryDetailRequest: {
             /**
              * @description ISO 3166-1 alpha-2.
              *
@@ -7031,12 +7122,6 @@ export interface components {
             /** @description Booking reference, unique when given. */
             reference?: string;
         };
-        /**
-         * @description Refuses (400) a value for any of `locked_fields` that differs from the instance's attribute.
-         *
-         *     `locked_fields` maps a request key to the attribute it is compared with; sending back
-         *     the representation you read (unchanged values) is fine.
-         */
         PatchedMeRequest: {
             /** Email address */
             email?: string;
@@ -7055,7 +7140,7 @@ export interface components {
             /** @description Countries of operation (ISO 3166-1 alpha-2). */
             countries?: components["schemas"]["CountryCode"][];
             /** @description Kinds of work. */
-            kinds?: components["schemas"]["KindsEnum"][];
+            kinds?: components["schemas"]["OrganizationKind"][];
             /** @description ISO 639-1 codes. */
             languages?: components["schemas"]["LanguageCode"][];
             website?: string;
@@ -7073,7 +7158,7 @@ export interface components {
         /** @description An offer or request of one organization to the network. */
         PatchedResourceRequest: {
             kind?: components["schemas"]["ResourceKind"];
-            category?: components["schemas"]["CategoryEnum"];
+            category?: components["schemas"]["ResourceCategory"];
             organization?: number;
             title?: string;
             description?: string;
@@ -7325,6 +7410,7 @@ export interface components {
              *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
              *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
              *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/precondition-required` (428): This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed.
              *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
              *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
              *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
@@ -7372,6 +7458,7 @@ export interface components {
              *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
              *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
              *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/precondition-required` (428): This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed.
              *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
              *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
              *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
@@ -7396,19 +7483,11 @@ export interface components {
             /** @description The input the message is about, as a path: `name`; a list item `languages.0`; a field of a list item `sources.0.url`. Null when it is about the request as a whole. */
             attr: string | null;
         };
-        /**
-         * @description * `no_cursor` - No cursor was given: this is the first sync.
-         *     * `access_changed` - What you may see changed (membership, role or account).
-         *     * `cursor_expired` - The cursor is older than the retained history.
-         *     * `schema_changed` - The synced types or their fields changed since the cursor was issued.
-         * @enum {string}
-         */
-        ResetReasonEnum: "no_cursor" | "access_changed" | "cursor_expired" | "schema_changed";
         /** @description An offer or request of one organization to the network. */
         Resource: {
             readonly id: number;
             kind: components["schemas"]["ResourceKind"];
-            category: components["schemas"]["CategoryEnum"];
+            category: components["schemas"]["ResourceCategory"];
             organization: number;
             readonly organization_name: string;
             title: string;
@@ -7638,6 +7717,21 @@ export interface components {
             readonly updated_at: string;
         };
         /**
+         * @description * `funding` - Funding
+         *     * `legal_aid` - Legal aid
+         *     * `counseling_capacity` - Counseling capacity
+         *     * `accommodation` - Accommodation
+         *     * `translation` - Translation
+         *     * `transport` - Transport
+         *     * `documents` - Documents
+         *     * `medical` - Medical
+         *     * `psychological` - Psychological
+         *     * `training` - Training
+         *     * `other` - Other
+         * @enum {string}
+         */
+        ResourceCategory: "funding" | "legal_aid" | "counseling_capacity" | "accommodation" | "translation" | "transport" | "documents" | "medical" | "psychological" | "training" | "other";
+        /**
          * @description * `offer` - Offer
          *     * `request` - Request
          * @enum {string}
@@ -7646,7 +7740,7 @@ export interface components {
         /** @description An offer or request of one organization to the network. */
         ResourceRequest: {
             kind: components["schemas"]["ResourceKind"];
-            category: components["schemas"]["CategoryEnum"];
+            category: components["schemas"]["ResourceCategory"];
             organization: number;
             title: string;
             description?: string;
@@ -7936,6 +8030,26 @@ export interface components {
          * @enum {string}
          */
         ResourceStatus: "open" | "in_progress" | "fulfilled" | "withdrawn" | "expired";
+        /** @description Changes to objects of type `resource`. */
+        ResourceSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "resource";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["ResourceSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        ResourceSyncBlockFieldsEnum: "id" | "kind" | "category" | "organization" | "organization_name" | "title" | "description" | "countries" | "languages" | "amount" | "currency" | "capacity" | "valid_until" | "visibility" | "status" | "workflow_status" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        ResourceSyncBlockTypeEnum: "resource";
         /** @description A message in the thread of a response. */
         ResponseMessage: {
             readonly id: number;
@@ -8054,40 +8168,12 @@ export interface components {
             /** Format: uri */
             url: string;
         };
-        SyncBlock: {
-            /**
-             * @description The objects' type; the same names as in the audit log and the registry of synced types.
-             *
-             *     * `country` - country
-             *     * `organization` - organization
-             *     * `contact_point` - contact_point
-             *     * `resource` - resource
-             *     * `campaign` - campaign
-             *     * `event` - event
-             *     * `document` - document
-             */
-            type: components["schemas"]["SyncBlockTypeEnum"];
-            /** @description The field in `fields` that holds each object's id (`id`; `code` for countries). */
-            key: string;
-            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
-            fields: string[];
-            /** @description One row per object to store under (type, its key), values in `fields` order. */
-            rows: unknown[][];
-            /** @description Ids of objects of this type to drop if you hold them. */
-            deleted: string[];
-        };
-        /**
-         * @description * `country` - country
-         *     * `organization` - organization
-         *     * `contact_point` - contact_point
-         *     * `resource` - resource
-         *     * `campaign` - campaign
-         *     * `event` - event
-         *     * `document` - document
-         * @enum {string}
-         */
-        SyncBlockTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event" | "document";
+        SyncBlock: components["schemas"]["CountrySyncBlock"] | components["schemas"]["OrganizationSyncBlock"] | components["schemas"]["ContactPointSyncBlock"] | components["schemas"]["ResourceSyncBlock"] | components["schemas"]["CampaignSyncBlock"] | components["schemas"]["EventSyncBlock"] | components["schemas"]["DocumentSyncBlock"];
+        /** @enum {string} */
+        SyncIdKeyEnum: "id";
         SyncResponse: {
+            /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
+            changes: components["schemas"]["SyncBlock"][];
             /** @description Opaque and signed; send it back as `?cursor=` to continue. Bound to your account. */
             cursor: string;
             /** @description True: this response starts a full snapshot; drop everything you hold (best: once the last page has arrived, swap the new replica in). */
@@ -8099,12 +8185,11 @@ export interface components {
              *     * `access_changed` - What you may see changed (membership, role or account).
              *     * `cursor_expired` - The cursor is older than the retained history.
              *     * `schema_changed` - The synced types or their fields changed since the cursor was issued.
+             * @enum {string|null}
              */
-            reset_reason: (components["schemas"]["ResetReasonEnum"] | components["schemas"]["NullEnum"]) | null;
+            reset_reason: "no_cursor" | "access_changed" | "cursor_expired" | "schema_changed" | null;
             /** @description True: call again at once with `cursor` for the next page. */
             has_more: boolean;
-            /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
-            changes: components["schemas"]["SyncBlock"][];
         };
         TokenPair: {
             /** @description Short-lived; send it as `Authorization: Bearer <access>`. */
@@ -8175,6 +8260,7 @@ export interface components {
              *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
              *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
              *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/precondition-required` (428): This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed.
              *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
              *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
              *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
@@ -8370,7 +8456,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -8652,6 +8738,10 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8670,6 +8760,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8679,6 +8773,10 @@ export interface operations {
             /** @description Wrong credentials, or a token that is invalid, expired or of an ended session. `errors[0].code` says which: `authentication_failed`: Authentication failed; `not_authenticated`: No credentials were sent; `no_active_account`: Wrong username or password, or the account is deactivated; `bad_authorization_header`: The Authorization header is malformed; `token_not_valid`: The token is malformed, badly signed, expired or of the wrong type; `token_reused`: A rotated refresh token was used again; its session has ended; `session_revoked`: The session has ended (signed out, revoked or deactivated); `session_expired`: The session reached its maximum age (JWT_SESSION_MAX_DAYS); `user_inactive`: The account is deactivated. */
             401: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8688,6 +8786,10 @@ export interface operations {
             /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8697,6 +8799,10 @@ export interface operations {
             /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8706,6 +8812,10 @@ export interface operations {
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8715,6 +8825,10 @@ export interface operations {
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8724,6 +8838,12 @@ export interface operations {
             /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -8756,6 +8876,7 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `access`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `no_active_account`, `null`
              *     - `refresh`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *
@@ -8986,6 +9107,8 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The address of what was created. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -9246,7 +9369,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -9257,7 +9380,7 @@ export interface operations {
                  * @description * `public` - Public
                  *     * `network` - Network
                  */
-                visibility?: "network" | "public";
+                visibility?: components["schemas"]["CampaignVisibility"];
             };
             header?: never;
             path?: never;
@@ -9364,9 +9487,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -9377,14 +9500,19 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `demands`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `end_date`: `datetime`, `invalid`, `null`, `required`
              *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
              *     - `start_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -9475,7 +9603,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -9488,7 +9616,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -9496,10 +9624,10 @@ export interface operations {
                     "application/json": components["schemas"]["Campaign"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -9576,7 +9704,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -9593,7 +9721,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -9604,14 +9732,19 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `demands`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `end_date`: `datetime`, `invalid`, `null`, `required`
              *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
              *     - `start_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -9705,6 +9838,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     campaigns_destroy: {
@@ -9713,7 +9855,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -9821,6 +9963,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     campaigns_partial_update: {
@@ -9829,7 +9980,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -9846,7 +9997,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -9857,14 +10008,19 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `demands`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `demands`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `end_date`: `datetime`, `invalid`, `null`, `required`
              *     - `hashtag`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
              *     - `start_date`: `datetime`, `invalid`, `null`, `required`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -9958,6 +10114,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     campaigns_calendar_retrieve: {
@@ -9975,7 +10140,7 @@ export interface operations {
             /** @description An iCalendar (RFC 5545) document; its ETag serves If-None-Match. */
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -10063,7 +10228,7 @@ export interface operations {
                  *     * `update` - Update
                  *     * `delete` - Delete
                  */
-                action?: "create" | "delete" | "update";
+                action?: components["schemas"]["ChangeAction"];
                 /** @description Id of the user who made the change. */
                 actor?: number;
                 /** @description Only entries after this sequence number. */
@@ -10093,7 +10258,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description At or after this time. */
                 since?: string;
@@ -10192,7 +10357,10 @@ export interface operations {
     changes_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 seq: string;
             };
@@ -10202,11 +10370,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Change"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -10287,7 +10466,7 @@ export interface operations {
                  *     * `form` - Web form
                  *     * `office` - Office
                  */
-                channel?: "email" | "form" | "office" | "phone" | "signal" | "sms" | "telegram" | "website" | "whatsapp";
+                channel?: components["schemas"]["ContactChannel"];
                 /**
                  * @description Contacts listing this country. With `ordering=relevance`: the contacts serving it (listed, or listing none while their organization works there) and those of network-wide offices.
                  *
@@ -10541,7 +10720,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
                 /**
@@ -10732,14 +10911,14 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description `updated_at`, `created_at`, `last_verified_at`, `channel` (`-` before a name: descending), or `relevance`: with `country`, the contacts of organizations working there and serving it, then other contacts serving it, then network-wide offices (without `country`: the offices first); within each, those speaking the preferred language (the `language` filter, else the first known language of `Accept-Language`), then active ones, then the most recently verified (never verified last), then by id. Default: by organization name, channel and id. */
                 ordering?: string;
                 organization?: number;
                 organization_slug?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -10750,7 +10929,7 @@ export interface operations {
                  *     * `paused` - Paused
                  *     * `compromised` - Compromised
                  */
-                status?: "active" | "compromised" | "paused";
+                status?: components["schemas"]["ContactPointStatus"];
                 /**
                  * @description * `desertion` - Desertion
                  *     * `conscientious_objection` - Conscientious objection
@@ -10762,7 +10941,7 @@ export interface operations {
                  *     * `documents` - Documents
                  *     * `funding` - Funding
                  */
-                topic?: "asylum" | "conscientious_objection" | "desertion" | "documents" | "funding" | "legal" | "psychological" | "shelter" | "travel";
+                topic?: components["schemas"]["Topic"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
                 /**
@@ -10770,7 +10949,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -10883,9 +11062,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -10899,19 +11078,26 @@ export interface operations {
              *     - `channel`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `languages`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `last_verified_at`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `status`: `invalid_choice`, `null`
              *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `updated_at`: `invalid`
              *     - `value`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -11002,7 +11188,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -11015,7 +11201,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11023,10 +11209,10 @@ export interface operations {
                     "application/json": components["schemas"]["ContactPoint"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11103,7 +11289,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -11120,7 +11306,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11134,19 +11320,26 @@ export interface operations {
              *     - `channel`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `languages`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `last_verified_at`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `status`: `invalid_choice`, `null`
              *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `updated_at`: `invalid`
              *     - `value`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -11240,6 +11433,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     contact_points_destroy: {
@@ -11248,7 +11450,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -11356,6 +11558,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     contact_points_partial_update: {
@@ -11364,7 +11575,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -11381,7 +11592,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11395,19 +11606,26 @@ export interface operations {
              *     - `channel`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `label`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `languages`: `max_length`, `min_length`, `not_a_list`, `null`, `required`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `last_verified_at`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `status`: `invalid_choice`, `null`
              *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `updated_at`: `invalid`
              *     - `value`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -11501,6 +11719,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     contact_points_verify_create: {
@@ -11509,7 +11736,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -11522,7 +11749,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11633,7 +11860,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -11739,20 +11966,20 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CountryRequest"];
+                "application/json": components["schemas"]["CountryDetailRequest"];
             };
         };
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Country"];
+                    "application/json": components["schemas"]["CountryDetail"];
                 };
             };
             /**
@@ -11762,14 +11989,23 @@ export interface operations {
              *     - `code`: `invalid`, `invalid_choice`, `null`, `required`
              *     - `conscientious_objection`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `conscription`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `guides`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `last_reviewed`: `datetime`, `invalid`
              *     - `mobilization`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `name`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organizations`: `invalid`
              *     - `penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `review_warning`: `invalid`
+             *     - `reviewed_by`: `invalid`
              *     - `sources.<index>.non_field_errors`: `invalid`, `null`
              *     - `sources.<index>.title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `sources.<index>.url`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `sources.non_field_errors`: `not_a_list`, `null`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -11859,7 +12095,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -11871,7 +12107,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11879,10 +12115,10 @@ export interface operations {
                     "application/json": components["schemas"]["CountryDetail"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -11959,7 +12195,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -11969,18 +12205,18 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CountryRequest"];
+                "application/json": components["schemas"]["CountryDetailRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Country"];
+                    "application/json": components["schemas"]["CountryDetail"];
                 };
             };
             /**
@@ -11990,14 +12226,23 @@ export interface operations {
              *     - `code`: `invalid`, `invalid_choice`, `null`, `required`
              *     - `conscientious_objection`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `conscription`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `guides`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `last_reviewed`: `datetime`, `invalid`
              *     - `mobilization`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `name`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organizations`: `invalid`
              *     - `penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `review_warning`: `invalid`
+             *     - `reviewed_by`: `invalid`
              *     - `sources.<index>.non_field_errors`: `invalid`, `null`
              *     - `sources.<index>.title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `sources.<index>.url`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `sources.non_field_errors`: `not_a_list`, `null`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -12090,6 +12335,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     countries_destroy: {
@@ -12098,7 +12352,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -12205,6 +12459,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     countries_partial_update: {
@@ -12213,7 +12476,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -12223,18 +12486,18 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["PatchedCountryRequest"];
+                "application/json": components["schemas"]["PatchedCountryDetailRequest"];
             };
         };
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Country"];
+                    "application/json": components["schemas"]["CountryDetail"];
                 };
             };
             /**
@@ -12244,14 +12507,23 @@ export interface operations {
              *     - `code`: `invalid`, `invalid_choice`, `null`, `required`
              *     - `conscientious_objection`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `conscription`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `guides`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `is_stale`: `invalid`
              *     - `last_reviewed`: `datetime`, `invalid`
              *     - `mobilization`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `name`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organizations`: `invalid`
              *     - `penalties`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `review_warning`: `invalid`
+             *     - `reviewed_by`: `invalid`
              *     - `sources.<index>.non_field_errors`: `invalid`, `null`
              *     - `sources.<index>.title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `sources.<index>.url`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `sources.non_field_errors`: `not_a_list`, `null`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -12337,6 +12609,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12600,7 +12881,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
                 /**
@@ -12791,14 +13072,14 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 organization?: number;
                 organization_slug?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -12808,7 +13089,7 @@ export interface operations {
                  *     * `published` - Published
                  *     * `archived` - Archived
                  */
-                status?: "archived" | "draft" | "in_review" | "published";
+                status?: components["schemas"]["DocumentStatus"];
                 /**
                  * @description * `desertion` - Desertion
                  *     * `conscientious_objection` - Conscientious objection
@@ -12820,7 +13101,7 @@ export interface operations {
                  *     * `documents` - Documents
                  *     * `funding` - Funding
                  */
-                topic?: "asylum" | "conscientious_objection" | "desertion" | "documents" | "funding" | "legal" | "psychological" | "shelter" | "travel";
+                topic?: components["schemas"]["Topic"];
                 /** @description All languages of one document. */
                 translation_group?: string;
                 /** @description Only objects changed at or after this time. */
@@ -12830,7 +13111,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -12942,9 +13223,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -12955,17 +13236,31 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `attachment_count`: `invalid`
+             *     - `attachments`: `invalid`
              *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `body_html`: `invalid`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `language`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `latest_version`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
+             *     - `published_at`: `invalid`
+             *     - `status`: `invalid`
              *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `translation_group`: `invalid`
              *     - `translation_of`: `does_not_exist`, `incorrect_type`, `invalid`, `null`
+             *     - `translations`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -13056,7 +13351,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -13069,7 +13364,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13077,10 +13372,10 @@ export interface operations {
                     "application/json": components["schemas"]["DocumentDetail"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13157,7 +13452,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -13174,7 +13469,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13185,17 +13480,31 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `attachment_count`: `invalid`
+             *     - `attachments`: `invalid`
              *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `body_html`: `invalid`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `language`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `latest_version`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
+             *     - `published_at`: `invalid`
+             *     - `status`: `invalid`
              *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `translation_group`: `invalid`
              *     - `translation_of`: `does_not_exist`, `incorrect_type`, `invalid`, `null`
+             *     - `translations`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -13289,6 +13598,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     documents_destroy: {
@@ -13297,7 +13615,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -13405,6 +13723,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     documents_partial_update: {
@@ -13413,7 +13740,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -13430,7 +13757,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13441,17 +13768,31 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `attachment_count`: `invalid`
+             *     - `attachments`: `invalid`
              *     - `body`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `body_html`: `invalid`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `language`: `invalid`, `invalid_choice`, `null`, `required`
+             *     - `latest_version`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
+             *     - `published_at`: `invalid`
+             *     - `status`: `invalid`
              *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
+             *     - `translation_group`: `invalid`
              *     - `translation_of`: `does_not_exist`, `incorrect_type`, `invalid`, `null`
+             *     - `translations`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -13545,6 +13886,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     documents_archive_create: {
@@ -13564,7 +13914,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -13682,8 +14032,10 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
+                    /** @description The address of what was created. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13787,7 +14139,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -13896,6 +14248,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     documents_attachments_download_retrieve: {
@@ -13914,7 +14275,7 @@ export interface operations {
             /** @description The file, as the type detected when it was uploaded. */
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14011,7 +14372,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14106,7 +14467,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14220,7 +14581,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14334,7 +14695,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14622,7 +14983,7 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
             };
             header?: never;
             path: {
@@ -14635,7 +14996,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14717,7 +15078,7 @@ export interface operations {
             query?: {
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -14807,7 +15168,7 @@ export interface operations {
             query?: {
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -14907,7 +15268,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -14995,7 +15356,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15331,7 +15692,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Events still running on or after this day (UTC). */
                 date_from?: string;
                 /** @description Events starting on or before this day (UTC). */
@@ -15342,7 +15703,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -15353,7 +15714,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -15465,9 +15826,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -15479,18 +15840,25 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
              *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `country`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `is_online`: `invalid`, `null`
              *     - `link`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `place`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `starts_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
              *     - `timezone`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -15581,7 +15949,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -15594,7 +15962,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15602,10 +15970,10 @@ export interface operations {
                     "application/json": components["schemas"]["Event"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15682,7 +16050,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -15699,7 +16067,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15711,18 +16079,25 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
              *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `country`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `is_online`: `invalid`, `null`
              *     - `link`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `place`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `starts_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
              *     - `timezone`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -15816,6 +16191,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_destroy: {
@@ -15824,7 +16208,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -15932,6 +16316,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     events_partial_update: {
@@ -15940,7 +16333,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -15957,7 +16350,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -15969,18 +16362,25 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
              *     - `city`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `country`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `ends_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `is_online`: `invalid`, `null`
              *     - `link`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `place`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `starts_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
              *     - `timezone`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -16074,12 +16474,22 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_entries_list: {
         parameters: {
             query?: {
                 campaign?: number;
+                /** @description ISO 4217 code. */
                 currency?: string;
                 date_from?: string;
                 date_to?: string;
@@ -16087,12 +16497,12 @@ export interface operations {
                  * @description * `collected` - Collected
                  *     * `grant` - Grant
                  */
-                kind?: "collected" | "grant";
+                kind?: components["schemas"]["LedgerEntryKind"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -16118,7 +16528,7 @@ export interface operations {
              * @description Invalid input (`/api/problems/validation-error`).
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `campaign`: `invalid`, `max_value`, `min_value`
-             *     - `currency`: `max_length`, `null_characters_not_allowed`
+             *     - `currency`: `max_length`, `min_length`, `null_characters_not_allowed`
              *     - `date_from`: `invalid`
              *     - `date_to`: `invalid`
              *     - `kind`: `invalid_choice`
@@ -16208,9 +16618,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -16223,13 +16633,20 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid_choice`, `null`, `required`
              *     - `date`: `datetime`, `invalid`, `null`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `purpose`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
+             *     - `recipient_name`: `invalid`
              *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -16319,7 +16736,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -16332,7 +16749,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16340,10 +16757,10 @@ export interface operations {
                     "application/json": components["schemas"]["LedgerEntry"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16420,7 +16837,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -16437,7 +16854,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16450,13 +16867,20 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid_choice`, `null`, `required`
              *     - `date`: `datetime`, `invalid`, `null`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `purpose`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
+             *     - `recipient_name`: `invalid`
              *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -16549,6 +16973,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_entries_destroy: {
@@ -16557,7 +16990,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -16665,6 +17098,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     funding_entries_partial_update: {
@@ -16673,7 +17115,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -16690,7 +17132,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -16703,13 +17145,20 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `amount`: `invalid`, `max_decimal_places`, `max_digits`, `max_string_length`, `max_whole_digits`, `min_value`, `null`, `required`
              *     - `campaign`: `does_not_exist`, `incorrect_type`
+             *     - `campaign_name`: `invalid`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid_choice`, `null`, `required`
              *     - `date`: `datetime`, `invalid`, `null`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `purpose`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `purpose`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `recipient`: `does_not_exist`, `incorrect_type`, `invalid`
+             *     - `recipient_name`: `invalid`
              *     - `reference`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`, `unique`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -16795,6 +17244,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16889,13 +17347,13 @@ export interface operations {
                  *     * `new_match` - New match for your open resource
                  *     * `contact_stale` - Contact point needs verification
                  */
-                kind?: "contact_stale" | "message_received" | "new_match" | "response_accepted" | "response_declined" | "response_received" | "response_withdrawn";
+                kind?: components["schemas"]["NotificationKind"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description true: only what you have not read. */
                 unread?: boolean;
@@ -16979,7 +17437,10 @@ export interface operations {
     inbox_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this notification. */
                 id: number;
@@ -16990,11 +17451,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Notification"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -17069,6 +17541,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17170,6 +17644,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17268,6 +17744,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17363,6 +17841,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17434,19 +17914,19 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /**
                  * @description * `member` - Member
                  *     * `coordinator` - Coordinator
                  */
-                role?: "coordinator" | "member";
+                role?: components["schemas"]["MembershipRole"];
                 /**
                  * @description * `pending` - Pending
                  *     * `accepted` - Accepted
                  *     * `expired` - Expired
                  */
-                status?: "accepted" | "expired" | "pending";
+                status?: components["schemas"]["InvitationStatus"];
             };
             header?: never;
             path?: never;
@@ -17549,6 +18029,10 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    /** @description The address of what was created. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17558,11 +18042,18 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `accepted_at`: `invalid`
+             *     - `accepted_by`: `invalid`
+             *     - `created_at`: `invalid`
+             *     - `created_by`: `invalid`
              *     - `email`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `expires_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`
+             *     - `id`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `role`: `invalid_choice`, `null`
+             *     - `status`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -17633,7 +18124,10 @@ export interface operations {
     invitations_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this invitation. */
                 id: number;
@@ -17644,11 +18138,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Invitation"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -17721,6 +18226,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this invitation. */
@@ -17804,6 +18311,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -17815,6 +18331,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -17842,6 +18367,12 @@ export interface operations {
         responses: {
             201: {
                 headers: {
+                    /** @description The address of what was created. */
+                    Location?: string;
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17860,6 +18391,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17869,6 +18404,10 @@ export interface operations {
             /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17878,6 +18417,10 @@ export interface operations {
             /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17887,6 +18430,10 @@ export interface operations {
             /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17896,6 +18443,10 @@ export interface operations {
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
             406: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17905,6 +18456,10 @@ export interface operations {
             /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17914,6 +18469,10 @@ export interface operations {
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17923,6 +18482,10 @@ export interface operations {
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17932,6 +18495,12 @@ export interface operations {
             /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
             429: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17943,7 +18512,10 @@ export interface operations {
     me_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -17951,11 +18523,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["Me"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -18019,6 +18602,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path?: never;
             cookie?: never;
@@ -18031,6 +18616,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18042,13 +18629,11 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `email`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `first_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `is_active`: `invalid`
+             *     - `id`: `invalid`
              *     - `is_admin`: `invalid`
-             *     - `is_staff`: `invalid`
-             *     - `is_superuser`: `invalid`
              *     - `last_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `memberships`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `password`: `invalid`
              *     - `username`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -18106,6 +18691,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -18117,6 +18711,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18132,6 +18735,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path?: never;
             cookie?: never;
@@ -18144,6 +18749,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18155,13 +18762,11 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `email`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `first_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `is_active`: `invalid`
+             *     - `id`: `invalid`
              *     - `is_admin`: `invalid`
-             *     - `is_staff`: `invalid`
-             *     - `is_superuser`: `invalid`
              *     - `last_name`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `memberships`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `password`: `invalid`
              *     - `username`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -18219,6 +18824,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -18230,6 +18844,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18248,7 +18871,7 @@ export interface operations {
                 organization_slug?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -18256,7 +18879,7 @@ export interface operations {
                  * @description * `member` - Member
                  *     * `coordinator` - Coordinator
                  */
-                role?: "coordinator" | "member";
+                role?: components["schemas"]["MembershipRole"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
                 user?: number;
@@ -18353,7 +18976,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -18366,7 +18989,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -18374,10 +18997,10 @@ export interface operations {
                     "application/json": components["schemas"]["Membership"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -18454,7 +19077,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -18566,6 +19189,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     memberships_partial_update: {
@@ -18574,7 +19206,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -18591,7 +19223,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -18602,10 +19234,18 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `created_at`: `invalid`
+             *     - `first_name`: `invalid`
+             *     - `id`: `invalid`
+             *     - `last_name`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `invalid`
+             *     - `organization_name`: `invalid`
              *     - `role`: `invalid`, `invalid_choice`, `null`
+             *     - `updated_at`: `invalid`
              *     - `user`: `invalid`
+             *     - `username`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -18691,6 +19331,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -18954,7 +19603,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
                 /**
@@ -18966,7 +19615,7 @@ export interface operations {
                  *     * `network_office` - Network office
                  *     * `supporter` - Supporter
                  */
-                kind?: "advocacy" | "counseling" | "funding" | "legal_aid" | "network_office" | "shelter" | "supporter";
+                kind?: components["schemas"]["OrganizationKind"];
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -19155,12 +19804,12 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -19173,7 +19822,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -19282,9 +19931,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -19297,7 +19946,10 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kinds`: `max_length`, `not_a_list`, `null`
              *     - `kinds.<index>`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
@@ -19305,7 +19957,9 @@ export interface operations {
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `updated_at`: `invalid`
              *     - `verified`: `invalid`, `null`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *     - `website`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *
@@ -19397,7 +20051,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -19410,7 +20064,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -19418,10 +20072,10 @@ export interface operations {
                     "application/json": components["schemas"]["Organization"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -19498,7 +20152,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -19515,7 +20169,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -19528,7 +20182,10 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kinds`: `max_length`, `not_a_list`, `null`
              *     - `kinds.<index>`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
@@ -19536,7 +20193,9 @@ export interface operations {
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `updated_at`: `invalid`
              *     - `verified`: `invalid`, `null`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *     - `website`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *
@@ -19631,6 +20290,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     organizations_destroy: {
@@ -19639,7 +20307,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -19747,6 +20415,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     organizations_partial_update: {
@@ -19755,7 +20432,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -19772,7 +20449,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -19785,7 +20462,10 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kinds`: `max_length`, `not_a_list`, `null`
              *     - `kinds.<index>`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
@@ -19793,7 +20473,9 @@ export interface operations {
              *     - `name`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `slug`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`, `unique`
+             *     - `updated_at`: `invalid`
              *     - `verified`: `invalid`, `null`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
              *     - `website`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *
@@ -19888,6 +20570,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resources_list: {
@@ -19906,7 +20597,7 @@ export interface operations {
                  *     * `training` - Training
                  *     * `other` - Other
                  */
-                category?: "accommodation" | "counseling_capacity" | "documents" | "funding" | "legal_aid" | "medical" | "other" | "psychological" | "training" | "translation" | "transport";
+                category?: components["schemas"]["ResourceCategory"];
                 /**
                  * @description * `AF` - Afghanistan
                  *     * `AX` - Åland Islands
@@ -20158,12 +20849,12 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /**
                  * @description * `offer` - Offer
                  *     * `request` - Request
                  */
-                kind?: "offer" | "request";
+                kind?: components["schemas"]["ResourceKind"];
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -20352,14 +21043,14 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 organization?: number;
                 organization_slug?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -20372,7 +21063,7 @@ export interface operations {
                  *     * `withdrawn` - Withdrawn
                  *     * `expired` - Expired
                  */
-                status?: "expired" | "fulfilled" | "in_progress" | "open" | "withdrawn";
+                status?: components["schemas"]["ResourceStatus"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
                 /** @description Only resources still valid on this date (or without an end). */
@@ -20382,7 +21073,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -20495,9 +21186,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -20513,17 +21204,24 @@ export interface operations {
              *     - `category`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `status`: `invalid`, `invalid_choice`, `null`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
              *     - `valid_until`: `datetime`, `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
+             *     - `workflow_status`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -20613,7 +21311,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -20626,7 +21324,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -20634,10 +21332,10 @@ export interface operations {
                     "application/json": components["schemas"]["Resource"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -20714,7 +21412,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -20731,7 +21429,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -20747,17 +21445,24 @@ export interface operations {
              *     - `category`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `status`: `invalid`, `invalid_choice`, `null`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
              *     - `valid_until`: `datetime`, `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
+             *     - `workflow_status`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -20850,6 +21555,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resources_destroy: {
@@ -20858,7 +21572,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -20970,6 +21684,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resources_partial_update: {
@@ -20978,7 +21701,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -20995,7 +21718,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21011,17 +21734,24 @@ export interface operations {
              *     - `category`: `invalid_choice`, `null`, `required`
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
+             *     - `created_at`: `invalid`
              *     - `currency`: `invalid`, `invalid_choice`, `null`
-             *     - `description`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
              *     - `kind`: `invalid_choice`, `null`, `required`
              *     - `languages`: `max_length`, `not_a_list`, `null`
              *     - `languages.<index>`: `invalid_choice`, `null`, `required`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `status`: `invalid`, `invalid_choice`, `null`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
              *     - `valid_until`: `datetime`, `invalid`
+             *     - `version`: `invalid`
              *     - `visibility`: `invalid_choice`, `null`
+             *     - `workflow_status`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -21114,6 +21844,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     resources_matches_list: {
@@ -21123,7 +21862,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -21224,7 +21963,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -21235,7 +21974,7 @@ export interface operations {
                  *     * `declined` - Declined
                  *     * `withdrawn` - Withdrawn
                  */
-                status?: "accepted" | "declined" | "pending" | "withdrawn";
+                status?: components["schemas"]["ResponseStatus"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
             };
@@ -21345,9 +22084,9 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
-                    /** @description The address of the new object. */
+                    /** @description The address of what was created. */
                     Location?: string;
                     [name: string]: unknown;
                 };
@@ -21358,11 +22097,23 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `contribution`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `message`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `contribution`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `decided_at`: `invalid`
+             *     - `decision_note`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `message`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `organization_name`: `invalid`
              *     - `resource`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `resource_organization`: `invalid`
+             *     - `resource_organization_name`: `invalid`
+             *     - `resource_title`: `invalid`
+             *     - `status`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -21452,7 +22203,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
                 "If-None-Match"?: string;
             };
             path: {
@@ -21465,7 +22216,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21473,10 +22224,10 @@ export interface operations {
                     "application/json": components["schemas"]["ResourceResponse"];
                 };
             };
-            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
             304: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21553,7 +22304,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -21570,7 +22321,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21581,10 +22332,23 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
-             *     - `contribution`: `invalid`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
-             *     - `message`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `contribution`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `decided_at`: `invalid`
+             *     - `decision_note`: `invalid`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `message`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `invalid`
+             *     - `organization_name`: `invalid`
+             *     - `resource`: `invalid`
+             *     - `resource_organization`: `invalid`
+             *     - `resource_organization_name`: `invalid`
+             *     - `resource_title`: `invalid`
              *     - `status`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -21677,6 +22441,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
         };
     };
     responses_accept_create: {
@@ -21685,7 +22458,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -21702,7 +22475,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21817,7 +22590,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -21834,7 +22607,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -21949,7 +22722,7 @@ export interface operations {
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
             };
             header?: never;
@@ -22055,8 +22828,10 @@ export interface operations {
         responses: {
             201: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
+                    /** @description The address of what was created. */
+                    Location?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22066,8 +22841,14 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `author_name`: `invalid`
              *     - `body`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `created_at`: `invalid`
+             *     - `id`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `invalid`
+             *     - `organization_name`: `invalid`
+             *     - `response`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */
@@ -22159,7 +22940,7 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
-                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
                 "If-Match"?: string;
             };
             path: {
@@ -22172,7 +22953,7 @@ export interface operations {
         responses: {
             200: {
                 headers: {
-                    /** @description Version of the object, for If-Match. */
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
                     ETag?: string;
                     [name: string]: unknown;
                 };
@@ -22534,7 +23315,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AF" | "AX" | "AL" | "DZ" | "AS" | "AD" | "AO" | "AI" | "AQ" | "AG" | "AR" | "AM" | "AW" | "AU" | "AT" | "AZ" | "BS" | "BH" | "BD" | "BB" | "BY" | "BE" | "BZ" | "BJ" | "BM" | "BT" | "BO" | "BQ" | "BA" | "BW" | "BV" | "BR" | "IO" | "BN" | "BG" | "BF" | "BI" | "CV" | "KH" | "CM" | "CA" | "KY" | "CF" | "TD" | "CL" | "CN" | "CX" | "CC" | "CO" | "KM" | "CG" | "CK" | "CR" | "CI" | "HR" | "CU" | "CW" | "CY" | "CZ" | "CD" | "DK" | "DJ" | "DM" | "DO" | "EC" | "EG" | "SV" | "GQ" | "ER" | "EE" | "SZ" | "ET" | "FK" | "FO" | "FJ" | "FI" | "FR" | "GF" | "PF" | "TF" | "GA" | "GM" | "GE" | "DE" | "GH" | "GI" | "GR" | "GL" | "GD" | "GP" | "GU" | "GT" | "GG" | "GN" | "GW" | "GY" | "HT" | "HM" | "HN" | "HK" | "HU" | "IS" | "IN" | "ID" | "IR" | "IQ" | "IE" | "IM" | "IL" | "IT" | "JM" | "JP" | "JE" | "JO" | "KZ" | "KE" | "KI" | "KW" | "KG" | "LA" | "LV" | "LB" | "LS" | "LR" | "LY" | "LI" | "LT" | "LU" | "MO" | "MG" | "MW" | "MY" | "MV" | "ML" | "MT" | "MH" | "MQ" | "MR" | "MU" | "YT" | "MX" | "FM" | "MD" | "MC" | "MN" | "ME" | "MS" | "MA" | "MZ" | "MM" | "NA" | "NR" | "NP" | "NL" | "NC" | "NZ" | "NI" | "NE" | "NG" | "NU" | "NF" | "KP" | "MK" | "MP" | "NO" | "OM" | "PK" | "PW" | "PS" | "PA" | "PG" | "PY" | "PE" | "PH" | "PN" | "PL" | "PT" | "PR" | "QA" | "RE" | "RO" | "RU" | "RW" | "BL" | "SH" | "KN" | "LC" | "MF" | "PM" | "VC" | "WS" | "SM" | "ST" | "SA" | "SN" | "RS" | "SC" | "SL" | "SG" | "SX" | "SK" | "SI" | "SB" | "SO" | "ZA" | "GS" | "KR" | "SS" | "ES" | "LK" | "SD" | "SR" | "SJ" | "SE" | "CH" | "SY" | "TW" | "TJ" | "TZ" | "TH" | "TL" | "TG" | "TK" | "TO" | "TT" | "TN" | "TR" | "TM" | "TC" | "TV" | "UG" | "UA" | "AE" | "GB" | "UM" | "US" | "UY" | "UZ" | "VU" | "VA" | "VE" | "VN" | "VG" | "VI" | "WF" | "EH" | "YE" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /**
                  * @description ISO 639-1: only results in this language. Types without a language (country profiles) are left out.
                  *
@@ -22723,7 +23504,7 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Page number. */
                 page?: number;
                 /** @description Results per page, at most 100. */
@@ -22731,7 +23512,7 @@ export interface operations {
                 /** @description What to look for, in any language. Words are all required; "quoted phrases", `or` and `-excluded` words work as in web search engines. Other punctuation is ignored. */
                 q: string;
                 /** @description Only these types (repeat the parameter or separate with commas). */
-                type?: ("document" | "organization" | "contact_point" | "country" | "resource" | "event")[];
+                type?: components["schemas"]["SearchHitTypeEnum"][];
             };
             header?: never;
             path?: never;
@@ -22952,7 +23733,7 @@ export interface operations {
                 organization?: number;
                 /** @description A page number within the paginated result set. */
                 page?: number;
-                /** @description Number of results to return per page. */
+                /** @description Results per page, at most 100. */
                 page_size?: number;
                 /** @description Free-text search. */
                 q?: string;
@@ -23045,7 +23826,10 @@ export interface operations {
     users_retrieve: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
             path: {
                 /** @description A unique integer value identifying this user. */
                 id: number;
@@ -23056,11 +23840,22 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["User"];
                 };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Invalid input (`/api/problems/validation-error`). */
             400: {
@@ -23133,6 +23928,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this user. */
@@ -23148,6 +23945,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23157,15 +23956,16 @@ export interface operations {
             /**
              * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `date_joined`: `invalid`
              *     - `email`: `invalid`
              *     - `first_name`: `invalid`
+             *     - `id`: `invalid`
              *     - `is_active`: `invalid`, `null`
              *     - `is_admin`: `invalid`
-             *     - `is_staff`: `invalid`
-             *     - `is_superuser`: `invalid`
+             *     - `last_login`: `invalid`
              *     - `last_name`: `invalid`
+             *     - `memberships`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
-             *     - `password`: `invalid`
              *     - `username`: `invalid`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
@@ -23232,6 +24032,15 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
@@ -23243,6 +24052,15 @@ export interface operations {
             };
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23269,6 +24087,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
