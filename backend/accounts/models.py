@@ -132,8 +132,8 @@ class AuthSession(models.Model):
     last_used_at = models.DateTimeField(default=timezone.now)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_reason = models.CharField(max_length=40, blank=True)
-    # The refresh token rotated last and when, so a client that lost the answer to its
-    # refresh on a bad connection may retry once, briefly, without ending the session.
+    # The refresh token rotated last, when, and its successor, so a client that lost the answer
+    # to its refresh on a bad connection may retry briefly and receive the same successor.
     rotated_jti = models.CharField(max_length=255, blank=True, editable=False)
     rotated_at = models.DateTimeField(null=True, blank=True, editable=False)
     successor_jti = models.CharField(max_length=255, blank=True, editable=False)
@@ -162,13 +162,12 @@ class AuthSession(models.Model):
             and (timezone.now() - self.rotated_at).total_seconds() <= grace_seconds
         )
 
-    def record_rotation(self, old_jti: str, new_jti: str) -> None:
-        """Remember a rotation. A retry of the same rotation keeps its time: the grace period
-        is a fixed window from the rotation, so replaying the old token cannot extend it."""
-        now = timezone.now()
+    def record_rotation(self, old_jti: str, new_jti: str, *, at) -> None:
+        """Remember a rotation made `at`. A retry of the same rotation keeps its time: the grace
+        period is a fixed window from the rotation, so replaying the old token cannot extend it."""
         if old_jti != self.rotated_jti or self.rotated_at is None:
-            self.rotated_at = now
-        self.rotated_jti, self.successor_jti, self.last_used_at = old_jti, new_jti, now
+            self.rotated_at = at
+        self.rotated_jti, self.successor_jti, self.last_used_at = old_jti, new_jti, timezone.now()
         self.save(update_fields=["rotated_jti", "successor_jti", "rotated_at", "last_used_at"])
 
     def revoke(self, reason: str) -> None:

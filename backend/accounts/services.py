@@ -14,6 +14,7 @@ from django.utils import timezone
 
 from core import rules
 from core.errors import Conflict, InvalidTransition
+from core.locks import lock_for_write
 from core.secrets import new_secret
 from core.viewer import Viewer
 from organizations.models import Organization
@@ -54,7 +55,7 @@ def invitation_accept(*, invitation: Invitation, user=None, username: str = "", 
 
     The row is locked and checked again, so two requests racing with one token cannot both win.
     """
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    invitation = lock_for_write(Invitation.objects.filter(pk=invitation.pk)).get()
     if not invitation.is_usable:
         raise InvalidTransition("This invitation was already used or has expired.", field="token")
     if user is None:
@@ -81,7 +82,7 @@ def invitation_accept(*, invitation: Invitation, user=None, username: str = "", 
 
 def _would_leave_without_coordinator(membership: Membership) -> bool:
     # Lock the organization so two coordinators stepping down at once are checked one after the other.
-    Organization.objects.select_for_update().filter(pk=membership.organization_id).first()
+    lock_for_write(Organization.objects.filter(pk=membership.organization_id)).first()
     others = Membership.objects.filter(
         organization_id=membership.organization_id, role=Membership.Role.COORDINATOR
     ).exclude(pk=membership.pk)

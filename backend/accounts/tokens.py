@@ -6,6 +6,7 @@ revokes the session, and with it every token of that login at once.
 """
 
 import uuid
+from datetime import datetime
 
 from django.conf import settings
 from django.db import transaction
@@ -19,7 +20,7 @@ from rest_framework_simplejwt.serializers import (
     TokenVerifySerializer,
 )
 from rest_framework_simplejwt.settings import api_settings
-from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
+from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken
 from rest_framework_simplejwt.tokens import RefreshToken, UntypedToken
 
 from .models import AuthSession
@@ -118,23 +119,17 @@ class SessionTokenObtainSerializer(TokenObtainPairSerializer):
         return token
 
 
-def _blacklist_jti(jti: str) -> None:
-    outstanding = OutstandingToken.objects.filter(jti=jti).first()
-    if outstanding is not None:
-        BlacklistedToken.objects.get_or_create(token=outstanding)
-
-
 class SessionTokenRefreshSerializer(TokenRefreshSerializer):
     """Rotates the refresh token; reuse of a rotated one revokes the whole session.
 
     One exception keeps people on bad connections signed in: the token rotated last may
     be presented again within JWT_REFRESH_RETRY_SECONDS of its rotation (a fixed window:
     retries do not extend it), as long as the token that replaced it was never used.
-    That retry gets a fresh pair and the unused successor is blacklisted, so there is
-    still only one live refresh token per session.
+    That retry is answered with the very successor the rotation made (and a fresh access
+    token), so however many retries there are, one refresh token lives per session.
 
-    The session row is locked first, so two refreshes racing with one token are
-    serialized: the second sees the first's blacklisting.
+    The session row is locked first, so refreshes racing with one token are serialized:
+    the first rotates, the others see its blacklisting and are retries.
     """
 
     def validate(self, attrs):
@@ -149,28 +144,37 @@ class SessionTokenRefreshSerializer(TokenRefreshSerializer):
                 and session is not None
                 and session.may_retry_rotation(jti, settings.JWT_REFRESH_RETRY_SECONDS)
             )
-            if reused and not retry and session is not None:
-                session.revoke("refresh_reuse")
+            if reused and not retry:
+                if session is not None:
+                    session.revoke("refresh_reuse")
+            else:
+                live_session(token)
+                successor, at = self._successor(attrs["refresh"], session, retry)
+                session.record_rotation(jti, successor[api_settings.JTI_CLAIM], at=at)
         if reused and not retry:
             raise RefreshTokenReused()
-        live_session(token)
-        if retry:
-            _blacklist_jti(session.successor_jti)
-            data = self._rotate(RefreshToken(attrs["refresh"], verify=False))
-        else:
-            data = super().validate(attrs)
-        session.record_rotation(jti, str(RefreshToken(data["refresh"], verify=False)[api_settings.JTI_CLAIM]))
-        return data
+        return {"access": str(successor.access_token), "refresh": str(successor)}
 
     @staticmethod
-    def _rotate(refresh: RefreshToken) -> dict:
-        data = {"access": str(refresh.access_token)}
-        refresh.set_jti()
-        refresh.set_exp()
-        refresh.set_iat()
-        refresh.outstand()
-        data["refresh"] = str(refresh)
-        return data
+    def _successor(raw: str, session: AuthSession, retry: bool) -> tuple[RefreshToken, datetime]:
+        """The token that replaces `raw` and the time of its rotation: a new one, or for a retry
+        the one its rotation made.
+
+        A token is its claims signed, so the same claims (the old token's, with the successor's
+        id and the rotation's time) give the same token again; nothing secret is stored.
+        """
+        successor = RefreshToken(raw, verify=False)
+        if retry:
+            successor[api_settings.JTI_CLAIM], at = session.successor_jti, session.rotated_at
+        else:
+            successor.blacklist()  # the old one, before its claims become the successor's
+            successor.set_jti()
+            at = timezone.now()
+        successor.set_exp(from_time=at)
+        successor.set_iat(at_time=at)
+        if not retry:
+            successor.outstand()
+        return successor, at
 
 
 class SessionTokenVerifySerializer(TokenVerifySerializer):

@@ -8,6 +8,10 @@ holds the lock until it commits: a sequence number is only handed out after ever
 smaller one has been committed or rolled back, and any committed head `h` implies that
 the feed up to `h` is final. (SQLite has one writer at a time anyway; there the lock is
 a no-op.) Writes are rare next to reads in this system, so the cost is small.
+
+Since every writer holds this lock, it is also the first lock a write takes, before any row
+(`core/locks.py`): otherwise a writer holding a row would wait here for one that holds the
+feed and needs that row, a deadlock.
 """
 
 from __future__ import annotations

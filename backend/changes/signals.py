@@ -121,7 +121,10 @@ def _any_column_changed(old, new) -> bool:
 
 def remember_before(sender, instance, raw=False, **kwargs):
     entry = entry_for(sender)
-    if entry is None or raw or instance.pk is None or instance._state.adding:
+    if entry is None or raw:
+        return
+    lock_feed(instance._state.db or "default")  # before the row's statement: core/locks.py
+    if instance.pk is None or instance._state.adding:
         return
     old = sender._base_manager.using(instance._state.db).filter(pk=instance.pk).first()
     if old is not None:
@@ -168,6 +171,7 @@ def record_save(sender, instance, created, raw=False, **kwargs):
 def remember_delete(sender, instance, **kwargs):
     entry = entry_for(sender)
     if entry is not None:
+        lock_feed(instance._state.db or "default")  # before the rows' statement: core/locks.py
         instance._change_deleted = (
             _snapshot(entry, instance),
             entry.audience(instance).encode(),

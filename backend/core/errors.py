@@ -16,7 +16,7 @@ from http import HTTPStatus
 from typing import Any
 
 from django.core.exceptions import RequestDataTooBig, SuspiciousOperation
-from django.db import DEFAULT_DB_ALIAS
+from django.db import DEFAULT_DB_ALIAS, IntegrityError
 from django.http import JsonResponse
 from django.utils.functional import Promise
 from django.utils.translation import gettext as _
@@ -29,6 +29,7 @@ from rest_framework.response import Response
 
 from .negotiation import PROBLEM_JSON
 from .unavailable import unavailable_service
+from .uniqueness import unique_race
 
 
 class DomainError(Exception):
@@ -150,6 +151,13 @@ PROBLEM_KINDS = {
             gettext_lazy("A request with this Idempotency-Key is still running."),
             "The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` "
             "seconds.",
+        ),
+        ProblemKind(
+            "conflict",
+            409,
+            gettext_lazy("Another request got there first."),
+            "A value that must be unique was saved by another request at the same moment; `errors[]` "
+            "names the fields (`code` `unique`). Choose another value, or reload and see what was saved.",
         ),
         ProblemKind(
             "precondition-failed",
@@ -379,4 +387,6 @@ class ProblemDetailsExceptionHandler(ExceptionHandler):
             return PayloadTooLarge()
         if isinstance(exc, SuspiciousOperation):
             return exceptions.ParseError(_("The request is malformed."))
+        if isinstance(exc, IntegrityError) and (race := unique_race(exc)):
+            return race
         return super().convert_known_exceptions(exc)

@@ -21,6 +21,7 @@ from rest_framework.response import Response
 
 from .conditional import ConditionalRequestsMixin
 from .filters import UnlessUnfilteredFilterBackend
+from .locks import lock_for_write
 from .pagination import KeysetPagination
 from .references import with_visible_references
 from .representation import Representation
@@ -64,7 +65,7 @@ class VersionedViewSetMixin(ConditionalRequestsMixin):
 
     def lock_requested_row(self) -> None:
         lookup = self.lookup_url_kwarg or self.lookup_field
-        rows = self.queryset.model._base_manager.select_for_update()
+        rows = lock_for_write(self.queryset.model._base_manager.all())
         try:
             rows.filter(**{self.lookup_field: self.kwargs[lookup]}).values_list("pk").first()
         except (ValueError, DjangoValidationError):

@@ -41,6 +41,7 @@ from core.viewer import Viewer
 
 from .cursor import Cursor
 from .shape import Shape
+from .slots import snapshot_slot
 
 DEFAULT_LIMIT = 1000
 MAX_LIMIT = 5000
@@ -123,6 +124,10 @@ class SyncEngine:
         return self._snapshot(start, self.type_names[0] if self.type_names else None, None, reason=reason)
 
     def _snapshot(self, start: int, type_name: str | None, after, *, reason: str | None) -> SyncPage:
+        with snapshot_slot():
+            return self._snapshot_page(start, type_name, after, reason=reason)
+
+    def _snapshot_page(self, start: int, type_name: str | None, after, *, reason: str | None) -> SyncPage:
         blocks = Blocks()
         remaining = self.limit
         next_type, next_after = None, None

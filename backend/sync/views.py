@@ -46,6 +46,10 @@ replica with it (keep the old one until the last page has arrived, then swap).
 **Nothing new**: send the `ETag` of your last response as `If-None-Match` with its cursor:
 the answer is `304 Not Modified` without a body when nothing changed for you; keep your cursor.
 
+**Busy**: only a few snapshot pages are built at once. Beyond that a snapshot page is
+`429 Too Many Requests` (`snapshots_busy`): ask again, with the same cursor, after the seconds
+in `Retry-After`. Syncs that only ask for changes are not limited.
+
 **Cursor**: opaque, signed and bound to your account; a forged or altered cursor, or one
 issued to someone else, is a 400: sync again without a cursor. `limit` caps the objects per
 response (at most {MAX_LIMIT}). Authenticated answers carry `Cache-Control: no-store`; a 401
@@ -124,8 +128,16 @@ IF_NONE_MATCH = OpenApiParameter(
 
 
 class SyncSchema(AutoSchema):
+    def _should_add_http429_error_response(self) -> bool:
+        return True  # a snapshot page beyond the slots (sync/slots.py), though no throttle applies
+
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
+        if status_code == "429":
+            headers["Retry-After"] = {
+                "schema": {"type": "integer"},
+                "description": "Seconds to wait before asking for the snapshot page again.",
+            }
         if status_code in ("200", "304"):
             headers["ETag"] = {
                 "schema": {"type": "string"},

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { decodeBlocks } from "../src/api/sync";
+import { DEFAULT_RETRY_AFTER_SECONDS, decodeBlocks, retryAfterSeconds } from "../src/api/sync";
 
 describe("decodeBlocks", () => {
   it("zips each row with its block's field names and keys it by the named field", () => {
@@ -47,5 +47,16 @@ describe("decodeBlocks", () => {
     expect(() =>
       decodeBlocks([{ type: "organization", key: "code", fields: ["id"], rows: [], deleted: [] }]),
     ).toThrow();
+  });
+});
+
+describe("retryAfterSeconds", () => {
+  it("reads seconds or an HTTP date, and waits a default when the header says nothing usable", () => {
+    const now = Date.parse("2026-12-06T05:00:00Z");
+    expect(retryAfterSeconds("2", now)).toBe(2);
+    expect(retryAfterSeconds("Sun, 06 Dec 2026 05:00:09 GMT", now)).toBe(9);
+    expect(retryAfterSeconds("Sun, 06 Dec 2026 04:00:00 GMT", now)).toBe(0);
+    expect(retryAfterSeconds(null, now)).toBe(DEFAULT_RETRY_AFTER_SECONDS);
+    expect(retryAfterSeconds("soon", now)).toBe(DEFAULT_RETRY_AFTER_SECONDS);
   });
 });

@@ -4,7 +4,16 @@ import { type Database, openAppDB } from "../src/store/db";
 import type { SavedContact } from "../src/store/replica";
 import { Replica } from "../src/store/replica";
 import type { SyncPage } from "../src/store/records";
-import { CursorRejected, type FetchPage, isFilling, labelOf, synchronize } from "../src/store/sync";
+import {
+  CursorRejected,
+  type FetchPage,
+  isFilling,
+  labelOf,
+  MAX_BUSY_WAIT_SECONDS,
+  MAX_BUSY_WAITS,
+  SyncBusy,
+  synchronize,
+} from "../src/store/sync";
 import { contact, freshName, organization, page, remove, upsert } from "./fixtures";
 
 /** A scripted server: answers each request with the next response and records what was asked. */
@@ -160,6 +169,36 @@ describe("synchronize", () => {
     expect(events.slice(0, 4)).toEqual(["written", "fetch start", "fetch s1", "written"]);
     expect(server.limits).toEqual([1000, 1000, 2000, 4000, 5000]);
     expect(contents(database)).toHaveLength(5);
+  });
+
+  it("waits as long as a busy server says, then asks for the same page again", async () => {
+    const server = scripted(
+      page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "s1", hasMore: true }),
+      new SyncBusy(3),
+      new SyncBusy(7),
+      page([upsert("contact_point", 2, contact(2))], { cursor: "c1" }),
+    );
+    const waits: number[] = [];
+    const wait = async (ms: number) => void waits.push(ms);
+    await synchronize(database, server.fetchPage, "anonymous", () => new Date(), undefined, wait);
+    expect(waits).toEqual([3000, 7000]);
+    expect(server.requests.map((r) => r.cursor)).toEqual([null, "s1", "s1", "s1"]);
+    expect(contents(database)).toEqual(["contact_point:1", "contact_point:2"]);
+    expect(readMeta(database)).toMatchObject({ cursor: "c1", snapshotCursor: null });
+  });
+
+  it("gives up on a server that stays busy, keeping the pages it has, and caps each wait", async () => {
+    const server = scripted(
+      page([upsert("contact_point", 1, contact(1))], { reset: true, cursor: "s1", hasMore: true }),
+      ...Array.from({ length: MAX_BUSY_WAITS + 1 }, () => new SyncBusy(3600)),
+    );
+    const waits: number[] = [];
+    const wait = async (ms: number) => void waits.push(ms);
+    const run = synchronize(database, server.fetchPage, "anonymous", () => new Date(), undefined, wait);
+    await expect(run).rejects.toBeInstanceOf(SyncBusy);
+    expect(waits).toEqual(Array(MAX_BUSY_WAITS).fill(MAX_BUSY_WAIT_SECONDS * 1000));
+    expect(contents(database)).toEqual(["contact_point:1"]);
+    expect(readMeta(database).snapshotCursor).toBe("s1"); // the next sync resumes there
   });
 
   it("drops what a first snapshot brought when the server restarts it", async () => {

@@ -120,6 +120,15 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {})["connect_timeout"] = env_int("DATABASE_CONNECT_TIMEOUT", 5)
 # While the database or the cache does not answer, requests get 503 with this Retry-After (core/outage.py).
 OUTAGE_RETRY_AFTER_SECONDS = env_int("OUTAGE_RETRY_AFTER_SECONDS", 10)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Concurrent writers queue instead of failing with "database is locked": a transaction takes
+    # the write lock when it begins (a deferred one that reads first cannot wait for it when it
+    # upgrades), waits up to the busy timeout for it, and WAL lets readers go on meanwhile.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_BUSY_TIMEOUT_SECONDS", 20),
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    }
 
 # ---------------------------------------------------------------------------
 # Cache (throttle state, login attempts): Redis when REDIS_URL is set, process memory while
@@ -354,3 +363,7 @@ CORS_ALLOW_HEADERS = [
 CONTACT_STALE_DAYS = env_int("CONTACT_STALE_DAYS", 180)
 COUNTRY_PROFILE_STALE_DAYS = env_int("COUNTRY_PROFILE_STALE_DAYS", 365)
 CHANGE_RETENTION_DAYS = env_int("CHANGE_RETENTION_DAYS", 90)
+# Snapshot pages of /sync/ built at once across every worker (beyond: 429 with Retry-After), so
+# devices syncing from scratch cannot take every worker; keep it below WEB_CONCURRENCY.
+SYNC_SNAPSHOT_SLOTS = env_int("SYNC_SNAPSHOT_SLOTS", 2)
+SYNC_SNAPSHOT_RETRY_SECONDS = env_int("SYNC_SNAPSHOT_RETRY_SECONDS", 2)

@@ -8,10 +8,12 @@
  */
 import type { components } from "./schema";
 import type { Change } from "../store/records";
-import { CursorRejected, type FetchPage } from "../store/sync";
+import { CursorRejected, type FetchPage, SyncBusy } from "../store/sync";
 import { api } from "./client";
 
 export const PAGE_LIMIT = 1000;
+/** How long to wait for a busy server that did not say (`Retry-After` missing or unreadable). */
+export const DEFAULT_RETRY_AFTER_SECONDS = 5;
 
 type SyncBlock = components["schemas"]["SyncBlock"];
 
@@ -45,6 +47,7 @@ export const fetchSyncPage: FetchPage = async (cursor, etag, limit?: number) => 
   });
   if (response.status === 304) return "not-modified";
   if (response.status === 400 && cursor) throw new CursorRejected("The server no longer accepts this cursor.");
+  if (response.status === 429) throw new SyncBusy(retryAfterSeconds(response.headers.get("Retry-After")));
   if (!data) throw new Error(`Sync failed with HTTP ${response.status}.`);
   return {
     reset: data.reset,
@@ -54,3 +57,11 @@ export const fetchSyncPage: FetchPage = async (cursor, etag, limit?: number) => 
     etag: response.headers.get("ETag"),
   };
 };
+
+/** The seconds a `Retry-After` header asks for (RFC 9110 10.2.3: seconds or an HTTP date). */
+export function retryAfterSeconds(header: string | null, now: number = Date.now()): number {
+  const value = header?.trim() ?? "";
+  if (/^\d+$/.test(value)) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? DEFAULT_RETRY_AFTER_SECONDS : Math.max(0, Math.ceil((at - now) / 1000));
+}

@@ -18,6 +18,32 @@ import type { ContactPoint, SyncPage } from "./records";
 /** A 400 for our cursor: it is not valid for this server or account any more. */
 export class CursorRejected extends Error {}
 
+/** A 429: the server builds only a few snapshot pages at once; ask again after `retryAfterSeconds`. */
+export class SyncBusy extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super("The server is busy with other syncs.");
+  }
+}
+
+/** Waits for a busy server within one run; then the run fails and the next sync tries again. */
+export const MAX_BUSY_WAITS = 5;
+/** The longest wait honoured within a run, whatever `Retry-After` says. */
+export const MAX_BUSY_WAIT_SECONDS = 30;
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** `fetch()`, asked again after each `Retry-After` while the server is busy, up to `MAX_BUSY_WAITS` times. */
+async function patiently<T>(fetch: () => Promise<T>, wait: (ms: number) => Promise<void>): Promise<T> {
+  for (let waits = 0; ; waits++) {
+    try {
+      return await fetch();
+    } catch (error) {
+      if (!(error instanceof SyncBusy) || waits >= MAX_BUSY_WAITS) throw error;
+      await wait(Math.min(error.retryAfterSeconds, MAX_BUSY_WAIT_SECONDS) * 1000);
+    }
+  }
+}
+
 /**
  * Fetches the page after `cursor` (null: a full snapshot) of at most `limit` items;
  * "not-modified" for a 304.
@@ -59,6 +85,7 @@ export function isFilling(replica: Replica): boolean {
 /**
  * Brings the replica up to date. `onPage` is called after every page written (and after
  * another viewer's records were dropped), e.g. to show a first snapshot as it arrives.
+ * A busy server's page is asked for again after its `Retry-After` (`wait` sleeps).
  */
 export async function synchronize(
   replica: Replica,
@@ -66,6 +93,7 @@ export async function synchronize(
   viewer: string,
   now: () => Date = () => new Date(),
   onPage: () => void = () => undefined,
+  wait: (ms: number) => Promise<void> = sleep,
 ): Promise<SyncOutcome> {
   // Someone else's view of the network (or none yet): never show it, start afresh.
   if (replica.meta.viewer !== viewer) {
@@ -83,9 +111,10 @@ export async function synchronize(
     const cursor = meta.snapshotCursor ?? meta.cursor;
     let page: SyncPage | "not-modified";
     try {
+      const etag = meta.snapshotCursor === null && cursor !== null ? meta.etag : null;
       page = await (ahead?.from === cursor
         ? ahead.page
-        : fetchPage(cursor, meta.snapshotCursor === null && cursor !== null ? meta.etag : null, pageLimit(pages)));
+        : patiently(() => fetchPage(cursor, etag, pageLimit(pages)), wait));
     } catch (error) {
       if (!(error instanceof CursorRejected) || retried || cursor === null) throw error;
       // Start over from a snapshot; the replica stays until it is complete.
@@ -99,7 +128,8 @@ export async function synchronize(
     ahead = null;
     if (page.hasMore && pages + 1 < MAX_PAGES) {
       // No ETag: a page in the middle of a run is never a 304.
-      ahead = { from: page.cursor, page: fetchPage(page.cursor, null, pageLimit(pages + 1)) };
+      const from = page.cursor;
+      ahead = { from, page: patiently(() => fetchPage(from, null, pageLimit(pages + 1)), wait) };
       ahead.page.catch(() => undefined); // awaited, and its error handled, when it is used
     }
     let removed = 0;
