@@ -21,6 +21,8 @@ CAMPAIGN = ResourceSample(
         "workshops and consultation hours for objectors and deserters. (example data)",
         "visibility": "public",
         "is_example": True,
+        "source": "",
+        "source_date": None,
         "version": 1,
         "created_at": "2026-12-06T05:55:43.870495Z",
         "updated_at": "2026-12-06T05:55:43.870504Z",

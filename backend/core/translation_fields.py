@@ -137,15 +137,18 @@ def _localized_serializer(model) -> type[serializers.Serializer]:
         return localized(instance.source_language, instance.translations, sources)
 
     declared = {
-        "language": serializers.CharField(help_text="The language of the texts below (ISO 639-1)."),
+        "language": serializers.CharField(
+            read_only=True, help_text="The language of the texts below (ISO 639-1)."
+        ),
         "fallback": serializers.BooleanField(
+            read_only=True,
             help_text="The language asked for (`?language=`, else Accept-Language) has no translation: "
-            "the texts are in `language` instead."
+            "the texts are in `language` instead.",
         ),
         "outdated": serializers.BooleanField(
-            help_text="The original changed after this translation was written."
+            read_only=True, help_text="The original changed after this translation was written."
         ),
-        **{name: serializers.CharField() for name in model.translated_fields},
+        **{name: serializers.CharField(read_only=True) for name in model.translated_fields},
         "to_representation": to_representation,
     }
     return type(f"{model.__name__}Localized", (serializers.Serializer,), declared)

@@ -18,13 +18,43 @@ ORGANIZATION = ResourceSample(
         "visibility": "network",
         "verified": False,
         "is_example": True,
+        "source": "",
+        "source_date": None,
+        "source_language": "en",
+        "translations": {
+            "ru": {
+                "name": "Контакты в Финляндии (пример)",
+                "description": "Контактные лица в Финляндии для отказников, добравшихся до страны. (пример)",
+                "machine": True,
+                "written_at": "2026-12-06T00:00:00Z",
+                "outdated": False,
+            }
+        },
+        "languages_available": ["en", "ru"],
+        "localized": {
+            "language": "en",
+            "fallback": False,
+            "outdated": False,
+            "name": "Contacts in Finland (example data)",
+            "description": "Contact persons in Finland for objectors who reached the country. (example data)",
+        },
         "version": 1,
         "created_at": "2026-12-06T05:55:43.176229Z",
         "updated_at": "2026-12-06T05:55:43.176254Z",
     },
     change={"description": "Counseling for objectors and deserters, in Russian and English (example data)."},
     created_by=OrganizationSerializer,
-    create_values={"slug": "finland-contacts-2"},
+    # A translation's `written_at` is the server's to set.
+    create_values={
+        "slug": "finland-contacts-2",
+        "translations": {
+            "ru": {
+                "name": "Контакты в Финляндии (пример)",
+                "description": "Контактные лица в Финляндии для отказников, добравшихся до страны. (пример)",
+                "machine": True,
+            }
+        },
+    },
 )
 
 
@@ -48,6 +78,26 @@ CONTACT_POINT = ResourceSample(
         "last_verified_at": "2026-10-22T00:00:00Z",
         "is_stale": False,
         "is_example": True,
+        "source": "",
+        "source_date": None,
+        "source_language": "en",
+        "translations": {
+            "ru": {
+                "label": "Контакты в Финляндии по электронной почте (пример)",
+                "machine": True,
+                "written_at": "2026-12-06T00:00:00Z",
+                "outdated": False,
+            }
+        },
+        "languages_available": ["en", "ru"],
+        "localized": {
+            "language": "en",
+            "fallback": False,
+            "outdated": False,
+            "label": "Contacts in Finland by e-mail (example data)",
+            "hours": "",
+            "security_advice": "",
+        },
         "version": 2,
         "created_at": "2026-12-06T05:55:43.189053Z",
         "updated_at": "2026-12-06T05:55:43.528071Z",

@@ -2010,25 +2010,14 @@ export interface components {
         };
         ContactPointLocalized: {
             /** @description The language of the texts below (ISO 639-1). */
-            language: string;
+            readonly language: string;
             /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
-            fallback: boolean;
+            readonly fallback: boolean;
             /** @description The original changed after this translation was written. */
-            outdated: boolean;
-            label: string;
-            hours: string;
-            security_advice: string;
-        };
-        ContactPointLocalizedRequest: {
-            /** @description The language of the texts below (ISO 639-1). */
-            language: string;
-            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
-            fallback: boolean;
-            /** @description The original changed after this translation was written. */
-            outdated: boolean;
-            label: string;
-            hours: string;
-            security_advice: string;
+            readonly outdated: boolean;
+            readonly label: string;
+            readonly hours: string;
+            readonly security_advice: string;
         };
         /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPointRequest: {
@@ -3971,29 +3960,16 @@ export interface components {
         };
         CountryLocalized: {
             /** @description The language of the texts below (ISO 639-1). */
-            language: string;
+            readonly language: string;
             /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
-            fallback: boolean;
+            readonly fallback: boolean;
             /** @description The original changed after this translation was written. */
-            outdated: boolean;
-            conscription: string;
-            conscientious_objection: string;
-            mobilization: string;
-            penalties: string;
-            asylum_practice: string;
-        };
-        CountryLocalizedRequest: {
-            /** @description The language of the texts below (ISO 639-1). */
-            language: string;
-            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
-            fallback: boolean;
-            /** @description The original changed after this translation was written. */
-            outdated: boolean;
-            conscription: string;
-            conscientious_objection: string;
-            mobilization: string;
-            penalties: string;
-            asylum_practice: string;
+            readonly outdated: boolean;
+            readonly conscription: string;
+            readonly conscientious_objection: string;
+            readonly mobilization: string;
+            readonly penalties: string;
+            readonly asylum_practice: string;
         };
         /** @description Changes to objects of type `country`. */
         CountrySyncBlock: {
@@ -7080,23 +7056,13 @@ export interface components {
         OrganizationKind: "counseling" | "legal_aid" | "shelter" | "funding" | "advocacy" | "network_office" | "supporter";
         OrganizationLocalized: {
             /** @description The language of the texts below (ISO 639-1). */
-            language: string;
+            readonly language: string;
             /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
-            fallback: boolean;
+            readonly fallback: boolean;
             /** @description The original changed after this translation was written. */
-            outdated: boolean;
-            name: string;
-            description: string;
-        };
-        OrganizationLocalizedRequest: {
-            /** @description The language of the texts below (ISO 639-1). */
-            language: string;
-            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
-            fallback: boolean;
-            /** @description The original changed after this translation was written. */
-            outdated: boolean;
-            name: string;
-            description: string;
+            readonly outdated: boolean;
+            readonly name: string;
+            readonly description: string;
         };
         /** @description A partner organization; its visibility caps that of everything it owns. */
         OrganizationRequest: {
