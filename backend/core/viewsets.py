@@ -42,6 +42,16 @@ class VisibleViewSetMixin:
         queryset = super().get_queryset().visible_to(self.viewer)
         return with_visible_references(queryset, self.get_serializer_class(), self.viewer)
 
+    def filter_queryset(self, queryset):
+        """Filters narrow a list; they never hide an object read or written at its own address.
+
+        DRF applies them to detail routes too, so `?language=uk`, which on a contact's address asks
+        for its Ukrainian texts, would answer 404 for a contact that does not speak Ukrainian.
+        """
+        if self.detail:
+            return queryset
+        return super().filter_queryset(queryset)
+
     def owner_id_of(self, obj) -> int | None:
         return getattr(obj, self.owner_field)
 

@@ -83,6 +83,18 @@ def test_a_ukrainian_reader_gets_ukrainian_where_it_exists_and_the_fallback_mark
     assert detail.json()["localized"] == rows[hotline.pk]["localized"]
 
 
+def test_asking_for_a_language_the_contact_does_not_speak_still_reads_it(api, translated, hotline):
+    """`language` filters lists by the languages spoken; at a contact's own address it only picks texts."""
+    english_only = ContactPointFactory(
+        organization=hotline.organization, label="Desk (example data)", languages=["en"]
+    )
+    response = api.get(url(english_only), {"language": "uk"})
+    assert response.status_code == 200
+    assert response.json()["localized"]["fallback"] is True
+    listed = api.get("/api/v1/contact-points/", {"language": "uk"})
+    assert english_only.pk not in by_id(listed)
+
+
 def test_the_query_parameter_comes_before_the_header(api, translated, hotline):
     response = api.get(url(hotline), {"language": "en"}, headers={"Accept-Language": "uk"})
     assert response.json()["localized"]["language"] == "en"
