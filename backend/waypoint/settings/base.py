@@ -245,6 +245,7 @@ SPECTACULAR_SETTINGS = {
     "POSTPROCESSING_HOOKS": [
         "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
         "core.schema.drop_unnamed_discriminators",
+        "core.schema_security.inherit_optional_token",
     ],
     "TAGS": [
         {"name": "api", "description": "Where to start: the API's entry points, schema and docs."},
