@@ -80,9 +80,7 @@ class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
     """An event an organization holds, online or at a place, usually within a campaign."""
 
     organization_name = serializers.CharField(source="organization.name", read_only=True)
-    campaign_name = serializers.CharField(
-        source="campaign.name", read_only=True, default=None, allow_null=True
-    )
+    campaign_name = serializers.CharField(source="campaign.name", read_only=True, allow_null=True)
     starts_at = LocalDateTimeField(help_text=TIME_HELP)
     ends_at = LocalDateTimeField(help_text=TIME_HELP)
     timezone = serializers.CharField(
