@@ -39,6 +39,7 @@ help:
 	@echo "make schema  regenerate openapi/openapi.yaml (and the app's API types)"
 	@echo "make lint    ruff check and ruff format --check, then the app's ESLint and Prettier check"
 	@echo "make test-backend   only the Python tests (set DATABASE_URL for PostgreSQL)"
+	@echo "make contract-tools the generators and schemathesis 4 that tests/contract/ runs (.venv-contract)"
 
 # ---------------------------------------------------------------------------
 # Installation: redone only when pyproject.toml or pwa/package*.json change
@@ -53,6 +54,20 @@ $(INSTALLED): pyproject.toml | $(PY)
 
 .PHONY: install
 install: $(INSTALLED)
+
+# Current third-party contract tools (openapi-python-client, schemathesis 4) in a venv of their
+# own: the test suite's schemathesis is 3.x. tests/contract/ runs them.
+CONTRACT_VENV := .venv-contract
+CONTRACT_REQUIREMENTS := tests/contract/requirements.txt
+CONTRACT_INSTALLED := $(CONTRACT_VENV)/.installed
+
+$(CONTRACT_INSTALLED): $(CONTRACT_REQUIREMENTS) | $(PY)
+	$(PY) -m venv --clear $(CONTRACT_VENV)
+	$(CONTRACT_VENV)/bin/pip install --disable-pip-version-check --progress-bar off -q -r $(CONTRACT_REQUIREMENTS)
+	@touch $@
+
+.PHONY: contract-tools
+contract-tools: $(CONTRACT_INSTALLED)
 
 $(PWA_INSTALLED): $(wildcard $(PWA)/package.json $(PWA)/package-lock.json)
 	@command -v npm >/dev/null || { echo "Node.js 20+ with npm is needed for $(PWA)/." >&2; exit 1; }
@@ -141,9 +156,10 @@ ifneq ($(HAVE_PWA),)
 	done
 endif
 
+# The contract tools are required here: tests/contract/ fails instead of skipping without them.
 .PHONY: test-backend
-test-backend: install
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+test-backend: install contract-tools
+	CONTRACT_TOOLS=$(CONTRACT_VENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
 # The app is built before pytest so that browser tests run against what `make run` serves.
 .PHONY: test
