@@ -6,6 +6,8 @@ A partner generates a Python client with openapi-python-client and a TypeScript 
 under `tsc --strict`; and the Python one runs scenario.py against a live server.
 """
 
+import json
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -15,6 +17,19 @@ from tests.contract.conftest import CONTRACT, ROOT, fresh_server, run_tool
 
 PWA = ROOT / "pwa"
 SCENARIO = Path(__file__).with_name("scenario.py")
+BOT = Path(__file__).with_name("bot.ts")
+TSCONFIG = {
+    "compilerOptions": {
+        "strict": True,
+        "noEmit": True,
+        "noUnusedLocals": True,
+        "target": "ES2022",
+        "module": "ESNext",
+        "moduleResolution": "Bundler",
+        "lib": ["ES2022", "DOM", "DOM.Iterable"],
+    },
+    "include": ["bot.ts", "client/**/*.ts"],
+}
 COORDINATOR = ("alice", "demo-coordinator-pass")
 
 
@@ -57,3 +72,24 @@ def test_the_python_client_runs_a_partners_scenario(python_client, contract_tool
             timeout=120,
         )
     assert run.returncode == 0, run.stdout + run.stderr
+
+
+def test_the_typescript_client_compiles_strictly_with_a_partners_bot(tmp_path):
+    """@hey-api/openapi-ts (a devDependency of pwa/) writes the client; `tsc --strict` checks it
+    and bot.ts, three calls a partner's bot makes, against it."""
+    bin_dir = PWA / "node_modules" / ".bin"
+    if not (bin_dir / "openapi-ts").exists():
+        pytest.skip("pwa/node_modules is not installed: `make pwa-install`")
+    generate = [str(bin_dir / "openapi-ts"), "--input", str(CONTRACT), "--output", str(tmp_path / "client")]
+    generated = subprocess.run(generate, cwd=PWA, capture_output=True, text=True, timeout=300)
+    assert generated.returncode == 0, generated.stdout + generated.stderr
+    assert "warn" not in (generated.stdout + generated.stderr).lower(), generated.stdout + generated.stderr
+    shutil.copy(BOT, tmp_path / "bot.ts")
+    (tmp_path / "tsconfig.json").write_text(json.dumps(TSCONFIG))
+    compiled = subprocess.run(
+        [str(bin_dir / "tsc"), "-p", str(tmp_path / "tsconfig.json")],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert compiled.returncode == 0, compiled.stdout + compiled.stderr
