@@ -30,7 +30,7 @@ class InvitationSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer
         help_text="When the token stops working. Defaults to the configured number of days from now.",
     )
     created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
-    accepted_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
+    accepted_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
 
     class Meta:
         model = Invitation

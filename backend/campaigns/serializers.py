@@ -3,6 +3,7 @@
 import re
 from zoneinfo import ZoneInfo
 
+from django.core.validators import RegexValidator
 from django.utils import timezone as dj_timezone
 from rest_framework import serializers
 
@@ -11,7 +12,8 @@ from core.validators import https_url
 
 from .models import CalendarFeed, Campaign, Event, validate_time_zone
 
-HASHTAG = re.compile(r"^#?(\w{2,79})$")
+# Whitespace around is trimmed; the pattern is also the contract's, so clients see the rule.
+HASHTAG = re.compile(r"^\s*(#?\w{2,79})\s*$")
 
 
 class CampaignSerializer(serializers.ModelSerializer):
@@ -39,14 +41,17 @@ class CampaignSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
+        extra_kwargs = {
+            "hashtag": {
+                "validators": [
+                    RegexValidator(HASHTAG, "A hashtag is letters, digits and _, such as #RightToRefuse.")
+                ]
+            }
+        }
 
     def validate_hashtag(self, value):
-        if not value:
-            return value
-        match = HASHTAG.match(value.strip())
-        if not match:
-            raise serializers.ValidationError("A hashtag is letters, digits and _, such as #RightToRefuse.")
-        return "#" + match.group(1)
+        """Stored with one leading #; the field's validator has checked the form."""
+        return "#" + HASHTAG.match(value).group(1).removeprefix("#") if value else value
 
     def validate(self, attrs):
         attrs = super().validate(attrs)

@@ -30,7 +30,8 @@ from django.db.models import CharField, DateTimeField, F, IntegerField, Q, Query
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_datetime
-from rest_framework.exceptions import NotFound, ParseError
+from django.utils.translation import gettext_lazy as _
+from rest_framework.exceptions import NotFound, ParseError, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
@@ -44,6 +45,17 @@ LATEST = datetime(9999, 12, 30, tzinfo=UTC)
 class CappedPageNumberPagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = settings.API_MAX_PAGE_SIZE
+
+    def get_page_size(self, request) -> int:
+        """The size asked for, at most the cap. DRF quietly serves the default size for a
+        `page_size` that is not a positive whole number; that is a client's mistake, so it
+        is refused (400) like any other bad parameter."""
+        raw = request.query_params.get(self.page_size_query_param)
+        if raw is None:
+            return self.page_size
+        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
+            raise ValidationError({self.page_size_query_param: [_("A page size is a whole number from 1.")]})
+        return min(int(raw), self.max_page_size)
 
 
 class KeysetPagination(CappedPageNumberPagination):

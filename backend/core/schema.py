@@ -12,6 +12,7 @@ from drf_standardized_errors.openapi_utils import InputDataField, get_flat_seria
 from rest_framework import permissions, serializers
 
 from . import serializers as shared
+from .idempotency import VALID_KEY
 from .permissions import RoleWritePermission
 from .viewsets import VersionedViewSetMixin
 
@@ -39,6 +40,7 @@ IDEMPOTENCY_KEY = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
     required=False,
+    pattern=VALID_KEY.pattern,
     description=(
         "A unique value per write (a UUID), reused when retrying it. Signed in only. The first "
         "successful answer is kept for 24 hours: a retry with the same key and the same method, "

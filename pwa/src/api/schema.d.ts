@@ -9749,7 +9749,7 @@ export interface components {
             /** Format: date-time */
             readonly accepted_at: string | null;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
-            readonly accepted_by: string;
+            readonly accepted_by: string | null;
         };
         /** @description Anonymous: creates an account. Signed in: adds the membership to your account. */
         InvitationAcceptRequest: {
@@ -9781,7 +9781,7 @@ export interface components {
             /** Format: date-time */
             readonly accepted_at: string | null;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
-            readonly accepted_by: string;
+            readonly accepted_by: string | null;
             /** @description The one-time secret to pass on to the invited person. It is shown only this once. */
             readonly token: string;
         };

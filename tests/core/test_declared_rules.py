@@ -1,0 +1,73 @@
+"""The contract declares the rules the server enforces, no looser and no stricter.
+
+Schemathesis 4 (tests/contract/) found these: an `Idempotency-Key` refused for a form the
+contract did not state, a hashtag likewise, a `page_size` that is not a number quietly served
+the default page instead of being refused, and a pending invitation's `accepted_by: null`
+that the contract said could not be null. Each test holds the declaration and the server's
+answer side by side.
+"""
+
+import re
+import uuid
+
+import pytest
+import yaml
+from openapi_schema_validator import OAS30Validator
+
+from accounts.services import invitation_create
+from tests.core.contract import COMMITTED
+
+
+@pytest.fixture(scope="module")
+def contract():
+    return yaml.safe_load(COMMITTED.read_text())
+
+
+def declared(contract, path: str, method: str, name: str) -> dict:
+    """The schema of parameter `name` of one operation."""
+    parameters = contract["paths"][path][method]["parameters"]
+    return next(parameter["schema"] for parameter in parameters if parameter["name"] == name)
+
+
+def matches(contract, component: str, body) -> bool:
+    schema = {"$ref": f"#/components/schemas/{component}", "components": contract["components"]}
+    return OAS30Validator(schema).is_valid(body)
+
+
+@pytest.mark.parametrize("key", [str(uuid.uuid4()), "retry-7", "two words", "ключ", "x" * 256])
+def test_the_idempotency_key_is_declared_as_the_server_checks_it(contract, client_of, org_a, key):
+    pattern = declared(contract, "/api/v1/campaigns/", "post", "Idempotency-Key").get("pattern")
+    body = {"name": "Action week (example data)", "slug": f"week-{uuid.uuid4().hex[:8]}"}
+    body |= {"start_date": "2026-12-07", "end_date": "2026-12-13"}
+    response = client_of("olga").post("/api/v1/campaigns/", body, format="json", HTTP_IDEMPOTENCY_KEY=key)
+    assert pattern is not None
+    assert (re.search(pattern, key) is not None) == (response.status_code == 201), response.content
+
+
+@pytest.mark.parametrize("hashtag", ["#RightToRefuse", "Right_to_refuse", " #ab ", "#", "two words", "#a"])
+def test_the_hashtag_is_declared_as_the_server_checks_it(contract, client_of, hashtag):
+    field = contract["components"]["schemas"]["CampaignRequest"]["properties"]["hashtag"]
+    body = {"name": "Action week (example data)", "slug": f"week-{uuid.uuid4().hex[:8]}", "hashtag": hashtag}
+    body |= {"start_date": "2026-12-07", "end_date": "2026-12-13"}
+    response = client_of("olga").post("/api/v1/campaigns/", body, format="json")
+    accepted = OAS30Validator(field).is_valid(hashtag)
+    assert accepted == (response.status_code == 201), response.content
+
+
+@pytest.mark.parametrize("size", ["2.5", "0", "-1", "", "two", "1e3"])
+def test_a_page_size_that_is_not_a_positive_whole_number_is_refused(api, db, size):
+    response = api.get("/api/v1/countries/", {"page_size": size})
+    assert response.status_code == 400
+    assert [error["attr"] for error in response.json()["errors"]] == ["page_size"]
+
+
+def test_a_page_size_above_the_cap_answers_the_cap(api, db):
+    response = api.get("/api/v1/countries/", {"page_size": 100_000})
+    assert response.status_code == 200
+
+
+def test_a_pending_invitation_matches_its_schema(contract, client_of, alice, org_a):
+    invitation, _ = invitation_create(data={"email": "new@example.org", "organization": org_a}, actor=alice)
+    body = client_of("alice").get(f"/api/v1/invitations/{invitation.id}/").json()
+    assert body["accepted_by"] is None
+    assert matches(contract, "Invitation", body)
