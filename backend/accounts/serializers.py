@@ -94,6 +94,8 @@ class UserSerializer(LockedFieldsMixin, serializers.ModelSerializer):
 
     is_admin = serializers.BooleanField(source="is_staff", read_only=True)
     memberships = MyMembershipSerializer(many=True, read_only=True)
+    # Empty when the person removed it under /me/; a read-only model field would not say so.
+    email = serializers.EmailField(read_only=True, allow_blank=True)
 
     locked_fields = {
         "username": "username",

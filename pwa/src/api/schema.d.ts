@@ -16236,10 +16236,6 @@ export interface components {
             readonly id: number;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
             readonly username: string;
-            /**
-             * Email address
-             * Format: email
-             */
             readonly email: string;
             readonly first_name: string;
             readonly last_name: string;
