@@ -15,7 +15,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from core.pagination import CappedPageNumberPagination
-from core.schema import crud_docs
+from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import FastListMixin, VisibleModelViewSet
 
 from . import services
@@ -61,7 +61,15 @@ GUIDE_EXAMPLE = OpenApiExample(
 
 
 def _workflow_docs(summary: str, description: str):
-    return extend_schema(summary=summary, description=description, request=None, tags=[TAG])
+    """A workflow action moves the document on only from the version the caller read (`If-Match`)."""
+    return extend_schema(
+        summary=summary,
+        description=description,
+        request=None,
+        parameters=[IF_MATCH],
+        responses=with_precondition(DocumentDetailSerializer),
+        tags=[TAG],
+    )
 
 
 @crud_docs(

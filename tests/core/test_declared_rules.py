@@ -78,3 +78,19 @@ def test_an_account_without_email_matches_its_schema(contract, client_of, alice)
     body = client_of("olga").get(f"/api/v1/users/{alice.id}/").json()
     assert body["email"] == ""
     assert matches(contract, "User", body)
+
+
+@pytest.mark.parametrize(
+    ("action", "status"),
+    [("submit", "draft"), ("publish", "in_review"), ("archive", "published"), ("revise", "published")],
+)
+def test_a_workflow_action_declares_the_if_match_it_honours(
+    contract, client_of, make_document, action, status
+):
+    document = make_document(status=status)
+    stale = f'"{document.version - 1}"' if document.version > 1 else '"0"'
+    response = client_of("olga").post(f"/api/v1/documents/{document.id}/{action}/", HTTP_IF_MATCH=stale)
+    assert response.status_code == 412
+    operation = contract["paths"][f"/api/v1/documents/{{id}}/{action}/"]["post"]
+    assert "If-Match" in [parameter["name"] for parameter in operation["parameters"]]
+    assert "412" in operation["responses"]

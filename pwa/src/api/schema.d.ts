@@ -21234,6 +21234,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this document. */
@@ -21308,6 +21310,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
                 };
             };
             415: {
@@ -21722,6 +21733,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this document. */
@@ -21798,6 +21811,15 @@ export interface operations {
                     "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -21823,6 +21845,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this document. */
@@ -21899,6 +21923,15 @@ export interface operations {
                     "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
             415: {
                 headers: {
                     [name: string]: unknown;
@@ -21924,6 +21957,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this document. */
@@ -21998,6 +22033,15 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
                 };
             };
             415: {
