@@ -3,12 +3,11 @@
 simplejwt puts a dict ({"detail", "code", "messages"}) into its exceptions, which the
 problem-details formatter would list as invalid fields named "detail" and "code". A
 client should instead see a single error whose `code` says what happened; the codes
-are listed in the OpenAPI schema of every 401 so clients can act on them.
+are listed in the OpenAPI schema of the sign-in endpoints so clients can act on them.
 """
 
 from django.db import models
-from drf_standardized_errors.openapi_serializers import ClientErrorEnum
-from rest_framework import exceptions, serializers
+from rest_framework import exceptions
 from rest_framework_simplejwt.exceptions import DetailDictMixin
 
 
@@ -24,17 +23,9 @@ class AuthErrorCode(models.TextChoices):
     USER_INACTIVE = "user_inactive", "The account is deactivated"
 
 
-class Error401Serializer(serializers.Serializer):
-    code = serializers.ChoiceField(choices=AuthErrorCode.choices)
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
-
-
-class ErrorResponse401Serializer(serializers.Serializer):
-    """Schema of every 401 of the API (DRF_STANDARDIZED_ERRORS["ERROR_SCHEMAS"])."""
-
-    type = serializers.ChoiceField(choices=ClientErrorEnum.choices)
-    errors = Error401Serializer(many=True)
+def codes_help() -> str:
+    """The codes a 401 can carry, for the schema of the sign-in endpoints."""
+    return "; ".join(f"`{code}`: {label}" for code, label in AuthErrorCode.choices)
 
 
 def flat(exc: Exception) -> Exception:

@@ -1,35 +1,15 @@
 """The signed-in user, memberships and user accounts as the API shows them.
 
-Fields a caller may not change are refused with 400 when sent with a new value, rather
-than dropped in silence, so a client never believes a change was made that was not.
+Fields a caller may not change are read-only, and refused with 400 when sent with a new value
+(`core.serializers.StrictInputMixin`), so a client never believes a change was made that was not.
 """
 
 from django.contrib.auth import get_user_model
 from rest_framework import serializers
 
+from core.serializers import StrictInputMixin
+
 from .models import AuthSession, Membership
-
-
-class LockedFieldsMixin:
-    """Refuses (400) a value for any of `locked_fields` that differs from the instance's attribute.
-
-    `locked_fields` maps a request key to the attribute it is compared with; sending back
-    the representation you read (unchanged values) is fine.
-    """
-
-    locked_fields: dict[str, str] = {}
-    locked_message = "You cannot change this here."
-
-    def validate(self, attrs):
-        attrs = super().validate(attrs)
-        errors = {}
-        for name, attribute in self.locked_fields.items():
-            current = getattr(self.instance, attribute, None)
-            if name in self.initial_data and self.initial_data[name] != current:
-                errors[name] = self.locked_message
-        if errors:
-            raise serializers.ValidationError(errors)
-        return attrs
 
 
 class MyMembershipSerializer(serializers.ModelSerializer):
@@ -42,19 +22,11 @@ class MyMembershipSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class MeSerializer(LockedFieldsMixin, serializers.ModelSerializer):
+class MeSerializer(StrictInputMixin, serializers.ModelSerializer):
     is_admin = serializers.BooleanField(source="is_staff", read_only=True)
     memberships = MyMembershipSerializer(many=True, read_only=True)
 
-    locked_fields = {
-        "username": "username",
-        "is_admin": "is_staff",
-        "is_staff": "is_staff",
-        "is_active": "is_active",
-        "is_superuser": "is_superuser",
-        "password": "password",
-    }
-    locked_message = "You can change only your e-mail address and name here."
+    read_only_message = "You can change only your e-mail address and name here."
 
     class Meta:
         model = get_user_model()
@@ -69,7 +41,7 @@ class MeSerializer(LockedFieldsMixin, serializers.ModelSerializer):
         return value
 
 
-class MembershipSerializer(LockedFieldsMixin, serializers.ModelSerializer):
+class MembershipSerializer(StrictInputMixin, serializers.ModelSerializer):
     """A person's role in an organization; only `role` can change, and only by its coordinators."""
 
     username = serializers.CharField(source="user.username", read_only=True)
@@ -77,8 +49,7 @@ class MembershipSerializer(LockedFieldsMixin, serializers.ModelSerializer):
     last_name = serializers.CharField(source="user.last_name", read_only=True)
     organization_name = serializers.CharField(source="organization.name", read_only=True)
 
-    locked_fields = {"user": "user_id", "organization": "organization_id"}
-    locked_message = "A membership cannot move; remove it and send an invitation instead."
+    read_only_message = "A membership cannot move; remove it and send an invitation instead."
 
     class Meta:
         model = Membership
@@ -89,7 +60,7 @@ class MembershipSerializer(LockedFieldsMixin, serializers.ModelSerializer):
         read_only_fields = ["id", "user", "organization", "version", "created_at", "updated_at"]
 
 
-class UserSerializer(LockedFieldsMixin, serializers.ModelSerializer):
+class UserSerializer(StrictInputMixin, serializers.ModelSerializer):
     """An account as the network office manages it: only `is_active` can change here."""
 
     is_admin = serializers.BooleanField(source="is_staff", read_only=True)
@@ -97,17 +68,7 @@ class UserSerializer(LockedFieldsMixin, serializers.ModelSerializer):
     # Empty when the person removed it under /me/; a read-only model field would not say so.
     email = serializers.EmailField(read_only=True, allow_blank=True)
 
-    locked_fields = {
-        "username": "username",
-        "email": "email",
-        "first_name": "first_name",
-        "last_name": "last_name",
-        "is_admin": "is_staff",
-        "is_staff": "is_staff",
-        "is_superuser": "is_superuser",
-        "password": "password",
-    }
-    locked_message = "Only `is_active` can be changed here; people edit their own profile under /me/."
+    read_only_message = "Only `is_active` can be changed here; people edit their own profile under /me/."
 
     class Meta:
         model = get_user_model()

@@ -12,7 +12,7 @@ from django.utils import timezone
 from rest_framework import serializers
 
 from core.secrets import digest
-from core.serializers import OwnedByOrganizationMixin
+from core.serializers import OwnedByOrganizationMixin, StrictInputMixin
 
 from .models import Invitation, Membership
 
@@ -20,7 +20,7 @@ from .models import Invitation, Membership
 INVITATION_MAX_DAYS = 90
 
 
-class InvitationSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+class InvitationSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers.ModelSerializer):
     """An invitation to join an organization in a role; coordinators invite only to their own."""
 
     organization_name = serializers.CharField(source="organization.name", read_only=True)
@@ -79,7 +79,7 @@ class InvitationCreatedSerializer(InvitationSerializer):
         fields = [*InvitationSerializer.Meta.fields, "token"]
 
 
-class InvitationAcceptSerializer(serializers.Serializer):
+class InvitationAcceptSerializer(StrictInputMixin, serializers.Serializer):
     """Anonymous: creates an account. Signed in: adds the membership to your account."""
 
     token = serializers.CharField(max_length=200, help_text="The token from the invitation.")

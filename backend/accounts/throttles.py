@@ -35,6 +35,8 @@ from django.core.cache import cache
 from django.utils.crypto import constant_time_compare, salted_hmac
 from rest_framework.throttling import BaseThrottle, SimpleRateThrottle
 
+from core.ratelimit import Allowance, allowance_of
+
 DEVICE_COOKIE = "waypoint_device"
 DEVICE_COOKIE_DAYS = 180
 
@@ -117,6 +119,11 @@ class LoginGuard:
         if self.device is None:
             self.per_address.record()
 
+    def allowances(self) -> list[Allowance]:
+        """What is left of the allowances that apply to this client and username."""
+        checks = [self.per_client] if self.device else [self.per_client, self.per_address]
+        return [a for check in checks if (a := allowance_of(check, check.key)) is not None]
+
     def succeeded(self, response) -> None:
         self.per_client.forget()
         cache.delete(self.failed_here)
@@ -143,11 +150,15 @@ class LoginThrottle(BaseThrottle):
     """DRF's way in for `LoginGuard`: a 429 with Retry-After while the guard says wait."""
 
     def allow_request(self, request, view) -> bool:
-        self._wait = login_guard(request).wait()
+        self._guard = login_guard(request)
+        self._wait = self._guard.wait()
         return self._wait is None
 
     def wait(self):
         return self._wait
+
+    def allowances(self) -> list[Allowance]:
+        return self._guard.allowances()
 
 
 class LoginIPThrottle(SimpleRateThrottle):
@@ -156,7 +167,8 @@ class LoginIPThrottle(SimpleRateThrottle):
     scope = "login_ip"
 
     def get_cache_key(self, request, view):
-        return self.cache_format % {"scope": self.scope, "ident": _hashed(self.get_ident(request))}
+        self.key = self.cache_format % {"scope": self.scope, "ident": _hashed(self.get_ident(request))}
+        return self.key
 
 
 class InvitationAcceptThrottle(LoginIPThrottle):

@@ -4,7 +4,8 @@ from drf_spectacular.utils import extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.permissions import IsAuthenticated
 
-from .schema import documents_locked_fields
+from core.conditional import ConditionalRequestsMixin
+
 from .serializers import MeSerializer
 
 
@@ -34,14 +35,14 @@ from .serializers import MeSerializer
         tags=["me"],
     ),
 )
-@documents_locked_fields(MeSerializer, methods=["put", "patch"])
-class MeView(generics.RetrieveUpdateAPIView):
+class MeView(ConditionalRequestsMixin, generics.RetrieveUpdateAPIView):
     serializer_class = MeSerializer
     permission_classes = [IsAuthenticated]
 
+    def get_queryset(self):
+        return type(self.request.user).objects.prefetch_related("memberships__organization")
+
     def get_object(self):
-        return (
-            type(self.request.user)
-            .objects.prefetch_related("memberships__organization")
-            .get(pk=self.request.user.pk)
-        )
+        # The one object here is the caller's account, looked up as any other (If-Match included).
+        self.kwargs[self.lookup_field] = self.request.user.pk
+        return super().get_object()

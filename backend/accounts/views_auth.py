@@ -10,13 +10,17 @@ from rest_framework.views import APIView
 from rest_framework_simplejwt.settings import api_settings
 from rest_framework_simplejwt.views import TokenObtainPairView, TokenRefreshView, TokenVerifyView
 
-from .errors import ErrorResponse401Serializer, FlatAuthErrorsMixin
+from core.ratelimit import RateLimitHeadersMixin
+from core.schema import ProblemSerializer
+
+from .errors import FlatAuthErrorsMixin, codes_help
 from .throttles import LoginThrottle, login_guard
 from .tokens import LogoutSerializer, RefreshTokenReused, SessionTokenVerifySerializer
 
 UNAUTHORIZED = OpenApiResponse(
-    ErrorResponse401Serializer,
-    description="Wrong credentials, or a token that is invalid, expired or of an ended session.",
+    ProblemSerializer,
+    description="Wrong credentials, or a token that is invalid, expired or of an ended session. "
+    f"`errors[0].code` says which: {codes_help()}.",
 )
 
 
@@ -61,7 +65,7 @@ class PublicAuthMixin(FlatAuthErrorsMixin):
         ],
     )
 )
-class LoginView(PublicAuthMixin, TokenObtainPairView):
+class LoginView(RateLimitHeadersMixin, PublicAuthMixin, TokenObtainPairView):
     throttle_classes = [LoginThrottle]
 
     def post(self, request, *args, **kwargs):

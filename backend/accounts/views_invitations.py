@@ -8,9 +8,12 @@ from drf_standardized_errors.openapi_validation_errors import extend_validation_
 from rest_framework import mixins, status, viewsets
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.reverse import reverse
 from rest_framework.views import APIView
 
+from core.conditional import ConditionalRequestsMixin
 from core.permissions import RoleWritePermission
+from core.ratelimit import RateLimitHeadersMixin
 from core.viewsets import VisibleViewSetMixin
 
 from .filters import InvitationFilter
@@ -110,6 +113,7 @@ ACCEPT_EXAMPLES = [
 @extend_validation_errors(["invalid"], field_name="organization", actions=["create"])
 @extend_validation_errors(["invalid"], field_name=None, actions=["destroy"])
 class InvitationViewSet(
+    ConditionalRequestsMixin,
     VisibleViewSetMixin,
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
@@ -134,6 +138,7 @@ class InvitationViewSet(
         return Response(
             InvitationCreatedSerializer(invitation, context=self.get_serializer_context()).data,
             status=status.HTTP_201_CREATED,
+            headers={"Location": self.reverse_action("detail", args=[invitation.pk])},
         )
 
     def perform_destroy(self, instance):
@@ -143,7 +148,7 @@ class InvitationViewSet(
 @extend_validation_errors(["invalid"], field_name="token", methods=["post"])
 @extend_validation_errors(["invalid"], field_name="username", methods=["post"])
 @extend_validation_errors(["invalid"], field_name="password", methods=["post"])
-class InvitationAcceptView(APIView):
+class InvitationAcceptView(RateLimitHeadersMixin, APIView):
     permission_classes = [AllowAny]
     throttle_classes = [InvitationAcceptThrottle]
 
@@ -172,4 +177,8 @@ class InvitationAcceptView(APIView):
             password=data.get("password", ""),
         )
         user = type(user).objects.prefetch_related("memberships__organization").get(pk=user.pk)
-        return Response(MeSerializer(user).data, status=status.HTTP_201_CREATED)
+        membership = user.memberships.get(organization=data["invitation"].organization_id)
+        location = reverse("membership-detail", args=[membership.pk], request=request)
+        return Response(
+            MeSerializer(user).data, status=status.HTTP_201_CREATED, headers={"Location": location}
+        )

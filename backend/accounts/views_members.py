@@ -14,13 +14,13 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from core.conditional import ConditionalRequestsMixin
 from core.permissions import IsAdmin, RoleWritePermission
 from core.schema import crud_docs
 from core.viewsets import VisibleModelViewSet
 
 from .filters import MembershipFilter, UserFilter
 from .models import Membership
-from .schema import documents_locked_fields
 from .serializers import EndedSessionsSerializer, MembershipSerializer, UserSerializer
 from .services import membership_change_role, membership_remove, sessions_end
 
@@ -35,7 +35,6 @@ from .services import membership_change_role, membership_remove, sessions_end
         "A coordinator cannot leave their organization without a coordinator; only admins can."
     ),
 )
-@documents_locked_fields(MembershipSerializer, actions=["partial_update"])
 @extend_validation_errors(["invalid"], field_name="role", actions=["partial_update"])
 @extend_validation_errors(["invalid"], field_name=None, actions=["destroy"])
 class MembershipViewSet(VisibleModelViewSet):
@@ -79,10 +78,13 @@ class MembershipViewSet(VisibleModelViewSet):
         tags=["users"],
     ),
 )
-@documents_locked_fields(UserSerializer, actions=["partial_update"])
 @extend_validation_errors(["invalid"], field_name="is_active", actions=["partial_update"])
 class UserViewSet(
-    mixins.ListModelMixin, mixins.RetrieveModelMixin, mixins.UpdateModelMixin, viewsets.GenericViewSet
+    ConditionalRequestsMixin,
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
 ):
     queryset = get_user_model().objects.prefetch_related("memberships__organization").order_by("username")
     serializer_class = UserSerializer

@@ -7,7 +7,13 @@ from django.core.validators import RegexValidator
 from django.utils import timezone as dj_timezone
 from rest_framework import serializers
 
-from core.serializers import COUNTRY_CHOICES, OwnedByOrganizationMixin, value_after, visibility_field
+from core.serializers import (
+    COUNTRY_CHOICES,
+    OwnedByOrganizationMixin,
+    StrictInputMixin,
+    value_after,
+    visibility_field,
+)
 from core.validators import https_url
 
 from .models import CalendarFeed, Campaign, Event, validate_time_zone
@@ -16,7 +22,7 @@ from .models import CalendarFeed, Campaign, Event, validate_time_zone
 HASHTAG = re.compile(r"^\s*(#?\w{2,79})\s*$")
 
 
-class CampaignSerializer(serializers.ModelSerializer):
+class CampaignSerializer(StrictInputMixin, serializers.ModelSerializer):
     visibility = serializers.ChoiceField(
         Campaign.Level.choices,
         required=False,
@@ -25,6 +31,8 @@ class CampaignSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = Campaign
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"demands": {"max_length": 5000}, "description": {"max_length": 5000}}
         fields = [
             "id",
             "name",
@@ -81,7 +89,7 @@ TIME_HELP = (
 )
 
 
-class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+class EventSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers.ModelSerializer):
     """An event an organization holds, online or at a place, usually within a campaign."""
 
     organization_name = serializers.CharField(source="organization.name", read_only=True)
@@ -99,6 +107,8 @@ class EventSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Event
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"description": {"max_length": 5000}}
         fields = [
             "id",
             "campaign",

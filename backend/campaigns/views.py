@@ -163,7 +163,9 @@ class CalendarFeedView(APIView):
     def post(self, request):
         feed, token = CalendarFeed.issue(request.user)
         url = request.build_absolute_uri(reverse("calendar-feed-ics", kwargs={"token": token}))
-        return Response({**feed_state(feed), "url": url}, status=status.HTTP_201_CREATED)
+        return Response(
+            {**feed_state(feed), "url": url}, status=status.HTTP_201_CREATED, headers={"Location": url}
+        )
 
     @extend_schema(
         operation_id="calendar_feed_destroy",

@@ -4,6 +4,7 @@ from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_v
 from rest_framework import viewsets
 from rest_framework.permissions import IsAuthenticated
 
+from core.conditional import ConditionalRequestsMixin
 from core.viewer import request_viewer
 
 from .filters import ChangeFilter
@@ -54,7 +55,7 @@ EXAMPLE = OpenApiExample(
         examples=[EXAMPLE],
     ),
 )
-class ChangeViewSet(viewsets.ReadOnlyModelViewSet):
+class ChangeViewSet(ConditionalRequestsMixin, viewsets.ReadOnlyModelViewSet):
     serializer_class = ChangeSerializer
     queryset = Change.objects.select_related("actor")
     permission_classes = [IsAuthenticated, CanReadAuditLog]

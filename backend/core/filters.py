@@ -6,6 +6,7 @@ import django_filters
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -52,6 +53,7 @@ class StrictBooleanField(forms.NullBooleanField):
     """`true`/`false` (or `1`/`0`); anything else is refused instead of silently dropping the filter."""
 
     widget = forms.TextInput
+    default_error_messages = {"invalid": _("Enter true or false.")}
 
     def to_python(self, value):
         if value in (None, ""):
@@ -61,7 +63,7 @@ class StrictBooleanField(forms.NullBooleanField):
             return True
         if lowered in ("false", "0"):
             return False
-        raise ValidationError("Enter true or false.", code="invalid")
+        raise ValidationError(self.error_messages["invalid"], code="invalid")
 
 
 class StrictBooleanFilter(django_filters.BooleanFilter):

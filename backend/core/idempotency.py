@@ -31,14 +31,14 @@ from datetime import timedelta
 
 from django.core.exceptions import RequestDataTooBig
 from django.db import DEFAULT_DB_ALIAS, IntegrityError, transaction
-from django.http import HttpResponse, JsonResponse
+from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from rest_framework.exceptions import APIException
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 
-from .errors import problem_body
+from .errors import problem_response
 from .models import IdempotencyRecord
 
 HEADER = "Idempotency-Key"
@@ -46,12 +46,6 @@ UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 TTL = timedelta(hours=24)
 KEPT_HEADERS = ("Content-Type", "ETag", "Location")
 VALID_KEY = re.compile(r"^[\x21-\x7e]{1,255}$")
-
-
-def problem(status: int, title: str, detail: str, code: str, headers: dict | None = None) -> JsonResponse:
-    return JsonResponse(
-        problem_body(status, title=title, detail=detail, code=code), status=status, headers=headers or {}
-    )
 
 
 def _signed_in_user(request):
@@ -103,25 +97,25 @@ def _claim(user, key_hash: str, fingerprint: str) -> tuple[IdempotencyRecord | N
         return IdempotencyRecord.objects.filter(user=user, key_hash=key_hash).first(), False
 
 
-def _answer_for(record: IdempotencyRecord | None, fingerprint: str) -> HttpResponse:
+def _answer_for(request, record: IdempotencyRecord | None, fingerprint: str) -> HttpResponse:
     """What a repeated key gets: the stored answer, or why it cannot have one."""
     if record is None or record.status is None:
-        return problem(
-            409,
-            _("A request with this Idempotency-Key is still running."),
-            _("The first request with this Idempotency-Key has not finished yet; retry in a moment."),
-            "idempotency_key_in_use",
+        return problem_response(
+            "idempotency-key-in-use",
+            request,
+            detail=_("The first request with this Idempotency-Key has not finished yet; retry in a moment."),
+            code="idempotency_key_in_use",
             headers={"Retry-After": "1"},
         )
     if record.fingerprint != fingerprint:
-        return problem(
-            422,
-            _("This Idempotency-Key was used for another request."),
-            _(
+        return problem_response(
+            "idempotency-key-reused",
+            request,
+            detail=_(
                 "This Idempotency-Key was already used with a different method, path or body; "
                 "use a new key for a new request."
             ),
-            "idempotency_key_reused",
+            code="idempotency_key_reused",
         )
     response = HttpResponse(bytes(record.body), status=record.status)
     for name, value in record.headers.items():
@@ -171,11 +165,12 @@ class IdempotencyMiddleware:
             return None  # the view answers as to any anonymous caller (or refuses the token)
         if not VALID_KEY.match(key):
             # Shaped as the API's other unreadable requests (`parse_error`), which every write documents.
-            return problem(
-                400,
-                _("The Idempotency-Key header is invalid."),
-                _("An Idempotency-Key is 1 to 255 visible ASCII characters, for example a UUID."),
-                "parse_error",
+            return problem_response(
+                "malformed-request",
+                request,
+                title=_("The Idempotency-Key header is invalid."),
+                detail=_("An Idempotency-Key is 1 to 255 visible ASCII characters, for example a UUID."),
+                code="parse_error",
             )
         try:
             body = request.body
@@ -184,7 +179,7 @@ class IdempotencyMiddleware:
         fingerprint = _digest(request.method.encode(), request.get_full_path().encode(), body)
         record, ours = _claim(user, key_hash(key), fingerprint)
         if not ours:
-            return _answer_for(record, fingerprint)
+            return _answer_for(request, record, fingerprint)
         return _run(request, view_func, args, kwargs, record)
 
 

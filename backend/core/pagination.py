@@ -30,7 +30,6 @@ from django.db.models import CharField, DateTimeField, F, IntegerField, Q, Query
 from django.db.models.expressions import OrderBy
 from django.db.models.functions import Coalesce
 from django.utils.dateparse import parse_datetime
-from django.utils.translation import gettext_lazy as _
 from rest_framework.exceptions import NotFound, ParseError, ValidationError
 from rest_framework.pagination import PageNumberPagination
 from rest_framework.response import Response
@@ -46,16 +45,29 @@ class CappedPageNumberPagination(PageNumberPagination):
     page_size_query_param = "page_size"
     max_page_size = settings.API_MAX_PAGE_SIZE
 
-    def get_page_size(self, request) -> int:
-        """The size asked for, at most the cap. DRF quietly serves the default size for a
-        `page_size` that is not a positive whole number; that is a client's mistake, so it
-        is refused (400) like any other bad parameter."""
+    def get_page_size(self, request):
+        # DRF quietly cuts a size beyond the cap and ignores a bad one; the contract declares the
+        # range, so a size outside it is refused like any other bad input (as search does).
         raw = request.query_params.get(self.page_size_query_param)
         if raw is None:
             return self.page_size
-        if not (raw.isascii() and raw.isdigit()) or int(raw) < 1:
-            raise ValidationError({self.page_size_query_param: [_("A page size is a whole number from 1.")]})
-        return min(int(raw), self.max_page_size)
+        size = int(raw) if raw.isdigit() else 0
+        if not 1 <= size <= self.max_page_size:
+            raise ValidationError(
+                {self.page_size_query_param: [f"Give a whole number from 1 to {self.max_page_size}."]}
+            )
+        return size
+
+    def get_schema_operation_parameters(self, view):
+        # DRF declares `page_size` as any integer; its range is part of the contract.
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"].update(
+                    {"minimum": 1, "maximum": self.max_page_size, "default": self.page_size}
+                )
+                parameter["description"] = f"Results per page, at most {self.max_page_size}."
+        return parameters
 
 
 class KeysetPagination(CappedPageNumberPagination):

@@ -6,15 +6,24 @@ so each viewset declares only what is particular to it.
 
 from drf_spectacular.plumbing import force_instance, get_lib_doc_excludes, is_serializer
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema, extend_schema_view
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+)
 from drf_standardized_errors.openapi import AutoSchema as ErrorsAutoSchema
 from drf_standardized_errors.openapi_utils import InputDataField, get_flat_serializer_fields
 from rest_framework import permissions, serializers
+from rest_framework.settings import api_settings
 
 from . import serializers as shared
+from .conditional import ConditionalRequestsMixin
+from .errors import PROBLEM_JSON, PROBLEM_KINDS, problem_type
 from .idempotency import VALID_KEY
 from .permissions import RoleWritePermission
-from .viewsets import VersionedViewSetMixin
+from .ratelimit import RateLimitHeadersMixin
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -22,8 +31,10 @@ IF_MATCH = OpenApiParameter(
     OpenApiParameter.HEADER,
     required=False,
     description=(
-        "The ETag you read. If the object changed since, nothing is written and the answer is 412. "
-        'Compared strongly: a weak tag (`W/"3"`) never matches.'
+        'The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the '
+        "object changed since, nothing is written and the answer is 412 with the current state. "
+        'Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it '
+        "(`REQUIRE_IF_MATCH`), a write without it is 428."
     ),
 )
 
@@ -32,7 +43,9 @@ IF_NONE_MATCH = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
     required=False,
-    description="The ETag you hold. If the object is still at that version, the answer is 304, bodiless.",
+    description=(
+        "The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless."
+    ),
 )
 
 IDEMPOTENCY_KEY = OpenApiParameter(
@@ -51,47 +64,111 @@ IDEMPOTENCY_KEY = OpenApiParameter(
 )
 
 
+RATE_LIMIT_HEADERS = {
+    "RateLimit-Policy": {
+        "schema": {"type": "string"},
+        "description": (
+            "The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, "
+            'the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`.'
+        ),
+    },
+    "RateLimit": {
+        "schema": {"type": "string"},
+        "description": (
+            "What is left of each policy: `r` more requests before `t` seconds have passed, as in "
+            '`"login_failures";r=4;t=60`.'
+        ),
+    },
+}
+
+
 def etag_header() -> dict:
-    return {"schema": {"type": "string"}, "description": "Version of the object, for If-Match."}
+    return {
+        "schema": {"type": "string"},
+        "description": (
+            "Strong tag of this representation: the object's version (when it has one) and a digest "
+            "of the body you get, which depends on who you are and your language. Send it back in "
+            "If-Match or If-None-Match."
+        ),
+    }
 
 
-class PreconditionFailedSerializer(serializers.Serializer):
-    type = serializers.CharField()
-    title = serializers.CharField()
-    status = serializers.IntegerField()
-    detail = serializers.CharField()
-    current = serializers.DictField(help_text="The current representation of the object.")
+def problem_types_help() -> str:
+    """The `type` of every kind of problem, for the schema: the one list is `PROBLEM_KINDS`."""
+    kinds = "\n".join(
+        f"- `{problem_type(kind.slug)}` ({kind.status}): {kind.description}"
+        for kind in PROBLEM_KINDS.values()
+    )
+    return (
+        "The kind of problem: a URI reference, resolved against the API's address it leads to "
+        f"the kind's documentation. The kinds:\n{kinds}"
+    )
+
+
+def attr_description(name: str) -> str:
+    """How an input's path appears in `attr`; errors about the whole request may also have none."""
+    if name == api_settings.NON_FIELD_ERRORS_KEY:
+        return f"`{name}` or null (the request as a whole)"
+    return f"`{name}`"
 
 
 class ProblemErrorSerializer(serializers.Serializer):
-    code = serializers.CharField()
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
+    code = serializers.CharField(
+        help_text="What is wrong, for programs: `required`, `invalid`, `not_found`, ..."
+    )
+    detail = serializers.CharField(help_text="What is wrong, for people, in the request's language.")
+    attr = serializers.CharField(
+        allow_null=True,
+        help_text=(
+            "The input the message is about, as a path: `name`; a list item `languages.0`; a field "
+            "of a list item `sources.0.url`. Null when it is about the request as a whole."
+        ),
+    )
 
 
-class IdempotencyProblemSerializer(serializers.Serializer):
-    type = serializers.CharField()
-    title = serializers.CharField()
-    status = serializers.IntegerField()
-    detail = serializers.CharField()
-    errors = ProblemErrorSerializer(many=True)
+@extend_schema_field({"type": "string", "format": "uri-reference"})
+class ProblemTypeField(serializers.CharField):
+    pass
 
 
-IDEMPOTENCY_RESPONSES = {
-    "409": "The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); "
-    "retry after `Retry-After` seconds.",
-    "422": "This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`).",
-}
+class ProblemSerializer(serializers.Serializer):
+    """An error, as RFC 9457 problem details (`application/problem+json`)."""
+
+    type = ProblemTypeField(help_text=problem_types_help())
+    title = serializers.CharField(help_text="The kind of problem, in the request's language.")
+    status = serializers.IntegerField(help_text="The HTTP status code.")
+    detail = serializers.CharField(help_text="What went wrong with this request, in its language.")
+    instance = serializers.CharField(help_text="The path of the request that failed.")
+    errors = ProblemErrorSerializer(many=True, help_text="One entry per message.")
+
+
+class ValidationProblemSerializer(ProblemSerializer):
+    """Invalid input (`/api/problems/validation-error`) or an unreadable request
+    (`/api/problems/malformed-request`).
+
+    `errors[]` holds one entry per message; `attr` is the path of the input it is about.
+    """
+
+
+class PreconditionFailedProblemSerializer(ProblemSerializer):
+    """`If-Match` names a version that is no longer current (`/api/problems/precondition-failed`)."""
+
+    current = serializers.DictField(help_text="The current representation of the object.")
+
+
+PRECONDITION_FAILED = OpenApiResponse(
+    PreconditionFailedProblemSerializer, description="Stale If-Match: nothing was changed."
+)
 
 
 class AutoSchema(ErrorsAutoSchema):
     def _is_versioned_write(self) -> bool:
-        return isinstance(self.view, VersionedViewSetMixin) and self.method in ("PUT", "PATCH", "DELETE")
+        return isinstance(self.view, ConditionalRequestsMixin) and self.method in ("PUT", "PATCH", "DELETE")
 
     def _is_versioned_read(self) -> bool:
         return (
-            isinstance(self.view, VersionedViewSetMixin)
-            and getattr(self.view, "action", None) == "retrieve"
+            isinstance(self.view, ConditionalRequestsMixin)
+            and getattr(self.view, "action", "retrieve") == "retrieve"
             and self.method == "GET"
         )
 
@@ -128,26 +205,52 @@ class AutoSchema(ErrorsAutoSchema):
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         if self._is_versioned_write() and "412" not in responses:
-            responses["412"] = self._get_response_for_code(
-                OpenApiResponse(
-                    PreconditionFailedSerializer, description="Stale If-Match: nothing was changed."
-                ),
-                "412",
-            )
+            responses["412"] = self._get_response_for_code(PRECONDITION_FAILED, "412")
+        if self._is_versioned_write() and "428" not in responses:
+            responses["428"] = self._get_response_for_code(self._get_error_response_serializer("428"), "428")
         if self._is_versioned_read():
             responses["304"] = {
-                "description": "Not modified: the object is still at the version your If-None-Match names.",
+                "description": "Not modified: what you would read is still what your If-None-Match names.",
                 "headers": {"ETag": etag_header()},
             }
         if self._takes_idempotency_key():
-            for code, description in IDEMPOTENCY_RESPONSES.items():
+            for slug in ("idempotency-key-in-use", "idempotency-key-reused"):
+                code = str(PROBLEM_KINDS[slug].status)
                 responses.setdefault(
-                    code,
-                    self._get_response_for_code(
-                        OpenApiResponse(IdempotencyProblemSerializer, description=description), code
-                    ),
+                    code, self._get_response_for_code(self._get_error_response_serializer(code), code)
                 )
         return responses
+
+    def _get_error_response_serializer(self, status_code: str) -> OpenApiResponse:
+        """Every error is one of a few shared components; what differs per operation is its description."""
+        if status_code == "400":
+            return OpenApiResponse(ValidationProblemSerializer, description=self._bad_request_description())
+        kinds = [kind for kind in PROBLEM_KINDS.values() if str(kind.status) == status_code]
+        description = " ".join(f"`{problem_type(kind.slug)}`: {kind.description}" for kind in kinds)
+        return OpenApiResponse(ProblemSerializer, description=description)
+
+    def _get_error_response_examples(self):
+        return []  # the library's examples show its own `type` values, not the ones this API sends
+
+    def _bad_request_description(self) -> str:
+        """The 400 of this operation: which inputs it can refuse, by `attr` path, and with which codes."""
+        changed = "; nothing was changed" if self.method in ("PUT", "PATCH", "POST", "DELETE") else ""
+        lines = [f"Invalid input (`{problem_type('validation-error')}`){changed}."]
+        if self._should_add_validation_error_response():
+            codes = self._get_validation_error_codes_by_field(self._determine_fields_with_error_codes())
+            lines.append(
+                "`errors[].attr` and the `code`s it comes with (`<index>`: a list item's position "
+                "from 0, as in `languages.0`; `<key>`: a key of an object):"
+            )
+            lines.extend(
+                f"- {attr_description(name)}: {', '.join(f'`{code}`' for code in sorted(codes[name]))}"
+                for name in sorted(codes)
+            )
+        if self.method in ("PUT", "PATCH", "POST") and self._should_add_parse_error_response():
+            lines.append(
+                f"\nA body that is not JSON: `{problem_type('malformed-request')}`, code `parse_error`."
+            )
+        return "\n".join(lines)
 
     def _determine_fields_with_error_codes(self):
         fields = super()._determine_fields_with_error_codes()
@@ -169,41 +272,42 @@ class AutoSchema(ErrorsAutoSchema):
             parent, name = candidate.field.parent, candidate.field.field_name
             if parent is not None and callable(getattr(parent, f"validate_{name}", None)):
                 refusable(candidate.name, candidate.field)
-        # So do the fields a serializer refuses by declaration (the mixins in core.serializers).
+        # So do the fields a serializer refuses by declaration (the mixins in core.serializers):
+        # those only admins set, and read-only ones sent with another value (StrictInputMixin).
         if is_serializer(serializer):
-            declared = (
-                *getattr(serializer, "admin_only_fields", ()),
-                *getattr(serializer, "action_only_fields", ()),
-            )
-            for name in declared:
+            read_only = [name for name, field in serializer.fields.items() if field.read_only]
+            for name in (*getattr(serializer, "admin_only_fields", ()), *read_only):
                 if name in serializer.fields:
                     refusable(name, serializer.fields[name])
         return fields
 
     def _get_response_for_code(self, serializer, status_code, media_types=None, direction="response"):
-        # Errors are JSON problem details even where success is another format (a calendar):
-        # document them as JSON, not in the media types of the operation's renderers.
+        # Errors are problem details even where success is another format (a calendar):
+        # document them so, not in the media types of the operation's renderers.
         if media_types is None and str(status_code)[:1] in ("4", "5"):
-            media_types = ["application/json"]
+            media_types = [PROBLEM_JSON]
         return super()._get_response_for_code(serializer, status_code, media_types, direction)
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
         if (
-            isinstance(self.view, VersionedViewSetMixin)
+            isinstance(self.view, ConditionalRequestsMixin)
             and status_code in ("200", "201")
             and not self._is_list_view()
         ):
             headers["ETag"] = etag_header()
-        if (
-            isinstance(self.view, VersionedViewSetMixin)
-            and status_code == "201"
-            and self.view.action == "create"
-        ):
+        if status_code == "201":
             headers["Location"] = {
                 "schema": {"type": "string", "format": "uri"},
-                "description": "The address of the new object.",
+                "description": "The address of what was created.",
             }
+        if isinstance(self.view, RateLimitHeadersMixin):
+            headers.update(RATE_LIMIT_HEADERS)
+            if status_code == "429":
+                headers["Retry-After"] = {
+                    "schema": {"type": "integer", "minimum": 0},
+                    "description": "Seconds to wait before trying again.",
+                }
         return headers
 
 
@@ -218,7 +322,9 @@ def crud_docs(singular: str, plural: str, tag: str, read_note: str, write_note: 
         ),
         retrieve=extend_schema(
             summary=f"Get one {singular}",
-            description=f"{read_note} 404 for anything you may not see; the ETag header is its version.",
+            description=(
+                f"{read_note} 404 for anything you may not see; 304 to the ETag you hold if it is unchanged."
+            ),
             tags=[tag],
         ),
         create=extend_schema(
@@ -250,12 +356,7 @@ def doc_excludes() -> list[type]:
 
 def with_precondition(serializer) -> dict:
     """Responses of an action that honours `If-Match`: the result, or 412 with the current state."""
-    return {
-        200: serializer,
-        412: OpenApiResponse(
-            PreconditionFailedSerializer, description="Stale If-Match: nothing was changed."
-        ),
-    }
+    return {200: serializer, 412: PRECONDITION_FAILED}
 
 
 def drop_unnamed_discriminators(result, generator, request, public):

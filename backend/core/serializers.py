@@ -2,8 +2,10 @@
 
 from collections.abc import Mapping
 
+from django.core.exceptions import ObjectDoesNotExist
 from django_countries import countries
 from rest_framework import serializers
+from rest_framework.fields import SkipField
 from rest_framework.validators import UniqueValidator
 
 from . import rules
@@ -124,23 +126,20 @@ class AdminOnlyFieldsMixin(ViewerContextMixin):
         return attrs
 
 
-class ActionOnlyFieldsMixin:
-    """Refuses, with 400, read-only fields that only a dedicated action sets, instead of ignoring them.
+class StrictInputMixin:
+    """Refuses, with 400 on the field, a key the serializer does not write instead of ignoring it.
 
-    `last_verified_at` of a contact point, say, is written by the `verify` action alone. Sending
-    back the value just read is accepted, so a client may PUT the representation it got.
+    DRF drops unknown and read-only keys in silence, so a client would believe that
+    `{"status": "published"}` published a document (docs/design.md, rule 4: never silently
+    applied). Sending back a read-only value as it was read is accepted, so a client may PUT
+    the representation it got; `read_only_message` may say where such a field is changed.
     """
 
-    action_only_fields: tuple[str, ...] = ()
+    read_only_message = "This field is read-only here and cannot be written."
+    unknown_message = "This field does not exist here."
 
     def to_internal_value(self, data):
-        refused = {}
-        if isinstance(data, Mapping):
-            refused = {
-                name: ["This is set by its own action and cannot be written."]
-                for name in self.action_only_fields
-                if name in data and data[name] != self._current_representation(name)
-            }
+        refused = self._refused_keys(data) if isinstance(data, Mapping) else {}
         try:
             value = super().to_internal_value(data)
         except serializers.ValidationError as exc:
@@ -151,9 +150,23 @@ class ActionOnlyFieldsMixin:
             raise serializers.ValidationError(refused)
         return value
 
-    def _current_representation(self, name: str):
+    def _refused_keys(self, data: Mapping) -> dict[str, list[str]]:
+        refused = {}
+        for name in data:
+            field = self.fields.get(name)
+            if field is None:
+                refused[name] = [self.unknown_message]
+            elif field.read_only and data[name] != self._current_representation(field):
+                refused[name] = [self.read_only_message]
+        return refused
+
+    def _current_representation(self, field):
         if self.instance is None:
             return None
-        field = self.fields[name]
-        value = field.get_attribute(self.instance)
-        return None if value is None else field.to_representation(value)
+        try:
+            value = field.get_attribute(self.instance)
+        except (AttributeError, KeyError, ObjectDoesNotExist, SkipField):
+            return None
+        if value is None:
+            return None
+        return field.to_representation(value)

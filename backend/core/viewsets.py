@@ -2,22 +2,24 @@
 
 A domain viewset is a declaration: `queryset`, `serializer_class`, `filterset_class`,
 `write_roles`. Reads go through `visible_to(viewer)`, so anything invisible is a 404;
-a detail read answers 304 to an `If-None-Match` naming its version. Writes of versioned
-objects honour `If-Match` and answer 412 with the current representation instead of
+a detail read answers 304 to an `If-None-Match` naming its tag (`core.conditional`). Writes of
+versioned objects honour `If-Match` and answer 412 with the current representation instead of
 overwriting a newer edit; an update that changes nothing saves nothing, so the version
 (and the change feed) moves only when the object does. A create answers 201 with the new
 object's address in `Location`.
 """
 
 from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import transaction
 from django.urls import NoReverseMatch
 from drf_orjson_renderer.renderers import ORJSONRenderer
 from rest_framework import status, viewsets
 from rest_framework.filters import OrderingFilter
+from rest_framework.permissions import SAFE_METHODS
 from rest_framework.response import Response
 
-from .errors import PreconditionFailed, if_match_allows, if_none_match_hits
+from .conditional import ConditionalRequestsMixin
 from .filters import UnlessUnfilteredFilterBackend
 from .pagination import KeysetPagination
 from .references import with_visible_references
@@ -43,24 +45,35 @@ class VisibleViewSetMixin:
         return getattr(obj, self.owner_field)
 
 
-class VersionedViewSetMixin:
-    """ETag on reads (304 when unchanged); `If-Match` on writes; 412 with the current state if stale."""
+class VersionedViewSetMixin(ConditionalRequestsMixin):
+    """Writes of versioned objects: a locked row, `If-Match` (412 if stale), no version for a no-op.
+
+    Tags, 304 and the precondition itself are `core.conditional`'s.
+    """
 
     def get_object(self):
-        obj = super().get_object()
-        if self.request.method not in ("GET", "HEAD", "OPTIONS"):
-            # Lock the row so two racing writers are serialized and the check below is true.
-            obj = type(obj)._base_manager.select_for_update().get(pk=obj.pk)
-        return obj
+        if self.request.method in SAFE_METHODS:
+            return super().get_object()
+        # Lock the row first, so two racing writers are serialized and the precondition (checked
+        # on the object as its caller reads it) is still true when the write lands.
+        self.lock_requested_row()
+        obj = self._as_read = super().get_object()
+        # The write gets the row as stored: what the read annotated or prefetched is the state
+        # before the write, and services read it afresh.
+        return type(obj)._base_manager.get(pk=obj.pk)
+
+    def lock_requested_row(self) -> None:
+        lookup = self.lookup_url_kwarg or self.lookup_field
+        rows = self.queryset.model._base_manager.select_for_update()
+        try:
+            rows.filter(**{self.lookup_field: self.kwargs[lookup]}).values_list("pk").first()
+        except (ValueError, DjangoValidationError):
+            return  # not an address of any row: the lookup that follows answers 404
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
-        obj = getattr(self, "_etag_object", None)
-        if obj is None:
-            return response
-        if response.status_code < 300 or response.status_code == status.HTTP_304_NOT_MODIFIED:
-            response["ETag"] = obj.etag
-        if response.status_code == status.HTTP_201_CREATED and "Location" not in response:
+        obj = self._etag_object
+        if obj is not None and response.status_code == status.HTTP_201_CREATED and "Location" not in response:
             location = self.location_of(obj)
             if location is not None:
                 response["Location"] = location
@@ -75,21 +88,10 @@ class VersionedViewSetMixin:
         except NoReverseMatch:
             return None
 
-    def retrieve(self, request, *args, **kwargs):
-        self._etag_object = self.get_object()
-        if if_none_match_hits(request.headers.get("If-None-Match"), self._etag_object.etag):
-            return Response(status=status.HTTP_304_NOT_MODIFIED)
-        return Response(self.get_serializer(self._etag_object).data)
-
-    def check_precondition(self, obj) -> None:
-        """Raise `PreconditionFailed` unless the request's `If-Match` names this very version of `obj`."""
-        if not if_match_allows(self.request.headers.get("If-Match"), obj.etag):
-            raise PreconditionFailed(etag=obj.etag, current=self.get_serializer(obj).data)
-
     def act_on_object(self, act) -> Response:
         """Answer with `act(obj)` for the requested object, unless `If-Match` says it changed since."""
         obj = self.get_object()
-        self.check_precondition(obj)
+        self.check_precondition(self._as_read)
         self._etag_object = act(obj)
         return Response(self.get_serializer(self._etag_object).data)
 
@@ -97,7 +99,6 @@ class VersionedViewSetMixin:
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         instance = self.get_object()
-        self.check_precondition(instance)
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
         if changes_nothing(serializer):
@@ -110,7 +111,6 @@ class VersionedViewSetMixin:
     @transaction.atomic
     def destroy(self, request, *args, **kwargs):
         instance = self.get_object()
-        self.check_precondition(instance)
         self.perform_destroy(instance)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

@@ -4,7 +4,7 @@ from django.conf import settings
 from django_countries.serializer_fields import CountryField
 from rest_framework import serializers
 
-from core.serializers import ViewerContextMixin
+from core.serializers import StrictInputMixin, ViewerContextMixin
 from core.validators import https_url
 from documents.models import Document
 from documents.serializers import DocumentCardSerializer
@@ -16,12 +16,12 @@ PROFILE_LIST_CAP = 50
 PROFILE_TEXT_MAX = 20000
 
 
-class SourceSerializer(serializers.Serializer):
+class SourceSerializer(StrictInputMixin, serializers.Serializer):
     title = serializers.CharField(max_length=300)
     url = serializers.URLField(validators=[https_url])
 
 
-class CountrySerializer(serializers.ModelSerializer):
+class CountrySerializer(StrictInputMixin, serializers.ModelSerializer):
     code = CountryField(help_text="ISO 3166-1 alpha-2.")
     name = serializers.CharField(source="code.name", read_only=True)
     sources = SourceSerializer(many=True, required=False, max_length=50)

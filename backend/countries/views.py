@@ -36,7 +36,10 @@ class CountryViewSet(VisibleModelViewSet):
 
     def get_serializer_class(self):
         # The profile page: with the guides and organizations for the country, and a review warning.
-        return CountryDetailSerializer if self.action == "retrieve" else super().get_serializer_class()
+        # Writes answer it too, so their ETag is the one a read gives (core/conditional.py).
+        if self.action in ("retrieve", "create", "update", "partial_update"):
+            return CountryDetailSerializer
+        return super().get_serializer_class()
 
     def perform_create(self, serializer):
         serializer.validated_data["reviewed_by"] = self.request.user

@@ -12,6 +12,7 @@ from rest_framework import serializers
 from core.representation import Computed
 from core.serializers import (
     OwnedByOrganizationMixin,
+    StrictInputMixin,
     countries_field,
     topics_field,
     visibility_field,
@@ -84,7 +85,7 @@ class DocumentCardSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-class DocumentSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+class DocumentSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers.ModelSerializer):
     """The full document. Status changes go through the workflow actions, never through a write."""
 
     organization_name = serializers.CharField(source="organization.name", read_only=True)

@@ -359,7 +359,9 @@ class DocumentViewSet(FastListMixin, VisibleModelViewSet):
             )
         except UploadRejected as exc:
             raise serializers.ValidationError({"file": [str(exc)]}) from exc
-        return Response(AttachmentSerializer(attachment).data, status=status.HTTP_201_CREATED)
+        data = AttachmentSerializer(attachment).data
+        location = request.build_absolute_uri(data["download_url"])
+        return Response(data, status=status.HTTP_201_CREATED, headers={"Location": location})
 
     def _attachment(self, document: Document, attachment_id: str):
         return get_object_or_404(document.attachments.all(), pk=int(attachment_id))

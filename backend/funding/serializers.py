@@ -4,13 +4,13 @@ from decimal import Decimal
 
 from rest_framework import serializers
 
-from core.serializers import value_after
+from core.serializers import StrictInputMixin, value_after
 from core.vocabulary import CURRENCY_CHOICES
 
 from .models import LedgerEntry
 
 
-class LedgerEntrySerializer(serializers.ModelSerializer):
+class LedgerEntrySerializer(StrictInputMixin, serializers.ModelSerializer):
     """Money collected by the campaign or granted to a partner group."""
 
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
@@ -19,6 +19,8 @@ class LedgerEntrySerializer(serializers.ModelSerializer):
 
     class Meta:
         model = LedgerEntry
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"purpose": {"max_length": 2000}}
         fields = [
             "id",
             "kind",

@@ -7,6 +7,7 @@ from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
+from core.conditional import ConditionalRequestsMixin
 from core.references import with_visible_references
 from core.viewer import request_viewer
 
@@ -30,7 +31,7 @@ READ_NOTE = (
     ),
     retrieve=extend_schema(summary="One inbox item", description=READ_NOTE, tags=["inbox"]),
 )
-class InboxViewSet(viewsets.ReadOnlyModelViewSet):
+class InboxViewSet(ConditionalRequestsMixin, viewsets.ReadOnlyModelViewSet):
     queryset = Notification.objects.all()
     serializer_class = NotificationSerializer
     filterset_class = NotificationFilter

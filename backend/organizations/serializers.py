@@ -5,10 +5,10 @@ from rest_framework import serializers
 
 from core.representation import Computed
 from core.serializers import (
-    ActionOnlyFieldsMixin,
     AdminOnlyFieldsMixin,
     CodeListField,
     OwnedByOrganizationMixin,
+    StrictInputMixin,
     countries_field,
     languages_field,
     topics_field,
@@ -20,7 +20,7 @@ from core.validators import https_url, normalize_contact_value
 from .models import ContactPoint, Organization
 
 
-class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
+class OrganizationSerializer(StrictInputMixin, AdminOnlyFieldsMixin, serializers.ModelSerializer):
     """A partner organization; its visibility caps that of everything it owns."""
 
     countries = countries_field(help_text="Countries of operation (ISO 3166-1 alpha-2).")
@@ -54,7 +54,7 @@ class OrganizationSerializer(AdminOnlyFieldsMixin, serializers.ModelSerializer):
 
 
 class ContactPointSerializer(
-    ActionOnlyFieldsMixin, AdminOnlyFieldsMixin, OwnedByOrganizationMixin, serializers.ModelSerializer
+    StrictInputMixin, AdminOnlyFieldsMixin, OwnedByOrganizationMixin, serializers.ModelSerializer
 ):
     """One way to reach an organization; the value is normalized for its channel."""
 
@@ -65,7 +65,6 @@ class ContactPointSerializer(
     visibility = visibility_field(required=False)
     is_stale = serializers.BooleanField(read_only=True, help_text="Not verified within the configured age.")
 
-    action_only_fields = ("last_verified_at",)
     computed_fields = {"is_stale": Computed(("last_verified_at",), ContactPoint.is_stale_at)}
 
     class Meta:

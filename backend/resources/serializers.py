@@ -8,6 +8,7 @@ from rest_framework import serializers
 from core.references import VisibleReferenceField
 from core.serializers import (
     OwnedByOrganizationMixin,
+    StrictInputMixin,
     ViewerContextMixin,
     countries_field,
     languages_field,
@@ -19,7 +20,7 @@ from core.vocabulary import CURRENCY_CHOICES
 from .models import Resource, ResourceResponse, ResponseMessage
 
 
-class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+class ResourceSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers.ModelSerializer):
     """An offer or request of one organization to the network."""
 
     organization_name = serializers.CharField(source="organization.name", read_only=True)
@@ -52,6 +53,8 @@ class ResourceSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
 
     class Meta:
         model = Resource
+        # Text a person writes has a bound, so the contract declares it and a client can check it.
+        extra_kwargs = {"description": {"max_length": 5000}}
         fields = [
             "id",
             "kind",
@@ -115,7 +118,7 @@ class MatchSerializer(ResourceSerializer):
         fields = [*ResourceSerializer.Meta.fields, "overlap"]
 
 
-class ResourceResponseSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
+class ResourceResponseSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers.ModelSerializer):
     """Another organization's answer to a resource; seen by the two organizations only."""
 
     organization_name = VisibleReferenceField(
@@ -164,7 +167,8 @@ class ResourceResponseSerializer(OwnedByOrganizationMixin, serializers.ModelSeri
         validators = []  # one response per organization is checked by the service, with a clearer message
         extra_kwargs = {
             "organization": {"help_text": "The responding organization; you must coordinate it."},
-            "message": {"help_text": "What you want to tell the owning organization."},
+            "message": {"help_text": "What you want to tell the owning organization.", "max_length": 5000},
+            "contribution": {"max_length": 2000},
         }
 
     def get_fields(self):
@@ -182,13 +186,13 @@ class ResourceResponseUpdateSerializer(ResourceResponseSerializer):
         read_only_fields = [*ResourceResponseSerializer.Meta.read_only_fields, "resource", "organization"]
 
 
-class DecisionSerializer(serializers.Serializer):
+class DecisionSerializer(StrictInputMixin, serializers.Serializer):
     note = serializers.CharField(
         required=False, allow_blank=True, max_length=2000, help_text="Optional reason."
     )
 
 
-class ResponseMessageSerializer(ViewerContextMixin, serializers.ModelSerializer):
+class ResponseMessageSerializer(StrictInputMixin, ViewerContextMixin, serializers.ModelSerializer):
     """A message in the thread of a response."""
 
     organization_name = VisibleReferenceField(

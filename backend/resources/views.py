@@ -237,7 +237,13 @@ class ResourceResponseViewSet(VisibleModelViewSet):
                 viewer=self.viewer,
                 actor=request.user,
             )
-            return Response(self.get_serializer(message).data, status=status.HTTP_201_CREATED)
+            # A message has no address of its own: the new one is read in its thread, this address.
+            thread = request.build_absolute_uri(request.path)
+            return Response(
+                self.get_serializer(message).data,
+                status=status.HTTP_201_CREATED,
+                headers={"Location": thread},
+            )
         thread = with_visible_references(
             ResponseMessage.objects.visible_to(self.viewer)
             .filter(response=response)

@@ -107,19 +107,3 @@ class SearchResultsSerializer(serializers.Serializer):
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)
     results = SearchHitSerializer(many=True)
-
-
-class SearchTimeoutErrorSerializer(serializers.Serializer):
-    code = serializers.ChoiceField(choices=[("search_timeout", "search_timeout")])
-    detail = serializers.CharField()
-    attr = serializers.CharField(allow_null=True)
-
-
-class SearchTimeoutResponseSerializer(serializers.Serializer):
-    """The 503 of a search stopped at its time limit, as problem details."""
-
-    type = serializers.ChoiceField(choices=[("server_error", "server_error")])
-    title = serializers.CharField()
-    status = serializers.IntegerField()
-    detail = serializers.CharField()
-    errors = SearchTimeoutErrorSerializer(many=True)

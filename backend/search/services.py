@@ -26,6 +26,7 @@ from django.conf import settings
 from django.db import OperationalError, connection, transaction
 from django.db.models import QuerySet
 from django.db.models.expressions import RawSQL
+from django.utils.translation import gettext_lazy
 from rest_framework import status
 from rest_framework.exceptions import APIException
 
@@ -47,7 +48,9 @@ SQLITE_CHECK_EVERY = 1000  # virtual-machine steps between two looks at the cloc
 
 class SearchTimeout(APIException):
     status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_detail = "The search took too long and was stopped; try fewer or more specific words."
+    default_detail = gettext_lazy(
+        "The search took too long and was stopped; try fewer or more specific words."
+    )
     default_code = "search_timeout"
 
 

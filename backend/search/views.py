@@ -8,13 +8,13 @@ from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 from rest_framework.views import APIView
 
+from core.schema import ProblemSerializer
 from core.viewer import request_viewer
 
 from .serializers import (
     MAX_PAGE,
     SearchParamsSerializer,
     SearchResultsSerializer,
-    SearchTimeoutResponseSerializer,
 )
 from .services import search
 
@@ -48,7 +48,9 @@ class SearchView(APIView):
         parameters=[SearchParamsSerializer],
         responses={
             200: SearchResultsSerializer,
-            503: OpenApiResponse(SearchTimeoutResponseSerializer, description="The search took too long."),
+            503: OpenApiResponse(
+                ProblemSerializer, description="The search took too long and was stopped (`search_timeout`)."
+            ),
         },
         tags=["search"],
         examples=[

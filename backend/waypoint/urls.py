@@ -6,7 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView
 
 from core.api_root import ApiIndexView
-from core.docs import RedocDocsView, SwaggerDocsView
+from core.docs import RedocDocsView, SwaggerDocsView, problem_types
 from core.health import healthz
 
 urlpatterns = [
@@ -15,8 +15,8 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SwaggerDocsView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", RedocDocsView.as_view(url_name="schema"), name="redoc"),
+    path("api/problems/", problem_types, name="problem-types"),
+    path("api/problems/<slug:slug>", problem_types, name="problem-type"),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
 ]
-
-handler404 = "core.api_root.not_found"

@@ -30,7 +30,7 @@ def test_an_admin_is_shown_as_admin(olga, as_user):
 def test_anonymous_callers_get_401(db):
     response = APIClient().get(ME)
     assert response.status_code == 401
-    assert response.data["type"] == "client_error"
+    assert response.data["type"] == "/api/problems/not-authenticated"
 
 
 def test_i_change_my_email_and_name_and_the_feed_records_it(anna, as_user):
@@ -77,7 +77,7 @@ def test_an_address_someone_else_uses_is_refused_without_saying_whose(anna, alic
     for taken in ("alice@example.org", "ALICE@Example.org", " alice@example.org "):
         response = client.patch(ME, {"email": taken})
         assert response.status_code == 400, (taken, response.content)
-        assert response.data["type"] == "validation_error"
+        assert response.data["type"] == "/api/problems/validation-error"
         [error] = response.data["errors"]
         assert error["attr"] == "email"
         assert "alice" not in error["detail"].lower()

@@ -34,7 +34,7 @@ def test_a_brute_forcer_from_one_address_is_stopped_with_problem_details(anna, a
         assert attempt("10.0.0.1", "anna").status_code == 401
     response = attempt("10.0.0.1", "anna", PASSWORD)  # even the right password now waits
     assert response.status_code == 429
-    assert response.data["type"] == "client_error"
+    assert response.data["type"] == "/api/problems/throttled"
     assert response.data["status"] == 429
     assert response.data["errors"][0]["code"] == "throttled"
     assert int(response["Retry-After"]) > 0
@@ -136,4 +136,4 @@ def test_a_body_that_is_not_an_object_is_400_not_a_crash(db):
     for body in ("[]", '"anna"', "1", "null"):
         response = APIClient().post(LOGIN, body, content_type="application/json")
         assert response.status_code == 400, body
-        assert response.data["type"] == "validation_error"
+        assert response.data["type"] == "/api/problems/validation-error"

@@ -43,10 +43,10 @@ def b64(data: bytes) -> str:
 def assert_unauthorized(response):
     """401 as problem details: one error that names what happened, not a list of fake fields."""
     assert response.status_code == 401, response.content
-    assert response.data["type"] == "client_error"
+    assert response.data["type"] == "/api/problems/not-authenticated"
     assert response.data["status"] == 401
     [error] = response.data["errors"]
-    assert error["code"] in AuthErrorCode.values, error  # documented in the schema of every 401
+    assert error["code"] in AuthErrorCode.values, error  # documented in the schema of the sign-in endpoints
     assert error["attr"] is None
     assert error["detail"] == response.data["detail"]
     assert response["WWW-Authenticate"].startswith("Bearer")

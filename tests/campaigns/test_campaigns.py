@@ -177,7 +177,7 @@ class TestCampaignCalendar:
         campaign = CampaignFactory(visibility="network")
         response = api.get(f"/api/v1/campaigns/{campaign.id}/calendar/")
         assert response.status_code == 404
-        assert response["Content-Type"] == "application/json"
+        assert response["Content-Type"] == "application/problem+json"
         assert as_user(anna).get(f"/api/v1/campaigns/{campaign.id}/calendar/").status_code == 200
 
 

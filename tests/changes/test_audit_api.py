@@ -104,8 +104,11 @@ def test_bad_filters_are_400(as_user, olga, history, params):
 def test_pages_are_capped(as_user, olga, org_a):
     for index in range(110):
         MembershipFactory(user=UserFactory(username=f"member{index}"), organization=org_a)
-    response = as_user(olga).get(URL, {"page_size": 1000})
-    assert len(response.json()["results"]) == 100
+    assert len(as_user(olga).get(URL, {"page_size": 100}).json()["results"]) == 100
+    for size in (1000, 0, "ten"):
+        refused = as_user(olga).get(URL, {"page_size": size})
+        assert refused.status_code == 400
+        assert refused.json()["errors"][0]["attr"] == "page_size"
 
 
 def test_the_log_is_read_only(as_user, olga, history):

@@ -30,7 +30,7 @@ def assert_refused(response, *attrs: str) -> None:
     assert response.status_code == 400, response.data
     assert response["Content-Type"].startswith("application/json")
     body = response.json()
-    assert body["type"] == "validation_error"
+    assert body["type"] == "/api/problems/validation-error"
     assert body["status"] == 400
     named = [error["attr"] for error in body["errors"]]
     for attr in attrs:

@@ -91,7 +91,10 @@ def test_the_responder_edits_and_withdraws_a_pending_response(as_user, alice, bo
     assert as_user(alice).patch(url, {"message": "changed"}, format="json").status_code == 403
     edited = as_user(bob).patch(url, {"message": "Three beds after all."}, format="json")
     assert edited.status_code == 200 and edited.data["message"] == "Three beds after all."
-    assert as_user(bob).patch(url, {"resource": 999}, format="json").data["resource"] == offer.id
+    moved = as_user(bob).patch(url, {"resource": 999}, format="json")
+    assert moved.status_code == 400 and moved.data["errors"][0]["attr"] == "resource"
+    made.refresh_from_db()
+    assert made.resource_id == offer.id
     assert as_user(bob).post(f"{url}withdraw/").data["status"] == "withdrawn"
     assert as_user(bob).patch(url, {"message": "again"}, format="json").status_code == 400
     assert as_user(alice).post(f"{url}accept/", {}, format="json").status_code == 400

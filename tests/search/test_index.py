@@ -162,7 +162,7 @@ def test_a_search_past_its_time_limit_is_a_503_problem(db, settings):
         response = api.get("/api/v1/search/", {"q": "example"})
     assert response.status_code == 503, response.content
     body = response.json()
-    assert body["type"] == "server_error" and body["status"] == 503
+    assert body["type"] == "/api/problems/service-unavailable" and body["status"] == 503
     assert body["errors"][0]["code"] == "search_timeout"
     settings.SEARCH_TIMEOUT_MS = 2000
     assert api.get("/api/v1/search/", {"q": "example"}).status_code == 200  # the limit was lifted

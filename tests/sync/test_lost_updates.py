@@ -134,10 +134,10 @@ def test_the_412_is_in_the_contract():
         for method in ("put", "patch", "delete"):
             operation = schema["paths"][path][method]
             assert "412" in operation["responses"], (path, method)
-            body = operation["responses"]["412"]["content"]["application/json"]["schema"]
-            assert body["$ref"].endswith("/PreconditionFailed")
+            body = operation["responses"]["412"]["content"]["application/problem+json"]["schema"]
+            assert body["$ref"].endswith("/PreconditionFailedProblem")
             assert any(p["name"] == "If-Match" and p["in"] == "header" for p in operation["parameters"])
-    assert "current" in schema["components"]["schemas"]["PreconditionFailed"]["properties"]
+    assert "current" in schema["components"]["schemas"]["PreconditionFailedProblem"]["properties"]
 
 
 @pytest.mark.django_db(transaction=True)

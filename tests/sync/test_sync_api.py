@@ -192,7 +192,7 @@ def test_a_deactivated_account_cannot_sync(as_user, anna, world):
     anna.save()
     response = client.get(SYNC_URL, {"cursor": replica.cursor})
     assert response.status_code == 401
-    assert response.json()["type"] == "client_error"
+    assert response.json()["type"] == "/api/problems/not-authenticated"
 
 
 def test_304_when_nothing_changed_for_this_viewer(api, as_user, alice, olga, world, org_a):

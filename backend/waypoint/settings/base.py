@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "core.api_root.ApiErrorsAsProblemsMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
@@ -163,6 +164,9 @@ LOGGING = {
 # Django REST framework, errors and schema
 # ---------------------------------------------------------------------------
 API_MAX_PAGE_SIZE = 100
+# A write (PUT, PATCH, DELETE) of an object that has an ETag without `If-Match` is refused
+# with 428 instead of overwriting blindly (core/conditional.py).
+REQUIRE_IF_MATCH = env_bool("REQUIRE_IF_MATCH", False)
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["accounts.authentication.RevocableJWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["core.permissions.RoleWritePermission"],
@@ -173,6 +177,7 @@ REST_FRAMEWORK = {
         "rest_framework.filters.OrderingFilter",
     ],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "core.negotiation.ProblemAwareContentNegotiation",
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "core.schema.AutoSchema",
     "EXCEPTION_HANDLER": "drf_standardized_errors.handler.exception_handler",
@@ -191,8 +196,10 @@ DRF_STANDARDIZED_ERRORS = {
     "EXCEPTION_FORMATTER_CLASS": "core.errors.ProblemDetailsFormatter",
     "EXCEPTION_HANDLER_CLASS": "core.errors.ProblemDetailsExceptionHandler",
     "ALLOWED_ERROR_STATUS_CODES": ["400", "401", "403", "404", "405", "406", "415", "429"],
-    # 401s name why (expired token, ended session, reused refresh token...): document those codes.
-    "ERROR_SCHEMAS": {"401": "accounts.errors.ErrorResponse401Serializer"},
+    # How the schema writes a list item's and an object key's place in an error's `attr`
+    # (core.schema spells them out: `languages.<index>` is `languages.0` in an answer).
+    "LIST_INDEX_IN_API_SCHEMA": "<index>",
+    "DICT_KEY_IN_API_SCHEMA": "<key>",
 }
 
 SPECTACULAR_SETTINGS = {
@@ -206,6 +213,9 @@ SPECTACULAR_SETTINGS = {
         "Errors are JSON problem details (RFC 9457) with one entry per invalid field."
     ),
     "VERSION": "1.0.0",
+    "CONTACT": {"name": "The network office of Waypoint"},
+    # Relative: clients and the docs pages call the server that serves them the schema.
+    "SERVERS": [{"url": "/", "description": "The server this description is served from."}],
     "SERVE_INCLUDE_SCHEMA": False,
     "COMPONENT_SPLIT_REQUEST": True,
     "SCHEMA_PATH_PREFIX": r"/api/v1",
@@ -215,17 +225,6 @@ SPECTACULAR_SETTINGS = {
     # No online validator badge: it would send the schema address to a third party.
     "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "ENUM_NAME_OVERRIDES": {
-        "ValidationErrorEnum": "drf_standardized_errors.openapi_serializers.ValidationErrorEnum.choices",
-        "ClientErrorEnum": "drf_standardized_errors.openapi_serializers.ClientErrorEnum.choices",
-        "ServerErrorEnum": "drf_standardized_errors.openapi_serializers.ServerErrorEnum.choices",
-        "ErrorCode401Enum": "accounts.errors.AuthErrorCode.choices",
-        "ErrorCode403Enum": "drf_standardized_errors.openapi_serializers.ErrorCode403Enum.choices",
-        "ErrorCode404Enum": "drf_standardized_errors.openapi_serializers.ErrorCode404Enum.choices",
-        "ErrorCode405Enum": "drf_standardized_errors.openapi_serializers.ErrorCode405Enum.choices",
-        "ErrorCode406Enum": "drf_standardized_errors.openapi_serializers.ErrorCode406Enum.choices",
-        "ErrorCode415Enum": "drf_standardized_errors.openapi_serializers.ErrorCode415Enum.choices",
-        "ErrorCode429Enum": "drf_standardized_errors.openapi_serializers.ErrorCode429Enum.choices",
-        "ErrorCode500Enum": "drf_standardized_errors.openapi_serializers.ErrorCode500Enum.choices",
         "Visibility": "core.visibility.Visibility.choices",
         "CountryCode": "core.serializers.COUNTRY_CHOICES",
         "LanguageCode": "core.vocabulary.LANGUAGE_CHOICES",
