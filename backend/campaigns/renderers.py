@@ -2,6 +2,8 @@
 
 from rest_framework.renderers import BaseRenderer, JSONRenderer
 
+from core.errors import PROBLEM_JSON
+
 
 class ICalendarRenderer(BaseRenderer):
     media_type = "text/calendar"
@@ -11,8 +13,8 @@ class ICalendarRenderer(BaseRenderer):
     def render(self, data, accepted_media_type=None, renderer_context=None):
         if data is None or isinstance(data, bytes):
             return data or b""
-        # Errors (404, 401) are problem details: send them as JSON, not as a broken calendar.
+        # Errors (404, 401) are problem details: send them so, not as a broken calendar.
         response = (renderer_context or {}).get("response")
         if response is not None:
-            response["Content-Type"] = "application/json"
+            response["Content-Type"] = PROBLEM_JSON
         return JSONRenderer().render(data, "application/json", renderer_context)

@@ -100,7 +100,7 @@ def problem_types_help() -> str:
         for kind in PROBLEM_KINDS.values()
     )
     return (
-        "The kind of problem: a URI reference, resolved against the API's address it leads to "
+        "The kind of problem: a URI reference; resolved against the API's address, it leads to "
         f"the kind's documentation. The kinds:\n{kinds}"
     )
 
@@ -357,18 +357,3 @@ def doc_excludes() -> list[type]:
 def with_precondition(serializer) -> dict:
     """Responses of an action that honours `If-Match`: the result, or 412 with the current state."""
     return {200: serializer, 412: PRECONDITION_FAILED}
-
-
-def drop_unnamed_discriminators(result, generator, request, public):
-    """Postprocessing hook: remove a discriminator whose mapping names a branch by `null`.
-
-    An error schema whose only entry has `attr: null` (an error about the request as a whole)
-    gets a discriminator mapping keyed by None, written as the YAML key `null:`: not a string,
-    so YAML parsers refuse or misread the file. One branch needs no discriminator anyway, and
-    a value that is not a string cannot select one.
-    """
-    for schema in result.get("components", {}).get("schemas", {}).values():
-        mapping = schema.get("discriminator", {}).get("mapping", {})
-        if any(not isinstance(key, str) for key in mapping):
-            del schema["discriminator"]
-    return result

@@ -28,7 +28,7 @@ def snapshot() -> dict:
 def assert_refused(response, *attrs: str) -> None:
     """A 400 problem-details body naming each of `attrs` (or a sub-field of it)."""
     assert response.status_code == 400, response.data
-    assert response["Content-Type"].startswith("application/json")
+    assert response["Content-Type"] == "application/problem+json"
     body = response.json()
     assert body["type"] == "/api/problems/validation-error"
     assert body["status"] == 400

@@ -242,8 +242,7 @@ SPECTACULAR_SETTINGS = {
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
     "POSTPROCESSING_HOOKS": [
-        "drf_standardized_errors.openapi_hooks.postprocess_schema_enums",
-        "core.schema.drop_unnamed_discriminators",
+        "drf_spectacular.hooks.postprocess_schema_enums",
         "core.schema_security.inherit_optional_token",
     ],
     "TAGS": [

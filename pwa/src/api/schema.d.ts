@@ -7291,7 +7291,7 @@ export interface components {
         PreconditionFailedProblem: {
             /**
              * Format: uri-reference
-             * @description The kind of problem: a URI reference, resolved against the API's address it leads to the kind's documentation. The kinds:
+             * @description The kind of problem: a URI reference; resolved against the API's address, it leads to the kind's documentation. The kinds:
              *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
              *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
              *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
@@ -7338,7 +7338,7 @@ export interface components {
         Problem: {
             /**
              * Format: uri-reference
-             * @description The kind of problem: a URI reference, resolved against the API's address it leads to the kind's documentation. The kinds:
+             * @description The kind of problem: a URI reference; resolved against the API's address, it leads to the kind's documentation. The kinds:
              *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
              *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
              *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
@@ -8137,7 +8137,7 @@ export interface components {
         ValidationProblem: {
             /**
              * Format: uri-reference
-             * @description The kind of problem: a URI reference, resolved against the API's address it leads to the kind's documentation. The kinds:
+             * @description The kind of problem: a URI reference; resolved against the API's address, it leads to the kind's documentation. The kinds:
              *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
              *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
              *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
