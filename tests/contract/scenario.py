@@ -24,14 +24,14 @@ from waypoint_client.api.sync import sync
 from waypoint_client.models import (
     Event,
     EventRequest,
-    EventsCreateValidationError,
     Me,
     PaginatedOrganizationList,
     PatchedEventRequest,
-    PreconditionFailed,
+    PreconditionFailedProblem,
     SessionTokenObtainRequest,
     SyncResponse,
     TokenPair,
+    ValidationProblem,
 )
 
 TIMEOUT = 20.0
@@ -129,8 +129,9 @@ def update_with_if_match(client: AuthenticatedClient, event: Event, etag: str) -
         event.id, client=client, if_match=etag, body=PatchedEventRequest(title="Overwritten by a stale copy")
     )
     assert stale.status_code == HTTPStatus.PRECONDITION_FAILED, stale.content
-    assert isinstance(stale.parsed, PreconditionFailed), stale.content
-    step("stale If-Match: 412 parsed as PreconditionFailed")
+    assert isinstance(stale.parsed, PreconditionFailedProblem), stale.content
+    assert stale.parsed.current["title"] == "Partner bot vigil, moved", stale.parsed
+    step("stale If-Match: 412 parsed as PreconditionFailedProblem, with the current state")
 
 
 def invalid_create(client: AuthenticatedClient, organization: int) -> None:
@@ -146,9 +147,10 @@ def invalid_create(client: AuthenticatedClient, organization: int) -> None:
         ),
     )
     assert refused.status_code == HTTPStatus.BAD_REQUEST, refused.content
-    assert isinstance(refused.parsed, EventsCreateValidationError), refused.content
+    assert isinstance(refused.parsed, ValidationProblem), refused.content
+    assert refused.headers["Content-Type"] == "application/problem+json", refused.headers
     assert [error.attr for error in refused.parsed.errors] == ["timezone"], refused.parsed
-    step("invalid create: 400 parsed into its typed error model")
+    step("invalid create: 400 parsed into ValidationProblem")
 
 
 def main(base_url: str, username: str, password: str) -> None:
