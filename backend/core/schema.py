@@ -162,6 +162,14 @@ PRECONDITION_FAILED = OpenApiResponse(
 
 
 class AutoSchema(ErrorsAutoSchema):
+    def _map_serializer(self, serializer, direction, bypass_extensions=False):
+        # A strict serializer refuses keys it does not write: its request body says so, so that
+        # clients and contract testers do not take extra keys for allowed.
+        schema = super()._map_serializer(serializer, direction, bypass_extensions)
+        if direction == "request" and isinstance(force_instance(serializer), shared.StrictInputMixin):
+            schema["additionalProperties"] = False
+        return schema
+
     def _is_versioned_write(self) -> bool:
         return isinstance(self.view, ConditionalRequestsMixin) and self.method in ("PUT", "PATCH", "DELETE")
 

@@ -3,7 +3,8 @@
 Schemathesis 4 (tests/contract/) found these: an `Idempotency-Key` refused for a form the
 contract did not state, a hashtag likewise, a pending invitation's `accepted_by: null`
 that the contract said could not be null, and an account's empty `email` that it said must
-be an address. Each test holds the declaration and the server's answer side by side.
+be an address; and request bodies that refuse unknown keys without saying so. Each test
+holds the declaration and the server's answer side by side.
 """
 
 import re
@@ -81,3 +82,13 @@ def test_a_workflow_action_declares_the_if_match_it_honours(
     operation = contract["paths"][f"/api/v1/documents/{{id}}/{action}/"]["post"]
     assert "If-Match" in [parameter["name"] for parameter in operation["parameters"]]
     assert "412" in operation["responses"]
+
+
+def test_a_request_body_that_refuses_unknown_keys_says_so(contract, client_of):
+    body = {"name": "Action week (example data)", "slug": "week-extra", "start_date": "2026-12-07"}
+    body |= {"end_date": "2026-12-13", "colour": "red"}
+    response = client_of("olga").post("/api/v1/campaigns/", body, format="json")
+    assert response.status_code == 400
+    assert [error["attr"] for error in response.json()["errors"]] == ["colour"]
+    assert contract["components"]["schemas"]["CampaignRequest"].get("additionalProperties") is False
+    assert not matches(contract, "CampaignRequest", body)
