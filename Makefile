@@ -165,6 +165,12 @@ endif
 test-backend: install contract-tools
 	CONTRACT_TOOLS=$(CONTRACT_VENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
 
+# Schemathesis 4 with its coverage phase too (every boundary value of every parameter): some
+# 15 minutes per caller, so not part of `make test`.
+.PHONY: schemathesis-coverage
+schemathesis-coverage: install contract-tools
+	CONTRACT_TOOLS=$(CONTRACT_VENV) SCHEMATHESIS_ALL_PHASES=1 $(VENV)/bin/pytest tests/contract/test_schemathesis.py
+
 # The app is built before pytest so that browser tests run against what `make run` serves.
 .PHONY: test
 test: install chromium pwa-install lint check-schema pwa-check pwa-build test-backend

@@ -83,19 +83,22 @@ def full_sync(client: AuthenticatedClient) -> tuple[str, str]:
         assert pages < 100, "the snapshot never ends"
 
 
-def create_event(client: AuthenticatedClient, organization: int) -> tuple[Event, str]:
+def online_event(organization: int, timezone: str) -> EventRequest:
+    """A two-hour online event in a month's time."""
     starts = datetime.datetime.now(datetime.UTC).replace(microsecond=0) + datetime.timedelta(days=30)
+    return EventRequest(
+        organization=organization,
+        title="Partner bot vigil (example data)",
+        starts_at=starts,
+        ends_at=starts + datetime.timedelta(hours=2),
+        timezone=timezone,
+        is_online=True,
+    )
+
+
+def create_event(client: AuthenticatedClient, organization: int) -> tuple[Event, str]:
     created = events_create.sync_detailed(
-        client=client,
-        idempotency_key=str(uuid.uuid4()),
-        body=EventRequest(
-            organization=organization,
-            title="Partner bot vigil (example data)",
-            starts_at=starts,
-            ends_at=starts + datetime.timedelta(hours=2),
-            timezone="Europe/Berlin",
-            is_online=True,
-        ),
+        client=client, idempotency_key=str(uuid.uuid4()), body=online_event(organization, "Europe/Berlin")
     )
     assert created.status_code == HTTPStatus.CREATED, created.content
     assert isinstance(created.parsed, Event), created.content
@@ -135,17 +138,7 @@ def update_with_if_match(client: AuthenticatedClient, event: Event, etag: str) -
 
 
 def invalid_create(client: AuthenticatedClient, organization: int) -> None:
-    starts = datetime.datetime(2030, 5, 1, 18, tzinfo=datetime.UTC)
-    refused = events_create.sync_detailed(
-        client=client,
-        body=EventRequest(
-            organization=organization,
-            title="Vigil (example data)",
-            starts_at=starts,
-            ends_at=starts + datetime.timedelta(hours=1),
-            timezone="Not/A_Zone",
-        ),
-    )
+    refused = events_create.sync_detailed(client=client, body=online_event(organization, "Not/A_Zone"))
     assert refused.status_code == HTTPStatus.BAD_REQUEST, refused.content
     assert isinstance(refused.parsed, ValidationProblem), refused.content
     assert refused.headers["Content-Type"] == "application/problem+json", refused.headers
