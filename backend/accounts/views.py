@@ -1,12 +1,34 @@
 """The current user: who am I, in which organizations, in which role; and my own profile."""
 
-from drf_spectacular.utils import extend_schema, extend_schema_view
+from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from rest_framework import generics
 from rest_framework.permissions import IsAuthenticated
 
 from core.conditional import ConditionalRequestsMixin
 
 from .serializers import MeSerializer
+
+ME_EXAMPLE = OpenApiExample(
+    "A coordinator",
+    value={
+        "id": 2,
+        "username": "alice",
+        "email": "alice@example.org",
+        "first_name": "Alice",
+        "last_name": "",
+        "is_admin": False,
+        "memberships": [
+            {
+                "id": 1,
+                "organization": 1,
+                "organization_name": "Network office Germany (example data)",
+                "organization_slug": "network-office",
+                "role": "coordinator",
+            }
+        ],
+    },
+    response_only=True,
+)
 
 
 @extend_schema_view(
@@ -15,6 +37,7 @@ from .serializers import MeSerializer
         summary="Who am I",
         description="Your account with your memberships and roles. Requires a bearer token.",
         tags=["me"],
+        examples=[ME_EXAMPLE],
     ),
     put=extend_schema(
         operation_id="me_update",

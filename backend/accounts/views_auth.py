@@ -46,6 +46,15 @@ class PublicAuthMixin(FlatAuthErrorsMixin):
         return f'{api_settings.AUTH_HEADER_TYPES[0]} realm="api"'
 
 
+# Tokens are opaque to clients; these show their shape (header.payload.signature), not real ones.
+TOKEN_PAIR_EXAMPLE = OpenApiExample(
+    "A new token pair",
+    value={"access": "eyJhbGciOiJIUzI1NiJ9.e30.YWNjZXNz", "refresh": "eyJhbGciOiJIUzI1NiJ9.e30.cmVmcmVzaA"},
+    response_only=True,
+    status_codes=["200"],
+)
+
+
 @extend_schema_view(
     post=extend_schema(
         operation_id="auth_token_obtain",
@@ -61,7 +70,8 @@ class PublicAuthMixin(FlatAuthErrorsMixin):
         examples=[
             OpenApiExample(
                 "Demo member", value={"username": "mila", "password": "demo-member-pass"}, request_only=True
-            )
+            ),
+            TOKEN_PAIR_EXAMPLE,
         ],
     )
 )
@@ -90,6 +100,12 @@ class LoginView(RateLimitHeadersMixin, PublicAuthMixin, TokenObtainPairView):
         ),
         responses={200: TokenPairSerializer, 401: UNAUTHORIZED},
         tags=["auth"],
+        examples=[
+            OpenApiExample(
+                "Refresh token", value={"refresh": "eyJhbGciOiJIUzI1NiJ9.e30.c2lnbmF0dXJl"}, request_only=True
+            ),
+            TOKEN_PAIR_EXAMPLE,
+        ],
     )
 )
 class RefreshView(PublicAuthMixin, TokenRefreshView):

@@ -20,6 +20,7 @@ from core.schema import crud_docs
 from core.viewer import viewer_for
 from core.viewsets import VisibleModelViewSet
 
+from .examples import CAMPAIGN, EVENT
 from .filters import CampaignFilter, EventFilter
 from .ical import calendar_bytes
 from .models import CalendarFeed, Campaign, Event
@@ -83,6 +84,7 @@ def feed_events(viewer):
     "campaigns",
     read_note="Joint actions of the network: public ones to anyone, network ones to members.",
     write_note="Admins (the network office) only.",
+    sample=CAMPAIGN,
 )
 class CampaignViewSet(VisibleModelViewSet):
     queryset = Campaign.objects.all()
@@ -124,6 +126,7 @@ class CampaignViewSet(VisibleModelViewSet):
     ),
     write_note="Coordinators of the holding organization and admins. A place needs city and country.",
     examples=[EVENT_EXAMPLE],
+    sample=EVENT,
 )
 @extend_validation_errors(["invalid"], field_name="country", actions=["create", "update", "partial_update"])
 class EventViewSet(VisibleModelViewSet):

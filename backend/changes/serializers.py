@@ -1,11 +1,18 @@
 """The audit log's representation of a change-feed entry."""
 
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.viewer import request_viewer
 from organizations.models import Organization
 
 from .models import Change
+
+
+@extend_schema_field({"description": "The field's value: any JSON value, null included."})
+class FieldValue(serializers.JSONField):
+    """An audited field's old or new value. Declared without a type: OAS 3.0 has no "any type or
+    null" but the empty schema, and `nullable` without a `type` beside it means nothing."""
 
 
 class ChangeSerializer(serializers.ModelSerializer):
@@ -16,7 +23,7 @@ class ChangeSerializer(serializers.ModelSerializer):
         help_text="Who made the change.",
     )
     fields = serializers.DictField(
-        child=serializers.ListField(child=serializers.JSONField(allow_null=True), min_length=2, max_length=2),
+        child=serializers.ListField(child=FieldValue(), min_length=2, max_length=2),
         read_only=True,
         help_text=(
             "The changed fields as `{name: [old, new]}`: all fields with `old` null on create, all with "

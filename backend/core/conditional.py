@@ -18,6 +18,7 @@ import hashlib
 
 from django.conf import settings
 from django.utils.cache import patch_vary_headers
+from django.utils.translation import gettext_lazy
 from rest_framework import exceptions, status
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
@@ -29,7 +30,9 @@ VARY = ("Authorization", "Accept-Language")
 
 class PreconditionRequired(exceptions.APIException):
     status_code = status.HTTP_428_PRECONDITION_REQUIRED
-    default_detail = "Send If-Match with the ETag you read; this server requires it for every change."
+    default_detail = gettext_lazy(
+        "Send If-Match with the ETag you read; this server requires it for every change."
+    )
     default_code = "precondition_required"
 
 

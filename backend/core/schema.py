@@ -21,6 +21,7 @@ from rest_framework.settings import api_settings
 from . import serializers as shared
 from .conditional import ConditionalRequestsMixin
 from .errors import PROBLEM_JSON, PROBLEM_KINDS, problem_type
+from .examples import ResourceSample, action_examples
 from .idempotency import VALID_KEY
 from .permissions import RoleWritePermission
 from .ratelimit import RateLimitHeadersMixin
@@ -319,14 +320,27 @@ class AutoSchema(ErrorsAutoSchema):
         return headers
 
 
-def crud_docs(singular: str, plural: str, tag: str, read_note: str, write_note: str, examples=()):
-    """Summaries and descriptions for the standard actions of a viewset over `plural`."""
+def crud_docs(
+    singular: str,
+    plural: str,
+    tag: str,
+    read_note: str,
+    write_note: str,
+    examples=(),
+    sample: ResourceSample | None = None,
+):
+    """Summaries, descriptions and examples for the standard actions of a viewset over `plural`.
+
+    `examples` are create bodies; `sample` one object, for the examples of every action.
+    """
     a = "an" if singular[:1].lower() in "aeiou" else "a"
+    shown = action_examples(sample, create=examples)
     return extend_schema_view(
         list=extend_schema(
             summary=f"List {plural}",
             description=f"{read_note} Paginated; filter, search with `q`, order with `ordering`.",
             tags=[tag],
+            examples=shown.get("list", []),
         ),
         retrieve=extend_schema(
             summary=f"Get one {singular}",
@@ -334,19 +348,22 @@ def crud_docs(singular: str, plural: str, tag: str, read_note: str, write_note: 
                 f"{read_note} 404 for anything you may not see; 304 to the ETag you hold if it is unchanged."
             ),
             tags=[tag],
+            examples=shown.get("retrieve", []),
         ),
         create=extend_schema(
-            summary=f"Create {a} {singular}", description=write_note, tags=[tag], examples=list(examples)
+            summary=f"Create {a} {singular}", description=write_note, tags=[tag], examples=shown["create"]
         ),
         update=extend_schema(
             summary=f"Replace {a} {singular}",
             description=f"{write_note} Send `If-Match` to avoid overwriting a newer edit.",
             tags=[tag],
+            examples=shown.get("update", []),
         ),
         partial_update=extend_schema(
             summary=f"Update {a} {singular}",
             description=f"{write_note} Send `If-Match` to avoid overwriting a newer edit.",
             tags=[tag],
+            examples=shown.get("partial_update", []),
         ),
         destroy=extend_schema(
             summary=f"Delete {a} {singular}",

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django_countries.serializer_fields import CountryField
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.serializers import StrictInputMixin, ViewerContextMixin
@@ -9,6 +10,7 @@ from core.validators import https_url
 from documents.models import Document
 from documents.serializers import DocumentCardSerializer
 from organizations.models import Organization
+from organizations.serializers import OrganizationSerializer
 
 from .models import Country
 
@@ -72,13 +74,6 @@ class CountrySerializer(StrictInputMixin, serializers.ModelSerializer):
         return code
 
 
-class CountryOrganizationSerializer(serializers.ModelSerializer):
-    class Meta:
-        model = Organization
-        fields = ["id", "name", "slug", "kinds", "languages", "verified"]
-        read_only_fields = fields
-
-
 class CountryDetailSerializer(ViewerContextMixin, CountrySerializer):
     """One profile with the published guides and the organizations for that country you may see."""
 
@@ -106,6 +101,7 @@ class CountryDetailSerializer(ViewerContextMixin, CountrySerializer):
             "the situation may have changed."
         )
 
+    @extend_schema_field(DocumentCardSerializer(many=True))
     def get_guides(self, country) -> list[dict]:
         guides = (
             Document.objects.visible_to(self.viewer)
@@ -115,10 +111,12 @@ class CountryDetailSerializer(ViewerContextMixin, CountrySerializer):
         )
         return DocumentCardSerializer(guides, many=True).data
 
+    @extend_schema_field(OrganizationSerializer(many=True))
     def get_organizations(self, country) -> list[dict]:
         organizations = (
             Organization.objects.visible_to(self.viewer)
             .filter(countries__contains=str(country.code))
             .order_by("name", "id")[:PROFILE_LIST_CAP]
         )
-        return CountryOrganizationSerializer(organizations, many=True).data
+        # As the organization list shows them, so a client reads both with one type.
+        return OrganizationSerializer(organizations, many=True, context=self.context).data

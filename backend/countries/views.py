@@ -3,6 +3,7 @@
 from core.schema import crud_docs
 from core.viewsets import VisibleModelViewSet
 
+from .examples import COUNTRY
 from .filters import CountryFilter
 from .models import Country
 from .serializers import CountryDetailSerializer, CountrySerializer
@@ -19,6 +20,7 @@ from .serializers import CountryDetailSerializer, CountrySerializer
     write_note=(
         "Admins (the network office) only; saving records you as the reviewer when `last_reviewed` changes."
     ),
+    sample=COUNTRY,
 )
 class CountryViewSet(VisibleModelViewSet):
     queryset = Country.objects.select_related("reviewed_by")

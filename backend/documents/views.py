@@ -19,6 +19,7 @@ from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import FastListMixin, VisibleModelViewSet
 
 from . import services
+from .examples import DOCUMENT
 from .filters import DocumentFilter
 from .markdown import render_markdown
 from .models import Document, DocumentVersion
@@ -82,6 +83,7 @@ def _workflow_docs(summary: str, description: str):
         "`status` changes only through submit, publish, archive and revise."
     ),
     examples=[GUIDE_EXAMPLE],
+    sample=DOCUMENT,
 )
 @extend_validation_errors(["invalid"], field_name="status", actions=list(services.TRANSITIONS))
 @extend_validation_errors(

@@ -7,6 +7,7 @@ from core.filters import UnlessUnfilteredFilterBackend
 from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import FastListMixin, VisibleModelViewSet
 
+from .examples import CONTACT_POINT, ORGANIZATION
 from .filters import ContactPointFilter, ContactPointOrdering, OrganizationFilter
 from .models import ContactPoint, Organization
 from .serializers import ContactPointSerializer, OrganizationSerializer
@@ -42,6 +43,7 @@ HOTLINE_EXAMPLE = OpenApiExample(
         "Admins create and delete organizations; coordinators update their own. "
         "Only admins may set `verified` and `slug`."
     ),
+    sample=ORGANIZATION,
 )
 class OrganizationViewSet(FastListMixin, VisibleModelViewSet):
     queryset = Organization.objects.all()
@@ -63,6 +65,7 @@ class OrganizationViewSet(FastListMixin, VisibleModelViewSet):
     ),
     write_note="Coordinators of the owning organization and admins.",
     examples=[HOTLINE_EXAMPLE],
+    sample=CONTACT_POINT,
 )
 class ContactPointViewSet(FastListMixin, VisibleModelViewSet):
     queryset = ContactPoint.objects.select_related("organization")

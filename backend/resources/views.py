@@ -10,6 +10,7 @@ from core.references import with_visible_references
 from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import VisibleModelViewSet
 
+from .examples import RESOURCE
 from .filters import ResourceFilter, ResourceResponseFilter
 from .models import Resource, ResourceResponse, ResponseMessage
 from .serializers import (
@@ -68,6 +69,7 @@ FUNDING_OFFER_EXAMPLE = OpenApiExample(
         "open → in_progress → fulfilled | withdrawn; any other move is a 400."
     ),
     examples=[FUNDING_OFFER_EXAMPLE],
+    sample=RESOURCE,
 )
 # A currency without an amount is refused; so is a workflow move the status does not allow,
 # and deleting a resource that has responses.

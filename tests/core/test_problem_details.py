@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from rest_framework.test import APIClient
 
 from core.errors import PROBLEM_KINDS, problem_type
 from tests.core.contract import COMMITTED
@@ -215,3 +216,16 @@ def test_a_project_message_and_drf_s_not_found_come_in_russian(client_of, alice)
     assert (missing["title"], missing["detail"]) == ("Здесь ничего нет.", "Страница не найдена.")
     wrong_method = client_of("alice").delete("/api/v1/organizations/", **ru).json()
     assert wrong_method["detail"] == 'Метод "DELETE" не разрешен.'
+
+
+def test_a_throttled_sign_in_is_told_in_russian_when_to_retry(anna):
+    """DRF's catalogue leaves the wait untranslated in Russian; the project's fills it."""
+    client = APIClient(HTTP_ACCEPT_LANGUAGE="ru")
+    for _ in range(5):
+        client.post("/api/v1/auth/token/", {"username": "anna", "password": "wrong"}, format="json")
+    response = client.post("/api/v1/auth/token/", {"username": "anna", "password": "wrong"}, format="json")
+    body = assert_problem(response, "throttled")
+    assert body["title"] == "Слишком много запросов."
+    assert re.fullmatch(r"Запрос был проигнорирован\. Повторите через \d+ с\.", body["detail"]), body[
+        "detail"
+    ]

@@ -58,7 +58,7 @@ def test_document_permission_matrix(client_of, documents, case, who, expected):
     if expected >= 400:
         after = rows(Document.objects, "id", "status", "title", "version")
         assert after == before, "a refused request changed nothing"
-        assert response["Content-Type"].startswith("application/json")
+        assert response["Content-Type"] == "application/problem+json"
         assert response.json()["status"] == expected
 
 

@@ -239,10 +239,20 @@ SPECTACULAR_SETTINGS = {
         "NotificationKind": "inbox.models.Notification.Kind",
         "CampaignVisibility": "campaigns.models.Campaign.Level",
         "DocumentStatus": "documents.models.Document.Status",
+        "OrganizationKind": "organizations.models.Organization.Kind",
+        "ContactChannel": "organizations.models.ContactPoint.Channel",
+        "ContactPointStatus": "organizations.models.ContactPoint.Status",
+        "ResourceCategory": "resources.models.Resource.Category",
+        "ChangeAction": "changes.models.Change.Action",
+        "SyncResetReason": "sync.engine.ResetReason.choices",
+        # The key of every synced type but countries (sync/serializers.py).
+        "SyncIdKeyEnum": [("id", "id")],
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.openapi_hooks.reference_named_enums",
+        "core.openapi_hooks.type_nullable_enums",
         "core.schema_security.inherit_optional_token",
     ],
     "TAGS": [

@@ -1580,13 +1580,6 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
-        /**
-         * @description * `create` - Create
-         *     * `update` - Update
-         *     * `delete` - Delete
-         * @enum {string}
-         */
-        ActionEnum: "create" | "update" | "delete";
         ApiIndex: {
             title: string;
             version: string;
@@ -1700,27 +1693,32 @@ export interface components {
              */
             visibility?: components["schemas"]["CampaignVisibility"];
         };
+        /** @description Changes to objects of type `campaign`. */
+        CampaignSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "campaign";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["CampaignSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        CampaignSyncBlockFieldsEnum: "id" | "name" | "slug" | "hashtag" | "start_date" | "end_date" | "demands" | "description" | "visibility" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        CampaignSyncBlockTypeEnum: "campaign";
         /**
          * @description * `public` - Public
          *     * `network` - Network
          * @enum {string}
          */
         CampaignVisibility: "public" | "network";
-        /**
-         * @description * `funding` - Funding
-         *     * `legal_aid` - Legal aid
-         *     * `counseling_capacity` - Counseling capacity
-         *     * `accommodation` - Accommodation
-         *     * `translation` - Translation
-         *     * `transport` - Transport
-         *     * `documents` - Documents
-         *     * `medical` - Medical
-         *     * `psychological` - Psychological
-         *     * `training` - Training
-         *     * `other` - Other
-         * @enum {string}
-         */
-        CategoryEnum: "funding" | "legal_aid" | "counseling_capacity" | "accommodation" | "translation" | "transport" | "documents" | "medical" | "psychological" | "training" | "other";
         Change: {
             readonly seq: number;
             /** Format: date-time */
@@ -1730,7 +1728,7 @@ export interface components {
             readonly actor_username: string | null;
             readonly object_type: string;
             readonly object_id: string;
-            readonly action: components["schemas"]["ActionEnum"];
+            readonly action: components["schemas"]["ChangeAction"];
             /** @description The changed fields as `{name: [old, new]}`: all fields with `old` null on create, all with `new` null on delete. An update without fields was a save that changed no audited field (only its version), or re-evaluates an object because something it depends on changed (its organization's visibility or name, say). */
             readonly fields: {
                 [key: string]: unknown[];
@@ -1738,6 +1736,13 @@ export interface components {
             /** @description Ids of the organizations that own the object, of those you may see. */
             readonly owners: number[];
         };
+        /**
+         * @description * `create` - Create
+         *     * `update` - Update
+         *     * `delete` - Delete
+         * @enum {string}
+         */
+        ChangeAction: "create" | "update" | "delete";
         /**
          * @description * `telegram` - Telegram
          *     * `signal` - Signal
@@ -1750,13 +1755,13 @@ export interface components {
          *     * `office` - Office
          * @enum {string}
          */
-        ChannelEnum: "telegram" | "signal" | "whatsapp" | "phone" | "sms" | "email" | "website" | "form" | "office";
+        ContactChannel: "telegram" | "signal" | "whatsapp" | "phone" | "sms" | "email" | "website" | "form" | "office";
         /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPoint: {
             readonly id: number;
             organization: number;
             readonly organization_name: string;
-            channel: components["schemas"]["ChannelEnum"];
+            channel: components["schemas"]["ContactChannel"];
             value: string;
             label?: string;
             /** @description ISO 639-1 codes. */
@@ -1766,7 +1771,7 @@ export interface components {
             topics?: components["schemas"]["Topic"][];
             hours?: string;
             security_advice?: string;
-            status?: components["schemas"]["ContactPointStatusEnum"];
+            status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
             status_reason?: string;
             /**
@@ -1792,7 +1797,7 @@ export interface components {
         /** @description One way to reach an organization; the value is normalized for its channel. */
         ContactPointRequest: {
             organization: number;
-            channel: components["schemas"]["ChannelEnum"];
+            channel: components["schemas"]["ContactChannel"];
             value: string;
             label?: string;
             /** @description ISO 639-1 codes. */
@@ -1802,7 +1807,7 @@ export interface components {
             topics?: components["schemas"]["Topic"][];
             hours?: string;
             security_advice?: string;
-            status?: components["schemas"]["ContactPointStatusEnum"];
+            status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
             status_reason?: string;
             /**
@@ -1820,7 +1825,27 @@ export interface components {
          *     * `compromised` - Compromised
          * @enum {string}
          */
-        ContactPointStatusEnum: "active" | "paused" | "compromised";
+        ContactPointStatus: "active" | "paused" | "compromised";
+        /** @description Changes to objects of type `contact_point`. */
+        ContactPointSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "contact_point";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["ContactPointSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        ContactPointSyncBlockTypeEnum: "contact_point";
         Country: {
             /**
              * @description ISO 3166-1 alpha-2.
@@ -2631,13 +2656,9 @@ export interface components {
             /** @description Set when the profile has not been reviewed within the configured age. */
             readonly review_warning: string | null;
             /** @description Published documents about this country you may see (at most 50). */
-            readonly guides: {
-                [key: string]: unknown;
-            }[];
+            readonly guides: components["schemas"]["DocumentCard"][];
             /** @description Organizations working in this country you may see (at most 50). */
-            readonly organizations: {
-                [key: string]: unknown;
-            }[];
+            readonly organizations: components["schemas"]["Organization"][];
         };
         /** @description One profile with the published guides and the organizations for that country you may see. */
         CountryDetailRequest: {
@@ -2907,6 +2928,28 @@ export interface components {
             /** Format: date */
             last_reviewed?: string | null;
         };
+        /** @description Changes to objects of type `country`. */
+        CountrySyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "country";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["CountrySyncBlockKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["CountrySyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        CountrySyncBlockFieldsEnum: "code" | "name" | "conscription" | "conscientious_objection" | "mobilization" | "penalties" | "asylum_practice" | "sources" | "last_reviewed" | "reviewed_by" | "is_stale" | "is_example" | "version" | "updated_at";
+        /** @enum {string} */
+        CountrySyncBlockKeyEnum: "code";
+        /** @enum {string} */
+        CountrySyncBlockTypeEnum: "country";
         /**
          * @description * `AED` - UAE Dirham
          *     * `AFN` - Afghani
@@ -4019,6 +4062,26 @@ export interface components {
          * @enum {string}
          */
         DocumentStatus: "draft" | "in_review" | "published" | "archived";
+        /** @description Changes to objects of type `document`. */
+        DocumentSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "document";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["DocumentSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        DocumentSyncBlockFieldsEnum: "id" | "title" | "summary" | "body" | "body_html" | "language" | "translation_group" | "topics" | "countries" | "organization" | "organization_name" | "visibility" | "status" | "published_at" | "attachment_count" | "attachments" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        DocumentSyncBlockTypeEnum: "document";
         DocumentVersion: {
             readonly number: number;
             readonly title: string;
@@ -4622,6 +4685,26 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
         };
+        /** @description Changes to objects of type `event`. */
+        EventSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "event";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["EventSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        EventSyncBlockFieldsEnum: "id" | "campaign" | "campaign_name" | "organization" | "organization_name" | "title" | "description" | "starts_at" | "ends_at" | "timezone" | "is_online" | "place" | "city" | "country" | "link" | "visibility" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        EventSyncBlockTypeEnum: "event";
         FundingTotals: {
             /** @description One row per currency; amounts are never converted. */
             totals: components["schemas"]["CurrencyTotal"][];
@@ -4718,17 +4801,6 @@ export interface components {
              */
             url: string;
         };
-        /**
-         * @description * `counseling` - Counseling
-         *     * `legal_aid` - Legal aid
-         *     * `shelter` - Shelter
-         *     * `funding` - Funding
-         *     * `advocacy` - Advocacy
-         *     * `network_office` - Network office
-         *     * `supporter` - Supporter
-         * @enum {string}
-         */
-        KindsEnum: "counseling" | "legal_aid" | "shelter" | "funding" | "advocacy" | "network_office" | "supporter";
         /**
          * @description * `aa` - Afar
          *     * `ab` - Abkhazian
@@ -5345,7 +5417,7 @@ export interface components {
         Match: {
             readonly id: number;
             kind: components["schemas"]["ResourceKind"];
-            category: components["schemas"]["CategoryEnum"];
+            category: components["schemas"]["ResourceCategory"];
             organization: number;
             readonly organization_name: string;
             title: string;
@@ -5654,8 +5726,6 @@ export interface components {
          * @enum {string}
          */
         NotificationKind: "response_received" | "response_accepted" | "response_declined" | "response_withdrawn" | "message_received" | "new_match" | "contact_stale";
-        /** @enum {unknown} */
-        NullEnum: null;
         /** @description A partner organization; its visibility caps that of everything it owns. */
         Organization: {
             readonly id: number;
@@ -5665,7 +5735,7 @@ export interface components {
             /** @description Countries of operation (ISO 3166-1 alpha-2). */
             countries?: components["schemas"]["CountryCode"][];
             /** @description Kinds of work. */
-            kinds?: components["schemas"]["KindsEnum"][];
+            kinds?: components["schemas"]["OrganizationKind"][];
             /** @description ISO 639-1 codes. */
             languages?: components["schemas"]["LanguageCode"][];
             website?: string;
@@ -5687,6 +5757,17 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /**
+         * @description * `counseling` - Counseling
+         *     * `legal_aid` - Legal aid
+         *     * `shelter` - Shelter
+         *     * `funding` - Funding
+         *     * `advocacy` - Advocacy
+         *     * `network_office` - Network office
+         *     * `supporter` - Supporter
+         * @enum {string}
+         */
+        OrganizationKind: "counseling" | "legal_aid" | "shelter" | "funding" | "advocacy" | "network_office" | "supporter";
         /** @description A partner organization; its visibility caps that of everything it owns. */
         OrganizationRequest: {
             name: string;
@@ -5695,7 +5776,7 @@ export interface components {
             /** @description Countries of operation (ISO 3166-1 alpha-2). */
             countries?: components["schemas"]["CountryCode"][];
             /** @description Kinds of work. */
-            kinds?: components["schemas"]["KindsEnum"][];
+            kinds?: components["schemas"]["OrganizationKind"][];
             /** @description ISO 639-1 codes. */
             languages?: components["schemas"]["LanguageCode"][];
             website?: string;
@@ -5710,6 +5791,26 @@ export interface components {
             /** @description Verified by the network office. */
             verified?: boolean;
         };
+        /** @description Changes to objects of type `organization`. */
+        OrganizationSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "organization";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["OrganizationSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        OrganizationSyncBlockFieldsEnum: "id" | "name" | "slug" | "description" | "countries" | "kinds" | "languages" | "website" | "visibility" | "verified" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        OrganizationSyncBlockTypeEnum: "organization";
         PaginatedCampaignList: {
             /** @example 123 */
             count: number;
@@ -6030,7 +6131,7 @@ export interface components {
         /** @description One way to reach an organization; the value is normalized for its channel. */
         PatchedContactPointRequest: {
             organization?: number;
-            channel?: components["schemas"]["ChannelEnum"];
+            channel?: components["schemas"]["ContactChannel"];
             value?: string;
             label?: string;
             /** @description ISO 639-1 codes. */
@@ -6040,7 +6141,7 @@ export interface components {
             topics?: components["schemas"]["Topic"][];
             hours?: string;
             security_advice?: string;
-            status?: components["schemas"]["ContactPointStatusEnum"];
+            status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
             status_reason?: string;
             /**
@@ -7035,7 +7136,7 @@ export interface components {
             /** @description Countries of operation (ISO 3166-1 alpha-2). */
             countries?: components["schemas"]["CountryCode"][];
             /** @description Kinds of work. */
-            kinds?: components["schemas"]["KindsEnum"][];
+            kinds?: components["schemas"]["OrganizationKind"][];
             /** @description ISO 639-1 codes. */
             languages?: components["schemas"]["LanguageCode"][];
             website?: string;
@@ -7053,7 +7154,7 @@ export interface components {
         /** @description An offer or request of one organization to the network. */
         PatchedResourceRequest: {
             kind?: components["schemas"]["ResourceKind"];
-            category?: components["schemas"]["CategoryEnum"];
+            category?: components["schemas"]["ResourceCategory"];
             organization?: number;
             title?: string;
             description?: string;
@@ -7376,19 +7477,11 @@ export interface components {
             /** @description The input the message is about, as a path: `name`; a list item `languages.0`; a field of a list item `sources.0.url`. Null when it is about the request as a whole. */
             attr: string | null;
         };
-        /**
-         * @description * `no_cursor` - No cursor was given: this is the first sync.
-         *     * `access_changed` - What you may see changed (membership, role or account).
-         *     * `cursor_expired` - The cursor is older than the retained history.
-         *     * `schema_changed` - The synced types or their fields changed since the cursor was issued.
-         * @enum {string}
-         */
-        ResetReasonEnum: "no_cursor" | "access_changed" | "cursor_expired" | "schema_changed";
         /** @description An offer or request of one organization to the network. */
         Resource: {
             readonly id: number;
             kind: components["schemas"]["ResourceKind"];
-            category: components["schemas"]["CategoryEnum"];
+            category: components["schemas"]["ResourceCategory"];
             organization: number;
             readonly organization_name: string;
             title: string;
@@ -7618,6 +7711,21 @@ export interface components {
             readonly updated_at: string;
         };
         /**
+         * @description * `funding` - Funding
+         *     * `legal_aid` - Legal aid
+         *     * `counseling_capacity` - Counseling capacity
+         *     * `accommodation` - Accommodation
+         *     * `translation` - Translation
+         *     * `transport` - Transport
+         *     * `documents` - Documents
+         *     * `medical` - Medical
+         *     * `psychological` - Psychological
+         *     * `training` - Training
+         *     * `other` - Other
+         * @enum {string}
+         */
+        ResourceCategory: "funding" | "legal_aid" | "counseling_capacity" | "accommodation" | "translation" | "transport" | "documents" | "medical" | "psychological" | "training" | "other";
+        /**
          * @description * `offer` - Offer
          *     * `request` - Request
          * @enum {string}
@@ -7626,7 +7734,7 @@ export interface components {
         /** @description An offer or request of one organization to the network. */
         ResourceRequest: {
             kind: components["schemas"]["ResourceKind"];
-            category: components["schemas"]["CategoryEnum"];
+            category: components["schemas"]["ResourceCategory"];
             organization: number;
             title: string;
             description?: string;
@@ -7916,6 +8024,26 @@ export interface components {
          * @enum {string}
          */
         ResourceStatus: "open" | "in_progress" | "fulfilled" | "withdrawn" | "expired";
+        /** @description Changes to objects of type `resource`. */
+        ResourceSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "resource";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["ResourceSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        ResourceSyncBlockFieldsEnum: "id" | "kind" | "category" | "organization" | "organization_name" | "title" | "description" | "countries" | "languages" | "amount" | "currency" | "capacity" | "valid_until" | "visibility" | "status" | "workflow_status" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        ResourceSyncBlockTypeEnum: "resource";
         /** @description A message in the thread of a response. */
         ResponseMessage: {
             readonly id: number;
@@ -8034,40 +8162,12 @@ export interface components {
             /** Format: uri */
             url: string;
         };
-        SyncBlock: {
-            /**
-             * @description The objects' type; the same names as in the audit log and the registry of synced types.
-             *
-             *     * `country` - country
-             *     * `organization` - organization
-             *     * `contact_point` - contact_point
-             *     * `resource` - resource
-             *     * `campaign` - campaign
-             *     * `event` - event
-             *     * `document` - document
-             */
-            type: components["schemas"]["SyncBlockTypeEnum"];
-            /** @description The field in `fields` that holds each object's id (`id`; `code` for countries). */
-            key: string;
-            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
-            fields: string[];
-            /** @description One row per object to store under (type, its key), values in `fields` order. */
-            rows: unknown[][];
-            /** @description Ids of objects of this type to drop if you hold them. */
-            deleted: string[];
-        };
-        /**
-         * @description * `country` - country
-         *     * `organization` - organization
-         *     * `contact_point` - contact_point
-         *     * `resource` - resource
-         *     * `campaign` - campaign
-         *     * `event` - event
-         *     * `document` - document
-         * @enum {string}
-         */
-        SyncBlockTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event" | "document";
+        SyncBlock: components["schemas"]["CountrySyncBlock"] | components["schemas"]["OrganizationSyncBlock"] | components["schemas"]["ContactPointSyncBlock"] | components["schemas"]["ResourceSyncBlock"] | components["schemas"]["CampaignSyncBlock"] | components["schemas"]["EventSyncBlock"] | components["schemas"]["DocumentSyncBlock"];
+        /** @enum {string} */
+        SyncIdKeyEnum: "id";
         SyncResponse: {
+            /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
+            changes: components["schemas"]["SyncBlock"][];
             /** @description Opaque and signed; send it back as `?cursor=` to continue. Bound to your account. */
             cursor: string;
             /** @description True: this response starts a full snapshot; drop everything you hold (best: once the last page has arrived, swap the new replica in). */
@@ -8079,12 +8179,11 @@ export interface components {
              *     * `access_changed` - What you may see changed (membership, role or account).
              *     * `cursor_expired` - The cursor is older than the retained history.
              *     * `schema_changed` - The synced types or their fields changed since the cursor was issued.
+             * @enum {string|null}
              */
-            reset_reason: (components["schemas"]["ResetReasonEnum"] | components["schemas"]["NullEnum"]) | null;
+            reset_reason: "no_cursor" | "access_changed" | "cursor_expired" | "schema_changed" | null;
             /** @description True: call again at once with `cursor` for the next page. */
             has_more: boolean;
-            /** @description One block per type, parents first. A response names an object at most once, so blocks and rows may be applied in any order. */
-            changes: components["schemas"]["SyncBlock"][];
         };
         TokenPair: {
             /** @description Short-lived; send it as `Authorization: Bearer <access>`. */
@@ -9270,7 +9369,7 @@ export interface operations {
                  * @description * `public` - Public
                  *     * `network` - Network
                  */
-                visibility?: "network" | "public";
+                visibility?: components["schemas"]["CampaignVisibility"];
             };
             header?: never;
             path?: never;
@@ -10118,7 +10217,7 @@ export interface operations {
                  *     * `update` - Update
                  *     * `delete` - Delete
                  */
-                action?: "create" | "delete" | "update";
+                action?: components["schemas"]["ChangeAction"];
                 /** @description Id of the user who made the change. */
                 actor?: number;
                 /** @description Only entries after this sequence number. */
@@ -10356,7 +10455,7 @@ export interface operations {
                  *     * `form` - Web form
                  *     * `office` - Office
                  */
-                channel?: "email" | "form" | "office" | "phone" | "signal" | "sms" | "telegram" | "website" | "whatsapp";
+                channel?: components["schemas"]["ContactChannel"];
                 /**
                  * @description Contacts listing this country. With `ordering=relevance`: the contacts serving it (listed, or listing none while their organization works there) and those of network-wide offices.
                  *
@@ -10610,7 +10709,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
                 /**
@@ -10801,7 +10900,7 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description `updated_at`, `created_at`, `last_verified_at`, `channel` (`-` before a name: descending), or `relevance`: with `country`, the contacts of organizations working there and serving it, then other contacts serving it, then network-wide offices (without `country`: the offices first); within each, those speaking the preferred language (the `language` filter, else the first known language of `Accept-Language`), then active ones, then the most recently verified (never verified last), then by id. Default: by organization name, channel and id. */
                 ordering?: string;
                 organization?: number;
@@ -10819,7 +10918,7 @@ export interface operations {
                  *     * `paused` - Paused
                  *     * `compromised` - Compromised
                  */
-                status?: "active" | "compromised" | "paused";
+                status?: components["schemas"]["ContactPointStatus"];
                 /**
                  * @description * `desertion` - Desertion
                  *     * `conscientious_objection` - Conscientious objection
@@ -10831,7 +10930,7 @@ export interface operations {
                  *     * `documents` - Documents
                  *     * `funding` - Funding
                  */
-                topic?: "asylum" | "conscientious_objection" | "desertion" | "documents" | "funding" | "legal" | "psychological" | "shelter" | "travel";
+                topic?: components["schemas"]["Topic"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
                 /**
@@ -10839,7 +10938,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -12771,7 +12870,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
                 /**
@@ -12962,7 +13061,7 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 organization?: number;
@@ -12979,7 +13078,7 @@ export interface operations {
                  *     * `published` - Published
                  *     * `archived` - Archived
                  */
-                status?: "archived" | "draft" | "in_review" | "published";
+                status?: components["schemas"]["DocumentStatus"];
                 /**
                  * @description * `desertion` - Desertion
                  *     * `conscientious_objection` - Conscientious objection
@@ -12991,7 +13090,7 @@ export interface operations {
                  *     * `documents` - Documents
                  *     * `funding` - Funding
                  */
-                topic?: "asylum" | "conscientious_objection" | "desertion" | "documents" | "funding" | "legal" | "psychological" | "shelter" | "travel";
+                topic?: components["schemas"]["Topic"];
                 /** @description All languages of one document. */
                 translation_group?: string;
                 /** @description Only objects changed at or after this time. */
@@ -13001,7 +13100,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -14917,7 +15016,7 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
             };
             header?: never;
             path: {
@@ -15626,7 +15725,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Events still running on or after this day (UTC). */
                 date_from?: string;
                 /** @description Events starting on or before this day (UTC). */
@@ -15648,7 +15747,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -16431,7 +16530,7 @@ export interface operations {
                  * @description * `collected` - Collected
                  *     * `grant` - Grant
                  */
-                kind?: "collected" | "grant";
+                kind?: components["schemas"]["LedgerEntryKind"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
@@ -17281,7 +17380,7 @@ export interface operations {
                  *     * `new_match` - New match for your open resource
                  *     * `contact_stale` - Contact point needs verification
                  */
-                kind?: "contact_stale" | "message_received" | "new_match" | "response_accepted" | "response_declined" | "response_received" | "response_withdrawn";
+                kind?: components["schemas"]["NotificationKind"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 organization?: number;
@@ -17854,13 +17953,13 @@ export interface operations {
                  * @description * `member` - Member
                  *     * `coordinator` - Coordinator
                  */
-                role?: "coordinator" | "member";
+                role?: components["schemas"]["MembershipRole"];
                 /**
                  * @description * `pending` - Pending
                  *     * `accepted` - Accepted
                  *     * `expired` - Expired
                  */
-                status?: "accepted" | "expired" | "pending";
+                status?: components["schemas"]["InvitationStatus"];
             };
             header?: never;
             path?: never;
@@ -18813,7 +18912,7 @@ export interface operations {
                  * @description * `member` - Member
                  *     * `coordinator` - Coordinator
                  */
-                role?: "coordinator" | "member";
+                role?: components["schemas"]["MembershipRole"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
                 user?: number;
@@ -19537,7 +19636,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
                 /**
@@ -19549,7 +19648,7 @@ export interface operations {
                  *     * `network_office` - Network office
                  *     * `supporter` - Supporter
                  */
-                kind?: "advocacy" | "counseling" | "funding" | "legal_aid" | "network_office" | "shelter" | "supporter";
+                kind?: components["schemas"]["OrganizationKind"];
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -19738,7 +19837,7 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number, within the first 10,000 objects; for deeper pages follow `next`. */
@@ -19756,7 +19855,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -20531,7 +20630,7 @@ export interface operations {
                  *     * `training` - Training
                  *     * `other` - Other
                  */
-                category?: "accommodation" | "counseling_capacity" | "documents" | "funding" | "legal_aid" | "medical" | "other" | "psychological" | "training" | "translation" | "transport";
+                category?: components["schemas"]["ResourceCategory"];
                 /**
                  * @description * `AF` - Afghanistan
                  *     * `AX` - Åland Islands
@@ -20783,12 +20882,12 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AD" | "AE" | "AF" | "AG" | "AI" | "AL" | "AM" | "AO" | "AQ" | "AR" | "AS" | "AT" | "AU" | "AW" | "AX" | "AZ" | "BA" | "BB" | "BD" | "BE" | "BF" | "BG" | "BH" | "BI" | "BJ" | "BL" | "BM" | "BN" | "BO" | "BQ" | "BR" | "BS" | "BT" | "BV" | "BW" | "BY" | "BZ" | "CA" | "CC" | "CD" | "CF" | "CG" | "CH" | "CI" | "CK" | "CL" | "CM" | "CN" | "CO" | "CR" | "CU" | "CV" | "CW" | "CX" | "CY" | "CZ" | "DE" | "DJ" | "DK" | "DM" | "DO" | "DZ" | "EC" | "EE" | "EG" | "EH" | "ER" | "ES" | "ET" | "FI" | "FJ" | "FK" | "FM" | "FO" | "FR" | "GA" | "GB" | "GD" | "GE" | "GF" | "GG" | "GH" | "GI" | "GL" | "GM" | "GN" | "GP" | "GQ" | "GR" | "GS" | "GT" | "GU" | "GW" | "GY" | "HK" | "HM" | "HN" | "HR" | "HT" | "HU" | "ID" | "IE" | "IL" | "IM" | "IN" | "IO" | "IQ" | "IR" | "IS" | "IT" | "JE" | "JM" | "JO" | "JP" | "KE" | "KG" | "KH" | "KI" | "KM" | "KN" | "KP" | "KR" | "KW" | "KY" | "KZ" | "LA" | "LB" | "LC" | "LI" | "LK" | "LR" | "LS" | "LT" | "LU" | "LV" | "LY" | "MA" | "MC" | "MD" | "ME" | "MF" | "MG" | "MH" | "MK" | "ML" | "MM" | "MN" | "MO" | "MP" | "MQ" | "MR" | "MS" | "MT" | "MU" | "MV" | "MW" | "MX" | "MY" | "MZ" | "NA" | "NC" | "NE" | "NF" | "NG" | "NI" | "NL" | "NO" | "NP" | "NR" | "NU" | "NZ" | "OM" | "PA" | "PE" | "PF" | "PG" | "PH" | "PK" | "PL" | "PM" | "PN" | "PR" | "PS" | "PT" | "PW" | "PY" | "QA" | "RE" | "RO" | "RS" | "RU" | "RW" | "SA" | "SB" | "SC" | "SD" | "SE" | "SG" | "SH" | "SI" | "SJ" | "SK" | "SL" | "SM" | "SN" | "SO" | "SR" | "SS" | "ST" | "SV" | "SX" | "SY" | "SZ" | "TC" | "TD" | "TF" | "TG" | "TH" | "TJ" | "TK" | "TL" | "TM" | "TN" | "TO" | "TR" | "TT" | "TV" | "TW" | "TZ" | "UA" | "UG" | "UM" | "US" | "UY" | "UZ" | "VA" | "VC" | "VE" | "VG" | "VI" | "VN" | "VU" | "WF" | "WS" | "YE" | "YT" | "ZA" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /**
                  * @description * `offer` - Offer
                  *     * `request` - Request
                  */
-                kind?: "offer" | "request";
+                kind?: components["schemas"]["ResourceKind"];
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -20977,7 +21076,7 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 organization?: number;
@@ -20997,7 +21096,7 @@ export interface operations {
                  *     * `withdrawn` - Withdrawn
                  *     * `expired` - Expired
                  */
-                status?: "expired" | "fulfilled" | "in_progress" | "open" | "withdrawn";
+                status?: components["schemas"]["ResourceStatus"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
                 /** @description Only resources still valid on this date (or without an end). */
@@ -21007,7 +21106,7 @@ export interface operations {
                  *     * `network` - Network
                  *     * `restricted` - Restricted
                  */
-                visibility?: "network" | "public" | "restricted";
+                visibility?: components["schemas"]["Visibility"];
             };
             header?: never;
             path?: never;
@@ -21908,7 +22007,7 @@ export interface operations {
                  *     * `declined` - Declined
                  *     * `withdrawn` - Withdrawn
                  */
-                status?: "accepted" | "declined" | "pending" | "withdrawn";
+                status?: components["schemas"]["ResponseStatus"];
                 /** @description Only objects changed at or after this time. */
                 updated_since?: string;
             };
@@ -23249,7 +23348,7 @@ export interface operations {
                  *     * `ZM` - Zambia
                  *     * `ZW` - Zimbabwe
                  */
-                country?: "AF" | "AX" | "AL" | "DZ" | "AS" | "AD" | "AO" | "AI" | "AQ" | "AG" | "AR" | "AM" | "AW" | "AU" | "AT" | "AZ" | "BS" | "BH" | "BD" | "BB" | "BY" | "BE" | "BZ" | "BJ" | "BM" | "BT" | "BO" | "BQ" | "BA" | "BW" | "BV" | "BR" | "IO" | "BN" | "BG" | "BF" | "BI" | "CV" | "KH" | "CM" | "CA" | "KY" | "CF" | "TD" | "CL" | "CN" | "CX" | "CC" | "CO" | "KM" | "CG" | "CK" | "CR" | "CI" | "HR" | "CU" | "CW" | "CY" | "CZ" | "CD" | "DK" | "DJ" | "DM" | "DO" | "EC" | "EG" | "SV" | "GQ" | "ER" | "EE" | "SZ" | "ET" | "FK" | "FO" | "FJ" | "FI" | "FR" | "GF" | "PF" | "TF" | "GA" | "GM" | "GE" | "DE" | "GH" | "GI" | "GR" | "GL" | "GD" | "GP" | "GU" | "GT" | "GG" | "GN" | "GW" | "GY" | "HT" | "HM" | "HN" | "HK" | "HU" | "IS" | "IN" | "ID" | "IR" | "IQ" | "IE" | "IM" | "IL" | "IT" | "JM" | "JP" | "JE" | "JO" | "KZ" | "KE" | "KI" | "KW" | "KG" | "LA" | "LV" | "LB" | "LS" | "LR" | "LY" | "LI" | "LT" | "LU" | "MO" | "MG" | "MW" | "MY" | "MV" | "ML" | "MT" | "MH" | "MQ" | "MR" | "MU" | "YT" | "MX" | "FM" | "MD" | "MC" | "MN" | "ME" | "MS" | "MA" | "MZ" | "MM" | "NA" | "NR" | "NP" | "NL" | "NC" | "NZ" | "NI" | "NE" | "NG" | "NU" | "NF" | "KP" | "MK" | "MP" | "NO" | "OM" | "PK" | "PW" | "PS" | "PA" | "PG" | "PY" | "PE" | "PH" | "PN" | "PL" | "PT" | "PR" | "QA" | "RE" | "RO" | "RU" | "RW" | "BL" | "SH" | "KN" | "LC" | "MF" | "PM" | "VC" | "WS" | "SM" | "ST" | "SA" | "SN" | "RS" | "SC" | "SL" | "SG" | "SX" | "SK" | "SI" | "SB" | "SO" | "ZA" | "GS" | "KR" | "SS" | "ES" | "LK" | "SD" | "SR" | "SJ" | "SE" | "CH" | "SY" | "TW" | "TJ" | "TZ" | "TH" | "TL" | "TG" | "TK" | "TO" | "TT" | "TN" | "TR" | "TM" | "TC" | "TV" | "UG" | "UA" | "AE" | "GB" | "UM" | "US" | "UY" | "UZ" | "VU" | "VA" | "VE" | "VN" | "VG" | "VI" | "WF" | "EH" | "YE" | "ZM" | "ZW";
+                country?: components["schemas"]["CountryCode"];
                 /**
                  * @description ISO 639-1: only results in this language. Types without a language (country profiles) are left out.
                  *
@@ -23438,7 +23537,7 @@ export interface operations {
                  *     * `zh` - Chinese
                  *     * `zu` - Zulu
                  */
-                language?: "aa" | "ab" | "ae" | "af" | "ak" | "am" | "an" | "ar" | "as" | "av" | "ay" | "az" | "ba" | "be" | "bg" | "bi" | "bm" | "bn" | "bo" | "br" | "bs" | "ca" | "ce" | "ch" | "co" | "cr" | "cs" | "cu" | "cv" | "cy" | "da" | "de" | "dv" | "dz" | "ee" | "el" | "en" | "eo" | "es" | "et" | "eu" | "fa" | "ff" | "fi" | "fj" | "fo" | "fr" | "fy" | "ga" | "gd" | "gl" | "gn" | "gu" | "gv" | "ha" | "he" | "hi" | "ho" | "hr" | "ht" | "hu" | "hy" | "hz" | "ia" | "id" | "ie" | "ig" | "ii" | "ik" | "io" | "is" | "it" | "iu" | "ja" | "jv" | "ka" | "kg" | "ki" | "kj" | "kk" | "kl" | "km" | "kn" | "ko" | "kr" | "ks" | "ku" | "kv" | "kw" | "ky" | "la" | "lb" | "lg" | "li" | "ln" | "lo" | "lt" | "lu" | "lv" | "mg" | "mh" | "mi" | "mk" | "ml" | "mn" | "mr" | "ms" | "mt" | "my" | "na" | "nb" | "nd" | "ne" | "ng" | "nl" | "nn" | "no" | "nr" | "nv" | "ny" | "oc" | "oj" | "om" | "or" | "os" | "pa" | "pi" | "pl" | "ps" | "pt" | "qu" | "rm" | "rn" | "ro" | "ru" | "rw" | "sa" | "sc" | "sd" | "se" | "sg" | "sh" | "si" | "sk" | "sl" | "sm" | "sn" | "so" | "sq" | "sr" | "ss" | "st" | "su" | "sv" | "sw" | "ta" | "te" | "tg" | "th" | "ti" | "tk" | "tl" | "tn" | "to" | "tr" | "ts" | "tt" | "tw" | "ty" | "ug" | "uk" | "ur" | "uz" | "ve" | "vi" | "vo" | "wa" | "wo" | "xh" | "yi" | "yo" | "za" | "zh" | "zu";
+                language?: components["schemas"]["LanguageCode"];
                 /** @description Page number. */
                 page?: number;
                 /** @description Results per page, at most 100. */
@@ -23446,7 +23545,7 @@ export interface operations {
                 /** @description What to look for, in any language. Words are all required; "quoted phrases", `or` and `-excluded` words work as in web search engines. Other punctuation is ignored. */
                 q: string;
                 /** @description Only these types (repeat the parameter or separate with commas). */
-                type?: ("document" | "organization" | "contact_point" | "country" | "resource" | "event")[];
+                type?: components["schemas"]["SearchHitTypeEnum"][];
             };
             header?: never;
             path?: never;

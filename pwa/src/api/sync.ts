@@ -19,7 +19,9 @@ type SyncBlock = components["schemas"]["SyncBlock"];
 export function decodeBlocks(blocks: readonly SyncBlock[]): Change[] {
   const changes: Change[] = [];
   for (const block of blocks) {
-    const { type, fields, rows, deleted } = block;
+    const { type, rows, deleted } = block;
+    // Each type's block names its own fields; rows are read by name whatever the type.
+    const fields: readonly string[] = block.fields;
     const key = fields.indexOf(block.key);
     if (key < 0) throw new Error(`Sync block for ${type} has no field ${block.key}.`);
     for (const row of rows) {

@@ -11,10 +11,10 @@ import { countryName, languageName, t, type Key } from "./i18n";
 
 type Schemas = components["schemas"];
 export type Topic = Schemas["Topic"];
-export type Channel = Schemas["ChannelEnum"];
+export type Channel = Schemas["ContactChannel"];
 export type Visibility = Schemas["Visibility"];
-export type ContactStatus = Schemas["ContactPointStatusEnum"];
-export type Category = Schemas["CategoryEnum"];
+export type ContactStatus = Schemas["ContactPointStatus"];
+export type Category = Schemas["ResourceCategory"];
 export type MembershipRole = Schemas["MembershipRole"];
 
 /** The codes of `T` in the order written; the literal must name each code exactly once. */

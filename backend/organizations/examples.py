@@ -1,0 +1,63 @@
+"""Examples for the contract: objects of the demo network as the API shows them (core/examples.py)."""
+
+from core.examples import ResourceSample
+
+ORGANIZATION = ResourceSample(
+    title="A partner organization",
+    read={
+        "id": 7,
+        "name": "Contacts in Finland (example data)",
+        "slug": "finland-contacts",
+        "description": "Contact persons in Finland for objectors who reached the country. (example data)",
+        "countries": ["FI"],
+        "kinds": ["counseling"],
+        "languages": ["fi", "ru", "en"],
+        "website": "https://finland-contacts.example.org/",
+        "visibility": "network",
+        "verified": False,
+        "is_example": True,
+        "version": 1,
+        "created_at": "2026-12-06T05:55:43.176229Z",
+        "updated_at": "2026-12-06T05:55:43.176254Z",
+    },
+    change={"description": "Counseling for objectors and deserters, in Russian and English (example data)."},
+    create={
+        "name": "Contacts in Finland (example data)",
+        "slug": "finland-contacts-2",
+        "description": "Contact persons in Finland for objectors who reached the country. (example data)",
+        "countries": ["FI"],
+        "kinds": ["counseling"],
+        "languages": ["fi", "ru", "en"],
+        "website": "https://finland-contacts.example.org/",
+        "visibility": "network",
+        "verified": False,
+    },
+)
+
+
+CONTACT_POINT = ResourceSample(
+    title="A counseling hotline",
+    read={
+        "id": 25,
+        "organization": 7,
+        "organization_name": "Contacts in Finland (example data)",
+        "channel": "email",
+        "value": "info@finland-contacts.example.org",
+        "label": "Contacts in Finland by e-mail (example data)",
+        "languages": ["fi", "en"],
+        "countries": ["FI"],
+        "topics": ["asylum"],
+        "hours": "",
+        "security_advice": "",
+        "status": "active",
+        "status_reason": "",
+        "visibility": "network",
+        "last_verified_at": "2026-10-22T00:00:00Z",
+        "is_stale": False,
+        "is_example": True,
+        "version": 2,
+        "created_at": "2026-12-06T05:55:43.189053Z",
+        "updated_at": "2026-12-06T05:55:43.528071Z",
+    },
+    change={"hours": "Mon-Fri 09:00-17:00 CET"},
+)
