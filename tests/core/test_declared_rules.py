@@ -92,33 +92,3 @@ def test_a_request_body_that_refuses_unknown_keys_says_so(contract, client_of):
     assert [error["attr"] for error in response.json()["errors"]] == ["colour"]
     assert contract["components"]["schemas"]["CampaignRequest"].get("additionalProperties") is False
     assert not matches(contract, "CampaignRequest", body)
-
-
-def contract_examples(contract):
-    """(where, schema, value) of every named example of a request or response body."""
-    for path, operations in contract["paths"].items():
-        for method, operation in operations.items():
-            bodies = [("request", operation.get("requestBody", {}))]
-            bodies += [(status, response) for status, response in operation.get("responses", {}).items()]
-            for label, body in bodies:
-                for media_type, content in body.get("content", {}).items():
-                    for name, example in content.get("examples", {}).items():
-                        if "value" in example and "schema" in content:
-                            yield (
-                                f"{method.upper()} {path} {label} {media_type} {name}",
-                                content["schema"],
-                                example["value"],
-                            )
-
-
-def test_every_example_matches_its_schema(contract):
-    """Partners copy examples; one that its own schema refuses (a time without offset where
-    RFC 3339 wants one) teaches them a request the contract does not allow."""
-    broken = [
-        f"{where}: {error.message}"
-        for where, schema, value in contract_examples(contract)
-        for error in OAS30Validator(
-            {**schema, "components": contract["components"]}, format_checker=oas30_format_checker
-        ).iter_errors(value)
-    ]
-    assert not broken, "\n".join(broken)
