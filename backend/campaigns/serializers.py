@@ -32,7 +32,15 @@ class CampaignSerializer(StrictInputMixin, serializers.ModelSerializer):
     class Meta:
         model = Campaign
         # Text a person writes has a bound, so the contract declares it and a client can check it.
-        extra_kwargs = {"demands": {"max_length": 5000}, "description": {"max_length": 5000}}
+        extra_kwargs = {
+            "demands": {"max_length": 5000},
+            "description": {"max_length": 5000},
+            "hashtag": {
+                "validators": [
+                    RegexValidator(HASHTAG, "A hashtag is letters, digits and _, such as #RightToRefuse.")
+                ]
+            },
+        }
         fields = [
             "id",
             "name",
@@ -49,13 +57,6 @@ class CampaignSerializer(StrictInputMixin, serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = ["id", "is_example", "version", "created_at", "updated_at"]
-        extra_kwargs = {
-            "hashtag": {
-                "validators": [
-                    RegexValidator(HASHTAG, "A hashtag is letters, digits and _, such as #RightToRefuse.")
-                ]
-            }
-        }
 
     def validate_hashtag(self, value):
         """Stored with one leading #; the field's validator has checked the form."""
