@@ -2,6 +2,8 @@
 
 from core.examples import ResourceSample
 
+from .serializers import CampaignSerializer
+
 CAMPAIGN = ResourceSample(
     title="An action week",
     read={
@@ -24,20 +26,7 @@ CAMPAIGN = ResourceSample(
         "updated_at": "2026-12-06T05:55:43.870504Z",
     },
     change={"hashtag": "#RightToRefuse"},
-    create={
-        "name": "Action week for the right to refuse, Human Rights Day 2026 (example data)",
-        "slug": "human-rights-day-2026",
-        "hashtag": "#RightToRefuse",
-        "start_date": "2026-12-07",
-        "end_date": "2026-12-13",
-        "demands": "Recognize the right to conscientious objection, also in war and for reservists.\n"
-        "Grant protection to objectors and deserters from Russia, Belarus and Ukraine.\n"
-        "Stop deportations of objectors to the countries they fled.\n"
-        "Release imprisoned objectors.",
-        "description": "Around Human Rights Day, partner organizations across Europe hold vigils, talks, "
-        "workshops and consultation hours for objectors and deserters. (example data)",
-        "visibility": "public",
-    },
+    created_by=CampaignSerializer,
 )
 
 

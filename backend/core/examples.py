@@ -6,22 +6,40 @@ shows, the create and the update answer it. Every example is checked against its
 `tests/core/test_contract_examples.py`.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from drf_spectacular.utils import OpenApiExample
 
 
 @dataclass(frozen=True)
 class ResourceSample:
-    """One object of a resource. `read` is what a detail read answers; `listed` what a list shows
-    where that differs; `create` a create's body (if the viewset gives none of its own); `change`
-    a partial update's body."""
+    """One object of a resource. `read` is what a detail read answers; a list shows the fields
+    of `listed_by` (all of them if it is None); a create's body (if the viewset gives none of its
+    own) is what `created_by` writes of it, with `create_values` over them; `change` a partial
+    update's body. Serializers name the fields, so the examples follow them."""
 
     title: str
     read: dict
     change: dict
-    listed: dict | None = None
-    create: dict | None = None
+    listed_by: type | None = None
+    created_by: type | None = None
+    create_values: dict = field(default_factory=dict)
+
+    @property
+    def listed(self) -> dict:
+        if self.listed_by is None:
+            return self.read
+        shown = [name for name, f in self.listed_by().fields.items() if not f.write_only]
+        return {name: self.read[name] for name in shown}
+
+    @property
+    def create(self) -> dict | None:
+        if self.created_by is None:
+            return None
+        writable = [
+            name for name, f in self.created_by().fields.items() if not f.read_only and name in self.read
+        ]
+        return {**{name: self.read[name] for name in writable}, **self.create_values}
 
 
 def action_examples(sample: ResourceSample | None, create=()) -> dict[str, list[OpenApiExample]]:
@@ -36,11 +54,7 @@ def action_examples(sample: ResourceSample | None, create=()) -> dict[str, list[
     answer = OpenApiExample(title, value=sample.read, response_only=True, status_codes=["200"])
     return {
         # drf-spectacular puts a list's example on a page of its own.
-        "list": [
-            OpenApiExample(
-                title, value=sample.listed or sample.read, response_only=True, status_codes=["200"]
-            )
-        ],
+        "list": [OpenApiExample(title, value=sample.listed, response_only=True, status_codes=["200"])],
         "retrieve": [answer],
         "create": [
             *bodies,

@@ -2,6 +2,8 @@
 
 from core.examples import ResourceSample
 
+from .serializers import OrganizationSerializer
+
 ORGANIZATION = ResourceSample(
     title="A partner organization",
     read={
@@ -21,17 +23,8 @@ ORGANIZATION = ResourceSample(
         "updated_at": "2026-12-06T05:55:43.176254Z",
     },
     change={"description": "Counseling for objectors and deserters, in Russian and English (example data)."},
-    create={
-        "name": "Contacts in Finland (example data)",
-        "slug": "finland-contacts-2",
-        "description": "Contact persons in Finland for objectors who reached the country. (example data)",
-        "countries": ["FI"],
-        "kinds": ["counseling"],
-        "languages": ["fi", "ru", "en"],
-        "website": "https://finland-contacts.example.org/",
-        "visibility": "network",
-        "verified": False,
-    },
+    created_by=OrganizationSerializer,
+    create_values={"slug": "finland-contacts-2"},
 )
 
 

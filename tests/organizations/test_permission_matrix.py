@@ -237,7 +237,7 @@ def contact_queries(world):
         ({"country": "LT"}, cps.filter(countries__contains="LT")),
         ({"stale": "true"}, cps),
         ({"ordering": "-updated_at"}, cps),
-        ({"ordering": "channel", "page_size": 1000}, cps),
+        ({"ordering": "channel", "page_size": 100}, cps),
     ]
 
 
@@ -250,7 +250,7 @@ def organization_queries(world):
         ({"q": "alpha"}, orgs.filter(name__icontains="alpha")),
         ({"country": "LT"}, orgs.filter(countries__contains="LT")),
         ({"verified": "false"}, orgs.filter(verified=False)),
-        ({"ordering": "-updated_at", "page_size": 1000}, orgs),
+        ({"ordering": "-updated_at", "page_size": 100}, orgs),
     ]
 
 
