@@ -41,6 +41,7 @@ help:
 	@echo "make test-backend   only the Python tests (set DATABASE_URL for PostgreSQL)"
 	@echo "make prod-smoke     start the production stack (nginx, gunicorn, PostgreSQL, Redis) and check it"
 	@echo "make bench-load     mixed load on the production stack (docs/benchmarks.md)"
+	@echo "make contract-tools the generators and schemathesis 4 that tests/contract/ runs (.venv-contract)"
 
 # ---------------------------------------------------------------------------
 # Installation: redone only when pyproject.toml or pwa/package*.json change
@@ -55,6 +56,20 @@ $(INSTALLED): pyproject.toml | $(PY)
 
 .PHONY: install
 install: $(INSTALLED)
+
+# Current third-party contract tools (openapi-python-client, schemathesis 4) in a venv of their
+# own: the test suite's schemathesis is 3.x. tests/contract/ runs them.
+CONTRACT_VENV := .venv-contract
+CONTRACT_REQUIREMENTS := tests/contract/requirements.txt
+CONTRACT_INSTALLED := $(CONTRACT_VENV)/.installed
+
+$(CONTRACT_INSTALLED): $(CONTRACT_REQUIREMENTS) | $(PY)
+	$(PY) -m venv --clear $(CONTRACT_VENV)
+	$(CONTRACT_VENV)/bin/pip install --disable-pip-version-check --progress-bar off -q -r $(CONTRACT_REQUIREMENTS)
+	@touch $@
+
+.PHONY: contract-tools
+contract-tools: $(CONTRACT_INSTALLED)
 
 $(PWA_INSTALLED): $(wildcard $(PWA)/package.json $(PWA)/package-lock.json)
 	@command -v npm >/dev/null || { echo "Node.js 20+ with npm is needed for $(PWA)/." >&2; exit 1; }
@@ -159,9 +174,16 @@ ifneq ($(HAVE_PWA),)
 	done
 endif
 
+# The contract tools are required here: tests/contract/ fails instead of skipping without them.
 .PHONY: test-backend
-test-backend: install
-	$(VENV)/bin/pytest $(PYTEST_ARGS)
+test-backend: install contract-tools
+	CONTRACT_TOOLS=$(CONTRACT_VENV) $(VENV)/bin/pytest $(PYTEST_ARGS)
+
+# Schemathesis 4 with its coverage phase too (every boundary value of every parameter): some
+# 15 minutes per caller, so not part of `make test`.
+.PHONY: schemathesis-coverage
+schemathesis-coverage: install contract-tools
+	CONTRACT_TOOLS=$(CONTRACT_VENV) SCHEMATHESIS_ALL_PHASES=1 $(VENV)/bin/pytest tests/contract/test_schemathesis.py
 
 # The production stack for real, without containers: nginx in front of gunicorn with the
 # production settings, PostgreSQL, Redis and the built app (tests/deploy/). `make test` runs it too.

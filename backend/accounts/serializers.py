@@ -65,6 +65,8 @@ class UserSerializer(StrictInputMixin, serializers.ModelSerializer):
 
     is_admin = serializers.BooleanField(source="is_staff", read_only=True)
     memberships = MyMembershipSerializer(many=True, read_only=True)
+    # Empty when the person removed it under /me/; a read-only model field would not say so.
+    email = serializers.EmailField(read_only=True, allow_blank=True)
 
     read_only_message = "Only `is_active` can be changed here; people edit their own profile under /me/."
 

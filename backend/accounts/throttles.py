@@ -149,6 +149,9 @@ def login_guard(request) -> LoginGuard:
 class LoginThrottle(BaseThrottle):
     """DRF's way in for `LoginGuard`: a 429 with Retry-After while the guard says wait."""
 
+    # None while the body could not be read (a 400): there is nothing to count yet.
+    _guard: LoginGuard | None = None
+
     def allow_request(self, request, view) -> bool:
         self._guard = login_guard(request)
         self._wait = self._guard.wait()
@@ -158,7 +161,7 @@ class LoginThrottle(BaseThrottle):
         return self._wait
 
     def allowances(self) -> list[Allowance]:
-        return self._guard.allowances()
+        return [] if self._guard is None else self._guard.allowances()
 
 
 class LoginIPThrottle(SimpleRateThrottle):

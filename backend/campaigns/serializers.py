@@ -4,6 +4,7 @@ import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
+from django.core.validators import RegexValidator
 from django.utils import timezone as dj_timezone
 from rest_framework import serializers
 
@@ -19,7 +20,8 @@ from core.validators import https_url
 
 from .models import CalendarFeed, Campaign, Event, validate_time_zone
 
-HASHTAG = re.compile(r"^#?(\w{2,79})$")
+# Whitespace around is trimmed; the pattern is also the contract's, so clients see the rule.
+HASHTAG = re.compile(r"^\s*(#?\w{2,79})\s*$")
 
 
 class CampaignSerializer(StrictInputMixin, serializers.ModelSerializer):
@@ -32,7 +34,15 @@ class CampaignSerializer(StrictInputMixin, serializers.ModelSerializer):
     class Meta:
         model = Campaign
         # Text a person writes has a bound, so the contract declares it and a client can check it.
-        extra_kwargs = {"demands": {"max_length": 5000}, "description": {"max_length": 5000}}
+        extra_kwargs = {
+            "demands": {"max_length": 5000},
+            "description": {"max_length": 5000},
+            "hashtag": {
+                "validators": [
+                    RegexValidator(HASHTAG, "A hashtag is letters, digits and _, such as #RightToRefuse.")
+                ]
+            },
+        }
         fields = [
             "id",
             "name",
@@ -59,12 +69,8 @@ class CampaignSerializer(StrictInputMixin, serializers.ModelSerializer):
         ]
 
     def validate_hashtag(self, value):
-        if not value:
-            return value
-        match = HASHTAG.match(value.strip())
-        if not match:
-            raise serializers.ValidationError("A hashtag is letters, digits and _, such as #RightToRefuse.")
-        return "#" + match.group(1)
+        """Stored with one leading #; the field's validator has checked the form."""
+        return "#" + HASHTAG.match(value).group(1).removeprefix("#") if value else value
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
@@ -127,9 +133,7 @@ class EventSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers.Mo
     """An event an organization holds, online or at a place, usually within a campaign."""
 
     organization_name = serializers.CharField(source="organization.name", read_only=True)
-    campaign_name = serializers.CharField(
-        source="campaign.name", read_only=True, default=None, allow_null=True
-    )
+    campaign_name = serializers.CharField(source="campaign.name", read_only=True, allow_null=True)
     starts_at = LocalDateTimeField(help_text=TIME_HELP)
     ends_at = LocalDateTimeField(help_text=TIME_HELP)
     timezone = serializers.CharField(

@@ -20,7 +20,6 @@ class ChangeSerializer(serializers.ModelSerializer):
         source="actor.username",
         read_only=True,
         allow_null=True,
-        default=None,
         help_text="Who made the change.",
     )
     fields = serializers.DictField(

@@ -22,6 +22,7 @@ from . import serializers as shared
 from .conditional import ConditionalRequestsMixin
 from .errors import PROBLEM_JSON, PROBLEM_KINDS, problem_type
 from .examples import ResourceSample, action_examples
+from .idempotency import VALID_KEY
 from .permissions import RoleWritePermission
 from .ratelimit import RateLimitHeadersMixin
 
@@ -53,6 +54,7 @@ IDEMPOTENCY_KEY = OpenApiParameter(
     OpenApiTypes.STR,
     OpenApiParameter.HEADER,
     required=False,
+    pattern=VALID_KEY.pattern,
     description=(
         "A unique value per write (a UUID), reused when retrying it. Signed in only. The first "
         "successful answer is kept for 24 hours: a retry with the same key and the same method, "
@@ -161,6 +163,14 @@ PRECONDITION_FAILED = OpenApiResponse(
 
 
 class AutoSchema(ErrorsAutoSchema):
+    def _map_serializer(self, serializer, direction, bypass_extensions=False):
+        # A strict serializer refuses keys it does not write: its request body says so, so that
+        # clients and contract testers do not take extra keys for allowed.
+        schema = super()._map_serializer(serializer, direction, bypass_extensions)
+        if direction == "request" and isinstance(force_instance(serializer), shared.StrictInputMixin):
+            schema["additionalProperties"] = False
+        return schema
+
     def _is_versioned_write(self) -> bool:
         return isinstance(self.view, ConditionalRequestsMixin) and self.method in ("PUT", "PATCH", "DELETE")
 

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 
 from core.errors import PayloadTooLarge
 from core.pagination import CappedPageNumberPagination
-from core.schema import crud_docs
+from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import FastListMixin, VisibleModelViewSet
 
 from . import services
@@ -63,7 +63,15 @@ GUIDE_EXAMPLE = OpenApiExample(
 
 
 def _workflow_docs(summary: str, description: str):
-    return extend_schema(summary=summary, description=description, request=None, tags=[TAG])
+    """A workflow action moves the document on only from the version the caller read (`If-Match`)."""
+    return extend_schema(
+        summary=summary,
+        description=description,
+        request=None,
+        parameters=[IF_MATCH],
+        responses=with_precondition(DocumentDetailSerializer),
+        tags=[TAG],
+    )
 
 
 @crud_docs(

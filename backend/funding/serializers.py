@@ -15,9 +15,7 @@ class LedgerEntrySerializer(StrictInputMixin, serializers.ModelSerializer):
 
     amount = serializers.DecimalField(max_digits=12, decimal_places=2, min_value=Decimal("0.01"))
     currency = serializers.ChoiceField(CURRENCY_CHOICES, help_text="ISO 4217 code.")
-    campaign_name = serializers.CharField(
-        source="campaign.name", read_only=True, default=None, allow_null=True
-    )
+    campaign_name = serializers.CharField(source="campaign.name", read_only=True, allow_null=True)
 
     class Meta:
         model = LedgerEntry

@@ -198,9 +198,7 @@ class ResponseMessageSerializer(StrictInputMixin, ViewerContextMixin, serializer
     organization_name = VisibleReferenceField(
         source="organization.name", model="organizations.Organization", key="organization_id"
     )
-    author_name = serializers.CharField(
-        source="author.username", read_only=True, default=None, allow_null=True
-    )
+    author_name = serializers.CharField(source="author.username", read_only=True, allow_null=True)
 
     class Meta:
         model = ResponseMessage

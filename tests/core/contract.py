@@ -26,3 +26,10 @@ def generate_contract() -> Contract:
     GENERATOR_STATS.reset()
     validate_schema(schema)
     return Contract(OpenApiYamlRenderer().render(schema, renderer_context={}).decode(), warnings)
+
+
+def anonymous_allowed(schema: dict, operation: dict) -> bool:
+    """Whether the contract lets `operation` be called without a token (`{}` among its
+    requirements, its own or, when it has none, the document's)."""
+    security = operation.get("security", schema.get("security", []))
+    return security == [] or {} in security

@@ -85,13 +85,14 @@ def test_operation_ids_are_unique(operations):
 
 
 def test_every_operation_says_who_may_call_it(operations):
-    """Each operation lists its security requirements; `{}` marks that no token is needed."""
+    """Each operation has security requirements, its own or the document's; `{}` or none at all
+    (`[]`) marks that no token is needed."""
     schema, ops = operations
     schemes = set(schema.get("components", {}).get("securitySchemes", {}))
     problems = []
     for name, operation in ops:
-        security = operation.get("security")
-        if not security:
+        security = operation.get("security", schema.get("security"))
+        if security is None:
             problems.append(f"{name}: no security requirements")
             continue
         for requirement in security:

@@ -283,6 +283,7 @@ SPECTACULAR_SETTINGS = {
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.openapi_hooks.reference_named_enums",
         "core.openapi_hooks.type_nullable_enums",
+        "core.schema_security.inherit_optional_token",
     ],
     "TAGS": [
         {"name": "api", "description": "Where to start: the API's entry points, schema and docs."},

@@ -10305,10 +10305,6 @@ export interface components {
             readonly id: number;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
             readonly username: string;
-            /**
-             * Email address
-             * Format: email
-             */
             readonly email: string;
             readonly first_name: string;
             readonly last_name: string;
@@ -16216,6 +16212,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this document. */
@@ -16302,6 +16300,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
@@ -16778,6 +16785,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this document. */
@@ -16864,6 +16873,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
@@ -16892,6 +16910,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this document. */
@@ -16978,6 +16998,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
@@ -17006,6 +17035,8 @@ export interface operations {
             header?: {
                 /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
                 "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
             };
             path: {
                 /** @description A unique integer value identifying this document. */
@@ -17092,6 +17123,15 @@ export interface operations {
                 };
                 content: {
                     "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
                 };
             };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
