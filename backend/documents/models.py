@@ -4,7 +4,9 @@ A document moves through a review workflow: coordinators of the author organizat
 write a draft and submit it; the network office publishes it (or returns it) and later
 archives it. Only a published document is seen beyond its author organization, and
 never more widely than that organization itself (docs/design.md, rule 1). Each publication
-is kept as a numbered version so readers can see what changed.
+is kept as a numbered version so readers can see what changed. Revising a published
+document opens a `DocumentRevision` beside it: readers keep the published text until the
+revision is published over it.
 """
 
 import uuid
@@ -110,6 +112,46 @@ class DocumentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} v{self.number}"
+
+
+class DocumentRevision(models.Model):
+    """The next text of a published document while its authors work on it.
+
+    Kept apart from the document so that everything readers are served from the document row
+    (lists, details, search, sync and the change feed) goes on serving the published text; only
+    the author organization and admins see the revision. Publishing copies it onto the document
+    and deletes it. The language and translation group are the document's and stay as published.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+
+    document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="revision")
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True, help_text="Plain text.")
+    body = models.TextField(blank=True, help_text="Markdown.")
+    body_html = models.TextField(blank=True, editable=False, help_text="The body rendered and sanitized.")
+    topics = CodeListField()
+    countries = CountryField(multiple=True, blank=True)
+    visibility = models.CharField(max_length=12, choices=Visibility.choices, default=Visibility.NETWORK)
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    # The fields a revision carries: copied from the document when it opens, back when it is published.
+    TEXT_FIELDS = ("title", "summary", "body", "topics", "countries", "visibility")
+
+    objects = VisibleQuerySet.as_manager()
+    # Only those who see the document's drafts: its organization's members, and admins.
+    visibility_rule = VisibilityRule(within="document", level=Visibility.RESTRICTED)
+
+    def __str__(self) -> str:
+        return f"{self.document} (revision)"
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        super().save(*args, **kwargs)
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:

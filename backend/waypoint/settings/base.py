@@ -257,6 +257,7 @@ SPECTACULAR_SETTINGS = {
         "NotificationKind": "inbox.models.Notification.Kind",
         "CampaignVisibility": "campaigns.models.Campaign.Level",
         "DocumentStatus": "documents.models.Document.Status",
+        "DocumentRevisionStatus": "documents.models.DocumentRevision.Status",
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
     "POSTPROCESSING_HOOKS": ["drf_spectacular.hooks.postprocess_schema_enums"],

@@ -651,7 +651,7 @@ export interface paths {
         put?: never;
         /**
          * Turn a document back into a draft
-         * @description Coordinators of the author organization and admins: to revise a published or archived document, or to return one from review. Readers no longer see it until it is published again.
+         * @description Coordinators of the author organization and admins: to revise a published or archived document, or to return one from review. A published document stays published: the revision is written beside it (`revision` in the detail, for its authors and admins) and readers keep the published text until the revision is published.
          */
         post: operations["documents_revise_create"];
         delete?: never;
@@ -4211,7 +4211,13 @@ export interface components {
             /** @description A unified diff of title, summary and Markdown body (plain text). */
             diff: string;
         };
-        /** @description The full document. Status changes go through the workflow actions, never through a write. */
+        /**
+         * @description The full document. Status changes go through the workflow actions, never through a write.
+         *
+         *     `status` and the text are what readers see. While a published document is revised, its
+         *     authors (members of the author organization) and admins also get `revision_status`, and in
+         *     the detail the `revision` itself; writes by them change the revision.
+         */
         Document: {
             readonly id: number;
             title: string;
@@ -4427,6 +4433,8 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
             readonly status: components["schemas"]["DocumentStatus"];
+            /** @description For the authors and admins: the status of the revision under way of this published document (null when none, or not yours to see). */
+            readonly revision_status: (components["schemas"]["DocumentRevisionStatus"] | components["schemas"]["NullEnum"]) | null;
             /** Format: date-time */
             readonly published_at: string | null;
             readonly attachment_count: number;
@@ -4878,6 +4886,8 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
             readonly status: components["schemas"]["DocumentStatus"];
+            /** @description For the authors and admins: the status of the revision under way of this published document (null when none, or not yours to see). */
+            readonly revision_status: (components["schemas"]["DocumentRevisionStatus"] | components["schemas"]["NullEnum"]) | null;
             /** Format: date-time */
             readonly published_at: string | null;
             readonly attachment_count: number;
@@ -4895,6 +4905,8 @@ export interface components {
             }[];
             /** @description Number of the latest published version. */
             readonly latest_version: number | null;
+            /** @description For the authors and admins: the revision under way (null when none, or not yours to see). */
+            readonly revision: components["schemas"]["DocumentRevision"] | null;
         };
         /** @description One document with the translations the viewer may see and its latest version number. */
         DocumentDetailRequest: {
@@ -5108,6 +5120,34 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
         };
+        /** @description The text a published document's authors are revising; readers still see the published one. */
+        DocumentRevision: {
+            readonly status: components["schemas"]["DocumentRevisionStatus"];
+            readonly title: string;
+            /** @description Plain text. */
+            readonly summary: string;
+            /** @description Markdown. */
+            readonly body: string;
+            /** @description The body as sanitized HTML, safe to insert as is. */
+            readonly body_html: string;
+            topics?: components["schemas"]["Topic"][];
+            /** @description Countries the document is about (ISO 3166-1 alpha-2). */
+            countries?: components["schemas"]["CountryCode"][];
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility: components["schemas"]["Visibility"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /** @enum {string} */
+        DocumentRevisionStatus: "draft" | "in_review";
         /**
          * @description * `draft` - Draft
          *     * `in_review` - In review
