@@ -160,9 +160,15 @@ class DocumentSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
         extra_kwargs = {"body_html": {"help_text": "The body as sanitized HTML, safe to insert as is."}}
 
     def revision_seen(self, document) -> DocumentRevision | None:
+        """The revision under way the viewer may see (read once per document and serializer)."""
         if "request" not in self.context:
             return None
-        return DocumentRevision.objects.visible_to(self.viewer).filter(document=document).first()
+        seen = self.__dict__.setdefault("_revisions_seen", {})
+        if document.pk not in seen:
+            seen[document.pk] = (
+                DocumentRevision.objects.visible_to(self.viewer).filter(document=document).first()
+            )
+        return seen[document.pk]
 
     @extend_schema_field(serializers.ChoiceField(choices=DocumentRevision.Status.choices, allow_null=True))
     def get_revision_status(self, document) -> str | None:
