@@ -55,6 +55,28 @@ class AttachmentSerializer(serializers.ModelSerializer):
         return attachment_download_url(attachment.document_id, attachment.pk)
 
 
+def no_revision_read(_id) -> None:
+    """A list fills `revision_status` per viewer after reading its page (DocumentViewSet.list)."""
+    return None
+
+
+class DocumentRevisionSerializer(serializers.ModelSerializer):
+    """The text a published document's authors are revising; readers still see the published one."""
+
+    topics = topics_field()
+    countries = countries_field(help_text="Countries the document is about (ISO 3166-1 alpha-2).")
+    visibility = visibility_field()
+
+    class Meta:
+        model = DocumentRevision
+        fields = [
+            "status", "title", "summary", "body", "body_html", "topics", "countries", "visibility",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+        extra_kwargs = {"body_html": {"help_text": "The body as sanitized HTML, safe to insert as is."}}
+
+
 class AttachmentUploadSerializer(serializers.Serializer):
     file = serializers.FileField(
         allow_empty_file=False,
@@ -85,35 +107,8 @@ class DocumentCardSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
-def no_revision_read(_id) -> None:
-    """A list fills `revision_status` per viewer after reading its page (DocumentViewSet.list)."""
-    return None
-
-
-class DocumentRevisionSerializer(serializers.ModelSerializer):
-    """The text a published document's authors are revising; readers still see the published one."""
-
-    topics = topics_field()
-    countries = countries_field(help_text="Countries the document is about (ISO 3166-1 alpha-2).")
-    visibility = visibility_field()
-
-    class Meta:
-        model = DocumentRevision
-        fields = [
-            "status", "title", "summary", "body", "body_html", "topics", "countries", "visibility",
-            "created_at", "updated_at",
-        ]  # fmt: skip
-        read_only_fields = fields
-        extra_kwargs = {"body_html": {"help_text": "The body as sanitized HTML, safe to insert as is."}}
-
-
 class DocumentSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
-    """The full document. Status changes go through the workflow actions, never through a write.
-
-    `status` and the text are what readers see. While a published document is revised, its
-    authors (members of the author organization) and admins also get `revision_status`, and in
-    the detail the `revision` itself; writes by them change the revision.
-    """
+    """The full document. Status changes go through the workflow actions, never through a write."""
 
     organization_name = serializers.CharField(source="organization.name", read_only=True)
     title = CleanTextField(max_length=300)
@@ -136,6 +131,9 @@ class DocumentSerializer(OwnedByOrganizationMixin, serializers.ModelSerializer):
         help_text="On creation: the document this one translates; both then list each other as translations.",
     )
     attachments = AttachmentSerializer(many=True, read_only=True)
+    # `status` and the text are what readers see. While a published document is revised, its
+    # authors and admins also get `revision_status` (and in the detail the `revision` itself);
+    # their writes change the revision.
     revision_status = serializers.SerializerMethodField(
         help_text=(
             "For the authors and admins: the status of the revision under way of this published "

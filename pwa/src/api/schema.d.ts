@@ -4211,13 +4211,7 @@ export interface components {
             /** @description A unified diff of title, summary and Markdown body (plain text). */
             diff: string;
         };
-        /**
-         * @description The full document. Status changes go through the workflow actions, never through a write.
-         *
-         *     `status` and the text are what readers see. While a published document is revised, its
-         *     authors (members of the author organization) and admins also get `revision_status`, and in
-         *     the detail the `revision` itself; writes by them change the revision.
-         */
+        /** @description The full document. Status changes go through the workflow actions, never through a write. */
         Document: {
             readonly id: number;
             title: string;
