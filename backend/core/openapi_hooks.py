@@ -67,6 +67,23 @@ def type_nullable_enums(result, generator, request, public):
     return result
 
 
+def type_nullable_objects(result, generator, request, public):
+    """`nullable` beside an `allOf` of one object component gets `type: object` beside it (OAS 3.0)."""
+
+    def fix(node: Any) -> None:
+        if isinstance(node, dict):
+            if node.get("nullable") and "type" not in node and "allOf" in node and "enum" not in node:
+                node["type"] = "object"
+            for value in node.values():
+                fix(value)
+        elif isinstance(node, list):
+            for value in node:
+                fix(value)
+
+    fix(result)
+    return result
+
+
 def _refers_to(node: Any, ref: str) -> bool:
     if isinstance(node, dict):
         return node.get("$ref") == ref or any(_refers_to(value, ref) for value in node.values())

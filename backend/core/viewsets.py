@@ -106,13 +106,17 @@ class VersionedViewSetMixin(ConditionalRequestsMixin):
         self._etag_object = act(obj)
         return Response(self.get_serializer(self._etag_object).data)
 
+    def changes_nothing(self, serializer) -> bool:
+        """Whether an update leaves the object as it is (answered without a write); see `changes_nothing`."""
+        return changes_nothing(serializer)
+
     @transaction.atomic
     def update(self, request, *args, **kwargs):
         partial = kwargs.pop("partial", False)
         instance = self.get_object()
         serializer = self.get_serializer(instance, data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        if changes_nothing(serializer):
+        if self.changes_nothing(serializer):
             self._etag_object = instance
             return Response(self.get_serializer(instance).data)
         self.perform_update(serializer)

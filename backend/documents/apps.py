@@ -16,6 +16,8 @@ class DocumentsConfig(AppConfig):
             Document,
             "document",
             exclude=("body_html",),
+            # Replicas hold what readers see; a revision is read from the API by its authors.
+            sync_exclude=("revision_status",),
             queryset=lambda: Document.objects.select_related("organization").prefetch_related("attachments"),
         )
         track(Attachment, "document_attachment", synced=False)

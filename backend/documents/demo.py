@@ -404,12 +404,15 @@ def _attach(document: Document, name: str, actor) -> None:
 
 
 def _bring_to(document: Document, status: str, actor) -> None:
-    """Walk the workflow to `status` as the author and the network office would."""
-    if document.status == status:
+    """Walk the workflow to `status` as the author and the network office would.
+
+    A published guide taken back to review stays published: its revision goes to review.
+    """
+    if services.workflow_status(document) == status:
         return
-    if document.status in (Document.Status.PUBLISHED, Document.Status.ARCHIVED):
+    if services.workflow_status(document) in (Document.Status.PUBLISHED, Document.Status.ARCHIVED):
         services.document_revise(document=document)
-    if document.status == Document.Status.DRAFT:
+    if services.workflow_status(document) == Document.Status.DRAFT:
         services.document_submit(document=document)
     if status == Document.Status.PUBLISHED:
         services.document_publish(document=document, actor=actor)

@@ -68,6 +68,22 @@ DOCUMENT = ResourceSample(
         "organization_name": "Network office Germany (example data)",
         "visibility": "public",
         "status": "published",
+        # As its authors see it while they revise it; readers see `null` and the published text.
+        "revision_status": "draft",
+        "revision": {
+            "status": "draft",
+            "title": "Asyl in Deutschland für Verweigerer und Deserteure (example data)",
+            "summary": "Wie das Asylverfahren abläuft, mit den Fristen von 2026. (example data)",
+            "body": "## Nach der Entscheidung\n\nGegen eine Ablehnung kann innerhalb von zwei Wochen "
+            "geklagt werden.",
+            "body_html": "<h2>Nach der Entscheidung</h2>\n<p>Gegen eine Ablehnung kann innerhalb von zwei "
+            "Wochen geklagt werden.</p>\n",
+            "topics": ["asylum"],
+            "countries": ["DE"],
+            "visibility": "public",
+            "created_at": "2026-12-06T06:10:12.000000Z",
+            "updated_at": "2026-12-06T06:10:12.000000Z",
+        },
         "published_at": "2026-12-06T05:55:44.282237Z",
         "attachment_count": 0,
         "attachments": [],

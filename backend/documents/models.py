@@ -4,7 +4,9 @@ A document moves through a review workflow: coordinators of the author organizat
 write a draft and submit it; the network office publishes it (or returns it) and later
 archives it. Only a published document is seen beyond its author organization, and
 never more widely than that organization itself (docs/design.md, rule 1). Each publication
-is kept as a numbered version so readers can see what changed.
+is kept as a numbered version so readers can see what changed. Revising a published
+document opens a `DocumentRevision` beside it: readers keep the published text until the
+revision is published over it.
 """
 
 import uuid
@@ -21,7 +23,32 @@ from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 from .markdown import render_markdown
 
 
-class Document(VersionedModel):
+class GuideText(models.Model):
+    """What the authors of a guide write, and who they write it for: a document's, or its revision's."""
+
+    title = models.CharField(max_length=300)
+    summary = models.TextField(blank=True, help_text="Plain text.")
+    body = models.TextField(blank=True, help_text="Markdown.")
+    body_html = models.TextField(blank=True, editable=False, help_text="The body rendered and sanitized.")
+    topics = CodeListField()
+    countries = CountryField(multiple=True, blank=True)
+    visibility = models.CharField(max_length=12, choices=Visibility.choices, default=Visibility.NETWORK)
+
+    # Copied from a document when a revision opens, and back when it is published.
+    TEXT_FIELDS = ("title", "summary", "body", "topics", "countries", "visibility")
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_markdown(self.body)
+        update_fields = kwargs.get("update_fields")
+        if update_fields is not None:
+            kwargs["update_fields"] = {*update_fields, "body_html"}
+        super().save(*args, **kwargs)
+
+
+class Document(VersionedModel, GuideText):
     """A guide or template in one language; translations share a `translation_group`."""
 
     class Status(models.TextChoices):
@@ -36,15 +63,8 @@ class Document(VersionedModel):
         related_name="documents",
         help_text="The author organization.",
     )
-    title = models.CharField(max_length=300)
-    summary = models.TextField(blank=True, help_text="Plain text.")
-    body = models.TextField(blank=True, help_text="Markdown.")
-    body_html = models.TextField(blank=True, editable=False, help_text="The body rendered and sanitized.")
     language = models.CharField(max_length=8, db_index=True, help_text="ISO 639-1.")
     translation_group = models.UUIDField(default=uuid.uuid4, db_index=True, editable=False)
-    topics = CodeListField()
-    countries = CountryField(multiple=True, blank=True)
-    visibility = models.CharField(max_length=12, choices=Visibility.choices, default=Visibility.NETWORK)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT, db_index=True)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     attachment_count = models.PositiveIntegerField(default=0, editable=False)
@@ -64,13 +84,6 @@ class Document(VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.title} [{self.language}]"
-
-    def save(self, *args, **kwargs):
-        self.body_html = render_markdown(self.body)
-        update_fields = kwargs.get("update_fields")
-        if update_fields is not None:
-            kwargs["update_fields"] = {*update_fields, "body_html"}
-        super().save(*args, **kwargs)
 
 
 class DocumentVersion(models.Model):
@@ -110,6 +123,32 @@ class DocumentVersion(models.Model):
 
     def __str__(self) -> str:
         return f"{self.document} v{self.number}"
+
+
+class DocumentRevision(GuideText):
+    """The next text of a published document while its authors work on it.
+
+    Kept apart from the document so that everything readers are served from the document row
+    (lists, details, search, sync and the change feed) goes on serving the published text; only
+    the author organization and admins see the revision. Publishing copies it onto the document
+    and deletes it. The language and translation group are the document's and stay as published.
+    """
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        IN_REVIEW = "in_review", "In review"
+
+    document = models.OneToOneField(Document, on_delete=models.CASCADE, related_name="revision")
+    status = models.CharField(max_length=12, choices=Status.choices, default=Status.DRAFT)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = VisibleQuerySet.as_manager()
+    # Only those who see the document's drafts: its organization's members, and admins.
+    visibility_rule = VisibilityRule(within="document", level=Visibility.RESTRICTED)
+
+    def __str__(self) -> str:
+        return f"{self.document} (revision)"
 
 
 def attachment_path(instance: "Attachment", filename: str) -> str:

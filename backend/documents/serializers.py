@@ -7,6 +7,7 @@ server, so a client inserts it as is. Titles and summaries are plain text.
 import re
 
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from core.representation import Computed
@@ -19,7 +20,7 @@ from core.serializers import (
 )
 from core.vocabulary import LANGUAGE_CHOICES
 
-from .models import Attachment, Document, DocumentVersion
+from .models import Attachment, Document, DocumentRevision, DocumentVersion
 
 MAX_BODY_LENGTH = 200_000
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
@@ -53,6 +54,28 @@ class AttachmentSerializer(serializers.ModelSerializer):
 
     def get_download_url(self, attachment) -> str:
         return attachment_download_url(attachment.document_id, attachment.pk)
+
+
+def no_revision_read(_id) -> None:
+    """A list fills `revision_status` per viewer after reading its page (DocumentViewSet.list)."""
+    return None
+
+
+class DocumentRevisionSerializer(serializers.ModelSerializer):
+    """The text a published document's authors are revising; readers still see the published one."""
+
+    topics = topics_field()
+    countries = countries_field(help_text="Countries the document is about (ISO 3166-1 alpha-2).")
+    visibility = visibility_field()
+
+    class Meta:
+        model = DocumentRevision
+        fields = [
+            "status", "title", "summary", "body", "body_html", "topics", "countries", "visibility",
+            "created_at", "updated_at",
+        ]  # fmt: skip
+        read_only_fields = fields
+        extra_kwargs = {"body_html": {"help_text": "The body as sanitized HTML, safe to insert as is."}}
 
 
 class AttachmentUploadSerializer(serializers.Serializer):
@@ -109,20 +132,47 @@ class DocumentSerializer(StrictInputMixin, OwnedByOrganizationMixin, serializers
         help_text="On creation: the document this one translates; both then list each other as translations.",
     )
     attachments = AttachmentSerializer(many=True, read_only=True)
+    # `status` and the text are what readers see. While a published document is revised, its
+    # authors and admins also get `revision_status` (and in the detail the `revision` itself);
+    # their writes change the revision.
+    revision_status = serializers.SerializerMethodField(
+        help_text=(
+            "For the authors and admins: the status of the revision under way of this published "
+            "document (null when none, or not yours to see)."
+        )
+    )
+
+    computed_fields = {"revision_status": Computed(("id",), no_revision_read)}
 
     class Meta:
         model = Document
         fields = [
             "id", "title", "summary", "body", "body_html", "language", "translation_group",
             "translation_of", "topics", "countries", "organization", "organization_name",
-            "visibility", "status", "published_at", "attachment_count", "attachments",
-            "is_example", "version", "created_at", "updated_at",
+            "visibility", "status", "revision_status", "published_at", "attachment_count",
+            "attachments", "is_example", "version", "created_at", "updated_at",
         ]  # fmt: skip
         read_only_fields = [
             "id", "body_html", "translation_group", "status", "published_at", "attachment_count",
             "is_example", "version", "created_at", "updated_at",
         ]  # fmt: skip
         extra_kwargs = {"body_html": {"help_text": "The body as sanitized HTML, safe to insert as is."}}
+
+    def revision_seen(self, document) -> DocumentRevision | None:
+        """The revision under way the viewer may see (read once per document and serializer)."""
+        if "request" not in self.context:
+            return None
+        seen = self.__dict__.setdefault("_revisions_seen", {})
+        if document.pk not in seen:
+            seen[document.pk] = (
+                DocumentRevision.objects.visible_to(self.viewer).filter(document=document).first()
+            )
+        return seen[document.pk]
+
+    @extend_schema_field(serializers.ChoiceField(choices=DocumentRevision.Status.choices, allow_null=True))
+    def get_revision_status(self, document) -> str | None:
+        revision = self.revision_seen(document)
+        return revision.status if revision is not None else None
 
     def get_fields(self):
         fields = super().get_fields()
@@ -159,9 +209,17 @@ class DocumentDetailSerializer(DocumentSerializer):
         help_text="Other languages of this document you may see."
     )
     latest_version = serializers.SerializerMethodField(help_text="Number of the latest published version.")
+    revision = serializers.SerializerMethodField(
+        help_text="For the authors and admins: the revision under way (null when none, or not yours to see)."
+    )
 
     class Meta(DocumentSerializer.Meta):
-        fields = [*DocumentSerializer.Meta.fields, "translations", "latest_version"]
+        fields = [*DocumentSerializer.Meta.fields, "translations", "latest_version", "revision"]
+
+    @extend_schema_field(DocumentRevisionSerializer(allow_null=True))
+    def get_revision(self, document) -> dict | None:
+        revision = self.revision_seen(document)
+        return DocumentRevisionSerializer(revision).data if revision is not None else None
 
     def get_translations(self, document) -> list[dict]:
         siblings = (

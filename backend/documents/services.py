@@ -1,5 +1,9 @@
 """Every write rule on documents: who may change one, the review workflow, version history and attachments.
 
+Revising a published document does not take it from readers: the workflow then runs on its
+`DocumentRevision` (draft, in review) while the document stays published, and publishing the
+revision copies it onto the document.
+
 Rules raise the domain errors of `core.errors`; the one exception handler answers them.
 """
 
@@ -12,7 +16,7 @@ from core.errors import Conflict, Invalid, InvalidTransition, NotAllowed
 from core.viewer import Viewer
 from core.visibility import narrowest
 
-from .models import Attachment, Document, DocumentVersion
+from .models import Attachment, Document, DocumentRevision, DocumentVersion
 from .uploads import Inspected
 
 MAX_ATTACHMENTS = 20
@@ -36,19 +40,37 @@ DONE = {
 }
 
 
-def _transition(*, document: Document, action: str) -> None:
-    sources, target, _ = TRANSITIONS[action]
-    if document.status not in sources:
+def open_revision(document: Document) -> DocumentRevision | None:
+    """The revision under way of a published document, if any."""
+    try:
+        return document.revision
+    except DocumentRevision.DoesNotExist:
+        return None
+
+
+def workflow_status(document: Document) -> str:
+    """Where the document stands for its authors: its revision's status while one is open."""
+    revision = open_revision(document)
+    return revision.status if revision is not None else document.status
+
+
+def _check_transition(*, document: Document, action: str) -> None:
+    sources, _, _ = TRANSITIONS[action]
+    current = workflow_status(document)
+    if current not in sources:
         allowed = " or ".join(sorted(str(Status(s).label).lower() for s in sources))
         raise InvalidTransition(
-            f"This document is {document.get_status_display().lower()}; only a document that is "
+            f"This document is {Status(current).label.lower()}; only a document that is "
             f"{allowed} can be {DONE[action]}."
         )
-    document.status = target
 
 
 def document_check_editable(*, document: Document, viewer: Viewer) -> None:
-    """Coordinators change only drafts (and their attachments); the network office changes any document."""
+    """Coordinators change only drafts (and their attachments); the network office changes any document.
+
+    A published document under revision is no draft here: its attachments and its existence are
+    what readers see; only its text changes, through `document_update`.
+    """
     if not viewer.is_admin and document.status != Status.DRAFT:
         raise NotAllowed(
             f"This document is {document.get_status_display().lower()}; coordinators change only "
@@ -75,9 +97,15 @@ def document_create(*, viewer: Viewer, actor, translation_of: Document | None = 
 def document_update(
     *, document: Document, viewer: Viewer, actor, translation_of: Document | None = None, **fields
 ) -> Document:
-    """Change a document; a published one keeps the text it now shows as a new version."""
+    """Change a document; a published one keeps the text it now shows as a new version.
+
+    While a revision is open the change goes to the revision, and readers keep the published text.
+    """
     if translation_of is not None:
         raise Invalid("Set only when creating; a document cannot change its group.", field="translation_of")
+    revision = open_revision(document)
+    if revision is not None:
+        return _revision_update(document=document, revision=revision, viewer=viewer, **fields)
     document_check_editable(document=document, viewer=viewer)
     for name, value in fields.items():
         setattr(document, name, value)
@@ -86,21 +114,62 @@ def document_update(
     return document
 
 
+def _revision_update(*, document: Document, revision: DocumentRevision, viewer: Viewer, **fields) -> Document:
+    if not viewer.is_admin and revision.status != DocumentRevision.Status.DRAFT:
+        raise NotAllowed(
+            f"This revision is {revision.get_status_display().lower()}; coordinators change only "
+            "drafts. Use revise to turn it back into a draft."
+        )
+    if fields.pop("language", document.language) != document.language:
+        raise Invalid(
+            "A published document keeps its language; write a translation for another language.",
+            field="language",
+        )
+    for name, value in fields.items():
+        setattr(revision, name, value)
+    revision.save()
+    document.save(update_fields=["version", "updated_at"])  # a new ETag: If-Match guards the revision
+    return document
+
+
 def document_delete(*, document: Document, viewer: Viewer) -> None:
     document_check_editable(document=document, viewer=viewer)
     document.delete()
 
 
+def _set_revision_status(document: Document, revision: DocumentRevision, status: str) -> Document:
+    revision.status = status
+    revision.save(update_fields=["status", "updated_at"])
+    document.save(update_fields=["version", "updated_at"])
+    return document
+
+
+def _apply_revision(document: Document, revision: DocumentRevision) -> None:
+    """The revision's text becomes the document's; the revision is done."""
+    for name in DocumentRevision.TEXT_FIELDS:
+        setattr(document, name, getattr(revision, name))
+    revision.delete()
+    document.revision = None  # the cached one-to-one would still answer the deleted row
+
+
 def document_submit(*, document: Document) -> Document:
-    """Hand a draft to the network office for review."""
-    _transition(document=document, action="submit")
+    """Hand a draft (or a revision's draft) to the network office for review."""
+    _check_transition(document=document, action="submit")
+    revision = open_revision(document)
+    if revision is not None:
+        return _set_revision_status(document, revision, DocumentRevision.Status.IN_REVIEW)
+    document.status = Status.IN_REVIEW
     document.save()
     return document
 
 
 def document_publish(*, document: Document, actor) -> Document:
-    """Publish: readers see it from now on, and this text is kept as a new version."""
-    _transition(document=document, action="publish")
+    """Publish: readers see it (or its revision) from now on, and this text is kept as a new version."""
+    _check_transition(document=document, action="publish")
+    revision = open_revision(document)
+    if revision is not None:
+        _apply_revision(document, revision)
+    document.status = Status.PUBLISHED
     document.published_at = timezone.now()
     document.save()
     document_record_version(document=document, actor=actor)
@@ -108,15 +177,37 @@ def document_publish(*, document: Document, actor) -> Document:
 
 
 def document_archive(*, document: Document) -> Document:
-    """Withdraw a published document from readers; its versions stay in the history."""
-    _transition(document=document, action="archive")
+    """Withdraw a published document from readers; its versions stay in the history.
+
+    An open revision's text stays with the archived document, which its authors may revise again.
+    """
+    if document.status != Status.PUBLISHED:
+        _check_transition(document=document, action="archive")
+    revision = open_revision(document)
+    if revision is not None:
+        _apply_revision(document, revision)
+    document.status = Status.ARCHIVED
     document.save()
     return document
 
 
 def document_revise(*, document: Document) -> Document:
-    """Turn the document back into a draft (to revise it, or return it from review)."""
-    _transition(document=document, action="revise")
+    """Turn the document back into a draft (to revise it, or return it from review).
+
+    A published document stays published: its revision is the draft, so readers keep the
+    published text until the revision is published.
+    """
+    _check_transition(document=document, action="revise")
+    revision = open_revision(document)
+    if revision is not None:
+        return _set_revision_status(document, revision, DocumentRevision.Status.DRAFT)
+    if document.status == Status.PUBLISHED:
+        DocumentRevision.objects.create(
+            document=document, **{name: getattr(document, name) for name in DocumentRevision.TEXT_FIELDS}
+        )
+        document.save(update_fields=["version", "updated_at"])
+        return document
+    document.status = Status.DRAFT
     document.save()
     return document
 

@@ -23,7 +23,7 @@ from . import services
 from .examples import DOCUMENT
 from .filters import DocumentFilter
 from .markdown import render_markdown
-from .models import Document, DocumentVersion
+from .models import Document, DocumentRevision, DocumentVersion
 from .serializers import (
     AttachmentSerializer,
     AttachmentUploadSerializer,
@@ -124,6 +124,23 @@ class DocumentViewSet(FastListMixin, VisibleModelViewSet):
     def get_queryset(self):
         return super().get_queryset().prefetch_related("attachments")
 
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        rows = response.data["results"]
+        # The revisions this viewer may see, one query a page (the compiled list reads no viewer).
+        statuses = dict(
+            DocumentRevision.objects.visible_to(self.viewer)
+            .filter(document_id__in=[row["id"] for row in rows])
+            .values_list("document_id", "status")
+        )
+        for row in rows:
+            row["revision_status"] = statuses.get(row["id"])
+        return response
+
+    def changes_nothing(self, serializer) -> bool:
+        # A revision's text is compared with nothing here: the write goes to the revision.
+        return services.open_revision(serializer.instance) is None and super().changes_nothing(serializer)
+
     def get_serializer_class(self):
         if self.action in self.DETAIL_ACTIONS:
             return DocumentDetailSerializer
@@ -181,7 +198,9 @@ class DocumentViewSet(FastListMixin, VisibleModelViewSet):
     @_workflow_docs(
         "Turn a document back into a draft",
         "Coordinators of the author organization and admins: to revise a published or archived "
-        "document, or to return one from review. Readers no longer see it until it is published again.",
+        "document, or to return one from review. A published document stays published: the revision "
+        "is written beside it (`revision` in the detail, for its authors and admins) and readers keep "
+        "the published text until the revision is published.",
     )
     @action(detail=True, methods=["post"], filter_backends=[])
     def revise(self, request, pk=None):

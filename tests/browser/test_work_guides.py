@@ -119,6 +119,17 @@ def test_a_coordinator_writes_previews_submits_and_translates_a_guide(browser, p
         guide_item(page, title).get_by_role("link", name="Edit").click()
         expect(page.get_by_label("Text (Markdown)")).to_have_value(BODY)
 
+        # The revision is saved beside the published guide: the workspace shows it, readers keep version 1.
+        page.get_by_label("Text (Markdown)").fill("## Before you leave\n\nRevised advice.")
+        page.get_by_role("button", name="Save draft").click()
+        expect(page.get_by_text("Saved as a draft.")).to_be_visible()
+        expect(page.get_by_test_id("guide-status")).to_have_text("Draft")
+        expect(page.get_by_label("Text (Markdown)")).to_have_value("## Before you leave\n\nRevised advice.")
+        status, shown = api_server.call("GET", f"/api/v1/documents/{by_title[title]['id']}/", token=admin)
+        assert status == 200
+        assert (shown["status"], shown["body"]) == ("published", BODY)
+        assert shown["revision"]["body"] == "## Before you leave\n\nRevised advice."
+
 
 def test_an_invitation_link_is_shown_once_and_the_invitation_can_be_revoked(browser, pwa, api_server):
     run = uuid.uuid4().hex[:8]

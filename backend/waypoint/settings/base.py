@@ -277,12 +277,14 @@ SPECTACULAR_SETTINGS = {
         "SyncResetReason": "sync.engine.ResetReason.choices",
         # The key of every synced type but countries (sync/serializers.py).
         "SyncIdKeyEnum": [("id", "id")],
+        "DocumentRevisionStatus": "documents.models.DocumentRevision.Status",
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
     "POSTPROCESSING_HOOKS": [
         "drf_spectacular.hooks.postprocess_schema_enums",
         "core.openapi_hooks.reference_named_enums",
         "core.openapi_hooks.type_nullable_enums",
+        "core.openapi_hooks.type_nullable_objects",
         "core.schema_security.inherit_optional_token",
     ],
     "TAGS": [

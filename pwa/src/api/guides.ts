@@ -29,18 +29,34 @@ export interface GuideFields {
 /** An organization has few guides; more than a page of them shows the most recently changed. */
 const PAGE_SIZE = 100;
 
+/**
+ * A published guide under revision stays published for readers; its writers work on the revision,
+ * so the workspace shows the revision's status (and, for one guide, its text).
+ */
 export async function listOrganizationGuides(organization: number): Promise<GuideListItem[]> {
   const { data, response } = await api().GET("/api/v1/documents/", {
     params: { query: { organization, page_size: PAGE_SIZE, ordering: "-updated_at" } },
   });
   if (!data) throw new RequestFailed(response.status, "guides");
-  return data.results;
+  return data.results.map((guide) => ({ ...guide, status: guide.revision_status ?? guide.status }));
+}
+
+/** A guide as its writers see it: while a revision is open, the revision's text and status. */
+function asWritten(guide: Guide): Guide {
+  return guide.revision ? { ...guide, ...guide.revision, created_at: guide.created_at } : guide;
+}
+
+/** What a write came to, with the guide as its writers see it. */
+function written(outcome: Outcome<Guide>): Outcome<Guide> {
+  if (outcome.kind === "saved") return { ...outcome, data: asWritten(outcome.data) };
+  if (outcome.kind === "conflict") return { ...outcome, server: asWritten(outcome.server) };
+  return outcome;
 }
 
 /** One guide as its writers see it; null when it does not exist or is not visible. */
 export async function fetchGuide(id: number): Promise<Guide | null> {
   const { data, response } = await api().GET("/api/v1/documents/{id}/", { params: { path: { id } } });
-  if (data) return data;
+  if (data) return asWritten(data);
   if (response.status === 404) return null;
   throw new RequestFailed(response.status, "guides");
 }
@@ -52,7 +68,7 @@ export async function previewMarkdown(body: string): Promise<string> {
   return data.html;
 }
 
-export function saveGuide(
+export async function saveGuide(
   guide: Guide | null,
   fields: GuideFields,
   label: string,
@@ -61,21 +77,30 @@ export function saveGuide(
 ): Promise<Outcome<Guide>> {
   const body = { ...fields } as Record<string, unknown>;
   if (!guide) return send<Guide>({ method: "POST", path: "/api/v1/documents/", body, label, labels });
-  return send<Guide>({
-    method: "PATCH",
-    path: `/api/v1/documents/${guide.id}/`,
-    body,
-    version: version ?? guide.version,
-    label,
-    labels,
-  });
+  return written(
+    await send<Guide>({
+      method: "PATCH",
+      path: `/api/v1/documents/${guide.id}/`,
+      body,
+      version: version ?? guide.version,
+      label,
+      labels,
+    }),
+  );
 }
 
 /** A workflow step of a coordinator: `submit` a draft for review, `revise` one back into a draft. */
-export function guideStep(
+export async function guideStep(
   guide: Guide | GuideListItem,
   step: "submit" | "revise",
   label: string,
 ): Promise<Outcome<Guide>> {
-  return send<Guide>({ method: "POST", path: `/api/v1/documents/${guide.id}/${step}/`, version: guide.version, label });
+  return written(
+    await send<Guide>({
+      method: "POST",
+      path: `/api/v1/documents/${guide.id}/${step}/`,
+      version: guide.version,
+      label,
+    }),
+  );
 }

@@ -651,7 +651,7 @@ export interface paths {
         put?: never;
         /**
          * Turn a document back into a draft
-         * @description Coordinators of the author organization and admins: to revise a published or archived document, or to return one from review. Readers no longer see it until it is published again.
+         * @description Coordinators of the author organization and admins: to revise a published or archived document, or to return one from review. A published document stays published: the revision is written beside it (`revision` in the detail, for its authors and admins) and readers keep the published text until the revision is published.
          */
         post: operations["documents_revise_create"];
         delete?: never;
@@ -4449,6 +4449,11 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
             readonly status: components["schemas"]["DocumentStatus"];
+            /**
+             * @description For the authors and admins: the status of the revision under way of this published document (null when none, or not yours to see).
+             * @enum {string|null}
+             */
+            readonly revision_status: "draft" | "in_review" | null;
             /** Format: date-time */
             readonly published_at: string | null;
             readonly attachment_count: number;
@@ -4900,6 +4905,11 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
             readonly status: components["schemas"]["DocumentStatus"];
+            /**
+             * @description For the authors and admins: the status of the revision under way of this published document (null when none, or not yours to see).
+             * @enum {string|null}
+             */
+            readonly revision_status: "draft" | "in_review" | null;
             /** Format: date-time */
             readonly published_at: string | null;
             readonly attachment_count: number;
@@ -4917,6 +4927,8 @@ export interface components {
             }[];
             /** @description Number of the latest published version. */
             readonly latest_version: number | null;
+            /** @description For the authors and admins: the revision under way (null when none, or not yours to see). */
+            readonly revision: components["schemas"]["DocumentRevision"] | null;
         };
         /** @description One document with the translations the viewer may see and its latest version number. */
         DocumentDetailRequest: {
@@ -5130,6 +5142,34 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
         };
+        /** @description The text a published document's authors are revising; readers still see the published one. */
+        DocumentRevision: {
+            readonly status: components["schemas"]["DocumentRevisionStatus"];
+            readonly title: string;
+            /** @description Plain text. */
+            readonly summary: string;
+            /** @description Markdown. */
+            readonly body: string;
+            /** @description The body as sanitized HTML, safe to insert as is. */
+            readonly body_html: string;
+            topics?: components["schemas"]["Topic"][];
+            /** @description Countries the document is about (ISO 3166-1 alpha-2). */
+            countries?: components["schemas"]["CountryCode"][];
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility: components["schemas"]["Visibility"];
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /** @enum {string} */
+        DocumentRevisionStatus: "draft" | "in_review";
         /**
          * @description * `draft` - Draft
          *     * `in_review` - In review
@@ -15533,6 +15573,8 @@ export interface operations {
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
              *     - `organization_name`: `invalid`
              *     - `published_at`: `invalid`
+             *     - `revision`: `invalid`
+             *     - `revision_status`: `invalid`
              *     - `status`: `invalid`
              *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -15786,6 +15828,8 @@ export interface operations {
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
              *     - `organization_name`: `invalid`
              *     - `published_at`: `invalid`
+             *     - `revision`: `invalid`
+             *     - `revision_status`: `invalid`
              *     - `status`: `invalid`
              *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -16083,6 +16127,8 @@ export interface operations {
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
              *     - `organization_name`: `invalid`
              *     - `published_at`: `invalid`
+             *     - `revision`: `invalid`
+             *     - `revision_status`: `invalid`
              *     - `status`: `invalid`
              *     - `summary`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `title`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`

@@ -160,7 +160,7 @@ const de: Dictionary = {
   "guide.readOnly": "Nur Koordinator*innen der Organisation bearbeiten ihre Leitfäden.",
   "guide.inReviewNote": "Das Netzwerkbüro prüft diesen Leitfaden. Um ihn zu ändern, holen Sie ihn zum Entwurf zurück.",
   "guide.publishedNote":
-    "Lesende sehen diesen Leitfaden. Überarbeiten macht ihn wieder zum Entwurf: Lesende sehen ihn erst wieder, wenn er erneut veröffentlicht ist.",
+    "Lesende sehen diesen Leitfaden. Überarbeiten öffnet einen Entwurf der nächsten Fassung: Lesende sehen diese hier, bis die Überarbeitung veröffentlicht ist.",
   "guide.chooseLanguage": "— Sprache wählen —",
   "guide.summaryHint": "Einfacher Text, wird in Listen gezeigt.",
   "guide.bodyHint": "Markdown: # Überschrift, **fett**, - Liste, [Link](https://…). HTML wird als Text gezeigt.",

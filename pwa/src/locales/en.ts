@@ -158,7 +158,7 @@ const en = {
   "guide.readOnly": "Only coordinators of the organization edit its guides.",
   "guide.inReviewNote": "The network office is reviewing this guide. To change it, take it back to draft.",
   "guide.publishedNote":
-    "Readers see this guide. Revising turns it back into a draft: readers no longer see it until it is published again.",
+    "Readers see this guide. Revising opens a draft of the next version: readers keep seeing this one until the revision is published.",
   "guide.chooseLanguage": "— choose a language —",
   "guide.summaryHint": "Plain text, shown in lists.",
   "guide.bodyHint": "Markdown: # heading, **bold**, - list, [link](https://…). HTML is shown as text.",
