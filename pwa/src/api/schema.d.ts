@@ -24,6 +24,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List alerts
+         * @description Notices of the network office, by audience: public to anyone, network to members, restricted to the members of the organization named. `localized` is the text in your language (fallback declared). An expired alert stays listed until it is purged; `current=true` leaves it out. Paginated; filter, search with `q`, order with `ordering`.
+         */
+        get: operations["alerts_list"];
+        put?: never;
+        /**
+         * Create an alert
+         * @description Admins (the network office) only. `expires_at` lies in the future.
+         */
+        post: operations["alerts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one alert
+         * @description Notices of the network office, by audience: public to anyone, network to members, restricted to the members of the organization named. `localized` is the text in your language (fallback declared). An expired alert stays listed until it is purged; `current=true` leaves it out. 404 for anything you may not see; the ETag header is its version.
+         */
+        get: operations["alerts_retrieve"];
+        /**
+         * Replace an alert
+         * @description Admins (the network office) only. `expires_at` lies in the future. Send `If-Match` to avoid overwriting a newer edit.
+         */
+        put: operations["alerts_update"];
+        post?: never;
+        /**
+         * Delete an alert
+         * @description Admins (the network office) only. `expires_at` lies in the future. Offline clients receive the deletion on their next sync.
+         */
+        delete: operations["alerts_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an alert
+         * @description Admins (the network office) only. `expires_at` lies in the future. Send `If-Match` to avoid overwriting a newer edit.
+         */
+        patch: operations["alerts_partial_update"];
+        trace?: never;
+    };
     "/api/v1/auth/logout/": {
         parameters: {
             query?: never;
@@ -1587,6 +1643,1072 @@ export interface components {
          * @enum {string}
          */
         ActionEnum: "create" | "update" | "delete";
+        /** @description A notice of the network office; `source_language` marks the original text. */
+        Alert: {
+            readonly id: number;
+            text: string;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["AlertTranslation"];
+            };
+            /** @description The original language first, then each translated one. */
+            readonly languages_available: components["schemas"]["LanguageCode"][];
+            /** @description The texts in the reader's language (`?language=`, else Accept-Language) when it exists, otherwise in the original language. */
+            readonly localized: components["schemas"]["AlertLocalized"];
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility?: components["schemas"]["Visibility"];
+            /** @description For a restricted alert: whose members read it. Caps the alert's visibility. */
+            organization?: number | null;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description Invented demo data. */
+            readonly is_example: boolean;
+            readonly version: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        AlertLocalized: {
+            /** @description The language of the texts below (ISO 639-1). */
+            language: string;
+            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
+            fallback: boolean;
+            /** @description The original changed after this translation was written. */
+            outdated: boolean;
+            text: string;
+        };
+        AlertLocalizedRequest: {
+            /** @description The language of the texts below (ISO 639-1). */
+            language: string;
+            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
+            fallback: boolean;
+            /** @description The original changed after this translation was written. */
+            outdated: boolean;
+            text: string;
+        };
+        /** @description A notice of the network office; `source_language` marks the original text. */
+        AlertRequest: {
+            text: string;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["AlertTranslationRequest"];
+            };
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility?: components["schemas"]["Visibility"];
+            /** @description For a restricted alert: whose members read it. Caps the alert's visibility. */
+            organization?: number | null;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        AlertTranslation: {
+            text?: string;
+            /**
+             * @description Machine-made, not yet reviewed by a person.
+             * @default false
+             */
+            machine: boolean;
+            /**
+             * Format: date-time
+             * @description When this translation was written.
+             */
+            readonly written_at: string;
+            /** @description The original changed after this translation was written. Send `false` to confirm that the translation still matches. */
+            outdated?: boolean;
+        };
+        AlertTranslationRequest: {
+            text?: string;
+            /**
+             * @description Machine-made, not yet reviewed by a person.
+             * @default false
+             */
+            machine: boolean;
+            /** @description The original changed after this translation was written. Send `false` to confirm that the translation still matches. */
+            outdated?: boolean;
+        };
+        AlertsCreateError: components["schemas"]["AlertsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["AlertsCreateTextErrorComponent"] | components["schemas"]["AlertsCreateSourceLanguageErrorComponent"] | components["schemas"]["AlertsCreateTranslationsErrorComponent"] | components["schemas"]["AlertsCreateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["AlertsCreateTranslationsKEYTextErrorComponent"] | components["schemas"]["AlertsCreateTranslationsKEYMachineErrorComponent"] | components["schemas"]["AlertsCreateTranslationsKEYOutdatedErrorComponent"] | components["schemas"]["AlertsCreateVisibilityErrorComponent"] | components["schemas"]["AlertsCreateOrganizationErrorComponent"] | components["schemas"]["AlertsCreateExpiresAtErrorComponent"];
+        AlertsCreateErrorResponse400: components["schemas"]["AlertsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        AlertsCreateExpiresAtErrorComponent: {
+            /**
+             * @description * `expires_at` - expires_at (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "expires_at";
+            /**
+             * @description * `date` - date
+             *     * `invalid` - invalid
+             *     * `make_aware` - make_aware
+             *     * `null` - null
+             *     * `overflow` - overflow
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "date" | "invalid" | "make_aware" | "null" | "overflow" | "required";
+            detail: string;
+        };
+        AlertsCreateNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        AlertsCreateOrganizationErrorComponent: {
+            /**
+             * @description * `organization` - organization (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "organization";
+            /**
+             * @description * `does_not_exist` - does_not_exist
+             *     * `incorrect_type` - incorrect_type
+             * @enum {string}
+             */
+            code: "does_not_exist" | "incorrect_type";
+            detail: string;
+        };
+        AlertsCreateSourceLanguageErrorComponent: {
+            /**
+             * @description * `source_language` - source_language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "source_language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `translated` - translated
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "translated";
+            detail: string;
+        };
+        AlertsCreateTextErrorComponent: {
+            /**
+             * @description * `text` - text (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "text";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        AlertsCreateTranslationsErrorComponent: {
+            /**
+             * @description * `translations` - translations (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations";
+            /**
+             * @description * `invalid` - invalid
+             *     * `not_a_dict` - not_a_dict
+             *     * `null` - null
+             *     * `unknown_language` - unknown_language
+             *     * `untranslatable` - untranslatable
+             * @enum {string}
+             */
+            code: "invalid" | "not_a_dict" | "null" | "unknown_language" | "untranslatable";
+            detail: string;
+        };
+        AlertsCreateTranslationsKEYMachineErrorComponent: {
+            /**
+             * @description * `translations.KEY.machine` - translations.KEY.machine (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.machine";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        AlertsCreateTranslationsKEYNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `translations.KEY.non_field_errors` - translations.KEY.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        AlertsCreateTranslationsKEYOutdatedErrorComponent: {
+            /**
+             * @description * `translations.KEY.outdated` - translations.KEY.outdated (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.outdated";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        AlertsCreateTranslationsKEYTextErrorComponent: {
+            /**
+             * @description * `translations.KEY.text` - translations.KEY.text (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.text";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        AlertsCreateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["AlertsCreateError"][];
+        };
+        AlertsCreateVisibilityErrorComponent: {
+            /**
+             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "visibility";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
+            detail: string;
+        };
+        AlertsDestroyErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        AlertsListError: components["schemas"]["AlertsListQErrorComponent"] | components["schemas"]["AlertsListUpdatedSinceErrorComponent"] | components["schemas"]["AlertsListVisibilityErrorComponent"];
+        AlertsListErrorResponse400: components["schemas"]["AlertsListValidationError"] | components["schemas"]["ParseErrorResponse"];
+        AlertsListQErrorComponent: {
+            /**
+             * @description * `q` - q (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "q";
+            /**
+             * @description * `max_length` - max_length
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             * @enum {string}
+             */
+            code: "max_length" | "null_characters_not_allowed";
+            detail: string;
+        };
+        AlertsListUpdatedSinceErrorComponent: {
+            /**
+             * @description * `updated_since` - updated_since (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "updated_since";
+            /**
+             * @description * `invalid` - invalid
+             * @enum {string}
+             */
+            code: "invalid";
+            detail: string;
+        };
+        AlertsListValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["AlertsListError"][];
+        };
+        AlertsListVisibilityErrorComponent: {
+            /**
+             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "visibility";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             * @enum {string}
+             */
+            code: "invalid_choice";
+            detail: string;
+        };
+        AlertsPartialUpdateError: components["schemas"]["AlertsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["AlertsPartialUpdateTextErrorComponent"] | components["schemas"]["AlertsPartialUpdateSourceLanguageErrorComponent"] | components["schemas"]["AlertsPartialUpdateTranslationsErrorComponent"] | components["schemas"]["AlertsPartialUpdateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["AlertsPartialUpdateTranslationsKEYTextErrorComponent"] | components["schemas"]["AlertsPartialUpdateTranslationsKEYMachineErrorComponent"] | components["schemas"]["AlertsPartialUpdateTranslationsKEYOutdatedErrorComponent"] | components["schemas"]["AlertsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["AlertsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["AlertsPartialUpdateExpiresAtErrorComponent"];
+        AlertsPartialUpdateErrorResponse400: components["schemas"]["AlertsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        AlertsPartialUpdateExpiresAtErrorComponent: {
+            /**
+             * @description * `expires_at` - expires_at (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "expires_at";
+            /**
+             * @description * `date` - date
+             *     * `invalid` - invalid
+             *     * `make_aware` - make_aware
+             *     * `null` - null
+             *     * `overflow` - overflow
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "date" | "invalid" | "make_aware" | "null" | "overflow" | "required";
+            detail: string;
+        };
+        AlertsPartialUpdateNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        AlertsPartialUpdateOrganizationErrorComponent: {
+            /**
+             * @description * `organization` - organization (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "organization";
+            /**
+             * @description * `does_not_exist` - does_not_exist
+             *     * `incorrect_type` - incorrect_type
+             * @enum {string}
+             */
+            code: "does_not_exist" | "incorrect_type";
+            detail: string;
+        };
+        AlertsPartialUpdateSourceLanguageErrorComponent: {
+            /**
+             * @description * `source_language` - source_language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "source_language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `translated` - translated
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "translated";
+            detail: string;
+        };
+        AlertsPartialUpdateTextErrorComponent: {
+            /**
+             * @description * `text` - text (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "text";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        AlertsPartialUpdateTranslationsErrorComponent: {
+            /**
+             * @description * `translations` - translations (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations";
+            /**
+             * @description * `invalid` - invalid
+             *     * `not_a_dict` - not_a_dict
+             *     * `null` - null
+             *     * `unknown_language` - unknown_language
+             *     * `untranslatable` - untranslatable
+             * @enum {string}
+             */
+            code: "invalid" | "not_a_dict" | "null" | "unknown_language" | "untranslatable";
+            detail: string;
+        };
+        AlertsPartialUpdateTranslationsKEYMachineErrorComponent: {
+            /**
+             * @description * `translations.KEY.machine` - translations.KEY.machine (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.machine";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        AlertsPartialUpdateTranslationsKEYNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `translations.KEY.non_field_errors` - translations.KEY.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        AlertsPartialUpdateTranslationsKEYOutdatedErrorComponent: {
+            /**
+             * @description * `translations.KEY.outdated` - translations.KEY.outdated (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.outdated";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        AlertsPartialUpdateTranslationsKEYTextErrorComponent: {
+            /**
+             * @description * `translations.KEY.text` - translations.KEY.text (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.text";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        AlertsPartialUpdateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["AlertsPartialUpdateError"][];
+        };
+        AlertsPartialUpdateVisibilityErrorComponent: {
+            /**
+             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "visibility";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
+            detail: string;
+        };
+        AlertsRetrieveErrorResponse400: components["schemas"]["ParseErrorResponse"];
+        AlertsUpdateError: components["schemas"]["AlertsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["AlertsUpdateTextErrorComponent"] | components["schemas"]["AlertsUpdateSourceLanguageErrorComponent"] | components["schemas"]["AlertsUpdateTranslationsErrorComponent"] | components["schemas"]["AlertsUpdateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["AlertsUpdateTranslationsKEYTextErrorComponent"] | components["schemas"]["AlertsUpdateTranslationsKEYMachineErrorComponent"] | components["schemas"]["AlertsUpdateTranslationsKEYOutdatedErrorComponent"] | components["schemas"]["AlertsUpdateVisibilityErrorComponent"] | components["schemas"]["AlertsUpdateOrganizationErrorComponent"] | components["schemas"]["AlertsUpdateExpiresAtErrorComponent"];
+        AlertsUpdateErrorResponse400: components["schemas"]["AlertsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
+        AlertsUpdateExpiresAtErrorComponent: {
+            /**
+             * @description * `expires_at` - expires_at (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "expires_at";
+            /**
+             * @description * `date` - date
+             *     * `invalid` - invalid
+             *     * `make_aware` - make_aware
+             *     * `null` - null
+             *     * `overflow` - overflow
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "date" | "invalid" | "make_aware" | "null" | "overflow" | "required";
+            detail: string;
+        };
+        AlertsUpdateNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `non_field_errors` - non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        AlertsUpdateOrganizationErrorComponent: {
+            /**
+             * @description * `organization` - organization (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "organization";
+            /**
+             * @description * `does_not_exist` - does_not_exist
+             *     * `incorrect_type` - incorrect_type
+             * @enum {string}
+             */
+            code: "does_not_exist" | "incorrect_type";
+            detail: string;
+        };
+        AlertsUpdateSourceLanguageErrorComponent: {
+            /**
+             * @description * `source_language` - source_language (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "source_language";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             *     * `translated` - translated
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null" | "translated";
+            detail: string;
+        };
+        AlertsUpdateTextErrorComponent: {
+            /**
+             * @description * `text` - text (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "text";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        AlertsUpdateTranslationsErrorComponent: {
+            /**
+             * @description * `translations` - translations (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations";
+            /**
+             * @description * `invalid` - invalid
+             *     * `not_a_dict` - not_a_dict
+             *     * `null` - null
+             *     * `unknown_language` - unknown_language
+             *     * `untranslatable` - untranslatable
+             * @enum {string}
+             */
+            code: "invalid" | "not_a_dict" | "null" | "unknown_language" | "untranslatable";
+            detail: string;
+        };
+        AlertsUpdateTranslationsKEYMachineErrorComponent: {
+            /**
+             * @description * `translations.KEY.machine` - translations.KEY.machine (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.machine";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        AlertsUpdateTranslationsKEYNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `translations.KEY.non_field_errors` - translations.KEY.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        AlertsUpdateTranslationsKEYOutdatedErrorComponent: {
+            /**
+             * @description * `translations.KEY.outdated` - translations.KEY.outdated (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.outdated";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid" | "null";
+            detail: string;
+        };
+        AlertsUpdateTranslationsKEYTextErrorComponent: {
+            /**
+             * @description * `translations.KEY.text` - translations.KEY.text (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "translations.KEY.text";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        AlertsUpdateValidationError: {
+            /**
+             * @description discriminator enum property added by openapi-typescript
+             * @enum {string}
+             */
+            type: "validation_error";
+            errors: components["schemas"]["AlertsUpdateError"][];
+        };
+        AlertsUpdateVisibilityErrorComponent: {
+            /**
+             * @description * `visibility` - visibility (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "visibility";
+            /**
+             * @description * `invalid_choice` - invalid_choice
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "invalid_choice" | "null";
+            detail: string;
+        };
         ApiIndex: {
             title: string;
             version: string;
@@ -2645,6 +3767,17 @@ export interface components {
             countries?: components["schemas"]["CountryCode"][];
             topics?: components["schemas"]["Topic"][];
             hours?: string;
+            /** @description Weekly opening hours in `time_zone`; exceptions go in the free-text `hours`. */
+            opening_hours?: components["schemas"]["ScheduleRow"][];
+            /** @description IANA time zone of the hours. */
+            time_zone?: string;
+            /** @description Open at the time of the request; null without opening hours. */
+            readonly open_now: boolean | null;
+            /**
+             * Format: date-time
+             * @description When it next opens (or closes, if open now); null without opening hours or any opening.
+             */
+            readonly next_change_at: string | null;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatusEnum"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
@@ -2906,6 +4039,10 @@ export interface components {
             countries?: components["schemas"]["CountryCode"][];
             topics?: components["schemas"]["Topic"][];
             hours?: string;
+            /** @description Weekly opening hours in `time_zone`; exceptions go in the free-text `hours`. */
+            opening_hours?: components["schemas"]["ScheduleRowRequest"][];
+            /** @description IANA time zone of the hours. */
+            time_zone?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatusEnum"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
@@ -3192,7 +4329,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"] | components["schemas"]["ContactPointsCreateSourceLanguageErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYLabelErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYHoursErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYMachineErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYOutdatedErrorComponent"] | components["schemas"]["ContactPointsCreateLastVerifiedAtErrorComponent"];
+        ContactPointsCreateError: components["schemas"]["ContactPointsCreateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOrganizationErrorComponent"] | components["schemas"]["ContactPointsCreateChannelErrorComponent"] | components["schemas"]["ContactPointsCreateValueErrorComponent"] | components["schemas"]["ContactPointsCreateLabelErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesErrorComponent"] | components["schemas"]["ContactPointsCreateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesErrorComponent"] | components["schemas"]["ContactPointsCreateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsErrorComponent"] | components["schemas"]["ContactPointsCreateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsCreateHoursErrorComponent"] | components["schemas"]["ContactPointsCreateOpeningHoursErrorComponent"] | components["schemas"]["ContactPointsCreateOpeningHoursINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateOpeningHoursINDEXWeekdayErrorComponent"] | components["schemas"]["ContactPointsCreateOpeningHoursINDEXOpensAtErrorComponent"] | components["schemas"]["ContactPointsCreateOpeningHoursINDEXClosesAtErrorComponent"] | components["schemas"]["ContactPointsCreateTimeZoneErrorComponent"] | components["schemas"]["ContactPointsCreateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateStatusErrorComponent"] | components["schemas"]["ContactPointsCreateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsCreateVisibilityErrorComponent"] | components["schemas"]["ContactPointsCreateSourceLanguageErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYLabelErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYHoursErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYMachineErrorComponent"] | components["schemas"]["ContactPointsCreateTranslationsKEYOutdatedErrorComponent"] | components["schemas"]["ContactPointsCreateLastVerifiedAtErrorComponent"];
         ContactPointsCreateErrorResponse400: components["schemas"]["ContactPointsCreateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsCreateHoursErrorComponent: {
             /**
@@ -3287,6 +4424,89 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
+        ContactPointsCreateOpeningHoursErrorComponent: {
+            /**
+             * @description * `opening_hours` - opening_hours (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours";
+            /**
+             * @description * `not_a_list` - not_a_list
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "not_a_list" | "null";
+            detail: string;
+        };
+        ContactPointsCreateOpeningHoursINDEXClosesAtErrorComponent: {
+            /**
+             * @description * `opening_hours.INDEX.closes_at` - opening_hours.INDEX.closes_at (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours.INDEX.closes_at";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsCreateOpeningHoursINDEXNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `opening_hours.INDEX.non_field_errors` - opening_hours.INDEX.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours.INDEX.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        ContactPointsCreateOpeningHoursINDEXOpensAtErrorComponent: {
+            /**
+             * @description * `opening_hours.INDEX.opens_at` - opening_hours.INDEX.opens_at (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours.INDEX.opens_at";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsCreateOpeningHoursINDEXWeekdayErrorComponent: {
+            /**
+             * @description * `opening_hours.INDEX.weekday` - opening_hours.INDEX.weekday (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours.INDEX.weekday";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_string_length` - max_string_length
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
+            detail: string;
+        };
         ContactPointsCreateOrganizationErrorComponent: {
             /**
              * @description * `organization` - organization (enum property replaced by openapi-typescript)
@@ -3356,6 +4576,23 @@ export interface components {
              * @enum {string}
              */
             attr: "status_reason";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsCreateTimeZoneErrorComponent: {
+            /**
+             * @description * `time_zone` - time_zone (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "time_zone";
             /**
              * @description * `invalid` - invalid
              *     * `max_length` - max_length
@@ -3738,7 +4975,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSourceLanguageErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYMachineErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYOutdatedErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLastVerifiedAtErrorComponent"];
+        ContactPointsPartialUpdateError: components["schemas"]["ContactPointsPartialUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateValueErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOpeningHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOpeningHoursINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOpeningHoursINDEXWeekdayErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOpeningHoursINDEXOpensAtErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateOpeningHoursINDEXClosesAtErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTimeZoneErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateSourceLanguageErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYLabelErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYHoursErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYMachineErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateTranslationsKEYOutdatedErrorComponent"] | components["schemas"]["ContactPointsPartialUpdateLastVerifiedAtErrorComponent"];
         ContactPointsPartialUpdateErrorResponse400: components["schemas"]["ContactPointsPartialUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsPartialUpdateHoursErrorComponent: {
             /**
@@ -3833,6 +5070,89 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
+        ContactPointsPartialUpdateOpeningHoursErrorComponent: {
+            /**
+             * @description * `opening_hours` - opening_hours (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours";
+            /**
+             * @description * `not_a_list` - not_a_list
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "not_a_list" | "null";
+            detail: string;
+        };
+        ContactPointsPartialUpdateOpeningHoursINDEXClosesAtErrorComponent: {
+            /**
+             * @description * `opening_hours.INDEX.closes_at` - opening_hours.INDEX.closes_at (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours.INDEX.closes_at";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsPartialUpdateOpeningHoursINDEXNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `opening_hours.INDEX.non_field_errors` - opening_hours.INDEX.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours.INDEX.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        ContactPointsPartialUpdateOpeningHoursINDEXOpensAtErrorComponent: {
+            /**
+             * @description * `opening_hours.INDEX.opens_at` - opening_hours.INDEX.opens_at (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours.INDEX.opens_at";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsPartialUpdateOpeningHoursINDEXWeekdayErrorComponent: {
+            /**
+             * @description * `opening_hours.INDEX.weekday` - opening_hours.INDEX.weekday (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours.INDEX.weekday";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_string_length` - max_string_length
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
+            detail: string;
+        };
         ContactPointsPartialUpdateOrganizationErrorComponent: {
             /**
              * @description * `organization` - organization (enum property replaced by openapi-typescript)
@@ -3902,6 +5222,23 @@ export interface components {
              * @enum {string}
              */
             attr: "status_reason";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsPartialUpdateTimeZoneErrorComponent: {
+            /**
+             * @description * `time_zone` - time_zone (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "time_zone";
             /**
              * @description * `invalid` - invalid
              *     * `max_length` - max_length
@@ -4141,7 +5478,7 @@ export interface components {
             code: "invalid_choice" | "null" | "required";
             detail: string;
         };
-        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsUpdateSourceLanguageErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYMachineErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYOutdatedErrorComponent"] | components["schemas"]["ContactPointsUpdateLastVerifiedAtErrorComponent"];
+        ContactPointsUpdateError: components["schemas"]["ContactPointsUpdateNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOrganizationErrorComponent"] | components["schemas"]["ContactPointsUpdateChannelErrorComponent"] | components["schemas"]["ContactPointsUpdateValueErrorComponent"] | components["schemas"]["ContactPointsUpdateLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesErrorComponent"] | components["schemas"]["ContactPointsUpdateLanguagesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesErrorComponent"] | components["schemas"]["ContactPointsUpdateCountriesINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsErrorComponent"] | components["schemas"]["ContactPointsUpdateTopicsINDEXErrorComponent"] | components["schemas"]["ContactPointsUpdateHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateOpeningHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateOpeningHoursINDEXNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateOpeningHoursINDEXWeekdayErrorComponent"] | components["schemas"]["ContactPointsUpdateOpeningHoursINDEXOpensAtErrorComponent"] | components["schemas"]["ContactPointsUpdateOpeningHoursINDEXClosesAtErrorComponent"] | components["schemas"]["ContactPointsUpdateTimeZoneErrorComponent"] | components["schemas"]["ContactPointsUpdateSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusErrorComponent"] | components["schemas"]["ContactPointsUpdateStatusReasonErrorComponent"] | components["schemas"]["ContactPointsUpdateVisibilityErrorComponent"] | components["schemas"]["ContactPointsUpdateSourceLanguageErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYNonFieldErrorsErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYLabelErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYHoursErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYSecurityAdviceErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYMachineErrorComponent"] | components["schemas"]["ContactPointsUpdateTranslationsKEYOutdatedErrorComponent"] | components["schemas"]["ContactPointsUpdateLastVerifiedAtErrorComponent"];
         ContactPointsUpdateErrorResponse400: components["schemas"]["ContactPointsUpdateValidationError"] | components["schemas"]["ParseErrorResponse"];
         ContactPointsUpdateHoursErrorComponent: {
             /**
@@ -4236,6 +5573,89 @@ export interface components {
             code: "invalid" | "null";
             detail: string;
         };
+        ContactPointsUpdateOpeningHoursErrorComponent: {
+            /**
+             * @description * `opening_hours` - opening_hours (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours";
+            /**
+             * @description * `not_a_list` - not_a_list
+             *     * `null` - null
+             * @enum {string}
+             */
+            code: "not_a_list" | "null";
+            detail: string;
+        };
+        ContactPointsUpdateOpeningHoursINDEXClosesAtErrorComponent: {
+            /**
+             * @description * `opening_hours.INDEX.closes_at` - opening_hours.INDEX.closes_at (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours.INDEX.closes_at";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsUpdateOpeningHoursINDEXNonFieldErrorsErrorComponent: {
+            /**
+             * @description * `opening_hours.INDEX.non_field_errors` - opening_hours.INDEX.non_field_errors (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours.INDEX.non_field_errors";
+            /**
+             * @description * `invalid` - invalid
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "null" | "required";
+            detail: string;
+        };
+        ContactPointsUpdateOpeningHoursINDEXOpensAtErrorComponent: {
+            /**
+             * @description * `opening_hours.INDEX.opens_at` - opening_hours.INDEX.opens_at (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours.INDEX.opens_at";
+            /**
+             * @description * `blank` - blank
+             *     * `invalid` - invalid
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `required` - required
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "blank" | "invalid" | "null" | "null_characters_not_allowed" | "required" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsUpdateOpeningHoursINDEXWeekdayErrorComponent: {
+            /**
+             * @description * `opening_hours.INDEX.weekday` - opening_hours.INDEX.weekday (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "opening_hours.INDEX.weekday";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_string_length` - max_string_length
+             *     * `max_value` - max_value
+             *     * `min_value` - min_value
+             *     * `null` - null
+             *     * `required` - required
+             * @enum {string}
+             */
+            code: "invalid" | "max_string_length" | "max_value" | "min_value" | "null" | "required";
+            detail: string;
+        };
         ContactPointsUpdateOrganizationErrorComponent: {
             /**
              * @description * `organization` - organization (enum property replaced by openapi-typescript)
@@ -4305,6 +5725,23 @@ export interface components {
              * @enum {string}
              */
             attr: "status_reason";
+            /**
+             * @description * `invalid` - invalid
+             *     * `max_length` - max_length
+             *     * `null` - null
+             *     * `null_characters_not_allowed` - null_characters_not_allowed
+             *     * `surrogate_characters_not_allowed` - surrogate_characters_not_allowed
+             * @enum {string}
+             */
+            code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
+            detail: string;
+        };
+        ContactPointsUpdateTimeZoneErrorComponent: {
+            /**
+             * @description * `time_zone` - time_zone (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            attr: "time_zone";
             /**
              * @description * `invalid` - invalid
              *     * `max_length` - max_length
@@ -15041,6 +16478,21 @@ export interface components {
             code: "invalid" | "max_length" | "null" | "null_characters_not_allowed" | "surrogate_characters_not_allowed";
             detail: string;
         };
+        PaginatedAlertList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Alert"][];
+        };
         PaginatedCampaignList: {
             /** @example 123 */
             count: number;
@@ -15356,6 +16808,214 @@ export interface components {
             type: "client_error";
             errors: components["schemas"]["ParseError"][];
         };
+        /** @description A notice of the network office; `source_language` marks the original text. */
+        PatchedAlertRequest: {
+            text?: string;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["AlertTranslationRequest"];
+            };
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility?: components["schemas"]["Visibility"];
+            /** @description For a restricted alert: whose members read it. Caps the alert's visibility. */
+            organization?: number | null;
+            /** Format: date-time */
+            expires_at?: string;
+        };
         PatchedCampaignRequest: {
             name?: string;
             slug?: string;
@@ -15388,6 +17048,10 @@ export interface components {
             countries?: components["schemas"]["CountryCode"][];
             topics?: components["schemas"]["Topic"][];
             hours?: string;
+            /** @description Weekly opening hours in `time_zone`; exceptions go in the free-text `hours`. */
+            opening_hours?: components["schemas"]["ScheduleRowRequest"][];
+            /** @description IANA time zone of the hours. */
+            time_zone?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatusEnum"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
@@ -19209,6 +20873,24 @@ export interface components {
             type: "validation_error";
             errors: components["schemas"]["ResponsesWithdrawCreateError"][];
         };
+        /** @description One weekly opening: a closing time at or before the opening time closes the next day. */
+        ScheduleRow: {
+            /** @description ISO weekday: 1 Monday … 7 Sunday. */
+            weekday: number;
+            /** @description HH:MM, wall-clock time in `time_zone`. */
+            opens_at: string;
+            /** @description HH:MM, wall-clock time in `time_zone`. */
+            closes_at: string;
+        };
+        /** @description One weekly opening: a closing time at or before the opening time closes the next day. */
+        ScheduleRowRequest: {
+            /** @description ISO weekday: 1 Monday … 7 Sunday. */
+            weekday: number;
+            /** @description HH:MM, wall-clock time in `time_zone`. */
+            opens_at: string;
+            /** @description HH:MM, wall-clock time in `time_zone`. */
+            closes_at: string;
+        };
         SearchCountryErrorComponent: {
             /**
              * @description * `country` - country (enum property replaced by openapi-typescript)
@@ -19436,6 +21118,7 @@ export interface components {
              *     * `campaign` - campaign
              *     * `event` - event
              *     * `document` - document
+             *     * `alert` - alert
              */
             type: components["schemas"]["SyncBlockTypeEnum"];
             /** @description The field in `fields` that holds each object's id (`id`; `code` for countries). */
@@ -19455,9 +21138,10 @@ export interface components {
          *     * `campaign` - campaign
          *     * `event` - event
          *     * `document` - document
+         *     * `alert` - alert
          * @enum {string}
          */
-        SyncBlockTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event" | "document";
+        SyncBlockTypeEnum: "country" | "organization" | "contact_point" | "resource" | "campaign" | "event" | "document" | "alert";
         SyncCursorErrorComponent: {
             /**
              * @description * `cursor` - cursor (enum property replaced by openapi-typescript)
@@ -19831,6 +21515,637 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    alerts_list: {
+        parameters: {
+            query?: {
+                /** @description true: not expired yet; false: expired, not purged yet. */
+                current?: boolean;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Number of results to return per page. */
+                page_size?: number;
+                /** @description Free-text search. */
+                q?: string;
+                /** @description Only objects changed at or after this time. */
+                updated_since?: string;
+                /**
+                 * @description * `public` - Public
+                 *     * `network` - Network
+                 *     * `restricted` - Restricted
+                 */
+                visibility?: "network" | "public" | "restricted";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAlertList"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertsListErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    alerts_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    /** @description The address of the new object. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertsCreateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+        };
+    };
+    alerts_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold. If the object is still at that version, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this alert. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description Not modified: the object is still at the version your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertsRetrieveErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+        };
+    };
+    alerts_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this alert. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertsUpdateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+        };
+    };
+    alerts_destroy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this alert. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertsDestroyErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+        };
+    };
+    alerts_partial_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read. If the object changed since, nothing is written and the answer is 412. Compared strongly: a weak tag (`W/"3"`) never matches. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this alert. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAlertRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Version of the object, for If-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertsPartialUpdateErrorResponse400"];
+                };
+            };
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse401"];
+                };
+            };
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse403"];
+                };
+            };
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse404"];
+                };
+            };
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse405"];
+                };
+            };
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse406"];
+                };
+            };
+            /** @description The first request with this Idempotency-Key is still running (`idempotency_key_in_use`); retry after `Retry-After` seconds. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreconditionFailed"];
+                };
+            };
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorResponse415"];
+                };
+            };
+            /** @description This Idempotency-Key was used with another method, path or body (`idempotency_key_reused`). */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IdempotencyProblem"];
                 };
             };
         };
@@ -21443,8 +23758,9 @@ export interface operations {
                  *     * `ledger_entry` - ledger_entry
                  *     * `document` - document
                  *     * `document_attachment` - document_attachment
+                 *     * `alert` - alert
                  */
-                object_type?: "campaign" | "contact_point" | "country" | "document" | "document_attachment" | "event" | "invitation" | "ledger_entry" | "membership" | "organization" | "resource" | "resource_response" | "response_message" | "user";
+                object_type?: "alert" | "campaign" | "contact_point" | "country" | "document" | "document_attachment" | "event" | "invitation" | "ledger_entry" | "membership" | "organization" | "resource" | "resource_response" | "response_message" | "user";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
