@@ -88,6 +88,19 @@ def test_a_night_line_stays_open_past_midnight(api, public_org_a):
     assert state(api, night, at(2026, 4, 4, 0, 30)) == (False, "2026-04-10T20:00:00Z")
 
 
+def test_an_opening_time_the_clocks_skip_opens_after_the_gap(api, public_org_a):
+    # 02:30 does not exist in Berlin on 29 March 2026: it opens at 03:30 CEST, 01:30 UTC (as the app says).
+    early = ContactPointFactory(
+        organization=public_org_a,
+        channel="phone",
+        value="+49301234569",
+        visibility="public",
+        opening_hours=[{"weekday": 7, "opens_at": "02:30", "closes_at": "05:00"}],
+        time_zone="Europe/Berlin",
+    )
+    assert state(api, early, at(2026, 3, 29, 0, 0)) == (False, "2026-03-29T01:30:00Z")
+
+
 def test_the_list_says_the_same_as_the_detail(api, berlin_hotline):
     with time_machine.travel(at(2026, 3, 30, 8, 30), tick=False):
         row = next(
