@@ -7,6 +7,8 @@ import { currentReplica } from "../../lib/lock";
 import { ContentLanguage } from "../ContentLanguage/ContentLanguage";
 import styles from "./Alerts.module.css";
 
+const RECHECK_MS = 3_600_000;
+
 /** The network office's alerts, at the top of every screen, in the reader's language. */
 export function Alerts() {
   const language = useLanguage();
@@ -16,8 +18,10 @@ export function Alerts() {
   const expiry = nextExpiry(alerts);
   useEffect(() => {
     if (expiry === null) return;
-    // Show the list again when the first alert expires, by this device's clock.
-    const timer = setTimeout(() => setTick((n) => n + 1), Math.max(0, expiry - Date.now()) + 50);
+    // Show the list again when the first alert expires, by this device's clock (looked at
+    // hourly at least: a longer delay would overflow setTimeout, and the clock may jump).
+    const wait = Math.min(Math.max(0, expiry - Date.now()) + 50, RECHECK_MS);
+    const timer = setTimeout(() => setTick((n) => n + 1), wait);
     return () => clearTimeout(timer);
   }, [expiry]);
   if (alerts.length === 0) return null;
