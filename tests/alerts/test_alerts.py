@@ -33,6 +33,17 @@ def make_alert(**fields) -> Alert:
     return Alert.objects.create(**{**defaults, **fields})
 
 
+def post_alert(client, minutes: int = 360, **fields):
+    """A public alert posted through the API, expiring in `minutes`."""
+    body = {
+        "text": "Border crossing X closed (example data).",
+        "visibility": "public",
+        "expires_at": (timezone.now() + timedelta(minutes=minutes)).isoformat(),
+        **fields,
+    }
+    return client.post(URL, body, format="json")
+
+
 @pytest.fixture
 def world(org_a):
     return {
@@ -62,12 +73,7 @@ def test_writing(client_of, world, name, who):
 
 @pytest.mark.parametrize("who", CAST)
 def test_only_the_network_office_posts_alerts(client_of, org_a, who):
-    body = {
-        "text": "Border crossing X closed (example data).",
-        "visibility": "public",
-        "expires_at": (timezone.now() + timedelta(hours=6)).isoformat(),
-    }
-    response = client_of(who).post(URL, body, format="json")
+    response = post_alert(client_of(who))
     expected = 401 if who == "nobody" else 201 if who == "olga" else 403
     assert response.status_code == expected, response.content
     assert Alert.objects.exists() == (expected == 201)
@@ -126,15 +132,7 @@ def test_an_alert_reaches_a_replica_and_leaves_it_once_purged(as_user, anna, olg
     assert set(replica.of_type("alert")) == {
         str(world[name].pk) for name in ("public", "network", "restricted")
     }
-    fresh = as_user(olga).post(
-        URL,
-        {
-            "text": "Do not use the old Signal number (example data).",
-            "visibility": "network",
-            "expires_at": (timezone.now() + timedelta(minutes=1)).isoformat(),
-        },
-        format="json",
-    )
+    fresh = post_alert(as_user(olga), minutes=1, visibility="network")
     assert fresh.status_code == 201, fresh.content
     replica.sync()
     assert str(fresh.data["id"]) in replica.of_type("alert")
@@ -153,15 +151,7 @@ def test_an_alert_reaches_a_replica_and_leaves_it_once_purged(as_user, anna, olg
 
 
 def test_posting_an_alert_enters_the_change_feed(as_user, olga):
-    response = as_user(olga).post(
-        URL,
-        {
-            "text": "Border crossing X closed (example data).",
-            "visibility": "public",
-            "expires_at": (timezone.now() + timedelta(hours=6)).isoformat(),
-        },
-        format="json",
-    )
+    response = post_alert(as_user(olga))
     assert response.status_code == 201
     feed = as_user(olga).get("/api/v1/changes/", {"object_type": "alert"}).data["results"]
     assert [(entry["object_type"], str(entry["object_id"]), entry["action"]) for entry in feed] == [

@@ -23,16 +23,21 @@ def at(*args) -> datetime:
     return datetime(*args, tzinfo=UTC)
 
 
+def phone(organization, value: str, rows: list, zone: str):
+    """A public phone line of `organization` open by `rows` in `zone`."""
+    return ContactPointFactory(
+        organization=organization,
+        channel="phone",
+        value=value,
+        visibility="public",
+        opening_hours=rows,
+        time_zone=zone,
+    )
+
+
 @pytest.fixture
 def berlin_hotline(public_org_a):
-    return ContactPointFactory(
-        organization=public_org_a,
-        channel="phone",
-        value="+49301234567",
-        visibility="public",
-        opening_hours=WORKDAYS_10_TO_16,
-        time_zone="Europe/Berlin",
-    )
+    return phone(public_org_a, "+49301234567", WORKDAYS_10_TO_16, "Europe/Berlin")
 
 
 def state(api, cp, moment):
@@ -61,13 +66,11 @@ def test_open_now_follows_the_contacts_clock_across_daylight_saving(api, berlin_
 
 
 def test_a_contact_in_another_time_zone_is_read_in_its_own_time(api, public_org_a):
-    tbilisi = ContactPointFactory(
-        organization=public_org_a,
-        channel="phone",
-        value="+995322000000",
-        visibility="public",
-        opening_hours=[{"weekday": day, "opens_at": "09:00", "closes_at": "21:00"} for day in range(1, 8)],
-        time_zone="Asia/Tbilisi",
+    tbilisi = phone(
+        public_org_a,
+        "+995322000000",
+        [{"weekday": day, "opens_at": "09:00", "closes_at": "21:00"} for day in range(1, 8)],
+        "Asia/Tbilisi",
     )
     # 04:30 UTC is 08:30 in Tbilisi (+04), whatever time it is in Berlin.
     assert state(api, tbilisi, at(2026, 3, 30, 4, 30)) == (False, "2026-03-30T05:00:00Z")
@@ -75,13 +78,11 @@ def test_a_contact_in_another_time_zone_is_read_in_its_own_time(api, public_org_
 
 
 def test_a_night_line_stays_open_past_midnight(api, public_org_a):
-    night = ContactPointFactory(
-        organization=public_org_a,
-        channel="phone",
-        value="+49301234568",
-        visibility="public",
-        opening_hours=[{"weekday": 5, "opens_at": "22:00", "closes_at": "02:00"}],
-        time_zone="Europe/Berlin",
+    night = phone(
+        public_org_a,
+        "+49301234568",
+        [{"weekday": 5, "opens_at": "22:00", "closes_at": "02:00"}],
+        "Europe/Berlin",
     )
     # Saturday 00:30 in Berlin (CEST) is still Friday's line.
     assert state(api, night, at(2026, 4, 3, 22, 30)) == (True, "2026-04-04T00:00:00Z")
@@ -90,13 +91,11 @@ def test_a_night_line_stays_open_past_midnight(api, public_org_a):
 
 def test_an_opening_time_the_clocks_skip_opens_after_the_gap(api, public_org_a):
     # 02:30 does not exist in Berlin on 29 March 2026: it opens at 03:30 CEST, 01:30 UTC (as the app says).
-    early = ContactPointFactory(
-        organization=public_org_a,
-        channel="phone",
-        value="+49301234569",
-        visibility="public",
-        opening_hours=[{"weekday": 7, "opens_at": "02:30", "closes_at": "05:00"}],
-        time_zone="Europe/Berlin",
+    early = phone(
+        public_org_a,
+        "+49301234569",
+        [{"weekday": 7, "opens_at": "02:30", "closes_at": "05:00"}],
+        "Europe/Berlin",
     )
     assert state(api, early, at(2026, 3, 29, 0, 0)) == (False, "2026-03-29T01:30:00Z")
 
