@@ -116,6 +116,8 @@ class ContactPointForm(ContactPointInlineForm):
 
     def clean(self):
         cleaned = super().clean()
+        if "opening_hours" in cleaned and cleaned["opening_hours"] is None:
+            cleaned["opening_hours"] = []  # an emptied box means no structured hours
         try:
             validate_hours(cleaned.get("opening_hours"), cleaned.get("time_zone", ""))
         except ValidationError as exc:
