@@ -1,6 +1,8 @@
-"""Network alerts in the app: posted by the network office, they reach an anonymous reader's
-phone with the next sync, stay readable offline in the reader's language, leave by the phone's
-own clock when they expire, and a dismissal survives a reload.
+"""Network alerts and opening hours in the app.
+
+Alerts, posted by the network office, reach an anonymous reader's phone with the next sync,
+stay readable offline, leave by the phone's own clock when they expire, and a dismissal
+survives a reload. A hotline with structured hours says whether it is open, in the reader's time.
 """
 
 import re
@@ -45,6 +47,17 @@ def test_an_alert_reaches_an_offline_phone_and_leaves_when_it_expires(page, pwa,
     finally:
         pwa.offline = False
         page.context.set_offline(False)
+
+
+def test_a_hotline_with_hours_says_whether_it_is_open_in_the_readers_time(page, pwa):
+    open_app(page, pwa)
+    hotline = page.locator("[data-testid=contact-card]", has_text="+493023125101")
+    expect(hotline.get_by_test_id("open-now")).to_have_text(
+        re.compile(r"^(Open now, until|Closed now, opens) .+ \(your time\)$")
+    )
+    # A contact without structured hours claims nothing.
+    email = page.locator("[data-testid=contact-card]", has_text="counseling@network-office.example.org")
+    expect(email.first.get_by_test_id("open-now")).to_have_count(0)
 
 
 def test_a_dismissed_alert_stays_dismissed_after_a_reload(page, pwa):
