@@ -157,3 +157,14 @@ def test_posting_an_alert_enters_the_change_feed(as_user, olga):
     assert [(entry["object_type"], str(entry["object_id"]), entry["action"]) for entry in feed] == [
         ("alert", str(response.data["id"]), "create")
     ]
+
+
+@pytest.mark.parametrize("page_size", [2, 20])
+def test_the_list_costs_the_same_at_any_page_size(as_user, anna, org_a, django_assert_num_queries, page_size):
+    for number in range(25):
+        make_alert(text=f"Alert {number} (example data).", visibility="network")
+    client = as_user(anna)
+    client.get(URL)  # warm: the session and the viewer's memberships are read once per request anyway
+    with django_assert_num_queries(6):
+        response = client.get(URL, {"page_size": page_size})
+    assert len(response.data["results"]) == page_size
