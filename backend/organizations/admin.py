@@ -17,6 +17,7 @@ from core.validators import https_url, normalize_contact_value
 from core.viewer import Viewer
 from core.vocabulary import LANGUAGE_CHOICES, Topic
 
+from .hours import validate_hours
 from .models import CompromisedValue, ContactPoint, Organization
 from .services import contact_point_check_value, contact_point_verify
 
@@ -109,6 +110,19 @@ class ContactPointForm(ContactPointInlineForm):
     topics = CodeListFormField(
         choices=Topic.choices, help_text="Comma-separated: " + ", ".join(Topic.values) + "."
     )
+
+    class Meta(ContactPointInlineForm.Meta):
+        fields = [*ContactPointInlineForm.Meta.fields, "opening_hours", "time_zone"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if "opening_hours" in cleaned and cleaned["opening_hours"] is None:
+            cleaned["opening_hours"] = []  # an emptied box means no structured hours
+        try:
+            validate_hours(cleaned.get("opening_hours"), cleaned.get("time_zone", ""))
+        except ValidationError as exc:
+            self.add_error("time_zone", exc)
+        return cleaned
 
 
 class ContactPointInline(admin.TabularInline):

@@ -19,6 +19,14 @@ from . import demo_translations
 from .models import ContactPoint, Organization
 
 WRITE_FIRST = "Write first; calls are not answered."
+WORKDAYS = (1, 2, 3, 4, 5)
+EVERY_DAY = (1, 2, 3, 4, 5, 6, 7)
+
+
+def weekly(days, opens_at: str, closes_at: str) -> list[dict]:
+    """Structured opening hours (organizations.hours): the same times on each of `days` (ISO weekdays)."""
+    return [{"weekday": day, "opens_at": opens_at, "closes_at": closes_at} for day in days]
+
 
 ORGANIZATIONS = [
     {
@@ -177,6 +185,8 @@ CONTACT_POINTS = {
             "countries": ["DE", "RU", "BY", "UA"],
             "topics": ["desertion", "conscientious_objection", "asylum", "legal"],
             "hours": "Mon-Fri 10:00-16:00 (Berlin time)",
+            "opening_hours": weekly(WORKDAYS, "10:00", "16:00"),
+            "time_zone": "Europe/Berlin",
             "security_advice": (
                 "Outside these hours, write first in Telegram or by e-mail and ask for a call back; "
                 "calls are not answered then. Do not leave your full name on the voicemail."
@@ -297,6 +307,8 @@ CONTACT_POINTS = {
             "countries": ["UA"],
             "topics": ["conscientious_objection", "legal", "documents"],
             "hours": "Mon-Fri 09:00-18:00 (Kyiv time)",
+            "opening_hours": weekly(WORKDAYS, "09:00", "18:00"),
+            "time_zone": "Europe/Kyiv",
             "security_advice": WRITE_FIRST,
             "visibility": "network",
             "verified": 8,
@@ -371,6 +383,8 @@ CONTACT_POINTS = {
             "countries": ["GE"],
             "topics": ["desertion", "asylum", "documents", "travel", "shelter", "psychological"],
             "hours": "Daily 09:00-21:00 (Tbilisi time)",
+            "opening_hours": weekly(EVERY_DAY, "09:00", "21:00"),
+            "time_zone": "Asia/Tbilisi",
             "security_advice": (
                 f"{WRITE_FIRST} Say when you crossed or plan to cross the border and which documents you "
                 "have."
@@ -386,6 +400,8 @@ CONTACT_POINTS = {
             "countries": ["GE"],
             "topics": ["documents", "legal", "shelter"],
             "hours": "Mon-Fri 11:00-18:00 (Tbilisi time)",
+            "opening_hours": weekly(WORKDAYS, "11:00", "18:00"),
+            "time_zone": "Asia/Tbilisi",
             "visibility": "public",
             "verified": 7,
         },
@@ -411,6 +427,8 @@ CONTACT_POINTS = {
             "countries": ["LT"],
             "topics": ["asylum", "shelter", "documents"],
             "hours": "Daily 08:00-22:00 (Vilnius time)",
+            "opening_hours": weekly(EVERY_DAY, "08:00", "22:00"),
+            "time_zone": "Europe/Vilnius",
             "security_advice": (
                 "Send one word with your language, e.g. 'help ru'; a volunteer answers from another number."
             ),
@@ -487,6 +505,8 @@ CONTACT_POINTS = {
             "countries": ["FR"],
             "topics": ["asylum", "legal"],
             "hours": "Tue and Thu 14:00-17:00 (Paris time)",
+            "opening_hours": weekly((2, 4), "14:00", "17:00"),
+            "time_zone": "Europe/Paris",
             "visibility": "public",
             "verified": 16,
         },
@@ -559,6 +579,8 @@ def load() -> None:
                 countries=contact["countries"],
                 topics=contact["topics"],
                 hours=contact.get("hours", ""),
+                opening_hours=contact.get("opening_hours", []),
+                time_zone=contact.get("time_zone", ""),
                 security_advice=contact.get("security_advice", ""),
                 status=contact.get("status", ContactPoint.Status.ACTIVE),
                 visibility=contact["visibility"],

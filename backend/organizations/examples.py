@@ -71,6 +71,12 @@ CONTACT_POINT = ResourceSample(
         "countries": ["FI"],
         "topics": ["asylum"],
         "hours": "",
+        "opening_hours": [
+            {"weekday": weekday, "opens_at": "09:00", "closes_at": "17:00"} for weekday in range(1, 6)
+        ],
+        "time_zone": "Europe/Helsinki",
+        "open_now": True,
+        "next_change_at": "2026-12-07T15:00:00Z",
         "security_advice": "",
         "status": "active",
         "status_reason": "",

@@ -13,6 +13,8 @@ from core.models import Sourced, VersionedModel
 from core.translations import Translatable
 from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
+from .hours import OpenState, open_state, validate_schedule, validate_time_zone
+
 
 class Organization(Sourced, Translatable, VersionedModel):
     """A partner organization; its visibility caps that of everything it owns."""
@@ -80,6 +82,15 @@ class ContactPoint(Sourced, Translatable, VersionedModel):
     countries = CountryField(multiple=True, blank=True)
     topics = CodeListField()
     hours = models.CharField(max_length=200, blank=True)
+    opening_hours = models.JSONField(
+        default=list,
+        blank=True,
+        validators=[validate_schedule],
+        help_text="Weekly rows (organizations.hours).",
+    )
+    time_zone = models.CharField(
+        max_length=64, blank=True, validators=[validate_time_zone], help_text="IANA time zone of the hours."
+    )
     security_advice = models.TextField(blank=True)
     status = models.CharField(max_length=12, choices=Status.choices, default=Status.ACTIVE)
     status_reason = models.CharField(
@@ -117,6 +128,21 @@ class ContactPoint(Sourced, Translatable, VersionedModel):
         super().save(*args, **kwargs)
         if self.status == self.Status.COMPROMISED:
             CompromisedValue.record(self)
+
+    @property
+    def open_state(self) -> OpenState | None:
+        """Open now by the structured hours, or None when none are published."""
+        return open_state(self.opening_hours, self.time_zone, timezone.now())
+
+    @property
+    def open_now(self) -> bool | None:
+        state = self.open_state
+        return None if state is None else state.open_now
+
+    @property
+    def next_change_at(self):
+        state = self.open_state
+        return None if state is None else state.next_change_at
 
     @staticmethod
     def stale_before():

@@ -1,9 +1,10 @@
 """Organization and contact point representations; values are normalized per channel."""
 
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
 from rest_framework import serializers
 
-from core.representation import Computed
+from core.representation import Computed, datetime_text
 from core.serializers import (
     SOURCE_FIELDS,
     AdminOnlyFieldsMixin,
@@ -19,6 +20,7 @@ from core.serializers import (
 from core.translation_fields import TRANSLATABLE_FIELD_NAMES, translatable
 from core.validators import https_url, normalize_contact_value
 
+from .hours import CLOCK, open_state, validate_hours, validate_schedule
 from .models import ContactPoint, Organization
 from .services import contact_point_check_value
 
@@ -73,6 +75,26 @@ class OrganizationSerializer(
         extra_kwargs = {"description": {"max_length": ORGANIZATION_TEXT_LIMITS["description"]}}
 
 
+class ScheduleRowSerializer(serializers.Serializer):
+    """One weekly opening: a closing time at or before the opening time closes the next day."""
+
+    weekday = serializers.IntegerField(
+        min_value=1, max_value=7, help_text="ISO weekday: 1 Monday … 7 Sunday."
+    )
+    opens_at = serializers.RegexField(CLOCK, help_text="HH:MM, wall-clock time in `time_zone`.")
+    closes_at = serializers.RegexField(CLOCK, help_text="HH:MM, wall-clock time in `time_zone`.")
+
+
+def _open_now(rows, time_zone):
+    state = open_state(rows, time_zone, timezone.now())
+    return None if state is None else state.open_now
+
+
+def _next_change_text(rows, time_zone):
+    state = open_state(rows, time_zone, timezone.now())
+    return None if state is None else datetime_text(state.next_change_at)
+
+
 class ContactPointSerializer(
     StrictInputMixin,
     AdminOnlyFieldsMixin,
@@ -88,9 +110,28 @@ class ContactPointSerializer(
     topics = topics_field()
     visibility = visibility_field(required=False)
     is_stale = serializers.BooleanField(read_only=True, help_text="Not verified within the configured age.")
+    opening_hours = serializers.ListField(
+        child=ScheduleRowSerializer(),
+        required=False,
+        validators=[validate_schedule],
+        help_text="Weekly opening hours in `time_zone`; exceptions go in the free-text `hours`.",
+    )
+    open_now = serializers.BooleanField(
+        read_only=True,
+        allow_null=True,
+        help_text="Open at the time of the request; null without opening hours.",
+    )
+    next_change_at = serializers.DateTimeField(
+        read_only=True,
+        allow_null=True,
+        help_text="When it next opens (or closes, if open now); null without opening hours or any opening.",
+    )
 
     computed_fields = {
         "is_stale": Computed(("last_verified_at",), ContactPoint.is_stale_at),
+        "opening_hours": Computed(("opening_hours",), lambda rows: rows or []),
+        "open_now": Computed(("opening_hours", "time_zone"), _open_now),
+        "next_change_at": Computed(("opening_hours", "time_zone"), _next_change_text),
         **ContactPointTranslatable.computed_fields,
     }
 
@@ -107,6 +148,10 @@ class ContactPointSerializer(
             "countries",
             "topics",
             "hours",
+            "opening_hours",
+            "time_zone",
+            "open_now",
+            "next_change_at",
             "security_advice",
             "status",
             "status_reason",
@@ -147,4 +192,11 @@ class ContactPointSerializer(
                 status=value_after(self, attrs, "status") or ContactPoint.Status.ACTIVE,
                 instance=self.instance,
             )
+        if {"opening_hours", "time_zone"} & attrs.keys():
+            try:
+                validate_hours(
+                    value_after(self, attrs, "opening_hours"), value_after(self, attrs, "time_zone")
+                )
+            except DjangoValidationError as exc:
+                raise serializers.ValidationError({"time_zone": exc.messages}) from exc
         return attrs

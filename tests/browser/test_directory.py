@@ -45,7 +45,8 @@ def test_a_russian_reader_finds_connection_ev_first_and_unverified(newcomer_site
             expect(card.get_by_test_id("verified")).to_have_text("Ещё не проверено")
             expect(card.get_by_test_id("verified")).to_have_class(re.compile("stale"))
             expect(card.get_by_test_id("source")).to_contain_text("#ObjectWar")
-        values = [cards.nth(i).locator("[translate=no]").first.inner_text() for i in range(3)]
+        # The text, not innerText: a card below the screen is not rendered (content-visibility).
+        values = [cards.nth(i).locator("[translate=no]").first.text_content() for i in range(3)]
         assert sorted(values) == sorted(CONNECTION)
         # The demo's invented office follows, with the app's own mark for example data.
         expect(cards.nth(3)).to_contain_text("Пример данных")

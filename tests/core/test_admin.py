@@ -231,3 +231,38 @@ def test_saving_a_reviewed_country_records_the_reviewer(browser):
     response = browser.post(url(Country, "change", kazakhstan.pk), data)
     assert response.status_code == 200
     assert "sources" in response.context["adminform"].form.errors
+
+
+def test_the_office_writes_opening_hours_in_the_admin_and_they_need_a_time_zone(browser):
+    office = Organization.objects.get(slug="network-office")
+    rows = '[{"weekday": 1, "opens_at": "10:00", "closes_at": "16:00"}]'
+    refused = browser.post(url(ContactPoint, "add"), contact_form(office, opening_hours=rows, time_zone=""))
+    assert refused.status_code == 200
+    assert "time_zone" in refused.context["adminform"].form.errors
+    saved = browser.post(
+        url(ContactPoint, "add"), contact_form(office, opening_hours=rows, time_zone="Europe/Berlin")
+    )
+    assert saved.status_code == 302, saved.context["adminform"].form.errors
+    created = ContactPoint.objects.get(organization=office, value="+493023125177")
+    assert (created.opening_hours[0]["opens_at"], created.time_zone) == ("10:00", "Europe/Berlin")
+    emptied = browser.post(url(ContactPoint, "change", created.pk), contact_form(office, opening_hours=""))
+    assert emptied.status_code == 302, emptied.context["adminform"].form.errors
+    created.refresh_from_db()
+    assert created.opening_hours == []
+
+
+def test_the_office_posts_an_alert_in_the_admin(browser):
+    response = browser.post(
+        reverse("admin:alerts_alert_add"),
+        {
+            "text": "Border crossing X closed (example data).",
+            "source_language": "en",
+            "translations": "{}",
+            "visibility": "public",
+            "expires_at_0": (timezone.now() + timedelta(days=1)).strftime("%Y-%m-%d"),
+            "expires_at_1": "12:00:00",
+        },
+    )
+    assert response.status_code == 302, response.context["adminform"].form.errors
+    listed = APIClient().get("/api/v1/alerts/").data["results"]
+    assert "Border crossing X closed (example data)." in {alert["text"] for alert in listed}

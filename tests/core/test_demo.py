@@ -212,3 +212,18 @@ def test_it_refuses_to_create_public_passwords_under_production_settings(db):
     with pytest.raises(CommandError):
         load_demo()
     assert not Organization.objects.exists()
+
+
+def test_demo_hotlines_publish_hours_that_the_api_reads_as_open_or_closed(demo, api):
+    hotline = ContactPoint.objects.get(
+        organization__slug="network-office", channel="phone", visibility="public"
+    )
+    assert hotline.time_zone == "Europe/Berlin" and len(hotline.opening_hours) == 5
+    data = api.get(f"/api/v1/contact-points/{hotline.pk}/").data
+    assert data["open_now"] in (True, False) and data["next_change_at"]
+
+
+def test_the_demo_alert_reaches_anonymous_readers_in_their_language(demo, api):
+    (alert,) = api.get("/api/v1/alerts/", {"current": "true"}, HTTP_ACCEPT_LANGUAGE="ru").data["results"]
+    assert alert["is_example"] and EXAMPLE in alert["text"]
+    assert alert["localized"]["language"] == "ru" and alert["localized"]["text"].startswith("Старая")

@@ -12,13 +12,17 @@ A new kind of object in the contract must be added to `OWNERS` (or, with a reaso
 `NOT_OWNED`) before this passes.
 """
 
+from datetime import timedelta
+
 import pytest
 import yaml
 from django.apps import apps
 from django.core.files.base import ContentFile
+from django.utils import timezone
 
 from accounts.models import AuthSession, Membership
 from accounts.services import invitation_create
+from alerts.models import Alert
 from documents import services as documents
 from documents.models import Document
 from documents.uploads import inspect_upload
@@ -47,6 +51,7 @@ NOT_OWNED = {
 }
 # Who must not see the object of each collection.
 OWNERS = {
+    "alerts": ("anonymous", "bob"),
     "auth/sessions": ("anonymous", "bob"),
     "campaigns": ("anonymous",),
     "contact-points": ("anonymous", "bob"),
@@ -102,6 +107,14 @@ def hidden(org_a, anna, alice, olga):
         data={"email": "new.counselor@example.org", "organization": org_a}, actor=alice
     )
     return {
+        "alerts": {
+            "id": Alert.objects.create(
+                text="For Alpha only (example data).",
+                visibility="restricted",
+                organization=org_a,
+                expires_at=timezone.now() + timedelta(days=1),
+            ).pk
+        },
         "auth/sessions": {"id": AuthSession.objects.create(user=anna, device_label="Phone").pk},
         "campaigns": {"id": CampaignFactory(visibility="network").pk},
         "contact-points": {"id": ContactPointFactory(organization=org_a, visibility="restricted").pk},

@@ -37,6 +37,7 @@ from hypothesis import strategies as st
 from rest_framework.test import APIClient
 
 from accounts.models import Invitation, Membership
+from alerts.models import Alert
 from changes import registry
 from changes.models import Change
 from core.viewer import ANONYMOUS, viewer_for
@@ -94,6 +95,7 @@ def networks(draw):
         "grants": draw(st.lists(st.one_of(st.none(), ORG), max_size=2)),
         "invitations": draw(st.lists(ORG, max_size=2)),
         "countries": draw(st.lists(st.sampled_from(["DE", "GE", "UA"]), max_size=2, unique=True)),
+        "alerts": draw(st.lists(st.tuples(st.one_of(st.none(), ORG), LEVELS), max_size=3)),
     }
 
 
@@ -188,6 +190,14 @@ def build(plan) -> dict:
         )
     for code in plan["countries"]:
         CountryFactory(code=code, conscription=f"{MARK} conscription")
+    for org, level in plan["alerts"]:
+        if org is not None or level != "restricted":  # a restricted alert names its organization
+            Alert.objects.create(
+                text=f"{MARK} alert",
+                visibility=level,
+                organization=None if org is None else orgs[org],
+                expires_at="2030-01-01T00:00:00Z",
+            )
 
     people["inactive"].is_active = False
     people["inactive"].save()
@@ -362,6 +372,7 @@ A_NETWORK = {
     "grants": [1, None],
     "invitations": [0],
     "countries": ["DE"],
+    "alerts": [(None, "public"), (None, "network"), (0, "restricted"), (1, "public")],
 }
 
 

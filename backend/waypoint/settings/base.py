@@ -46,6 +46,7 @@ API_APPS = [
     "documents",
     "search",
     "inbox",
+    "alerts",
 ]
 
 # The order /search/ lists its types in, as the published contract has it; each app
@@ -306,6 +307,7 @@ SPECTACULAR_SETTINGS = {
         {"name": "responses", "description": "Answers to a resource, seen only by the two organizations."},
         {"name": "inbox", "description": "What happened for your organizations; read state per person."},
         {"name": "funding", "description": "The funding ledger; public totals."},
+        {"name": "alerts", "description": "Notices of the network office, by audience, until they expire."},
         {"name": "campaigns", "description": "Joint actions of the network, such as action weeks."},
         {"name": "events", "description": "Events organizations hold, online or at a place."},
         {"name": "calendar", "description": "iCalendar feeds: per campaign, and a personal secret URL."},

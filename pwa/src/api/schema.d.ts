@@ -24,6 +24,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/alerts/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List alerts
+         * @description Notices of the network office, by audience: public to anyone, network to members, restricted to the members of the organization named. `localized` is the text in your language (fallback declared). An expired alert stays listed until it is purged; `current=true` leaves it out. Paginated; filter, search with `q`, order with `ordering`.
+         */
+        get: operations["alerts_list"];
+        put?: never;
+        /**
+         * Create an alert
+         * @description Admins (the network office) only. `expires_at` lies in the future.
+         */
+        post: operations["alerts_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/alerts/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one alert
+         * @description Notices of the network office, by audience: public to anyone, network to members, restricted to the members of the organization named. `localized` is the text in your language (fallback declared). An expired alert stays listed until it is purged; `current=true` leaves it out. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
+         */
+        get: operations["alerts_retrieve"];
+        /**
+         * Replace an alert
+         * @description Admins (the network office) only. `expires_at` lies in the future. Send `If-Match` to avoid overwriting a newer edit.
+         */
+        put: operations["alerts_update"];
+        post?: never;
+        /**
+         * Delete an alert
+         * @description Admins (the network office) only. `expires_at` lies in the future. Offline clients receive the deletion on their next sync.
+         */
+        delete: operations["alerts_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Update an alert
+         * @description Admins (the network office) only. `expires_at` lies in the future. Send `If-Match` to avoid overwriting a newer edit.
+         */
+        patch: operations["alerts_partial_update"];
+        trace?: never;
+    };
     "/api/v1/auth/logout/": {
         parameters: {
             query?: never;
@@ -1584,6 +1640,488 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        /** @description A notice of the network office; `source_language` marks the original text. */
+        Alert: {
+            readonly id: number;
+            text: string;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["AlertTranslation"];
+            };
+            /** @description The original language first, then each translated one. */
+            readonly languages_available: components["schemas"]["LanguageCode"][];
+            /** @description The texts in the reader's language (`?language=`, else Accept-Language) when it exists, otherwise in the original language. */
+            readonly localized: components["schemas"]["AlertLocalized"];
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility?: components["schemas"]["Visibility"];
+            /** @description For a restricted alert: whose members read it. Caps the alert's visibility. */
+            organization?: number | null;
+            /** Format: date-time */
+            expires_at: string;
+            /** @description Invented demo data. */
+            readonly is_example: boolean;
+            readonly version: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        AlertLocalized: {
+            /** @description The language of the texts below (ISO 639-1). */
+            readonly language: string;
+            /** @description The language asked for (`?language=`, else Accept-Language) has no translation: the texts are in `language` instead. */
+            readonly fallback: boolean;
+            /** @description The original changed after this translation was written. */
+            readonly outdated: boolean;
+            readonly text: string;
+        };
+        /** @description A notice of the network office; `source_language` marks the original text. */
+        AlertRequest: {
+            text: string;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["AlertTranslationRequest"];
+            };
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility?: components["schemas"]["Visibility"];
+            /** @description For a restricted alert: whose members read it. Caps the alert's visibility. */
+            organization?: number | null;
+            /** Format: date-time */
+            expires_at: string;
+        };
+        /** @description Changes to objects of type `alert`. */
+        AlertSyncBlock: {
+            /**
+             * @description The objects' type, as in the audit log. (enum property replaced by openapi-typescript)
+             * @enum {string}
+             */
+            type: "alert";
+            /** @description The field in `fields` that holds each object's id. */
+            key: components["schemas"]["SyncIdKeyEnum"];
+            /** @description The names of the values in each row, in order: the fields of the type's list representation with times to the whole second, less what a replica holds elsewhere (contact points carry no `organization_name`: it is their organization's `name`). */
+            fields: components["schemas"]["AlertSyncBlockFieldsEnum"][];
+            /** @description One row per object to store under (type, its key), values in `fields` order. */
+            rows: unknown[][];
+            /** @description Ids of objects of this type to drop if you hold them. */
+            deleted: string[];
+        };
+        /** @enum {string} */
+        AlertSyncBlockFieldsEnum: "id" | "text" | "source_language" | "translations" | "languages_available" | "visibility" | "organization" | "expires_at" | "is_example" | "version" | "created_at" | "updated_at";
+        /** @enum {string} */
+        AlertSyncBlockTypeEnum: "alert";
+        AlertTranslation: {
+            text?: string;
+            /**
+             * @description Machine-made, not yet reviewed by a person.
+             * @default false
+             */
+            machine: boolean;
+            /**
+             * Format: date-time
+             * @description When this translation was written.
+             */
+            readonly written_at: string;
+            /** @description The original changed after this translation was written. Send `false` to confirm that the translation still matches. */
+            outdated?: boolean;
+        };
+        AlertTranslationRequest: {
+            text?: string;
+            /**
+             * @description Machine-made, not yet reviewed by a person.
+             * @default false
+             */
+            machine: boolean;
+            /** @description The original changed after this translation was written. Send `false` to confirm that the translation still matches. */
+            outdated?: boolean;
+        };
         ApiIndex: {
             title: string;
             version: string;
@@ -1781,6 +2319,17 @@ export interface components {
             countries?: components["schemas"]["CountryCode"][];
             topics?: components["schemas"]["Topic"][];
             hours?: string;
+            /** @description Weekly opening hours in `time_zone`; exceptions go in the free-text `hours`. */
+            opening_hours?: components["schemas"]["ScheduleRow"][];
+            /** @description IANA time zone of the hours. */
+            time_zone?: string;
+            /** @description Open at the time of the request; null without opening hours. */
+            readonly open_now: boolean | null;
+            /**
+             * Format: date-time
+             * @description When it next opens (or closes, if open now); null without opening hours or any opening.
+             */
+            readonly next_change_at: string | null;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
@@ -2031,6 +2580,10 @@ export interface components {
             countries?: components["schemas"]["CountryCode"][];
             topics?: components["schemas"]["Topic"][];
             hours?: string;
+            /** @description Weekly opening hours in `time_zone`; exceptions go in the free-text `hours`. */
+            opening_hours?: components["schemas"]["ScheduleRowRequest"][];
+            /** @description IANA time zone of the hours. */
+            time_zone?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
@@ -2260,7 +2813,7 @@ export interface components {
             deleted: string[];
         };
         /** @enum {string} */
-        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "source" | "source_date" | "source_language" | "translations" | "languages_available" | "version" | "created_at" | "updated_at";
+        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "opening_hours" | "time_zone" | "open_now" | "next_change_at" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "source" | "source_date" | "source_language" | "translations" | "languages_available" | "version" | "created_at" | "updated_at";
         /** @enum {string} */
         ContactPointSyncBlockTypeEnum: "contact_point";
         ContactPointTranslation: {
@@ -7366,6 +7919,21 @@ export interface components {
             /** @description The original changed after this translation was written. Send `false` to confirm that the translation still matches. */
             outdated?: boolean;
         };
+        PaginatedAlertList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["Alert"][];
+        };
         PaginatedCampaignList: {
             /** @example 123 */
             count: number;
@@ -7663,6 +8231,214 @@ export interface components {
             previous?: string | null;
             results: components["schemas"]["User"][];
         };
+        /** @description A notice of the network office; `source_language` marks the original text. */
+        PatchedAlertRequest: {
+            text?: string;
+            /**
+             * @description The language the text fields are written in (ISO 639-1).
+             *
+             *     * `aa` - Afar
+             *     * `ab` - Abkhazian
+             *     * `ae` - Avestan
+             *     * `af` - Afrikaans
+             *     * `ak` - Akan
+             *     * `am` - Amharic
+             *     * `an` - Aragonese
+             *     * `ar` - Arabic
+             *     * `as` - Assamese
+             *     * `av` - Avaric
+             *     * `ay` - Aymara
+             *     * `az` - Azerbaijani
+             *     * `ba` - Bashkir
+             *     * `be` - Belarusian
+             *     * `bg` - Bulgarian
+             *     * `bi` - Bislama
+             *     * `bm` - Bambara
+             *     * `bn` - Bengali
+             *     * `bo` - Tibetan
+             *     * `br` - Breton
+             *     * `bs` - Bosnian
+             *     * `ca` - Catalan
+             *     * `ce` - Chechen
+             *     * `ch` - Chamorro
+             *     * `co` - Corsican
+             *     * `cr` - Cree
+             *     * `cs` - Czech
+             *     * `cu` - Church Slavic
+             *     * `cv` - Chuvash
+             *     * `cy` - Welsh
+             *     * `da` - Danish
+             *     * `de` - German
+             *     * `dv` - Divehi
+             *     * `dz` - Dzongkha
+             *     * `ee` - Ewe
+             *     * `el` - Modern Greek (1453-)
+             *     * `en` - English
+             *     * `eo` - Esperanto
+             *     * `es` - Spanish
+             *     * `et` - Estonian
+             *     * `eu` - Basque
+             *     * `fa` - Persian
+             *     * `ff` - Fulah
+             *     * `fi` - Finnish
+             *     * `fj` - Fijian
+             *     * `fo` - Faroese
+             *     * `fr` - French
+             *     * `fy` - Western Frisian
+             *     * `ga` - Irish
+             *     * `gd` - Scottish Gaelic
+             *     * `gl` - Galician
+             *     * `gn` - Guarani
+             *     * `gu` - Gujarati
+             *     * `gv` - Manx
+             *     * `ha` - Hausa
+             *     * `he` - Hebrew
+             *     * `hi` - Hindi
+             *     * `ho` - Hiri Motu
+             *     * `hr` - Croatian
+             *     * `ht` - Haitian
+             *     * `hu` - Hungarian
+             *     * `hy` - Armenian
+             *     * `hz` - Herero
+             *     * `ia` - Interlingua (International Auxiliary Language Association)
+             *     * `id` - Indonesian
+             *     * `ie` - Interlingue
+             *     * `ig` - Igbo
+             *     * `ii` - Sichuan Yi
+             *     * `ik` - Inupiaq
+             *     * `io` - Ido
+             *     * `is` - Icelandic
+             *     * `it` - Italian
+             *     * `iu` - Inuktitut
+             *     * `ja` - Japanese
+             *     * `jv` - Javanese
+             *     * `ka` - Georgian
+             *     * `kg` - Kongo
+             *     * `ki` - Kikuyu
+             *     * `kj` - Kuanyama
+             *     * `kk` - Kazakh
+             *     * `kl` - Kalaallisut
+             *     * `km` - Khmer
+             *     * `kn` - Kannada
+             *     * `ko` - Korean
+             *     * `kr` - Kanuri
+             *     * `ks` - Kashmiri
+             *     * `ku` - Kurdish
+             *     * `kv` - Komi
+             *     * `kw` - Cornish
+             *     * `ky` - Kirghiz
+             *     * `la` - Latin
+             *     * `lb` - Luxembourgish
+             *     * `lg` - Ganda
+             *     * `li` - Limburgan
+             *     * `ln` - Lingala
+             *     * `lo` - Lao
+             *     * `lt` - Lithuanian
+             *     * `lu` - Luba-Katanga
+             *     * `lv` - Latvian
+             *     * `mg` - Malagasy
+             *     * `mh` - Marshallese
+             *     * `mi` - Maori
+             *     * `mk` - Macedonian
+             *     * `ml` - Malayalam
+             *     * `mn` - Mongolian
+             *     * `mr` - Marathi
+             *     * `ms` - Malay (macrolanguage)
+             *     * `mt` - Maltese
+             *     * `my` - Burmese
+             *     * `na` - Nauru
+             *     * `nb` - Norwegian Bokmål
+             *     * `nd` - North Ndebele
+             *     * `ne` - Nepali (macrolanguage)
+             *     * `ng` - Ndonga
+             *     * `nl` - Dutch
+             *     * `nn` - Norwegian Nynorsk
+             *     * `no` - Norwegian
+             *     * `nr` - South Ndebele
+             *     * `nv` - Navajo
+             *     * `ny` - Chichewa
+             *     * `oc` - Occitan (post 1500)
+             *     * `oj` - Ojibwa
+             *     * `om` - Oromo
+             *     * `or` - Oriya (macrolanguage)
+             *     * `os` - Ossetian
+             *     * `pa` - Panjabi
+             *     * `pi` - Pali
+             *     * `pl` - Polish
+             *     * `ps` - Pushto
+             *     * `pt` - Portuguese
+             *     * `qu` - Quechua
+             *     * `rm` - Romansh
+             *     * `rn` - Rundi
+             *     * `ro` - Romanian
+             *     * `ru` - Russian
+             *     * `rw` - Kinyarwanda
+             *     * `sa` - Sanskrit
+             *     * `sc` - Sardinian
+             *     * `sd` - Sindhi
+             *     * `se` - Northern Sami
+             *     * `sg` - Sango
+             *     * `sh` - Serbo-Croatian
+             *     * `si` - Sinhala
+             *     * `sk` - Slovak
+             *     * `sl` - Slovenian
+             *     * `sm` - Samoan
+             *     * `sn` - Shona
+             *     * `so` - Somali
+             *     * `sq` - Albanian
+             *     * `sr` - Serbian
+             *     * `ss` - Swati
+             *     * `st` - Southern Sotho
+             *     * `su` - Sundanese
+             *     * `sv` - Swedish
+             *     * `sw` - Swahili (macrolanguage)
+             *     * `ta` - Tamil
+             *     * `te` - Telugu
+             *     * `tg` - Tajik
+             *     * `th` - Thai
+             *     * `ti` - Tigrinya
+             *     * `tk` - Turkmen
+             *     * `tl` - Tagalog
+             *     * `tn` - Tswana
+             *     * `to` - Tonga (Tonga Islands)
+             *     * `tr` - Turkish
+             *     * `ts` - Tsonga
+             *     * `tt` - Tatar
+             *     * `tw` - Twi
+             *     * `ty` - Tahitian
+             *     * `ug` - Uighur
+             *     * `uk` - Ukrainian
+             *     * `ur` - Urdu
+             *     * `uz` - Uzbek
+             *     * `ve` - Venda
+             *     * `vi` - Vietnamese
+             *     * `vo` - Volapük
+             *     * `wa` - Walloon
+             *     * `wo` - Wolof
+             *     * `xh` - Xhosa
+             *     * `yi` - Yiddish
+             *     * `yo` - Yoruba
+             *     * `za` - Zhuang
+             *     * `zh` - Chinese
+             *     * `zu` - Zulu
+             */
+            source_language?: components["schemas"]["LanguageCode"];
+            translations?: {
+                [key: string]: components["schemas"]["AlertTranslationRequest"];
+            };
+            /**
+             * @description public: anyone; network: active members of the network; restricted: the owning organization.
+             *
+             *     * `public` - Public
+             *     * `network` - Network
+             *     * `restricted` - Restricted
+             */
+            visibility?: components["schemas"]["Visibility"];
+            /** @description For a restricted alert: whose members read it. Caps the alert's visibility. */
+            organization?: number | null;
+            /** Format: date-time */
+            expires_at?: string;
+        };
         PatchedCampaignRequest: {
             name?: string;
             slug?: string;
@@ -7695,6 +8471,10 @@ export interface components {
             countries?: components["schemas"]["CountryCode"][];
             topics?: components["schemas"]["Topic"][];
             hours?: string;
+            /** @description Weekly opening hours in `time_zone`; exceptions go in the free-text `hours`. */
+            opening_hours?: components["schemas"]["ScheduleRowRequest"][];
+            /** @description IANA time zone of the hours. */
+            time_zone?: string;
             security_advice?: string;
             status?: components["schemas"]["ContactPointStatus"];
             /** @description Why it is paused or compromised; cleared when it is active again. */
@@ -10201,6 +10981,24 @@ export interface components {
          * @enum {string}
          */
         ResponseStatus: "pending" | "accepted" | "declined" | "withdrawn";
+        /** @description One weekly opening: a closing time at or before the opening time closes the next day. */
+        ScheduleRow: {
+            /** @description ISO weekday: 1 Monday … 7 Sunday. */
+            weekday: number;
+            /** @description HH:MM, wall-clock time in `time_zone`. */
+            opens_at: string;
+            /** @description HH:MM, wall-clock time in `time_zone`. */
+            closes_at: string;
+        };
+        /** @description One weekly opening: a closing time at or before the opening time closes the next day. */
+        ScheduleRowRequest: {
+            /** @description ISO weekday: 1 Monday … 7 Sunday. */
+            weekday: number;
+            /** @description HH:MM, wall-clock time in `time_zone`. */
+            opens_at: string;
+            /** @description HH:MM, wall-clock time in `time_zone`. */
+            closes_at: string;
+        };
         SearchHit: {
             type: components["schemas"]["SearchHitTypeEnum"];
             id: number;
@@ -10295,7 +11093,7 @@ export interface components {
             /** Format: uri */
             url: string;
         };
-        SyncBlock: components["schemas"]["CountrySyncBlock"] | components["schemas"]["OrganizationSyncBlock"] | components["schemas"]["ContactPointSyncBlock"] | components["schemas"]["ResourceSyncBlock"] | components["schemas"]["CampaignSyncBlock"] | components["schemas"]["EventSyncBlock"] | components["schemas"]["DocumentSyncBlock"];
+        SyncBlock: components["schemas"]["CountrySyncBlock"] | components["schemas"]["OrganizationSyncBlock"] | components["schemas"]["ContactPointSyncBlock"] | components["schemas"]["ResourceSyncBlock"] | components["schemas"]["CampaignSyncBlock"] | components["schemas"]["EventSyncBlock"] | components["schemas"]["DocumentSyncBlock"] | components["schemas"]["AlertSyncBlock"];
         /** @enum {string} */
         SyncIdKeyEnum: "id";
         SyncResponse: {
@@ -10480,6 +11278,809 @@ export interface operations {
             };
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    alerts_list: {
+        parameters: {
+            query?: {
+                /** @description true: not expired yet; false: expired, not purged yet. */
+                current?: boolean;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page, at most 100. */
+                page_size?: number;
+                /** @description Free-text search. */
+                q?: string;
+                /** @description Only objects changed at or after this time. */
+                updated_since?: string;
+                /**
+                 * @description * `public` - Public
+                 *     * `network` - Network
+                 *     * `restricted` - Restricted
+                 */
+                visibility?: components["schemas"]["Visibility"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedAlertList"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `current`: `invalid`
+             *     - `q`: `max_length`, `null_characters_not_allowed`
+             *     - `updated_since`: `invalid`
+             *     - `visibility`: `invalid_choice`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    alerts_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    /** @description The address of what was created. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `created_at`: `invalid`
+             *     - `expires_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `languages_available`: `invalid`
+             *     - `localized`: `invalid`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`
+             *     - `source_language`: `invalid_choice`, `null`, `translated`
+             *     - `text`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `translations`: `invalid`, `not_a_dict`, `null`, `unknown_language`, `untranslatable`
+             *     - `translations.<key>.machine`: `invalid`, `null`
+             *     - `translations.<key>.non_field_errors`: `invalid`, `null`, `required`
+             *     - `translations.<key>.outdated`: `invalid`, `null`
+             *     - `translations.<key>.text`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    alerts_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this alert. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    alerts_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this alert. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AlertRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `created_at`: `invalid`
+             *     - `expires_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `languages_available`: `invalid`
+             *     - `localized`: `invalid`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`
+             *     - `source_language`: `invalid_choice`, `null`, `translated`
+             *     - `text`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `translations`: `invalid`, `not_a_dict`, `null`, `unknown_language`, `untranslatable`
+             *     - `translations.<key>.machine`: `invalid`, `null`
+             *     - `translations.<key>.non_field_errors`: `invalid`, `null`, `required`
+             *     - `translations.<key>.outdated`: `invalid`, `null`
+             *     - `translations.<key>.text`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    alerts_destroy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this alert. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`/api/problems/validation-error`); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    alerts_partial_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this alert. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedAlertRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Alert"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `created_at`: `invalid`
+             *     - `expires_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`, `required`
+             *     - `id`: `invalid`
+             *     - `is_example`: `invalid`
+             *     - `languages_available`: `invalid`
+             *     - `localized`: `invalid`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`
+             *     - `source_language`: `invalid_choice`, `null`, `translated`
+             *     - `text`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `translations`: `invalid`, `not_a_dict`, `null`, `unknown_language`, `untranslatable`
+             *     - `translations.<key>.machine`: `invalid`, `null`
+             *     - `translations.<key>.non_field_errors`: `invalid`, `null`, `required`
+             *     - `translations.<key>.outdated`: `invalid`, `null`
+             *     - `translations.<key>.text`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `updated_at`: `invalid`
+             *     - `version`: `invalid`
+             *     - `visibility`: `invalid_choice`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -12448,8 +14049,9 @@ export interface operations {
                  *     * `ledger_entry` - ledger_entry
                  *     * `document` - document
                  *     * `document_attachment` - document_attachment
+                 *     * `alert` - alert
                  */
-                object_type?: "campaign" | "contact_point" | "country" | "document" | "document_attachment" | "event" | "invitation" | "ledger_entry" | "membership" | "organization" | "resource" | "resource_response" | "response_message" | "user";
+                object_type?: "alert" | "campaign" | "contact_point" | "country" | "document" | "document_attachment" | "event" | "invitation" | "ledger_entry" | "membership" | "organization" | "resource" | "resource_response" | "response_message" | "user";
                 /** @description Which field to use when ordering the results. */
                 ordering?: string;
                 /** @description A page number within the paginated result set. */
@@ -13285,7 +14887,14 @@ export interface operations {
              *     - `languages_available`: `invalid`
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
+             *     - `next_change_at`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `open_now`: `invalid`
+             *     - `opening_hours`: `not_a_list`, `null`
+             *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `opening_hours.<index>.non_field_errors`: `invalid`, `null`, `required`
+             *     - `opening_hours.<index>.opens_at`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `opening_hours.<index>.weekday`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`, `required`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
              *     - `organization_name`: `invalid`
              *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
@@ -13294,6 +14903,7 @@ export interface operations {
              *     - `source_language`: `invalid_choice`, `null`, `translated`
              *     - `status`: `invalid_choice`, `null`
              *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `time_zone`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
              *     - `translations`: `invalid`, `not_a_dict`, `null`, `unknown_language`, `untranslatable`
@@ -13548,7 +15158,14 @@ export interface operations {
              *     - `languages_available`: `invalid`
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
+             *     - `next_change_at`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `open_now`: `invalid`
+             *     - `opening_hours`: `not_a_list`, `null`
+             *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `opening_hours.<index>.non_field_errors`: `invalid`, `null`, `required`
+             *     - `opening_hours.<index>.opens_at`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `opening_hours.<index>.weekday`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`, `required`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
              *     - `organization_name`: `invalid`
              *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
@@ -13557,6 +15174,7 @@ export interface operations {
              *     - `source_language`: `invalid_choice`, `null`, `translated`
              *     - `status`: `invalid_choice`, `null`
              *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `time_zone`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
              *     - `translations`: `invalid`, `not_a_dict`, `null`, `unknown_language`, `untranslatable`
@@ -13855,7 +15473,14 @@ export interface operations {
              *     - `languages_available`: `invalid`
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
+             *     - `next_change_at`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `open_now`: `invalid`
+             *     - `opening_hours`: `not_a_list`, `null`
+             *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `opening_hours.<index>.non_field_errors`: `invalid`, `null`, `required`
+             *     - `opening_hours.<index>.opens_at`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `opening_hours.<index>.weekday`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`, `required`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
              *     - `organization_name`: `invalid`
              *     - `security_advice`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
@@ -13864,6 +15489,7 @@ export interface operations {
              *     - `source_language`: `invalid_choice`, `null`, `translated`
              *     - `status`: `invalid_choice`, `null`
              *     - `status_reason`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `time_zone`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `topics`: `max_length`, `not_a_list`, `null`
              *     - `topics.<index>`: `invalid_choice`, `null`, `required`
              *     - `translations`: `invalid`, `not_a_dict`, `null`, `unknown_language`, `untranslatable`

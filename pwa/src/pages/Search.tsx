@@ -22,6 +22,8 @@ function hrefOf(record: StoredRecord): string {
       return "/events";
     case "resource":
       return "/resources";
+    case "alert":
+      return "/";
   }
 }
 

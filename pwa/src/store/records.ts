@@ -16,6 +16,7 @@ export interface RecordTypes {
   campaign: Schemas["Campaign"];
   event: Schemas["Event"];
   resource: Schemas["Resource"];
+  alert: Schemas["Alert"];
 }
 
 export type RecordType = keyof RecordTypes;
@@ -26,6 +27,7 @@ export type Guide = RecordTypes["document"];
 export type Campaign = RecordTypes["campaign"];
 export type EventRecord = RecordTypes["event"];
 export type Resource = RecordTypes["resource"];
+export type Alert = RecordTypes["alert"];
 
 export const RECORD_TYPES: readonly RecordType[] = [
   "organization",
@@ -35,6 +37,7 @@ export const RECORD_TYPES: readonly RecordType[] = [
   "campaign",
   "event",
   "resource",
+  "alert",
 ];
 
 export interface StoredRecord<T extends RecordType = RecordType> {

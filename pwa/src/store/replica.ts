@@ -8,7 +8,7 @@
  * of a first snapshot, which fills the empty replica directly so the screens can show what
  * arrived; one `stage` chunk per page of a snapshot that replaces an existing replica;
  * `base` chunks of about 500 records when such a snapshot is swapped in or the log is
- * compacted; and one small `state` chunk (sync meta, saved contacts, notices and the list of
+ * compacted; and one small `state` chunk (sync meta, saved contacts, notices, dismissed alerts and the list of
  * chunks that make up the replica, so a removed chunk is noticed). A `first` chunk, encrypted
  * like the others and rewritten in the same transaction whenever the records change, holds
  * what the first screen shows (chosen by the app: `FirstScreen`); unlocking decrypts it
@@ -112,6 +112,8 @@ interface State {
   /** The signed-in user and their memberships, so the workspace opens offline too. */
   profile?: Me | null;
   drafts?: Record<string, FormDraft>;
+  /** Ids of network alerts the user dismissed on this device. */
+  dismissedAlerts?: string[];
 }
 
 /** Records per base chunk; and how many delta chunks accumulate before they are compacted. */
@@ -170,6 +172,7 @@ export class Replica {
   created: Record<string, string> = {};
   profile: Me | null = null;
   drafts: Record<string, FormDraft> = {};
+  dismissedAlerts: string[] = [];
   private nextNotice = 1;
   private nextChunk = 1;
   private chunks: string[] = [];
@@ -236,6 +239,7 @@ export class Replica {
     this.created = {};
     this.profile = null;
     this.drafts = {};
+    this.dismissedAlerts = [];
     this.meta = EMPTY_META;
   }
 
@@ -278,6 +282,7 @@ export class Replica {
     this.created = state?.created ?? {};
     this.profile = state?.profile ?? null;
     this.drafts = state?.drafts ?? {};
+    this.dismissedAlerts = state?.dismissedAlerts ?? [];
     this.nextNotice = state?.nextNotice ?? 1;
     this.nextChunk = state?.nextChunk ?? 1;
     this.chunks = state?.chunks ?? [];
@@ -316,6 +321,7 @@ export class Replica {
       created: this.created,
       profile: this.profile,
       drafts: this.drafts,
+      dismissedAlerts: this.dismissedAlerts,
     };
     const rows = await Promise.all(
       [...puts, [STATE, state] as [string, unknown]].map(async ([id, value]) => ({
@@ -472,6 +478,7 @@ export class Replica {
       this.created = {};
       this.profile = null;
       this.drafts = {};
+      this.dismissedAlerts = [];
       // The next sync starts from a fresh anonymous snapshot (filling afresh what was half filled).
       this.meta = { ...EMPTY_META, viewer: "anonymous", filling: this.meta.filling === true };
       const old = this.chunks;

@@ -19,6 +19,7 @@ const FIELDS: Record<RecordType, readonly string[]> = {
   campaign: ["title", "name", "description"],
   event: ["title", "name", "description", "location", "city"],
   resource: ["title", "description"],
+  alert: ["text"],
 };
 
 export interface Hit {

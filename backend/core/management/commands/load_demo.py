@@ -11,7 +11,16 @@ from django.core.management.base import BaseCommand, CommandError
 
 from core.loading import app_modules, load_modules, row_counts
 
-DEMO_APPS = ["countries", "organizations", "accounts", "resources", "funding", "campaigns", "documents"]
+DEMO_APPS = [
+    "countries",
+    "organizations",
+    "accounts",
+    "resources",
+    "funding",
+    "campaigns",
+    "documents",
+    "alerts",
+]
 
 
 class Command(BaseCommand):

@@ -1,7 +1,8 @@
 import { useState } from "preact/hooks";
 import { contactHint, contactLinks, downloadVCard } from "../../lib/contact";
 import { verifiedText } from "../../lib/freshness";
-import { countryName, formatDate, label, languageName, t, useLanguage } from "../../lib/i18n";
+import { openState } from "../../lib/hours";
+import { countryName, formatDate, label, language, languageName, t, useLanguage } from "../../lib/i18n";
 import { localize } from "../../lib/localized";
 import { currentReplica } from "../../lib/lock";
 import { linkTo } from "../../lib/router";
@@ -27,6 +28,20 @@ async function copy(text: string): Promise<boolean> {
   }
 }
 
+/** "Open now, until 16:00 (your time)": from the synced hours, in the reader's own time zone. */
+function openText(contact: ContactPoint, now = new Date()): string | null {
+  const state = openState(contact.opening_hours, contact.time_zone, now);
+  if (!state) return null;
+  if (!state.nextChange) return t("contact.closed");
+  const sameDay = state.nextChange.toDateString() === now.toDateString();
+  const time = new Intl.DateTimeFormat(language.get(), {
+    ...(sameDay ? {} : { weekday: "short" }),
+    hour: "2-digit",
+    minute: "2-digit",
+  }).format(state.nextChange);
+  return t(state.openNow ? "contact.openNow" : "contact.opensAt", { time });
+}
+
 /** Everything needed to reach a counselor now: one-tap actions, advice, freshness. */
 export function ContactCard({ contact, kept, onKeep, showOrganization = true }: Props) {
   const [copied, setCopied] = useState(false);
@@ -39,6 +54,7 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
   const organization = organizationName(contact, currentReplica());
   const name = `${organization} – ${heading}`;
   const hint = status === "active" ? contactHint(contact) : null;
+  const open = status === "active" ? openText(contact) : null;
   return (
     <article class={styles.card} data-testid="contact-card" data-contact-id={contact.id} aria-label={name}>
       <header class={styles.head}>
@@ -64,6 +80,11 @@ export function ContactCard({ contact, kept, onKeep, showOrganization = true }: 
           <strong>{t("contact.advice")}: </strong>
           <span lang={localized.language}>{texts.security_advice}</span>
         </div>
+      )}
+      {open && (
+        <p class={styles.open} data-testid="open-now">
+          {open}
+        </p>
       )}
       <dl class={styles.facts}>
         {texts.hours && (

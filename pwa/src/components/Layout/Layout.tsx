@@ -5,6 +5,7 @@ import { unreadCount } from "../../lib/inbox";
 import { hasPin, lock } from "../../lib/lock";
 import { quickExit } from "../../lib/safety";
 import { useObservable } from "../../lib/store";
+import { Alerts } from "../Alerts/Alerts";
 import { Notices } from "../Notices/Notices";
 import { StatusBar } from "../StatusBar/StatusBar";
 import { UpdatePrompt } from "../UpdatePrompt/UpdatePrompt";
@@ -74,6 +75,7 @@ export function Layout({ path, children }: { path: string; children: ComponentCh
       </header>
       <UpdatePrompt />
       <StatusBar />
+      <Alerts />
       <Notices />
       <main id="main" class={styles.main} tabIndex={-1}>
         {children}
