@@ -55,6 +55,17 @@ def _write(obj, **values) -> None:
         Change.objects.using(using).create(actor=current_actor(), **values)
 
 
+def _lock_feed_before_statement(instance) -> None:
+    """The feed lock before the row's own statement, in the one lock order (core/locks.py).
+
+    Only inside a transaction: in autocommit (a shell, a script) the statement commits at once
+    and holds no row lock to order, and `_write` takes the feed lock for its own entry.
+    """
+    using = instance._state.db or "default"
+    if transaction.get_connection(using).in_atomic_block:
+        lock_feed(using)
+
+
 def _record(entry: Tracked, obj, action: str, fields: dict, before: str, after: str, owners) -> None:
     _write(
         obj,
@@ -123,7 +134,7 @@ def remember_before(sender, instance, raw=False, **kwargs):
     entry = entry_for(sender)
     if entry is None or raw:
         return
-    lock_feed(instance._state.db or "default")  # before the row's statement: core/locks.py
+    _lock_feed_before_statement(instance)
     if instance.pk is None or instance._state.adding:
         return
     old = sender._base_manager.using(instance._state.db).filter(pk=instance.pk).first()
@@ -171,7 +182,7 @@ def record_save(sender, instance, created, raw=False, **kwargs):
 def remember_delete(sender, instance, **kwargs):
     entry = entry_for(sender)
     if entry is not None:
-        lock_feed(instance._state.db or "default")  # before the rows' statement: core/locks.py
+        _lock_feed_before_statement(instance)
         instance._change_deleted = (
             _snapshot(entry, instance),
             entry.audience(instance).encode(),

@@ -1,6 +1,7 @@
 """The change feed: one entry per create, update and delete, in the writer's transaction."""
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.db import transaction
 
 from accounts.models import Invitation, Membership
@@ -167,3 +168,13 @@ def test_a_synced_type_needs_a_key_field_for_a_key_callable(restore_registry):
 
     with pytest.raises(ImproperlyConfigured):
         registry.track(ContactPoint, "contact_point", key=lambda obj: f"cp-{obj.pk}")
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_script_saving_outside_a_transaction_is_not_refused_a_lock():
+    """`manage.py shell` and scripts run in autocommit, where PostgreSQL refuses a row lock."""
+    user = get_user_model().objects.create_user("scripted", password="correct horse battery")
+    organization = Organization.objects.create(name="Scripted (example data)", slug="scripted")
+    organization.delete()
+    assert get_user_model().objects.filter(pk=user.pk).exists()
+    assert [entry.action for entry in entries("organization", organization.pk)] == ["create", "delete"]
