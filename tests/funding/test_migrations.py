@@ -16,6 +16,7 @@ from tests.factories import LedgerEntryFactory, OrganizationFactory
 pytestmark = pytest.mark.django_db(transaction=True)
 
 BEFORE = [("funding", "0001_initial")]
+AFTER_0002 = [("funding", "0002_recipient_name_survives_deletion")]
 
 
 def migrate(targets) -> None:
@@ -42,7 +43,8 @@ def test_going_back_is_refused_with_a_reason_once_a_recipient_was_deleted(back_t
     recipient = OrganizationFactory(slug="delta")
     LedgerEntryFactory(recipient=recipient)
     recipient.delete()
+    migrate(AFTER_0002)  # later migrations add columns this test does not read
     with pytest.raises(IrreversibleError, match=r"1 grant.*lost their recipient"):
         migrate(BEFORE)
-    entry = LedgerEntry.objects.get()  # nothing was undone: the grant and the name it kept are there
-    assert (entry.recipient, entry.recipient_name) == (None, recipient.name)
+    # Nothing of 0002 was undone: the grant and the name it kept are there.
+    assert list(LedgerEntry.objects.values_list("recipient", "recipient_name")) == [(None, recipient.name)]

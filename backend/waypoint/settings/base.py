@@ -78,8 +78,9 @@ MIDDLEWARE = [
     "corsheaders.middleware.CorsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "core.translations.ReaderLanguageMiddleware",
+    # Before any middleware that reads the query string, which may refuse it (too many fields).
     "core.api_root.ApiErrorsAsProblemsMiddleware",
+    "core.translations.ReaderLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
