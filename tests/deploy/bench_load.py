@@ -22,6 +22,7 @@ import asyncio
 import random
 import tempfile
 import time
+from collections import Counter
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -49,6 +50,7 @@ class Tally:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     server_errors: int = 0
+    refused: Counter = field(default_factory=Counter)  # the status of every answer that is not 2xx
 
 
 async def one_request(
@@ -97,6 +99,7 @@ async def run_step(origin: str, clients: list[Client], concurrency: int, seconds
                 if not 200 <= status < 300:
                     tally.errors += 1
                     tally.server_errors += status >= 500
+                    tally.refused[status] += 1
 
     await asyncio.gather(*(worker(number) for number in range(concurrency)))
     return tally
@@ -161,8 +164,11 @@ def main() -> None:
         # The reference, measured in the same run: one client alone.
         alone = asyncio.run(run_step(origin, clients, 1, args.seconds))
         alone_rate, alone_p50 = len(alone.latencies) / args.seconds, percentile(alone.latencies, 0.5)
-        print("| concurrency | requests | req/s | ÷ 1 client | p50 ms | ÷ 1 client | p99 ms | errors (5xx) |")
-        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+        print(
+            "| concurrency | requests | req/s | ÷ 1 client | p50 ms | ÷ 1 client | p99 ms | errors (5xx) "
+            "| not 2xx by status |"
+        )
+        print("| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
         for concurrency in [1, *args.concurrency]:
             tally = (
                 alone
@@ -174,7 +180,8 @@ def main() -> None:
             print(
                 f"| {concurrency} | {len(tally.latencies)} | {rate:.1f} | {rate / alone_rate:.2f} "
                 f"| {p50 * 1000:.0f} | {p50 / alone_p50:.2f} | {p99 * 1000:.0f} "
-                f"| {tally.errors} ({tally.server_errors}) |",
+                f"| {tally.errors} ({tally.server_errors}) "
+                f"| {', '.join(f'{code}: {n}' for code, n in sorted(tally.refused.items())) or '-'} |",
                 flush=True,
             )
 
