@@ -7,6 +7,7 @@ enum as `nullable` beside a `oneOf` of the enum and a `NullEnum`: without a `typ
 `nullable` means nothing in OAS 3.0, and linters refuse it.
 """
 
+from collections.abc import Callable
 from typing import Any
 
 REF = "#/components/schemas/"
@@ -41,26 +42,17 @@ def type_nullable_enums(result, generator, request, public):
     schemas = result.get("components", {}).get("schemas", {})
     inlined = {"NullEnum"}
 
-    def fix(node: Any) -> None:
-        if isinstance(node, dict):
-            refs = [branch.get("$ref", "") for branch in node.get("oneOf", ())]
-            if node.get("nullable") and "type" not in node and REF + "NullEnum" in refs:
-                values = [
-                    v
-                    for ref in refs
-                    if ref != REF + "NullEnum"
-                    for v in schemas[ref.removeprefix(REF)]["enum"]
-                ]
-                del node["oneOf"]
-                node.update({"type": "string", "enum": [*values, None]})
-                inlined.update(ref.removeprefix(REF) for ref in refs)
-            for value in node.values():
-                fix(value)
-        elif isinstance(node, list):
-            for value in node:
-                fix(value)
+    def fix(node: dict) -> None:
+        refs = [branch.get("$ref", "") for branch in node.get("oneOf", ())]
+        if node.get("nullable") and "type" not in node and REF + "NullEnum" in refs:
+            values = [
+                v for ref in refs if ref != REF + "NullEnum" for v in schemas[ref.removeprefix(REF)]["enum"]
+            ]
+            del node["oneOf"]
+            node.update({"type": "string", "enum": [*values, None]})
+            inlined.update(ref.removeprefix(REF) for ref in refs)
 
-    fix(result)
+    _visit_objects(result, fix)
     for name in inlined:
         if not _refers_to(result, REF + name):
             schemas.pop(name, None)
@@ -70,18 +62,23 @@ def type_nullable_enums(result, generator, request, public):
 def type_nullable_objects(result, generator, request, public):
     """`nullable` beside an `allOf` of one object component gets `type: object` beside it (OAS 3.0)."""
 
-    def fix(node: Any) -> None:
-        if isinstance(node, dict):
-            if node.get("nullable") and "type" not in node and "allOf" in node and "enum" not in node:
-                node["type"] = "object"
-            for value in node.values():
-                fix(value)
-        elif isinstance(node, list):
-            for value in node:
-                fix(value)
+    def fix(node: dict) -> None:
+        if node.get("nullable") and "type" not in node and "allOf" in node and "enum" not in node:
+            node["type"] = "object"
 
-    fix(result)
+    _visit_objects(result, fix)
     return result
+
+
+def _visit_objects(node: Any, visit: Callable[[dict], None]) -> None:
+    """Calls `visit` on every object of the document, each before what it contains."""
+    if isinstance(node, dict):
+        visit(node)
+        for value in node.values():
+            _visit_objects(value, visit)
+    elif isinstance(node, list):
+        for value in node:
+            _visit_objects(value, visit)
 
 
 def _refers_to(node: Any, ref: str) -> bool:

@@ -4,6 +4,13 @@ from core.examples import ResourceSample
 
 from .serializers import OrganizationSerializer
 
+# The organization's Russian translation as its writer sends it.
+RUSSIAN = {
+    "name": "Контакты в Финляндии (пример)",
+    "description": "Контактные лица в Финляндии для отказников, добравшихся до страны. (пример)",
+    "machine": True,
+}
+
 ORGANIZATION = ResourceSample(
     title="A partner organization",
     read={
@@ -21,15 +28,7 @@ ORGANIZATION = ResourceSample(
         "source": "",
         "source_date": None,
         "source_language": "en",
-        "translations": {
-            "ru": {
-                "name": "Контакты в Финляндии (пример)",
-                "description": "Контактные лица в Финляндии для отказников, добравшихся до страны. (пример)",
-                "machine": True,
-                "written_at": "2026-12-06T00:00:00Z",
-                "outdated": False,
-            }
-        },
+        "translations": {"ru": {**RUSSIAN, "written_at": "2026-12-06T00:00:00Z", "outdated": False}},
         "languages_available": ["en", "ru"],
         "localized": {
             "language": "en",
@@ -47,13 +46,7 @@ ORGANIZATION = ResourceSample(
     # A translation's `written_at` is the server's to set.
     create_values={
         "slug": "finland-contacts-2",
-        "translations": {
-            "ru": {
-                "name": "Контакты в Финляндии (пример)",
-                "description": "Контактные лица в Финляндии для отказников, добравшихся до страны. (пример)",
-                "machine": True,
-            }
-        },
+        "translations": {"ru": RUSSIAN},
     },
 )
 
