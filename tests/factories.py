@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from accounts.models import Membership
+from alerts.models import Alert
 from campaigns.models import Campaign, Event
 from countries.models import Country
 from funding.models import LedgerEntry
@@ -142,4 +143,19 @@ class LedgerEntryFactory(factory.django.DjangoModelFactory):
     date = date(2026, 11, 1)
     purpose = "Example data."
     recipient = factory.SubFactory(OrganizationFactory)
+    is_example = True
+
+
+class AlertFactory(factory.django.DjangoModelFactory):
+    """A network alert in English with a Russian translation, expiring in two days."""
+
+    class Meta:
+        model = Alert
+
+    text = "The number +49 30 1234567 is compromised: do not call it (example data)."
+    source_language = "en"
+    translations = factory.LazyFunction(
+        lambda: {"ru": {"text": "Номер +49 30 1234567 скомпрометирован: не звоните (пример)."}}
+    )
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=2))
     is_example = True

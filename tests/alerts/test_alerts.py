@@ -14,23 +14,13 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from alerts.models import Alert
+from tests.factories import AlertFactory
 from tests.matrix import CAST, cases, check_read, check_write, rows, write_status
 from tests.sync.replica import Replica, listed
 
 pytestmark = pytest.mark.django_db
 
 URL = "/api/v1/alerts/"
-
-
-def make_alert(**fields) -> Alert:
-    defaults = {
-        "text": "The number +49 30 1234567 is compromised: do not call it (example data).",
-        "source_language": "en",
-        "translations": {"ru": {"text": "Номер +49 30 1234567 скомпрометирован: не звоните (пример)."}},
-        "expires_at": timezone.now() + timedelta(days=2),
-        "is_example": True,
-    }
-    return Alert.objects.create(**{**defaults, **fields})
 
 
 def post_alert(client, minutes: int = 360, **fields):
@@ -47,9 +37,9 @@ def post_alert(client, minutes: int = 360, **fields):
 @pytest.fixture
 def world(org_a):
     return {
-        "public": make_alert(visibility="public"),
-        "network": make_alert(visibility="network"),
-        "restricted": make_alert(visibility="restricted", organization=org_a),
+        "public": AlertFactory(visibility="public"),
+        "network": AlertFactory(visibility="network"),
+        "restricted": AlertFactory(visibility="restricted", organization=org_a),
     }
 
 
@@ -162,7 +152,7 @@ def test_posting_an_alert_enters_the_change_feed(as_user, olga):
 @pytest.mark.parametrize("page_size", [2, 20])
 def test_the_list_costs_the_same_at_any_page_size(as_user, anna, org_a, django_assert_num_queries, page_size):
     for number in range(25):
-        make_alert(text=f"Alert {number} (example data).", visibility="network")
+        AlertFactory(text=f"Alert {number} (example data).", visibility="network")
     client = as_user(anna)
     client.get(URL)  # warm: the session and the viewer's memberships are read once per request anyway
     with django_assert_num_queries(6):

@@ -15,6 +15,7 @@ from documents.models import Document
 from resources.models import ResourceResponse
 from tests.etags import version_in
 from tests.factories import (
+    AlertFactory,
     CampaignFactory,
     ContactPointFactory,
     CountryFactory,
@@ -74,6 +75,7 @@ def world(org_a, org_b, alice, bob, olga, client_of):
         "invitation-detail": ("alice", invitation["Location"]),
         "change-detail": ("olga", f"{API}changes/{Change.objects.latest('seq').seq}/"),
         "inbox-detail": ("alice", None),
+        "alert-detail": ("nobody", f"{API}alerts/{AlertFactory(visibility='public').pk}/"),
     }
 
 
