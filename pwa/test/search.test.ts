@@ -62,3 +62,92 @@ describe("search", () => {
     expect(hit?.snippet).toContain("stay permit");
   });
 });
+
+describe("search in translations", () => {
+  const translated = (texts: Record<string, string>) => ({
+    ...texts,
+    machine: true,
+    written_at: "2026-01-01T00:00:00Z",
+    outdated: false,
+  });
+  const hotline: StoredRecord = {
+    type: "contact_point",
+    id: "20",
+    data: contact(20, {
+      organization: 21,
+      organization_name: "Network office",
+      label: "Night hotline",
+      hours: "Around the clock",
+      source_language: "en",
+      translations: {
+        uk: translated({ label: "Нічна гаряча лінія", hours: "Цілодобово" }),
+        de: translated({ label: "Nacht-Hotline für Georgia", hours: "Rund um die Uhr" }),
+      },
+    }),
+  };
+  const office: StoredRecord = {
+    type: "organization",
+    id: "21",
+    data: organization(21, {
+      name: "Network office",
+      translations: { uk: translated({ name: "Мережевий офіс", description: "Консультації щодо притулку" }) },
+    }),
+  };
+  const armenia: StoredRecord = {
+    type: "country",
+    id: "AM",
+    data: {
+      code: "AM",
+      name: "Armenia",
+      translations: { ru: translated({ name: "Армения", mobilization: "Повесток нет" }) },
+    } as never,
+  };
+  const translatedRecords = [hotline, office, armenia];
+  const translatedIndex = new TextIndex(translatedRecords, lookup);
+
+  it("finds a contact, an organization and a country by a word only in a translation", () => {
+    expect(translatedIndex.search("нічна")).toEqual([hotline]);
+    expect(translatedIndex.search("притулку")).toEqual([office]);
+    expect(translatedIndex.search("повесток")).toEqual([armenia]);
+  });
+
+  it("returns a record matched in its original and in several translations once, as the same object", () => {
+    const found = translatedIndex.search("hotline");
+    expect(found).toEqual([hotline]);
+    expect(found[0]).toBe(hotline);
+    expect(translatedIndex.search("Georgia night")).toEqual([hotline]);
+  });
+
+  it("ranks a translated title as a title", () => {
+    const both = new TextIndex([...translatedRecords, ...records], lookup);
+    expect(both.search("georgia").map((record) => `${record.type}:${record.id}`)).toEqual([
+      "organization:1",
+      "document:9",
+      "country:GE",
+      "contact_point:20",
+      "contact_point:2",
+    ]);
+  });
+
+  it("shows the translated text matched, and no translation when the original matched", () => {
+    expect(translatedIndex.hit(hotline, "цілодобово").snippet).toBe("Цілодобово");
+    expect(translatedIndex.hit(hotline, "нічна").snippet).toBe("Нічна гаряча лінія");
+    expect(translatedIndex.hit(hotline, "around").snippet).toBe("Around the clock");
+  });
+
+  it("follows a translation added by a sync", () => {
+    const changed: StoredRecord = {
+      ...armenia,
+      data: { ...(armenia.data as object), translations: { uk: translated({ name: "Вірменія" }) } } as never,
+    };
+    const many = Array.from({ length: 8 }, (_, i): StoredRecord => ({
+      type: "contact_point",
+      id: `${30 + i}`,
+      data: contact(30 + i),
+    }));
+    const before = new TextIndex([hotline, office, armenia, ...many], lookup);
+    const after = new TextIndex([hotline, office, changed, ...many], lookup, before);
+    expect(after.search("вірменія")).toEqual([changed]);
+    expect(after.search("армения")).toEqual([]);
+  });
+});

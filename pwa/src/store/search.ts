@@ -6,8 +6,10 @@
  * a query is then a few binary searches in the sorted tokens (every query word is a
  * prefix of some word of the record, so results follow each keystroke) and one pass
  * over a byte per record, never a pass over the text. Title hits rank first; the count
- * is exact.
+ * is exact. A record is also found by the text of each of its translations (a reader types
+ * in their own language, offline as online), a translated title counting as a title.
  */
+import type { Translatable } from "../lib/localized";
 import type { RecordType, StoredRecord } from "./records";
 import { organizationName, type RecordLookup } from "./names";
 
@@ -83,6 +85,12 @@ function textsOf(record: StoredRecord, records: RecordLookup): string[] {
       ? organizationName(record.data as StoredRecord<"contact_point">["data"], records)
       : fieldText(record.data, field),
   );
+}
+
+/** The texts of each translation a record carries, field by field as `textsOf` (a field not translated is empty). */
+function translationsOf(record: StoredRecord): string[][] {
+  const translations = (record.data as Translatable | null)?.translations ?? {};
+  return Object.values(translations).map((entry) => FIELDS[record.type].map((field) => fieldText(entry, field)));
 }
 
 function snippetAround(text: string, word: string): string {
@@ -165,7 +173,9 @@ const BODY = 2;
 interface Entry {
   record: StoredRecord;
   title: string;
-  texts: string[];
+  /** Folded texts: the title fields (original and translations), then all other fields. */
+  heads: string;
+  bodies: string;
 }
 
 /** Title order, made total by type and id, so an updated index orders exactly as a new one. */
@@ -207,18 +217,25 @@ export class TextIndex {
     const folded = folder();
     return records.map((record) => {
       const texts = textsOf(record, this.lookup).map(folded);
-      return { record, title: texts.find((text) => text) ?? record.id, texts };
+      const translated = translationsOf(record).map((fields) => fields.map(folded));
+      const every = [texts, ...translated];
+      return {
+        record,
+        title: texts.find((text) => text) ?? record.id,
+        heads: every.map((fields) => fields[0] ?? "").join("\n"),
+        bodies: every.map((fields) => fields.slice(1).join("\n")).join("\n"),
+      };
     });
   }
 
-  private place({ record, title, texts }: Entry, ordinal: number, inserted: boolean): void {
+  private place({ record, title, heads, bodies }: Entry, ordinal: number, inserted: boolean): void {
     this.records[ordinal] = record;
     this.titleKeys[ordinal] = title;
     this.ordinals.set(record, ordinal);
     const add = (postings: Postings) =>
       inserted ? (word: string) => postings.insert(word, ordinal) : (word: string) => postings.add(word, ordinal);
-    addTokens(texts[0] ?? "", add(this.titles));
-    addTokens(texts.slice(1).join("\n"), add(this.bodies));
+    addTokens(heads, add(this.titles));
+    addTokens(bodies, add(this.bodies));
   }
 
   /** Takes over `previous` and applies the difference to `all`; false when a new index is cheaper. */
@@ -316,15 +333,22 @@ export class TextIndex {
     if (first) this.hit(first, query);
   }
 
-  /** What a result shows: its title and, for a match outside the title, the text around it. */
+  /**
+   * What a result shows: its title and, for a match outside the title, the text around it —
+   * in a translation (its title included) when only a translation matched.
+   */
   hit(record: StoredRecord, query: string): Hit {
     const wanted = words(query);
     const texts = textsOf(record, this.lookup);
     const title = texts.find((text) => text) ?? record.id;
-    let snippet = "";
-    for (const text of texts.slice(1)) {
+    const matching = (text: string) => {
       const folded = fold(text);
-      const word = wanted.find((w) => folded.includes(w));
+      return wanted.find((w) => folded.includes(w));
+    };
+    const original = texts.some(matching);
+    let snippet = "";
+    for (const text of original ? texts.slice(1) : translationsOf(record).flat()) {
+      const word = matching(text);
       if (word) {
         snippet = snippetAround(text, word);
         break;
