@@ -133,6 +133,20 @@ describe("search in translations", () => {
     expect(translatedIndex.hit(hotline, "цілодобово").snippet).toBe("Цілодобово");
     expect(translatedIndex.hit(hotline, "нічна").snippet).toBe("Нічна гаряча лінія");
     expect(translatedIndex.hit(hotline, "around").snippet).toBe("Around the clock");
+    const channel: StoredRecord = {
+      type: "contact_point",
+      id: "22",
+      data: contact(22, {
+        label: "Channel",
+        translations: {
+          ru: translated({ label: "Канал и чат консультаций" }),
+          uk: translated({ label: "Канал і чат консультацій" }),
+        },
+      }),
+    };
+    expect(new TextIndex([channel], lookup).hit(channel, "канал консультацій").snippet).toBe(
+      "Канал і чат консультацій",
+    );
   });
 
   it("follows a translation added by a sync", () => {

@@ -72,6 +72,12 @@ def test_the_app_in_ukrainian_shows_ukrainian_content_marks_the_fallback_and_swi
         expect(desk.get_by_test_id("content-language")).to_have_text(
             re.compile(r"^In der Originalsprache \(.+\) — noch keine deutsche Übersetzung$")
         )
+        # Offline search reads every translation: a word only in the Ukrainian label finds the contact.
+        go(page, "Hauptmenü", "Suche")
+        page.get_by_role("search").get_by_role("searchbox").fill("канал консультацій")
+        results = page.get_by_test_id("search-results")
+        expect(results.get_by_role("link")).to_have_count(1)
+        expect(results).to_contain_text("Telegram-канал і чат консультацій (приклад)")
         assert [path for path in pwa.served_while_offline if path != "/sw.js"] == []
     finally:
         pwa.offline = False

@@ -343,15 +343,17 @@ export class TextIndex {
     const title = texts.find((text) => text) ?? record.id;
     const matching = (text: string) => {
       const folded = fold(text);
-      return wanted.find((w) => folded.includes(w));
+      return wanted.filter((w) => folded.includes(w));
     };
-    const original = texts.some(matching);
+    const original = texts.some((text) => matching(text).length > 0);
+    // The text with the most query words: "канал консультацій" shows the Ukrainian text, not the Russian "канал".
     let snippet = "";
+    let most = 0;
     for (const text of original ? texts.slice(1) : translationsOf(record).flat()) {
-      const word = matching(text);
-      if (word) {
-        snippet = snippetAround(text, word);
-        break;
+      const found = matching(text);
+      if (found.length > most) {
+        most = found.length;
+        snippet = snippetAround(text, found[0] ?? "");
       }
     }
     return { type: record.type, id: record.id, title, snippet };
