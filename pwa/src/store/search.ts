@@ -173,8 +173,9 @@ const BODY = 2;
 interface Entry {
   record: StoredRecord;
   title: string;
-  /** Folded texts: the title fields (original and translations), then all other fields. */
+  /** The folded titles of the original and of each translation. */
   heads: string;
+  /** Their other fields, folded. */
   bodies: string;
 }
 
