@@ -30,6 +30,7 @@ DEMO_SLUGS = {
 }  # fmt: skip
 DEMO_COUNTRIES = {"RU", "BY", "UA", "DE", "FR", "LT", "GE", "FI", "KZ", "AM"}
 EXAMPLE = "(example data)"
+EXAMPLE_MARKS = {"ru": "(пример)", "uk": "(приклад)", "de": "(Beispieldaten)"}
 
 
 def load_demo() -> str:
@@ -162,7 +163,25 @@ def test_the_demo_content_reads_in_russian_ukrainian_and_german_marked_machine_m
     assert hotline["localized"]["language"] == "uk" and not hotline["localized"]["fallback"]
     ukraine = api.get("/api/v1/countries/UA/").json()["localized"]
     assert ukraine["conscientious_objection"].startswith("Конституція (ст. 35)")
-    assert api.get("/api/v1/countries/KZ/").json()["localized"]["fallback"] is True
+
+
+def test_every_demo_country_profile_reads_in_russian_ukrainian_and_german_marked_machine_made(demo, api):
+    profiles = all_results(api, "/api/v1/countries/?page_size=100")
+    assert {p["code"] for p in profiles} == DEMO_COUNTRIES
+    for profile in profiles:
+        assert profile["languages_available"] == ["en", "de", "ru", "uk"], profile["code"]
+        for language, translation in profile["translations"].items():
+            assert translation["machine"] and not translation["outdated"], (profile["code"], language)
+            texts = [translation.get(name) for name in Country.translated_fields]
+            assert all(texts), (profile["code"], language)
+            assert all((EXAMPLE_MARKS[language] in text) == profile["is_example"] for text in texts)
+    api.credentials(HTTP_ACCEPT_LANGUAGE="de")
+    kazakhstan = api.get("/api/v1/countries/KZ/").json()["localized"]
+    assert kazakhstan["language"] == "de" and not kazakhstan["fallback"]
+    assert (
+        kazakhstan["conscription"]
+        == "Männer zwischen 18 und 27 Jahren werden für ein Jahr einberufen. (Beispieldaten)"
+    )
 
 
 def test_mila_signs_in_with_the_demo_password_and_finds_the_russian_speaking_counselor_in_georgia(
