@@ -99,7 +99,7 @@ describe("search in translations", () => {
     data: {
       code: "AM",
       name: "Armenia",
-      translations: { ru: translated({ name: "Армения", mobilization: "Повесток нет" }) },
+      translations: { ru: translated({ mobilization: "Повесток нет" }) },
     } as never,
   };
   const translatedRecords = [hotline, office, armenia];
@@ -152,7 +152,10 @@ describe("search in translations", () => {
   it("follows a translation added by a sync", () => {
     const changed: StoredRecord = {
       ...armenia,
-      data: { ...(armenia.data as object), translations: { uk: translated({ name: "Вірменія" }) } } as never,
+      data: {
+        ...(armenia.data as object),
+        translations: { uk: translated({ mobilization: "Повісток немає" }) },
+      } as never,
     };
     const many = Array.from({ length: 8 }, (_, i): StoredRecord => ({
       type: "contact_point",
@@ -161,7 +164,7 @@ describe("search in translations", () => {
     }));
     const before = new TextIndex([hotline, office, armenia, ...many], lookup);
     const after = new TextIndex([hotline, office, changed, ...many], lookup, before);
-    expect(after.search("вірменія")).toEqual([changed]);
-    expect(after.search("армения")).toEqual([]);
+    expect(after.search("повісток")).toEqual([changed]);
+    expect(after.search("повесток")).toEqual([]);
   });
 });
