@@ -81,8 +81,10 @@ class ScheduleRowSerializer(serializers.Serializer):
     weekday = serializers.IntegerField(
         min_value=1, max_value=7, help_text="ISO weekday: 1 Monday … 7 Sunday."
     )
-    opens_at = serializers.RegexField(CLOCK, help_text="HH:MM, wall-clock time in `time_zone`.")
-    closes_at = serializers.RegexField(CLOCK, help_text="HH:MM, wall-clock time in `time_zone`.")
+    opens_at = serializers.RegexField(CLOCK, max_length=5, help_text="HH:MM, wall-clock time in `time_zone`.")
+    closes_at = serializers.RegexField(
+        CLOCK, max_length=5, help_text="HH:MM, wall-clock time in `time_zone`."
+    )
 
 
 def _open_now(rows, time_zone):

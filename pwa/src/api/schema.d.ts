@@ -14891,9 +14891,9 @@ export interface operations {
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
-             *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `opening_hours.<index>.non_field_errors`: `invalid`, `null`, `required`
-             *     - `opening_hours.<index>.opens_at`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `opening_hours.<index>.opens_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `opening_hours.<index>.weekday`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`, `required`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
              *     - `organization_name`: `invalid`
@@ -15162,9 +15162,9 @@ export interface operations {
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
-             *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `opening_hours.<index>.non_field_errors`: `invalid`, `null`, `required`
-             *     - `opening_hours.<index>.opens_at`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `opening_hours.<index>.opens_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `opening_hours.<index>.weekday`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`, `required`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
              *     - `organization_name`: `invalid`
@@ -15477,9 +15477,9 @@ export interface operations {
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
-             *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `opening_hours.<index>.non_field_errors`: `invalid`, `null`, `required`
-             *     - `opening_hours.<index>.opens_at`: `blank`, `invalid`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `opening_hours.<index>.opens_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `opening_hours.<index>.weekday`: `invalid`, `max_string_length`, `max_value`, `min_value`, `null`, `required`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
              *     - `organization_name`: `invalid`
