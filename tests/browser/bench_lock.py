@@ -48,11 +48,11 @@ from tests.browser.conftest import (  # noqa: E402
     DIST,
     StaticSite,
     fill_sign_in,
-    free_port,
     prepare_api,
     running_api,
     serving,
 )
+from tests.servers import free_port  # noqa: E402
 
 PIN = "493817"
 MEMBER = ("mila", "demo-member-pass")

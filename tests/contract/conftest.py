@@ -21,7 +21,8 @@ from pathlib import Path
 
 import pytest
 
-from tests.browser.conftest import Api, free_port, prepare_api, running_api
+from tests.browser.conftest import Api, prepare_api, running_api
+from tests.servers import free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 CONTRACT = ROOT / "openapi" / "openapi.yaml"

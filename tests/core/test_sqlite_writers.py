@@ -18,7 +18,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from tests.browser.conftest import MANAGE, free_port, running_api
+from tests.browser.conftest import MANAGE, running_api
+from tests.servers import free_port
 
 WRITERS = 4
 WRITES_EACH = 8
