@@ -68,7 +68,10 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "drf_standardized_errors",
     "django_countries",
+    "django_tasks",
+    "django_tasks_db",
     "core",
+    "jobs",
     *API_APPS,
 ]
 
@@ -362,6 +365,16 @@ CORS_ALLOW_HEADERS = [
     "if-none-match",
     "idempotency-key",
 ]
+
+# ---------------------------------------------------------------------------
+# Background jobs: Django's Tasks API on the database, run by `manage.py run_worker` (jobs/)
+# ---------------------------------------------------------------------------
+TASKS = {
+    "default": {
+        "BACKEND": "django_tasks_db.DatabaseBackend",
+        "QUEUES": ["default"],
+    }
+}
 
 # ---------------------------------------------------------------------------
 # Domain
