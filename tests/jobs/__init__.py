@@ -1,20 +1,28 @@
 """Run queued background jobs inside a test, the way `manage.py run_worker` runs them."""
 
-from django_tasks_db.management.commands.db_worker import Worker
+from unittest import mock
+
+from django_tasks_db.management.commands import db_worker
 from django_tasks_db.models import DBTaskResult
 
 
 def run_jobs(*, limit: int = 1000) -> int:
-    """Run every job that is ready now (and those they enqueue), in this process; return how many."""
+    """Run every job that is ready now (and those they enqueue), in this process; return how many.
+
+    The worker closes old connections between jobs, which inside a test's transaction would
+    close the test's own connection on PostgreSQL (Django's test client likewise keeps
+    requests from doing it), so here that step is left out.
+    """
     finished_before = DBTaskResult.objects.finished().count()
-    Worker(
-        queue_names=["*"],
-        interval=0,
-        batch=True,
-        backend_name="default",
-        startup_delay=False,
-        max_tasks=limit,
-        worker_id="test-worker",
-        excluded_queue_names=[],
-    ).run()
+    with mock.patch.object(db_worker, "close_old_connections", lambda: None):
+        db_worker.Worker(
+            queue_names=["*"],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=limit,
+            worker_id="test-worker",
+            excluded_queue_names=[],
+        ).run()
     return DBTaskResult.objects.finished().count() - finished_before

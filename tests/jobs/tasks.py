@@ -24,10 +24,10 @@ def note_slowly(organization_id: int, text: str, seconds: float) -> str:
     return text
 
 
-@retrying(max_attempts=4, base=timedelta(seconds=10))
+@retrying(max_attempts=4, base=timedelta(seconds=10), cap=timedelta(seconds=60))
 @task(takes_context=True)
-def flaky(context, failures: int) -> int:
-    """Fail with a passing error on the first `failures` attempts, then succeed."""
+def flaky(context, failures: int, error: str = "transient") -> int:
+    """Fail on the first `failures` attempts (a passing error, or a bug), then succeed."""
     if context.attempt <= failures:
-        raise TransientError(f"attempt {context.attempt} failed")
+        raise (TransientError if error == "transient" else ValueError)(f"attempt {context.attempt} failed")
     return context.attempt
