@@ -106,10 +106,10 @@ stack-programs:
 
 # ---------------------------------------------------------------------------
 # Run: the API on http://127.0.0.1:8000, the app on http://127.0.0.1:5173, and the worker that
-# runs background jobs and the schedule (one more `make run` only adds a worker: they share
-# the queue, and each periodic job is enqueued once). The worker runs in a session of its own
-# (where `setsid` exists), so Ctrl-C does not reach it: it gets one SIGTERM on the way out,
-# finishes its running job and stops.
+# runs background jobs and the schedule (restarting it enqueues no periodic job twice: each is
+# enqueued once per period, whatever the number of workers). The worker runs in a session of
+# its own (where `setsid` exists), so Ctrl-C does not reach it: it gets one SIGTERM on the way
+# out, finishes its running job and stops.
 # ---------------------------------------------------------------------------
 .PHONY: run
 run: install pwa-build
