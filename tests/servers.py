@@ -185,8 +185,10 @@ def production_env(var_dir: Path, **settings: str) -> dict[str, str]:
     return environ
 
 
-def manage(environ: dict[str, str], *args: str) -> None:
-    subprocess.run([*MANAGE, *args], env=environ, check=True, capture_output=True, timeout=600)
+def manage(environ: dict[str, str], *args: str) -> str:
+    """Run a management command; what it printed."""
+    done = subprocess.run([*MANAGE, *args], env=environ, check=True, capture_output=True, timeout=600)
+    return done.stdout.decode()
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from jobs.recovery import beat, recover_abandoned
+from jobs.recovery import beat, recover_abandoned, release
 from jobs.schedule import SCHEDULE
 from jobs.scheduler import enqueue_due
 from tests.jobs import run_jobs
@@ -49,6 +49,15 @@ def test_the_job_of_a_silent_worker_is_queued_again_and_the_job_of_a_live_one_is
 def test_a_job_claimed_by_a_worker_that_never_beat_is_queued_again():
     orphan = claimed_by("gone")
     assert recover_abandoned() == [orphan.id]
+
+
+def test_a_worker_back_from_a_database_outage_puts_back_only_its_own_unfinished_job():
+    beat("back")
+    beat("other")
+    mine, theirs = claimed_by("back"), claimed_by("other")
+    assert release("back") == [mine.id]
+    assert status(mine) == TaskResultStatus.READY
+    assert status(theirs) == TaskResultStatus.RUNNING
 
 
 def test_nothing_is_recovered_within_the_lease():
