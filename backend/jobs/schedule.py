@@ -13,4 +13,7 @@ class Periodic:
     every: timedelta
 
 
-SCHEDULE: list[Periodic] = []
+SCHEDULE: list[Periodic] = [
+    # Coordinators hear of their stale contact points once a month (mail/digest.py).
+    Periodic("mail.tasks.send_stale_digests", every=timedelta(days=30)),
+]
