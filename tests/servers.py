@@ -312,8 +312,8 @@ def nginx(backend: str) -> Iterator[str]:
 class Mailbox:
     """A real SMTP server's handler: every message it accepted, parsed, with its envelope recipients."""
 
-    def __init__(self):
-        self.port = free_port()
+    def __init__(self, port: int | None = None):
+        self.port = port or free_port()
         self.received: list[tuple[list[str], EmailMessage]] = []
 
     async def handle_DATA(self, server, session, envelope) -> str:
@@ -330,11 +330,11 @@ class Mailbox:
 
 
 @contextmanager
-def smtp() -> Iterator[Mailbox]:
-    """An SMTP server on a free loopback port; yields its mailbox."""
+def smtp(port: int | None = None) -> Iterator[Mailbox]:
+    """An SMTP server on loopback (`port`, or a free one); yields its mailbox."""
     from aiosmtpd.controller import Controller
 
-    mailbox = Mailbox()
+    mailbox = Mailbox(port)
     controller = Controller(mailbox, hostname="127.0.0.1", port=mailbox.port)
     controller.start()
     try:

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core.models import VersionedModel
 from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
+from core.vocabulary import APP_LANGUAGES
 
 
 class Membership(VersionedModel):
@@ -70,7 +71,7 @@ class Invitation(models.Model):
     emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
     language = models.CharField(
         max_length=2,
-        choices=settings.LANGUAGES,
+        choices=APP_LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text="The language of the invitation e-mail, and of the new account's e-mails.",
     )

@@ -16,6 +16,7 @@ from rest_framework import serializers
 
 from core.secrets import digest
 from core.serializers import OwnedByOrganizationMixin, StrictInputMixin
+from core.vocabulary import APP_LANGUAGES
 
 from .models import Invitation, Membership
 
@@ -42,7 +43,7 @@ class InvitationSerializer(StrictInputMixin, OwnedByOrganizationMixin, serialize
     created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
     accepted_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
     language = serializers.ChoiceField(
-        choices=settings.LANGUAGES,
+        choices=APP_LANGUAGES,
         required=False,
         help_text=(
             "The language of the invitation e-mail, and of the new account's e-mails until its owner "

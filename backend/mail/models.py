@@ -7,6 +7,8 @@ A person who never chose has no row and gets the defaults (`preferences_of`).
 from django.conf import settings
 from django.db import models
 
+from core.vocabulary import APP_LANGUAGES
+
 
 class MailPreferences(models.Model):
     """One person's e-mail switches and language."""
@@ -16,7 +18,7 @@ class MailPreferences(models.Model):
     )
     language = models.CharField(
         max_length=2,
-        choices=settings.LANGUAGES,
+        choices=APP_LANGUAGES,
         default=settings.LANGUAGE_CODE,
         help_text="The language of the e-mails you receive.",
     )

@@ -4,6 +4,8 @@ Jobs carry ids only and read the current state when they run: an invitation revo
 membership removed or a switch turned off since the job was queued sends nothing.
 """
 
+from datetime import timedelta
+
 from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django_tasks import task
@@ -11,16 +13,21 @@ from django_tasks import task
 from accounts.models import Invitation, Membership
 from core.secrets import new_secret
 from inbox.models import Notification
+from jobs.retry import retrying
 
 from . import digest, notifications
 from .models import preferences_of
 from .sending import join_link, send_email
+
+# A mail server down, slow or refusing for now (smtplib's errors are OSErrors): try again later.
+sends_mail = retrying(max_attempts=8, base=timedelta(minutes=1), cap=timedelta(hours=2), on=(OSError,))
 
 
 def _active_user(user_id: int):
     return get_user_model().objects.filter(pk=user_id, is_active=True).exclude(email="").first()
 
 
+@sends_mail
 @task()
 def send_invitation(invitation_id: int) -> None:
     """E-mail the accept link of a pending invitation, under a fresh secret of its own.
@@ -57,6 +64,7 @@ def send_stale_digests() -> int:
     return len(recipients)
 
 
+@sends_mail
 @task()
 def send_stale_digest(user_id: int) -> None:
     user = _active_user(user_id)
@@ -86,6 +94,7 @@ def send_notification_emails(notification_id: int) -> int:
     return len(recipients)
 
 
+@sends_mail
 @task()
 def send_notification_email(notification_id: int, user_id: int) -> None:
     notification = Notification.objects.filter(pk=notification_id).first()

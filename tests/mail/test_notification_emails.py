@@ -2,6 +2,7 @@
 
 import pytest
 
+from inbox.tasks import remind_stale_contacts
 from tests.factories import ContactPointFactory, ResourceFactory, ResponseFactory
 from tests.jobs import run_jobs
 
@@ -125,7 +126,9 @@ def test_matches_and_stale_contacts_stay_in_the_inbox(
             },
             format="json",
         )
-        inbox = client_of("bob").get("/api/v1/inbox/").data["results"]
+        remind_stale_contacts.enqueue()
+        run_jobs()
+    inbox = client_of("bob").get("/api/v1/inbox/").data["results"]
     assert sorted(i["kind"] for i in inbox) == ["contact_stale", "new_match"]
     run_jobs()
     assert mailbox.messages == []

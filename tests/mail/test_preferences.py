@@ -47,7 +47,8 @@ def test_a_read_is_tagged_and_a_stale_write_refused(client_of, anna):
     client = client_of("anna")
     read = client.get(URL)
     assert client.get(URL, HTTP_IF_NONE_MATCH=read["ETag"]).status_code == 304
-    assert client.patch(URL, {"messages": False}, format="json", HTTP_IF_MATCH=read["ETag"]).status_code == 200
+    changed = client.patch(URL, {"messages": False}, format="json", HTTP_IF_MATCH=read["ETag"])
+    assert changed.status_code == 200
     stale = client.patch(URL, {"responses": False}, format="json", HTTP_IF_MATCH=read["ETag"])
     assert stale.status_code == 412
     assert client.get(URL).data == {**DEFAULTS, "messages": False}

@@ -265,6 +265,7 @@ SPECTACULAR_SETTINGS = {
         "Visibility": "core.visibility.Visibility.choices",
         "CountryCode": "core.serializers.COUNTRY_CHOICES",
         "LanguageCode": "core.vocabulary.LANGUAGE_CHOICES",
+        "AppLanguage": "core.vocabulary.APP_LANGUAGES",
         "Topic": "core.vocabulary.Topic.choices",
         "InvitationStatus": "accounts.models.InvitationStatus.choices",
         "MembershipRole": "accounts.models.MembershipRole.choices",
