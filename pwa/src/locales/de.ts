@@ -547,6 +547,17 @@ const de: Dictionary = {
   "settings.travelIntro":
     "Entfernt vor einer Grenze alles außer öffentlichen Kontakten von diesem Gerät und meldet dich ab; nach erneuter Anmeldung kommen die Daten zurück.",
   "settings.travelButton": "Reisemodus: meine Daten jetzt entfernen",
+  "settings.email": "E-Mail",
+  "settings.emailIntro":
+    "Einladungen kommen immer per E-Mail. Wählen Sie, welche E-Mails Sie sonst erhalten. Sie nennen keinen Kontakt, keine Ressource und keine Person: Das zeigt nur die App.",
+  "settings.emailDigest": "Einmal im Monat: unsere Kontakte, die geprüft werden müssen (Koordinator*innen)",
+  "settings.emailResponses": "Neues zu Antworten unserer Organisation",
+  "settings.emailMessages": "Neue Nachrichten zu Antworten",
+  "settings.emailLanguage": "Sprache der E-Mails",
+  "settings.emailSaved": "Gespeichert.",
+  "settings.emailFailed": "Die E-Mail-Einstellungen ließen sich nicht laden oder speichern. Versuchen Sie es erneut.",
+  "settings.emailOffline": "Zum Ändern der E-Mail-Einstellungen braucht es eine Verbindung.",
+  "settings.emailLoading": "Wird geladen…",
   "settings.travelDone":
     "Entfernt: {contacts} Kontakte, {saved} gemerkte, {notices} Hinweise und {other} weitere Einträge.",
 

@@ -538,6 +538,17 @@ const en = {
   "settings.travelIntro":
     "Before a border, this removes everything but public contacts from this device and signs you out; sign in again later to get it back.",
   "settings.travelButton": "Travel mode: remove my data now",
+  "settings.email": "E-mail",
+  "settings.emailIntro":
+    "Invitations always come by e-mail. Choose which other e-mails you receive. They name no contact, resource or person: the app shows those.",
+  "settings.emailDigest": "Once a month: our contacts that need verification (coordinators)",
+  "settings.emailResponses": "News on responses of our organization",
+  "settings.emailMessages": "New messages on responses",
+  "settings.emailLanguage": "Language of the e-mails",
+  "settings.emailSaved": "Saved.",
+  "settings.emailFailed": "Could not save or load the e-mail settings. Try again.",
+  "settings.emailOffline": "Changing the e-mail settings needs a connection.",
+  "settings.emailLoading": "Loading…",
   "settings.travelDone": "Removed {contacts} contacts, {saved} saved, {notices} notices and {other} other records.",
 
   "devices.title": "Devices",
