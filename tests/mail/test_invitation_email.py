@@ -1,5 +1,6 @@
 """Invitations by e-mail: the link in the message lets the invitee join, in their language."""
 
+import json
 from datetime import timedelta
 from urllib.parse import unquote
 
@@ -7,7 +8,8 @@ import pytest
 import time_machine
 from django_tasks_db.models import DBTaskResult
 
-from accounts.models import Membership
+from accounts.models import Invitation, Membership
+from core.secrets import digest
 from tests.jobs import run_jobs
 from tests.servers import free_port, smtp
 
@@ -177,3 +179,13 @@ def test_while_the_mail_server_is_down_the_invitation_is_made_and_its_email_retr
     )
     assert joined.status_code == 201, joined.content
     assert client_of("alice").get(f"{INVITE}{invitation['id']}/").data["status"] == "accepted"
+
+
+def test_the_job_queue_keeps_no_token_that_works(mailbox, client_of, org_a):
+    invitation = invite(client_of("alice"), org_a)
+    run_jobs()
+    emailed = token_in(mailbox.messages[0])
+    stored = json.dumps(list(DBTaskResult.objects.values()), default=str)
+    stored += json.dumps(list(Invitation.objects.values()), default=str)
+    assert invitation["token"] not in stored and emailed not in stored
+    assert Invitation.objects.get().email_token_hash == digest(emailed)
