@@ -1103,7 +1103,7 @@ export interface paths {
         put?: never;
         /**
          * Invite someone
-         * @description Coordinators invite to their own organizations, admins to any. The answer carries the one-time `token` to pass on to the invited person; it is shown only this once and only its hash is kept. `expires_at` defaults to the configured number of days.
+         * @description Coordinators invite to their own organizations, admins to any. The answer carries the one-time `token` to pass on to the invited person; it is shown only this once and only its hash is kept. The accept link is also e-mailed to `email` in `language` from the job queue, under a token of its own. `expires_at` defaults to the configured number of days.
          */
         post: operations["invitations_create"];
         delete?: never;
@@ -1131,6 +1131,26 @@ export interface paths {
          * @description Deletes a pending or expired invitation so its token no longer works. Coordinators of its organization and admins. An accepted invitation cannot be revoked: remove the membership instead.
          */
         delete: operations["invitations_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}/resend/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * E-mail an invitation again
+         * @description Queues a new e-mail with the accept link to the invited address; the link e-mailed before stops working, the token answered at creation does not. Coordinators of its organization and admins; only a pending invitation (400 once accepted or expired). Answers 202: the e-mail goes out from the job queue, and `emailed_at` tells when.
+         */
+        post: operations["invitations_resend"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1182,6 +1202,34 @@ export interface paths {
          * @description Change your e-mail or name. Username, roles and account status are not yours to change: sending a different value for them is a 400.
          */
         patch: operations["me_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/me/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My e-mail preferences
+         * @description E-mails reach people who are not looking at the app: the monthly digest of stale contact points (coordinators), news on responses, and new messages on responses. Each can be switched off; invitations are always sent. E-mails are written in `language` and name no contact's value, resource title or author: the app shows those.
+         */
+        get: operations["me_notifications_retrieve"];
+        /**
+         * Set my e-mail preferences
+         * @description E-mails reach people who are not looking at the app: the monthly digest of stale contact points (coordinators), news on responses, and new messages on responses. Each can be switched off; invitations are always sent. E-mails are written in `language` and name no contact's value, resource title or author: the app shows those.
+         */
+        put: operations["me_notifications_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change some of my e-mail preferences
+         * @description E-mails reach people who are not looking at the app: the monthly digest of stale contact points (coordinators), news on responses, and new messages on responses. Each can be switched off; invitations are always sent. E-mails are written in `language` and name no contact's value, resource title or author: the app shows those.
+         */
+        patch: operations["me_notifications_partial_update"];
         trace?: never;
     };
     "/api/v1/memberships/": {
@@ -2150,6 +2198,14 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /**
+         * @description * `en` - English
+         *     * `ru` - Русский
+         *     * `uk` - Українська
+         *     * `de` - Deutsch
+         * @enum {string}
+         */
+        AppLanguage: "en" | "ru" | "uk" | "de";
         Attachment: {
             readonly id: number;
             /** @description File name shown and offered on download. */
@@ -6386,6 +6442,15 @@ export interface components {
             organization: number;
             readonly organization_name: string;
             role?: components["schemas"]["MembershipRole"];
+            /**
+             * @description The language of the invitation e-mail, and of the new account's e-mails until its owner chooses. Defaults to the language of the request (`Accept-Language`).
+             *
+             *     * `en` - English
+             *     * `ru` - Русский
+             *     * `uk` - Українська
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["AppLanguage"];
             readonly status: components["schemas"]["InvitationStatus"];
             /**
              * Format: date-time
@@ -6396,6 +6461,11 @@ export interface components {
             readonly created_by: string;
             /** Format: date-time */
             readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description When the accept link was last e-mailed to the address; null until the e-mail went out.
+             */
+            readonly emailed_at: string | null;
             /** Format: date-time */
             readonly accepted_at: string | null;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
@@ -6418,6 +6488,15 @@ export interface components {
             organization: number;
             readonly organization_name: string;
             role?: components["schemas"]["MembershipRole"];
+            /**
+             * @description The language of the invitation e-mail, and of the new account's e-mails until its owner chooses. Defaults to the language of the request (`Accept-Language`).
+             *
+             *     * `en` - English
+             *     * `ru` - Русский
+             *     * `uk` - Українська
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["AppLanguage"];
             readonly status: components["schemas"]["InvitationStatus"];
             /**
              * Format: date-time
@@ -6428,6 +6507,11 @@ export interface components {
             readonly created_by: string;
             /** Format: date-time */
             readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description When the accept link was last e-mailed to the address; null until the e-mail went out.
+             */
+            readonly emailed_at: string | null;
             /** Format: date-time */
             readonly accepted_at: string | null;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
@@ -6441,6 +6525,15 @@ export interface components {
             email: string;
             organization: number;
             role?: components["schemas"]["MembershipRole"];
+            /**
+             * @description The language of the invitation e-mail, and of the new account's e-mails until its owner chooses. Defaults to the language of the request (`Accept-Language`).
+             *
+             *     * `en` - English
+             *     * `ru` - Русский
+             *     * `uk` - Українська
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["AppLanguage"];
             /**
              * Format: date-time
              * @description When the token stops working. Defaults to the configured number of days from now.
@@ -7084,6 +7177,42 @@ export interface components {
         LogoutRequest: {
             /** @description The refresh token of the session to end. */
             refresh: string;
+        };
+        /** @description Which e-mails you receive and in which language; invitations are always sent. */
+        MailPreferences: {
+            /**
+             * @description The language of the e-mails you receive.
+             *
+             *     * `en` - English
+             *     * `ru` - Русский
+             *     * `uk` - Українська
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["AppLanguage"];
+            /** @description Coordinators: a monthly list of your organizations' contact points needing verification. */
+            stale_digest?: boolean;
+            /** @description A response to your organization's resource, or to your organization's response, changed. */
+            responses?: boolean;
+            /** @description A new message on a response your organization takes part in. */
+            messages?: boolean;
+        };
+        /** @description Which e-mails you receive and in which language; invitations are always sent. */
+        MailPreferencesRequest: {
+            /**
+             * @description The language of the e-mails you receive.
+             *
+             *     * `en` - English
+             *     * `ru` - Русский
+             *     * `uk` - Українська
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["AppLanguage"];
+            /** @description Coordinators: a monthly list of your organizations' contact points needing verification. */
+            stale_digest?: boolean;
+            /** @description A response to your organization's resource, or to your organization's response, changed. */
+            responses?: boolean;
+            /** @description A new message on a response your organization takes part in. */
+            messages?: boolean;
         };
         Marked: {
             /** @description How many notifications changed state. */
@@ -9836,6 +9965,24 @@ export interface components {
             campaign?: number | null;
             /** @description Booking reference, unique when given. */
             reference?: string;
+        };
+        /** @description Which e-mails you receive and in which language; invitations are always sent. */
+        PatchedMailPreferencesRequest: {
+            /**
+             * @description The language of the e-mails you receive.
+             *
+             *     * `en` - English
+             *     * `ru` - Русский
+             *     * `uk` - Українська
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["AppLanguage"];
+            /** @description Coordinators: a monthly list of your organizations' contact points needing verification. */
+            stale_digest?: boolean;
+            /** @description A response to your organization's resource, or to your organization's response, changed. */
+            responses?: boolean;
+            /** @description A new message on a response your organization takes part in. */
+            messages?: boolean;
         };
         PatchedMeRequest: {
             /** Email address */
@@ -22150,8 +22297,10 @@ export interface operations {
              *     - `created_at`: `invalid`
              *     - `created_by`: `invalid`
              *     - `email`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `emailed_at`: `invalid`
              *     - `expires_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`
              *     - `id`: `invalid`
+             *     - `language`: `invalid_choice`, `null`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
              *     - `organization_name`: `invalid`
@@ -22452,6 +22601,117 @@ export interface operations {
             };
             /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invitations_resend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this invitation. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `None`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -22902,6 +23162,371 @@ export interface operations {
              *     - `memberships`: `invalid`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `username`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_notifications_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreferences"];
+                };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_notifications_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MailPreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreferences"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `language`: `invalid_choice`, `null`
+             *     - `messages`: `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `responses`: `invalid`, `null`
+             *     - `stale_digest`: `invalid`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_notifications_partial_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedMailPreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreferences"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `language`: `invalid_choice`, `null`
+             *     - `messages`: `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `responses`: `invalid`, `null`
+             *     - `stale_digest`: `invalid`, `null`
              *
              *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
              */

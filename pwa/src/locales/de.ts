@@ -212,6 +212,13 @@ const de: Dictionary = {
   "invite.revokeConfirm": "Einladung für {email} widerrufen? Der Link funktioniert sofort nicht mehr.",
   "invite.revokeLabel": "Einladung für {email} widerrufen",
   "invite.revoked": "Die Einladung wurde widerrufen.",
+  "invite.emailLanguage": "Sprache der Einladung",
+  "invite.emailNote": "{email} erhält die Einladung auch per E-Mail, mit einem eigenen Link.",
+  "invite.emailed": "per E-Mail gesendet {when}",
+  "invite.notEmailed": "E-Mail noch nicht gesendet",
+  "invite.resend": "E-Mail erneut senden",
+  "invite.resendLabel": "Einladung für {email} erneut per E-Mail senden",
+  "invite.resent": "Eine neue E-Mail ist unterwegs; der Link der vorigen E-Mail funktioniert nicht mehr.",
   "invite.joinTitle": "Einer Organisation beitreten",
   "invite.joinSignedIn": "Sie wurden eingeladen. Der Beitritt fügt die Mitgliedschaft dem angemeldeten Konto hinzu.",
   "invite.joinNew": "Sie wurden eingeladen. Wählen Sie einen Benutzernamen und ein Passwort für Ihr neues Konto.",
@@ -547,6 +554,17 @@ const de: Dictionary = {
   "settings.travelIntro":
     "Entfernt vor einer Grenze alles außer öffentlichen Kontakten von diesem Gerät und meldet dich ab; nach erneuter Anmeldung kommen die Daten zurück.",
   "settings.travelButton": "Reisemodus: meine Daten jetzt entfernen",
+  "settings.email": "E-Mail",
+  "settings.emailIntro":
+    "Einladungen kommen immer per E-Mail. Wählen Sie, welche E-Mails Sie sonst erhalten. Sie nennen keinen Kontakt, keine Ressource und keine Person: Das zeigt nur die App.",
+  "settings.emailDigest": "Einmal im Monat: unsere Kontakte, die geprüft werden müssen (Koordinator*innen)",
+  "settings.emailResponses": "Neues zu Antworten unserer Organisation",
+  "settings.emailMessages": "Neue Nachrichten zu Antworten",
+  "settings.emailLanguage": "Sprache der E-Mails",
+  "settings.emailSaved": "Gespeichert.",
+  "settings.emailFailed": "Die E-Mail-Einstellungen ließen sich nicht laden oder speichern. Versuchen Sie es erneut.",
+  "settings.emailOffline": "Zum Ändern der E-Mail-Einstellungen braucht es eine Verbindung.",
+  "settings.emailLoading": "Wird geladen…",
   "settings.travelDone":
     "Entfernt: {contacts} Kontakte, {saved} gemerkte, {notices} Hinweise und {other} weitere Einträge.",
 
