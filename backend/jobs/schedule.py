@@ -13,4 +13,7 @@ class Periodic:
     every: timedelta
 
 
-SCHEDULE: list[Periodic] = []
+SCHEDULE: list[Periodic] = [
+    # A safety net: every write of the feed queues it too (webhooks/triggers.py).
+    Periodic("webhooks.tasks.draw_up_events", every=timedelta(minutes=1)),
+]

@@ -1,0 +1,138 @@
+"""What a partner's receiver gets: signed events of what its organization may see, and nothing else.
+
+Bob's organization (B) registers an endpoint on a loopback receiver; Alpha (A) changes its
+contacts. Bob may see A's network contacts, not its restricted, paused or compromised ones.
+"""
+
+import pytest
+
+from organizations.models import ContactPoint
+from tests.factories import ContactPointFactory, OrganizationFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def contact(org_a):
+    return ContactPointFactory(organization=org_a, visibility="network", label="Hotline (example data)")
+
+
+@pytest.fixture
+def endpoint(bob, org_b, register, receiver, contact):
+    return register("bob", org_b, receiver.url)
+
+
+def test_it_sends_a_signed_update_when_a_visible_contact_changes(
+    client_of, alice, contact, endpoint, receiver, deliver
+):
+    response = client_of("alice").patch(
+        f"/api/v1/contact-points/{contact.pk}/", {"label": "Night line (example data)"}, format="json"
+    )
+    assert response.status_code == 200
+    deliver()
+    [event] = receiver.events(endpoint["secret"])
+    assert event["type"] == "contact_point.updated"
+    assert event["data"]["id"] == contact.pk
+    assert event["data"]["label"] == "Night line (example data)"
+    assert event["timestamp"].endswith("Z")
+    headers = receiver.received[0].headers
+    assert headers["webhook-id"].startswith("msg_")
+    assert headers["webhook-signature"].startswith("v1,")
+
+
+def test_the_event_shows_the_object_as_sync_shows_it_to_the_owner(
+    client_of, alice, bob, contact, endpoint, receiver, deliver
+):
+    client_of("alice").patch(f"/api/v1/contact-points/{contact.pk}/", {"label": "New"}, format="json")
+    deliver()
+    [event] = receiver.events(endpoint["secret"])
+    synced = client_of("bob").get("/api/v1/sync/").data["changes"]
+    [block] = [b for b in synced if b["type"] == "contact_point"]
+    [row] = [dict(zip(block["fields"], r, strict=True)) for r in block["rows"] if r[0] == contact.pk]
+    assert event["data"] == row
+
+
+@pytest.mark.parametrize(
+    "change",
+    [
+        {"visibility": "restricted"},
+        {"status": "compromised", "status_reason": "The phone was seized (example data)."},
+        {"status": "paused", "status_reason": "On holiday (example data)."},
+    ],
+    ids=["restricted", "compromised", "paused"],
+)
+def test_a_contact_that_leaves_the_owners_sight_arrives_as_a_deletion_with_only_its_id(
+    client_of, alice, contact, endpoint, receiver, deliver, change
+):
+    response = client_of("alice").patch(f"/api/v1/contact-points/{contact.pk}/", change, format="json")
+    assert response.status_code == 200, response.content
+    deliver()
+    [event] = receiver.events(endpoint["secret"])
+    assert event["type"] == "contact_point.deleted"
+    assert event["data"] == {"id": contact.pk}
+
+
+def test_a_contact_moved_to_an_organization_the_owner_cannot_see_arrives_as_a_deletion(
+    olga, client_of, contact, endpoint, receiver, deliver
+):
+    hidden = OrganizationFactory(name="Delta (example data)", visibility="restricted")
+    response = client_of("olga").patch(
+        f"/api/v1/contact-points/{contact.pk}/", {"organization": hidden.pk}, format="json"
+    )
+    assert response.status_code == 200, response.content
+    deliver()
+    [event] = receiver.events(endpoint["secret"])
+    assert (event["type"], event["data"]) == ("contact_point.deleted", {"id": contact.pk})
+
+
+def test_a_deleted_contact_arrives_as_a_deletion(client_of, alice, contact, endpoint, receiver, deliver):
+    assert client_of("alice").delete(f"/api/v1/contact-points/{contact.pk}/").status_code == 204
+    deliver()
+    [event] = receiver.events(endpoint["secret"])
+    assert (event["type"], event["data"]) == ("contact_point.deleted", {"id": contact.pk})
+
+
+def test_it_sends_nothing_about_objects_the_owner_never_could_see(
+    client_of, alice, org_a, endpoint, receiver, deliver
+):
+    secret = ContactPointFactory(organization=org_a, visibility="restricted")
+    client_of("alice").patch(f"/api/v1/contact-points/{secret.pk}/", {"label": "Changed"}, format="json")
+    client_of("alice").delete(f"/api/v1/contact-points/{secret.pk}/")
+    deliver()
+    assert receiver.received == []
+
+
+def test_a_contact_made_visible_arrives_as_created(client_of, alice, org_a, endpoint, receiver, deliver):
+    hidden = ContactPointFactory(organization=org_a, visibility="restricted")
+    client_of("alice").patch(f"/api/v1/contact-points/{hidden.pk}/", {"visibility": "network"}, format="json")
+    deliver()
+    [event] = receiver.events(endpoint["secret"])
+    assert (event["type"], event["data"]["id"]) == ("contact_point.created", hidden.pk)
+
+
+def test_it_sends_only_the_event_types_subscribed(
+    bob, org_b, client_of, alice, contact, register, receiver, deliver
+):
+    only_deletions = register("bob", org_b, receiver.url, ["contact_point.deleted"])
+    client_of("alice").patch(f"/api/v1/contact-points/{contact.pk}/", {"label": "Changed"}, format="json")
+    client_of("alice").patch(f"/api/v1/contact-points/{contact.pk}/", {"visibility": "restricted"}, format="json")
+    deliver()
+    assert [e["type"] for e in receiver.events(only_deletions["secret"])] == ["contact_point.deleted"]
+
+
+def test_drawing_the_same_changes_up_twice_delivers_them_once(
+    client_of, alice, contact, endpoint, receiver, deliver
+):
+    from webhooks.tasks import draw_up_events
+
+    client_of("alice").patch(f"/api/v1/contact-points/{contact.pk}/", {"label": "Changed"}, format="json")
+    draw_up_events.enqueue()
+    draw_up_events.enqueue()
+    deliver()
+    assert len(receiver.events(endpoint["secret"])) == 1
+
+
+def test_changes_made_before_registration_are_not_sent(contact, org_a, endpoint, receiver, deliver):
+    deliver()
+    assert receiver.received == []
+    assert ContactPoint.objects.filter(pk=contact.pk).exists()
