@@ -114,8 +114,9 @@ def test_it_sends_only_the_event_types_subscribed(
     bob, org_b, client_of, alice, contact, register, receiver, deliver
 ):
     only_deletions = register("bob", org_b, receiver.url, ["contact_point.deleted"])
-    client_of("alice").patch(f"/api/v1/contact-points/{contact.pk}/", {"label": "Changed"}, format="json")
-    client_of("alice").patch(f"/api/v1/contact-points/{contact.pk}/", {"visibility": "restricted"}, format="json")
+    address = f"/api/v1/contact-points/{contact.pk}/"
+    client_of("alice").patch(address, {"label": "Changed"}, format="json")
+    client_of("alice").patch(address, {"visibility": "restricted"}, format="json")
     deliver()
     assert [e["type"] for e in receiver.events(only_deletions["secret"])] == ["contact_point.deleted"]
 
