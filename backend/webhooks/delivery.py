@@ -22,7 +22,7 @@ from datetime import timedelta
 import httpx
 from django.conf import settings
 from django.db import transaction
-from django.db.models import F, Q
+from django.db.models import Exists, F, OuterRef, Q
 from django.utils import timezone
 from standardwebhooks import Webhook
 
@@ -30,6 +30,7 @@ from .addresses import RefusedAddress, resolve
 from .models import WebhookDelivery, WebhookEndpoint
 
 RESPONSE_READ_LIMIT = 64 * 1024
+OVERDUE_GRACE = timedelta(minutes=5)
 USER_AGENT = "Waypoint-Webhooks/1.0"
 
 
@@ -69,6 +70,25 @@ def _claim(delivery_id: int) -> WebhookDelivery | None:
         return delivery
 
 
+def overdue(grace: timedelta = OVERDUE_GRACE) -> list[int]:
+    """Pending deliveries, first of their object, due for longer than `grace`: their job was lost
+    (a worker died mid-attempt, after the claim). The schedule queues them again."""
+    since = timezone.now() - grace
+    earlier = WebhookDelivery.objects.filter(
+        endpoint_id=OuterRef("endpoint_id"),
+        object_type=OuterRef("object_type"),
+        object_id=OuterRef("object_id"),
+        status=WebhookDelivery.Status.PENDING,
+        seq__lt=OuterRef("seq"),
+    )
+    due = Q(next_attempt_at__lte=since) | Q(next_attempt_at__isnull=True, created_at__lte=since)
+    return list(
+        WebhookDelivery.objects.filter(due, status=WebhookDelivery.Status.PENDING, endpoint__is_active=True)
+        .exclude(Exists(earlier))
+        .values_list("pk", flat=True)[:1000]
+    )
+
+
 def _waits_for_earlier(delivery: WebhookDelivery) -> bool:
     if delivery.seq is None:
         return False
@@ -103,13 +123,16 @@ def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, s
                 headers=request_headers,
                 extensions={"sni_hostname": target.hostname},
             )
-            with client.send(request, stream=True) as response:
+            response = client.send(request, stream=True)
+            try:
                 read = 0
                 for chunk in response.iter_bytes():
                     read += len(chunk)
                     if read >= RESPONSE_READ_LIMIT:
                         break
-                code = response.status_code
+            finally:
+                response.close()
+            code = response.status_code
     except httpx.HTTPError as exc:
         return None, f"{type(exc).__name__}: {exc}"[:300]
     return code, "" if 200 <= code < 300 else f"HTTP {code}"

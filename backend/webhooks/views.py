@@ -63,6 +63,10 @@ class WebhookEndpointViewSet(VisibleModelViewSet):
             return WebhookDeliverySerializer
         return super().get_serializer_class()
 
+    def get_success_headers(self, data):
+        # DRF would take `Location` from a field named `url`: here the receiver's address, not ours.
+        return {}
+
     def perform_create(self, serializer):
         serializer.instance = services.endpoint_create(actor=self.request.user, **serializer.validated_data)
         self._etag_object = serializer.instance
