@@ -9,6 +9,9 @@ and its organization told in the inbox.
 
 Order per object: a delivery waits while an earlier one of the same object for the same
 endpoint is pending; when a delivery ends (delivered or given up) the next one is queued.
+The delivery row, not its job, holds the retry state (`jobs.retry` retries a job as such):
+the log shows its attempts and next time, later deliveries of the object wait on it, and the
+endpoint's failure count spans deliveries; a retry is a new job to run after `next_attempt_at`.
 An attempt claims its delivery first (a short transaction pushing `next_attempt_at` past the
 timeout), so a job queued twice sends once and no lock is held while the request is under way.
 """

@@ -7,7 +7,15 @@ contacts. Bob may see A's network contacts, not its restricted, paused or compro
 import pytest
 
 from organizations.models import ContactPoint
-from tests.factories import ContactPointFactory, OrganizationFactory
+from tests.factories import (
+    AlertFactory,
+    CampaignFactory,
+    ContactPointFactory,
+    CountryFactory,
+    EventFactory,
+    OrganizationFactory,
+    ResourceFactory,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -139,3 +147,36 @@ def test_changes_made_before_registration_are_not_sent(contact, org_a, endpoint,
     deliver()
     assert receiver.received == []
     assert ContactPoint.objects.filter(pk=contact.pk).exists()
+
+
+def test_every_synced_type_arrives_as_the_owner_may_see_it(
+    bob, org_a, org_b, register, receiver, deliver, make_document
+):
+    from webhooks.events import subscription_choices
+
+    wildcards = [choice for choice in subscription_choices() if choice.endswith(".*")]
+    receiver.secret = register("bob", org_b, receiver.url, wildcards)["secret"]
+    made = {
+        "organization": OrganizationFactory(visibility="network"),
+        "resource": ResourceFactory(organization=org_a),
+        "campaign": CampaignFactory(),
+        "event": EventFactory(organization=org_a),
+        "alert": AlertFactory(visibility="network"),
+        "country": CountryFactory(code="FI"),
+        "document": make_document(),
+        "contact_point": ContactPointFactory(organization=org_a, visibility="network"),
+    }
+    ResourceFactory(organization=org_a, visibility="restricted")
+    deliver()
+    got = {(e["type"], e["data"][key_of(e)]) for e in receiver.events()}
+    expected = {(f"{type_name}.created", key_of_object(obj)) for type_name, obj in made.items()}
+    assert got >= expected
+    assert {e["type"] for e in receiver.events()} == {f"{t}.created" for t in made}, "nothing restricted"
+
+
+def key_of(event) -> str:
+    return "code" if event["type"].startswith("country.") else "id"
+
+
+def key_of_object(obj):
+    return getattr(obj, "code", None) or obj.pk
