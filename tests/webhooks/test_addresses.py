@@ -69,7 +69,7 @@ def test_a_public_https_address_is_accepted(production_rules, client_of, org_a, 
     assert response.status_code == 201, response.content
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_an_address_is_checked_again_at_delivery(
     client_of, alice, bob, org_a, org_b, receiver, settings, deliver
 ):
@@ -86,7 +86,7 @@ def test_an_address_is_checked_again_at_delivery(
     assert "public addresses" in delivery.last_error
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db
 def test_redirects_are_not_followed(client_of, alice, bob, org_a, org_b, receiver, deliver):
     contact = ContactPointFactory(organization=org_a, visibility="network")
     receiver.secret = register(client_of("bob"), org_b, receiver.url).data["secret"]

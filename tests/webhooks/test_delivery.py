@@ -12,7 +12,7 @@ from inbox.models import Notification
 from tests.factories import ContactPointFactory
 from webhooks.models import WebhookDelivery, WebhookEndpoint
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from tests.factories import (
     ResourceFactory,
 )
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
