@@ -37,6 +37,7 @@ from tests.factories import (
     ResourceFactory,
     ResponseFactory,
 )
+from webhooks.models import WebhookEndpoint
 
 API = "/api/v1/"
 GHOST_ID = 2**31 - 1
@@ -64,6 +65,7 @@ OWNERS = {
     "organizations": ("anonymous", "bob"),
     "resources": ("anonymous", "bob"),
     "responses": ("anonymous", "bob"),
+    "webhooks": ("anonymous", "bob"),
 }
 QUERY = {"/diff/": {"from_version": 1}}
 
@@ -136,6 +138,14 @@ def hidden(org_a, anna, alice, olga):
                 organization=OrganizationFactory(slug="charlie", visibility="network"),
             ).pk
         },
+        "webhooks": {
+            "id": WebhookEndpoint.objects.create(
+                organization=org_a,
+                url="https://127.0.0.1/hooks",
+                event_types=["alert.*"],
+                secret="whsec_eA==",
+            ).pk
+        },
     }
 
 
@@ -201,6 +211,7 @@ CREATES = {
         "title": "Advice (example data)",
         "capacity": "2 h",
     },
+    "webhooks": {"url": "https://127.0.0.1/hooks", "event_types": ["alert.*"]},
 }
 
 

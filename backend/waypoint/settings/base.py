@@ -49,6 +49,7 @@ API_APPS = [
     "inbox",
     "alerts",
     "mail",
+    "webhooks",
 ]
 
 # The order /search/ lists its types in, as the published contract has it; each app
@@ -286,6 +287,7 @@ SPECTACULAR_SETTINGS = {
         # The key of every synced type but countries (sync/serializers.py).
         "SyncIdKeyEnum": [("id", "id")],
         "DocumentRevisionStatus": "documents.models.DocumentRevision.Status",
+        "WebhookDeliveryStatus": "webhooks.models.WebhookDelivery.Status",
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
     "POSTPROCESSING_HOOKS": [
@@ -323,6 +325,14 @@ SPECTACULAR_SETTINGS = {
             "description": "Guides and templates: review workflow, translations, versions and attachments.",
         },
         {"name": "search", "description": "Full-text search across everything you may see."},
+        {
+            "name": "webhooks",
+            "description": (
+                "Signed events (Standard Webhooks) of the changes your organization may see, sent to an "
+                "HTTPS address you register; secrets are shown once. Events and verification: "
+                "docs/webhooks.md."
+            ),
+        },
     ],
 }
 
@@ -410,6 +420,20 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Waypoint <waypoint@localhost
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where people open the app: the only address e-mails link to (the invitation's accept link).
 APP_BASE_URL = env_str("APP_BASE_URL", "http://127.0.0.1:5173").rstrip("/")
+
+# ---------------------------------------------------------------------------
+# Webhooks (webhooks/): where they may go, how long a request may take, when to give up
+# ---------------------------------------------------------------------------
+# Private, loopback and reserved addresses and plain HTTP are refused (SSRF); tests lift both.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False)
+WEBHOOK_ALLOW_HTTP = env_bool("WEBHOOK_ALLOW_HTTP", False)
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+# A failed attempt is retried after 30 s, 1 min, 2 min… (at most 6 h), until this many attempts.
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 10)
+WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 30)
+WEBHOOK_RETRY_MAX_SECONDS = env_int("WEBHOOK_RETRY_MAX_SECONDS", 6 * 3600)
+# So many failed attempts in a row disable an endpoint, with a notice in its organization's inbox.
+WEBHOOK_DISABLE_AFTER_FAILURES = env_int("WEBHOOK_DISABLE_AFTER_FAILURES", 20)
 
 # ---------------------------------------------------------------------------
 # Domain

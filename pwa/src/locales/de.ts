@@ -350,6 +350,7 @@ const de: Dictionary = {
   "inbox.kind.message_received": "Neue Nachricht von {org} zu „{title}“",
   "inbox.kind.new_match": "„{related}“ passt zu Ihrem „{title}“",
   "inbox.kind.contact_stale": "Ein Kontakt muss überprüft werden",
+  "inbox.kind.webhook_disabled": "Ein Webhook wurde nach wiederholten Fehlern abgeschaltet",
   "res.field.status": "Status",
   "res.changed":
     "Jemand hat das inzwischen geändert; die aktuelle Version wird gezeigt. Versuchen Sie es erneut, wenn nötig.",

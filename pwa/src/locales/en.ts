@@ -345,6 +345,7 @@ const en = {
   "inbox.kind.message_received": "New message from {org} about “{title}”",
   "inbox.kind.new_match": "“{related}” fits your “{title}”",
   "inbox.kind.contact_stale": "A contact point needs verification",
+  "inbox.kind.webhook_disabled": "A webhook was disabled after repeated failures",
   "res.field.status": "Status",
   "res.changed": "Someone changed this meanwhile; the current version is shown. Try again if it still applies.",
   "res.ours": "Our organization's",

@@ -349,6 +349,7 @@ const ru: Dictionary = {
   "inbox.kind.message_received": "Новое сообщение от {org} о «{title}»",
   "inbox.kind.new_match": "«{related}» подходит к вашему «{title}»",
   "inbox.kind.contact_stale": "Контакт нужно проверить",
+  "inbox.kind.webhook_disabled": "Вебхук отключён после повторных сбоев",
   "res.field.status": "Статус",
   "res.changed": "Пока вы работали, это изменили; показана текущая версия. Повторите, если нужно.",
   "res.ours": "Нашей организации",

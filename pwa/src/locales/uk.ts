@@ -349,6 +349,7 @@ const uk: Dictionary = {
   "inbox.kind.message_received": "Нове повідомлення від {org} щодо «{title}»",
   "inbox.kind.new_match": "«{related}» підходить до вашого «{title}»",
   "inbox.kind.contact_stale": "Контакт потрібно перевірити",
+  "inbox.kind.webhook_disabled": "Вебхук вимкнено після повторних збоїв",
   "res.field.status": "Статус",
   "res.changed": "Поки ви працювали, це змінили; показано поточну версію. Повторіть, якщо потрібно.",
   "res.ours": "Нашої організації",
