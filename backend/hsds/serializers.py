@@ -5,6 +5,7 @@ A field that may be absent is `required=False`: HSDS leaves out what it does not
 """
 
 from django.conf import settings
+from drf_spectacular.utils import extend_schema_serializer
 from rest_framework import serializers
 
 HSDS_VERSION = "3.1"
@@ -112,7 +113,8 @@ def page_serializer(item: type[serializers.Serializer], name: str) -> type[seria
         "empty": serializers.BooleanField(help_text="Whether nothing matches."),
         "contents": item(many=True),
     }
-    return type(name, (serializers.Serializer,), fields)
+    # One envelope per answer, though a list action answers it: not an array of envelopes.
+    return extend_schema_serializer(many=False)(type(name, (serializers.Serializer,), fields))
 
 
 HsdsOrganizationPageSerializer = page_serializer(HsdsOrganizationSerializer, "HsdsOrganizationPageSerializer")

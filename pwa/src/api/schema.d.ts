@@ -11595,7 +11595,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HsdsOrganizationPage"][];
+                    "application/json": components["schemas"]["HsdsOrganizationPage"];
                 };
             };
             /**
@@ -11758,7 +11758,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["HsdsServicePage"][];
+                    "application/json": components["schemas"]["HsdsServicePage"];
                 };
             };
             /**
