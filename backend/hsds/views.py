@@ -17,6 +17,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.conditional import ConditionalRequestsMixin
 from core.viewer import request_viewer
 from organizations.models import ContactPoint, Organization
 
@@ -69,8 +70,11 @@ class HsdsRootView(APIView):
         return Response(HsdsRootSerializer(body).data)
 
 
-class HsdsViewSet(viewsets.GenericViewSet):
-    """Lists and single objects of one HSDS kind; `present` maps one row, `filter_rows` a list's query."""
+class HsdsViewSet(ConditionalRequestsMixin, viewsets.GenericViewSet):
+    """Lists and single objects of one HSDS kind; `present` maps one row, `filter_rows` a list's query.
+
+    A single object is read like every other detail: with its ETag, and 304 to `If-None-Match`.
+    """
 
     permission_classes = [AllowAny]
     # HSDS pages by `page` and `per_page` in its own envelope (`list`), and filters by its own names.
@@ -89,6 +93,12 @@ class HsdsViewSet(viewsets.GenericViewSet):
         if pk is None:
             raise NotFound()
         return get_object_or_404(self.get_queryset(), pk=pk)
+
+    def get_serializer(self, instance=None, *args, **kwargs):
+        # The serializer renders what the mapping makes of the row.
+        if instance is not None:
+            instance = self.present(instance)
+        return super().get_serializer(instance, *args, **kwargs)
 
     def filter_rows(self, queryset, query: dict):
         return queryset
@@ -117,9 +127,6 @@ class HsdsViewSet(viewsets.GenericViewSet):
             "contents": [self.present(obj) for obj in page.object_list],
         }
         return Response(self.page_serializer_class(body).data)
-
-    def retrieve(self, request, id):
-        return Response(self.get_serializer(self.present(self.get_object())).data)
 
 
 def changed_since(query: dict, *fields: str) -> Q:
@@ -175,8 +182,8 @@ class HsdsOrganizationViewSet(HsdsViewSet):
         responses=HsdsOrganizationDetailSerializer,
         tags=[TAG],
     )
-    def retrieve(self, request, id):
-        return super().retrieve(request, id)
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
 
 
 @list_errors(organization_id=["invalid"])
@@ -224,5 +231,5 @@ class HsdsServiceViewSet(HsdsViewSet):
         responses=HsdsServiceSerializer,
         tags=[TAG],
     )
-    def retrieve(self, request, id):
-        return super().retrieve(request, id)
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)

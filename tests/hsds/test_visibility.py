@@ -96,3 +96,15 @@ def test_an_id_that_names_nothing_is_a_404_problem(api, ids, directory, address)
     response = api.get(address.format(hotline=ids["hotline"], deleted=deleted))
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_a_detail_read_answers_304_to_its_own_tag_and_tags_differ_per_audience(api, client_of, ids):
+    organization_id = api.get(f"/api/hsds/services/{ids['hotline']}").json()["organization_id"]
+    address = f"/api/hsds/organizations/{organization_id}"
+    tag = api.get(address)["ETag"]
+    again = api.get(address, HTTP_IF_NONE_MATCH=tag)
+    assert (again.status_code, again["ETag"], again.content) == (304, tag, b"")
+    # paula sees the organization's restricted and paused contacts: another body, another tag.
+    member = client_of("paula").get(address, HTTP_IF_NONE_MATCH=tag)
+    assert member.status_code == 200
+    assert member["ETag"] != tag
