@@ -1,6 +1,6 @@
 """HSDS identifiers: every object served as Open Referral HSDS has a UUID, stable across requests.
 
-An organization or a service (a contact point) is addressed by its UUID
+An organization, a service (a contact point) or a service at a location (an office) is addressed by its UUID
 (`/api/hsds/services/{id}`), so its id must lead back to the row. A name-based UUID (uuid5)
 cannot be read back without a stored column; a UUIDv8 (RFC 9562, "custom") can: it carries a
 fixed project tag, the kind of object and its primary key. Python 3.14's `uuid.uuid8(a, b, c)`
@@ -24,6 +24,7 @@ class Kind(IntEnum):
 
     ORGANIZATION = 1
     SERVICE = 2
+    SERVICE_AT_LOCATION = 3
 
 
 def _uuid8(a: int, b: int, c: int) -> UUID:
@@ -33,7 +34,7 @@ def _uuid8(a: int, b: int, c: int) -> UUID:
 
 
 def object_id(kind: Kind, pk: int) -> UUID:
-    """The UUID of an organization or a service."""
+    """The UUID of an object of `kind` with primary key `pk`."""
     if not 0 < pk < 1 << CUSTOM_C_BITS:
         raise ValueError(f"Primary key out of range: {pk}")
     return _uuid8(PROJECT_TAG, kind, pk)

@@ -3,7 +3,10 @@
 docs/hsds.md tables it for partners. In short: an organization is an HSDS `organization`; each
 contact point is a `service` of its organization (the way help is reached, with its own status,
 languages, hours and countries served), with `phones` for phone and SMS lines, `languages`,
-`schedules` from its weekly opening hours and `service_areas` for the countries it serves.
+`schedules` from its weekly opening hours and `service_areas` for the countries it serves. An
+office, the one channel that is a place, is also a `service_at_location` at a physical `location`
+whose description is the address as written (HSDS's structured `address` needs parts we do not
+keep apart).
 
 HSDS fields are typed strings without null, so an empty value is left out, never sent as null
 or "". Texts are the originals (HSDS has no translations).
@@ -63,7 +66,7 @@ def service(contact: ContactPoint, *, nested: bool = True) -> dict:
     return {
         "id": service_id,
         "organization_id": org_id,
-        "name": f"{org.name}: {contact.label or contact.get_channel_display()}",
+        "name": _title(contact),
         "description": f"{contact.get_channel_display()}: {contact.value}",
         "status": SERVICE_STATUS[contact.status],
         **_present(
@@ -95,8 +98,36 @@ def service(contact: ContactPoint, *, nested: bool = True) -> dict:
             }
             for code in contact.languages
         ],
+        "service_at_locations": (
+            [service_at_location(contact, with_service=False)] if contact.channel == Channel.OFFICE else []
+        ),
         **({"organization": organization(org)} if nested else {}),
     }
+
+
+def service_at_location(contact: ContactPoint, *, with_service: bool = True) -> dict:
+    """An office as its service at a place; `with_service` adds the service (left out inside it)."""
+    service_id = object_id(Kind.SERVICE, contact.pk)
+    location_id = part_id(service_id, "location")
+    org = contact.organization
+    return {
+        "id": object_id(Kind.SERVICE_AT_LOCATION, contact.pk),
+        "service_id": service_id,
+        "location_id": location_id,
+        "location": {
+            "id": location_id,
+            "location_type": "physical",
+            "organization_id": object_id(Kind.ORGANIZATION, org.pk),
+            "name": _title(contact),
+            "description": contact.value,
+        },
+        **({"service": service(contact)} if with_service else {}),
+    }
+
+
+def _title(contact: ContactPoint) -> str:
+    """Its organization's name and its label (or channel): a directory lists many "Phone"s."""
+    return f"{contact.organization.name}: {contact.label or contact.get_channel_display()}"
 
 
 def _link(contact: ContactPoint) -> str | None:

@@ -57,6 +57,25 @@ class HsdsServiceAreaSerializer(serializers.Serializer):
     extent_type = serializers.CharField(help_text="`text`.")
 
 
+class HsdsLocationSerializer(serializers.Serializer):
+    id = serializers.UUIDField()
+    location_type = serializers.ChoiceField(
+        choices=["physical", "postal", "virtual"], help_text="`physical`."
+    )
+    organization_id = serializers.UUIDField()
+    name = serializers.CharField(help_text="The organization's name and the office's label.")
+    description = serializers.CharField(help_text="The office's address, as written.")
+
+
+class HsdsServiceAtLocationSerializer(serializers.Serializer):
+    """An office: its service, delivered at a place."""
+
+    id = serializers.UUIDField()
+    service_id = serializers.UUIDField()
+    location_id = serializers.UUIDField()
+    location = HsdsLocationSerializer()
+
+
 class HsdsOrganizationSerializer(serializers.Serializer):
     id = serializers.UUIDField()
     name = serializers.CharField()
@@ -88,11 +107,16 @@ class HsdsServiceSerializer(serializers.Serializer):
     schedules = HsdsScheduleSerializer(many=True)
     service_areas = HsdsServiceAreaSerializer(many=True, help_text="The countries it serves.")
     languages = HsdsLanguageSerializer(many=True)
+    service_at_locations = HsdsServiceAtLocationSerializer(many=True, help_text="Its office, if it is one.")
     organization = HsdsOrganizationSerializer(required=False, help_text="Left out inside an organization.")
 
 
 class HsdsOrganizationDetailSerializer(HsdsOrganizationSerializer):
     services = HsdsServiceSerializer(many=True, help_text="Its contact points you may see.")
+
+
+class HsdsServiceAtLocationDetailSerializer(HsdsServiceAtLocationSerializer):
+    service = HsdsServiceSerializer()
 
 
 class HsdsRootSerializer(serializers.Serializer):
@@ -119,6 +143,9 @@ def page_serializer(item: type[serializers.Serializer], name: str) -> type[seria
 
 HsdsOrganizationPageSerializer = page_serializer(HsdsOrganizationSerializer, "HsdsOrganizationPageSerializer")
 HsdsServicePageSerializer = page_serializer(HsdsServiceSerializer, "HsdsServicePageSerializer")
+HsdsServiceAtLocationPageSerializer = page_serializer(
+    HsdsServiceAtLocationDetailSerializer, "HsdsServiceAtLocationPageSerializer"
+)
 
 
 class HsdsListQuerySerializer(serializers.Serializer):

@@ -30,6 +30,8 @@ from .serializers import (
     HsdsOrganizationDetailSerializer,
     HsdsOrganizationPageSerializer,
     HsdsRootSerializer,
+    HsdsServiceAtLocationDetailSerializer,
+    HsdsServiceAtLocationPageSerializer,
     HsdsServicePageSerializer,
     HsdsServiceQuerySerializer,
     HsdsServiceSerializer,
@@ -229,6 +231,42 @@ class HsdsServiceViewSet(HsdsViewSet):
             "A contact point you may see, as an HSDS service with its phones, schedules and languages."
         ),
         responses=HsdsServiceSerializer,
+        tags=[TAG],
+    )
+    def retrieve(self, request, *args, **kwargs):
+        return super().retrieve(request, *args, **kwargs)
+
+
+class HsdsServiceAtLocationViewSet(HsdsServiceViewSet):
+    """Offices, the contact points that are places, under the services' rules and filters."""
+
+    queryset = HsdsServiceViewSet.queryset.filter(channel=ContactPoint.Channel.OFFICE)
+    serializer_class = HsdsServiceAtLocationDetailSerializer
+    page_serializer_class = HsdsServiceAtLocationPageSerializer
+    kind = Kind.SERVICE_AT_LOCATION
+
+    def present(self, obj) -> dict:
+        return mapping.service_at_location(obj)
+
+    @extend_schema(
+        operation_id="hsds_service_at_locations_list",
+        summary="HSDS: services at locations",
+        description=(
+            "The offices you may see, as HSDS services at a physical location, a page at a time, by "
+            "organization; visible as the services are."
+        ),
+        parameters=[HsdsServiceQuerySerializer],
+        responses=HsdsServiceAtLocationPageSerializer,
+        tags=[TAG],
+    )
+    def list(self, request):
+        return super().list(request)
+
+    @extend_schema(
+        operation_id="hsds_service_at_locations_retrieve",
+        summary="HSDS: one service at a location",
+        description="An office you may see, with its location and its service.",
+        responses=HsdsServiceAtLocationDetailSerializer,
         tags=[TAG],
     )
     def retrieve(self, request, *args, **kwargs):

@@ -1,8 +1,8 @@
 """A small directory for the HSDS API: who may see each contact point is in its name.
 
-- public_org (public) has `hotline` (phone, with weekly hours), `mailbox` (e-mail), `channel`
-  (Telegram, network-only), `paused` (a paused phone line), `secret` (restricted to
-  public_org's members).
+- public_org (public) has `hotline` (phone, with weekly hours), `mailbox` (e-mail), `office`
+  (a place), `channel` (Telegram, network-only), `paused` (a paused SMS line), `secret` (Signal,
+  restricted to public_org's members).
 - org_a (alpha, network-only, from the cast) has `alpha_line`, public itself but capped by its
   organization: network only.
 """
@@ -51,6 +51,9 @@ def directory(public_org, org_a):
             security_advice="Write first; unknown numbers are not answered.",
         ),
         mailbox=contact(organization=public_org, channel="email", value="help@open-door.example.org"),
+        office=contact(
+            organization=public_org, channel="office", value="Beispielstr. 1, 10115 Berlin", label="Office"
+        ),
         channel=contact(
             organization=public_org, channel="telegram", value="@open_door_help", visibility="network"
         ),

@@ -106,7 +106,9 @@ def test_a_service_counts_as_modified_when_its_organization_changes(api, public_
     assert body["contents"][0]["last_modified"] >= "2025"
 
 
-@pytest.mark.parametrize("address", ["/api/hsds/organizations", "/api/hsds/services"])
+@pytest.mark.parametrize(
+    "address", ["/api/hsds/organizations", "/api/hsds/services", "/api/hsds/service_at_locations"]
+)
 @pytest.mark.parametrize("viewer", ["nobody", "anna"])
 def test_a_list_costs_the_same_queries_at_any_page_size(
     address, viewer, client_of, org_a, django_assert_num_queries
@@ -114,7 +116,8 @@ def test_a_list_costs_the_same_queries_at_any_page_size(
     client = client_of(viewer)
     for i in range(30):
         organization = OrganizationFactory(name=f"Group {i:02} (example data)", visibility="public")
-        ContactPointFactory(organization=organization, opening_hours=[], countries=["DE", "GE"])
+        ContactPointFactory(organization=organization, countries=["DE", "GE"])
+        ContactPointFactory(organization=organization, channel="office", value=f"Street {i}, Berlin")
     client.get(address)  # the signed-in viewer's first request warms nothing that later ones reuse
     # The request's savepoint and its release, the count and the page (with its organizations);
     # signed in, the token's user and memberships on top.

@@ -27,11 +27,18 @@ def test_every_list_and_detail_is_valid_hsds(client_of, directory, public_org):
     assert_page(organizations, "organization")
     services = admin.get("/api/hsds/services").json()
     assert_page(services, "service")
-    assert services["total_items"] == 6
+    assert services["total_items"] == 7
+    offices = admin.get("/api/hsds/service_at_locations").json()
+    assert_page(offices, "service_at_location")
+    assert offices["total_items"] == 1
     for organization in organizations["contents"]:
         assert_valid(admin.get(f"/api/hsds/organizations/{organization['id']}").json(), "organization")
     for service in services["contents"]:
         assert_valid(admin.get(f"/api/hsds/services/{service['id']}").json(), "service")
+    for office in offices["contents"]:
+        assert_valid(
+            admin.get(f"/api/hsds/service_at_locations/{office['id']}").json(), "service_at_location"
+        )
 
 
 def test_a_phone_line_becomes_a_service_with_its_phone_languages_hours_and_countries(api, directory):
@@ -94,3 +101,23 @@ def test_an_unknown_hsds_address_is_a_problem_not_a_page(api):
     response = api.get("/api/hsds/taxonomies")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+
+
+def test_an_office_is_a_service_at_a_physical_location(api, directory):
+    office = by_description(api.get("/api/hsds/services").json())["Office: Beispielstr. 1, 10115 Berlin"]
+    [at_location] = office["service_at_locations"]
+    assert at_location["location"] == {
+        "id": at_location["location_id"],
+        "location_type": "physical",
+        "organization_id": office["organization_id"],
+        "name": "Open Door Counseling (example data): Office",
+        "description": "Beispielstr. 1, 10115 Berlin",
+    }
+    listed = api.get("/api/hsds/service_at_locations").json()["contents"]
+    assert [entry["id"] for entry in listed] == [at_location["id"]]
+    detail = api.get(f"/api/hsds/service_at_locations/{at_location['id']}").json()
+    assert detail["service"]["id"] == detail["service_id"] == office["id"]
+    assert "service" not in detail["service"]["service_at_locations"][0]
+    # An office's id names nothing at the services' address, and a service's nothing here.
+    assert api.get(f"/api/hsds/services/{at_location['id']}").status_code == 404
+    assert api.get(f"/api/hsds/service_at_locations/{office['id']}").status_code == 404

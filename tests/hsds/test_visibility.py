@@ -8,6 +8,7 @@ and counts, and its address is a 404 like an id that names nothing.
 
 import pytest
 
+from tests.factories import ContactPointFactory
 from tests.hsds.validation import assert_page, assert_valid
 
 pytestmark = pytest.mark.django_db
@@ -27,11 +28,11 @@ def alpha_id(client_of, ids) -> str:
 
 
 SEES = {
-    "nobody": {"hotline", "mailbox"},
-    "oscar": {"hotline", "mailbox"},
-    "anna": {"hotline", "mailbox", "channel", "alpha_line"},
-    "paula": {"hotline", "mailbox", "channel", "paused", "secret", "alpha_line"},
-    "olga": {"hotline", "mailbox", "channel", "paused", "secret", "alpha_line"},
+    "nobody": {"hotline", "mailbox", "office"},
+    "oscar": {"hotline", "mailbox", "office"},
+    "anna": {"hotline", "mailbox", "office", "channel", "alpha_line"},
+    "paula": {"hotline", "mailbox", "office", "channel", "paused", "secret", "alpha_line"},
+    "olga": {"hotline", "mailbox", "office", "channel", "paused", "secret", "alpha_line"},
 }
 
 
@@ -108,3 +109,20 @@ def test_a_detail_read_answers_304_to_its_own_tag_and_tags_differ_per_audience(a
     member = client_of("paula").get(address, HTTP_IF_NONE_MATCH=tag)
     assert member.status_code == 200
     assert member["ETag"] != tag
+
+
+@pytest.mark.parametrize(
+    ("viewer", "sees"), [("nobody", False), ("oscar", False), ("anna", False), ("paula", True)]
+)
+def test_a_restricted_office_is_seen_only_by_its_organization(viewer, sees, client_of, public_org, directory):
+    hidden = ContactPointFactory(
+        organization=public_org, channel="office", value="Hinterhof 2, 10115 Berlin", visibility="restricted"
+    )
+    offices = client_of("olga").get("/api/hsds/service_at_locations").json()["contents"]
+    [hidden_id] = [o["id"] for o in offices if o["location"]["description"] == hidden.value]
+    client = client_of(viewer)
+    body = client.get("/api/hsds/service_at_locations").json()
+    assert_page(body, "service_at_location")
+    assert (hidden_id in {office["id"] for office in body["contents"]}) is sees
+    assert body["total_items"] == (2 if sees else 1)
+    assert client.get(f"/api/hsds/service_at_locations/{hidden_id}").status_code == (200 if sees else 404)

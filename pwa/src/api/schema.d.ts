@@ -64,6 +64,46 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/hsds/service_at_locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * HSDS: services at locations
+         * @description The offices you may see, as HSDS services at a physical location, a page at a time, by organization; visible as the services are.
+         */
+        get: operations["hsds_service_at_locations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hsds/service_at_locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * HSDS: one service at a location
+         * @description An office you may see, with its location and its service.
+         */
+        get: operations["hsds_service_at_locations_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/hsds/services": {
         parameters: {
             query?: never;
@@ -6494,6 +6534,24 @@ export interface components {
             /** @description ISO 639-1. */
             code: string;
         };
+        HsdsLocation: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `physical`.
+             *
+             *     * `physical` - physical
+             *     * `postal` - postal
+             *     * `virtual` - virtual
+             */
+            location_type: components["schemas"]["LocationTypeEnum"];
+            /** Format: uuid */
+            organization_id: string;
+            /** @description The organization's name and the office's label. */
+            name: string;
+            /** @description The office's address, as written. */
+            description: string;
+        };
         HsdsOrganization: {
             /** Format: uuid */
             id: string;
@@ -6616,6 +6674,8 @@ export interface components {
             /** @description The countries it serves. */
             service_areas: components["schemas"]["HsdsServiceArea"][];
             languages: components["schemas"]["HsdsLanguage"][];
+            /** @description Its office, if it is one. */
+            service_at_locations: components["schemas"]["HsdsServiceAtLocation"][];
             /** @description Left out inside an organization. */
             organization?: components["schemas"]["HsdsOrganization"];
         };
@@ -6630,6 +6690,42 @@ export interface components {
             extent: string;
             /** @description `text`. */
             extent_type: string;
+        };
+        /** @description An office: its service, delivered at a place. */
+        HsdsServiceAtLocation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** Format: uuid */
+            location_id: string;
+            location: components["schemas"]["HsdsLocation"];
+        };
+        /** @description An office: its service, delivered at a place. */
+        HsdsServiceAtLocationDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** Format: uuid */
+            location_id: string;
+            location: components["schemas"]["HsdsLocation"];
+            service: components["schemas"]["HsdsService"];
+        };
+        HsdsServiceAtLocationPage: {
+            /** @description How many objects match, on every page. */
+            total_items: number;
+            /** @description How many pages there are (1 when none match). */
+            total_pages: number;
+            /** @description This page's number, from 1. */
+            page_number: number;
+            /** @description How many objects this page holds. */
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            /** @description Whether nothing matches. */
+            empty: boolean;
+            contents: components["schemas"]["HsdsServiceAtLocationDetail"][];
         };
         HsdsServicePage: {
             /** @description How many objects match, on every page. */
@@ -7356,6 +7452,13 @@ export interface components {
             /** @description Booking reference, unique when given. */
             reference?: string;
         };
+        /**
+         * @description * `physical` - physical
+         *     * `postal` - postal
+         *     * `virtual` - virtual
+         * @enum {string}
+         */
+        LocationTypeEnum: "physical" | "postal" | "virtual";
         /** @description Ends the session of a validly signed refresh token; repeating it is harmless. */
         LogoutRequest: {
             /** @description The refresh token of the session to end. */
@@ -11682,6 +11785,184 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HsdsOrganizationDetail"];
+                };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hsds_service_at_locations_list: {
+        parameters: {
+            query?: {
+                /** @description Only what changed at or after this time (ISO 8601; UTC without an offset). */
+                modified_after?: string;
+                /** @description Only the services of this organization. */
+                organization_id?: string;
+                /** @description The page's number, from 1. */
+                page?: number;
+                /** @description Objects per page, at most 100. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServiceAtLocationPage"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `modified_after`: `date`, `invalid`
+             *     - `organization_id`: `invalid`
+             *     - `page`: `invalid`, `max_string_length`, `max_value`, `min_value`
+             *     - `per_page`: `invalid`, `max_string_length`, `max_value`, `min_value`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hsds_service_at_locations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServiceAtLocationDetail"];
                 };
             };
             /** @description Not modified: what you would read is still what your If-None-Match names. */
