@@ -397,7 +397,7 @@ export interface paths {
         };
         /**
          * List contact points
-         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. Paginated; filter, search with `q`, order with `ordering`.
+         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula). With `Accept: text/vcard` or `?format=vcf`: the active contacts of the filtered list as vCards (RFC 6350); `ids=1,2` picks contacts by id.
          */
         get: operations["contact_points_list"];
         put?: never;
@@ -442,6 +442,26 @@ export interface paths {
          * @description Coordinators of the owning organization and admins. Send `If-Match` to avoid overwriting a newer edit.
          */
         patch: operations["contact_points_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/contact-points/{id}/vcard/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact point as a vCard
+         * @description The contact as a vCard 4.0 (RFC 6350) for an address book, texts in your language. Active contacts only: a paused or compromised one answers 404, since an address book would keep it.
+         */
+        get: operations["contact_points_vcard_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/contact-points/{id}/verify/": {
@@ -1241,7 +1261,7 @@ export interface paths {
         };
         /**
          * List organizations
-         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. Paginated; filter, search with `q`, order with `ordering`.
+         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula).
          */
         get: operations["organizations_list"];
         put?: never;
@@ -1288,6 +1308,26 @@ export interface paths {
         patch: operations["organizations_partial_update"];
         trace?: never;
     };
+    "/api/v1/organizations/{id}/contact-points/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contact points from CSV
+         * @description Creates and updates the organization's contact points from a CSV file, each row as the API's create or update would write it. A row's `external_id` names the contact: the organization's contact with that id is updated (the columns the file has; an unchanged contact keeps its version), otherwise one is created, so importing a file twice changes nothing the second time. All or nothing: if any row is refused, nothing is saved and the 400 lists every refusal with its `row`. `dry_run=true` checks and reports without saving. Coordinators of the organization and admins.
+         */
+        post: operations["organizations_contact_points_import_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resources/": {
         parameters: {
             query?: never;
@@ -1297,7 +1337,7 @@ export interface paths {
         };
         /**
          * List resources
-         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. Paginated; filter, search with `q`, order with `ordering`.
+         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every resource of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula).
          */
         get: operations["resources_list"];
         put?: never;
@@ -2348,6 +2388,11 @@ export interface components {
             readonly is_stale: boolean;
             /** @description Invented demo data. */
             readonly is_example: boolean;
+            /**
+             * @description The organization's own id for this contact (its spreadsheet or database): a CSV import updates the contact with the same external id instead of adding a second one.
+             * @default
+             */
+            external_id: string;
             /** @description The publication this fact was taken from (title or URL). */
             readonly source: string;
             /**
@@ -2557,6 +2602,14 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /** @description A CSV file of contact points, as a form upload (or the whole body, `Content-Type: text/csv`). */
+        ContactPointImportRequest: {
+            /**
+             * Format: binary
+             * @description UTF-8 CSV (a byte order mark is allowed), a header line of column names, then one contact per line. Required columns: external_id, channel, value, languages; optional: label, countries, topics, hours, time_zone, security_advice, status, status_reason, visibility, source_language. Lists are comma-separated codes (`ru, en`).
+             */
+            file: string;
+        };
         ContactPointLocalized: {
             /** @description The language of the texts below (ISO 639-1). */
             readonly language: string;
@@ -2596,6 +2649,11 @@ export interface components {
              *     * `restricted` - Restricted
              */
             visibility?: components["schemas"]["Visibility"];
+            /**
+             * @description The organization's own id for this contact (its spreadsheet or database): a CSV import updates the contact with the same external id instead of adding a second one.
+             * @default
+             */
+            external_id: string;
             /**
              * @description The language the text fields are written in (ISO 639-1).
              *
@@ -2813,7 +2871,7 @@ export interface components {
             deleted: string[];
         };
         /** @enum {string} */
-        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "opening_hours" | "time_zone" | "open_now" | "next_change_at" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "source" | "source_date" | "source_language" | "translations" | "languages_available" | "version" | "created_at" | "updated_at";
+        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "opening_hours" | "time_zone" | "open_now" | "next_change_at" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "external_id" | "source" | "source_date" | "source_language" | "translations" | "languages_available" | "version" | "created_at" | "updated_at";
         /** @enum {string} */
         ContactPointSyncBlockTypeEnum: "contact_point";
         ContactPointTranslation: {
@@ -6378,6 +6436,73 @@ export interface components {
             /** @description One row per currency; amounts are never converted. */
             totals: components["schemas"]["CurrencyTotal"][];
         };
+        ImportError: {
+            /** @description What is wrong, for programs: `required`, `invalid`, `not_found`, ... */
+            code: string;
+            /** @description What is wrong, for people, in the request's language. */
+            detail: string;
+            /** @description The input the message is about, as a path: `name`; a list item `languages.0`; a field of a list item `sources.0.url`. Null when it is about the request as a whole. */
+            attr: string | null;
+            /** @description The row of the file (the header is row 1); absent for the file as a whole (`file`). */
+            row?: number;
+        };
+        /** @description Refused rows (`/api/problems/validation-error`): nothing was imported; an entry per message and row. */
+        ImportProblem: {
+            /**
+             * Format: uri-reference
+             * @description The kind of problem: a URI reference; resolved against the API's address, it leads to the kind's documentation. The kinds:
+             *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
+             *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
+             *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
+             *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
+             *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
+             *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
+             *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
+             *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
+             *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
+             *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
+             *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
+             *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
+             *     - `/api/problems/precondition-required` (428): This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed.
+             *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
+             *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
+             *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
+             */
+            type: string;
+            /** @description The kind of problem, in the request's language. */
+            title: string;
+            /** @description The HTTP status code. */
+            status: number;
+            /** @description What went wrong with this request, in its language. */
+            detail: string;
+            /** @description The path of the request that failed. */
+            instance: string;
+            errors: components["schemas"]["ImportError"][];
+        };
+        /** @description What an import did (or, on a dry run, would do): every row of the file. */
+        ImportReport: {
+            dry_run: boolean;
+            readonly created: number;
+            readonly updated: number;
+            readonly unchanged: number;
+            rows: components["schemas"]["ImportRow"][];
+        };
+        ImportRow: {
+            /** @description The row's number in the file; the header is row 1. */
+            row: number;
+            external_id: string;
+            action: components["schemas"]["ImportRowActionEnum"];
+            /** @description The contact point; null for one a dry run would create. */
+            id: number | null;
+        };
+        /**
+         * @description * `created` - created
+         *     * `updated` - updated
+         *     * `unchanged` - unchanged
+         * @enum {string}
+         */
+        ImportRowActionEnum: "created" | "updated" | "unchanged";
         /** @description An invitation to join an organization in a role; coordinators invite only to their own. */
         Invitation: {
             readonly id: number;
@@ -8488,6 +8613,11 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
             /**
+             * @description The organization's own id for this contact (its spreadsheet or database): a CSV import updates the contact with the same external id instead of adding a second one.
+             * @default
+             */
+            external_id: string;
+            /**
              * @description The language the text fields are written in (ISO 639-1).
              *
              *     * `aa` - Afar
@@ -10310,7 +10440,7 @@ export interface components {
              *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
              *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
              *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
              *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
              *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
              *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
@@ -10358,7 +10488,7 @@ export interface components {
              *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
              *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
              *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
              *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
              *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
              *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
@@ -11174,7 +11304,7 @@ export interface components {
              *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
              *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
              *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
              *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
              *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
              *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
@@ -11267,7 +11397,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -11375,7 +11505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -11491,7 +11621,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -11617,7 +11747,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -11736,7 +11866,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -11870,7 +12000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12025,7 +12155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12153,7 +12283,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12242,7 +12372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12320,7 +12450,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12418,7 +12548,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12542,7 +12672,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
@@ -12663,7 +12793,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12755,7 +12885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12837,7 +12967,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12919,7 +13049,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13012,7 +13142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13104,7 +13234,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13213,7 +13343,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13327,7 +13457,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13453,7 +13583,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13570,7 +13700,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13704,7 +13834,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13857,7 +13987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13997,7 +14127,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14132,7 +14262,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14230,7 +14360,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14521,6 +14651,8 @@ export interface operations {
                 country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
+                format?: "csv" | "json" | "vcf";
+                ids?: number[];
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -14761,6 +14893,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedContactPointList"];
+                    "text/csv": string;
+                    "text/vcard": string;
                 };
             };
             /**
@@ -14768,6 +14902,7 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `channel`: `invalid_choice`
              *     - `country`: `invalid_choice`
+             *     - `ids`: `invalid`, `max_value`, `min_value`
              *     - `language`: `invalid_choice`
              *     - `organization`: `invalid`, `max_value`, `min_value`
              *     - `organization_slug`: `null_characters_not_allowed`
@@ -14822,7 +14957,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14877,6 +15012,7 @@ export interface operations {
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
+             *     - `external_id`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -14888,7 +15024,7 @@ export interface operations {
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
              *     - `next_change_at`: `invalid`
-             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`, `unique`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
              *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -14964,7 +15100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15090,7 +15226,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15148,6 +15284,7 @@ export interface operations {
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
+             *     - `external_id`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -15159,7 +15296,7 @@ export interface operations {
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
              *     - `next_change_at`: `invalid`
-             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`, `unique`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
              *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -15235,7 +15372,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15369,7 +15506,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15463,6 +15600,7 @@ export interface operations {
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
+             *     - `external_id`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -15474,7 +15612,7 @@ export interface operations {
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
              *     - `next_change_at`: `invalid`
-             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`, `unique`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
              *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -15550,7 +15688,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15606,6 +15744,94 @@ export interface operations {
             };
             /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contact_points_vcard_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this contact point. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One vCard. */
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": string;
+                };
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -15691,7 +15917,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15819,7 +16045,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15950,7 +16176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16075,7 +16301,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16208,7 +16434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16341,7 +16567,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16510,7 +16736,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17133,7 +17359,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17259,7 +17485,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17385,7 +17611,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17514,7 +17740,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17648,7 +17874,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17813,7 +18039,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17956,7 +18182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18087,7 +18313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18204,7 +18430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18334,7 +18560,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18431,7 +18657,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18529,7 +18755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18654,7 +18880,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18779,7 +19005,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19087,7 +19313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19177,7 +19403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19267,7 +19493,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19355,7 +19581,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19450,7 +19676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19831,7 +20057,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19950,7 +20176,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20076,7 +20302,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20198,7 +20424,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20332,7 +20558,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20490,7 +20716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20650,7 +20876,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20766,7 +20992,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20892,7 +21118,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21011,7 +21237,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21145,7 +21371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21300,7 +21526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21418,7 +21644,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21517,7 +21743,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21607,7 +21833,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21692,7 +21918,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21795,7 +22021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21895,7 +22121,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21988,7 +22214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22097,7 +22323,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22204,7 +22430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22312,7 +22538,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22405,7 +22631,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22552,7 +22778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
@@ -22701,7 +22927,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22798,7 +23024,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22940,7 +23166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23095,7 +23321,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23194,7 +23420,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23287,7 +23513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23436,7 +23662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23758,6 +23984,7 @@ export interface operations {
                 country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
+                format?: "csv" | "json";
                 /**
                  * @description * `counseling` - Counseling
                  *     * `legal_aid` - Legal aid
@@ -23988,6 +24215,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedOrganizationList"];
+                    "text/csv": string;
                 };
             };
             /**
@@ -24045,7 +24273,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24172,7 +24400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24298,7 +24526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24428,7 +24656,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24562,7 +24790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24728,7 +24956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24784,6 +25012,131 @@ export interface operations {
             };
             /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    organizations_contact_points_import_create: {
+        parameters: {
+            query?: {
+                /** @description Only check the file and report what would change; nothing is saved. */
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this organization. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["ContactPointImportRequest"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description A row or the file is refused; nothing was saved. `errors[].row` names the row. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ImportProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25062,6 +25415,7 @@ export interface operations {
                  *     * `ZW` - Zimbabwe
                  */
                 country?: components["schemas"]["CountryCode"];
+                format?: "csv" | "json";
                 /**
                  * @description * `offer` - Offer
                  *     * `request` - Request
@@ -25299,6 +25653,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedResourceList"];
+                    "text/csv": string;
                 };
             };
             /**
@@ -25360,7 +25715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25481,7 +25836,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25607,7 +25962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25731,7 +26086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25869,7 +26224,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26029,7 +26384,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26166,7 +26521,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26285,7 +26640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26400,7 +26755,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26526,7 +26881,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26644,7 +26999,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26794,7 +27149,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26934,7 +27289,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27062,7 +27417,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27171,7 +27526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27296,7 +27651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27866,7 +28221,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27977,7 +28332,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28087,7 +28442,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28186,7 +28541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28298,7 +28653,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28437,7 +28792,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
