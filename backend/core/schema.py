@@ -126,6 +126,11 @@ class ProblemErrorSerializer(serializers.Serializer):
             "of a list item `sources.0.url`. Null when it is about the request as a whole."
         ),
     )
+    row = serializers.IntegerField(
+        required=False,
+        help_text="Only for an uploaded file (an import): the row of the file the message is about (the "
+        "header is row 1); `attr` then names its column.",
+    )
 
 
 @extend_schema_field({"type": "string", "format": "uri-reference"})

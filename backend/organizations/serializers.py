@@ -7,7 +7,6 @@ from rest_framework import serializers
 
 from core.errors import PayloadTooLarge
 from core.representation import Computed, datetime_text
-from core.schema import ProblemErrorSerializer, ValidationProblemSerializer
 from core.serializers import (
     SOURCE_FIELDS,
     AdminOnlyFieldsMixin,
@@ -258,16 +257,3 @@ class ImportReportSerializer(serializers.Serializer):
 
     def get_unchanged(self, report) -> int:
         return report.count("unchanged")
-
-
-class ImportErrorSerializer(ProblemErrorSerializer):
-    row = serializers.IntegerField(
-        required=False,
-        help_text="The row of the file (the header is row 1); absent for the file as a whole (`file`).",
-    )
-
-
-class ImportProblemSerializer(ValidationProblemSerializer):
-    """Refused rows (`/api/problems/validation-error`): nothing was imported; an entry per message and row."""
-
-    errors = ImportErrorSerializer(many=True)

@@ -12,7 +12,7 @@ from core.errors import PROBLEM_JSON, PROBLEM_KINDS, problem_type
 from core.exports import FileFormat, FileListMixin, csv_format, localized_rows
 from core.filters import UnlessUnfilteredFilterBackend
 from core.renderers import VCardRenderer
-from core.schema import IF_MATCH, crud_docs, with_precondition
+from core.schema import IF_MATCH, ValidationProblemSerializer, crud_docs, with_precondition
 from core.viewsets import FastListMixin, VisibleModelViewSet
 
 from .examples import CONTACT_POINT, ORGANIZATION
@@ -23,7 +23,6 @@ from .serializers import (
     ContactPointImportSerializer,
     ContactPointSerializer,
     ImportOptionsSerializer,
-    ImportProblemSerializer,
     ImportReportSerializer,
     OrganizationSerializer,
 )
@@ -136,8 +135,12 @@ class OrganizationViewSet(FileListMixin, FastListMixin, VisibleModelViewSet):
         responses={
             200: ImportReportSerializer,
             400: OpenApiResponse(
-                ImportProblemSerializer,
-                description="A row or the file is refused; nothing was saved. `errors[].row` names the row.",
+                ValidationProblemSerializer,
+                description=(
+                    "The file, or rows of it, are refused; nothing was saved. A refused row is named by "
+                    "`errors[].row` and its column by `attr`; a file that cannot be read, or whose header "
+                    "is wrong, by `attr` `file`."
+                ),
             ),
         },
         tags=["contact-points"],

@@ -6436,50 +6436,6 @@ export interface components {
             /** @description One row per currency; amounts are never converted. */
             totals: components["schemas"]["CurrencyTotal"][];
         };
-        ImportError: {
-            /** @description What is wrong, for programs: `required`, `invalid`, `not_found`, ... */
-            code: string;
-            /** @description What is wrong, for people, in the request's language. */
-            detail: string;
-            /** @description The input the message is about, as a path: `name`; a list item `languages.0`; a field of a list item `sources.0.url`. Null when it is about the request as a whole. */
-            attr: string | null;
-            /** @description The row of the file (the header is row 1); absent for the file as a whole (`file`). */
-            row?: number;
-        };
-        /** @description Refused rows (`/api/problems/validation-error`): nothing was imported; an entry per message and row. */
-        ImportProblem: {
-            /**
-             * Format: uri-reference
-             * @description The kind of problem: a URI reference; resolved against the API's address, it leads to the kind's documentation. The kinds:
-             *     - `/api/problems/validation-error` (400): A field, a filter or the request as a whole breaks a rule. `errors[]` has one entry per message: `attr` is the path of the input (`name`; a list item `languages.0`; a nested field `sources.0.url`; null for the request as a whole), `code` says what is wrong.
-             *     - `/api/problems/malformed-request` (400): The body is not valid JSON, or a header such as `Idempotency-Key` is malformed (`parse_error`).
-             *     - `/api/problems/not-authenticated` (401): No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...).
-             *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
-             *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
-             *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
-             *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
-             *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
-             *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
-             *     - `/api/problems/payload-too-large` (413): The body exceeds the size the API accepts.
-             *     - `/api/problems/unsupported-media-type` (415): Send JSON (`Content-Type: application/json`), or a form upload where an operation says so.
-             *     - `/api/problems/idempotency-key-reused` (422): The key was used with another method, path or body; use a new key for a new request.
-             *     - `/api/problems/precondition-required` (428): This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed.
-             *     - `/api/problems/throttled` (429): Slow down: retry after the number of seconds in `Retry-After`.
-             *     - `/api/problems/server-error` (500): A fault on the server's side; nothing you sent is to blame. Retrying later may work.
-             *     - `/api/problems/service-unavailable` (503): A part the API depends on is down; retry later (after `Retry-After` seconds if given).
-             */
-            type: string;
-            /** @description The kind of problem, in the request's language. */
-            title: string;
-            /** @description The HTTP status code. */
-            status: number;
-            /** @description What went wrong with this request, in its language. */
-            detail: string;
-            /** @description The path of the request that failed. */
-            instance: string;
-            errors: components["schemas"]["ImportError"][];
-        };
         /** @description What an import did (or, on a dry run, would do): every row of the file. */
         ImportReport: {
             dry_run: boolean;
@@ -10519,6 +10475,8 @@ export interface components {
             detail: string;
             /** @description The input the message is about, as a path: `name`; a list item `languages.0`; a field of a list item `sources.0.url`. Null when it is about the request as a whole. */
             attr: string | null;
+            /** @description Only for an uploaded file (an import): the row of the file the message is about (the header is row 1); `attr` then names its column. */
+            row?: number;
         };
         /** @description An offer or request of one organization to the network. */
         Resource: {
@@ -25054,13 +25012,13 @@ export interface operations {
                     "application/json": components["schemas"]["ImportReport"];
                 };
             };
-            /** @description A row or the file is refused; nothing was saved. `errors[].row` names the row. */
+            /** @description The file, or rows of it, are refused; nothing was saved. A refused row is named by `errors[].row` and its column by `attr`; a file that cannot be read, or whose header is wrong, by `attr` `file`. */
             400: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/problem+json": components["schemas"]["ImportProblem"];
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
                 };
             };
             /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
