@@ -10,6 +10,7 @@ import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from changes.models import Change
 from organizations.models import ContactPoint
@@ -198,3 +199,31 @@ def test_the_import_columns_of_an_export_import_back_unchanged(client_of, org_a,
     assert response.status_code == 200, response.json()
     assert response.json()["unchanged"] == 3
     assert state(org_a) == before
+
+
+def admin_import(admin_client, organization, text: str, dry_run: bool):
+    file = SimpleUploadedFile("contacts.csv", text.encode(), content_type="text/csv")
+    url = f"/admin/organizations/organization/{organization.pk}/import-contacts/"
+    return admin_client.post(url, {"file": file, **({"dry_run": "on"} if dry_run else {})})
+
+
+def test_the_network_office_imports_in_the_admin_through_the_same_rules(admin_client, org_b):
+    response = admin_import(admin_client, org_b, BAD, dry_run=False)
+    assert response.status_code == 200
+    assert "Nothing was imported: 3 error(s)" in response.content.decode()
+    assert not ContactPoint.objects.filter(organization=org_b).exists()
+    response = admin_import(admin_client, org_b, GOOD, dry_run=True)
+    assert "3 new, 0 updated, 0 unchanged" in response.content.decode()
+    assert not ContactPoint.objects.filter(organization=org_b).exists()
+    response = admin_import(admin_client, org_b, GOOD, dry_run=False)
+    assert "3 new, 0 updated, 0 unchanged" in response.content.decode()
+    assert ContactPoint.objects.filter(organization=org_b).count() == 3
+    changes = Change.objects.filter(object_type="contact_point", action="create")
+    assert {change.actor.username for change in changes} == {"olga"}
+
+
+def test_the_admin_import_is_for_the_admin_only(org_a, alice):
+    client = Client()
+    client.force_login(alice)
+    response = client.get(f"/admin/organizations/organization/{org_a.pk}/import-contacts/")
+    assert response.status_code == 302  # to the admin's sign-in

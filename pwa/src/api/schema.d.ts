@@ -6439,9 +6439,12 @@ export interface components {
         /** @description What an import did (or, on a dry run, would do): every row of the file. */
         ImportReport: {
             dry_run: boolean;
-            readonly created: number;
-            readonly updated: number;
-            readonly unchanged: number;
+            /** @description Rows that add a contact. */
+            created: number;
+            /** @description Rows that change their contact. */
+            updated: number;
+            /** @description Rows whose contact is already as the row says. */
+            unchanged: number;
             rows: components["schemas"]["ImportRow"][];
         };
         ImportRow: {
