@@ -397,7 +397,7 @@ export interface paths {
         };
         /**
          * List contact points
-         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. Paginated; filter, search with `q`, order with `ordering`.
+         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula). With `Accept: text/vcard` or `?format=vcf`: the active contacts of the filtered list as vCards (RFC 6350); `ids=1,2` picks contacts by id.
          */
         get: operations["contact_points_list"];
         put?: never;
@@ -442,6 +442,26 @@ export interface paths {
          * @description Coordinators of the owning organization and admins. Send `If-Match` to avoid overwriting a newer edit.
          */
         patch: operations["contact_points_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/contact-points/{id}/vcard/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact point as a vCard
+         * @description The contact as a vCard 4.0 (RFC 6350) for an address book, texts in your language. Active contacts only: a paused or compromised one answers 404, since an address book would keep it.
+         */
+        get: operations["contact_points_vcard_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/contact-points/{id}/verify/": {
@@ -1289,7 +1309,7 @@ export interface paths {
         };
         /**
          * List organizations
-         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. Paginated; filter, search with `q`, order with `ordering`.
+         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula).
          */
         get: operations["organizations_list"];
         put?: never;
@@ -1336,6 +1356,26 @@ export interface paths {
         patch: operations["organizations_partial_update"];
         trace?: never;
     };
+    "/api/v1/organizations/{id}/contact-points/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contact points from CSV
+         * @description Creates and updates the organization's contact points from a CSV file, each row as the API's create or update would write it. A row's `external_id` names the contact: the organization's contact with that id is updated (the columns the file has; an unchanged contact keeps its version), otherwise one is created, so importing a file twice changes nothing the second time. All or nothing: if any row is refused, nothing is saved and the 400 lists every refusal with its `row`. `dry_run=true` checks and reports without saving. Coordinators of the organization and admins.
+         */
+        post: operations["organizations_contact_points_import_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resources/": {
         parameters: {
             query?: never;
@@ -1345,7 +1385,7 @@ export interface paths {
         };
         /**
          * List resources
-         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. Paginated; filter, search with `q`, order with `ordering`.
+         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every resource of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula).
          */
         get: operations["resources_list"];
         put?: never;
@@ -2520,6 +2560,11 @@ export interface components {
             readonly is_stale: boolean;
             /** @description Invented demo data. */
             readonly is_example: boolean;
+            /**
+             * @description The organization's own id for this contact (its spreadsheet or database): a CSV import updates the contact with the same external id instead of adding a second one.
+             * @default
+             */
+            external_id: string;
             /** @description The publication this fact was taken from (title or URL). */
             readonly source: string;
             /**
@@ -2729,6 +2774,14 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /** @description A CSV file of contact points, as a form upload (or the whole body, `Content-Type: text/csv`). */
+        ContactPointImportRequest: {
+            /**
+             * Format: binary
+             * @description UTF-8 CSV (a byte order mark is allowed), a header line of column names, then one contact per line. Required columns: external_id, channel, value, languages; optional: label, countries, topics, hours, time_zone, security_advice, status, status_reason, visibility, source_language. Lists are comma-separated codes (`ru, en`).
+             */
+            file: string;
+        };
         ContactPointLocalized: {
             /** @description The language of the texts below (ISO 639-1). */
             readonly language: string;
@@ -2768,6 +2821,11 @@ export interface components {
              *     * `restricted` - Restricted
              */
             visibility?: components["schemas"]["Visibility"];
+            /**
+             * @description The organization's own id for this contact (its spreadsheet or database): a CSV import updates the contact with the same external id instead of adding a second one.
+             * @default
+             */
+            external_id: string;
             /**
              * @description The language the text fields are written in (ISO 639-1).
              *
@@ -2985,7 +3043,7 @@ export interface components {
             deleted: string[];
         };
         /** @enum {string} */
-        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "opening_hours" | "time_zone" | "open_now" | "next_change_at" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "source" | "source_date" | "source_language" | "translations" | "languages_available" | "version" | "created_at" | "updated_at";
+        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "opening_hours" | "time_zone" | "open_now" | "next_change_at" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "external_id" | "source" | "source_date" | "source_language" | "translations" | "languages_available" | "version" | "created_at" | "updated_at";
         /** @enum {string} */
         ContactPointSyncBlockTypeEnum: "contact_point";
         ContactPointTranslation: {
@@ -6586,6 +6644,32 @@ export interface components {
             /** @description One row per currency; amounts are never converted. */
             totals: components["schemas"]["CurrencyTotal"][];
         };
+        /** @description What an import did (or, on a dry run, would do): every row of the file. */
+        ImportReport: {
+            dry_run: boolean;
+            /** @description Rows that add a contact. */
+            created: number;
+            /** @description Rows that change their contact. */
+            updated: number;
+            /** @description Rows whose contact is already as the row says. */
+            unchanged: number;
+            rows: components["schemas"]["ImportRow"][];
+        };
+        ImportRow: {
+            /** @description The row's number in the file; the header is row 1. */
+            row: number;
+            external_id: string;
+            action: components["schemas"]["ImportRowActionEnum"];
+            /** @description The contact point; null for one a dry run would create. */
+            id: number | null;
+        };
+        /**
+         * @description * `created` - created
+         *     * `updated` - updated
+         *     * `unchanged` - unchanged
+         * @enum {string}
+         */
+        ImportRowActionEnum: "created" | "updated" | "unchanged";
         /** @description An invitation to join an organization in a role; coordinators invite only to their own. */
         Invitation: {
             readonly id: number;
@@ -8800,6 +8884,11 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
             /**
+             * @description The organization's own id for this contact (its spreadsheet or database): a CSV import updates the contact with the same external id instead of adding a second one.
+             * @default
+             */
+            external_id: string;
+            /**
              * @description The language the text fields are written in (ISO 639-1).
              *
              *     * `aa` - Afar
@@ -10654,7 +10743,7 @@ export interface components {
              *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
              *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
              *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
              *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
              *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
              *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
@@ -10702,7 +10791,7 @@ export interface components {
              *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
              *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
              *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
              *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
              *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
              *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
@@ -10733,6 +10822,8 @@ export interface components {
             detail: string;
             /** @description The input the message is about, as a path: `name`; a list item `languages.0`; a field of a list item `sources.0.url`. Null when it is about the request as a whole. */
             attr: string | null;
+            /** @description Only for an uploaded file (an import): the row of the file the message is about (the header is row 1); `attr` then names its column. */
+            row?: number;
         };
         /** @description An offer or request of one organization to the network. */
         Resource: {
@@ -11518,7 +11609,7 @@ export interface components {
              *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
              *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
              *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
              *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
              *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
              *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
@@ -11720,7 +11811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -11828,7 +11919,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -11944,7 +12035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12070,7 +12161,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12189,7 +12280,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12323,7 +12414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12478,7 +12569,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12606,7 +12697,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12695,7 +12786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12773,7 +12864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12871,7 +12962,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12995,7 +13086,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
@@ -13116,7 +13207,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13208,7 +13299,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13290,7 +13381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13372,7 +13463,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13465,7 +13556,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13557,7 +13648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13666,7 +13757,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13780,7 +13871,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13906,7 +13997,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14023,7 +14114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14157,7 +14248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14310,7 +14401,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14450,7 +14541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14585,7 +14676,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14683,7 +14774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14974,6 +15065,8 @@ export interface operations {
                 country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
+                format?: "csv" | "json" | "vcf";
+                ids?: number[];
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -15214,6 +15307,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedContactPointList"];
+                    "text/csv": string;
+                    "text/vcard": string;
                 };
             };
             /**
@@ -15221,6 +15316,7 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `channel`: `invalid_choice`
              *     - `country`: `invalid_choice`
+             *     - `ids`: `invalid`, `max_value`, `min_value`
              *     - `language`: `invalid_choice`
              *     - `organization`: `invalid`, `max_value`, `min_value`
              *     - `organization_slug`: `null_characters_not_allowed`
@@ -15275,7 +15371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15330,6 +15426,7 @@ export interface operations {
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
+             *     - `external_id`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -15341,7 +15438,7 @@ export interface operations {
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
              *     - `next_change_at`: `invalid`
-             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`, `unique`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
              *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -15417,7 +15514,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15543,7 +15640,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15601,6 +15698,7 @@ export interface operations {
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
+             *     - `external_id`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -15612,7 +15710,7 @@ export interface operations {
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
              *     - `next_change_at`: `invalid`
-             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`, `unique`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
              *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -15688,7 +15786,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15822,7 +15920,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15916,6 +16014,7 @@ export interface operations {
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
+             *     - `external_id`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -15927,7 +16026,7 @@ export interface operations {
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
              *     - `next_change_at`: `invalid`
-             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`, `unique`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
              *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -16003,7 +16102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16059,6 +16158,94 @@ export interface operations {
             };
             /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contact_points_vcard_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this contact point. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One vCard. */
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": string;
+                };
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16144,7 +16331,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16272,7 +16459,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16403,7 +16590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16528,7 +16715,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16661,7 +16848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16794,7 +16981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16963,7 +17150,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17586,7 +17773,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17712,7 +17899,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17838,7 +18025,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17967,7 +18154,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18101,7 +18288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18266,7 +18453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18409,7 +18596,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18540,7 +18727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18657,7 +18844,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18787,7 +18974,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18884,7 +19071,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18982,7 +19169,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19107,7 +19294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19232,7 +19419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19540,7 +19727,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19630,7 +19817,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19720,7 +19907,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19808,7 +19995,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19903,7 +20090,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20284,7 +20471,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20403,7 +20590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20529,7 +20716,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20651,7 +20838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20785,7 +20972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20943,7 +21130,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21103,7 +21290,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21219,7 +21406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21345,7 +21532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21464,7 +21651,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21598,7 +21785,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21753,7 +21940,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21871,7 +22058,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21971,7 +22158,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22061,7 +22248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22146,7 +22333,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22249,7 +22436,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22349,7 +22536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22442,7 +22629,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22551,7 +22738,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22660,7 +22847,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22768,7 +22955,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22861,7 +23048,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23119,7 +23306,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
@@ -23268,7 +23455,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23365,7 +23552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23507,7 +23694,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24027,7 +24214,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24126,7 +24313,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24219,7 +24406,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24368,7 +24555,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24690,6 +24877,7 @@ export interface operations {
                 country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
+                format?: "csv" | "json";
                 /**
                  * @description * `counseling` - Counseling
                  *     * `legal_aid` - Legal aid
@@ -24920,6 +25108,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedOrganizationList"];
+                    "text/csv": string;
                 };
             };
             /**
@@ -24977,7 +25166,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25104,7 +25293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25230,7 +25419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25360,7 +25549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25494,7 +25683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25660,7 +25849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25716,6 +25905,131 @@ export interface operations {
             };
             /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    organizations_contact_points_import_create: {
+        parameters: {
+            query?: {
+                /** @description Only check the file and report what would change; nothing is saved. */
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this organization. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "multipart/form-data": components["schemas"]["ContactPointImportRequest"];
+                "text/csv": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The file, or rows of it, are refused; nothing was saved. A refused row is named by `errors[].row` and its column by `attr`; a file that cannot be read, or whose header is wrong, by `attr` `file`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -25994,6 +26308,7 @@ export interface operations {
                  *     * `ZW` - Zimbabwe
                  */
                 country?: components["schemas"]["CountryCode"];
+                format?: "csv" | "json";
                 /**
                  * @description * `offer` - Offer
                  *     * `request` - Request
@@ -26231,6 +26546,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedResourceList"];
+                    "text/csv": string;
                 };
             };
             /**
@@ -26292,7 +26608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26413,7 +26729,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26539,7 +26855,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26663,7 +26979,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26801,7 +27117,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26961,7 +27277,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27098,7 +27414,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27217,7 +27533,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27332,7 +27648,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27458,7 +27774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27576,7 +27892,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27726,7 +28042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27866,7 +28182,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27994,7 +28310,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28103,7 +28419,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28228,7 +28544,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28798,7 +29114,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28909,7 +29225,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29019,7 +29335,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29118,7 +29434,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29230,7 +29546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29369,7 +29685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
