@@ -41,7 +41,7 @@ COUNTRY_NAMES = dict(COUNTRY_CHOICES)
 
 def _present(**fields) -> dict:
     """The fields that hold a value: HSDS leaves out what it does not know."""
-    return {name: value for name, value in fields.items() if value not in (None, "", [])}
+    return {name: value for name, value in fields.items() if value not in (None, "")}
 
 
 def organization(org: Organization) -> dict:

@@ -117,7 +117,7 @@ class HsdsViewSet(ConditionalRequestsMixin, viewsets.GenericViewSet):
         try:
             page = paginator.page(query["page"])
         except EmptyPage as exc:
-            raise NotFound(f"There is no page {query['page']}: the last is {paginator.num_pages}.") from exc
+            raise NotFound(str(exc)) from exc  # Django's message, in the request's language
         body = {
             "total_items": paginator.count,
             "total_pages": paginator.num_pages,

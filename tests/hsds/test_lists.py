@@ -56,10 +56,13 @@ def test_an_empty_directory_is_one_empty_page(api, db):
     assert envelope(body) == (0, 1, 1, 0, True, True, True)
 
 
-def test_a_page_past_the_last_is_a_404_problem(api, five_organizations):
+def test_a_page_past_the_last_is_a_404_problem_in_the_callers_language(api, five_organizations):
     response = api.get("/api/hsds/organizations?per_page=2&page=4")
     assert response.status_code == 404
     assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["detail"] == "That page contains no results"
+    german = api.get("/api/hsds/organizations?per_page=2&page=4", HTTP_ACCEPT_LANGUAGE="de")
+    assert german.json()["detail"] == "Diese Seite enthält keine Ergebnisse"
 
 
 @pytest.mark.parametrize(
