@@ -1,9 +1,9 @@
 """Real servers for tests of the production stack and of outages: each test starts its own.
 
 PostgreSQL (`initdb` into a temporary folder), Redis, gunicorn with the production settings,
-the background worker, nginx with the project's templates and an SMTP server (aiosmtpd),
-all on free loopback ports, so a test may stop, pause or restart them without touching
-anything else on the machine. Each is a context manager that stops what it started.
+the background worker, nginx with the project's templates and an SMTP server (aiosmtpd), all
+on free loopback ports, so a test may stop, pause or restart them without touching anything
+else on the machine. Each is a context manager that stops what it started.
 """
 
 from __future__ import annotations

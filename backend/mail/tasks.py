@@ -1,5 +1,6 @@
 """Background jobs that send e-mail: each job sends at most one message, so a retry repeats no other.
 
+The jobs that find the recipients queue one job per message, exactly once (`atomic_job`).
 Jobs carry ids only and read the current state when they run: an invitation revoked, a
 membership removed or a switch turned off since the job was queued sends nothing.
 """
@@ -13,6 +14,7 @@ from django_tasks import task
 from accounts.models import Invitation, Membership
 from core.secrets import new_secret
 from inbox.models import Notification
+from jobs.atomic import atomic_job
 from jobs.retry import retrying
 
 from . import digest, notifications
@@ -55,7 +57,8 @@ def send_invitation(invitation_id: int) -> None:
     )
 
 
-@task()
+@task(takes_context=True)
+@atomic_job
 def send_stale_digests() -> int:
     """Monthly (jobs/schedule.py): queue one digest per coordinator with stale contacts; returns how many."""
     recipients = digest.digest_recipients()
@@ -82,7 +85,8 @@ def send_stale_digest(user_id: int) -> None:
     )
 
 
-@task()
+@task(takes_context=True)
+@atomic_job
 def send_notification_emails(notification_id: int) -> int:
     """Queue the e-mail of a notification to each member who wants it; returns how many."""
     notification = Notification.objects.filter(pk=notification_id).first()
