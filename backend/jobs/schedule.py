@@ -23,4 +23,5 @@ SCHEDULE: list[Periodic] = [
     Periodic("jobs.tasks.prune_job_results", every=timedelta(days=1)),
     # A safety net: every write of the feed queues it too (webhooks/triggers.py).
     Periodic("webhooks.tasks.draw_up_events", every=timedelta(minutes=1)),
+    Periodic("webhooks.tasks.prune_deliveries", every=timedelta(days=1)),
 ]
