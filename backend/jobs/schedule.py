@@ -25,4 +25,5 @@ SCHEDULE: list[Periodic] = [
     Periodic("mail.tasks.send_stale_digests", every=timedelta(days=30)),
     # A safety net: every write of the feed queues it too (webhooks/triggers.py).
     Periodic("webhooks.tasks.draw_up_events", every=timedelta(minutes=1)),
+    Periodic("webhooks.tasks.prune_deliveries", every=timedelta(days=1)),
 ]

@@ -8,7 +8,7 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
     list_display = ["url", "organization", "is_active", "consecutive_failures", "created_at"]
     list_filter = ["is_active"]
     search_fields = ["url", "organization__name"]
-    exclude = ["secret"]
+    exclude = ["sealed_secret"]
     readonly_fields = ["cursor", "consecutive_failures", "disabled_at", "created_by"]
 
 

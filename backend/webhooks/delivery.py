@@ -55,13 +55,26 @@ def backoff(attempts: int) -> timedelta:
     return timedelta(seconds=min(seconds, settings.WEBHOOK_RETRY_MAX_SECONDS))
 
 
+def _pending_of_object(endpoint_id, object_type, object_id):
+    """The pending deliveries of one object to one endpoint (values, or `OuterRef`s in a subquery)."""
+    return WebhookDelivery.objects.filter(
+        endpoint_id=endpoint_id,
+        object_type=object_type,
+        object_id=object_id,
+        status=WebhookDelivery.Status.PENDING,
+    )
+
+
 def _claim(delivery_id: int) -> WebhookDelivery | None:
-    """The delivery if it is due now and this attempt takes it, else None."""
+    """The delivery if it is due now and this attempt takes it, else None.
+
+    Only the delivery's row is locked (`of`), never its endpoint's: recording an attempt locks
+    the endpoint and then writes the delivery, and the opposite order could deadlock with it.
+    """
     now = timezone.now()
     with transaction.atomic():
         delivery = (
-            WebhookDelivery.objects.select_for_update()
-            .select_related("endpoint")
+            WebhookDelivery.objects.select_for_update(of=("self",))
             .filter(pk=delivery_id, status=WebhookDelivery.Status.PENDING, endpoint__is_active=True)
             .filter(Q(next_attempt_at__isnull=True) | Q(next_attempt_at__lte=now))
             .first()
@@ -77,17 +90,11 @@ def overdue(grace: timedelta = OVERDUE_GRACE) -> list[int]:
     """Pending deliveries, first of their object, due for longer than `grace`: their job was lost
     (a worker died mid-attempt, after the claim). The schedule queues them again."""
     since = timezone.now() - grace
-    earlier = WebhookDelivery.objects.filter(
-        endpoint_id=OuterRef("endpoint_id"),
-        object_type=OuterRef("object_type"),
-        object_id=OuterRef("object_id"),
-        status=WebhookDelivery.Status.PENDING,
-        seq__lt=OuterRef("seq"),
-    )
+    earlier = _pending_of_object(OuterRef("endpoint_id"), OuterRef("object_type"), OuterRef("object_id"))
     due = Q(next_attempt_at__lte=since) | Q(next_attempt_at__isnull=True, created_at__lte=since)
     return list(
         WebhookDelivery.objects.filter(due, status=WebhookDelivery.Status.PENDING, endpoint__is_active=True)
-        .exclude(Exists(earlier))
+        .exclude(Exists(earlier.filter(seq__lt=OuterRef("seq"))))
         .values_list("pk", flat=True)[:1000]
     )
 
@@ -95,13 +102,8 @@ def overdue(grace: timedelta = OVERDUE_GRACE) -> list[int]:
 def _waits_for_earlier(delivery: WebhookDelivery) -> bool:
     if delivery.seq is None:
         return False
-    return WebhookDelivery.objects.filter(
-        endpoint_id=delivery.endpoint_id,
-        object_type=delivery.object_type,
-        object_id=delivery.object_id,
-        status=WebhookDelivery.Status.PENDING,
-        seq__lt=delivery.seq,
-    ).exists()
+    pending = _pending_of_object(delivery.endpoint_id, delivery.object_type, delivery.object_id)
+    return pending.filter(seq__lt=delivery.seq).exists()
 
 
 def _post(url: str, body: bytes, headers: dict[str, str]) -> tuple[int | None, str]:
@@ -150,7 +152,12 @@ def attempt(delivery_id: int) -> None:
     body = body_of(delivery)
     now = timezone.now()
     started = time.monotonic()
-    code, error = _post(endpoint.url, body, signed_headers(endpoint.secret, delivery, body, now))
+    try:
+        headers = signed_headers(endpoint.secret, delivery, body, now)
+    except ValueError:  # sealed under a server key that is gone (core/sealed.py)
+        code, error = None, "The signing secret cannot be read: give the endpoint a new secret."
+    else:
+        code, error = _post(endpoint.url, body, headers)
     duration = int((time.monotonic() - started) * 1000)
     _record(delivery, code=code, error=error, duration_ms=duration, at=now)
 
@@ -196,17 +203,7 @@ def queue_next(delivery: WebhookDelivery) -> None:
 
     if delivery.seq is None:
         return
-    following = (
-        WebhookDelivery.objects.filter(
-            endpoint_id=delivery.endpoint_id,
-            object_type=delivery.object_type,
-            object_id=delivery.object_id,
-            status=WebhookDelivery.Status.PENDING,
-            seq__gt=delivery.seq,
-        )
-        .order_by("seq")
-        .values_list("pk", flat=True)
-        .first()
-    )
+    pending = _pending_of_object(delivery.endpoint_id, delivery.object_type, delivery.object_id)
+    following = pending.filter(seq__gt=delivery.seq).order_by("seq").values_list("pk", flat=True).first()
     if following is not None:
         deliver_webhook.enqueue(following)

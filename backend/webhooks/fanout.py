@@ -68,10 +68,7 @@ def draw_up(endpoint_id: int) -> bool:
         for change in changes:
             key = (change["object_type"], change["object_id"])
             if key not in objects:
-                seen = bool(change["audience_before"]) and Audience.decode(change["audience_before"]).admits(
-                    viewer
-                )
-                objects[key] = _Object(*key, seen_before=seen)
+                objects[key] = _Object(*key, seen_before=_admits(change["audience_before"], viewer))
             objects[key].seq, objects[key].at = change["seq"], change["at"]
         deliveries = _deliveries(endpoint, sorted(objects.values(), key=lambda o: o.seq))
         WebhookDelivery.objects.bulk_create(deliveries, ignore_conflicts=True)
@@ -100,9 +97,6 @@ def _deliveries(endpoint: WebhookEndpoint, objects: list[_Object]) -> list[Webho
         event_type = f"{obj.type_name}.{action}"
         if action is None or not subscribes(endpoint.event_types, event_type):
             continue
-        data = (
-            dict(zip(shape.names, row, strict=True)) if row is not None else {shape.key_name: _key(obj.key)}
-        )
         deliveries.append(
             WebhookDelivery(
                 endpoint=endpoint,
@@ -110,15 +104,17 @@ def _deliveries(endpoint: WebhookEndpoint, objects: list[_Object]) -> list[Webho
                 event_type=event_type,
                 object_type=obj.type_name,
                 object_id=obj.key,
-                payload={"type": event_type, "timestamp": utc_seconds(obj.at), "data": data},
+                payload={"type": event_type, "timestamp": utc_seconds(obj.at), "data": _data(shape, obj.key, row)},
             )
         )
     return deliveries
 
 
-def _key(key: str) -> int | str:
-    """An id as its object shows it: a number for a numeric primary key, text otherwise (a country code)."""
-    return int(key) if key.isdigit() else key
+def _data(shape: Shape, key: str, row: list | None) -> dict:
+    """The object as the viewer sees it, or only its id when it left their sight."""
+    if row is None:
+        return {shape.key_name: int(key) if key.isdigit() else key}  # a primary key, or a country code
+    return dict(zip(shape.names, row, strict=True))
 
 
 def _admits(audience: str, viewer) -> bool:

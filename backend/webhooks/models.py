@@ -12,6 +12,7 @@ from django.db import models
 from django.db.models import Q
 
 from core.models import VersionedModel
+from core.sealed import seal, unseal
 from core.viewer import Viewer
 from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
 
@@ -21,8 +22,8 @@ class WebhookEndpoint(VersionedModel):
 
     It sees what the organization's coordinators see (`viewer`), whoever registered it. The
     secret signs every delivery; the HMAC needs it itself, so unlike an invitation token it is
-    kept, not only its digest. `cursor` is the feed position the endpoint's events were
-    drawn up to.
+    kept, not only its digest, and kept sealed (core/sealed.py). `cursor` is the feed position
+    the endpoint's events were drawn up to.
     """
 
     visibility_rule = VisibilityRule(level=Visibility.RESTRICTED, coordinators_only=True)
@@ -40,7 +41,7 @@ class WebhookEndpoint(VersionedModel):
     disabled_reason = models.CharField(max_length=200, blank=True)
     disabled_at = models.DateTimeField(null=True, blank=True)
     consecutive_failures = models.PositiveIntegerField(default=0)
-    secret = models.CharField(max_length=100, editable=False)
+    sealed_secret = models.CharField(max_length=255, editable=False)
     cursor = models.BigIntegerField(default=0, editable=False)
 
     objects = VisibleQuerySet.as_manager()
@@ -50,6 +51,14 @@ class WebhookEndpoint(VersionedModel):
 
     def __str__(self) -> str:
         return self.url
+
+    @property
+    def secret(self) -> str:
+        return unseal(self.sealed_secret)
+
+    @secret.setter
+    def secret(self, value: str) -> None:
+        self.sealed_secret = seal(value)
 
     @property
     def viewer(self) -> Viewer:

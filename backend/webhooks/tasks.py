@@ -1,9 +1,13 @@
 """Background jobs of webhooks: drawing up events from the feed, and delivering them."""
 
+from datetime import timedelta
+
+from django.conf import settings
+from django.utils import timezone
 from django_tasks import task
 
 from . import delivery, fanout
-from .models import WebhookEndpoint
+from .models import WebhookDelivery, WebhookEndpoint
 
 
 @task()
@@ -23,3 +27,13 @@ def draw_up_events() -> None:
 @task()
 def deliver_webhook(delivery_id: int) -> None:
     delivery.attempt(delivery_id)
+
+
+@task()
+def prune_deliveries() -> int:
+    """Daily: forget deliveries that ended (delivered or given up) longer ago than
+    WEBHOOK_DELIVERY_RETENTION_DAYS; the log keeps what a partner may still ask about."""
+    before = timezone.now() - timedelta(days=settings.WEBHOOK_DELIVERY_RETENTION_DAYS)
+    ended = WebhookDelivery.objects.exclude(status=WebhookDelivery.Status.PENDING)
+    deleted, _ = ended.filter(created_at__lt=before).delete()
+    return deleted

@@ -182,3 +182,22 @@ def test_a_delivery_whose_job_was_lost_is_queued_again_by_the_schedule(endpoint,
         draw_up_events.enqueue()
         deliver()
     assert [e["data"]["label"] for e in receiver.events()] == ["Lost job", "Lost job"]
+
+
+def test_the_log_forgets_ended_deliveries_after_the_retention_but_keeps_pending_ones(
+    endpoint, receiver, relabel, deliver, client_of, settings
+):
+    from webhooks.tasks import prune_deliveries
+
+    relabel("Delivered long ago")
+    deliver()
+    receiver.answers = [500] * 5
+    relabel("Still pending")
+    deliver()
+    log = f"/api/v1/webhooks/{endpoint['id']}/deliveries/"
+    assert [d["status"] for d in client_of("bob").get(log).data["results"]] == ["pending", "delivered"]
+    later = timezone.now() + timedelta(days=settings.WEBHOOK_DELIVERY_RETENTION_DAYS + 1)
+    with time_machine.travel(later):
+        prune_deliveries.enqueue()
+        deliver()
+    assert [d["status"] for d in client_of("bob").get(log).data["results"]] == ["pending"]

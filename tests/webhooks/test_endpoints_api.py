@@ -56,12 +56,12 @@ def test_only_the_owners_coordinators_and_admins_see_an_endpoint(client_of, endp
 def test_only_the_owners_coordinators_and_admins_manage_an_endpoint(
     client_of, endpoint, who, method, suffix, body, success
 ):
-    before = rows(WebhookEndpoint.objects.all(), "description", "secret", "version")
+    before = rows(WebhookEndpoint.objects.all(), "description", "sealed_secret", "version")
     response = getattr(client_of(who), method)(address(endpoint, suffix), body, format="json")
     expected = write_status(who, SEEN_BY, WRITERS, success)
     assert response.status_code == expected
     if expected != success:
-        assert rows(WebhookEndpoint.objects.all(), "description", "secret", "version") == before
+        assert rows(WebhookEndpoint.objects.all(), "description", "sealed_secret", "version") == before
 
 
 @pytest.mark.parametrize(("who", "expected"), [("nobody", 401), ("oscar", 403), ("anna", 403), ("bob", 400)])
@@ -144,3 +144,19 @@ def test_disabling_by_hand_says_so_and_stops_sending(client_of, endpoint):
     assert response.data["is_active"] is False
     assert response.data["disabled_reason"] == "Disabled by a coordinator."
     assert response.data["disabled_at"] is not None
+
+
+def test_the_secret_is_stored_sealed_and_opens_after_the_server_key_is_rotated(
+    client_of, org_a, alice, settings
+):
+    body = {"organization": org_a.pk, "url": URL, "event_types": ["contact_point.*"]}
+    secret = client_of("alice").post("/api/v1/webhooks/", body, format="json").data["secret"]
+    [stored] = WebhookEndpoint.objects.values_list("sealed_secret", flat=True)
+    assert secret not in stored
+    assert secret[len("whsec_") :] not in stored
+    settings.SECRET_KEY_FALLBACKS = [settings.SECRET_KEY]
+    settings.SECRET_KEY = "a-new-server-key-after-rotation-0123456789"
+    assert WebhookEndpoint.objects.get().secret == secret
+    settings.SECRET_KEY_FALLBACKS = []
+    with pytest.raises(ValueError):
+        WebhookEndpoint.objects.get().secret  # noqa: B018 (reading it is the test)
