@@ -227,3 +227,12 @@ def test_the_admin_import_is_for_the_admin_only(org_a, alice):
     client.force_login(alice)
     response = client.get(f"/admin/organizations/organization/{org_a.pk}/import-contacts/")
     assert response.status_code == 302  # to the admin's sign-in
+
+
+def test_refusals_are_in_the_importers_language(client_of, org_a, alice):
+    client = client_of("alice")
+    file = SimpleUploadedFile("contacts.csv", GOOD.encode() + b"x,email,x@example.org,,ru,,,extra\r\n")
+    response = client.post(import_url(org_a), {"file": file}, format="multipart", HTTP_ACCEPT_LANGUAGE="ru")
+    body = response.json()
+    assert body["detail"] == "1 строка отклонена; ничего не импортировано."
+    assert body["errors"][0]["detail"] == "В этой строке больше ячеек, чем в заголовке."  # noqa: RUF001
