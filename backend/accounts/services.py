@@ -11,6 +11,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
 from core import rules
 from core.errors import Conflict, InvalidTransition
@@ -120,3 +121,21 @@ def sessions_end(*, user, reason: str, keep: str | None = None) -> int:
     if keep is not None:
         sessions = sessions.exclude(pk=keep)
     return sessions.update(revoked_at=timezone.now(), revoked_reason=reason)
+
+
+@transaction.atomic
+def sessions_prune(*, days: int, dry_run: bool = False) -> tuple[int, int]:
+    """Delete sessions that ended more than `days` ago and the records of expired refresh tokens.
+
+    Returns how many of each were (or, with `dry_run`, would be) deleted. An expired token is
+    refused by its signature alone, so its record (what simplejwt's `flushexpiredtokens`
+    deletes; blacklist rows go with it) serves nothing.
+    """
+    now = timezone.now()
+    sessions = AuthSession.objects.ended_before(now - timedelta(days=days))
+    tokens = OutstandingToken.objects.filter(expires_at__lte=now)
+    counts = (sessions.count(), tokens.count())
+    if not dry_run:
+        sessions.delete()
+        tokens.delete()
+    return counts

@@ -159,11 +159,12 @@ def resource_matched(*, resource, actor) -> int:
     return told
 
 
-def stale_contacts(*, organization_ids) -> None:
+def stale_contacts(*, organization_ids) -> int:
     """Store a notice for each active contact point of these organizations that went stale.
 
-    Run when an inbox is read, so no scheduled job is needed; the key holds the last
-    verification, so a contact that is verified and goes stale again is announced again.
+    Run daily by the worker (inbox.tasks), since contacts go stale with time alone. The key
+    holds the last verification, so a contact that is verified and goes stale again is
+    announced again, and running twice stores nothing new. Returns how many were stored.
     """
     stale = list(
         ContactPoint.objects.filter(organization_id__in=organization_ids, status=ContactPoint.Status.ACTIVE)
@@ -171,7 +172,7 @@ def stale_contacts(*, organization_ids) -> None:
         .only("id", "organization_id", "label", "channel", "value", "last_verified_at")
     )
     if not stale:
-        return
+        return 0
     keys = {cp.pk: _stale_key(cp) for cp in stale}
     known = set(
         Notification.objects.filter(
@@ -194,16 +195,17 @@ def stale_contacts(*, organization_ids) -> None:
             )
         )
     if not fresh:
-        return
+        return 0
     try:
         with transaction.atomic():
             created = Notification.objects.bulk_create(fresh)
-    except IntegrityError:  # another request stored them first
-        return
+    except IntegrityError:  # another worker stored them first
+        return 0
     for notification in created:
         transaction.on_commit(
             lambda n=notification: notification_created.send(sender=Notification, notification=n)
         )
+    return len(created)
 
 
 def _stale_key(cp) -> str:

@@ -11,7 +11,6 @@ from core.conditional import ConditionalRequestsMixin
 from core.references import with_visible_references
 from core.viewer import request_viewer
 
-from . import producers
 from .filters import NotificationFilter
 from .models import Notification, NotificationRead
 from .serializers import MarkedSerializer, NotificationSerializer, UnreadCountSerializer
@@ -51,14 +50,6 @@ class InboxViewSet(ConditionalRequestsMixin, viewsets.ReadOnlyModelViewSet):
             .select_related("organization", "resource", "related_resource", "actor_organization")
         )
         return with_visible_references(queryset, self.get_serializer_class(), self.viewer)
-
-    def _sweep(self) -> None:
-        # Contact points go stale with time alone; announce them when someone looks, not on a schedule.
-        producers.stale_contacts(organization_ids=self.viewer.member_of)
-
-    def list(self, request, *args, **kwargs):
-        self._sweep()
-        return super().list(request, *args, **kwargs)
 
     def _mark(self, *, read: bool) -> Response:
         notification = self.get_object()
@@ -112,5 +103,4 @@ class InboxViewSet(ConditionalRequestsMixin, viewsets.ReadOnlyModelViewSet):
     )
     @action(detail=False, methods=["get"], url_path="unread-count", filterset_class=None)
     def unread_count(self, request):
-        self._sweep()
         return Response({"unread": self.get_queryset().filter(read=False).count()})

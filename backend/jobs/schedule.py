@@ -1,6 +1,7 @@
 """The periodic jobs, in one list: the worker enqueues each when it falls due, no system cron.
 
-Each entry names a task (a `django_tasks` task, by dotted path) and how often it runs.
+Each entry names a task (a `django_tasks` task without arguments, by dotted path) and how
+often it runs; jobs/scheduler.py enqueues it once per slot of that length.
 """
 
 from dataclasses import dataclass
@@ -13,4 +14,11 @@ class Periodic:
     every: timedelta
 
 
-SCHEDULE: list[Periodic] = []
+SCHEDULE: list[Periodic] = [
+    Periodic("alerts.tasks.purge_expired_alerts", every=timedelta(minutes=5)),
+    Periodic("inbox.tasks.remind_stale_contacts", every=timedelta(days=1)),
+    Periodic("changes.tasks.prune_changes", every=timedelta(days=1)),
+    Periodic("accounts.tasks.prune_sessions", every=timedelta(days=1)),
+    Periodic("core.tasks.purge_idempotency_keys", every=timedelta(days=1)),
+    Periodic("jobs.tasks.prune_job_results", every=timedelta(days=1)),
+]

@@ -1,12 +1,9 @@
 """The inbox: what each organization is told, who reads it, and what stays hidden."""
 
-from datetime import timedelta
-
 import pytest
-from django.utils import timezone
 
 from inbox.producers import notification_created
-from tests.factories import ContactPointFactory, ResourceFactory, ResponseFactory
+from tests.factories import ResourceFactory, ResponseFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -95,24 +92,6 @@ def test_decisions_withdrawals_and_messages_reach_the_other_side(as_user, alice,
     second = ResponseFactory(resource=ResourceFactory(organization=org_a), organization=org_b)
     as_user(bob).post(f"/api/v1/responses/{second.id}/withdraw/")
     assert kinds(as_user(alice), "?kind=response_withdrawn") == ["response_withdrawn"]
-
-
-def test_stale_contact_points_are_announced_once_without_a_scheduled_job(as_user, anna, bob, org_a):
-    never = ContactPointFactory(organization=org_a, last_verified_at=None)
-    old = ContactPointFactory(organization=org_a, last_verified_at=timezone.now() - timedelta(days=400))
-    ContactPointFactory(organization=org_a, last_verified_at=timezone.now())
-    ContactPointFactory(organization=org_a, last_verified_at=None, status="compromised")
-    client = as_user(anna)
-    items = client.get(URL).data["results"]
-    assert sorted(i["contact_point"] for i in items if i["kind"] == "contact_stale") == sorted(
-        [never.id, old.id]
-    )
-    assert len(client.get(URL).data["results"]) == 2
-    assert kinds(as_user(bob)) == []
-    # Verified long ago once more: a new verification date, a new notice.
-    old.last_verified_at = timezone.now() - timedelta(days=300)
-    old.save()
-    assert client.get(f"{URL}unread-count/").data == {"unread": 3}
 
 
 def test_delivery_channels_can_subscribe_after_commit(

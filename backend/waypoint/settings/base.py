@@ -375,6 +375,13 @@ TASKS = {
         "QUEUES": ["default"],
     }
 }
+# Each worker records that it is alive this often; a job still RUNNING on a worker silent for
+# JOBS_LEASE_SECONDS is handed to another worker (jobs/recovery.py). The lease must outlast a
+# few missed heartbeats, or a busy worker's job would run twice.
+JOBS_HEARTBEAT_SECONDS = env_int("JOBS_HEARTBEAT_SECONDS", 10)
+JOBS_LEASE_SECONDS = env_int("JOBS_LEASE_SECONDS", 60)
+# Finished jobs are kept this long for the admin to inspect, then deleted daily.
+JOBS_RESULT_RETENTION_DAYS = env_int("JOBS_RESULT_RETENTION_DAYS", 14)
 
 # ---------------------------------------------------------------------------
 # Domain

@@ -1,21 +1,17 @@
 """Forget sessions that ended long ago, and the blacklist rows of tokens that expired."""
 
-from datetime import timedelta
-
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.db import transaction
-from django.utils import timezone
-from rest_framework_simplejwt.token_blacklist.models import OutstandingToken
 
-from accounts.models import AuthSession
+from accounts.services import sessions_prune
 
 
 class Command(BaseCommand):
     help = (
         "Delete sessions that ended (signed out, revoked or expired) more than "
         "JWT_SESSION_RETENTION_DAYS (or --days) ago, and the outstanding-token rows of refresh "
-        "tokens that have expired: an expired token is refused by its signature alone."
+        "tokens that have expired: an expired token is refused by its signature alone. "
+        "The worker runs this daily (jobs/schedule.py)."
     )
 
     def add_arguments(self, parser):
@@ -27,20 +23,12 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Only report what would be deleted.")
 
-    @transaction.atomic
     def handle(self, *args, days: int, dry_run: bool, **options):
         if days < 0:
             raise CommandError("--days must be 0 or more.")
-        now = timezone.now()
-        sessions = AuthSession.objects.ended_before(now - timedelta(days=days))
-        # What simplejwt's `flushexpiredtokens` deletes (blacklist rows go with them).
-        tokens = OutstandingToken.objects.filter(expires_at__lte=now)
-        counts = (sessions.count(), tokens.count())
-        if not dry_run:
-            sessions.delete()
-            tokens.delete()
+        sessions, tokens = sessions_prune(days=days, dry_run=dry_run)
         verb = "Would delete" if dry_run else "Deleted"
         self.stdout.write(
-            f"{verb} {counts[0]} session(s) that ended more than {days} day(s) ago "
-            f"and {counts[1]} expired refresh token record(s)."
+            f"{verb} {sessions} session(s) that ended more than {days} day(s) ago "
+            f"and {tokens} expired refresh token record(s)."
         )

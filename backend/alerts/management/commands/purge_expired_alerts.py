@@ -2,14 +2,14 @@
 
 from django.core.management.base import BaseCommand
 
-from alerts.models import Alert
+from alerts.tasks import purge_expired_alerts
 
 
 class Command(BaseCommand):
-    help = "Delete alerts past their expiry (run every few minutes): devices drop them on their next sync."
+    help = (
+        "Delete alerts past their expiry: devices drop them on their next sync. "
+        "The worker runs this every 5 minutes (jobs/schedule.py)."
+    )
 
     def handle(self, *args, **options):
-        expired = list(Alert.objects.expired())
-        for alert in expired:
-            alert.delete()  # one by one: each deletion enters the change feed
-        self.stdout.write(f"{len(expired)} expired alert(s) purged.")
+        self.stdout.write(f"{purge_expired_alerts.call()} expired alert(s) purged.")

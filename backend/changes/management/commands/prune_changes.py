@@ -9,7 +9,8 @@ from changes.feed import prune
 class Command(BaseCommand):
     help = (
         "Delete change-feed entries older than CHANGE_RETENTION_DAYS (or --days) and advance the "
-        "watermark. Sync clients whose cursor is older than the watermark get a full snapshot."
+        "watermark. Sync clients whose cursor is older than the watermark get a full snapshot. "
+        "The worker runs this daily (jobs/schedule.py)."
     )
 
     def add_arguments(self, parser):

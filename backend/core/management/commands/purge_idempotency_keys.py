@@ -1,4 +1,4 @@
-"""Forget expired `Idempotency-Key` records; run it from cron (daily is plenty).
+"""Forget expired `Idempotency-Key` records; the worker does it daily (jobs/schedule.py).
 
 A key past its time is also replaced when its user sends it again, so the command only keeps
 the table small; nothing depends on it running.
