@@ -24,13 +24,11 @@ import io
 from dataclasses import dataclass, field
 
 from django.conf import settings
-from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.translation import gettext as _
 from drf_standardized_errors.formatter import flatten_errors
-from rest_framework.parsers import BaseParser, DataAndFiles
 
-from core.errors import DomainError, Invalid, PayloadTooLarge
+from core.errors import DomainError, Invalid
 from core.exports import cell_list, cell_text
 from core.locks import lock_for_write
 from core.viewsets import changes_nothing
@@ -58,19 +56,6 @@ REQUIRED_COLUMNS = ("external_id", "channel", "value", "languages")
 LIST_COLUMNS = frozenset({"languages", "countries", "topics"})
 # An empty cell of these leaves the value as it is (a new contact gets the API's default).
 KEEP_WHEN_EMPTY = frozenset({"status", "visibility", "source_language"})
-
-
-class CSVBodyParser(BaseParser):
-    """A `text/csv` body, taken as the form upload `file` would be; larger than the import takes: 413."""
-
-    media_type = "text/csv"
-
-    def parse(self, stream, media_type=None, parser_context=None):
-        limit = settings.CSV_IMPORT_MAX_BYTES
-        data = stream.read(limit + 1) if stream is not None else b""
-        if len(data) > limit:
-            raise PayloadTooLarge()
-        return DataAndFiles({}, {"file": ContentFile(data, name="contact-points.csv")})
 
 
 @dataclass(frozen=True)

@@ -208,7 +208,7 @@ class ContactPointSerializer(
 
 
 class ContactPointImportSerializer(StrictInputMixin, serializers.Serializer):
-    """A CSV file of contact points, as a form upload (or the whole body, `Content-Type: text/csv`)."""
+    """A CSV file of contact points, as a form upload (`multipart/form-data`)."""
 
     file = serializers.FileField(
         help_text=(

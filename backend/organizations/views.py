@@ -17,7 +17,7 @@ from core.viewsets import FastListMixin, VisibleModelViewSet
 
 from .examples import CONTACT_POINT, ORGANIZATION
 from .filters import ContactPointFilter, ContactPointOrdering, OrganizationFilter
-from .imports import CSVBodyParser, ImportReport, contact_points_import
+from .imports import ImportReport, contact_points_import
 from .models import ContactPoint, Organization
 from .serializers import (
     ContactPointImportSerializer,
@@ -130,7 +130,7 @@ class OrganizationViewSet(FileListMixin, FastListMixin, VisibleModelViewSet):
             "400 lists every refusal with its `row`. `dry_run=true` checks and reports without saving. "
             "Coordinators of the organization and admins."
         ),
-        request={"multipart/form-data": ContactPointImportSerializer, "text/csv": OpenApiTypes.STR},
+        request={"multipart/form-data": ContactPointImportSerializer},
         parameters=[ImportOptionsSerializer],
         responses={
             200: ImportReportSerializer,
@@ -149,7 +149,7 @@ class OrganizationViewSet(FileListMixin, FastListMixin, VisibleModelViewSet):
         detail=True,
         methods=["post"],
         url_path="contact-points/import",
-        parser_classes=[MultiPartParser, CSVBodyParser],
+        parser_classes=[MultiPartParser],
         serializer_class=ContactPointImportSerializer,
         filterset_class=None,
     )

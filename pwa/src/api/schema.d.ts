@@ -2914,7 +2914,7 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
-        /** @description A CSV file of contact points, as a form upload (or the whole body, `Content-Type: text/csv`). */
+        /** @description A CSV file of contact points, as a form upload (`multipart/form-data`). */
         ContactPointImportRequest: {
             /**
              * Format: binary
@@ -26924,10 +26924,9 @@ export interface operations {
             };
             cookie?: never;
         };
-        requestBody?: {
+        requestBody: {
             content: {
                 "multipart/form-data": components["schemas"]["ContactPointImportRequest"];
-                "text/csv": string;
             };
         };
         responses: {
