@@ -244,6 +244,10 @@ def test_an_invited_coordinator_imports_contacts_whose_withdrawal_reaches_partne
     organizations = {o["name"]: o["id"] for o in hsds_list(client, "organizations", "organization")}
     assert "Helsinki Objectors' Line" in organizations
     assert "Connection e.V." in organizations  # from the campaign flyer's public directory
+    # The organizations the network office sees as network-only stay out of it.
+    network = client.get("/api/v1/organizations/", params={"visibility": "network"}, headers=office)
+    assert network.json()["count"] > 0
+    assert not {o["name"] for o in network.json()["results"]} & set(organizations)
     assert all(service["status"] == "active" for service in hsds_list(client, "services", "service"))
     services = hsds_list(
         client, "services", "service", organization_id=organizations["Helsinki Objectors' Line"]
