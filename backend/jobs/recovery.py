@@ -8,7 +8,7 @@ jobs must be idempotent, or commit their effects with their completion (jobs/ato
 """
 
 import logging
-from collections.abc import Callable
+from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
@@ -35,11 +35,17 @@ def forget(worker_id: str) -> None:
 
 
 def recover_abandoned(*, lease: timedelta | None = None) -> list[str]:
-    """Put RUNNING jobs of workers silent for longer than `lease` back to READY; their ids."""
+    """Put RUNNING jobs of workers silent for longer than `lease` back to READY; their ids.
+
+    The jobs are read before the heartbeats: a worker beats before it claims its first job, so
+    every claim the first read sees belongs to a worker the second read finds alive. Read the
+    other way round, a worker starting in between would lose the job it had just claimed.
+    """
     lease = lease or timedelta(seconds=settings.JOBS_LEASE_SECONDS)
+    running = _running()
     fresh = WorkerHeartbeat.objects.filter(seen_at__gte=timezone.now() - lease)
     alive = set(fresh.values_list("worker_id", flat=True))
-    recovered = _requeue(lambda worker_id: worker_id not in alive)
+    recovered = _requeue(job for job in running if _last_claim(job) not in alive)
     if recovered:
         logger.warning("Put %d job(s) of silent workers back in the queue: %s", len(recovered), recovered)
     WorkerHeartbeat.objects.filter(seen_at__lt=timezone.now() - lease).delete()
@@ -52,19 +58,25 @@ def release(worker_id: str) -> list[str]:
     After the database failed in the middle of a job, the worker could not record the job's
     end, and its heartbeat keeps other workers from taking the job over.
     """
-    released = _requeue(lambda claimed_by: claimed_by == worker_id)
+    released = _requeue(job for job in _running() if _last_claim(job) == worker_id)
     if released:
         logger.warning("Put back %d unfinished job(s) of %s: %s", len(released), worker_id, released)
     return released
 
 
-def _requeue(claimed_by: Callable[[str | None], bool]) -> list[str]:
-    """READY again: the RUNNING jobs whose last claim (the worker running them) passes the test."""
+def _running() -> list[DBTaskResult]:
+    return list(DBTaskResult.objects.running().only("id", "worker_ids"))
+
+
+def _last_claim(job: DBTaskResult) -> str | None:
+    """The worker running the job: the last to claim it."""
+    return job.worker_ids[-1] if job.worker_ids else None
+
+
+def _requeue(jobs: Iterable[DBTaskResult]) -> list[str]:
+    """READY again: these RUNNING jobs, each only if nobody finished or claimed it since it was read."""
     requeued = []
-    for job in DBTaskResult.objects.running().only("id", "worker_ids"):
-        if not claimed_by(job.worker_ids[-1] if job.worker_ids else None):
-            continue
-        # Only if nobody finished or claimed it again since it was read.
+    for job in jobs:
         if DBTaskResult.objects.filter(
             pk=job.pk, status=TaskResultStatus.RUNNING, worker_ids=job.worker_ids
         ).update(status=TaskResultStatus.READY):

@@ -6,6 +6,7 @@ from datetime import timedelta
 import pytest
 import time_machine
 from django.conf import settings
+from django.db import connection
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
@@ -86,3 +87,23 @@ def test_the_network_office_watches_jobs_workers_and_the_schedule_in_the_admin(a
             assert text in page.content.decode(), (url, text)
     delete = f"/admin/django_tasks_database/dbtaskresult/{failed.id}/delete/"
     assert admin_client.post(delete).status_code == 403  # the record of a job stays
+
+
+def test_a_job_claimed_by_a_worker_that_starts_while_another_recovers_stays_with_it():
+    """A worker beats, then claims: however the recovering worker's reads interleave with those
+    two writes, it never takes the job from the newcomer."""
+    job = flaky.enqueue(0)
+    newcomer_started = []
+
+    def newcomer_starts_after_the_first_read(execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if not newcomer_started:
+            newcomer_started.append(True)
+            beat("newcomer")
+            DBTaskResult.objects.get(pk=job.id).claim("newcomer")
+        return result
+
+    with connection.execute_wrapper(newcomer_starts_after_the_first_read):
+        assert recover_abandoned() == []
+    assert status(job) == TaskResultStatus.RUNNING
+    assert job.worker_ids == ["newcomer"]
