@@ -3,8 +3,11 @@
 django_tasks_db marks a job RUNNING when a worker claims it and nothing else ever changes
 that if the worker vanishes. So each worker records a heartbeat (`beat`), and any worker
 puts a RUNNING job whose worker has been silent for `JOBS_LEASE_SECONDS` back to READY
-(`recover_abandoned`). A job may therefore run again after its effects were written:
-jobs must be idempotent, or commit their effects with their completion (jobs/atomic.py).
+(`recover_abandoned`). Heartbeats are written and judged by the database's clock, the one
+clock all workers share: a machine whose clock runs ahead would otherwise see every other
+worker as silent and take their jobs, one running behind would look silent itself.
+A job may therefore run again after its effects were written: jobs must be idempotent, or
+commit their effects with their completion (jobs/atomic.py).
 """
 
 import logging
@@ -12,7 +15,8 @@ from collections.abc import Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.utils import timezone
+from django.db.models import Q
+from django.db.models.functions import Now
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
@@ -22,8 +26,8 @@ logger = logging.getLogger("waypoint.jobs")
 
 
 def beat(worker_id: str) -> None:
-    """Record that `worker_id` is alive now."""
-    now = timezone.now()
+    """Record that `worker_id` is alive now, by the database's clock."""
+    now = Now()
     WorkerHeartbeat.objects.update_or_create(
         worker_id=worker_id, defaults={"seen_at": now}, create_defaults={"started_at": now, "seen_at": now}
     )
@@ -43,12 +47,12 @@ def recover_abandoned(*, lease: timedelta | None = None) -> list[str]:
     """
     lease = lease or timedelta(seconds=settings.JOBS_LEASE_SECONDS)
     running = _running()
-    fresh = WorkerHeartbeat.objects.filter(seen_at__gte=timezone.now() - lease)
-    alive = set(fresh.values_list("worker_id", flat=True))
+    silent = Q(seen_at__lt=Now() - lease)
+    alive = set(WorkerHeartbeat.objects.exclude(silent).values_list("worker_id", flat=True))
     recovered = _requeue(job for job in running if _last_claim(job) not in alive)
     if recovered:
         logger.warning("Put %d job(s) of silent workers back in the queue: %s", len(recovered), recovered)
-    WorkerHeartbeat.objects.filter(seen_at__lt=timezone.now() - lease).delete()
+    WorkerHeartbeat.objects.filter(silent).delete()
     return recovered
 
 

@@ -7,10 +7,12 @@ import pytest
 import time_machine
 from django.conf import settings
 from django.db import connection
+from django.db.models import F
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from jobs.models import WorkerHeartbeat
 from jobs.recovery import beat, recover_abandoned, release
 from jobs.schedule import SCHEDULE
 from jobs.scheduler import enqueue_due
@@ -20,6 +22,11 @@ from tests.jobs.tasks import flaky
 pytestmark = pytest.mark.django_db
 
 LEASE = timedelta(seconds=settings.JOBS_LEASE_SECONDS)
+
+
+def fall_silent(worker_id: str, *, for_: timedelta) -> None:
+    """Date the worker's last heartbeat back, as if it had not beaten since."""
+    WorkerHeartbeat.objects.filter(worker_id=worker_id).update(seen_at=F("seen_at") - for_)
 
 
 def claimed_by(worker_id: str):
@@ -37,12 +44,11 @@ def test_the_job_of_a_silent_worker_is_queued_again_and_the_job_of_a_live_one_is
     beat("dead")
     beat("busy")
     dead, busy = claimed_by("dead"), claimed_by("busy")
-    with time_machine.travel(timezone.now() + LEASE + timedelta(seconds=1)):
-        beat("busy")  # still beating while its long job runs
-        assert recover_abandoned() == [dead.id]
-        assert status(dead) == TaskResultStatus.READY
-        assert status(busy) == TaskResultStatus.RUNNING
-        assert run_jobs() == 1
+    fall_silent("dead", for_=LEASE + timedelta(seconds=1))  # "busy" still beats while its long job runs
+    assert recover_abandoned() == [dead.id]
+    assert status(dead) == TaskResultStatus.READY
+    assert status(busy) == TaskResultStatus.RUNNING
+    assert run_jobs() == 1
     assert status(dead) == TaskResultStatus.SUCCESSFUL
     assert dead.worker_ids == ["dead", "test-worker"]
 
@@ -64,9 +70,22 @@ def test_a_worker_back_from_a_database_outage_puts_back_only_its_own_unfinished_
 def test_nothing_is_recovered_within_the_lease():
     beat("slow")
     job = claimed_by("slow")
-    with time_machine.travel(timezone.now() + LEASE - timedelta(seconds=1)):
-        assert recover_abandoned() == []
+    fall_silent("slow", for_=LEASE - timedelta(seconds=1))
+    assert recover_abandoned() == []
     assert status(job) == TaskResultStatus.RUNNING
+
+
+@pytest.mark.parametrize("skew", [LEASE * 2, -LEASE * 2], ids=["ahead", "behind"])
+def test_workers_whose_clocks_disagree_take_no_job_from_each_other(skew):
+    """Heartbeats go by the database's clock: a machine's own clock decides nothing."""
+    beat("steady")
+    steady_job = claimed_by("steady")
+    with time_machine.travel(timezone.now() + skew):
+        beat("skewed")
+        skewed_job = claimed_by("skewed")
+        assert recover_abandoned() == []
+    assert recover_abandoned() == []
+    assert (status(steady_job), status(skewed_job)) == (TaskResultStatus.RUNNING, TaskResultStatus.RUNNING)
 
 
 def test_the_network_office_watches_jobs_workers_and_the_schedule_in_the_admin(admin_client):
