@@ -1,6 +1,7 @@
 """Jobs of a worker that died go back to the queue once its heartbeat is older than the lease;
 what the network office sees of jobs, workers and the schedule."""
 
+import time
 from datetime import timedelta
 
 import pytest
@@ -8,10 +9,12 @@ import time_machine
 from django.conf import settings
 from django.db import connection
 from django.db.models import F
+from django.test import override_settings
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
+from jobs.housekeeping import Housekeeper
 from jobs.models import WorkerHeartbeat
 from jobs.recovery import beat, recover_abandoned, release
 from jobs.schedule import SCHEDULE
@@ -126,3 +129,16 @@ def test_a_job_claimed_by_a_worker_that_starts_while_another_recovers_stays_with
         assert recover_abandoned() == []
     assert status(job) == TaskResultStatus.RUNNING
     assert job.worker_ids == ["newcomer"]
+
+
+@override_settings(JOBS_LEASE_SECONDS=1)
+def test_a_worker_back_from_an_outage_leaves_the_others_a_lease_to_beat_again_before_taking_their_jobs():
+    beat("busy")
+    job = claimed_by("busy")
+    fall_silent("busy", for_=timedelta(minutes=5))  # nobody could beat while the database was down
+    back = Housekeeper("back")  # heard for the first time since the outage (or since it started)
+    back.tick()
+    assert status(job) == TaskResultStatus.RUNNING
+    time.sleep(1.1)
+    back.tick()  # a lease later "busy" has still not beaten: it is gone
+    assert status(job) == TaskResultStatus.READY
