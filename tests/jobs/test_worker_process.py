@@ -156,6 +156,17 @@ def test_the_job_of_a_killed_worker_runs_again_after_the_lease_and_writes_its_ro
     assert "back in the queue" in site.log("rescuer")
 
 
+def test_a_job_longer_than_the_lease_stays_with_its_live_worker_while_another_watches(site):
+    (job,) = site.enqueue(("long", LEASE_SECONDS * 2 + 1))
+    with site.worker("runner"):
+        wait_until(lambda: site.job(job)[0] == "RUNNING")
+        with site.worker("watcher"):
+            wait_until(lambda: site.job(job)[0] == "SUCCESSFUL")
+    assert site.job(job) == ("SUCCESSFUL", ["runner"])
+    assert site.notes() == {"long": 1}
+    assert "back in the queue" not in site.log("watcher")
+
+
 def test_two_workers_started_together_enqueue_each_periodic_job_once(site):
     with site.worker("left"), site.worker("right"):
         # Both alive; a heartbeat later, each has checked the schedule at least twice.
