@@ -68,6 +68,27 @@ def release(worker_id: str) -> list[str]:
     return released
 
 
+# What django_tasks_db records as the job's failure when its worker is stopped at once (a
+# second SIGTERM, Ctrl-C twice): the worker exits from inside the job.
+CUT_SHORT = ["builtins.SystemExit", "builtins.KeyboardInterrupt"]
+
+
+def requeue_cut_short(worker_id: str) -> list[str]:
+    """Put back the job `worker_id` was stopped in the middle of: it did not fail, it was cut short.
+
+    Called as the worker exits, so it runs again from the start like the job of a killed
+    worker; a job that exits by itself while its worker goes on stays failed.
+    """
+    failed = DBTaskResult.objects.filter(status=TaskResultStatus.FAILED, exception_class_path__in=CUT_SHORT)
+    cut_short = [str(job.pk) for job in failed.only("id", "worker_ids") if _last_claim(job) == worker_id]
+    DBTaskResult.objects.filter(pk__in=cut_short, status=TaskResultStatus.FAILED).update(
+        status=TaskResultStatus.READY, finished_at=None
+    )
+    if cut_short:
+        logger.warning("Put back %d job(s) %s was stopped in: %s", len(cut_short), worker_id, cut_short)
+    return cut_short
+
+
 def _running() -> list[DBTaskResult]:
     return list(DBTaskResult.objects.running().only("id", "worker_ids"))
 
