@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "core",
     "jobs",
     *API_APPS,
+    "hsds",
 ]
 
 MIDDLEWARE = [
@@ -283,6 +284,7 @@ SPECTACULAR_SETTINGS = {
         # The key of every synced type but countries (sync/serializers.py).
         "SyncIdKeyEnum": [("id", "id")],
         "DocumentRevisionStatus": "documents.models.DocumentRevision.Status",
+        "HsdsServiceStatus": "hsds.serializers.SERVICE_STATUS_CHOICES",
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
     "POSTPROCESSING_HOOKS": [
@@ -320,6 +322,13 @@ SPECTACULAR_SETTINGS = {
             "description": "Guides and templates: review workflow, translations, versions and attachments.",
         },
         {"name": "search", "description": "Full-text search across everything you may see."},
+        {
+            "name": "hsds",
+            "description": (
+                "The directory as Open Referral HSDS 3.1 (Human Services Data Specification): "
+                "organizations, and their contact points as services. Read-only, under /api/hsds/."
+            ),
+        },
     ],
 }
 
