@@ -537,7 +537,7 @@ export interface paths {
         };
         /**
          * List contact points
-         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. Paginated; filter, search with `q`, order with `ordering`.
+         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula). With `Accept: text/vcard` or `?format=vcf`: the active contacts of the filtered list as vCards (RFC 6350); `ids=1,2` picks contacts by id.
          */
         get: operations["contact_points_list"];
         put?: never;
@@ -582,6 +582,26 @@ export interface paths {
          * @description Coordinators of the owning organization and admins. Send `If-Match` to avoid overwriting a newer edit.
          */
         patch: operations["contact_points_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/contact-points/{id}/vcard/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact point as a vCard
+         * @description The contact as a vCard 4.0 (RFC 6350) for an address book, texts in your language. Active contacts only: a paused or compromised one answers 404, since an address book would keep it.
+         */
+        get: operations["contact_points_vcard_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/contact-points/{id}/verify/": {
@@ -1429,7 +1449,7 @@ export interface paths {
         };
         /**
          * List organizations
-         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. Paginated; filter, search with `q`, order with `ordering`.
+         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula).
          */
         get: operations["organizations_list"];
         put?: never;
@@ -1476,6 +1496,26 @@ export interface paths {
         patch: operations["organizations_partial_update"];
         trace?: never;
     };
+    "/api/v1/organizations/{id}/contact-points/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contact points from CSV
+         * @description Creates and updates the organization's contact points from a CSV file, each row as the API's create or update would write it. A row's `external_id` names the contact: the organization's contact with that id is updated (the columns the file has; an unchanged contact keeps its version), otherwise one is created, so importing a file twice changes nothing the second time. All or nothing: if any row is refused, nothing is saved and the 400 lists every refusal with its `row`. `dry_run=true` checks and reports without saving. Coordinators of the organization and admins.
+         */
+        post: operations["organizations_contact_points_import_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resources/": {
         parameters: {
             query?: never;
@@ -1485,7 +1525,7 @@ export interface paths {
         };
         /**
          * List resources
-         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. Paginated; filter, search with `q`, order with `ordering`.
+         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every resource of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula).
          */
         get: operations["resources_list"];
         put?: never;
@@ -2544,6 +2584,11 @@ export interface components {
             readonly is_stale: boolean;
             /** @description Invented demo data. */
             readonly is_example: boolean;
+            /**
+             * @description The organization's own id for this contact (its spreadsheet or database): a CSV import updates the contact with the same external id instead of adding a second one.
+             * @default
+             */
+            external_id: string;
             /** @description The publication this fact was taken from (title or URL). */
             readonly source: string;
             /**
@@ -2753,6 +2798,14 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /** @description A CSV file of contact points, as a form upload (`multipart/form-data`). */
+        ContactPointImportRequest: {
+            /**
+             * Format: binary
+             * @description UTF-8 CSV (a byte order mark is allowed), a header line of column names, then one contact per line. Required columns: external_id, channel, value, languages; optional: label, countries, topics, hours, time_zone, security_advice, status, status_reason, visibility, source_language. Lists are comma-separated codes (`ru, en`).
+             */
+            file: string;
+        };
         ContactPointLocalized: {
             /** @description The language of the texts below (ISO 639-1). */
             readonly language: string;
@@ -2792,6 +2845,11 @@ export interface components {
              *     * `restricted` - Restricted
              */
             visibility?: components["schemas"]["Visibility"];
+            /**
+             * @description The organization's own id for this contact (its spreadsheet or database): a CSV import updates the contact with the same external id instead of adding a second one.
+             * @default
+             */
+            external_id: string;
             /**
              * @description The language the text fields are written in (ISO 639-1).
              *
@@ -3009,7 +3067,7 @@ export interface components {
             deleted: string[];
         };
         /** @enum {string} */
-        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "opening_hours" | "time_zone" | "open_now" | "next_change_at" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "source" | "source_date" | "source_language" | "translations" | "languages_available" | "version" | "created_at" | "updated_at";
+        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "opening_hours" | "time_zone" | "open_now" | "next_change_at" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "external_id" | "source" | "source_date" | "source_language" | "translations" | "languages_available" | "version" | "created_at" | "updated_at";
         /** @enum {string} */
         ContactPointSyncBlockTypeEnum: "contact_point";
         ContactPointTranslation: {
@@ -6806,6 +6864,32 @@ export interface components {
          * @enum {string}
          */
         HsdsServiceStatus: "active" | "inactive" | "defunct" | "temporarily closed";
+        /** @description What an import did (or, on a dry run, would do): every row of the file. */
+        ImportReport: {
+            dry_run: boolean;
+            /** @description Rows that add a contact. */
+            created: number;
+            /** @description Rows that change their contact. */
+            updated: number;
+            /** @description Rows whose contact is already as the row says. */
+            unchanged: number;
+            rows: components["schemas"]["ImportRow"][];
+        };
+        ImportRow: {
+            /** @description The row's number in the file; the header is row 1. */
+            row: number;
+            external_id: string;
+            action: components["schemas"]["ImportRowActionEnum"];
+            /** @description The contact point; null for one a dry run would create. */
+            id: number | null;
+        };
+        /**
+         * @description * `created` - created
+         *     * `updated` - updated
+         *     * `unchanged` - unchanged
+         * @enum {string}
+         */
+        ImportRowActionEnum: "created" | "updated" | "unchanged";
         /** @description An invitation to join an organization in a role; coordinators invite only to their own. */
         Invitation: {
             readonly id: number;
@@ -8996,6 +9080,11 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
             /**
+             * @description The organization's own id for this contact (its spreadsheet or database): a CSV import updates the contact with the same external id instead of adding a second one.
+             * @default
+             */
+            external_id: string;
+            /**
              * @description The language the text fields are written in (ISO 639-1).
              *
              *     * `aa` - Afar
@@ -10836,7 +10925,7 @@ export interface components {
              *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
              *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
              *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
              *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
              *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
              *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
@@ -10884,7 +10973,7 @@ export interface components {
              *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
              *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
              *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
              *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
              *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
              *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
@@ -10915,6 +11004,8 @@ export interface components {
             detail: string;
             /** @description The input the message is about, as a path: `name`; a list item `languages.0`; a field of a list item `sources.0.url`. Null when it is about the request as a whole. */
             attr: string | null;
+            /** @description Only for an uploaded file (an import): the row of the file the message is about (the header is row 1); `attr` then names its column. */
+            row?: number;
         };
         /** @description An offer or request of one organization to the network. */
         Resource: {
@@ -11700,7 +11791,7 @@ export interface components {
              *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
              *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
              *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
              *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
              *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
              *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
@@ -11804,7 +11895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -11890,7 +11981,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -11979,7 +12070,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12068,7 +12159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12157,7 +12248,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12246,7 +12337,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12335,7 +12426,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12408,7 +12499,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12516,7 +12607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12632,7 +12723,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12758,7 +12849,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12877,7 +12968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13011,7 +13102,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13166,7 +13257,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13294,7 +13385,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13383,7 +13474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13461,7 +13552,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13559,7 +13650,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13683,7 +13774,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
@@ -13804,7 +13895,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13896,7 +13987,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13978,7 +14069,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14060,7 +14151,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14153,7 +14244,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14245,7 +14336,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14354,7 +14445,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14468,7 +14559,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14594,7 +14685,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14711,7 +14802,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14845,7 +14936,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14998,7 +15089,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15138,7 +15229,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15273,7 +15364,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15371,7 +15462,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15662,6 +15753,8 @@ export interface operations {
                 country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
+                format?: "csv" | "json" | "vcf";
+                ids?: number[];
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -15902,6 +15995,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedContactPointList"];
+                    "text/csv": string;
+                    "text/vcard": string;
                 };
             };
             /**
@@ -15909,6 +16004,7 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `channel`: `invalid_choice`
              *     - `country`: `invalid_choice`
+             *     - `ids`: `invalid`, `max_value`, `min_value`
              *     - `language`: `invalid_choice`
              *     - `organization`: `invalid`, `max_value`, `min_value`
              *     - `organization_slug`: `null_characters_not_allowed`
@@ -15963,7 +16059,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16018,6 +16114,7 @@ export interface operations {
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
+             *     - `external_id`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -16029,7 +16126,7 @@ export interface operations {
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
              *     - `next_change_at`: `invalid`
-             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`, `unique`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
              *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -16105,7 +16202,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16231,7 +16328,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16289,6 +16386,7 @@ export interface operations {
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
+             *     - `external_id`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -16300,7 +16398,7 @@ export interface operations {
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
              *     - `next_change_at`: `invalid`
-             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`, `unique`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
              *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -16376,7 +16474,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16510,7 +16608,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16604,6 +16702,7 @@ export interface operations {
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
+             *     - `external_id`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -16615,7 +16714,7 @@ export interface operations {
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
              *     - `next_change_at`: `invalid`
-             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`, `unique`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
              *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -16691,7 +16790,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16747,6 +16846,94 @@ export interface operations {
             };
             /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contact_points_vcard_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this contact point. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One vCard. */
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": string;
+                };
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16832,7 +17019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16960,7 +17147,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17091,7 +17278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17216,7 +17403,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17349,7 +17536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17482,7 +17669,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17651,7 +17838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18274,7 +18461,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18400,7 +18587,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18526,7 +18713,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18655,7 +18842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18789,7 +18976,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18954,7 +19141,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19097,7 +19284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19228,7 +19415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19345,7 +19532,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19475,7 +19662,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19572,7 +19759,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19670,7 +19857,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19795,7 +19982,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19920,7 +20107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20228,7 +20415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20318,7 +20505,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20408,7 +20595,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20496,7 +20683,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20591,7 +20778,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20972,7 +21159,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21091,7 +21278,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21217,7 +21404,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21339,7 +21526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21473,7 +21660,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21631,7 +21818,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21791,7 +21978,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21907,7 +22094,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22033,7 +22220,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22152,7 +22339,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22286,7 +22473,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22441,7 +22628,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22559,7 +22746,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22658,7 +22845,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22748,7 +22935,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22833,7 +23020,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22936,7 +23123,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23036,7 +23223,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23129,7 +23316,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23238,7 +23425,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23347,7 +23534,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23455,7 +23642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23548,7 +23735,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23806,7 +23993,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
@@ -23955,7 +24142,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24052,7 +24239,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24194,7 +24381,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24714,7 +24901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24813,7 +25000,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24906,7 +25093,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25055,7 +25242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25377,6 +25564,7 @@ export interface operations {
                 country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
+                format?: "csv" | "json";
                 /**
                  * @description * `counseling` - Counseling
                  *     * `legal_aid` - Legal aid
@@ -25607,6 +25795,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedOrganizationList"];
+                    "text/csv": string;
                 };
             };
             /**
@@ -25664,7 +25853,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25791,7 +25980,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25917,7 +26106,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26047,7 +26236,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26181,7 +26370,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26347,7 +26536,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26403,6 +26592,130 @@ export interface operations {
             };
             /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    organizations_contact_points_import_create: {
+        parameters: {
+            query?: {
+                /** @description Only check the file and report what would change; nothing is saved. */
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this organization. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ContactPointImportRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The file, or rows of it, are refused; nothing was saved. A refused row is named by `errors[].row` and its column by `attr`; a file that cannot be read, or whose header is wrong, by `attr` `file`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -26681,6 +26994,7 @@ export interface operations {
                  *     * `ZW` - Zimbabwe
                  */
                 country?: components["schemas"]["CountryCode"];
+                format?: "csv" | "json";
                 /**
                  * @description * `offer` - Offer
                  *     * `request` - Request
@@ -26918,6 +27232,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedResourceList"];
+                    "text/csv": string;
                 };
             };
             /**
@@ -26979,7 +27294,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27100,7 +27415,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27226,7 +27541,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27350,7 +27665,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27488,7 +27803,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27648,7 +27963,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27785,7 +28100,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27904,7 +28219,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28019,7 +28334,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28145,7 +28460,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28263,7 +28578,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28413,7 +28728,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28553,7 +28868,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28681,7 +28996,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28790,7 +29105,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28915,7 +29230,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29485,7 +29800,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29596,7 +29911,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29706,7 +30021,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29805,7 +30120,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29917,7 +30232,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -30056,7 +30371,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;

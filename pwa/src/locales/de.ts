@@ -403,6 +403,24 @@ const de: Dictionary = {
   "work.noMembership": "Sie sind angemeldet, aber Mitglied keiner Organisation: für Sie gibt es keinen Arbeitsbereich.",
   "work.signInFirst": "Der Arbeitsbereich ist für Mitglieder der Organisationen des Netzwerks.",
   "work.noContacts": "Diese Organisation hat noch keine Kontakte.",
+  "work.csv.export": "CSV exportieren",
+  "work.csv.exportWarning":
+    "Die CSV-Datei wird unter „Downloads“ gespeichert und bleibt dort, außerhalb dieser App: Sperren oder Löschen der App entfernt sie nicht, und wer dieses Gerät in der Hand hat, kann sie öffnen. Sie enthält alle Kontakte der Organisation, die Sie sehen dürfen, auch die eingeschränkten.",
+  "work.csv.import": "CSV importieren",
+  "work.csv.help":
+    "Import: eine CSV-Datei (UTF-8) mit den Spalten external_id, channel, value, languages und beliebigen von label, countries, topics, hours, time_zone, security_advice, status, status_reason, visibility, source_language. Eine Zeile aktualisiert den Kontakt mit derselben external_id oder legt einen neuen an. Die Datei wird zuerst geprüft; nichts ändert sich, bevor Sie bestätigen.",
+  "work.csv.checking": "Datei wird geprüft…",
+  "work.csv.importing": "Wird importiert…",
+  "work.csv.summary":
+    "Die Datei ist in Ordnung: {created} neu, {updated} geändert, {unchanged} unverändert. Importieren?",
+  "work.csv.confirm": "Importieren",
+  "work.csv.cancel": "Abbrechen",
+  "work.csv.imported": "Importiert: {created} neu, {updated} geändert, {unchanged} unverändert.",
+  "work.csv.refused": "Nichts wurde importiert. Korrigieren Sie die Datei und wählen Sie sie erneut:",
+  "work.csv.row": "Zeile {row}",
+  "work.csv.failed":
+    "Der Server ist nicht erreichbar. Verbinden Sie sich mit dem Internet und versuchen Sie es erneut.",
+  "work.csv.needsConnection": "Export und Import brauchen eine Verbindung.",
   "work.pick.title": "Organisation wählen",
   "work.pick.label": "Name der Organisation",
   "work.pick.none": "Auf diesem Gerät gibt es keine Organisation mit diesem Namen.",

@@ -407,6 +407,23 @@ const ru: Dictionary = {
   "work.noMembership": "Вы вошли, но не состоите ни в одной организации: рабочего места для вас нет.",
   "work.signInFirst": "Рабочее место — для членов организаций сети.",
   "work.noContacts": "У этой организации пока нет контактов.",
+  "work.csv.export": "Экспорт CSV",
+  "work.csv.exportWarning":
+    "Файл CSV сохраняется в «Загрузки» и остаётся там, вне этого приложения: блокировка или удаление данных приложения его не удаляют, и его может открыть любой, у кого в руках это устройство. В нём все контакты организации, которые вам видны, в том числе закрытые.",
+  "work.csv.import": "Импорт CSV",
+  "work.csv.help":
+    "Импорт: файл CSV (UTF-8) со столбцами external_id, channel, value, languages и любыми из label, countries, topics, hours, time_zone, security_advice, status, status_reason, visibility, source_language. Строка обновляет контакт с тем же external_id или добавляет новый. Сначала файл проверяется; ничего не меняется, пока вы не подтвердите.",
+  "work.csv.checking": "Проверка файла…",
+  "work.csv.importing": "Импорт…",
+  "work.csv.summary":
+    "Файл в порядке: новых {created}, изменённых {updated}, без изменений {unchanged}. Импортировать?",
+  "work.csv.confirm": "Импортировать",
+  "work.csv.cancel": "Отмена",
+  "work.csv.imported": "Импортировано: новых {created}, изменённых {updated}, без изменений {unchanged}.",
+  "work.csv.refused": "Ничего не импортировано. Исправьте файл и выберите его снова:",
+  "work.csv.row": "строка {row}",
+  "work.csv.failed": "Сервер недоступен. Подключитесь к интернету и попробуйте снова.",
+  "work.csv.needsConnection": "Для экспорта и импорта нужна сеть.",
   "work.pick.title": "Выбрать организацию",
   "work.pick.label": "Название организации",
   "work.pick.none": "На этом устройстве нет организации с таким названием.",
