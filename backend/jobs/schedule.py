@@ -21,4 +21,6 @@ SCHEDULE: list[Periodic] = [
     Periodic("accounts.tasks.prune_sessions", every=timedelta(days=1)),
     Periodic("core.tasks.purge_idempotency_keys", every=timedelta(days=1)),
     Periodic("jobs.tasks.prune_job_results", every=timedelta(days=1)),
+    # Coordinators hear of their stale contact points once a month (mail/digest.py).
+    Periodic("mail.tasks.send_stale_digests", every=timedelta(days=30)),
 ]
