@@ -23864,7 +23864,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24513,7 +24513,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24607,7 +24607,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24746,7 +24746,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
