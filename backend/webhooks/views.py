@@ -73,7 +73,7 @@ class WebhookEndpointViewSet(VisibleModelViewSet):
 
     def perform_update(self, serializer):
         serializer.instance = services.endpoint_update(
-            endpoint=serializer.instance, actor=self.request.user, **serializer.validated_data
+            endpoint=serializer.instance, **serializer.validated_data
         )
 
     @extend_schema(

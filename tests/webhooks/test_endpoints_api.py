@@ -142,7 +142,7 @@ def test_disabling_by_hand_says_so_and_stops_sending(client_of, endpoint):
     response = client_of("alice").patch(address(endpoint), {"is_active": False}, format="json")
     assert response.status_code == 200
     assert response.data["is_active"] is False
-    assert response.data["disabled_reason"] == "Disabled by a coordinator."
+    assert response.data["disabled_reason"] == "Switched off by hand."
     assert response.data["disabled_at"] is not None
 
 
