@@ -34,7 +34,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: help
 help:
-	@echo "make run     install, migrate, load the public directory and the demo network, serve the API and the app"
+	@echo "make run     install, migrate, load the public directory and the demo network, serve the API and the app, run the worker"
 	@echo "make test    lint, schema check, app checks and the whole test suite (SQLite)"
 	@echo "make schema  regenerate openapi/openapi.yaml (and the app's API types)"
 	@echo "make lint    ruff check and ruff format --check, then the app's ESLint and Prettier check"
@@ -105,15 +105,23 @@ stack-programs:
 			redis-server gettext-base postgresql; }
 
 # ---------------------------------------------------------------------------
-# Run: the API on http://127.0.0.1:8000, the app on http://127.0.0.1:5173
+# Run: the API on http://127.0.0.1:8000, the app on http://127.0.0.1:5173, and the worker that
+# runs background jobs and the schedule (restarting it enqueues no periodic job twice: each is
+# enqueued once per period, whatever the number of workers). The worker runs in a session of
+# its own (where `setsid` exists), so Ctrl-C does not reach it: it gets one SIGTERM on the way
+# out, finishes its running job and stops.
 # ---------------------------------------------------------------------------
 .PHONY: run
 run: install pwa-build
 	$(MANAGE) migrate --noinput
 	$(MANAGE) load_directory
 	$(MANAGE) load_demo
-	@pwa_pid=""; \
-	trap '[ -z "$$pwa_pid" ] || kill "$$pwa_pid" 2>/dev/null || true' EXIT INT TERM; \
+	@pwa_pid=""; worker_pid=""; var="$${WAYPOINT_VAR_DIR:-var}"; \
+	trap '[ -z "$$pwa_pid" ] || kill "$$pwa_pid" 2>/dev/null; \
+		[ -z "$$worker_pid" ] || { kill "$$worker_pid" 2>/dev/null && wait "$$worker_pid"; }; true' EXIT INT TERM; \
+	mkdir -p "$$var"; \
+	$$(command -v setsid || true) env DEBUG="$${DEBUG:-1}" $(MANAGE) run_worker >>"$$var/worker.log" 2>&1 & \
+	worker_pid=$$!; \
 	if [ -d $(PWA)/dist ]; then \
 		(cd $(PWA) && exec node_modules/.bin/vite preview \
 			--host $(firstword $(subst :, ,$(PWA_ADDR))) --port $(lastword $(subst :, ,$(PWA_ADDR))) \
@@ -124,6 +132,7 @@ run: install pwa-build
 	echo "  API       http://$(API_ADDR)/api/v1/"; \
 	echo "  API docs  http://$(API_ADDR)/api/docs/  (ReDoc: http://$(API_ADDR)/api/redoc/)"; \
 	if [ -n "$$pwa_pid" ]; then echo "  App       http://$(PWA_ADDR)/"; fi; \
+	echo "  Worker    background jobs and the schedule, log in $$var/worker.log"; \
 	echo "  Demo accounts are listed in README.md. Stop with Ctrl-C."; \
 	echo; \
 	DEBUG="$${DEBUG:-1}" $(MANAGE) runserver --noreload $(API_ADDR)

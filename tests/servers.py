@@ -1,9 +1,9 @@
 """Real servers for tests of the production stack and of outages: each test starts its own.
 
-PostgreSQL (`initdb` into a temporary folder), Redis, gunicorn with the production settings
-and nginx with the project's templates, all on free loopback ports, so a test may stop,
-pause or restart them without touching anything else on the machine. Each is a context
-manager that stops what it started.
+PostgreSQL (`initdb` into a temporary folder), Redis, gunicorn with the production settings,
+the background worker and nginx with the project's templates, all on free loopback ports, so
+a test may stop, pause or restart them without touching anything else on the machine. Each
+is a context manager that stops what it started.
 """
 
 from __future__ import annotations
@@ -185,8 +185,10 @@ def production_env(var_dir: Path, **settings: str) -> dict[str, str]:
     return environ
 
 
-def manage(environ: dict[str, str], *args: str) -> None:
-    subprocess.run([*MANAGE, *args], env=environ, check=True, capture_output=True, timeout=600)
+def manage(environ: dict[str, str], *args: str) -> str:
+    """Run a management command; what it printed."""
+    done = subprocess.run([*MANAGE, *args], env=environ, check=True, capture_output=True, timeout=600)
+    return done.stdout.decode()
 
 
 @contextmanager
@@ -205,6 +207,24 @@ def gunicorn(environ: dict[str, str], log: Path, workers: int = 2) -> Iterator[s
     try:
         wait_for_port(port, process, timeout=300)
         yield f"http://127.0.0.1:{port}"
+    finally:
+        stop(process)
+
+
+@contextmanager
+def worker(environ: dict[str, str], log: Path) -> Iterator[subprocess.Popen]:
+    """`manage.py run_worker` as docker-compose.yml's `worker` service starts it (the image's
+    entrypoint, migrations left to the API); stopped with SIGTERM, as `docker compose stop` does."""
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            ["sh", str(ROOT / "deploy" / "entrypoint.sh"), "python", "backend/manage.py", "run_worker"],
+            env={**environ, "MIGRATE_ON_START": "0"},
+            cwd=ROOT,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        yield process
     finally:
         stop(process)
 

@@ -6,4 +6,4 @@ class JobsConfig(AppConfig):
     verbose_name = "Background jobs"
 
     def ready(self) -> None:
-        from . import retry  # noqa: F401 (connects the retry receiver to task_finished)
+        from . import checks, retry  # noqa: F401 (registers the check; connects the retry receiver)

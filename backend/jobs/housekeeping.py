@@ -10,12 +10,17 @@ import logging
 import threading
 
 from django.conf import settings
-from django.db import connections
+from django.db import DatabaseError, connections
 
 from .recovery import beat, recover_abandoned
 from .scheduler import enqueue_due
 
 logger = logging.getLogger("waypoint.jobs")
+
+
+def one_line(error: BaseException) -> str:
+    first = str(error).strip().splitlines()
+    return f"{type(error).__name__}: {first[0] if first else ''}"
 
 
 class Housekeeper(threading.Thread):
@@ -34,7 +39,9 @@ class Housekeeper(threading.Thread):
         while not self.stopped.wait(settings.JOBS_HEARTBEAT_SECONDS):
             try:
                 self.tick()
-            except Exception:  # a database outage: try again on the next beat, never stop beating
+            except DatabaseError as error:  # an outage: one line per beat, not a traceback
+                logger.warning("Database unavailable for the worker's heartbeat (%s).", one_line(error))
+            except Exception:  # never stop beating
                 logger.exception("Background job housekeeping failed; trying again on the next beat.")
             finally:
                 connections.close_all()  # this thread's own connections, not the worker's

@@ -8,6 +8,7 @@ jobs must be idempotent, or commit their effects with their completion (jobs/ato
 """
 
 import logging
+from collections.abc import Callable
 from datetime import timedelta
 
 from django.conf import settings
@@ -38,17 +39,34 @@ def recover_abandoned(*, lease: timedelta | None = None) -> list[str]:
     lease = lease or timedelta(seconds=settings.JOBS_LEASE_SECONDS)
     fresh = WorkerHeartbeat.objects.filter(seen_at__gte=timezone.now() - lease)
     alive = set(fresh.values_list("worker_id", flat=True))
-    recovered = []
+    recovered = _requeue(lambda worker_id: worker_id not in alive)
+    if recovered:
+        logger.warning("Put %d job(s) of silent workers back in the queue: %s", len(recovered), recovered)
+    WorkerHeartbeat.objects.filter(seen_at__lt=timezone.now() - lease).delete()
+    return recovered
+
+
+def release(worker_id: str) -> list[str]:
+    """Put back the jobs `worker_id` claimed, when it knows it runs none of them.
+
+    After the database failed in the middle of a job, the worker could not record the job's
+    end, and its heartbeat keeps other workers from taking the job over.
+    """
+    released = _requeue(lambda claimed_by: claimed_by == worker_id)
+    if released:
+        logger.warning("Put back %d unfinished job(s) of %s: %s", len(released), worker_id, released)
+    return released
+
+
+def _requeue(claimed_by: Callable[[str | None], bool]) -> list[str]:
+    """READY again: the RUNNING jobs whose last claim (the worker running them) passes the test."""
+    requeued = []
     for job in DBTaskResult.objects.running().only("id", "worker_ids"):
-        # The worker that claimed a job last is the one running it.
-        if job.worker_ids and job.worker_ids[-1] in alive:
+        if not claimed_by(job.worker_ids[-1] if job.worker_ids else None):
             continue
         # Only if nobody finished or claimed it again since it was read.
         if DBTaskResult.objects.filter(
             pk=job.pk, status=TaskResultStatus.RUNNING, worker_ids=job.worker_ids
         ).update(status=TaskResultStatus.READY):
-            recovered.append(str(job.pk))
-    if recovered:
-        logger.warning("Put %d job(s) of silent workers back in the queue: %s", len(recovered), recovered)
-    WorkerHeartbeat.objects.filter(seen_at__lt=timezone.now() - lease).delete()
-    return recovered
+            requeued.append(str(job.pk))
+    return requeued

@@ -29,14 +29,18 @@ def slot_start(periodic: Periodic, now: datetime) -> datetime:
 def enqueue_due(*, now: datetime | None = None, schedule: list[Periodic] = SCHEDULE) -> list[str]:
     """Enqueue every job whose current slot no worker has enqueued yet; the tasks enqueued."""
     now = now or timezone.now()
-    rows = PeriodicRun.objects.filter(task__in=[p.task for p in schedule])
-    known = set(rows.values_list("task", flat=True))
-    missing = [PeriodicRun(task=p.task) for p in schedule if p.task not in known]
+    last_slots = dict(
+        PeriodicRun.objects.filter(task__in=[p.task for p in schedule]).values_list("task", "last_slot")
+    )
+    missing = [PeriodicRun(task=p.task) for p in schedule if p.task not in last_slots]
     if missing:
         PeriodicRun.objects.bulk_create(missing, ignore_conflicts=True)
     enqueued = []
     for periodic in schedule:
         slot = slot_start(periodic, now)
+        last = last_slots.get(periodic.task)
+        if last is not None and last >= slot:
+            continue  # taken already: no write, so idle workers leave SQLite's one writer alone
         with transaction.atomic():
             won = (
                 PeriodicRun.objects.filter(task=periodic.task)

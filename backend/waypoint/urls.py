@@ -1,4 +1,4 @@
-"""Root URLs: the versioned API and its index, its documentation, the admin and the health check."""
+"""Root URLs: the versioned API and its index, the HSDS API, documentation, the admin and the health check."""
 
 from django.conf import settings
 from django.contrib import admin
@@ -12,6 +12,7 @@ from core.health import healthz, readyz
 urlpatterns = [
     path("api/v1/", ApiIndexView.as_view(), name="api-index"),
     path("api/v1/", include([path("", include(f"{app}.urls")) for app in settings.API_APPS])),
+    path("api/hsds/", include("hsds.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SwaggerDocsView.as_view(url_name="schema"), name="swagger-ui"),
     path("api/redoc/", RedocDocsView.as_view(url_name="schema"), name="redoc"),

@@ -32,6 +32,11 @@ def draft(organization) -> Document:
     return Document.objects.create(organization=organization, title="T", body="B", language="en")
 
 
+def hsds_first(client, collection: str) -> str:
+    """The address of the first object of an HSDS list (HSDS ids are read, not built)."""
+    return f"/api/hsds/{collection}/{client.get(f'/api/hsds/{collection}').json()['contents'][0]['id']}"
+
+
 def route_names(patterns, prefix=""):
     for pattern in patterns:
         if isinstance(pattern, URLResolver):
@@ -64,6 +69,7 @@ def world(org_a, org_b, alice, bob, olga, client_of):
         {"organization": org_a.pk, "url": "https://127.0.0.1/hooks", "event_types": ["alert.*"]},
         format="json",
     )
+    ContactPointFactory(organization=org_a, channel="office", value="Street 1, 10115 Berlin")
     return {
         "organization-detail": ("olga", f"{API}organizations/{org_a.pk}/"),
         "contactpoint-detail": ("olga", f"{API}contact-points/{ContactPointFactory(organization=org_a).pk}/"),
@@ -82,6 +88,9 @@ def world(org_a, org_b, alice, bob, olga, client_of):
         "inbox-detail": ("alice", None),
         "alert-detail": ("nobody", f"{API}alerts/{AlertFactory(visibility='public').pk}/"),
         "webhookendpoint-detail": ("alice", webhook["Location"]),
+        "hsds-organization-detail": ("olga", hsds_first(client_of("olga"), "organizations")),
+        "hsds-service-detail": ("olga", hsds_first(client_of("olga"), "services")),
+        "hsds-service-at-location-detail": ("olga", hsds_first(client_of("olga"), "service_at_locations")),
     }
 
 

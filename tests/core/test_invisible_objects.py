@@ -26,6 +26,7 @@ from alerts.models import Alert
 from documents import services as documents
 from documents.models import Document
 from documents.uploads import inspect_upload
+from hsds.ids import Kind, object_id
 from inbox.models import Notification
 from tests.core.contract import COMMITTED, anonymous_allowed
 from tests.factories import (
@@ -66,8 +67,23 @@ OWNERS = {
     "resources": ("anonymous", "bob"),
     "responses": ("anonymous", "bob"),
     "webhooks": ("anonymous", "bob"),
+    "api/hsds/organizations": ("anonymous", "bob"),
+    "api/hsds/services": ("anonymous", "bob"),
+    "api/hsds/service_at_locations": ("anonymous", "bob"),
+}
+# HSDS names objects by UUID (hsds/ids.py): the address of the row with a primary key.
+HSDS_KINDS = {
+    "api/hsds/organizations": Kind.ORGANIZATION,
+    "api/hsds/services": Kind.SERVICE,
+    "api/hsds/service_at_locations": Kind.SERVICE_AT_LOCATION,
 }
 QUERY = {"/diff/": {"from_version": 1}}
+
+
+def address_id(collection: str, pk: int):
+    """How the address of `collection` names the row with primary key `pk`."""
+    kind = HSDS_KINDS.get(collection)
+    return pk if kind is None else object_id(kind, pk)
 
 
 def _operations() -> dict[str, list[tuple[str, str, bool]]]:
@@ -108,6 +124,11 @@ def hidden(org_a, anna, alice, olga):
     invitation, _ = invitation_create(
         data={"email": "new.counselor@example.org", "organization": org_a}, actor=alice
     )
+    inner_circle = OrganizationFactory(slug="alpha-inner", visibility="restricted")
+    contact = ContactPointFactory(organization=org_a, visibility="restricted")
+    office = ContactPointFactory(
+        organization=org_a, channel="office", value="Street 1, 10115 Berlin", visibility="restricted"
+    )
     return {
         "alerts": {
             "id": Alert.objects.create(
@@ -119,7 +140,7 @@ def hidden(org_a, anna, alice, olga):
         },
         "auth/sessions": {"id": AuthSession.objects.create(user=anna, device_label="Phone").pk},
         "campaigns": {"id": CampaignFactory(visibility="network").pk},
-        "contact-points": {"id": ContactPointFactory(organization=org_a, visibility="restricted").pk},
+        "contact-points": {"id": contact.pk},
         "documents": {"id": guide.pk, "attachment_id": attachment.pk, "number": 1},
         "events": {"id": EventFactory(organization=org_a, visibility="restricted").pk},
         "funding/entries": {"id": LedgerEntryFactory(recipient=org_a).pk},
@@ -130,7 +151,7 @@ def hidden(org_a, anna, alice, olga):
         },
         "invitations": {"id": invitation.pk},
         "memberships": {"id": Membership.objects.get(user=anna, organization=org_a).pk},
-        "organizations": {"id": OrganizationFactory(slug="alpha-inner", visibility="restricted").pk},
+        "organizations": {"id": inner_circle.pk},
         "resources": {"id": ResourceFactory(organization=org_a, visibility="restricted").pk},
         "responses": {
             "id": ResponseFactory(
@@ -146,6 +167,9 @@ def hidden(org_a, anna, alice, olga):
                 secret="whsec_eA==",
             ).pk
         },
+        "api/hsds/organizations": {"id": address_id("api/hsds/organizations", inner_circle.pk)},
+        "api/hsds/services": {"id": address_id("api/hsds/services", contact.pk)},
+        "api/hsds/service_at_locations": {"id": address_id("api/hsds/service_at_locations", office.pk)},
     }
 
 
@@ -184,7 +208,7 @@ def test_an_object_one_may_not_see_answers_like_one_that_does_not_exist(
     for method, path, open_to_anonymous in OPERATIONS[collection]:
         where = f"{method.upper()} {path} as {caller}"
         response = call(client, method, path, params)
-        ghost = call(client, method, path, {**params, "id": GHOST_ID})
+        ghost = call(client, method, path, {**params, "id": address_id(collection, GHOST_ID)})
         expected = 401 if caller == "anonymous" and not open_to_anonymous else 404
         assert response.status_code == expected, (where, response.content)
         assert (response.status_code, answer(response)) == (ghost.status_code, answer(ghost)), where

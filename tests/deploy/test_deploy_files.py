@@ -58,3 +58,16 @@ def test_compose_runs_the_production_settings_with_redis_behind_nginx():
     nginx = compose["services"]["nginx"]
     assert nginx["build"]["dockerfile"] == "deploy/nginx.Dockerfile"
     assert nginx["environment"]["BACKEND_UPSTREAM"] == "backend:8000"
+
+
+def test_compose_runs_the_worker_as_the_stack_test_does_from_the_backend_image_and_environment():
+    compose = yaml.safe_load(COMPOSE.read_text())
+    backend, worker = compose["services"]["backend"], compose["services"]["worker"]
+    assert worker["build"] == backend["build"]
+    assert worker["command"] == ["python", "backend/manage.py", "run_worker"]
+    assert worker["environment"] == {**backend["environment"], "MIGRATE_ON_START": "0"}
+    assert worker["depends_on"]["postgres"]["condition"] == "service_healthy"
+    assert worker["depends_on"]["backend"]["condition"] == "service_healthy"  # migrated first
+    assert worker["stop_grace_period"] == "60s"
+    servers = (Path(__file__).resolve().parents[1] / "servers.py").read_text()
+    assert '"python", "backend/manage.py", "run_worker"' in servers

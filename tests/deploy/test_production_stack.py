@@ -6,7 +6,8 @@ deploy/gunicorn.conf.py) with the production settings, a PostgreSQL cluster and 
 its own on loopback, and the built app as static files. Checked on the wire: the app's
 Content-Security-Policy and security headers, the API proxied with the backend's headers,
 gzip where it is safe and not on the API, the admin's and the API docs' static files,
-`/healthz`, and that stalled clients do not keep a normal request from being served.
+`/healthz`, that stalled clients do not keep a normal request from being served, and that
+the background worker beside gunicorn runs the periodic jobs.
 """
 
 import re
@@ -17,7 +18,7 @@ from contextlib import ExitStack
 import httpx
 import pytest
 
-from tests.servers import gunicorn, manage, nginx, postgres, production_env, redis
+from tests.servers import gunicorn, manage, nginx, postgres, production_env, redis, worker
 
 pytestmark = pytest.mark.stack
 
@@ -29,12 +30,15 @@ def site(tmp_path_factory):
     var_dir = tmp_path_factory.mktemp("production")
     with postgres() as database, redis() as cache:
         url = database.create_database("waypoint")
-        environ = production_env(var_dir, DATABASE_URL=url, REDIS_URL=cache.url)
+        # Every demo contact not verified in the last three days is stale: the worker's daily
+        # reminder has something to tell the demo coordinators.
+        environ = production_env(var_dir, DATABASE_URL=url, REDIS_URL=cache.url, CONTACT_STALE_DAYS="3")
         manage(environ, "collectstatic", "--noinput")
         manage(environ, "migrate", "--noinput")
         manage(environ, "load_demo", "--allow-production")  # something to list and to sync
         with (
             gunicorn(environ, var_dir / "gunicorn.log", workers=WORKERS) as backend,
+            worker(environ, var_dir / "worker.log"),
             nginx(backend) as origin,
             httpx.Client(base_url=origin, timeout=10, headers={"Host": "localhost"}) as client,
         ):
@@ -137,3 +141,19 @@ def test_ten_stalled_clients_do_not_keep_a_normal_request_waiting(site):
             started = time.monotonic()
             assert site.get("/api/v1/organizations/").status_code == 200
             assert time.monotonic() - started < 2
+
+
+def test_the_worker_runs_the_daily_stale_contact_reminder_without_anyone_opening_the_inbox(site):
+    """The worker enqueues the reminder on its own schedule and runs it; nobody asked for it."""
+    token = site.post("/api/v1/auth/token/", json={"username": "alice", "password": "demo-coordinator-pass"})
+    assert token.status_code == 200, token.text
+    headers = {"Authorization": f"Bearer {token.json()['access']}"}
+    deadline = time.monotonic() + 60
+    while True:
+        notices = site.get("/api/v1/inbox/", params={"kind": "contact_stale"}, headers=headers)
+        assert notices.status_code == 200, notices.text
+        if notices.json()["count"] or time.monotonic() > deadline:
+            break
+        time.sleep(0.5)
+    assert notices.json()["count"] > 0
+    assert all(item["contact_point"] for item in notices.json()["results"])

@@ -1,4 +1,5 @@
-"""Jobs of a worker that died go back to the queue once its heartbeat is older than the lease."""
+"""Jobs of a worker that died go back to the queue once its heartbeat is older than the lease;
+what the network office sees of jobs, workers and the schedule."""
 
 from datetime import timedelta
 
@@ -9,7 +10,9 @@ from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult
 
-from jobs.recovery import beat, recover_abandoned
+from jobs.recovery import beat, recover_abandoned, release
+from jobs.schedule import SCHEDULE
+from jobs.scheduler import enqueue_due
 from tests.jobs import run_jobs
 from tests.jobs.tasks import flaky
 
@@ -48,9 +51,38 @@ def test_a_job_claimed_by_a_worker_that_never_beat_is_queued_again():
     assert recover_abandoned() == [orphan.id]
 
 
+def test_a_worker_back_from_a_database_outage_puts_back_only_its_own_unfinished_job():
+    beat("back")
+    beat("other")
+    mine, theirs = claimed_by("back"), claimed_by("other")
+    assert release("back") == [mine.id]
+    assert status(mine) == TaskResultStatus.READY
+    assert status(theirs) == TaskResultStatus.RUNNING
+
+
 def test_nothing_is_recovered_within_the_lease():
     beat("slow")
     job = claimed_by("slow")
     with time_machine.travel(timezone.now() + LEASE - timedelta(seconds=1)):
         assert recover_abandoned() == []
     assert status(job) == TaskResultStatus.RUNNING
+
+
+def test_the_network_office_watches_jobs_workers_and_the_schedule_in_the_admin(admin_client):
+    beat("vm-1234")
+    failed = flaky.enqueue(1, error="bug")
+    run_jobs()
+    enqueue_due(schedule=SCHEDULE[:1])
+    pages = {
+        "/admin/django_tasks_database/dbtaskresult/": ["flaky", "FAILED"],
+        f"/admin/django_tasks_database/dbtaskresult/{failed.id}/change/": ["ValueError: attempt 1 failed"],
+        "/admin/jobs/workerheartbeat/": ["vm-1234"],
+        "/admin/jobs/periodicrun/": [SCHEDULE[0].task],
+    }
+    for url, texts in pages.items():
+        page = admin_client.get(url)
+        assert page.status_code == 200, url
+        for text in texts:
+            assert text in page.content.decode(), (url, text)
+    delete = f"/admin/django_tasks_database/dbtaskresult/{failed.id}/delete/"
+    assert admin_client.post(delete).status_code == 403  # the record of a job stays

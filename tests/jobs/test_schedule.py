@@ -5,6 +5,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 import time_machine
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
 from django.utils import timezone
 from django.utils.module_loading import import_string
 from django_tasks.base import Task
@@ -15,6 +17,7 @@ from jobs.scheduler import enqueue_due
 from tests.concurrency import at_once, needs_postgresql
 from tests.factories import AlertFactory, ContactPointFactory
 from tests.jobs import run_jobs
+from tests.jobs.tasks import flaky
 
 pytestmark = pytest.mark.django_db
 
@@ -105,3 +108,25 @@ def test_the_five_minute_job_purges_expired_alerts(as_user, olga):
         enqueue_due(schedule=only("alerts.tasks.purge_expired_alerts"))
         assert run_jobs() == 1
         assert client.get(ALERTS, {"current": "false"}).data["results"] == []
+
+
+def test_finished_jobs_are_kept_for_the_retention_period_then_pruned(settings):
+    settings.JOBS_RESULT_RETENTION_DAYS = 14
+    old = flaky.enqueue(0)
+    run_jobs()
+    with time_machine.travel(timezone.now() + timedelta(days=10)):
+        recent = flaky.enqueue(0)
+        run_jobs()
+        waiting = flaky.using(run_after=timezone.now() + timedelta(days=30)).enqueue(0)
+    with time_machine.travel(timezone.now() + timedelta(days=15)):
+        enqueue_due(schedule=only("jobs.tasks.prune_job_results"))
+        assert run_jobs() == 1
+    kept = set(DBTaskResult.objects.filter(task_path=flaky.module_path).values_list("pk", flat=True))
+    assert {str(pk) for pk in kept} == {recent.id, waiting.id}
+    assert old.id not in {str(pk) for pk in kept}
+
+
+def test_a_lease_shorter_than_two_heartbeats_is_refused_at_start(settings):
+    settings.JOBS_HEARTBEAT_SECONDS, settings.JOBS_LEASE_SECONDS = 10, 15
+    with pytest.raises(SystemCheckError, match="JOBS_LEASE_SECONDS"):
+        call_command("check")

@@ -74,6 +74,7 @@ INSTALLED_APPS = [
     "core",
     "jobs",
     *API_APPS,
+    "hsds",
 ]
 
 MIDDLEWARE = [
@@ -285,6 +286,7 @@ SPECTACULAR_SETTINGS = {
         "SyncIdKeyEnum": [("id", "id")],
         "DocumentRevisionStatus": "documents.models.DocumentRevision.Status",
         "WebhookDeliveryStatus": "webhooks.models.WebhookDelivery.Status",
+        "HsdsServiceStatus": "hsds.serializers.SERVICE_STATUS_CHOICES",
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
     "POSTPROCESSING_HOOKS": [
@@ -328,6 +330,13 @@ SPECTACULAR_SETTINGS = {
                 "Signed events (Standard Webhooks) of the changes your organization may see, sent to an "
                 "HTTPS address you register; secrets are shown once. Events and verification: "
                 "docs/webhooks.md."
+            ),
+        },
+        {
+            "name": "hsds",
+            "description": (
+                "The directory as Open Referral HSDS 3.1 (Human Services Data Specification): "
+                "organizations, and their contact points as services. Read-only, under /api/hsds/."
             ),
         },
     ],

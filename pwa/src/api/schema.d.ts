@@ -4,6 +4,146 @@
  */
 
 export interface paths {
+    "/api/hsds/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * HSDS: version of this API
+         * @description Which HSDS version this API serves, and where its OpenAPI description is. Anyone.
+         */
+        get: operations["hsds_root"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hsds/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * HSDS: organizations
+         * @description The organizations you may see, by name, as HSDS organizations, a page at a time: public ones to anyone, network ones to members, restricted ones to their own members.
+         */
+        get: operations["hsds_organizations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hsds/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * HSDS: one organization with its services
+         * @description An organization you may see, with its contact points you may see as its services.
+         */
+        get: operations["hsds_organizations_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hsds/service_at_locations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * HSDS: services at locations
+         * @description The offices you may see, as HSDS services at a physical location, a page at a time, by organization; visible as the services are.
+         */
+        get: operations["hsds_service_at_locations_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hsds/service_at_locations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * HSDS: one service at a location
+         * @description An office you may see, with its location and its service.
+         */
+        get: operations["hsds_service_at_locations_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hsds/services": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * HSDS: services
+         * @description The contact points you may see, as HSDS services, a page at a time, by organization: never more visible than their organization; paused and compromised ones only to their organization and admins.
+         */
+        get: operations["hsds_services_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/hsds/services/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * HSDS: one service
+         * @description A contact point you may see, as an HSDS service with its phones, schedules and languages.
+         */
+        get: operations["hsds_services_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/": {
         parameters: {
             query?: never;
@@ -6526,10 +6666,242 @@ export interface components {
          * @enum {string}
          */
         EventTypesEnum: "country.created" | "country.updated" | "country.deleted" | "organization.created" | "organization.updated" | "organization.deleted" | "contact_point.created" | "contact_point.updated" | "contact_point.deleted" | "resource.created" | "resource.updated" | "resource.deleted" | "campaign.created" | "campaign.updated" | "campaign.deleted" | "event.created" | "event.updated" | "event.deleted" | "document.created" | "document.updated" | "document.deleted" | "alert.created" | "alert.updated" | "alert.deleted" | "country.*" | "organization.*" | "contact_point.*" | "resource.*" | "campaign.*" | "event.*" | "document.*" | "alert.*";
+        /**
+         * @description * `WEEKLY` - WEEKLY
+         *     * `MONTHLY` - MONTHLY
+         * @enum {string}
+         */
+        FreqEnum: "WEEKLY" | "MONTHLY";
         FundingTotals: {
             /** @description One row per currency; amounts are never converted. */
             totals: components["schemas"]["CurrencyTotal"][];
         };
+        HsdsLanguage: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** @description The language's English name. */
+            name: string;
+            /** @description ISO 639-1. */
+            code: string;
+        };
+        HsdsLocation: {
+            /** Format: uuid */
+            id: string;
+            /**
+             * @description `physical`.
+             *
+             *     * `physical` - physical
+             *     * `postal` - postal
+             *     * `virtual` - virtual
+             */
+            location_type: components["schemas"]["LocationTypeEnum"];
+            /** Format: uuid */
+            organization_id: string;
+            /** @description The organization's name and the office's label. */
+            name: string;
+            /** @description The office's address, as written. */
+            description: string;
+        };
+        HsdsOrganization: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** Format: uri */
+            website?: string;
+        };
+        HsdsOrganizationDetail: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            description: string;
+            /** Format: uri */
+            website?: string;
+            /** @description Its contact points you may see. */
+            services: components["schemas"]["HsdsService"][];
+        };
+        HsdsOrganizationPage: {
+            /** @description How many objects match, on every page. */
+            total_items: number;
+            /** @description How many pages there are (1 when none match). */
+            total_pages: number;
+            /** @description This page's number, from 1. */
+            page_number: number;
+            /** @description How many objects this page holds. */
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            /** @description Whether nothing matches. */
+            empty: boolean;
+            contents: components["schemas"]["HsdsOrganization"][];
+        };
+        HsdsPhone: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** @description E.164. */
+            number: string;
+            /** @description RFC 6350: `voice` for a phone line, `text` for SMS. */
+            type: string;
+            /** @description The contact point's label. */
+            description?: string;
+        };
+        HsdsRoot: {
+            /** @description The HSDS version of this API. */
+            version: string;
+            /**
+             * Format: uri
+             * @description The HSDS profile this API follows (none: HSDS itself).
+             */
+            profile: string;
+            /**
+             * Format: uri
+             * @description This API's OpenAPI description (JSON).
+             */
+            openapi_url: string;
+        };
+        /** @description A weekly schedule (RFC 5545 recurrence fields), or only a free-text description. */
+        HsdsSchedule: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            freq?: components["schemas"]["FreqEnum"];
+            wkst?: components["schemas"]["WkstEnum"];
+            interval?: number;
+            /** @description Comma-separated days: `MO,TU,WE`. */
+            byday?: string;
+            /** @description HH:MM, wall-clock time in the zone `notes` names. */
+            opens_at?: string;
+            /** @description HH:MM; at or before `opens_at`: the next day. */
+            closes_at?: string;
+            /** @description Holidays and exceptions, in free text. */
+            description?: string;
+            /** @description The IANA time zone of the times. */
+            notes?: string;
+        };
+        /** @description A contact point of an organization, as a service: how its help is reached. */
+        HsdsService: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            organization_id: string;
+            /** @description The organization's name and the contact's label (or channel). */
+            name: string;
+            /** @description The channel and the value: `Telegram: @name`. */
+            description: string;
+            /**
+             * @description `active`; `temporarily closed` (paused) and `defunct` (compromised) only to its organization.
+             *
+             *     * `active` - active
+             *     * `inactive` - inactive
+             *     * `defunct` - defunct
+             *     * `temporarily closed` - temporarily closed
+             */
+            status: components["schemas"]["HsdsServiceStatus"];
+            /**
+             * Format: uri
+             * @description The link that opens it (website, form, messenger).
+             */
+            url?: string;
+            /** Format: email */
+            email?: string;
+            /** @description Security advice: how to reach it safely. */
+            application_process?: string;
+            /**
+             * Format: date
+             * @description When it was last verified to work.
+             */
+            assured_date?: string;
+            /**
+             * Format: date-time
+             * @description When it or its organization last changed.
+             */
+            last_modified: string;
+            phones: components["schemas"]["HsdsPhone"][];
+            schedules: components["schemas"]["HsdsSchedule"][];
+            /** @description The countries it serves. */
+            service_areas: components["schemas"]["HsdsServiceArea"][];
+            languages: components["schemas"]["HsdsLanguage"][];
+            /** @description Its office, if it is one. */
+            service_at_locations: components["schemas"]["HsdsServiceAtLocation"][];
+            /** @description Left out inside an organization. */
+            organization?: components["schemas"]["HsdsOrganization"];
+        };
+        HsdsServiceArea: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** @description The country's English name. */
+            name: string;
+            /** @description The country's ISO 3166-1 alpha-2 code. */
+            extent: string;
+            /** @description `text`. */
+            extent_type: string;
+        };
+        /** @description An office: its service, delivered at a place. */
+        HsdsServiceAtLocation: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** Format: uuid */
+            location_id: string;
+            location: components["schemas"]["HsdsLocation"];
+        };
+        /** @description An office: its service, delivered at a place. */
+        HsdsServiceAtLocationDetail: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            service_id: string;
+            /** Format: uuid */
+            location_id: string;
+            location: components["schemas"]["HsdsLocation"];
+            service: components["schemas"]["HsdsService"];
+        };
+        HsdsServiceAtLocationPage: {
+            /** @description How many objects match, on every page. */
+            total_items: number;
+            /** @description How many pages there are (1 when none match). */
+            total_pages: number;
+            /** @description This page's number, from 1. */
+            page_number: number;
+            /** @description How many objects this page holds. */
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            /** @description Whether nothing matches. */
+            empty: boolean;
+            contents: components["schemas"]["HsdsServiceAtLocationDetail"][];
+        };
+        HsdsServicePage: {
+            /** @description How many objects match, on every page. */
+            total_items: number;
+            /** @description How many pages there are (1 when none match). */
+            total_pages: number;
+            /** @description This page's number, from 1. */
+            page_number: number;
+            /** @description How many objects this page holds. */
+            size: number;
+            first_page: boolean;
+            last_page: boolean;
+            /** @description Whether nothing matches. */
+            empty: boolean;
+            contents: components["schemas"]["HsdsService"][];
+        };
+        /**
+         * @description * `active` - active
+         *     * `inactive` - inactive
+         *     * `defunct` - defunct
+         *     * `temporarily closed` - temporarily closed
+         * @enum {string}
+         */
+        HsdsServiceStatus: "active" | "inactive" | "defunct" | "temporarily closed";
         /** @description An invitation to join an organization in a role; coordinators invite only to their own. */
         Invitation: {
             readonly id: number;
@@ -7232,6 +7604,13 @@ export interface components {
             /** @description Booking reference, unique when given. */
             reference?: string;
         };
+        /**
+         * @description * `physical` - physical
+         *     * `postal` - postal
+         *     * `virtual` - virtual
+         * @enum {string}
+         */
+        LocationTypeEnum: "physical" | "postal" | "virtual";
         /** @description Ends the session of a validly signed refresh token; repeating it is harmless. */
         LogoutRequest: {
             /** @description The refresh token of the session to end. */
@@ -11511,6 +11890,17 @@ export interface components {
             /** @description false: nothing is sent. Set it true again to resume, with what happened meanwhile. */
             is_active?: boolean;
         };
+        /**
+         * @description * `MO` - MO
+         *     * `TU` - TU
+         *     * `WE` - WE
+         *     * `TH` - TH
+         *     * `FR` - FR
+         *     * `SA` - SA
+         *     * `SU` - SU
+         * @enum {string}
+         */
+        WkstEnum: "MO" | "TU" | "WE" | "TH" | "FR" | "SA" | "SU";
     };
     responses: never;
     parameters: never;
@@ -11520,6 +11910,610 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    hsds_root: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsRoot"];
+                };
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hsds_organizations_list: {
+        parameters: {
+            query?: {
+                /** @description Only what changed at or after this time (ISO 8601; UTC without an offset). */
+                modified_after?: string;
+                /** @description The page's number, from 1. */
+                page?: number;
+                /** @description Objects per page, at most 100. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsOrganizationPage"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `modified_after`: `date`, `invalid`
+             *     - `page`: `invalid`, `max_string_length`, `max_value`, `min_value`
+             *     - `per_page`: `invalid`, `max_string_length`, `max_value`, `min_value`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hsds_organizations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsOrganizationDetail"];
+                };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hsds_service_at_locations_list: {
+        parameters: {
+            query?: {
+                /** @description Only what changed at or after this time (ISO 8601; UTC without an offset). */
+                modified_after?: string;
+                /** @description Only the services of this organization. */
+                organization_id?: string;
+                /** @description The page's number, from 1. */
+                page?: number;
+                /** @description Objects per page, at most 100. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServiceAtLocationPage"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `modified_after`: `date`, `invalid`
+             *     - `organization_id`: `invalid`
+             *     - `page`: `invalid`, `max_string_length`, `max_value`, `min_value`
+             *     - `per_page`: `invalid`, `max_string_length`, `max_value`, `min_value`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hsds_service_at_locations_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServiceAtLocationDetail"];
+                };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hsds_services_list: {
+        parameters: {
+            query?: {
+                /** @description Only what changed at or after this time (ISO 8601; UTC without an offset). */
+                modified_after?: string;
+                /** @description Only the services of this organization. */
+                organization_id?: string;
+                /** @description The page's number, from 1. */
+                page?: number;
+                /** @description Objects per page, at most 100. */
+                per_page?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsServicePage"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `modified_after`: `date`, `invalid`
+             *     - `organization_id`: `invalid`
+             *     - `page`: `invalid`, `max_string_length`, `max_value`, `min_value`
+             *     - `per_page`: `invalid`, `max_string_length`, `max_value`, `min_value`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    hsds_services_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HsdsService"];
+                };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
     api_index: {
         parameters: {
             query?: never;

@@ -9,16 +9,25 @@ many machines: each slot of the schedule is enqueued once and each job is claime
 SIGTERM (or Ctrl-C) lets the running job finish, then exits; a second one stops at once and
 the job is marked failed. A worker killed outright leaves its job RUNNING until another
 worker sees its heartbeat is older than `JOBS_LEASE_SECONDS` and queues the job again.
+Through a database outage the worker waits and goes on where it stopped, putting back the
+job it could not record the end of.
 """
 
+import logging
 import os
 import socket
+import time
+from contextlib import suppress
 
+from django.conf import settings
+from django.db import DatabaseError, connections
 from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands import db_worker
 
-from jobs.housekeeping import Housekeeper
-from jobs.recovery import forget
+from jobs.housekeeping import Housekeeper, one_line
+from jobs.recovery import forget, release
+
+logger = logging.getLogger("waypoint.jobs")
 
 
 class Command(db_worker.Command):
@@ -61,7 +70,23 @@ class Command(db_worker.Command):
         worker.configure_signals()
         housekeeper.start()
         try:
-            worker.run()
+            self.work(worker)
         finally:
             housekeeper.stop()
-            forget(worker_id)
+            with suppress(DatabaseError):
+                forget(worker_id)
+
+    @staticmethod
+    def work(worker: db_worker.Worker) -> None:
+        """The worker's loop, started again once the database answers after an outage."""
+        while True:
+            try:
+                release(worker.worker_id)  # it runs no job now: one an outage cut short goes back
+                worker.run()
+                return
+            except DatabaseError as error:
+                if not worker.running:
+                    return
+                logger.warning("Database unavailable for the worker (%s); waiting.", one_line(error))
+                connections.close_all()
+                time.sleep(settings.JOBS_HEARTBEAT_SECONDS)
