@@ -55,6 +55,8 @@ class WebhookEndpointViewSet(VisibleModelViewSet):
     filterset_fields = ["organization", "is_active"]
     ordering_fields = ["created_at", "updated_at"]
     ordering = ["-created_at", "-id"]
+    # Their answers hold the secret: no Idempotency-Key record may keep a copy (core/idempotency.py).
+    idempotency_exempt_actions = frozenset({"create", "rotate_secret"})
 
     def get_serializer_class(self):
         if self.action in ("create", "rotate_secret"):

@@ -160,3 +160,18 @@ def test_the_secret_is_stored_sealed_and_opens_after_the_server_key_is_rotated(
     settings.SECRET_KEY_FALLBACKS = []
     with pytest.raises(ValueError):
         WebhookEndpoint.objects.get().secret  # noqa: B018 (reading it is the test)
+
+
+def test_no_idempotency_record_keeps_a_secret(client_of, org_a, alice):
+    from core.models import IdempotencyRecord
+
+    body = {"organization": org_a.pk, "url": URL, "event_types": ["contact_point.*"]}
+    client = client_of("alice")
+    created = client.post("/api/v1/webhooks/", body, format="json", HTTP_IDEMPOTENCY_KEY="create-1")
+    rotated = client.post(
+        f"/api/v1/webhooks/{created.data['id']}/rotate-secret/", HTTP_IDEMPOTENCY_KEY="rotate-1"
+    )
+    assert (created.status_code, rotated.status_code) == (201, 200)
+    kept = b"".join(bytes(body) for body in IdempotencyRecord.objects.values_list("body", flat=True))
+    for secret in (created.data["secret"], rotated.data["secret"]):
+        assert secret.encode() not in kept
