@@ -175,3 +175,16 @@ def test_no_idempotency_record_keeps_a_secret(client_of, org_a, alice):
     kept = b"".join(bytes(body) for body in IdempotencyRecord.objects.values_list("body", flat=True))
     for secret in (created.data["secret"], rotated.data["secret"]):
         assert secret.encode() not in kept
+
+
+def test_the_admin_shows_endpoints_and_their_log_without_the_secret(admin_client, endpoint):
+    for address in (
+        "/admin/webhooks/webhookendpoint/",
+        f"/admin/webhooks/webhookendpoint/{endpoint.pk}/change/",
+        "/admin/webhooks/webhookdelivery/",
+    ):
+        response = admin_client.get(address)
+        assert response.status_code == 200, address
+        assert endpoint.secret not in response.content.decode()
+        assert endpoint.sealed_secret not in response.content.decode()
+    assert admin_client.get("/admin/webhooks/webhookendpoint/add/").status_code == 403
