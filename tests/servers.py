@@ -1,9 +1,9 @@
 """Real servers for tests of the production stack and of outages: each test starts its own.
 
 PostgreSQL (`initdb` into a temporary folder), Redis, gunicorn with the production settings,
-the background worker and nginx with the project's templates, all on free loopback ports, so
-a test may stop, pause or restart them without touching anything else on the machine. Each
-is a context manager that stops what it started.
+the background worker, nginx with the project's templates and an SMTP server (aiosmtpd), all
+on free loopback ports, so a test may stop, pause or restart them without touching anything
+else on the machine. Each is a context manager that stops what it started.
 """
 
 from __future__ import annotations
@@ -19,6 +19,9 @@ import tempfile
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
+from email import message_from_bytes
+from email.message import EmailMessage
+from email.policy import default as default_policy
 from pathlib import Path
 
 import pytest
@@ -321,3 +324,40 @@ def nginx(backend: str) -> Iterator[str]:
                 stop(process)
     finally:
         shutil.rmtree(folder, ignore_errors=True)
+
+
+# ---------------------------------------------------------------------------
+# SMTP: aiosmtpd on loopback, keeping what it receives
+# ---------------------------------------------------------------------------
+class Mailbox:
+    """A real SMTP server's handler: every message it accepted, parsed, with its envelope recipients."""
+
+    def __init__(self, port: int | None = None):
+        self.port = port or free_port()
+        self.received: list[tuple[list[str], EmailMessage]] = []
+
+    async def handle_DATA(self, server, session, envelope) -> str:
+        message = message_from_bytes(envelope.original_content or envelope.content, policy=default_policy)
+        self.received.append((list(envelope.rcpt_tos), message))
+        return "250 Message accepted for delivery"
+
+    @property
+    def messages(self) -> list[EmailMessage]:
+        return [message for _, message in self.received]
+
+    def to(self, address: str) -> list[EmailMessage]:
+        return [message for recipients, message in self.received if address in recipients]
+
+
+@contextmanager
+def smtp(port: int | None = None) -> Iterator[Mailbox]:
+    """An SMTP server on loopback (`port`, or a free one); yields its mailbox."""
+    from aiosmtpd.controller import Controller
+
+    mailbox = Mailbox(port)
+    controller = Controller(mailbox, hostname="127.0.0.1", port=mailbox.port)
+    controller.start()
+    try:
+        yield mailbox
+    finally:
+        controller.stop()

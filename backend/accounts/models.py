@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from core.models import VersionedModel
 from core.visibility import Visibility, VisibilityRule, VisibleQuerySet
+from core.vocabulary import APP_LANGUAGES
 
 
 class Membership(VersionedModel):
@@ -63,6 +64,17 @@ class Invitation(models.Model):
     )
     role = models.CharField(max_length=12, choices=Membership.Role.choices, default=Membership.Role.MEMBER)
     token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    # The e-mailed link carries a secret of its own, made by the job that sends it (mail/tasks.py),
+    # so the queue never holds a usable token; sending again replaces it. Null until then, not "":
+    # a unique index admits any number of nulls.
+    email_token_hash = models.CharField(max_length=64, unique=True, null=True, editable=False)  # noqa: DJ001
+    emailed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    language = models.CharField(
+        max_length=2,
+        choices=APP_LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text="The language of the invitation e-mail, and of the new account's e-mails.",
+    )
     expires_at = models.DateTimeField()
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"

@@ -1,20 +1,31 @@
 """Invitations as coordinators send them, and the one request that turns one into an account.
 
 The token exists in clear only in the answer to the request that created it; after
-that only its hash is stored, so a leaked database cannot be used to join.
+that only its hash is stored, so a leaked database cannot be used to join. The e-mailed
+link carries a second token, made and hashed by the job that sends it (mail/tasks.py).
 """
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError as DjangoValidationError
-from django.utils import timezone
+from django.db.models import Q
+from django.utils import timezone, translation
 from rest_framework import serializers
 
 from core.secrets import digest
 from core.serializers import OwnedByOrganizationMixin, StrictInputMixin
+from core.vocabulary import APP_LANGUAGES
 
 from .models import Invitation, Membership
+
+
+def request_language() -> str:
+    """The language the request is answered in (Accept-Language), one of the app's."""
+    language = translation.get_language() or settings.LANGUAGE_CODE
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
 
 # A forgotten invitation is a standing key to the network; keep its life bounded.
 INVITATION_MAX_DAYS = 90
@@ -31,14 +42,29 @@ class InvitationSerializer(StrictInputMixin, OwnedByOrganizationMixin, serialize
     )
     created_by = serializers.SlugRelatedField(slug_field="username", read_only=True)
     accepted_by = serializers.SlugRelatedField(slug_field="username", read_only=True, allow_null=True)
+    language = serializers.ChoiceField(
+        choices=APP_LANGUAGES,
+        required=False,
+        help_text=(
+            "The language of the invitation e-mail, and of the new account's e-mails until its owner "
+            "chooses. Defaults to the language of the request (`Accept-Language`)."
+        ),
+    )
+    emailed_at = serializers.DateTimeField(
+        read_only=True,
+        allow_null=True,
+        help_text="When the accept link was last e-mailed to the address; null until the e-mail went out.",
+    )
 
     class Meta:
         model = Invitation
         fields = [
-            "id", "email", "organization", "organization_name", "role", "status", "expires_at",
-            "created_by", "created_at", "accepted_at", "accepted_by",
+            "id", "email", "organization", "organization_name", "role", "language", "status",
+            "expires_at", "created_by", "created_at", "emailed_at", "accepted_at", "accepted_by",
         ]  # fmt: skip
-        read_only_fields = ["id", "status", "created_by", "created_at", "accepted_at", "accepted_by"]
+        read_only_fields = [
+            "id", "status", "created_by", "created_at", "emailed_at", "accepted_at", "accepted_by",
+        ]  # fmt: skip
 
     def validate_email(self, value: str) -> str:
         local, _, domain = value.strip().rpartition("@")
@@ -54,6 +80,8 @@ class InvitationSerializer(StrictInputMixin, OwnedByOrganizationMixin, serialize
 
     def validate(self, attrs):
         attrs = super().validate(attrs)
+        if self.instance is None:
+            attrs.setdefault("language", request_language())
         pending = Invitation.objects.filter(
             email__iexact=attrs["email"],
             organization=attrs["organization"],
@@ -101,9 +129,10 @@ class InvitationAcceptSerializer(StrictInputMixin, serializers.Serializer):
     def validate(self, attrs):
         user = self.context["request"].user
         signed_in = user.is_authenticated
+        token_hash = digest(attrs["token"])
         invitation = (
             Invitation.objects.select_related("organization")
-            .filter(token_hash=digest(attrs["token"]))
+            .filter(Q(token_hash=token_hash) | Q(email_token_hash=token_hash))
             .first()
         )
         errors: dict[str, list[str]] = {}

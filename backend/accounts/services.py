@@ -18,6 +18,8 @@ from core.errors import Conflict, InvalidTransition
 from core.locks import lock_for_write
 from core.secrets import new_secret
 from core.viewer import Viewer
+from mail.models import MailPreferences
+from mail.tasks import send_invitation
 from organizations.models import Organization
 
 from .models import AuthSession, Invitation, Membership
@@ -32,11 +34,22 @@ def invitation_create(*, data: dict, actor) -> tuple[Invitation, str]:
         email=data["email"],
         organization=data["organization"],
         role=data.get("role", Membership.Role.MEMBER),
+        language=data.get("language", settings.LANGUAGE_CODE),
         expires_at=expires_at,
         token_hash=token_hash,
         created_by=actor,
     )
+    send_invitation.enqueue(invitation.pk)
     return invitation, token
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: Invitation, viewer: Viewer) -> None:
+    """E-mail a pending invitation's link again; the link sent before stops working."""
+    rules.check_may_write(viewer, invitation.organization_id)
+    if not invitation.is_usable:
+        raise InvalidTransition("This invitation was already used or has expired.", field=None)
+    send_invitation.enqueue(invitation.pk)
 
 
 @transaction.atomic
@@ -70,6 +83,8 @@ def invitation_accept(*, invitation: Invitation, user=None, username: str = "", 
                 )
         except IntegrityError as exc:
             raise Conflict("This username is taken; choose another.", field="username") from exc
+        # The new account's e-mails speak the language its invitation was written in.
+        MailPreferences.objects.create(user=user, language=invitation.language)
     try:
         with transaction.atomic():
             Membership.objects.create(user=user, organization=invitation.organization, role=invitation.role)

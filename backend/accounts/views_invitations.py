@@ -6,6 +6,7 @@ Accepting is the one write open to anonymous callers, so it is throttled per cli
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.reverse import reverse
@@ -24,7 +25,7 @@ from .serializers_invitations import (
     InvitationCreatedSerializer,
     InvitationSerializer,
 )
-from .services import invitation_accept, invitation_create, invitation_revoke
+from .services import invitation_accept, invitation_create, invitation_resend, invitation_revoke
 from .throttles import InvitationAcceptThrottle
 
 READ_NOTE = (
@@ -33,7 +34,7 @@ READ_NOTE = (
 )
 CREATE_EXAMPLE = OpenApiExample(
     "Invite a counselor",
-    value={"email": "new.counselor@example.org", "organization": 1, "role": "member"},
+    value={"email": "new.counselor@example.org", "organization": 1, "role": "member", "language": "ru"},
     request_only=True,
 )
 CREATED_EXAMPLE = OpenApiExample(
@@ -44,10 +45,12 @@ CREATED_EXAMPLE = OpenApiExample(
         "organization": 1,
         "organization_name": "Network office (example data)",
         "role": "member",
+        "language": "ru",
         "status": "pending",
         "expires_at": "2026-12-09T12:00:00Z",
         "created_by": "alice",
         "created_at": "2026-11-25T12:00:00Z",
+        "emailed_at": None,
         "accepted_at": None,
         "accepted_by": None,
         "token": "q0hD3tQ9h2c1Zr2yL8c2xwqzvN4yJH8aWlKk6VvYt1E",
@@ -92,7 +95,9 @@ ACCEPT_EXAMPLES = [
         description=(
             "Coordinators invite to their own organizations, admins to any. The answer carries "
             "the one-time `token` to pass on to the invited person; it is shown only this once "
-            "and only its hash is kept. `expires_at` defaults to the configured number of days."
+            "and only its hash is kept. The accept link is also e-mailed to `email` in `language` "
+            "from the job queue, under a token of its own. `expires_at` defaults to the "
+            "configured number of days."
         ),
         request=InvitationSerializer,
         responses={201: InvitationCreatedSerializer},
@@ -111,7 +116,7 @@ ACCEPT_EXAMPLES = [
     ),
 )
 @extend_validation_errors(["invalid"], field_name="organization", actions=["create"])
-@extend_validation_errors(["invalid"], field_name=None, actions=["destroy"])
+@extend_validation_errors(["invalid"], field_name=None, actions=["destroy", "resend"])
 class InvitationViewSet(
     ConditionalRequestsMixin,
     VisibleViewSetMixin,
@@ -143,6 +148,24 @@ class InvitationViewSet(
 
     def perform_destroy(self, instance):
         invitation_revoke(invitation=instance, viewer=self.viewer)
+
+    @extend_schema(
+        operation_id="invitations_resend",
+        summary="E-mail an invitation again",
+        description=(
+            "Queues a new e-mail with the accept link to the invited address; the link e-mailed "
+            "before stops working, the token answered at creation does not. Coordinators of its "
+            "organization and admins; only a pending invitation (400 once accepted or expired). "
+            "Answers 202: the e-mail goes out from the job queue, and `emailed_at` tells when."
+        ),
+        request=None,
+        responses={202: None},
+        tags=["invitations"],
+    )
+    @action(detail=True, methods=["post"])
+    def resend(self, request, pk=None):
+        invitation_resend(invitation=self.get_object(), viewer=self.viewer)
+        return Response(status=status.HTTP_202_ACCEPTED)
 
 
 @extend_validation_errors(["invalid"], field_name="token", methods=["post"])

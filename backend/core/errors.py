@@ -143,7 +143,8 @@ PROBLEM_KINDS = {
             "not-acceptable",
             406,
             gettext_lazy("No answer in a format you accept."),
-            "The `Accept` header names no format the API answers in (JSON).",
+            "The `Accept` header names no format the API answers in (JSON; CSV or vCard where an "
+            "operation says so).",
         ),
         ProblemKind(
             "idempotency-key-in-use",

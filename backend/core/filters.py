@@ -49,6 +49,19 @@ class IdFilter(django_filters.NumberFilter):
         extend_schema_field(schema)(self)
 
 
+@extend_schema_field({"type": "integer", "minimum": 1})
+class IdsFilter(django_filters.BaseInFilter, django_filters.NumberFilter):
+    """Object ids, comma-separated (`3,8`), each a whole number the database can hold."""
+
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("lookup_expr", "in")
+        super().__init__(*args, **kwargs)
+        self.extra.setdefault("min_value", 1)
+        self.extra.setdefault("max_value", 2**63 - 1)
+
+
 class StrictBooleanField(forms.NullBooleanField):
     """`true`/`false` (or `1`/`0`); anything else is refused instead of silently dropping the filter."""
 

@@ -19,10 +19,11 @@ never silently dropped.
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cache
+from itertools import islice
 from operator import itemgetter
 
 from django.core.exceptions import ImproperlyConfigured
@@ -160,11 +161,26 @@ class Representation:
 
     def records(self, queryset: QuerySet, viewer: Viewer, extra: Sequence[str] = ()) -> list[list]:
         """The values of each object of `queryset` in `names` order (then `extra` columns as stored)."""
+        rows, index = self._rows(queryset, viewer, extra)
+        return self._records_of(list(rows), index, viewer, extra)
+
+    def stream(self, queryset: QuerySet, viewer: Viewer, chunk_size: int) -> Iterator[list]:
+        """`records`, read through one cursor `chunk_size` rows at a time: memory stays bounded,
+        and a nested list costs one query a chunk."""
+        rows, index = self._rows(queryset, viewer, ())
+        rows = rows.iterator(chunk_size=chunk_size)
+        for chunk in iter(lambda: list(islice(rows, chunk_size)), []):
+            yield from self._records_of(chunk, index, viewer, ())
+
+    def _rows(self, queryset: QuerySet, viewer: Viewer, extra: Sequence[str]) -> tuple[QuerySet, dict]:
+        """The `values_list` queryset the records are made from, and each column's position in its rows."""
         if self._flags and not viewer.is_admin and not set(self._flags) <= set(queryset.query.annotations):
             queryset = with_visible_references(queryset, self.serializer_class, viewer)
         keys = list(dict.fromkeys([*self.columns, *([] if viewer.is_admin else self._flags), "pk", *extra]))
         index = {key: position for position, key in enumerate(keys)}
-        rows = list(queryset.values_list(*keys))
+        return queryset.values_list(*keys), index
+
+    def _records_of(self, rows: list[tuple], index: dict, viewer: Viewer, extra: Sequence[str]) -> list[list]:
         children = {
             entry.name: self._children(entry, rows, index["pk"], viewer)
             for entry in self.entries

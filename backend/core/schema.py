@@ -25,6 +25,7 @@ from .examples import ResourceSample, action_examples
 from .idempotency import VALID_KEY
 from .permissions import RoleWritePermission
 from .ratelimit import RateLimitHeadersMixin
+from .renderers import FileRenderer
 
 IF_MATCH = OpenApiParameter(
     "If-Match",
@@ -124,6 +125,11 @@ class ProblemErrorSerializer(serializers.Serializer):
             "The input the message is about, as a path: `name`; a list item `languages.0`; a field "
             "of a list item `sources.0.url`. Null when it is about the request as a whole."
         ),
+    )
+    row = serializers.IntegerField(
+        required=False,
+        help_text="Only for an uploaded file (an import): the row of the file the message is about (the "
+        "header is row 1); `attr` then names its column.",
     )
 
 
@@ -303,7 +309,13 @@ class AutoSchema(ErrorsAutoSchema):
         # document them so, not in the media types of the operation's renderers.
         if media_types is None and str(status_code)[:1] in ("4", "5"):
             media_types = [PROBLEM_JSON]
-        return super()._get_response_for_code(serializer, status_code, media_types, direction)
+        response = super()._get_response_for_code(serializer, status_code, media_types, direction)
+        # A file (CSV, vCard, iCalendar) is text, not the JSON schema of the same operation.
+        content = response.get("content", {})
+        for renderer in self.view.get_renderers():
+            if isinstance(renderer, FileRenderer) and renderer.media_type in content:
+                content[renderer.media_type] = {"schema": {"type": "string"}}
+        return response
 
     def _get_response_headers_for_code(self, status_code, direction="response"):
         headers = super()._get_response_headers_for_code(status_code, direction)
@@ -336,17 +348,19 @@ def crud_docs(
     write_note: str,
     examples=(),
     sample: ResourceSample | None = None,
+    list_note: str = "",
 ):
     """Summaries, descriptions and examples for the standard actions of a viewset over `plural`.
 
-    `examples` are create bodies; `sample` one object, for the examples of every action.
+    `examples` are create bodies; `sample` one object, for the examples of every action;
+    `list_note` what the list says besides (the files it answers in).
     """
     a = "an" if singular[:1].lower() in "aeiou" else "a"
     shown = action_examples(sample, create=examples)
     return extend_schema_view(
         list=extend_schema(
             summary=f"List {plural}",
-            description=f"{read_note} Paginated; filter, search with `q`, order with `ordering`.",
+            description=f"{read_note} Paginated; filter, search with `q`, order with `ordering`.{list_note}",
             tags=[tag],
             examples=shown.get("list", []),
         ),

@@ -1,6 +1,7 @@
 """Controlled vocabularies shared across domains: topics, ISO 639-1 languages, ISO 4217 currencies."""
 
 import pycountry
+from django.conf import settings
 from django.db import models
 from django.utils.choices import BaseChoiceIterator
 
@@ -44,5 +45,8 @@ class Topic(models.TextChoices):
 LANGUAGE_CHOICES = FixedChoices(
     sorted((lang.alpha_2, lang.name) for lang in pycountry.languages if hasattr(lang, "alpha_2"))
 )
+
+# The languages the app and its e-mails are written in (settings.LANGUAGES), as one named enum.
+APP_LANGUAGES = FixedChoices(settings.LANGUAGES)
 
 CURRENCY_CHOICES: list[tuple[str, str]] = sorted((cur.alpha_3, cur.name) for cur in pycountry.currencies)

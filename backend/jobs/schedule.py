@@ -24,4 +24,6 @@ SCHEDULE: list[Periodic] = [
     # A safety net: every write of the feed queues it too (webhooks/triggers.py).
     Periodic("webhooks.tasks.draw_up_events", every=timedelta(minutes=1)),
     Periodic("webhooks.tasks.prune_deliveries", every=timedelta(days=1)),
+    # Coordinators hear of their stale contact points once a month (mail/digest.py).
+    Periodic("mail.tasks.send_stale_digests", every=timedelta(days=30)),
 ]

@@ -7,9 +7,14 @@ Every save here lands in the change feed with the signed-in user as its actor.
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
+from django.utils.html import format_html
 
 from core.errors import DomainError
 from core.fields import split_codes
@@ -18,6 +23,7 @@ from core.viewer import Viewer
 from core.vocabulary import LANGUAGE_CHOICES, Topic
 
 from .hours import validate_hours
+from .imports import COLUMNS, REQUIRED_COLUMNS, contact_points_import
 from .models import CompromisedValue, ContactPoint, Organization
 from .services import contact_point_check_value, contact_point_verify
 
@@ -147,6 +153,20 @@ class KindFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ContactImportForm(forms.Form):
+    file = forms.FileField(label="CSV file")
+    dry_run = forms.BooleanField(
+        required=False, initial=True, label="Only check the file and report what would change"
+    )
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > settings.CSV_IMPORT_MAX_BYTES:
+            limit = settings.CSV_IMPORT_MAX_BYTES
+            raise ValidationError(f"The file is larger than {limit:,} bytes: split it.")
+        return file
+
+
 @admin.register(Organization)
 class OrganizationAdmin(admin.ModelAdmin):
     form = OrganizationForm
@@ -156,11 +176,53 @@ class OrganizationAdmin(admin.ModelAdmin):
     list_filter = ["visibility", "verified", KindFilter, "is_example"]
     search_fields = ["name", "slug", "description"]
     prepopulated_fields = {"slug": ["name"]}
-    readonly_fields = ["version", "created_at", "updated_at"]
+    readonly_fields = ["version", "created_at", "updated_at", "contact_import"]
     inlines = [ContactPointInline]
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(contact_count=Count("contact_points"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.import_contacts)
+        name = f"{self.opts.app_label}_{self.opts.model_name}_import_contacts"
+        return [path("<int:pk>/import-contacts/", view, name=name), *super().get_urls()]
+
+    @admin.display(description="CSV import")
+    def contact_import(self, obj: Organization) -> str:
+        if obj.pk is None:
+            return "-"
+        url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_import_contacts", args=[obj.pk])
+        return format_html('<a href="{}">Import contact points from a CSV file</a>', url)
+
+    def import_contacts(self, request, pk: int):
+        """The API's CSV import (`organizations.imports`), for the network office: the same rows,
+        the same validation, the same all-or-nothing transaction and report."""
+        organization = get_object_or_404(Organization, pk=pk)
+        if not self.has_change_permission(request, organization):
+            raise PermissionDenied
+        form = ContactImportForm(request.POST or None, request.FILES or None)
+        report = None
+        if request.method == "POST" and form.is_valid():
+            try:
+                report = contact_points_import(
+                    organization=organization,
+                    data=form.cleaned_data["file"].read(),
+                    context={"request": request},
+                    dry_run=form.cleaned_data["dry_run"],
+                )
+            except DomainError as exc:
+                form.add_error("file", exc.message)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Import contact points",
+            "opts": self.opts,
+            "organization": organization,
+            "form": form,
+            "report": report,
+            "required": REQUIRED_COLUMNS,
+            "optional": [column for column in COLUMNS if column not in REQUIRED_COLUMNS],
+        }
+        return TemplateResponse(request, "admin/organizations/organization/import_contacts.html", context)
 
     @admin.display(description="kinds")
     def kinds_list(self, obj: Organization) -> str:

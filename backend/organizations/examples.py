@@ -77,6 +77,7 @@ CONTACT_POINT = ResourceSample(
         "last_verified_at": "2026-10-22T00:00:00Z",
         "is_stale": False,
         "is_example": True,
+        "external_id": "fi-email-1",
         "source": "",
         "source_date": None,
         "source_language": "en",

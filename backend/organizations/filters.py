@@ -8,6 +8,7 @@ from core.filters import (
     CodeFilter,
     CountryListFilter,
     IdFilter,
+    IdsFilter,
     StaleFilter,
     StrictBooleanFilter,
     language_filter,
@@ -44,6 +45,7 @@ class ContactPointFilter(BaseFilterSet):
     )
     language = language_filter()
     topic = topic_filter()
+    ids = IdsFilter(field_name="id", help_text="Contact points by id, comma-separated: `ids=3,8`.")
     organization = IdFilter(field_name="organization_id")
     organization_slug = django_filters.CharFilter(field_name="organization__slug")
     channel = django_filters.ChoiceFilter(choices=ContactPoint.Channel.choices)

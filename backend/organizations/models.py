@@ -104,6 +104,12 @@ class ContactPoint(Sourced, Translatable, VersionedModel):
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     is_example = models.BooleanField(default=False, help_text="Invented demo data.")
+    external_id = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="The organization's own id for this contact (its spreadsheet or database): a CSV import "
+        "updates the contact with the same external id instead of adding a second one.",
+    )
 
     objects = VisibleQuerySet.as_manager()
     # A paused or compromised contact point is seen only by its organization (docs/design.md, rule 2).
@@ -113,6 +119,13 @@ class ContactPoint(Sourced, Translatable, VersionedModel):
         ordering = ["organization__name", "channel", "id"]
         # With the organizations' name index, the list's order is read organization by organization.
         indexes = [models.Index(fields=["organization", "channel", "id"], name="contactpoint_list_order")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "external_id"],
+                condition=~Q(external_id=""),
+                name="contactpoint_external_id_once_per_organization",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.organization} · {self.get_channel_display()} {self.value}"

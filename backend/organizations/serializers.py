@@ -1,9 +1,11 @@
 """Organization and contact point representations; values are normalized per channel."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from rest_framework import serializers
 
+from core.errors import PayloadTooLarge
 from core.representation import Computed, datetime_text
 from core.serializers import (
     SOURCE_FIELDS,
@@ -161,6 +163,7 @@ class ContactPointSerializer(
             "last_verified_at",
             "is_stale",
             "is_example",
+            "external_id",
             *SOURCE_FIELDS,
             *TRANSLATABLE_FIELD_NAMES,
             "version",
@@ -202,3 +205,46 @@ class ContactPointSerializer(
             except DjangoValidationError as exc:
                 raise serializers.ValidationError({"time_zone": exc.messages}) from exc
         return attrs
+
+
+class ContactPointImportSerializer(StrictInputMixin, serializers.Serializer):
+    """A CSV file of contact points, as a form upload (`multipart/form-data`)."""
+
+    file = serializers.FileField(
+        help_text=(
+            "UTF-8 CSV (a byte order mark is allowed), a header line of column names, then one contact "
+            "per line. Required columns: external_id, channel, value, languages; optional: label, "
+            "countries, topics, hours, time_zone, security_advice, status, status_reason, visibility, "
+            "source_language. Lists are comma-separated codes (`ru, en`)."
+        )
+    )
+
+    def validate_file(self, file):
+        if file.size > settings.CSV_IMPORT_MAX_BYTES:
+            raise PayloadTooLarge()
+        return file
+
+
+class ImportOptionsSerializer(serializers.Serializer):
+    dry_run = serializers.BooleanField(
+        default=False, help_text="Only check the file and report what would change; nothing is saved."
+    )
+
+
+class ImportRowSerializer(serializers.Serializer):
+    row = serializers.IntegerField(help_text="The row's number in the file; the header is row 1.")
+    external_id = serializers.CharField()
+    action = serializers.ChoiceField(["created", "updated", "unchanged"])
+    id = serializers.IntegerField(
+        allow_null=True, help_text="The contact point; null for one a dry run would create."
+    )
+
+
+class ImportReportSerializer(serializers.Serializer):
+    """What an import did (or, on a dry run, would do): every row of the file."""
+
+    dry_run = serializers.BooleanField()
+    created = serializers.IntegerField(help_text="Rows that add a contact.")
+    updated = serializers.IntegerField(help_text="Rows that change their contact.")
+    unchanged = serializers.IntegerField(help_text="Rows whose contact is already as the row says.")
+    rows = ImportRowSerializer(many=True)

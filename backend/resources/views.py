@@ -6,6 +6,7 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.exports import FileListMixin, csv_format
 from core.references import with_visible_references
 from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import VisibleModelViewSet
@@ -63,6 +64,11 @@ FUNDING_OFFER_EXAMPLE = OpenApiExample(
         "Offers and requests of organizations, never more visible than their organization. "
         "`status` is `expired` for an open or in-progress resource past `valid_until`."
     ),
+    list_note=(
+        " With `Accept: text/csv` or `?format=csv`: every resource of the filtered list you may see, not a "
+        "page, as CSV (UTF-8 with a byte order mark; a cell that starts with = + - @ or a tab is written "
+        "after an apostrophe, so no spreadsheet runs it as a formula)."
+    ),
     write_note=(
         "Coordinators of the owning organization and admins. Funding needs `amount` and `currency`; "
         "other categories `capacity` (or an amount). `status` follows the workflow "
@@ -77,12 +83,33 @@ FUNDING_OFFER_EXAMPLE = OpenApiExample(
 @extend_validation_errors(
     ["invalid"], field_name="status", actions=["create", "update", "partial_update", "destroy"]
 )
-class ResourceViewSet(VisibleModelViewSet):
+class ResourceViewSet(FileListMixin, VisibleModelViewSet):
     queryset = Resource.objects.with_status().select_related("organization")
     serializer_class = ResourceSerializer
     filterset_class = ResourceFilter
     ordering_fields = ["created_at", "updated_at", "valid_until", "title"]
     ordering = ["-created_at", "id"]
+    list_files = (
+        csv_format(
+            "id",
+            "kind",
+            "category",
+            "organization",
+            "organization_name",
+            "title",
+            "description",
+            "countries",
+            "languages",
+            "amount",
+            "currency",
+            "capacity",
+            "valid_until",
+            "visibility",
+            "status",
+            "updated_at",
+        ),
+    )
+    file_name = "resources"
 
     def perform_create(self, serializer):
         serializer.instance = resource_create(actor=self.request.user, **serializer.validated_data)

@@ -142,6 +142,8 @@ def test_an_invitation_link_is_shown_once_and_the_invitation_can_be_revoked(brow
         form = page.get_by_test_id("invite-form")
         form.get_by_label("E-mail").fill(email)
         form.get_by_label("Role").select_option("member")
+        expect(form.get_by_label("Language of the invitation")).to_have_value("en")  # the app's
+        form.get_by_label("Language of the invitation").select_option("de")
         page.get_by_role("button", name="Create invitation").click()
 
         created = page.get_by_test_id("invite-created")
@@ -158,6 +160,14 @@ def test_an_invitation_link_is_shown_once_and_the_invitation_can_be_revoked(brow
         assert link.split("#join=")[1] not in page.content()
         pending = page.get_by_test_id("pending-invitation").filter(has_text=email)
         expect(pending).to_have_count(1)
+        admin = api_server.login("boris", COORDINATOR)["access"]
+        status, listed = api_server.call("GET", f"/api/v1/invitations/?email={email}", token=admin)
+        assert status == 200, listed
+        assert [i["language"] for i in listed["results"]] == ["de"]
+
+        # The e-mail can be sent again (from the job queue; the link e-mailed before stops working).
+        pending.get_by_role("button", name="Send the e-mail again").click()
+        expect(page.get_by_text("A new e-mail is on its way")).to_be_visible()
 
         page.once("dialog", lambda dialog: dialog.accept())
         pending.get_by_role("button", name="Revoke").click()

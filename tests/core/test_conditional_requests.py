@@ -46,10 +46,11 @@ def route_names(patterns, prefix=""):
 
 
 def detail_routes() -> set[str]:
-    """Every route of the API that reads one object: the routers' `-detail` routes that GET, and /me."""
+    """Every route of the API that reads one object: the routers' `-detail` routes that GET, and /me
+    with its e-mail preferences."""
     names = set()
     for name in route_names(get_resolver().url_patterns):
-        if name.endswith("-detail") or name == "me":
+        if name.endswith("-detail") or name in {"me", "me-notifications"}:
             names.add(name)
     return names - {"auth-session-detail"}  # a session is ended (DELETE), never read alone
 
@@ -83,6 +84,7 @@ def world(org_a, org_b, alice, bob, olga, client_of):
         "membership-detail": ("olga", f"{API}memberships/{alice.memberships.get().pk}/"),
         "user-detail": ("olga", f"{API}users/{bob.pk}/"),
         "me": ("alice", f"{API}me/"),
+        "me-notifications": ("alice", f"{API}me/notifications/"),
         "invitation-detail": ("alice", invitation["Location"]),
         "change-detail": ("olga", f"{API}changes/{Change.objects.latest('seq').seq}/"),
         "inbox-detail": ("alice", None),
@@ -139,7 +141,11 @@ def test_readers_of_different_languages_hold_different_tags(api, db):
 
 @pytest.mark.parametrize(
     ("actor", "path", "change"),
-    [("alice", "me/", {"first_name": "Alicia"}), ("olga", "users/{bob}/", {"is_active": False})],
+    [
+        ("alice", "me/", {"first_name": "Alicia"}),
+        ("alice", "me/notifications/", {"messages": False}),
+        ("olga", "users/{bob}/", {"is_active": False}),
+    ],
 )
 def test_account_writes_honour_if_match(client_of, alice, bob, olga, actor, path, change):
     client, url = client_of(actor), API + path.format(bob=bob.pk)

@@ -8,6 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from .env import development_secret_key, env_bool, env_int, env_list, env_str
 
@@ -48,6 +49,7 @@ API_APPS = [
     "inbox",
     "alerts",
     "webhooks",
+    "mail",
 ]
 
 # The order /search/ lists its types in, as the published contract has it; each app
@@ -265,6 +267,7 @@ SPECTACULAR_SETTINGS = {
         "Visibility": "core.visibility.Visibility.choices",
         "CountryCode": "core.serializers.COUNTRY_CHOICES",
         "LanguageCode": "core.vocabulary.LANGUAGE_CHOICES",
+        "AppLanguage": "core.vocabulary.APP_LANGUAGES",
         "Topic": "core.vocabulary.Topic.choices",
         "InvitationStatus": "accounts.models.InvitationStatus.choices",
         "MembershipRole": "accounts.models.MembershipRole.choices",
@@ -419,10 +422,38 @@ WEBHOOK_DISABLE_AFTER_FAILURES = env_int("WEBHOOK_DISABLE_AFTER_FAILURES", 20)
 WEBHOOK_DELIVERY_RETENTION_DAYS = env_int("WEBHOOK_DELIVERY_RETENTION_DAYS", 30)
 
 # ---------------------------------------------------------------------------
+# E-mail: sent only by background jobs (mail/), never inside a request. Without EMAIL_HOST (or
+# with DEBUG) messages are printed to the console instead of sent.
+# ---------------------------------------------------------------------------
+EMAIL_HOST = env_str("EMAIL_HOST")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG or not EMAIL_HOST
+    else "django.core.mail.backends.smtp.EmailBackend"
+)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+# STARTTLS on the submission port by default; EMAIL_USE_SSL for implicit TLS (port 465) instead.
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", not EMAIL_USE_SSL)
+if EMAIL_USE_SSL and EMAIL_USE_TLS:
+    raise ImproperlyConfigured("Set EMAIL_USE_TLS (STARTTLS) or EMAIL_USE_SSL (implicit TLS), not both.")
+EMAIL_PORT = env_int("EMAIL_PORT", 465 if EMAIL_USE_SSL else 587)
+# A server that does not answer holds a worker this many seconds at most; the job is retried.
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 20)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Waypoint <waypoint@localhost>")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# Where people open the app: the only address e-mails link to (the invitation's accept link).
+APP_BASE_URL = env_str("APP_BASE_URL", "http://127.0.0.1:5173").rstrip("/")
+
+# ---------------------------------------------------------------------------
 # Domain
 # ---------------------------------------------------------------------------
 CONTACT_STALE_DAYS = env_int("CONTACT_STALE_DAYS", 180)
 COUNTRY_PROFILE_STALE_DAYS = env_int("COUNTRY_PROFILE_STALE_DAYS", 365)
+# A CSV import of contact points is one transaction: bounded, so it holds its locks briefly.
+CSV_IMPORT_MAX_BYTES = env_int("CSV_IMPORT_MAX_BYTES", 1024 * 1024)
+CSV_IMPORT_MAX_ROWS = env_int("CSV_IMPORT_MAX_ROWS", 2000)
 CHANGE_RETENTION_DAYS = env_int("CHANGE_RETENTION_DAYS", 90)
 # Snapshot pages of /sync/ built at once across every worker (beyond: 429 with Retry-After), so
 # devices syncing from scratch cannot take every worker; keep it below WEB_CONCURRENCY.

@@ -22,3 +22,8 @@ SECURE_REFERRER_POLICY = "no-referrer"
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 X_FRAME_OPTIONS = "DENY"
+
+# Without a mail server, e-mails are dropped rather than printed: a printed invitation would put
+# a working accept link into the worker's log.
+if not EMAIL_HOST:  # noqa: F405
+    EMAIL_BACKEND = "django.core.mail.backends.dummy.EmailBackend"

@@ -25,6 +25,8 @@ export interface InvitationFields {
   organization: number;
   email: string;
   role: string;
+  /** The language of the invitation e-mail. */
+  language: string;
   /** ISO date-time; left out for the server's default. */
   expires_at?: string;
 }
@@ -41,4 +43,14 @@ export function createInvitation(fields: InvitationFields, label: string): Promi
 
 export function revokeInvitation(invitation: Invitation, label: string): Promise<Outcome<null>> {
   return send<null>({ method: "DELETE", path: `/api/v1/invitations/${invitation.id}/`, label, queueable: false });
+}
+
+/** E-mails the invitation's link again; the link e-mailed before stops working. */
+export function resendInvitation(invitation: Invitation, label: string): Promise<Outcome<null>> {
+  return send<null>({
+    method: "POST",
+    path: `/api/v1/invitations/${invitation.id}/resend/`,
+    label,
+    queueable: false,
+  });
 }

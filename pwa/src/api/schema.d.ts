@@ -537,7 +537,7 @@ export interface paths {
         };
         /**
          * List contact points
-         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. Paginated; filter, search with `q`, order with `ordering`.
+         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula). With `Accept: text/vcard` or `?format=vcf`: the active contacts of the filtered list as vCards (RFC 6350); `ids=1,2` picks contacts by id.
          */
         get: operations["contact_points_list"];
         put?: never;
@@ -582,6 +582,26 @@ export interface paths {
          * @description Coordinators of the owning organization and admins. Send `If-Match` to avoid overwriting a newer edit.
          */
         patch: operations["contact_points_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/contact-points/{id}/vcard/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A contact point as a vCard
+         * @description The contact as a vCard 4.0 (RFC 6350) for an address book, texts in your language. Active contacts only: a paused or compromised one answers 404, since an address book would keep it.
+         */
+        get: operations["contact_points_vcard_retrieve"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
         trace?: never;
     };
     "/api/v1/contact-points/{id}/verify/": {
@@ -1243,7 +1263,7 @@ export interface paths {
         put?: never;
         /**
          * Invite someone
-         * @description Coordinators invite to their own organizations, admins to any. The answer carries the one-time `token` to pass on to the invited person; it is shown only this once and only its hash is kept. `expires_at` defaults to the configured number of days.
+         * @description Coordinators invite to their own organizations, admins to any. The answer carries the one-time `token` to pass on to the invited person; it is shown only this once and only its hash is kept. The accept link is also e-mailed to `email` in `language` from the job queue, under a token of its own. `expires_at` defaults to the configured number of days.
          */
         post: operations["invitations_create"];
         delete?: never;
@@ -1271,6 +1291,26 @@ export interface paths {
          * @description Deletes a pending or expired invitation so its token no longer works. Coordinators of its organization and admins. An accepted invitation cannot be revoked: remove the membership instead.
          */
         delete: operations["invitations_destroy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/invitations/{id}/resend/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * E-mail an invitation again
+         * @description Queues a new e-mail with the accept link to the invited address; the link e-mailed before stops working, the token answered at creation does not. Coordinators of its organization and admins; only a pending invitation (400 once accepted or expired). Answers 202: the e-mail goes out from the job queue, and `emailed_at` tells when.
+         */
+        post: operations["invitations_resend"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1322,6 +1362,34 @@ export interface paths {
          * @description Change your e-mail or name. Username, roles and account status are not yours to change: sending a different value for them is a 400.
          */
         patch: operations["me_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/me/notifications/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My e-mail preferences
+         * @description E-mails reach people who are not looking at the app: the monthly digest of stale contact points (coordinators), news on responses, and new messages on responses. Each can be switched off; invitations are always sent. E-mails are written in `language` and name no contact's value, resource title or author: the app shows those.
+         */
+        get: operations["me_notifications_retrieve"];
+        /**
+         * Set my e-mail preferences
+         * @description E-mails reach people who are not looking at the app: the monthly digest of stale contact points (coordinators), news on responses, and new messages on responses. Each can be switched off; invitations are always sent. E-mails are written in `language` and name no contact's value, resource title or author: the app shows those.
+         */
+        put: operations["me_notifications_update"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /**
+         * Change some of my e-mail preferences
+         * @description E-mails reach people who are not looking at the app: the monthly digest of stale contact points (coordinators), news on responses, and new messages on responses. Each can be switched off; invitations are always sent. E-mails are written in `language` and name no contact's value, resource title or author: the app shows those.
+         */
+        patch: operations["me_notifications_partial_update"];
         trace?: never;
     };
     "/api/v1/memberships/": {
@@ -1381,7 +1449,7 @@ export interface paths {
         };
         /**
          * List organizations
-         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. Paginated; filter, search with `q`, order with `ordering`.
+         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula).
          */
         get: operations["organizations_list"];
         put?: never;
@@ -1428,6 +1496,26 @@ export interface paths {
         patch: operations["organizations_partial_update"];
         trace?: never;
     };
+    "/api/v1/organizations/{id}/contact-points/import/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Import contact points from CSV
+         * @description Creates and updates the organization's contact points from a CSV file, each row as the API's create or update would write it. A row's `external_id` names the contact: the organization's contact with that id is updated (the columns the file has; an unchanged contact keeps its version), otherwise one is created, so importing a file twice changes nothing the second time. All or nothing: if any row is refused, nothing is saved and the 400 lists every refusal with its `row`. `dry_run=true` checks and reports without saving. Coordinators of the organization and admins.
+         */
+        post: operations["organizations_contact_points_import_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/resources/": {
         parameters: {
             query?: never;
@@ -1437,7 +1525,7 @@ export interface paths {
         };
         /**
          * List resources
-         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. Paginated; filter, search with `q`, order with `ordering`.
+         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every resource of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula).
          */
         get: operations["resources_list"];
         put?: never;
@@ -2406,6 +2494,14 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /**
+         * @description * `en` - English
+         *     * `ru` - Русский
+         *     * `uk` - Українська
+         *     * `de` - Deutsch
+         * @enum {string}
+         */
+        AppLanguage: "en" | "ru" | "uk" | "de";
         Attachment: {
             readonly id: number;
             /** @description File name shown and offered on download. */
@@ -2604,6 +2700,11 @@ export interface components {
             readonly is_stale: boolean;
             /** @description Invented demo data. */
             readonly is_example: boolean;
+            /**
+             * @description The organization's own id for this contact (its spreadsheet or database): a CSV import updates the contact with the same external id instead of adding a second one.
+             * @default
+             */
+            external_id: string;
             /** @description The publication this fact was taken from (title or URL). */
             readonly source: string;
             /**
@@ -2813,6 +2914,14 @@ export interface components {
             /** Format: date-time */
             readonly updated_at: string;
         };
+        /** @description A CSV file of contact points, as a form upload (`multipart/form-data`). */
+        ContactPointImportRequest: {
+            /**
+             * Format: binary
+             * @description UTF-8 CSV (a byte order mark is allowed), a header line of column names, then one contact per line. Required columns: external_id, channel, value, languages; optional: label, countries, topics, hours, time_zone, security_advice, status, status_reason, visibility, source_language. Lists are comma-separated codes (`ru, en`).
+             */
+            file: string;
+        };
         ContactPointLocalized: {
             /** @description The language of the texts below (ISO 639-1). */
             readonly language: string;
@@ -2852,6 +2961,11 @@ export interface components {
              *     * `restricted` - Restricted
              */
             visibility?: components["schemas"]["Visibility"];
+            /**
+             * @description The organization's own id for this contact (its spreadsheet or database): a CSV import updates the contact with the same external id instead of adding a second one.
+             * @default
+             */
+            external_id: string;
             /**
              * @description The language the text fields are written in (ISO 639-1).
              *
@@ -3069,7 +3183,7 @@ export interface components {
             deleted: string[];
         };
         /** @enum {string} */
-        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "opening_hours" | "time_zone" | "open_now" | "next_change_at" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "source" | "source_date" | "source_language" | "translations" | "languages_available" | "version" | "created_at" | "updated_at";
+        ContactPointSyncBlockFieldsEnum: "id" | "organization" | "channel" | "value" | "label" | "languages" | "countries" | "topics" | "hours" | "opening_hours" | "time_zone" | "open_now" | "next_change_at" | "security_advice" | "status" | "status_reason" | "visibility" | "last_verified_at" | "is_stale" | "is_example" | "external_id" | "source" | "source_date" | "source_language" | "translations" | "languages_available" | "version" | "created_at" | "updated_at";
         /** @enum {string} */
         ContactPointSyncBlockTypeEnum: "contact_point";
         ContactPointTranslation: {
@@ -6902,6 +7016,32 @@ export interface components {
          * @enum {string}
          */
         HsdsServiceStatus: "active" | "inactive" | "defunct" | "temporarily closed";
+        /** @description What an import did (or, on a dry run, would do): every row of the file. */
+        ImportReport: {
+            dry_run: boolean;
+            /** @description Rows that add a contact. */
+            created: number;
+            /** @description Rows that change their contact. */
+            updated: number;
+            /** @description Rows whose contact is already as the row says. */
+            unchanged: number;
+            rows: components["schemas"]["ImportRow"][];
+        };
+        ImportRow: {
+            /** @description The row's number in the file; the header is row 1. */
+            row: number;
+            external_id: string;
+            action: components["schemas"]["ImportRowActionEnum"];
+            /** @description The contact point; null for one a dry run would create. */
+            id: number | null;
+        };
+        /**
+         * @description * `created` - created
+         *     * `updated` - updated
+         *     * `unchanged` - unchanged
+         * @enum {string}
+         */
+        ImportRowActionEnum: "created" | "updated" | "unchanged";
         /** @description An invitation to join an organization in a role; coordinators invite only to their own. */
         Invitation: {
             readonly id: number;
@@ -6910,6 +7050,15 @@ export interface components {
             organization: number;
             readonly organization_name: string;
             role?: components["schemas"]["MembershipRole"];
+            /**
+             * @description The language of the invitation e-mail, and of the new account's e-mails until its owner chooses. Defaults to the language of the request (`Accept-Language`).
+             *
+             *     * `en` - English
+             *     * `ru` - Русский
+             *     * `uk` - Українська
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["AppLanguage"];
             readonly status: components["schemas"]["InvitationStatus"];
             /**
              * Format: date-time
@@ -6920,6 +7069,11 @@ export interface components {
             readonly created_by: string;
             /** Format: date-time */
             readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description When the accept link was last e-mailed to the address; null until the e-mail went out.
+             */
+            readonly emailed_at: string | null;
             /** Format: date-time */
             readonly accepted_at: string | null;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
@@ -6942,6 +7096,15 @@ export interface components {
             organization: number;
             readonly organization_name: string;
             role?: components["schemas"]["MembershipRole"];
+            /**
+             * @description The language of the invitation e-mail, and of the new account's e-mails until its owner chooses. Defaults to the language of the request (`Accept-Language`).
+             *
+             *     * `en` - English
+             *     * `ru` - Русский
+             *     * `uk` - Українська
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["AppLanguage"];
             readonly status: components["schemas"]["InvitationStatus"];
             /**
              * Format: date-time
@@ -6952,6 +7115,11 @@ export interface components {
             readonly created_by: string;
             /** Format: date-time */
             readonly created_at: string;
+            /**
+             * Format: date-time
+             * @description When the accept link was last e-mailed to the address; null until the e-mail went out.
+             */
+            readonly emailed_at: string | null;
             /** Format: date-time */
             readonly accepted_at: string | null;
             /** @description Required. 150 characters or fewer. Letters, digits and @/./+/-/_ only. */
@@ -6965,6 +7133,15 @@ export interface components {
             email: string;
             organization: number;
             role?: components["schemas"]["MembershipRole"];
+            /**
+             * @description The language of the invitation e-mail, and of the new account's e-mails until its owner chooses. Defaults to the language of the request (`Accept-Language`).
+             *
+             *     * `en` - English
+             *     * `ru` - Русский
+             *     * `uk` - Українська
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["AppLanguage"];
             /**
              * Format: date-time
              * @description When the token stops working. Defaults to the configured number of days from now.
@@ -7615,6 +7792,42 @@ export interface components {
         LogoutRequest: {
             /** @description The refresh token of the session to end. */
             refresh: string;
+        };
+        /** @description Which e-mails you receive and in which language; invitations are always sent. */
+        MailPreferences: {
+            /**
+             * @description The language of the e-mails you receive.
+             *
+             *     * `en` - English
+             *     * `ru` - Русский
+             *     * `uk` - Українська
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["AppLanguage"];
+            /** @description Coordinators: a monthly list of your organizations' contact points needing verification. */
+            stale_digest?: boolean;
+            /** @description A response to your organization's resource, or to your organization's response, changed. */
+            responses?: boolean;
+            /** @description A new message on a response your organization takes part in. */
+            messages?: boolean;
+        };
+        /** @description Which e-mails you receive and in which language; invitations are always sent. */
+        MailPreferencesRequest: {
+            /**
+             * @description The language of the e-mails you receive.
+             *
+             *     * `en` - English
+             *     * `ru` - Русский
+             *     * `uk` - Українська
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["AppLanguage"];
+            /** @description Coordinators: a monthly list of your organizations' contact points needing verification. */
+            stale_digest?: boolean;
+            /** @description A response to your organization's resource, or to your organization's response, changed. */
+            responses?: boolean;
+            /** @description A new message on a response your organization takes part in. */
+            messages?: boolean;
         };
         Marked: {
             /** @description How many notifications changed state. */
@@ -9050,6 +9263,11 @@ export interface components {
              */
             visibility?: components["schemas"]["Visibility"];
             /**
+             * @description The organization's own id for this contact (its spreadsheet or database): a CSV import updates the contact with the same external id instead of adding a second one.
+             * @default
+             */
+            external_id: string;
+            /**
              * @description The language the text fields are written in (ISO 639-1).
              *
              *     * `aa` - Afar
@@ -10399,6 +10617,24 @@ export interface components {
             /** @description Booking reference, unique when given. */
             reference?: string;
         };
+        /** @description Which e-mails you receive and in which language; invitations are always sent. */
+        PatchedMailPreferencesRequest: {
+            /**
+             * @description The language of the e-mails you receive.
+             *
+             *     * `en` - English
+             *     * `ru` - Русский
+             *     * `uk` - Українська
+             *     * `de` - Deutsch
+             */
+            language?: components["schemas"]["AppLanguage"];
+            /** @description Coordinators: a monthly list of your organizations' contact points needing verification. */
+            stale_digest?: boolean;
+            /** @description A response to your organization's resource, or to your organization's response, changed. */
+            responses?: boolean;
+            /** @description A new message on a response your organization takes part in. */
+            messages?: boolean;
+        };
         PatchedMeRequest: {
             /** Email address */
             email?: string;
@@ -10886,7 +11122,7 @@ export interface components {
              *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
              *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
              *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
              *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
              *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
              *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
@@ -10934,7 +11170,7 @@ export interface components {
              *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
              *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
              *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
              *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
              *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
              *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
@@ -10965,6 +11201,8 @@ export interface components {
             detail: string;
             /** @description The input the message is about, as a path: `name`; a list item `languages.0`; a field of a list item `sources.0.url`. Null when it is about the request as a whole. */
             attr: string | null;
+            /** @description Only for an uploaded file (an import): the row of the file the message is about (the header is row 1); `attr` then names its column. */
+            row?: number;
         };
         /** @description An offer or request of one organization to the network. */
         Resource: {
@@ -11750,7 +11988,7 @@ export interface components {
              *     - `/api/problems/permission-denied` (403): You may see the object but not act on it this way (your role, or a workflow rule).
              *     - `/api/problems/not-found` (404): No such address, an object you may not see (the API does not tell the two apart), or a page number past the end.
              *     - `/api/problems/method-not-allowed` (405): The address exists but does not take this HTTP method; the `Allow` header lists those it takes.
-             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON).
+             *     - `/api/problems/not-acceptable` (406): The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so).
              *     - `/api/problems/idempotency-key-in-use` (409): The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds.
              *     - `/api/problems/conflict` (409): A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved.
              *     - `/api/problems/precondition-failed` (412): `If-Match` names a version that is no longer current; nothing was changed. `current` holds the current representation, the `ETag` header its version.
@@ -11963,7 +12201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12049,7 +12287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12138,7 +12376,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12227,7 +12465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12316,7 +12554,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12405,7 +12643,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12494,7 +12732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12567,7 +12805,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12675,7 +12913,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12791,7 +13029,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -12917,7 +13155,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13036,7 +13274,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13170,7 +13408,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13325,7 +13563,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13453,7 +13691,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13542,7 +13780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13620,7 +13858,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13718,7 +13956,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -13842,7 +14080,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
@@ -13963,7 +14201,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14055,7 +14293,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14137,7 +14375,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14219,7 +14457,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14312,7 +14550,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14404,7 +14642,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14513,7 +14751,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14627,7 +14865,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14753,7 +14991,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -14870,7 +15108,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15004,7 +15242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15157,7 +15395,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15297,7 +15535,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15432,7 +15670,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15530,7 +15768,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -15821,6 +16059,8 @@ export interface operations {
                 country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
+                format?: "csv" | "json" | "vcf";
+                ids?: number[];
                 /**
                  * @description ISO 639-1 code.
                  *
@@ -16061,6 +16301,8 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedContactPointList"];
+                    "text/csv": string;
+                    "text/vcard": string;
                 };
             };
             /**
@@ -16068,6 +16310,7 @@ export interface operations {
              *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
              *     - `channel`: `invalid_choice`
              *     - `country`: `invalid_choice`
+             *     - `ids`: `invalid`, `max_value`, `min_value`
              *     - `language`: `invalid_choice`
              *     - `organization`: `invalid`, `max_value`, `min_value`
              *     - `organization_slug`: `null_characters_not_allowed`
@@ -16122,7 +16365,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16177,6 +16420,7 @@ export interface operations {
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
+             *     - `external_id`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -16188,7 +16432,7 @@ export interface operations {
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
              *     - `next_change_at`: `invalid`
-             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`, `unique`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
              *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -16264,7 +16508,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16390,7 +16634,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16448,6 +16692,7 @@ export interface operations {
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
+             *     - `external_id`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -16459,7 +16704,7 @@ export interface operations {
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
              *     - `next_change_at`: `invalid`
-             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`, `unique`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
              *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -16535,7 +16780,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16669,7 +16914,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16763,6 +17008,7 @@ export interface operations {
              *     - `countries`: `max_length`, `not_a_list`, `null`
              *     - `countries.<index>`: `invalid_choice`, `null`, `required`
              *     - `created_at`: `invalid`
+             *     - `external_id`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
              *     - `hours`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
              *     - `id`: `invalid`
              *     - `is_example`: `invalid`
@@ -16774,7 +17020,7 @@ export interface operations {
              *     - `last_verified_at`: `invalid`
              *     - `localized`: `invalid`
              *     - `next_change_at`: `invalid`
-             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`, `unique`
              *     - `open_now`: `invalid`
              *     - `opening_hours`: `not_a_list`, `null`
              *     - `opening_hours.<index>.closes_at`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
@@ -16850,7 +17096,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -16906,6 +17152,94 @@ export interface operations {
             };
             /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    contact_points_vcard_retrieve: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this contact point. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One vCard. */
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/vcard": string;
+                };
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -16991,7 +17325,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17119,7 +17453,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17250,7 +17584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17375,7 +17709,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17508,7 +17842,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17641,7 +17975,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -17810,7 +18144,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18433,7 +18767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18559,7 +18893,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18685,7 +19019,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18814,7 +19148,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -18948,7 +19282,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19113,7 +19447,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19256,7 +19590,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19387,7 +19721,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19504,7 +19838,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19634,7 +19968,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19731,7 +20065,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19829,7 +20163,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -19954,7 +20288,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20079,7 +20413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20387,7 +20721,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20477,7 +20811,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20567,7 +20901,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20655,7 +20989,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -20750,7 +21084,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21131,7 +21465,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21250,7 +21584,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21376,7 +21710,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21498,7 +21832,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21632,7 +21966,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21790,7 +22124,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -21950,7 +22284,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22066,7 +22400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22192,7 +22526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22311,7 +22645,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22445,7 +22779,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22600,7 +22934,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22718,7 +23052,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22818,7 +23152,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22908,7 +23242,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -22993,7 +23327,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23096,7 +23430,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23196,7 +23530,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23289,7 +23623,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23398,7 +23732,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23451,8 +23785,10 @@ export interface operations {
              *     - `created_at`: `invalid`
              *     - `created_by`: `invalid`
              *     - `email`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `emailed_at`: `invalid`
              *     - `expires_at`: `date`, `invalid`, `make_aware`, `null`, `overflow`
              *     - `id`: `invalid`
+             *     - `language`: `invalid_choice`, `null`
              *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
              *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
              *     - `organization_name`: `invalid`
@@ -23505,7 +23841,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23613,7 +23949,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23706,7 +24042,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -23753,6 +24089,117 @@ export interface operations {
             };
             /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    invitations_resend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this invitation. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `None`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -23853,7 +24300,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
@@ -24002,7 +24449,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24099,7 +24546,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24241,7 +24688,372 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_notifications_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreferences"];
+                };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_notifications_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["MailPreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreferences"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `language`: `invalid_choice`, `null`
+             *     - `messages`: `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `responses`: `invalid`, `null`
+             *     - `stale_digest`: `invalid`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    me_notifications_partial_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedMailPreferencesRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MailPreferences"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `language`: `invalid_choice`, `null`
+             *     - `messages`: `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `responses`: `invalid`, `null`
+             *     - `stale_digest`: `invalid`, `null`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24396,7 +25208,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24495,7 +25307,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24588,7 +25400,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -24737,7 +25549,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25059,6 +25871,7 @@ export interface operations {
                 country?: components["schemas"]["CountryCode"];
                 /** @description Opaque position from a `next` or `previous` link; `page` is then ignored. */
                 cursor?: string;
+                format?: "csv" | "json";
                 /**
                  * @description * `counseling` - Counseling
                  *     * `legal_aid` - Legal aid
@@ -25289,6 +26102,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedOrganizationList"];
+                    "text/csv": string;
                 };
             };
             /**
@@ -25346,7 +26160,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25473,7 +26287,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25599,7 +26413,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25729,7 +26543,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -25863,7 +26677,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26029,7 +26843,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26085,6 +26899,130 @@ export interface operations {
             };
             /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
             428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    organizations_contact_points_import_create: {
+        parameters: {
+            query?: {
+                /** @description Only check the file and report what would change; nothing is saved. */
+                dry_run?: boolean;
+            };
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this organization. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["ContactPointImportRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportReport"];
+                };
+            };
+            /** @description The file, or rows of it, are refused; nothing was saved. A refused row is named by `errors[].row` and its column by `attr`; a file that cannot be read, or whose header is wrong, by `attr` `file`. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -26363,6 +27301,7 @@ export interface operations {
                  *     * `ZW` - Zimbabwe
                  */
                 country?: components["schemas"]["CountryCode"];
+                format?: "csv" | "json";
                 /**
                  * @description * `offer` - Offer
                  *     * `request` - Request
@@ -26600,6 +27539,7 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["PaginatedResourceList"];
+                    "text/csv": string;
                 };
             };
             /**
@@ -26661,7 +27601,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26782,7 +27722,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -26908,7 +27848,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27032,7 +27972,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27170,7 +28110,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27330,7 +28270,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27467,7 +28407,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27586,7 +28526,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27701,7 +28641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27827,7 +28767,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -27945,7 +28885,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28095,7 +29035,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28235,7 +29175,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28363,7 +29303,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28472,7 +29412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -28597,7 +29537,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29167,7 +30107,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29278,7 +30218,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29388,7 +30328,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29487,7 +30427,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29599,7 +30539,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29738,7 +30678,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29851,7 +30791,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -29962,7 +30902,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -30070,7 +31010,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -30186,7 +31126,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -30320,7 +31260,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -30472,7 +31412,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -30607,7 +31547,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -30701,7 +31641,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;
@@ -30802,7 +31742,7 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON). */
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
                     [name: string]: unknown;

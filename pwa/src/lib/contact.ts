@@ -3,6 +3,7 @@
  * API normalized (E.164 numbers, "@handle" for Telegram, https URLs).
  */
 import { organizationName, type RecordLookup } from "../store/names";
+import { saveFile } from "./download";
 import type { ContactPoint } from "../store/records";
 
 export interface ContactLink {
@@ -96,13 +97,5 @@ export function vCard(contact: ContactPoint, records: RecordLookup | null): stri
 }
 
 export function downloadVCard(contact: ContactPoint, records: RecordLookup | null): void {
-  const blob = new Blob([vCard(contact, records)], { type: "text/vcard" });
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = `contact-${contact.id}.vcf`;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  saveFile(new Blob([vCard(contact, records)], { type: "text/vcard" }), `contact-${contact.id}.vcf`);
 }

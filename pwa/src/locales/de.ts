@@ -212,6 +212,13 @@ const de: Dictionary = {
   "invite.revokeConfirm": "Einladung für {email} widerrufen? Der Link funktioniert sofort nicht mehr.",
   "invite.revokeLabel": "Einladung für {email} widerrufen",
   "invite.revoked": "Die Einladung wurde widerrufen.",
+  "invite.emailLanguage": "Sprache der Einladung",
+  "invite.emailNote": "{email} erhält die Einladung auch per E-Mail, mit einem eigenen Link.",
+  "invite.emailed": "per E-Mail gesendet {when}",
+  "invite.notEmailed": "E-Mail noch nicht gesendet",
+  "invite.resend": "E-Mail erneut senden",
+  "invite.resendLabel": "Einladung für {email} erneut per E-Mail senden",
+  "invite.resent": "Eine neue E-Mail ist unterwegs; der Link der vorigen E-Mail funktioniert nicht mehr.",
   "invite.joinTitle": "Einer Organisation beitreten",
   "invite.joinSignedIn": "Sie wurden eingeladen. Der Beitritt fügt die Mitgliedschaft dem angemeldeten Konto hinzu.",
   "invite.joinNew": "Sie wurden eingeladen. Wählen Sie einen Benutzernamen und ein Passwort für Ihr neues Konto.",
@@ -440,6 +447,24 @@ const de: Dictionary = {
   "work.noMembership": "Sie sind angemeldet, aber Mitglied keiner Organisation: für Sie gibt es keinen Arbeitsbereich.",
   "work.signInFirst": "Der Arbeitsbereich ist für Mitglieder der Organisationen des Netzwerks.",
   "work.noContacts": "Diese Organisation hat noch keine Kontakte.",
+  "work.csv.export": "CSV exportieren",
+  "work.csv.exportWarning":
+    "Die CSV-Datei wird unter „Downloads“ gespeichert und bleibt dort, außerhalb dieser App: Sperren oder Löschen der App entfernt sie nicht, und wer dieses Gerät in der Hand hat, kann sie öffnen. Sie enthält alle Kontakte der Organisation, die Sie sehen dürfen, auch die eingeschränkten.",
+  "work.csv.import": "CSV importieren",
+  "work.csv.help":
+    "Import: eine CSV-Datei (UTF-8) mit den Spalten external_id, channel, value, languages und beliebigen von label, countries, topics, hours, time_zone, security_advice, status, status_reason, visibility, source_language. Eine Zeile aktualisiert den Kontakt mit derselben external_id oder legt einen neuen an. Die Datei wird zuerst geprüft; nichts ändert sich, bevor Sie bestätigen.",
+  "work.csv.checking": "Datei wird geprüft…",
+  "work.csv.importing": "Wird importiert…",
+  "work.csv.summary":
+    "Die Datei ist in Ordnung: {created} neu, {updated} geändert, {unchanged} unverändert. Importieren?",
+  "work.csv.confirm": "Importieren",
+  "work.csv.cancel": "Abbrechen",
+  "work.csv.imported": "Importiert: {created} neu, {updated} geändert, {unchanged} unverändert.",
+  "work.csv.refused": "Nichts wurde importiert. Korrigieren Sie die Datei und wählen Sie sie erneut:",
+  "work.csv.row": "Zeile {row}",
+  "work.csv.failed":
+    "Der Server ist nicht erreichbar. Verbinden Sie sich mit dem Internet und versuchen Sie es erneut.",
+  "work.csv.needsConnection": "Export und Import brauchen eine Verbindung.",
   "work.pick.title": "Organisation wählen",
   "work.pick.label": "Name der Organisation",
   "work.pick.none": "Auf diesem Gerät gibt es keine Organisation mit diesem Namen.",
@@ -591,6 +616,17 @@ const de: Dictionary = {
   "settings.travelIntro":
     "Entfernt vor einer Grenze alles außer öffentlichen Kontakten von diesem Gerät und meldet dich ab; nach erneuter Anmeldung kommen die Daten zurück.",
   "settings.travelButton": "Reisemodus: meine Daten jetzt entfernen",
+  "settings.email": "E-Mail",
+  "settings.emailIntro":
+    "Einladungen kommen immer per E-Mail. Wählen Sie, welche E-Mails Sie sonst erhalten. Sie nennen keinen Kontakt, keine Ressource und keine Person: Das zeigt nur die App.",
+  "settings.emailDigest": "Einmal im Monat: unsere Kontakte, die geprüft werden müssen (Koordinator*innen)",
+  "settings.emailResponses": "Neues zu Antworten unserer Organisation",
+  "settings.emailMessages": "Neue Nachrichten zu Antworten",
+  "settings.emailLanguage": "Sprache der E-Mails",
+  "settings.emailSaved": "Gespeichert.",
+  "settings.emailFailed": "Die E-Mail-Einstellungen ließen sich nicht laden oder speichern. Versuchen Sie es erneut.",
+  "settings.emailOffline": "Zum Ändern der E-Mail-Einstellungen braucht es eine Verbindung.",
+  "settings.emailLoading": "Wird geladen…",
   "settings.travelDone":
     "Entfernt: {contacts} Kontakte, {saved} gemerkte, {notices} Hinweise und {other} weitere Einträge.",
 

@@ -1,21 +1,11 @@
 import { useState } from "preact/hooks";
 import { downloadAttachment } from "../api/documents";
 import { SaveWarning } from "../components/SaveWarning/SaveWarning";
+import { saveFile } from "../lib/download";
 import { t } from "../lib/i18n";
 import { online } from "../lib/state";
 import { useObservable } from "../lib/store";
 import type { Guide } from "../store/records";
-
-function save(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const link = document.createElement("a");
-  link.href = url;
-  link.download = name;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** Attachments are not kept offline: each is fetched when the reader asks for it, after a
  * warning that the saved file stays in Downloads. */
@@ -49,7 +39,7 @@ export function Attachments({ guide }: { guide: Guide }) {
                   setAsking(null);
                   setFailed(false);
                   const blob = await downloadAttachment(guide.id, file.id).catch(() => null);
-                  if (blob) save(blob, file.name);
+                  if (blob) saveFile(blob, file.name);
                   else setFailed(true);
                 }}
                 onCancel={() => setAsking(null)}

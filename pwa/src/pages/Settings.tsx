@@ -1,10 +1,16 @@
 import { useEffect, useState } from "preact/hooks";
+import {
+  fetchMailPreferences,
+  type MailPreferences,
+  type MailPreferencesChange,
+  saveMailPreferences,
+} from "../api/mailPreferences";
 import { PinFields, readPin } from "../components/Lock/Lock";
 import { textField } from "../lib/form";
 import { formatDateTime, LANGUAGE_NAMES, LANGUAGES, isLanguage, setLanguage, t, tn, useLanguage } from "../lib/i18n";
 import { changePin, hasDuressPin, hasPin, lockSettings, setDuressPin, setPin, updateLockSettings } from "../lib/lock";
 import { quickExit, wipeDevice } from "../lib/safety";
-import { online, persisted, runSync, signOut, syncState } from "../lib/state";
+import { online, persisted, runSync, signedIn, signOut, syncState } from "../lib/state";
 import { useObservable } from "../lib/store";
 
 const IDLE_MINUTES = [1, 2, 5, 10, 15, 30];
@@ -149,6 +155,92 @@ function LockSettingsSection() {
   );
 }
 
+const MAIL_SWITCHES = [
+  ["stale_digest", "settings.emailDigest"],
+  ["responses", "settings.emailResponses"],
+  ["messages", "settings.emailMessages"],
+] as const;
+type MailLoad = { state: "loading" } | { state: "failed" } | { state: "ready"; preferences: MailPreferences };
+
+/** Which e-mails the account receives, and in which language; saved to the server at each change. */
+function EmailSettings() {
+  const isOnline = useObservable(online);
+  const [load, setLoad] = useState<MailLoad>({ state: "loading" });
+  const [saving, setSaving] = useState(false);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(() => {
+    if (!isOnline) return;
+    fetchMailPreferences().then(
+      (preferences) => setLoad({ state: "ready", preferences }),
+      () => setLoad({ state: "failed" }),
+    );
+  }, [isOnline]);
+
+  // Shown at once, as saved; put back if the server refused or did not answer.
+  const save = async (before: MailPreferences, change: MailPreferencesChange) => {
+    setLoad({ state: "ready", preferences: { ...before, ...change } });
+    setMessage(null);
+    setSaving(true);
+    try {
+      setLoad({ state: "ready", preferences: await saveMailPreferences(change) });
+      setMessage(t("settings.emailSaved"));
+    } catch {
+      setLoad({ state: "ready", preferences: before });
+      setMessage(t("settings.emailFailed"));
+    }
+    setSaving(false);
+  };
+
+  return (
+    <>
+      <h2>{t("settings.email")}</h2>
+      <p>{t("settings.emailIntro")}</p>
+      {load.state !== "ready" ? (
+        <p class="muted">
+          {t(
+            !isOnline
+              ? "settings.emailOffline"
+              : load.state === "failed"
+                ? "settings.emailFailed"
+                : "settings.emailLoading",
+          )}
+        </p>
+      ) : (
+        <fieldset disabled={saving || !isOnline} data-testid="email-settings">
+          <legend class="visually-hidden">{t("settings.email")}</legend>
+          {MAIL_SWITCHES.map(([name, label]) => (
+            <label class="row" key={name}>
+              <input
+                type="checkbox"
+                name={name}
+                checked={load.preferences[name]}
+                onChange={(event) => void save(load.preferences, { [name]: event.currentTarget.checked })}
+              />
+              {t(label)}
+            </label>
+          ))}
+          <label for="email-language">{t("settings.emailLanguage")}</label>
+          <select
+            id="email-language"
+            value={load.preferences.language}
+            onChange={(event) => {
+              const value = event.currentTarget.value;
+              if (isLanguage(value)) void save(load.preferences, { language: value });
+            }}
+          >
+            {LANGUAGES.map((code) => (
+              <option value={code} lang={code}>
+                {LANGUAGE_NAMES[code]}
+              </option>
+            ))}
+          </select>
+        </fieldset>
+      )}
+      {message && <p role="status">{message}</p>}
+    </>
+  );
+}
+
 /** Before a border: everything but public data goes, and the session ends. */
 function TravelMode() {
   const [busy, setBusy] = useState(false);
@@ -193,6 +285,7 @@ export function Settings() {
   const sync = useObservable(syncState);
   const isOnline = useObservable(online);
   const isPersisted = useObservable(persisted);
+  const isSignedIn = useObservable(signedIn);
   const [confirming, setConfirming] = useState(false);
   return (
     <section>
@@ -226,6 +319,7 @@ export function Settings() {
         {sync.running ? t("status.syncing") : t("settings.syncNow")}
       </button>
 
+      {isSignedIn && <EmailSettings />}
       <LockSettingsSection />
       <TravelMode />
 

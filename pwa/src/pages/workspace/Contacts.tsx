@@ -12,6 +12,7 @@ import { linkTo, type Location } from "../../lib/router";
 import { useWorkRole, type Workplace } from "../../lib/workspace";
 import type { ContactPoint } from "../../store/records";
 import { VerifyButton } from "./ContactActions";
+import { ContactFiles } from "./ContactFiles";
 import { ContactSummary } from "./ContactSummary";
 import { perOrganizationGate } from "./NoWorkspace";
 import { PendingMark } from "./PendingMark";
@@ -43,6 +44,7 @@ function OrganizationContacts({ membership, contacts }: { membership: Workplace;
           </a>
         </p>
       )}
+      {writer && <ContactFiles organization={membership.organization} />}
       {own.length === 0 && <p class="empty">{t("work.noContacts")}</p>}
       <PagedList
         items={own}

@@ -2,20 +2,23 @@
  * Invite a colleague into my organization: e-mail, role and how long the invitation works.
  * The answer carries a one-time link; it is shown here once, with a copy button, and kept
  * nowhere (not in the replica, not in the outbox): leaving the screen forgets it, and the
- * server keeps only its hash. Below, the pending invitations, each of which can be revoked.
+ * server keeps only its hash. The server also e-mails the address a link of its own, in the
+ * language chosen here. Below, the pending invitations, each of which can be e-mailed again or
+ * revoked.
  * Coordinators only: a member is told so and offered nothing.
  */
 import { useState } from "preact/hooks";
 import {
   createInvitation,
   listPendingInvitations,
+  resendInvitation,
   revokeInvitation,
   type Invitation,
   type InvitationCreated,
 } from "../../api/invitations";
 import { Field, FormErrors } from "../../components/Field/Field";
 import { RemoteView } from "../../components/Remote/Remote";
-import { formatDate, label, t } from "../../lib/i18n";
+import { formatDate, formatDateTime, label, LANGUAGE_NAMES, LANGUAGES, t, useLanguage } from "../../lib/i18n";
 import { joinLink } from "../../lib/join";
 import { useRemote } from "../../lib/remote";
 import { MEMBERSHIP_ROLES } from "../../lib/vocabulary";
@@ -91,6 +94,7 @@ function InviteForm({
   const [email, setEmail] = useState("");
   const [memberRole, setMemberRole] = useState<string>("member");
   const [until, setUntil] = useState(isoDay(DEFAULT_DAYS));
+  const [language, setLanguage] = useState<string>(useLanguage());
   const { busy, problem, run } = useWrite();
 
   const submit = async (event: Event) => {
@@ -99,7 +103,13 @@ function InviteForm({
     const expires = until ? new Date(`${until}T23:59:00`).toISOString() : undefined;
     const outcome = await run(() =>
       createInvitation(
-        { organization, email: email.trim(), role: memberRole, ...(expires ? { expires_at: expires } : {}) },
+        {
+          organization,
+          email: email.trim(),
+          role: memberRole,
+          language,
+          ...(expires ? { expires_at: expires } : {}),
+        },
         t("invite.label", { email: email.trim() }),
       ),
     );
@@ -113,7 +123,7 @@ function InviteForm({
   return (
     <form class="stack" onSubmit={(event) => void submit(event)} data-testid="invite-form" noValidate>
       <p class="muted">{t("invite.intro")}</p>
-      <FormErrors problem={problem} shown={["email", "role", "expires_at", "organization"]} />
+      <FormErrors problem={problem} shown={["email", "role", "language", "expires_at", "organization"]} />
       <Field
         kind="email"
         name="email"
@@ -134,6 +144,16 @@ function InviteForm({
         onInput={setMemberRole}
         options={MEMBERSHIP_ROLES.map((code) => ({ value: code, label: label("role", code) }))}
         errors={errors("role")}
+      />
+      <Field
+        kind="select"
+        name="language"
+        label={t("invite.emailLanguage")}
+        required
+        value={language}
+        onInput={setLanguage}
+        options={LANGUAGES.map((code) => ({ value: code, label: LANGUAGE_NAMES[code] }))}
+        errors={errors("language")}
       />
       <Field
         kind="date"
@@ -172,6 +192,7 @@ function CreatedLink({ invitation, onAnother }: { invitation: InvitationCreated;
     <div class="card-like stack" role="status" data-testid="invite-created">
       <h2>{t("invite.createdTitle", { email: invitation.email })}</h2>
       <p>{t("invite.onceOnly")}</p>
+      <p class="muted">{t("invite.emailNote", { email: invitation.email })}</p>
       <label for="invite-link">{t("invite.link")}</label>
       <input
         id="invite-link"
@@ -211,6 +232,12 @@ function Pending({ organization, round }: { organization: number; round: number 
     setMessage(outcome.kind === "invalid" ? outcome.problem.detail || outcome.problem.title : t("invite.revoked"));
     reload();
   };
+  const resend = async (invitation: Invitation) => {
+    setBusy(true);
+    const outcome = await resendInvitation(invitation, t("invite.resendLabel", { email: invitation.email }));
+    setBusy(false);
+    setMessage(outcome.kind === "invalid" ? outcome.problem.detail || outcome.problem.title : t("invite.resent"));
+  };
 
   return (
     <section aria-labelledby="invite-pending">
@@ -230,8 +257,15 @@ function Pending({ organization, round }: { organization: number; round: number 
                     <br />
                     <span class="muted">
                       {invitation.expires_at && t("invite.validUntil", { date: formatDate(invitation.expires_at) })}
+                      {" · "}
+                      {invitation.emailed_at
+                        ? t("invite.emailed", { when: formatDateTime(invitation.emailed_at) })
+                        : t("invite.notEmailed")}
                     </span>
-                    <p>
+                    <p class="row">
+                      <button type="button" disabled={busy} onClick={() => void resend(invitation)}>
+                        {t("invite.resend")}
+                      </button>
                       <button type="button" class="danger" disabled={busy} onClick={() => void revoke(invitation)}>
                         {t("invite.revoke")}
                       </button>
