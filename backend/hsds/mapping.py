@@ -19,6 +19,7 @@ from itertools import groupby
 from core.serializers import COUNTRY_CHOICES
 from core.vocabulary import LANGUAGE_CHOICES
 from organizations.models import ContactPoint, Organization
+from organizations.ranking import countries_served
 
 from .ids import Kind, object_id, part_id
 
@@ -87,7 +88,7 @@ def service(contact: ContactPoint, *, nested: bool = True) -> dict:
                 "extent": code,
                 "extent_type": "text",
             }
-            for code in _countries_served(contact)
+            for code in countries_served(contact)
         ],
         "languages": [
             {
@@ -157,11 +158,6 @@ def _phones(contact: ContactPoint, service_id) -> list[dict]:
             **_present(description=contact.label),
         }
     ]
-
-
-def _countries_served(contact: ContactPoint) -> list[str]:
-    """The countries it lists; one that lists none serves its organization's (docs/design.md)."""
-    return [str(code) for code in (contact.countries or contact.organization.countries)]
 
 
 def _hours_of(row: dict) -> tuple[str, str]:

@@ -167,9 +167,9 @@ def stale_contacts(*, organization_ids) -> int:
     announced again, and running twice stores nothing new. Returns how many were stored.
     """
     stale = list(
-        ContactPoint.objects.filter(organization_id__in=organization_ids, status=ContactPoint.Status.ACTIVE)
-        .filter(ContactPoint.stale_q())
-        .only("id", "organization_id", "label", "channel", "value", "last_verified_at")
+        ContactPoint.objects.filter(ContactPoint.reminder_q(), organization_id__in=organization_ids).only(
+            "id", "organization_id", "label", "channel", "value", "last_verified_at"
+        )
     )
     if not stale:
         return 0

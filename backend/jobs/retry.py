@@ -11,7 +11,7 @@ jobs that failed together do not come back together), never more than `cap`. Aft
 
 django_tasks_db has no retries, and nothing between a job's failure and the worker's next
 pick to hook into but the `task_finished` signal, which every worker sends, the test runner
-(tests/jobs.py) too; so the policy rides on the task's function and a receiver applies it.
+(tests/jobs/) too; so the policy rides on the task's function and a receiver applies it.
 The attempt count is the job's own: every claim of the row adds the worker to `worker_ids`.
 """
 

@@ -32,7 +32,7 @@ class StaleGroup:
 
 
 def _stale():
-    return ContactPoint.objects.filter(status=ContactPoint.Status.ACTIVE).filter(ContactPoint.stale_q())
+    return ContactPoint.objects.filter(ContactPoint.reminder_q())
 
 
 def digest_recipients() -> list[int]:

@@ -166,6 +166,14 @@ class ContactPoint(Sourced, Translatable, VersionedModel):
         """Never verified, or not within CONTACT_STALE_DAYS: `is_stale` in the database."""
         return Q(last_verified_at__isnull=True) | Q(last_verified_at__lt=cls.stale_before())
 
+    @classmethod
+    def reminder_q(cls) -> Q:
+        """Active and stale: what coordinators are reminded to verify, in the inbox and by e-mail.
+
+        Paused and compromised contacts are out of use, so nobody is asked to verify them.
+        """
+        return Q(status=cls.Status.ACTIVE) & cls.stale_q()
+
     @property
     def is_stale(self) -> bool:
         return self.is_stale_at(self.last_verified_at)

@@ -24,6 +24,11 @@ def serves_q(country: str) -> Q:
     return Q(countries__contains=country) | (Q(countries="") & Q(organization__countries__contains=country))
 
 
+def countries_served(contact: ContactPoint) -> list[str]:
+    """The codes of the countries one contact serves: `serves_q`'s rule, read from the row."""
+    return [str(code) for code in (contact.countries or contact.organization.countries)]
+
+
 def shown_q(country: str) -> Q:
     """What a ranked list for `country` shows: the contacts serving it and the network-wide offices."""
     return serves_q(country) | NETWORK_OFFICE

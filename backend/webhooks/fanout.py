@@ -104,7 +104,11 @@ def _deliveries(endpoint: WebhookEndpoint, objects: list[_Object]) -> list[Webho
                 event_type=event_type,
                 object_type=obj.type_name,
                 object_id=obj.key,
-                payload={"type": event_type, "timestamp": utc_seconds(obj.at), "data": _data(shape, obj.key, row)},
+                payload={
+                    "type": event_type,
+                    "timestamp": utc_seconds(obj.at),
+                    "data": _data(shape, obj.key, row),
+                },
             )
         )
     return deliveries

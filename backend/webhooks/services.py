@@ -9,6 +9,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from inbox import producers
+from sync.shape import utc_seconds
 
 from . import events
 from .fanout import feed_head
@@ -30,7 +31,7 @@ def endpoint_create(*, actor, **fields) -> WebhookEndpoint:
 
 
 @transaction.atomic
-def endpoint_update(*, endpoint: WebhookEndpoint, actor, **fields) -> WebhookEndpoint:
+def endpoint_update(*, endpoint: WebhookEndpoint, **fields) -> WebhookEndpoint:
     """Change an endpoint; disabling it by hand says so, enabling it resumes where it stopped.
 
     The changes made while it was disabled are drawn up and delivered then, with the deliveries
@@ -41,7 +42,7 @@ def endpoint_update(*, endpoint: WebhookEndpoint, actor, **fields) -> WebhookEnd
     for name, value in fields.items():
         setattr(endpoint, name, value)
     if disabling:
-        endpoint.disabled_reason = "Disabled by a coordinator."
+        endpoint.disabled_reason = "Switched off by hand."
         endpoint.disabled_at = timezone.now()
     if enabling:
         endpoint.disabled_reason = ""
@@ -73,10 +74,9 @@ def endpoint_ping(*, endpoint: WebhookEndpoint) -> WebhookDelivery:
     """Queue a `webhook.test` event, so a partner can check their receiver and its verification."""
     from .tasks import deliver_webhook
 
-    now = timezone.now()
     payload = {
         "type": events.PING,
-        "timestamp": now.isoformat().replace("+00:00", "Z"),
+        "timestamp": utc_seconds(timezone.now()),
         "data": {"endpoint": endpoint.pk},
     }
     delivery = WebhookDelivery.objects.create(endpoint=endpoint, event_type=events.PING, payload=payload)

@@ -55,6 +55,8 @@ class WebhookEndpointViewSet(VisibleModelViewSet):
     filterset_fields = ["organization", "is_active"]
     ordering_fields = ["created_at", "updated_at"]
     ordering = ["-created_at", "-id"]
+    # Their answers hold the secret: no Idempotency-Key record may keep a copy (core/idempotency.py).
+    idempotency_exempt_actions = frozenset({"create", "rotate_secret"})
 
     def get_serializer_class(self):
         if self.action in ("create", "rotate_secret"):
@@ -73,7 +75,7 @@ class WebhookEndpointViewSet(VisibleModelViewSet):
 
     def perform_update(self, serializer):
         serializer.instance = services.endpoint_update(
-            endpoint=serializer.instance, actor=self.request.user, **serializer.validated_data
+            endpoint=serializer.instance, **serializer.validated_data
         )
 
     @extend_schema(

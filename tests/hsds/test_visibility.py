@@ -8,6 +8,7 @@ and counts, and its address is a 404 like an id that names nothing.
 
 import pytest
 
+from hsds.ids import Kind, object_id
 from tests.factories import ContactPointFactory
 from tests.hsds.validation import assert_page, assert_valid
 
@@ -126,3 +127,29 @@ def test_a_restricted_office_is_seen_only_by_its_organization(viewer, sees, clie
     assert (hidden_id in {office["id"] for office in body["contents"]}) is sees
     assert body["total_items"] == (2 if sees else 1)
     assert client.get(f"/api/hsds/service_at_locations/{hidden_id}").status_code == (200 if sees else 404)
+
+
+@pytest.mark.parametrize("viewer", SEES)
+def test_a_withdrawn_contact_leaves_every_answer_but_its_own_organizations(
+    viewer, client_of, public_org, directory
+):
+    """A compromised contact (docs/design.md, rule 2) is served only to its organization and the
+    network office, as `defunct`, so they see why it left; everyone else finds no trace of it."""
+    withdrawn = ContactPointFactory(
+        organization=public_org,
+        channel="telegram",
+        value="@seized_account",
+        status="compromised",
+        status_reason="The phone was seized at the border.",
+    )
+    owners = viewer in ("paula", "olga")
+    client = client_of(viewer)
+    services = client.get("/api/hsds/services?per_page=100")
+    organization = client.get(f"/api/hsds/organizations/{object_id(Kind.ORGANIZATION, public_org.pk)}")
+    for response in (services, organization):
+        assert (withdrawn.value in response.content.decode()) is owners
+        assert withdrawn.status_reason not in response.content.decode()
+    assert services.json()["total_items"] == len(SEES[viewer]) + owners
+    statuses = {s["description"]: s["status"] for s in services.json()["contents"]}
+    if owners:
+        assert statuses[f"Telegram: {withdrawn.value}"] == "defunct"

@@ -139,6 +139,22 @@ def test_a_worker_stopped_mid_job_finishes_it_and_the_next_worker_runs_the_rest_
     assert site.query("SELECT count(*) FROM jobs_workerheartbeat") == [(0,)]  # both left cleanly
 
 
+def test_a_job_cut_short_by_a_second_stop_signal_goes_back_to_the_queue_and_runs_once(site):
+    (job,) = site.enqueue(("hurried", 5))
+    with site.worker("hurried") as worker:
+        wait_until(lambda: site.job(job)[0] == "RUNNING")
+        time.sleep(0.5)  # the row is written, the transaction still open
+        worker.send_signal(signal.SIGTERM)
+        time.sleep(0.2)
+        worker.send_signal(signal.SIGTERM)  # stop at once
+        worker.wait(timeout=30)
+    assert site.job(job) == ("READY", ["hurried"])  # not a failure of the job: it runs again
+    with site.worker("next"):
+        wait_until(lambda: site.job(job)[0] == "SUCCESSFUL")
+    assert site.job(job) == ("SUCCESSFUL", ["hurried", "next"])
+    assert site.notes() == {"hurried": 1}
+
+
 def test_the_job_of_a_killed_worker_runs_again_after_the_lease_and_writes_its_row_once(site):
     (job,) = site.enqueue(("killed", 5))
     with site.worker("doomed") as worker:
@@ -154,6 +170,17 @@ def test_the_job_of_a_killed_worker_runs_again_after_the_lease_and_writes_its_ro
     assert site.job(job) == ("SUCCESSFUL", ["doomed", "rescuer"])
     assert site.notes() == {"killed": 1}
     assert "back in the queue" in site.log("rescuer")
+
+
+def test_a_job_longer_than_the_lease_stays_with_its_live_worker_while_another_watches(site):
+    (job,) = site.enqueue(("long", LEASE_SECONDS * 2 + 1))
+    with site.worker("runner"):
+        wait_until(lambda: site.job(job)[0] == "RUNNING")
+        with site.worker("watcher"):
+            wait_until(lambda: site.job(job)[0] == "SUCCESSFUL")
+    assert site.job(job) == ("SUCCESSFUL", ["runner"])
+    assert site.notes() == {"long": 1}
+    assert "back in the queue" not in site.log("watcher")
 
 
 def test_two_workers_started_together_enqueue_each_periodic_job_once(site):

@@ -13,6 +13,8 @@ from pathlib import Path
 import pytest
 from django.utils import timezone
 
+from organizations.models import ContactPoint
+from organizations.ranking import countries_served, serves_q
 from tests.factories import ContactPointFactory, MembershipFactory, OrganizationFactory, UserFactory
 
 FIXTURE = json.loads((Path(__file__).parents[1] / "fixtures" / "contact_ranking.json").read_text())
@@ -106,3 +108,13 @@ def test_an_outsider_sees_only_active_contacts_in_the_ranked_list(network, api):
     expected = [key for key in case["expected"] if key != "tbilisi_ru_paused"]
     assert [keys[item["id"]] for item in response.data["results"]] == expected
     assert response.data["count"] == len(expected)
+
+
+def test_the_countries_a_contact_serves_agree_with_the_filter_of_the_ranked_list(network):
+    """One rule, two readings: `serves_q` in SQL for lists, `countries_served` for one contact (HSDS)."""
+    contacts = ContactPoint.objects.select_related("organization")
+    countries = {str(code) for c in contacts for code in [*c.countries, *c.organization.countries]}
+    assert countries
+    for country in sorted(countries):
+        serving = set(contacts.filter(serves_q(country)).values_list("pk", flat=True))
+        assert serving == {c.pk for c in contacts if country in countries_served(c)}, country

@@ -201,3 +201,17 @@ def test_the_log_forgets_ended_deliveries_after_the_retention_but_keeps_pending_
         prune_deliveries.enqueue()
         deliver()
     assert [d["status"] for d in client_of("bob").get(log).data["results"]] == ["pending"]
+
+
+def test_a_delivery_queued_twice_is_sent_once(endpoint, receiver, relabel, deliver):
+    from webhooks.tasks import deliver_webhook
+
+    relabel("Once")
+    deliver()
+    delivery = WebhookDelivery.objects.get()
+    WebhookDelivery.objects.update(status=WebhookDelivery.Status.PENDING, attempts=0, next_attempt_at=None)
+    receiver.received.clear()
+    deliver_webhook.enqueue(delivery.pk)
+    deliver_webhook.enqueue(delivery.pk)
+    deliver()
+    assert [e["data"]["label"] for e in receiver.events()] == ["Once"]

@@ -142,7 +142,7 @@ def test_disabling_by_hand_says_so_and_stops_sending(client_of, endpoint):
     response = client_of("alice").patch(address(endpoint), {"is_active": False}, format="json")
     assert response.status_code == 200
     assert response.data["is_active"] is False
-    assert response.data["disabled_reason"] == "Disabled by a coordinator."
+    assert response.data["disabled_reason"] == "Switched off by hand."
     assert response.data["disabled_at"] is not None
 
 
@@ -160,3 +160,31 @@ def test_the_secret_is_stored_sealed_and_opens_after_the_server_key_is_rotated(
     settings.SECRET_KEY_FALLBACKS = []
     with pytest.raises(ValueError):
         WebhookEndpoint.objects.get().secret  # noqa: B018 (reading it is the test)
+
+
+def test_no_idempotency_record_keeps_a_secret(client_of, org_a, alice):
+    from core.models import IdempotencyRecord
+
+    body = {"organization": org_a.pk, "url": URL, "event_types": ["contact_point.*"]}
+    client = client_of("alice")
+    created = client.post("/api/v1/webhooks/", body, format="json", HTTP_IDEMPOTENCY_KEY="create-1")
+    rotated = client.post(
+        f"/api/v1/webhooks/{created.data['id']}/rotate-secret/", HTTP_IDEMPOTENCY_KEY="rotate-1"
+    )
+    assert (created.status_code, rotated.status_code) == (201, 200)
+    kept = b"".join(bytes(body) for body in IdempotencyRecord.objects.values_list("body", flat=True))
+    for secret in (created.data["secret"], rotated.data["secret"]):
+        assert secret.encode() not in kept
+
+
+def test_the_admin_shows_endpoints_and_their_log_without_the_secret(admin_client, endpoint):
+    for address in (
+        "/admin/webhooks/webhookendpoint/",
+        f"/admin/webhooks/webhookendpoint/{endpoint.pk}/change/",
+        "/admin/webhooks/webhookdelivery/",
+    ):
+        response = admin_client.get(address)
+        assert response.status_code == 200, address
+        assert endpoint.secret not in response.content.decode()
+        assert endpoint.sealed_secret not in response.content.decode()
+    assert admin_client.get("/admin/webhooks/webhookendpoint/add/").status_code == 403

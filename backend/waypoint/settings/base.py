@@ -48,8 +48,8 @@ API_APPS = [
     "search",
     "inbox",
     "alerts",
-    "mail",
     "webhooks",
+    "mail",
 ]
 
 # The order /search/ lists its types in, as the published contract has it; each app
@@ -406,6 +406,22 @@ JOBS_LEASE_SECONDS = env_int("JOBS_LEASE_SECONDS", 60)
 JOBS_RESULT_RETENTION_DAYS = env_int("JOBS_RESULT_RETENTION_DAYS", 14)
 
 # ---------------------------------------------------------------------------
+# Webhooks (webhooks/): where they may go, how long a request may take, when to give up
+# ---------------------------------------------------------------------------
+# Private, loopback and reserved addresses and plain HTTP are refused (SSRF); tests lift both.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False)
+WEBHOOK_ALLOW_HTTP = env_bool("WEBHOOK_ALLOW_HTTP", False)
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+# A failed attempt is retried after 30 s, 1 min, 2 min… (at most 6 h), until this many attempts.
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 10)
+WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 30)
+WEBHOOK_RETRY_MAX_SECONDS = env_int("WEBHOOK_RETRY_MAX_SECONDS", 6 * 3600)
+# So many failed attempts in a row disable an endpoint, with a notice in its organization's inbox.
+WEBHOOK_DISABLE_AFTER_FAILURES = env_int("WEBHOOK_DISABLE_AFTER_FAILURES", 20)
+# How long the delivery log keeps deliveries that ended.
+WEBHOOK_DELIVERY_RETENTION_DAYS = env_int("WEBHOOK_DELIVERY_RETENTION_DAYS", 30)
+
+# ---------------------------------------------------------------------------
 # E-mail: sent only by background jobs (mail/), never inside a request. Without EMAIL_HOST (or
 # with DEBUG) messages are printed to the console instead of sent.
 # ---------------------------------------------------------------------------
@@ -429,22 +445,6 @@ DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Waypoint <waypoint@localhost
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Where people open the app: the only address e-mails link to (the invitation's accept link).
 APP_BASE_URL = env_str("APP_BASE_URL", "http://127.0.0.1:5173").rstrip("/")
-
-# ---------------------------------------------------------------------------
-# Webhooks (webhooks/): where they may go, how long a request may take, when to give up
-# ---------------------------------------------------------------------------
-# Private, loopback and reserved addresses and plain HTTP are refused (SSRF); tests lift both.
-WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False)
-WEBHOOK_ALLOW_HTTP = env_bool("WEBHOOK_ALLOW_HTTP", False)
-WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
-# A failed attempt is retried after 30 s, 1 min, 2 min… (at most 6 h), until this many attempts.
-WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 10)
-WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 30)
-WEBHOOK_RETRY_MAX_SECONDS = env_int("WEBHOOK_RETRY_MAX_SECONDS", 6 * 3600)
-# So many failed attempts in a row disable an endpoint, with a notice in its organization's inbox.
-WEBHOOK_DISABLE_AFTER_FAILURES = env_int("WEBHOOK_DISABLE_AFTER_FAILURES", 20)
-# How long the delivery log keeps deliveries that ended.
-WEBHOOK_DELIVERY_RETENTION_DAYS = env_int("WEBHOOK_DELIVERY_RETENTION_DAYS", 30)
 
 # ---------------------------------------------------------------------------
 # Domain

@@ -7,7 +7,7 @@ periodic jobs of jobs/schedule.py when they fall due. Start as many as the load 
 many machines: each slot of the schedule is enqueued once and each job is claimed by one.
 
 SIGTERM (or Ctrl-C) lets the running job finish, then exits; a second one stops at once and
-the job is marked failed. A worker killed outright leaves its job RUNNING until another
+puts the job back in the queue. A worker killed outright leaves its job RUNNING until another
 worker sees its heartbeat is older than `JOBS_LEASE_SECONDS` and queues the job again.
 Through a database outage the worker waits and goes on where it stopped, putting back the
 job it could not record the end of.
@@ -25,7 +25,7 @@ from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands import db_worker
 
 from jobs.housekeeping import Housekeeper, one_line
-from jobs.recovery import forget, release
+from jobs.recovery import forget, release, requeue_cut_short
 
 logger = logging.getLogger("waypoint.jobs")
 
@@ -74,6 +74,7 @@ class Command(db_worker.Command):
         finally:
             housekeeper.stop()
             with suppress(DatabaseError):
+                requeue_cut_short(worker_id)
                 forget(worker_id)
 
     @staticmethod
