@@ -31,3 +31,8 @@ def flaky(context, failures: int, error: str = "transient") -> int:
     if context.attempt <= failures:
         raise (TransientError if error == "transient" else ValueError)(f"attempt {context.attempt} failed")
     return context.attempt
+
+
+@task()
+def nothing() -> None:
+    """A job that does no work: what the queue itself costs per job."""
