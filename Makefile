@@ -41,6 +41,7 @@ help:
 	@echo "make test-backend   only the Python tests (set DATABASE_URL for PostgreSQL)"
 	@echo "make prod-smoke     start the production stack (nginx, gunicorn, PostgreSQL, Redis) and check it"
 	@echo "make bench-load     mixed load on the production stack (docs/benchmarks.md)"
+	@echo "make bench-exchange CSV, HSDS, webhooks and the job queue at 20,000 contacts (docs/benchmarks.md)"
 	@echo "make contract-tools the generators and schemathesis 4 that tests/contract/ runs (.venv-contract)"
 
 # ---------------------------------------------------------------------------
@@ -208,6 +209,12 @@ prod-smoke: install stack-programs pwa-build
 .PHONY: bench-load
 bench-load: install stack-programs pwa-build
 	$(PY) -m tests.deploy.bench_load $(BENCH_ARGS)
+
+# CSV export and import, HSDS, webhooks and the job queue at 20,000 contacts (docs/benchmarks.md),
+# on SQLite, or on the PostgreSQL that DATABASE_URL names (a throwaway database beside it).
+.PHONY: bench-exchange
+bench-exchange: install
+	$(PY) -m tests.bench_exchange $(BENCH_ARGS)
 
 # The app is built before pytest so that browser tests run against what `make run` serves.
 .PHONY: test
