@@ -9,7 +9,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from core.errors import PROBLEM_JSON, PROBLEM_KINDS, problem_type
-from core.exports import FileFormat, FileListMixin, csv_format, localized_rows
+from core.exports import FORMULA_NOTE, FileFormat, FileListMixin, csv_format, localized_rows
 from core.filters import UnlessUnfilteredFilterBackend
 from core.renderers import VCardRenderer
 from core.schema import IF_MATCH, ValidationProblemSerializer, crud_docs, with_precondition
@@ -31,8 +31,7 @@ from .vcard import VCARD_FIELDS, vcard, vcards
 
 FILES_NOTE = (
     " With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a "
-    "page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with "
-    "= + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula)."
+    f"page, as CSV (UTF-8 with a byte order mark; texts in your language; {FORMULA_NOTE})."
 )
 VCARD_NOTE = (
     " With `Accept: text/vcard` or `?format=vcf`: the active contacts of the filtered list as vCards "

@@ -160,3 +160,20 @@ def test_organizations_and_resources_export_only_what_the_reader_sees(client_of,
     resources = table(client.get("/api/v1/resources/", HTTP_ACCEPT="text/csv"))
     assert [row["title"] for row in resources] == ["Shared beds"]
     assert resources[0]["organization_name"] == "Alpha Counseling"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " =1+1",
+        '\u00a0=HYPERLINK("http://evil.example")',
+        "\n=cmd|' /C calc'!A0",
+        " \t@SUM(A1)",
+        '=DDE("cmd";"/C calc";"A0")',
+    ],
+)
+def test_a_formula_after_leading_whitespace_is_written_as_text_too(api, public_org_a, text):
+    # Spreadsheets trim a cell's leading blanks before deciding it is a formula.
+    ContactPointFactory(organization=public_org_a, label=text)
+    (row,) = table(api.get(CONTACTS, {"format": "csv"}))
+    assert row["label"] == "'" + text

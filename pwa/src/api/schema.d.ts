@@ -537,7 +537,7 @@ export interface paths {
         };
         /**
          * List contact points
-         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula). With `Accept: text/vcard` or `?format=vcf`: the active contacts of the filtered list as vCards (RFC 6350); `ids=1,2` picks contacts by id.
+         * @description Contact points never more visible than their organization; paused and compromised ones only to their organization and admins. `is_stale` says when the last verification is too old. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with = + - @, a tab or a carriage return (after blanks or not), or with an apostrophe, is written after an apostrophe, so no spreadsheet runs it as a formula). With `Accept: text/vcard` or `?format=vcf`: the active contacts of the filtered list as vCards (RFC 6350); `ids=1,2` picks contacts by id.
          */
         get: operations["contact_points_list"];
         put?: never;
@@ -1449,7 +1449,7 @@ export interface paths {
         };
         /**
          * List organizations
-         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula).
+         * @description Partner organizations you may see: public ones to anyone, network ones to members, restricted ones to their own members. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with = + - @, a tab or a carriage return (after blanks or not), or with an apostrophe, is written after an apostrophe, so no spreadsheet runs it as a formula).
          */
         get: operations["organizations_list"];
         put?: never;
@@ -1525,7 +1525,7 @@ export interface paths {
         };
         /**
          * List resources
-         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every resource of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; a cell that starts with = + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula).
+         * @description Offers and requests of organizations, never more visible than their organization. `status` is `expired` for an open or in-progress resource past `valid_until`. Paginated; filter, search with `q`, order with `ordering`. With `Accept: text/csv` or `?format=csv`: every resource of the filtered list you may see, not a page, as CSV (UTF-8 with a byte order mark; a cell that starts with = + - @, a tab or a carriage return (after blanks or not), or with an apostrophe, is written after an apostrophe, so no spreadsheet runs it as a formula).
          */
         get: operations["resources_list"];
         put?: never;
