@@ -176,3 +176,22 @@ class LoginIPThrottle(SimpleRateThrottle):
 
 class InvitationAcceptThrottle(LoginIPThrottle):
     scope = "invitation_accept"
+
+
+class InvitationEmailThrottle(SimpleRateThrottle):
+    """Invitation e-mails per address, however many invitations and inviters ask for them.
+
+    An invitation names any address, so without a bound the resend button would flood a
+    stranger's mailbox. Counted are the creations and resends that pass the permission checks
+    (an invitation the caller may not see is a 404 before this counts anything); the view says
+    which address a request e-mails (`invited_address`), and it is kept only hashed.
+    """
+
+    scope = "invitation_email"
+
+    def get_cache_key(self, request, view):
+        address = view.invited_address(request)
+        if not address:
+            return None  # the serializer refuses the body
+        self.key = self.cache_format % {"scope": self.scope, "ident": _hashed(address.strip().lower())}
+        return self.key

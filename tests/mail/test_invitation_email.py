@@ -189,3 +189,35 @@ def test_the_job_queue_keeps_no_token_that_works(mailbox, client_of, org_a):
     stored += json.dumps(list(Invitation.objects.values()), default=str)
     assert invitation["token"] not in stored and emailed not in stored
     assert Invitation.objects.get().email_token_hash == digest(emailed)
+
+
+def test_an_address_gets_a_bounded_number_of_invitation_emails_however_they_are_asked_for(
+    mailbox, client_of, as_user, org_a, org_b, alice
+):
+    # An invitation names any address: without a bound, the resend button floods a stranger.
+    invitation = invite(client_of("alice"), org_a, email="Stranger@Example.org")
+    resend = f"{INVITE}{invitation['id']}/resend/"
+    answers = [client_of("alice").post(resend) for _ in range(4)]
+    assert [a.status_code for a in answers] == [202, 202, 202, 202]
+    refused = client_of("alice").post(resend)
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert '"invitation_email";r=0' in refused["RateLimit"]
+    # The same address through another invitation, by someone else, counts alike.
+    other = client_of("bob").post(INVITE, {"email": "stranger@example.org", "organization": org_b.id})
+    assert other.status_code == 429
+    assert run_jobs() == 5
+    assert len(mailbox.messages) == 5
+    with time_machine.travel(timedelta(days=1, seconds=1), tick=False):
+        assert as_user(alice).post(resend).status_code == 202  # a day later, signed in again
+
+
+def test_asking_to_resend_an_invitation_one_may_not_see_spends_nothing_of_its_allowance(
+    mailbox, client_of, org_a
+):
+    invitation = invite(client_of("alice"), org_a)
+    resend = f"{INVITE}{invitation['id']}/resend/"
+    for _ in range(6):
+        assert client_of("bob").post(resend).status_code == 404
+        assert client_of("anna").post(resend).status_code == 404
+    assert client_of("alice").post(resend).status_code == 202

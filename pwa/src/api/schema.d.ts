@@ -1263,7 +1263,7 @@ export interface paths {
         put?: never;
         /**
          * Invite someone
-         * @description Coordinators invite to their own organizations, admins to any. The answer carries the one-time `token` to pass on to the invited person; it is shown only this once and only its hash is kept. The accept link is also e-mailed to `email` in `language` from the job queue, under a token of its own. `expires_at` defaults to the configured number of days.
+         * @description Coordinators invite to their own organizations, admins to any. The answer carries the one-time `token` to pass on to the invited person; it is shown only this once and only its hash is kept. The accept link is also e-mailed to `email` in `language` from the job queue, under a token of its own. `expires_at` defaults to the configured number of days. An address receives a bounded number of invitation e-mails a day, by invitation or resend, whoever asks: past it, 429 with `Retry-After`.
          */
         post: operations["invitations_create"];
         delete?: never;
@@ -1307,7 +1307,7 @@ export interface paths {
         put?: never;
         /**
          * E-mail an invitation again
-         * @description Queues a new e-mail with the accept link to the invited address; the link e-mailed before stops working, the token answered at creation does not. Coordinators of its organization and admins; only a pending invitation (400 once accepted or expired). Answers 202: the e-mail goes out from the job queue, and `emailed_at` tells when.
+         * @description Queues a new e-mail with the accept link to the invited address; the link e-mailed before stops working, the token answered at creation does not. Coordinators of its organization and admins; only a pending invitation (400 once accepted or expired). Answers 202: the e-mail goes out from the job queue, and `emailed_at` tells when. An address receives a bounded number of invitation e-mails a day, by invitation or resend, whoever asks: past it, 429 with `Retry-After`.
          */
         post: operations["invitations_resend"];
         delete?: never;
@@ -23464,6 +23464,10 @@ export interface operations {
                     ETag?: string;
                     /** @description The address of what was created. */
                     Location?: string;
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23492,6 +23496,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23501,6 +23509,10 @@ export interface operations {
             /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23510,6 +23522,10 @@ export interface operations {
             /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23519,6 +23535,10 @@ export interface operations {
             /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23528,6 +23548,10 @@ export interface operations {
             /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23537,6 +23561,10 @@ export interface operations {
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23546,6 +23574,10 @@ export interface operations {
             /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
             413: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23555,6 +23587,25 @@ export interface operations {
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23809,6 +23860,10 @@ export interface operations {
             /** @description No response body */
             202: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content?: never;
@@ -23822,6 +23877,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23831,6 +23890,10 @@ export interface operations {
             /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23840,6 +23903,10 @@ export interface operations {
             /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23849,6 +23916,10 @@ export interface operations {
             /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23858,6 +23929,10 @@ export interface operations {
             /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23867,6 +23942,10 @@ export interface operations {
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23876,6 +23955,10 @@ export interface operations {
             /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23885,6 +23968,10 @@ export interface operations {
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23894,6 +23981,25 @@ export interface operations {
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
