@@ -102,6 +102,9 @@ def read_rows(data: bytes) -> tuple[list[str], list[dict]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise Invalid(_("The file is not UTF-8 text: save it as “CSV UTF-8”."), field="file") from exc
+    if "\x00" in text:
+        # No spreadsheet writes one, and PostgreSQL cannot compare a text holding it.
+        raise Invalid(_("The file holds a NUL character: it is not CSV text."), field="file")
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         header = [name.strip() for name in reader.fieldnames or []]

@@ -143,6 +143,16 @@ def test_a_file_that_is_not_utf8_is_refused(client_of, org_a, alice):
     assert response.json()["errors"][0]["attr"] == "file"
 
 
+@pytest.mark.parametrize(
+    "row", ["x\x00y,email,a@b.org,Hotline,ru,,\r\n", "x,email,a@b.org,Hot\x00line,ru,,\r\n"]
+)
+def test_a_file_holding_a_nul_character_is_refused_as_a_whole(client_of, org_a, alice, row):
+    # No text file holds one, and PostgreSQL cannot even look such an external id up.
+    response = upload(client_of("alice"), org_a, HEADER + row)
+    assert response.status_code == 400
+    assert [error["attr"] for error in response.json()["errors"]] == ["file"]
+
+
 def test_too_large_a_file_is_413_and_too_many_rows_400(client_of, org_a, alice, settings):
     settings.CSV_IMPORT_MAX_BYTES = 200
     response = upload(client_of("alice"), org_a, GOOD * 3)
