@@ -221,3 +221,23 @@ def test_asking_to_resend_an_invitation_one_may_not_see_spends_nothing_of_its_al
         assert client_of("bob").post(resend).status_code == 404
         assert client_of("anna").post(resend).status_code == 404
     assert client_of("alice").post(resend).status_code == 202
+
+
+def test_a_name_holding_line_breaks_or_markup_stays_text_in_the_subject_and_the_html(
+    mailbox, client_of, org_a
+):
+    # Whoever names an organization writes into the invitation's subject and body.
+    org_a.name = (
+        'Evil\r\nBcc: victim@example.org\r\n<a href="https://evil.example/">click</a><script>x()</script>'
+    )
+    org_a.save()
+    invite(client_of("alice"), org_a)
+    run_jobs()
+    [message] = mailbox.messages
+    assert message["Bcc"] is None
+    assert "\n" not in message["Subject"] and "\r" not in message["Subject"]
+    assert message["Subject"].startswith("Invitation to join Evil Bcc: victim@example.org <a href")
+    _, html = parts(message)
+    assert "<script>" not in html and 'href="https://evil' not in html
+    assert "&lt;script&gt;x()&lt;/script&gt;" in html
+    assert "&lt;a href=&quot;https://evil.example/&quot;&gt;" in html

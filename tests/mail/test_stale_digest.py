@@ -117,3 +117,14 @@ def test_the_digest_speaks_the_coordinators_language(
 def test_the_digest_runs_monthly_from_the_schedule():
     [entry] = [p for p in SCHEDULE if p.task == "mail.tasks.send_stale_digests"]
     assert timedelta(days=28) <= entry.every <= timedelta(days=31)
+
+
+def test_a_label_holding_markup_stays_text_in_the_html(mailbox, org_a, alice):
+    ContactPointFactory(
+        organization=org_a, label="<img src=https://evil.example/p.gif>", last_verified_at=None
+    )
+    digest()
+    [message] = mailbox.messages
+    _, html = parts(message)
+    assert "<img" not in html
+    assert "&lt;img src=https://evil.example/p.gif&gt;" in html
