@@ -22,6 +22,7 @@ from itertools import islice
 from django.core.exceptions import ImproperlyConfigured
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 
 from .renderers import CSVRenderer, FileRenderer
 from .representation import Representation
@@ -183,6 +184,13 @@ class FileListMixin:
         if self.action == "list":
             renderers = [*renderers, *(file.renderer() for file in self.list_files)]
         return renderers
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.action == "list" and self.list_files:
+            # One address answers JSON or a file by `Accept`: a cache must not give one for the other.
+            patch_vary_headers(response, ["Accept"])
+        return response
 
     def list(self, request, *args, **kwargs):
         file = next((f for f in self.list_files if isinstance(request.accepted_renderer, f.renderer)), None)

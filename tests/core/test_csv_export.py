@@ -237,3 +237,12 @@ def test_the_files_hold_exactly_what_the_json_list_shows_for_the_same_filters(
             else []
         )
         assert cards(client.get(CONTACTS, {**params, "format": "vcf"})) == active, params
+
+
+@pytest.mark.parametrize("url", [CONTACTS, "/api/v1/organizations/", "/api/v1/resources/"])
+@pytest.mark.parametrize("accept", ["application/json", "text/csv"])
+def test_a_list_that_answers_files_says_its_answer_varies_with_accept(api, db, url, accept):
+    # A cache keyed on the address alone would hand the JSON page to a spreadsheet, or the reverse.
+    response = api.get(url, HTTP_ACCEPT=accept)
+    assert response.status_code == 200
+    assert "Accept" in [name.strip() for name in response["Vary"].split(",")]
