@@ -1507,7 +1507,7 @@ export interface paths {
         put?: never;
         /**
          * Import contact points from CSV
-         * @description Creates and updates the organization's contact points from a CSV file, each row as the API's create or update would write it. A row's `external_id` names the contact: the organization's contact with that id is updated (the columns the file has; an unchanged contact keeps its version), otherwise one is created, so importing a file twice changes nothing the second time. All or nothing: if any row is refused, nothing is saved and the 400 lists every refusal with its `row`. `dry_run=true` checks and reports without saving. Coordinators of the organization and admins.
+         * @description Creates and updates the organization's contact points from a CSV file, each row as the API's create or update would write it. A row's `external_id` names the contact: the organization's contact with that id is updated (the columns the file has; an unchanged contact keeps its version), otherwise one is created, so importing a file twice changes nothing the second time. The external id is shown with the contact to everyone who may see it: use an opaque one, never a name or a place. All or nothing: if any row is refused, nothing is saved and the 400 lists every refusal with its `row`. `dry_run=true` checks and reports without saving. Coordinators of the organization and admins.
          */
         post: operations["organizations_contact_points_import_create"];
         delete?: never;
