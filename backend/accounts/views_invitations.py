@@ -148,6 +148,12 @@ class InvitationViewSet(
             return [InvitationEmailThrottle()]
         return super().get_throttles()
 
+    def finalize_response(self, request, response, *args, **kwargs):
+        if self.action in self.emailing_actions and response.status_code in (201, 202):
+            for throttle in self.applied_throttles:
+                throttle.spend()
+        return super().finalize_response(request, response, *args, **kwargs)
+
     def invited_address(self, request) -> str:
         """The address an e-mailing action writes to (InvitationEmailThrottle)."""
         if self.action == "resend":

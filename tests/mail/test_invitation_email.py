@@ -212,15 +212,20 @@ def test_an_address_gets_a_bounded_number_of_invitation_emails_however_they_are_
         assert as_user(alice).post(resend).status_code == 202  # a day later, signed in again
 
 
-def test_asking_to_resend_an_invitation_one_may_not_see_spends_nothing_of_its_allowance(
-    mailbox, client_of, org_a
-):
+def test_refused_requests_spend_nothing_of_an_addresses_allowance(mailbox, client_of, org_a):
+    # Else anyone could stop a stranger's invitations by asking for them where they may not.
+    for _ in range(6):
+        refused = client_of("bob").post(
+            INVITE, {"email": "new.counselor@example.org", "organization": org_a.id}
+        )
+        assert refused.status_code == 400
     invitation = invite(client_of("alice"), org_a)
     resend = f"{INVITE}{invitation['id']}/resend/"
     for _ in range(6):
         assert client_of("bob").post(resend).status_code == 404
         assert client_of("anna").post(resend).status_code == 404
     assert client_of("alice").post(resend).status_code == 202
+    assert client_of("alice").post(resend)["RateLimit"].startswith('"invitation_email";r=2;')
 
 
 def test_a_name_holding_line_breaks_or_markup_stays_text_in_the_subject_and_the_html(
