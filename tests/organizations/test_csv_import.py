@@ -153,6 +153,15 @@ def test_a_file_holding_a_nul_character_is_refused_as_a_whole(client_of, org_a, 
     assert [error["attr"] for error in response.json()["errors"]] == ["file"]
 
 
+def test_a_cell_too_long_to_read_is_refused_naming_its_row(client_of, org_a, alice):
+    long_row = "far,email,far@example.org," + "x" * 200_000 + ",ru,,\r\n"
+    response = upload(client_of("alice"), org_a, GOOD + long_row)
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["attr"] == "file"
+    assert error["detail"].startswith("Row 5 cannot be read: a cell is longer than")
+
+
 def test_too_large_a_file_is_413_and_too_many_rows_400(client_of, org_a, alice, settings):
     settings.CSV_IMPORT_MAX_BYTES = 200
     response = upload(client_of("alice"), org_a, GOOD * 3)
