@@ -109,7 +109,9 @@ stack-programs:
 # runs background jobs and the schedule (restarting it enqueues no periodic job twice: each is
 # enqueued once per period, whatever the number of workers). The worker runs in a session of
 # its own (where `setsid` exists), so Ctrl-C does not reach it: it gets one SIGTERM on the way
-# out, finishes its running job and stops.
+# out, finishes its running job and stops. The recipe's shell stops at the first failing command
+# (-e), so each step of the clean-up tolerates a process that is already gone: Ctrl-C usually
+# ends the app's server before the clean-up runs, and its failed `kill` must not skip the worker's.
 # ---------------------------------------------------------------------------
 .PHONY: run
 run: install pwa-build
@@ -117,8 +119,9 @@ run: install pwa-build
 	$(MANAGE) load_directory
 	$(MANAGE) load_demo
 	@pwa_pid=""; worker_pid=""; var="$${WAYPOINT_VAR_DIR:-var}"; \
-	trap '[ -z "$$pwa_pid" ] || kill "$$pwa_pid" 2>/dev/null; \
-		[ -z "$$worker_pid" ] || { kill "$$worker_pid" 2>/dev/null && wait "$$worker_pid"; }; true' EXIT INT TERM; \
+	trap '{ [ -z "$$pwa_pid" ] || kill "$$pwa_pid" 2>/dev/null; } || true; \
+		{ [ -z "$$worker_pid" ] || { kill "$$worker_pid" 2>/dev/null && wait "$$worker_pid"; }; } || true' \
+		EXIT INT TERM; \
 	mkdir -p "$$var"; \
 	$$(command -v setsid || true) env DEBUG="$${DEBUG:-1}" $(MANAGE) run_worker >>"$$var/worker.log" 2>&1 & \
 	worker_pid=$$!; \

@@ -44,6 +44,7 @@ class Notification(models.Model):
         MESSAGE_RECEIVED = "message_received", "New message on a response"
         NEW_MATCH = "new_match", "New match for your open resource"
         CONTACT_STALE = "contact_stale", "Contact point needs verification"
+        WEBHOOK_DISABLED = "webhook_disabled", "A webhook was disabled after repeated failures"
 
     organization = models.ForeignKey(
         "organizations.Organization", on_delete=models.CASCADE, related_name="notifications"

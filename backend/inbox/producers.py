@@ -211,3 +211,13 @@ def stale_contacts(*, organization_ids) -> int:
 def _stale_key(cp) -> str:
     verified = cp.last_verified_at.isoformat() if cp.last_verified_at else "never"
     return f"stale:{cp.pk}:{verified}"
+
+
+def webhook_disabled(*, endpoint) -> None:
+    """Tell an organization that one of its webhook endpoints was disabled after repeated failures."""
+    notify(
+        organization_id=endpoint.organization_id,
+        kind=Notification.Kind.WEBHOOK_DISABLED,
+        text=f"The webhook to {endpoint.url} was disabled after repeated failed deliveries.",
+        dedupe_key=f"webhook:{endpoint.pk}:disabled:{endpoint.disabled_at.isoformat()}",
+    )

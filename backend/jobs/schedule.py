@@ -21,6 +21,9 @@ SCHEDULE: list[Periodic] = [
     Periodic("accounts.tasks.prune_sessions", every=timedelta(days=1)),
     Periodic("core.tasks.purge_idempotency_keys", every=timedelta(days=1)),
     Periodic("jobs.tasks.prune_job_results", every=timedelta(days=1)),
+    # A safety net: every write of the feed queues it too (webhooks/triggers.py).
+    Periodic("webhooks.tasks.draw_up_events", every=timedelta(minutes=1)),
+    Periodic("webhooks.tasks.prune_deliveries", every=timedelta(days=1)),
     # Coordinators hear of their stale contact points once a month (mail/digest.py).
     Periodic("mail.tasks.send_stale_digests", every=timedelta(days=30)),
 ]

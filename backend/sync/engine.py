@@ -222,14 +222,8 @@ class SyncEngine:
             keys_by_type[row["object_type"]].append(row["object_id"])
         blocks = Blocks()
         for type_name, keys in keys_by_type.items():
-            entry = entry_for_type(type_name)
-            shape = Shape.of(entry)
-            current: dict[str, list] = {}
-            for start in range(0, len(keys), LOOKUP_CHUNK):
-                chunk = keys[start : start + LOOKUP_CHUNK]
-                queryset = entry.visible_to(self.viewer).filter(**entry.lookup(chunk))
-                for _, values in shape.rows(queryset, self.viewer, self.context):
-                    current[shape.key(values)] = values
+            shape = Shape.of(entry_for_type(type_name))
+            current = visible_rows(shape, self.viewer, keys, self.context)
             blocks.upsert(shape, [current[key] for key in keys if key in current])
             blocks.delete(shape, [key for key in keys if key not in current])
         return blocks.as_list(self.type_names)
@@ -243,6 +237,22 @@ class SyncEngine:
         return Cursor(
             user_id=self.viewer.user_id, fingerprint=self.viewer.fingerprint, schema=self.schema, **fields
         )
+
+
+def visible_rows(shape: Shape, viewer: Viewer, keys: list[str], context: dict) -> dict[str, list]:
+    """The current row of each object named by `keys` that `viewer` may see now, by key.
+
+    A key without a row is an object the viewer cannot see (any more): deleted, hidden or moved
+    out of reach. Sync answers it as a deletion; so do webhooks (webhooks/fanout.py).
+    """
+    entry = shape.entry
+    current: dict[str, list] = {}
+    for start in range(0, len(keys), LOOKUP_CHUNK):
+        chunk = keys[start : start + LOOKUP_CHUNK]
+        queryset = entry.visible_to(viewer).filter(**entry.lookup(chunk))
+        for _, values in shape.rows(queryset, viewer, context):
+            current[shape.key(values)] = values
+    return current
 
 
 class Blocks:

@@ -34,6 +34,7 @@ const WorkGuides = lazyScreen(() => import("./pages/workspace/Guides"));
 const GuideEdit = lazyScreen(() => import("./pages/workspace/GuideEdit"));
 const Invite = lazyScreen(() => import("./pages/workspace/Invite"));
 const OrganizationForm = lazyScreen(() => import("./pages/workspace/OrganizationForm"));
+const Webhooks = lazyScreen(() => import("./pages/workspace/Webhooks"));
 // Joining by an invitation link, before one is a member.
 const Join = lazyScreen(() => import("./pages/workspace/Join"));
 
@@ -69,6 +70,7 @@ const ROUTES: Route[] = [
   ["/workspace/guides/:id/edit", ({ id = "" }) => <GuideEdit id={id} />],
   ["/workspace/guides/:id/translate", ({ id = "" }) => <GuideEdit id={id} translate />],
   ["/workspace/invite", () => <Invite />],
+  ["/workspace/webhooks", () => <Webhooks />],
   ["/workspace/organizations/:id", ({ id = "" }) => <OrganizationForm id={id} />],
   ["/join", () => <Join />],
 ];

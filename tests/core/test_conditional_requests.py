@@ -65,6 +65,11 @@ def world(org_a, org_b, alice, bob, olga, client_of):
         f"{API}invitations/", {"organization": org_a.pk, "email": "new@example.org"}, format="json"
     )
     campaign = CampaignFactory()
+    webhook = client_of("alice").post(
+        f"{API}webhooks/",
+        {"organization": org_a.pk, "url": "https://127.0.0.1/hooks", "event_types": ["alert.*"]},
+        format="json",
+    )
     ContactPointFactory(organization=org_a, channel="office", value="Street 1, 10115 Berlin")
     return {
         "organization-detail": ("olga", f"{API}organizations/{org_a.pk}/"),
@@ -84,6 +89,7 @@ def world(org_a, org_b, alice, bob, olga, client_of):
         "change-detail": ("olga", f"{API}changes/{Change.objects.latest('seq').seq}/"),
         "inbox-detail": ("alice", None),
         "alert-detail": ("nobody", f"{API}alerts/{AlertFactory(visibility='public').pk}/"),
+        "webhookendpoint-detail": ("alice", webhook["Location"]),
         "hsds-organization-detail": ("olga", hsds_first(client_of("olga"), "organizations")),
         "hsds-service-detail": ("olga", hsds_first(client_of("olga"), "services")),
         "hsds-service-at-location-detail": ("olga", hsds_first(client_of("olga"), "service_at_locations")),

@@ -38,6 +38,7 @@ from tests.factories import (
     ResourceFactory,
     ResponseFactory,
 )
+from webhooks.models import WebhookEndpoint
 
 API = "/api/v1/"
 GHOST_ID = 2**31 - 1
@@ -65,6 +66,7 @@ OWNERS = {
     "organizations": ("anonymous", "bob"),
     "resources": ("anonymous", "bob"),
     "responses": ("anonymous", "bob"),
+    "webhooks": ("anonymous", "bob"),
     "api/hsds/organizations": ("anonymous", "bob"),
     "api/hsds/services": ("anonymous", "bob"),
     "api/hsds/service_at_locations": ("anonymous", "bob"),
@@ -157,6 +159,14 @@ def hidden(org_a, anna, alice, olga):
                 organization=OrganizationFactory(slug="charlie", visibility="network"),
             ).pk
         },
+        "webhooks": {
+            "id": WebhookEndpoint.objects.create(
+                organization=org_a,
+                url="https://127.0.0.1/hooks",
+                event_types=["alert.*"],
+                secret="whsec_eA==",
+            ).pk
+        },
         "api/hsds/organizations": {"id": address_id("api/hsds/organizations", inner_circle.pk)},
         "api/hsds/services": {"id": address_id("api/hsds/services", contact.pk)},
         "api/hsds/service_at_locations": {"id": address_id("api/hsds/service_at_locations", office.pk)},
@@ -225,6 +235,7 @@ CREATES = {
         "title": "Advice (example data)",
         "capacity": "2 h",
     },
+    "webhooks": {"url": "https://127.0.0.1/hooks", "event_types": ["alert.*"]},
 }
 
 

@@ -48,6 +48,7 @@ API_APPS = [
     "search",
     "inbox",
     "alerts",
+    "webhooks",
     "mail",
 ]
 
@@ -289,6 +290,7 @@ SPECTACULAR_SETTINGS = {
         # The key of every synced type but countries (sync/serializers.py).
         "SyncIdKeyEnum": [("id", "id")],
         "DocumentRevisionStatus": "documents.models.DocumentRevision.Status",
+        "WebhookDeliveryStatus": "webhooks.models.WebhookDelivery.Status",
         "HsdsServiceStatus": "hsds.serializers.SERVICE_STATUS_CHOICES",
     },
     "GET_LIB_DOC_EXCLUDES": "core.schema.doc_excludes",
@@ -327,6 +329,14 @@ SPECTACULAR_SETTINGS = {
             "description": "Guides and templates: review workflow, translations, versions and attachments.",
         },
         {"name": "search", "description": "Full-text search across everything you may see."},
+        {
+            "name": "webhooks",
+            "description": (
+                "Signed events (Standard Webhooks) of the changes your organization may see, sent to an "
+                "HTTPS address you register; secrets are shown once. Events and verification: "
+                "docs/webhooks.md."
+            ),
+        },
         {
             "name": "hsds",
             "description": (
@@ -396,6 +406,22 @@ JOBS_HEARTBEAT_SECONDS = env_int("JOBS_HEARTBEAT_SECONDS", 10)
 JOBS_LEASE_SECONDS = env_int("JOBS_LEASE_SECONDS", 60)
 # Finished jobs are kept this long for the admin to inspect, then deleted daily.
 JOBS_RESULT_RETENTION_DAYS = env_int("JOBS_RESULT_RETENTION_DAYS", 14)
+
+# ---------------------------------------------------------------------------
+# Webhooks (webhooks/): where they may go, how long a request may take, when to give up
+# ---------------------------------------------------------------------------
+# Private, loopback and reserved addresses and plain HTTP are refused (SSRF); tests lift both.
+WEBHOOK_ALLOW_PRIVATE_ADDRESSES = env_bool("WEBHOOK_ALLOW_PRIVATE_ADDRESSES", False)
+WEBHOOK_ALLOW_HTTP = env_bool("WEBHOOK_ALLOW_HTTP", False)
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10)
+# A failed attempt is retried after 30 s, 1 min, 2 min… (at most 6 h), until this many attempts.
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 10)
+WEBHOOK_RETRY_BASE_SECONDS = env_int("WEBHOOK_RETRY_BASE_SECONDS", 30)
+WEBHOOK_RETRY_MAX_SECONDS = env_int("WEBHOOK_RETRY_MAX_SECONDS", 6 * 3600)
+# So many failed attempts in a row disable an endpoint, with a notice in its organization's inbox.
+WEBHOOK_DISABLE_AFTER_FAILURES = env_int("WEBHOOK_DISABLE_AFTER_FAILURES", 20)
+# How long the delivery log keeps deliveries that ended.
+WEBHOOK_DELIVERY_RETENTION_DAYS = env_int("WEBHOOK_DELIVERY_RETENTION_DAYS", 30)
 
 # ---------------------------------------------------------------------------
 # E-mail: sent only by background jobs (mail/), never inside a request. Without EMAIL_HOST (or

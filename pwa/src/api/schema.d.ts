@@ -1864,6 +1864,122 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/webhooks/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List webhook endpoints
+         * @description Endpoints that receive signed events (Standard Webhooks) of the changes your organization may see: coordinators see their organizations' endpoints, admins all. The secret is never shown here; see docs/webhooks.md for the events and how to verify them. Paginated; filter, search with `q`, order with `ordering`.
+         */
+        get: operations["webhooks_list"];
+        put?: never;
+        /**
+         * Create a webhook endpoint
+         * @description Coordinators of the organization and admins. The address must be HTTPS on the public internet. The answer to a creation holds the signing secret, once: keep it, it is not shown again.
+         */
+        post: operations["webhooks_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get one webhook endpoint
+         * @description Endpoints that receive signed events (Standard Webhooks) of the changes your organization may see: coordinators see their organizations' endpoints, admins all. The secret is never shown here; see docs/webhooks.md for the events and how to verify them. 404 for anything you may not see; 304 to the ETag you hold if it is unchanged.
+         */
+        get: operations["webhooks_retrieve"];
+        /**
+         * Replace a webhook endpoint
+         * @description Coordinators of the organization and admins. The address must be HTTPS on the public internet. The answer to a creation holds the signing secret, once: keep it, it is not shown again. Send `If-Match` to avoid overwriting a newer edit.
+         */
+        put: operations["webhooks_update"];
+        post?: never;
+        /**
+         * Delete a webhook endpoint
+         * @description Coordinators of the organization and admins. The address must be HTTPS on the public internet. The answer to a creation holds the signing secret, once: keep it, it is not shown again. Offline clients receive the deletion on their next sync.
+         */
+        delete: operations["webhooks_destroy"];
+        options?: never;
+        head?: never;
+        /**
+         * Update a webhook endpoint
+         * @description Coordinators of the organization and admins. The address must be HTTPS on the public internet. The answer to a creation holds the signing secret, once: keep it, it is not shown again. Send `If-Match` to avoid overwriting a newer edit.
+         */
+        patch: operations["webhooks_partial_update"];
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/deliveries/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The delivery log of a webhook endpoint
+         * @description Events sent or waiting to be sent to this endpoint, newest first: status, attempts and the last attempt's status code, error and duration.
+         */
+        get: operations["webhooks_deliveries_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/rotate-secret/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Rotate a webhook endpoint's secret
+         * @description A new signing secret, in this answer only. The old one stops at once: every delivery from now on, retries of earlier events included, is signed with the new one.
+         */
+        post: operations["webhooks_rotate_secret_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/webhooks/{id}/test/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Send a test event
+         * @description Queues a `webhook.test` event to the endpoint, signed like every other; its delivery shows in the log. Coordinators of the organization and admins.
+         */
+        post: operations["webhooks_test_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -6629,6 +6745,42 @@ export interface components {
         /** @enum {string} */
         EventSyncBlockTypeEnum: "event";
         /**
+         * @description * `country.created` - country.created
+         *     * `country.updated` - country.updated
+         *     * `country.deleted` - country.deleted
+         *     * `organization.created` - organization.created
+         *     * `organization.updated` - organization.updated
+         *     * `organization.deleted` - organization.deleted
+         *     * `contact_point.created` - contact_point.created
+         *     * `contact_point.updated` - contact_point.updated
+         *     * `contact_point.deleted` - contact_point.deleted
+         *     * `resource.created` - resource.created
+         *     * `resource.updated` - resource.updated
+         *     * `resource.deleted` - resource.deleted
+         *     * `campaign.created` - campaign.created
+         *     * `campaign.updated` - campaign.updated
+         *     * `campaign.deleted` - campaign.deleted
+         *     * `event.created` - event.created
+         *     * `event.updated` - event.updated
+         *     * `event.deleted` - event.deleted
+         *     * `document.created` - document.created
+         *     * `document.updated` - document.updated
+         *     * `document.deleted` - document.deleted
+         *     * `alert.created` - alert.created
+         *     * `alert.updated` - alert.updated
+         *     * `alert.deleted` - alert.deleted
+         *     * `country.*` - country.*
+         *     * `organization.*` - organization.*
+         *     * `contact_point.*` - contact_point.*
+         *     * `resource.*` - resource.*
+         *     * `campaign.*` - campaign.*
+         *     * `event.*` - event.*
+         *     * `document.*` - document.*
+         *     * `alert.*` - alert.*
+         * @enum {string}
+         */
+        EventTypesEnum: "country.created" | "country.updated" | "country.deleted" | "organization.created" | "organization.updated" | "organization.deleted" | "contact_point.created" | "contact_point.updated" | "contact_point.deleted" | "resource.created" | "resource.updated" | "resource.deleted" | "campaign.created" | "campaign.updated" | "campaign.deleted" | "event.created" | "event.updated" | "event.deleted" | "document.created" | "document.updated" | "document.deleted" | "alert.created" | "alert.updated" | "alert.deleted" | "country.*" | "organization.*" | "contact_point.*" | "resource.*" | "campaign.*" | "event.*" | "document.*" | "alert.*";
+        /**
          * @description * `WEEKLY` - WEEKLY
          *     * `MONTHLY` - MONTHLY
          * @enum {string}
@@ -7991,9 +8143,10 @@ export interface components {
          *     * `message_received` - New message on a response
          *     * `new_match` - New match for your open resource
          *     * `contact_stale` - Contact point needs verification
+         *     * `webhook_disabled` - A webhook was disabled after repeated failures
          * @enum {string}
          */
-        NotificationKind: "response_received" | "response_accepted" | "response_declined" | "response_withdrawn" | "message_received" | "new_match" | "contact_stale";
+        NotificationKind: "response_received" | "response_accepted" | "response_declined" | "response_withdrawn" | "message_received" | "new_match" | "contact_stale" | "webhook_disabled";
         /** @description A partner organization; its visibility caps that of everything it owns. */
         Organization: {
             readonly id: number;
@@ -8822,6 +8975,36 @@ export interface components {
              */
             previous?: string | null;
             results: components["schemas"]["User"][];
+        };
+        PaginatedWebhookDeliveryList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["WebhookDelivery"][];
+        };
+        PaginatedWebhookEndpointList: {
+            /** @example 123 */
+            count: number;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=4
+             */
+            next?: string | null;
+            /**
+             * Format: uri
+             * @example http://api.example.org/accounts/?page=2
+             */
+            previous?: string | null;
+            results: components["schemas"]["WebhookEndpoint"][];
         };
         /** @description A notice of the network office; `source_language` marks the original text. */
         PatchedAlertRequest: {
@@ -10914,6 +11097,20 @@ export interface components {
              */
             is_active?: boolean;
         };
+        /** @description An address that receives signed events of what its organization may see. */
+        PatchedWebhookEndpointRequest: {
+            organization?: number;
+            /**
+             * Format: uri
+             * @description An HTTPS address on the public internet; redirects are not followed.
+             */
+            url?: string;
+            description?: string;
+            /** @description Events to receive: `<type>.created`, `<type>.updated`, `<type>.deleted`, or `<type>.*`. */
+            event_types?: components["schemas"]["EventTypesEnum"][];
+            /** @description false: nothing is sent. Set it true again to resume, with what happened meanwhile. */
+            is_active?: boolean;
+        };
         /** @description `If-Match` names a version that is no longer current (`/api/problems/precondition-failed`). */
         PreconditionFailedProblem: {
             /**
@@ -11822,6 +12019,115 @@ export interface components {
          * @enum {string}
          */
         Visibility: "public" | "network" | "restricted";
+        /** @description One event sent (or being sent) to an endpoint, and its last attempt. */
+        WebhookDelivery: {
+            readonly id: number;
+            /** @description The `webhook-id` header. */
+            readonly event_id: string;
+            readonly event_type: string;
+            readonly object_type: string;
+            readonly object_id: string;
+            readonly status: components["schemas"]["WebhookDeliveryStatus"];
+            readonly attempts: number;
+            readonly last_status_code: number | null;
+            readonly last_error: string;
+            readonly last_duration_ms: number | null;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly last_attempt_at: string | null;
+            /** Format: date-time */
+            readonly next_attempt_at: string | null;
+            /** Format: date-time */
+            readonly delivered_at: string | null;
+        };
+        /**
+         * @description * `pending` - Pending
+         *     * `delivered` - Delivered
+         *     * `failed` - Given up
+         * @enum {string}
+         */
+        WebhookDeliveryStatus: "pending" | "delivered" | "failed";
+        /** @description An address that receives signed events of what its organization may see. */
+        WebhookEndpoint: {
+            readonly id: number;
+            organization: number;
+            /**
+             * Format: uri
+             * @description An HTTPS address on the public internet; redirects are not followed.
+             */
+            url: string;
+            description?: string;
+            /** @description Events to receive: `<type>.created`, `<type>.updated`, `<type>.deleted`, or `<type>.*`. */
+            event_types: components["schemas"]["EventTypesEnum"][];
+            /** @description false: nothing is sent. Set it true again to resume, with what happened meanwhile. */
+            is_active?: boolean;
+            readonly disabled_reason: string;
+            /** Format: date-time */
+            readonly disabled_at: string | null;
+            readonly consecutive_failures: number;
+            readonly created_by: number | null;
+            readonly version: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+        };
+        /** @description An address that receives signed events of what its organization may see. */
+        WebhookEndpointRequest: {
+            organization: number;
+            /**
+             * Format: uri
+             * @description An HTTPS address on the public internet; redirects are not followed.
+             */
+            url: string;
+            description?: string;
+            /** @description Events to receive: `<type>.created`, `<type>.updated`, `<type>.deleted`, or `<type>.*`. */
+            event_types: components["schemas"]["EventTypesEnum"][];
+            /** @description false: nothing is sent. Set it true again to resume, with what happened meanwhile. */
+            is_active?: boolean;
+        };
+        /** @description An endpoint as created or given a new secret: the one answer that holds the secret. */
+        WebhookEndpointWithSecret: {
+            readonly id: number;
+            organization: number;
+            /**
+             * Format: uri
+             * @description An HTTPS address on the public internet; redirects are not followed.
+             */
+            url: string;
+            description?: string;
+            /** @description Events to receive: `<type>.created`, `<type>.updated`, `<type>.deleted`, or `<type>.*`. */
+            event_types: components["schemas"]["EventTypesEnum"][];
+            /** @description false: nothing is sent. Set it true again to resume, with what happened meanwhile. */
+            is_active?: boolean;
+            readonly disabled_reason: string;
+            /** Format: date-time */
+            readonly disabled_at: string | null;
+            readonly consecutive_failures: number;
+            readonly created_by: number | null;
+            readonly version: number;
+            /** Format: date-time */
+            readonly created_at: string;
+            /** Format: date-time */
+            readonly updated_at: string;
+            /** @description The signing secret (`whsec_` and base64), shown once: in the answer to the creation and to each rotation, never again. Verify every delivery with it (Standard Webhooks). */
+            readonly secret: string;
+        };
+        /** @description An endpoint as created or given a new secret: the one answer that holds the secret. */
+        WebhookEndpointWithSecretRequest: {
+            organization: number;
+            /**
+             * Format: uri
+             * @description An HTTPS address on the public internet; redirects are not followed.
+             */
+            url: string;
+            description?: string;
+            /** @description Events to receive: `<type>.created`, `<type>.updated`, `<type>.deleted`, or `<type>.*`. */
+            event_types: components["schemas"]["EventTypesEnum"][];
+            /** @description false: nothing is sent. Set it true again to resume, with what happened meanwhile. */
+            is_active?: boolean;
+        };
         /**
          * @description * `MO` - MO
          *     * `TU` - TU
@@ -22777,6 +23083,7 @@ export interface operations {
                  *     * `message_received` - New message on a response
                  *     * `new_match` - New match for your open resource
                  *     * `contact_stale` - Contact point needs verification
+                 *     * `webhook_disabled` - A webhook was disabled after repeated failures
                  */
                 kind?: components["schemas"]["NotificationKind"];
                 /** @description Which field to use when ordering the results. */
@@ -30426,6 +30733,1070 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EndedSessions"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_list: {
+        parameters: {
+            query?: {
+                is_active?: boolean;
+                /** @description Which field to use when ordering the results. */
+                ordering?: string;
+                organization?: number;
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page, at most 100. */
+                page_size?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedWebhookEndpointList"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`).
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `organization`: `invalid_choice`
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointWithSecretRequest"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    /** @description The address of what was created. */
+                    Location?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `consecutive_failures`: `invalid`
+             *     - `created_at`: `invalid`
+             *     - `created_by`: `invalid`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `disabled_at`: `invalid`
+             *     - `disabled_reason`: `invalid`
+             *     - `event_types`: `empty`, `invalid`, `max_length`, `not_a_list`, `null`, `required`
+             *     - `event_types.<index>`: `invalid_choice`, `null`, `required`
+             *     - `id`: `invalid`
+             *     - `is_active`: `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `secret`: `invalid`
+             *     - `updated_at`: `invalid`
+             *     - `url`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `version`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_retrieve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you hold. If what you would read is still that representation, the answer is 304, bodiless. */
+                "If-None-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this webhook endpoint. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /** @description Not modified: what you would read is still what your If-None-Match names. */
+            304: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this webhook endpoint. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `consecutive_failures`: `invalid`
+             *     - `created_at`: `invalid`
+             *     - `created_by`: `invalid`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `disabled_at`: `invalid`
+             *     - `disabled_reason`: `invalid`
+             *     - `event_types`: `empty`, `invalid`, `max_length`, `not_a_list`, `null`, `required`
+             *     - `event_types.<index>`: `invalid_choice`, `null`, `required`
+             *     - `id`: `invalid`
+             *     - `is_active`: `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `updated_at`: `invalid`
+             *     - `url`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `version`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_destroy: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this webhook endpoint. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description No response body */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid input (`/api/problems/validation-error`); nothing was changed. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_partial_update: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this webhook endpoint. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: {
+            content: {
+                "application/json": components["schemas"]["PatchedWebhookEndpointRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpoint"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *     `errors[].attr` and the `code`s it comes with (`<index>`: a list item's position from 0, as in `languages.0`; `<key>`: a key of an object):
+             *     - `consecutive_failures`: `invalid`
+             *     - `created_at`: `invalid`
+             *     - `created_by`: `invalid`
+             *     - `description`: `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `surrogate_characters_not_allowed`
+             *     - `disabled_at`: `invalid`
+             *     - `disabled_reason`: `invalid`
+             *     - `event_types`: `empty`, `invalid`, `max_length`, `not_a_list`, `null`, `required`
+             *     - `event_types.<index>`: `invalid_choice`, `null`, `required`
+             *     - `id`: `invalid`
+             *     - `is_active`: `invalid`, `null`
+             *     - `non_field_errors` or null (the request as a whole): `invalid`, `null`
+             *     - `organization`: `does_not_exist`, `incorrect_type`, `invalid`, `null`, `required`
+             *     - `updated_at`: `invalid`
+             *     - `url`: `blank`, `invalid`, `max_length`, `null`, `null_characters_not_allowed`, `required`, `surrogate_characters_not_allowed`
+             *     - `version`: `invalid`
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/payload-too-large`: The body exceeds the size the API accepts. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/precondition-required`: This server requires `If-Match` (the ETag you read) on every PUT, PATCH and DELETE of an object that has one; nothing was changed. */
+            428: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_deliveries_list: {
+        parameters: {
+            query?: {
+                /** @description A page number within the paginated result set. */
+                page?: number;
+                /** @description Results per page, at most 100. */
+                page_size?: number;
+            };
+            header?: never;
+            path: {
+                /** @description A unique integer value identifying this webhook endpoint. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaginatedWebhookDeliveryList"];
+                };
+            };
+            /** @description Invalid input (`/api/problems/validation-error`). */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_rotate_secret_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description The ETag you read (or, for an object with a `version`, that version quoted: `"3"`). If the object changed since, nothing is written and the answer is 412 with the current state. Compared strongly: a weak tag (`W/"3-…"`) never matches. Where the server requires it (`REQUIRE_IF_MATCH`), a write without it is 428. */
+                "If-Match"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this webhook endpoint. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    /** @description Strong tag of this representation: the object's version (when it has one) and a digest of the body you get, which depends on who you are and your language. Send it back in If-Match or If-None-Match. */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookEndpointWithSecret"];
+                };
+            };
+            /**
+             * @description Invalid input (`/api/problems/validation-error`); nothing was changed.
+             *
+             *     A body that is not JSON: `/api/problems/malformed-request`, code `parse_error`.
+             */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["ValidationProblem"];
+                };
+            };
+            /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
+            405: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
+            406: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description Stale If-Match: nothing was changed. */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["PreconditionFailedProblem"];
+                };
+            };
+            /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+        };
+    };
+    webhooks_test_create: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description A unique value per write (a UUID), reused when retrying it. Signed in only. The first successful answer is kept for 24 hours: a retry with the same key and the same method, path and body gets it again (header `Idempotent-Replayed: true`) without running twice. The same key with another request is 422; a retry while the first still runs is 409. A refused request keeps nothing, so it can be corrected and resent under the same key. */
+                "Idempotency-Key"?: string;
+            };
+            path: {
+                /** @description A unique integer value identifying this webhook endpoint. */
+                id: number;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WebhookDelivery"];
                 };
             };
             /**

@@ -20,6 +20,7 @@ const LINKS: { to: string; key: Key; coordinators?: boolean }[] = [
   { to: "/inbox", key: "work.link.inbox" },
   { to: "/workspace/guides", key: "work.link.guides" },
   { to: "/workspace/invite", key: "work.link.invite", coordinators: true },
+  { to: "/workspace/webhooks", key: "work.link.webhooks", coordinators: true },
 ];
 
 function Standing({ contacts }: { contacts: ContactPoint[] }) {

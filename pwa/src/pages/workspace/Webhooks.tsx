@@ -1,0 +1,309 @@
+/**
+ * My organization's webhooks: the addresses that receive signed events of its changes, each
+ * with its state and last deliveries; add one (address and the kinds of objects to hear of),
+ * rotate its secret, switch it off and on, delete it. A secret is shown once, when it is made,
+ * with a copy button, and kept nowhere on the device: leaving the screen forgets it.
+ * Coordinators only: a member is told so and offered nothing. Everything needs a connection.
+ */
+import { useState } from "preact/hooks";
+import {
+  createWebhook,
+  deleteWebhook,
+  lastDeliveries,
+  listWebhooks,
+  rotateSecret,
+  setActive,
+  type EventType,
+  type WebhookEndpoint,
+  type WebhookWithSecret,
+} from "../../api/webhooks";
+import type { Outcome } from "../../api/write";
+import { Field, FormErrors } from "../../components/Field/Field";
+import fieldStyles from "../../components/Field/Field.module.css";
+import { RemoteView } from "../../components/Remote/Remote";
+import { formatDateTime, label, t, type Key } from "../../lib/i18n";
+import { useRemote } from "../../lib/remote";
+import { useWorkRole } from "../../lib/workspace";
+import { perOrganizationGate } from "./NoWorkspace";
+import { OrganizationField } from "./OrganizationField";
+import { useWrite } from "./useSend";
+import styles from "./Webhooks.module.css";
+
+/** The kinds of objects an endpoint may hear of; each is subscribed to as a whole (`<type>.*`). */
+const TYPES = ["contact_point", "organization", "resource", "document", "campaign", "event", "alert", "country"];
+
+export default function Webhooks() {
+  const role = useWorkRole();
+  const organizations = role.writable;
+  const [organization, setOrganization] = useState(organizations[0]?.organization ?? 0);
+  const [secret, setSecret] = useState<WebhookWithSecret | null>(null);
+  const [round, setRound] = useState(0);
+  const gate = perOrganizationGate(role);
+  if (gate) return gate;
+  if (!organizations.length)
+    return (
+      <section>
+        <h1>{t("webhooks.title")}</h1>
+        <p class="empty" data-testid="read-only">
+          {t("webhooks.coordinatorsOnly")}
+        </p>
+      </section>
+    );
+  const current = organizations.some((m) => m.organization === organization)
+    ? organization
+    : (organizations[0]?.organization ?? 0);
+  const shown = (made: WebhookWithSecret) => {
+    setSecret(made);
+    setRound((n) => n + 1);
+  };
+  return (
+    <section class={`stack ${styles.screen}`}>
+      <h1>{t("webhooks.title")}</h1>
+      <p class="muted">{t("webhooks.intro")}</p>
+      <OrganizationField
+        memberships={organizations}
+        name="webhook-organization"
+        label={t("webhooks.organization")}
+        value={String(current)}
+        onInput={(value) => {
+          setOrganization(Number(value));
+          setSecret(null);
+        }}
+      />
+      {secret ? (
+        <ShownSecret endpoint={secret} onDone={() => setSecret(null)} />
+      ) : (
+        <WebhookForm organization={current} onCreated={shown} />
+      )}
+      <Endpoints organization={current} round={round} onSecret={shown} />
+    </section>
+  );
+}
+
+function WebhookForm({
+  organization,
+  onCreated,
+}: {
+  organization: number;
+  onCreated: (endpoint: WebhookWithSecret) => void;
+}) {
+  const [url, setUrl] = useState("");
+  const [types, setTypes] = useState<string[]>(["contact_point"]);
+  const { busy, problem, run } = useWrite();
+  const toggle = (type: string, on: boolean) =>
+    setTypes((chosen) => (on ? [...chosen, type] : chosen.filter((t) => t !== type)));
+
+  const submit = async (event: Event) => {
+    event.preventDefault();
+    const event_types = types.map((type) => `${type}.*` as EventType);
+    const outcome = await run(() =>
+      createWebhook({ organization, url: url.trim(), event_types }, t("webhooks.label", { url: url.trim() })),
+    );
+    if (outcome.kind === "saved") {
+      setUrl("");
+      onCreated(outcome.data);
+    }
+  };
+
+  const errors = (name: string) => problem?.fields[name];
+  return (
+    <form class="stack" onSubmit={(event) => void submit(event)} data-testid="webhook-form" noValidate>
+      <h2>{t("webhooks.add")}</h2>
+      <FormErrors problem={problem} shown={["url", "event_types", "organization"]} />
+      <Field
+        kind="url"
+        name="url"
+        label={t("webhooks.url")}
+        hint={t("webhooks.urlHint")}
+        required
+        autoComplete="off"
+        value={url}
+        onInput={setUrl}
+        errors={errors("url")}
+      />
+      <fieldset class={fieldStyles.choices}>
+        <legend>{t("webhooks.types")}</legend>
+        {TYPES.map((type) => (
+          <label key={type} class={fieldStyles.check}>
+            <input
+              type="checkbox"
+              name="event_types"
+              value={type}
+              checked={types.includes(type)}
+              onInput={(event) => toggle(type, event.currentTarget.checked)}
+            />
+            <span>{label("type", type)}</span>
+          </label>
+        ))}
+        {errors("event_types")?.map((message) => (
+          <p key={message} class={fieldStyles.errors} role="alert">
+            {message}
+          </p>
+        ))}
+      </fieldset>
+      <p>
+        <button type="submit" class="primary" disabled={busy || !types.length}>
+          {t("webhooks.create")}
+        </button>
+      </p>
+    </form>
+  );
+}
+
+/** The signing secret, shown this once. */
+function ShownSecret({ endpoint, onDone }: { endpoint: WebhookWithSecret; onDone: () => void }) {
+  const [copied, setCopied] = useState<boolean | null>(null);
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(endpoint.secret);
+      setCopied(true);
+    } catch {
+      setCopied(false);
+    }
+  };
+  return (
+    <div class="card-like stack" role="status" data-testid="webhook-secret">
+      <h2>{t("webhooks.secretTitle", { url: endpoint.url })}</h2>
+      <p>
+        <strong>{t("webhooks.onceOnly")}</strong>
+      </p>
+      <label for="webhook-secret">{t("webhooks.secret")}</label>
+      <input
+        id="webhook-secret"
+        type="text"
+        readOnly
+        value={endpoint.secret}
+        data-testid="webhook-secret-value"
+        onFocus={(event) => event.currentTarget.select()}
+      />
+      <p class="row">
+        <button type="button" class="primary" onClick={() => void copy()}>
+          {t("webhooks.copy")}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t("webhooks.done")}
+        </button>
+      </p>
+      {copied !== null && <p role="status">{t(copied ? "webhooks.copied" : "webhooks.copyFailed")}</p>}
+    </div>
+  );
+}
+
+function Endpoints({
+  organization,
+  round,
+  onSecret,
+}: {
+  organization: number;
+  round: number;
+  onSecret: (endpoint: WebhookWithSecret) => void;
+}) {
+  const [remote, reload] = useRemote(() => listWebhooks(organization), `${organization}:${round}`);
+  const [busy, setBusy] = useState(false);
+  const [message, setMessage] = useState("");
+
+  const act = async <T,>(write: () => Promise<Outcome<T>>, done: string, then?: (data: T) => void) => {
+    setBusy(true);
+    const outcome = await write();
+    setBusy(false);
+    if (outcome.kind === "saved") {
+      setMessage(done);
+      then?.(outcome.data);
+    } else {
+      setMessage(outcome.kind === "invalid" ? outcome.problem.detail || outcome.problem.title : t("webhooks.changed"));
+    }
+    reload();
+  };
+  const rotate = (endpoint: WebhookEndpoint) => {
+    if (!window.confirm(t("webhooks.rotateConfirm", { url: endpoint.url }))) return;
+    void act(() => rotateSecret(endpoint, t("webhooks.rotateLabel", { url: endpoint.url })), "", onSecret);
+  };
+  const toggle = (endpoint: WebhookEndpoint) =>
+    void act(
+      () => setActive(endpoint, !endpoint.is_active, t("webhooks.label", { url: endpoint.url })),
+      t(endpoint.is_active ? "webhooks.disabled" : "webhooks.enabled"),
+    );
+  const remove = (endpoint: WebhookEndpoint) => {
+    if (!window.confirm(t("webhooks.deleteConfirm", { url: endpoint.url }))) return;
+    void act(() => deleteWebhook(endpoint, t("webhooks.label", { url: endpoint.url })), t("webhooks.deleted"));
+  };
+
+  return (
+    <section aria-labelledby="webhooks-list">
+      <h2 id="webhooks-list">{t("webhooks.list")}</h2>
+      {message && <p role="status">{message}</p>}
+      <RemoteView
+        remote={remote}
+        retry={reload}
+        offline={t("webhooks.needsConnection")}
+        failed={t("webhooks.loadFailed")}
+      >
+        {(endpoints) =>
+          endpoints.length === 0 ? (
+            <p class="empty">{t("webhooks.none")}</p>
+          ) : (
+            <ul class="list">
+              {endpoints.map((endpoint) => (
+                <li key={endpoint.id} data-testid="webhook">
+                  <div class="card-like stack">
+                    <strong>{endpoint.url}</strong>
+                    <p>
+                      <span class="tag" data-testid="webhook-state">
+                        {t(endpoint.is_active ? "webhooks.active" : "webhooks.inactive")}
+                      </span>{" "}
+                      <span class="muted">
+                        {endpoint.event_types.map((type) => label("type", type.split(".")[0] ?? type)).join(", ")}
+                      </span>
+                    </p>
+                    {!endpoint.is_active && endpoint.disabled_reason && <p class="muted">{endpoint.disabled_reason}</p>}
+                    <Deliveries endpoint={endpoint.id} round={round} />
+                    <p class="row">
+                      <button type="button" disabled={busy} onClick={() => toggle(endpoint)}>
+                        {t(endpoint.is_active ? "webhooks.disable" : "webhooks.enable")}
+                      </button>
+                      <button type="button" disabled={busy} onClick={() => rotate(endpoint)}>
+                        {t("webhooks.rotate")}
+                      </button>
+                      <button type="button" class="danger" disabled={busy} onClick={() => remove(endpoint)}>
+                        {t("webhooks.delete")}
+                      </button>
+                    </p>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )
+        }
+      </RemoteView>
+    </section>
+  );
+}
+
+function Deliveries({ endpoint, round }: { endpoint: number; round: number }) {
+  const [remote, reload] = useRemote(() => lastDeliveries(endpoint), `${endpoint}:${round}`);
+  return (
+    <RemoteView
+      remote={remote}
+      retry={reload}
+      offline={t("webhooks.needsConnection")}
+      failed={t("webhooks.loadFailed")}
+    >
+      {(deliveries) =>
+        deliveries.length === 0 ? (
+          <p class="muted">{t("webhooks.noDeliveries")}</p>
+        ) : (
+          <ul class="muted" aria-label={t("webhooks.deliveries")} data-testid="webhook-deliveries">
+            {deliveries.map((delivery) => (
+              <li key={delivery.id}>
+                {formatDateTime(delivery.created_at)} · {delivery.event_type} ·{" "}
+                {t(`webhooks.status.${delivery.status}` as Key)}
+                {delivery.last_status_code ? ` (${delivery.last_status_code})` : ""}
+                {delivery.last_error && !delivery.last_status_code ? ` (${delivery.last_error})` : ""}
+              </li>
+            ))}
+          </ul>
+        )
+      }
+    </RemoteView>
+  );
+}
