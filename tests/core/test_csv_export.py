@@ -246,3 +246,13 @@ def test_a_list_that_answers_files_says_its_answer_varies_with_accept(api, db, u
     response = api.get(url, HTTP_ACCEPT=accept)
     assert response.status_code == 200
     assert "Accept" in [name.strip() for name in response["Vary"].split(",")]
+
+
+@pytest.mark.parametrize("params", [{"format": "csv"}, {"format": "vcf"}])
+def test_a_signed_in_export_is_never_stored_by_a_cache(client_of, org_a, alice, params):
+    ContactPointFactory(organization=org_a)
+    response = client_of("alice").get(CONTACTS, params)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store, private"
+    contact = ContactPointFactory(organization=org_a)
+    assert client_of("alice").get(f"{CONTACTS}{contact.pk}/vcard/")["Cache-Control"] == "no-store, private"
