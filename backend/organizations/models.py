@@ -120,7 +120,12 @@ class ContactPoint(Sourced, Translatable, VersionedModel):
     class Meta:
         ordering = ["organization__name", "channel", "id"]
         # With the organizations' name index, the list's order is read organization by organization.
-        indexes = [models.Index(fields=["organization", "channel", "id"], name="contactpoint_list_order")]
+        # Every write looks its value up for twins (services.contact_point_check_value): without
+        # the second index that lookup reads every contact of the network.
+        indexes = [
+            models.Index(fields=["organization", "channel", "id"], name="contactpoint_list_order"),
+            models.Index(fields=["channel", "value"], name="contactpoint_channel_value"),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["organization", "external_id"],
