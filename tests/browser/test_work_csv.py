@@ -73,6 +73,7 @@ def test_a_coordinator_checks_imports_and_exports_contacts(browser, pwa, api_ser
         expect(refused).to_contain_text("Nothing was imported")
         expect(refused).to_contain_text("row 2, value:")
         expect(page.get_by_test_id("csv-answer")).to_be_focused()
+        assert 0 < page.evaluate("document.activeElement.getBoundingClientRect().top") < 640  # from its top
         # One page of the refused rows at a time, whatever the file's length.
         expect(refused.get_by_test_id("csv-errors").locator("li")).to_have_count(20)
         expect(refused.get_by_test_id("show-more")).to_have_text(f"Show 20 more ({BAD_ROWS - 20} left)")

@@ -11,7 +11,10 @@ import { useEffect, useRef } from "preact/hooks";
 export function useFocusOn<T extends HTMLElement>(when: unknown) {
   const ref = useRef<T>(null);
   useEffect(() => {
-    if (when) ref.current?.focus();
+    if (!when || !ref.current) return;
+    // From its top: a tall answer (a list of refused rows) would otherwise be shown from its middle.
+    ref.current.focus({ preventScroll: true });
+    ref.current.scrollIntoView({ block: "start" });
   }, [when]);
   return ref;
 }
