@@ -176,3 +176,31 @@ class LoginIPThrottle(SimpleRateThrottle):
 
 class InvitationAcceptThrottle(LoginIPThrottle):
     scope = "invitation_accept"
+
+
+class InvitationEmailThrottle(SimpleRateThrottle):
+    """Invitation e-mails per address, however many invitations and inviters ask for them.
+
+    An invitation names any address, so without a bound the resend button would flood a
+    stranger's mailbox. Only e-mails queued count (the view calls `spend()` on success): a
+    refused request spends nothing, so nobody stops a stranger's invitations by asking for
+    them where they may not. The view says which address a request e-mails
+    (`invited_address`); it is kept only hashed.
+    """
+
+    scope = "invitation_email"
+
+    def get_cache_key(self, request, view):
+        address = view.invited_address(request)
+        if not address:
+            return None  # the serializer refuses the body
+        self.key = self.cache_format % {"scope": self.scope, "ident": _hashed(address.strip().lower())}
+        return self.key
+
+    def throttle_success(self) -> bool:
+        return True  # counted by `spend()`, once the e-mail is queued
+
+    def spend(self) -> None:
+        if getattr(self, "key", None) is not None:
+            self.history.insert(0, self.now)
+            self.cache.set(self.key, self.history, self.duration)

@@ -3,6 +3,8 @@
 Accepting is the one write open to anonymous callers, so it is throttled per client.
 """
 
+from collections.abc import Mapping
+
 from drf_spectacular.utils import OpenApiExample, extend_schema, extend_schema_view
 from drf_standardized_errors.openapi_validation_errors import extend_validation_errors
 from rest_framework import mixins, status, viewsets
@@ -26,11 +28,15 @@ from .serializers_invitations import (
     InvitationSerializer,
 )
 from .services import invitation_accept, invitation_create, invitation_resend, invitation_revoke
-from .throttles import InvitationAcceptThrottle
+from .throttles import InvitationAcceptThrottle, InvitationEmailThrottle
 
 READ_NOTE = (
     "Invitations to organizations you coordinate (admins: all). Anything else answers 404 "
     "or is absent from the list."
+)
+EMAIL_BOUND = (
+    "An address receives a bounded number of invitation e-mails a day, by invitation or resend, "
+    "whoever asks: past it, 429 with `Retry-After`."
 )
 CREATE_EXAMPLE = OpenApiExample(
     "Invite a counselor",
@@ -97,7 +103,7 @@ ACCEPT_EXAMPLES = [
             "the one-time `token` to pass on to the invited person; it is shown only this once "
             "and only its hash is kept. The accept link is also e-mailed to `email` in `language` "
             "from the job queue, under a token of its own. `expires_at` defaults to the "
-            "configured number of days."
+            f"configured number of days. {EMAIL_BOUND}"
         ),
         request=InvitationSerializer,
         responses={201: InvitationCreatedSerializer},
@@ -118,6 +124,7 @@ ACCEPT_EXAMPLES = [
 @extend_validation_errors(["invalid"], field_name="organization", actions=["create"])
 @extend_validation_errors(["invalid"], field_name=None, actions=["destroy", "resend"])
 class InvitationViewSet(
+    RateLimitHeadersMixin,
     ConditionalRequestsMixin,
     VisibleViewSetMixin,
     mixins.ListModelMixin,
@@ -134,6 +141,24 @@ class InvitationViewSet(
     ordering = ["-created_at"]
     # The answer carries the one-time token, which is never stored (core/idempotency.py).
     idempotency_exempt_actions = frozenset({"create"})
+    emailing_actions = frozenset({"create", "resend"})
+
+    def get_throttles(self):
+        if self.action in self.emailing_actions:
+            return [InvitationEmailThrottle()]
+        return super().get_throttles()
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        if self.action in self.emailing_actions and response.status_code in (201, 202):
+            for throttle in self.applied_throttles:
+                throttle.spend()
+        return super().finalize_response(request, response, *args, **kwargs)
+
+    def invited_address(self, request) -> str:
+        """The address an e-mailing action writes to (InvitationEmailThrottle)."""
+        if self.action == "resend":
+            return self.get_object().email
+        return str(request.data.get("email", "")) if isinstance(request.data, Mapping) else ""
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
@@ -156,7 +181,8 @@ class InvitationViewSet(
             "Queues a new e-mail with the accept link to the invited address; the link e-mailed "
             "before stops working, the token answered at creation does not. Coordinators of its "
             "organization and admins; only a pending invitation (400 once accepted or expired). "
-            "Answers 202: the e-mail goes out from the job queue, and `emailed_at` tells when."
+            "Answers 202: the e-mail goes out from the job queue, and `emailed_at` tells when. "
+            f"{EMAIL_BOUND}"
         ),
         request=None,
         responses={202: None},

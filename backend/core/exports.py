@@ -22,6 +22,7 @@ from itertools import islice
 from django.core.exceptions import ImproperlyConfigured
 from django.http import StreamingHttpResponse
 from django.utils import timezone
+from django.utils.cache import patch_vary_headers
 
 from .renderers import CSVRenderer, FileRenderer
 from .representation import Representation
@@ -33,10 +34,22 @@ BLOCK_CHARS = 64 * 1024  # text sent to the client at a time
 # Cyrillic into mojibake; with it, Excel, LibreOffice, Numbers and Python (`utf-8-sig`) all read
 # UTF-8. The import takes files with and without it.
 BOM = "\ufeff"
-# A cell a spreadsheet would run as a formula (OWASP, "CSV injection"): it is written with a
-# leading apostrophe, which spreadsheets show as text; the import takes the apostrophe off again.
+# A cell a spreadsheet would run as a formula (OWASP, "CSV injection"): one that starts with these,
+# after any blanks a spreadsheet trims first. It is written with a leading apostrophe, which
+# spreadsheets show as text, and so is a text that starts with an apostrophe itself, so that the
+# import, which takes off the apostrophe of every cell that has one for either reason, gives back
+# exactly the text exported.
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# What the contract says of it, in every list that answers CSV.
+FORMULA_NOTE = (
+    "a cell that starts with = + - @, a tab or a carriage return (after blanks or not), or with an "
+    "apostrophe, is written after an apostrophe, so no spreadsheet runs it as a formula"
+)
 LIST_SEPARATOR = ", "
+
+
+def _needs_apostrophe(text: str) -> bool:
+    return text.startswith(("'", *FORMULA_STARTS)) or text.lstrip().startswith(FORMULA_STARTS)
 
 
 def csv_cell(value) -> str:
@@ -48,12 +61,12 @@ def csv_cell(value) -> str:
     if isinstance(value, list | tuple):
         value = LIST_SEPARATOR.join(str(item) for item in value)
     text = str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if _needs_apostrophe(text) else text
 
 
 def cell_text(cell: str) -> str:
-    """What `csv_cell` was given: the cell less the apostrophe put before a formula-like text."""
-    if cell.startswith("'") and cell[1:].startswith(FORMULA_STARTS):
+    """What `csv_cell` was given: the cell less the apostrophe it put before the text."""
+    if cell.startswith("'") and _needs_apostrophe(cell[1:]):
         return cell[1:]
     return cell
 
@@ -171,6 +184,13 @@ class FileListMixin:
         if self.action == "list":
             renderers = [*renderers, *(file.renderer() for file in self.list_files)]
         return renderers
+
+    def finalize_response(self, request, response, *args, **kwargs):
+        response = super().finalize_response(request, response, *args, **kwargs)
+        if self.action == "list" and self.list_files:
+            # One address answers JSON or a file by `Accept`: a cache must not give one for the other.
+            patch_vary_headers(response, ["Accept"])
+        return response
 
     def list(self, request, *args, **kwargs):
         file = next((f for f in self.list_files if isinstance(request.accepted_renderer, f.renderer)), None)

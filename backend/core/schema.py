@@ -330,7 +330,7 @@ class AutoSchema(ErrorsAutoSchema):
                 "schema": {"type": "string", "format": "uri"},
                 "description": "The address of what was created.",
             }
-        if isinstance(self.view, RateLimitHeadersMixin):
+        if isinstance(self.view, RateLimitHeadersMixin) and self.view.get_throttles():
             headers.update(RATE_LIMIT_HEADERS)
             if status_code == "429":
                 headers["Retry-After"] = {

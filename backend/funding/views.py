@@ -57,14 +57,20 @@ def counted_in_totals(viewer: Viewer):
     members' to tell: a grant to it is counted only for viewers who may see it, or one grant in
     a rare currency would tell its amount, and that someone received it (docs/design.md rule 3).
     A grant whose recipient was since deleted stays in the totals: it names nobody.
+
+    Example entries (the demo's invented split of the same money) count only while the ledger
+    holds no real entry: beside the published figures they would count that money twice.
     """
+    entries = LedgerEntry.objects.all()
+    if entries.filter(is_example=False).exists():
+        entries = entries.filter(is_example=False)
     if viewer.is_admin:
-        return LedgerEntry.objects.all()
+        return entries
     announced = Q(recipient__isnull=True) | Q(
         recipient__visibility__in=[Visibility.PUBLIC, Visibility.NETWORK]
     )
     seen = Q(recipient__in=Organization.objects.visible_to(viewer).values("pk"))
-    return LedgerEntry.objects.filter(
+    return entries.filter(
         Q(kind=LedgerEntry.Kind.COLLECTED) | (Q(kind=LedgerEntry.Kind.GRANT) & (announced | seen))
     )
 

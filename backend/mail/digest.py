@@ -67,5 +67,7 @@ def stale_groups(user) -> list[StaleGroup]:
     groups: dict[int, StaleGroup] = {}
     for cp in contacts:
         group = groups.setdefault(cp.organization_id, StaleGroup(cp.organization.name, []))
-        group.contacts.append(StaleContact(cp.label, cp.get_channel_display(), cp.last_verified_at))
+        # The channel's name stays lazy: it is written in the recipient's language with the message.
+        channel = ContactPoint.Channel(cp.channel).label
+        group.contacts.append(StaleContact(cp.label, channel, cp.last_verified_at))
     return list(groups.values())

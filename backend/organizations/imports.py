@@ -102,6 +102,9 @@ def read_rows(data: bytes) -> tuple[list[str], list[dict]]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise Invalid(_("The file is not UTF-8 text: save it as “CSV UTF-8”."), field="file") from exc
+    if "\x00" in text:
+        # No spreadsheet writes one, and PostgreSQL cannot compare a text holding it.
+        raise Invalid(_("The file holds a NUL character: it is not CSV text."), field="file")
     try:
         reader = csv.DictReader(io.StringIO(text, newline=""))
         header = [name.strip() for name in reader.fieldnames or []]
@@ -116,8 +119,12 @@ def read_rows(data: bytes) -> tuple[list[str], list[dict]]:
                     field="file",
                 )
     except csv.Error as exc:
+        # Reading text with `newline=""` and no NUL, the one error left is a cell past the csv
+        # module's limit. Its `line_num` then counts the lines before that row, so the row is
+        # named as the report names rows: the header is row 1.
         raise Invalid(
-            _("Line %(line)d cannot be read as CSV: %(error)s") % {"line": reader.line_num, "error": exc},
+            _("Row %(row)d cannot be read: a cell is longer than %(limit)d characters.")
+            % {"row": len(rows) + 2, "limit": csv.field_size_limit()},
             field="file",
         ) from exc
     unknown = [name for name in header if name not in COLUMNS]

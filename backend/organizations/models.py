@@ -6,6 +6,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.fields import CodeListField
@@ -59,15 +60,16 @@ class ContactPoint(Sourced, Translatable, VersionedModel):
     translated_fields = ("label", "hours", "security_advice")
 
     class Channel(models.TextChoices):
+        # Named in the reader's language where the server writes for people (the e-mail digest).
         TELEGRAM = "telegram", "Telegram"
         SIGNAL = "signal", "Signal"
         WHATSAPP = "whatsapp", "WhatsApp"
-        PHONE = "phone", "Phone"
+        PHONE = "phone", _("Phone")
         SMS = "sms", "SMS"
-        EMAIL = "email", "E-mail"
-        WEBSITE = "website", "Website"
-        FORM = "form", "Web form"
-        OFFICE = "office", "Office"
+        EMAIL = "email", _("E-mail")
+        WEBSITE = "website", _("Website")
+        FORM = "form", _("Web form")
+        OFFICE = "office", _("Office")
 
     class Status(models.TextChoices):
         ACTIVE = "active", "Active"

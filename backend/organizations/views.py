@@ -9,7 +9,7 @@ from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 
 from core.errors import PROBLEM_JSON, PROBLEM_KINDS, problem_type
-from core.exports import FileFormat, FileListMixin, csv_format, localized_rows
+from core.exports import FORMULA_NOTE, FileFormat, FileListMixin, csv_format, localized_rows
 from core.filters import UnlessUnfilteredFilterBackend
 from core.renderers import VCardRenderer
 from core.schema import IF_MATCH, ValidationProblemSerializer, crud_docs, with_precondition
@@ -31,8 +31,7 @@ from .vcard import VCARD_FIELDS, vcard, vcards
 
 FILES_NOTE = (
     " With `Accept: text/csv` or `?format=csv`: every object of the filtered list you may see, not a "
-    "page, as CSV (UTF-8 with a byte order mark; texts in your language; a cell that starts with "
-    "= + - @ or a tab is written after an apostrophe, so no spreadsheet runs it as a formula)."
+    f"page, as CSV (UTF-8 with a byte order mark; texts in your language; {FORMULA_NOTE})."
 )
 VCARD_NOTE = (
     " With `Accept: text/vcard` or `?format=vcf`: the active contacts of the filtered list as vCards "
@@ -126,9 +125,10 @@ class OrganizationViewSet(FileListMixin, FastListMixin, VisibleModelViewSet):
             "API's create or update would write it. A row's `external_id` names the contact: the "
             "organization's contact with that id is updated (the columns the file has; an unchanged "
             "contact keeps its version), otherwise one is created, so importing a file twice changes "
-            "nothing the second time. All or nothing: if any row is refused, nothing is saved and the "
-            "400 lists every refusal with its `row`. `dry_run=true` checks and reports without saving. "
-            "Coordinators of the organization and admins."
+            "nothing the second time. The external id is shown with the contact to everyone who may see "
+            "it: use an opaque one, never a name or a place. All or nothing: if any row is refused, "
+            "nothing is saved and the 400 lists every refusal with its `row`. `dry_run=true` checks and "
+            "reports without saving. Coordinators of the organization and admins."
         ),
         request={"multipart/form-data": ContactPointImportSerializer},
         parameters=[ImportOptionsSerializer],

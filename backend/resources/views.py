@@ -6,7 +6,7 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from core.exports import FileListMixin, csv_format
+from core.exports import FORMULA_NOTE, FileListMixin, csv_format
 from core.references import with_visible_references
 from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import VisibleModelViewSet
@@ -66,8 +66,7 @@ FUNDING_OFFER_EXAMPLE = OpenApiExample(
     ),
     list_note=(
         " With `Accept: text/csv` or `?format=csv`: every resource of the filtered list you may see, not a "
-        "page, as CSV (UTF-8 with a byte order mark; a cell that starts with = + - @ or a tab is written "
-        "after an apostrophe, so no spreadsheet runs it as a formula)."
+        f"page, as CSV (UTF-8 with a byte order mark; {FORMULA_NOTE})."
     ),
     write_note=(
         "Coordinators of the owning organization and admins. Funding needs `amount` and `currency`; "

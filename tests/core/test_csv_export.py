@@ -160,3 +160,99 @@ def test_organizations_and_resources_export_only_what_the_reader_sees(client_of,
     resources = table(client.get("/api/v1/resources/", HTTP_ACCEPT="text/csv"))
     assert [row["title"] for row in resources] == ["Shared beds"]
     assert resources[0]["organization_name"] == "Alpha Counseling"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        " =1+1",
+        '\u00a0=HYPERLINK("http://evil.example")',
+        "\n=cmd|' /C calc'!A0",
+        " \t@SUM(A1)",
+        '=DDE("cmd";"/C calc";"A0")',
+    ],
+)
+def test_a_formula_after_leading_whitespace_is_written_as_text_too(api, public_org_a, text):
+    # Spreadsheets trim a cell's leading blanks before deciding it is a formula.
+    ContactPointFactory(organization=public_org_a, label=text)
+    (row,) = table(api.get(CONTACTS, {"format": "csv"}))
+    assert row["label"] == "'" + text
+
+
+def json_ids(client, params: dict) -> list[int]:
+    """The ids of every page of the JSON list, in order."""
+    ids, page = [], client.get(CONTACTS, {**params, "page_size": 100})
+    while True:
+        assert page.status_code == 200, page.content
+        ids += [row["id"] for row in page.json()["results"]]
+        if not page.json()["next"]:
+            return ids
+        page = client.get(page.json()["next"])
+
+
+def cards(response) -> list[int]:
+    assert response.status_code == 200, response.content
+    body = b"".join(response.streaming_content).decode()
+    return [int(line.rsplit("-", 1)[1]) for line in body.splitlines() if line.startswith("UID")]
+
+
+@pytest.mark.parametrize("person", ["nobody", "oscar", "anna", "alice", "bob", "chris", "olga"])
+def test_the_files_hold_exactly_what_the_json_list_shows_for_the_same_filters(
+    client_of, org_a, org_b, bob, person
+):
+    # The law: a file is the list itself, every page of it, for every reader and filter.
+    public = OrganizationFactory(visibility="public")
+    restricted_org = OrganizationFactory(visibility="restricted")
+    made = [
+        ContactPointFactory(organization=public),
+        ContactPointFactory(organization=public, visibility="restricted"),
+        ContactPointFactory(organization=public, status="paused", status_reason="holiday"),
+        ContactPointFactory(organization=org_a),
+        ContactPointFactory(organization=org_a, visibility="restricted"),
+        ContactPointFactory(organization=org_a, status="compromised", status_reason="seized"),
+        ContactPointFactory(organization=org_a, status="paused", status_reason="holiday"),
+        ContactPointFactory(organization=org_b, visibility="restricted"),
+        ContactPointFactory(organization=restricted_org),
+    ]
+    client = client_of(person)
+    everyone = ",".join(str(contact.pk) for contact in made)
+    for params in (
+        {},
+        {"status": "compromised"},
+        {"status": "paused"},
+        {"visibility": "restricted"},
+        {"organization": org_a.pk},
+        {"organization": restricted_org.pk},
+        {"ids": everyone},
+        {"q": "example"},
+        {"ordering": "-updated_at"},
+    ):
+        listed = json_ids(client, params)
+        rows = table(client.get(CONTACTS, {**params, "format": "csv"}))
+        assert [int(row["id"]) for row in rows] == listed, params
+        # vCards: the active contacts of the same list (an address book never keeps a withdrawn one).
+        active = (
+            json_ids(client, {**params, "status": "active"})
+            if params.get("status", "active") == "active"
+            else []
+        )
+        assert cards(client.get(CONTACTS, {**params, "format": "vcf"})) == active, params
+
+
+@pytest.mark.parametrize("url", [CONTACTS, "/api/v1/organizations/", "/api/v1/resources/"])
+@pytest.mark.parametrize("accept", ["application/json", "text/csv"])
+def test_a_list_that_answers_files_says_its_answer_varies_with_accept(api, db, url, accept):
+    # A cache keyed on the address alone would hand the JSON page to a spreadsheet, or the reverse.
+    response = api.get(url, HTTP_ACCEPT=accept)
+    assert response.status_code == 200
+    assert "Accept" in [name.strip() for name in response["Vary"].split(",")]
+
+
+@pytest.mark.parametrize("params", [{"format": "csv"}, {"format": "vcf"}])
+def test_a_signed_in_export_is_never_stored_by_a_cache(client_of, org_a, alice, params):
+    ContactPointFactory(organization=org_a)
+    response = client_of("alice").get(CONTACTS, params)
+    assert response.status_code == 200
+    assert response["Cache-Control"] == "no-store, private"
+    contact = ContactPointFactory(organization=org_a)
+    assert client_of("alice").get(f"{CONTACTS}{contact.pk}/vcard/")["Cache-Control"] == "no-store, private"

@@ -245,10 +245,14 @@ def check_search_and_inbox(name, client) -> None:
 def expected_totals(viewer) -> dict:
     """The funding totals recomputed in Python: collected money is public; a grant counts when it
     names nobody, when its recipient is announced to the network (public or network level), or
-    when the viewer may see the recipient (`Organization.objects.visible_to`)."""
+    when the viewer may see the recipient (`Organization.objects.visible_to`). Example entries
+    count only in a ledger without real ones."""
     seen = set(Organization.objects.visible_to(viewer).values_list("pk", flat=True))
     totals = defaultdict(lambda: {"collected": Decimal(0), "granted": Decimal(0), "grants": 0})
-    for entry in LedgerEntry.objects.select_related("recipient"):
+    entries = list(LedgerEntry.objects.select_related("recipient"))
+    if any(not entry.is_example for entry in entries):
+        entries = [entry for entry in entries if not entry.is_example]
+    for entry in entries:
         row = totals[entry.currency]
         if entry.kind == LedgerEntry.Kind.COLLECTED:
             row["collected"] += entry.amount

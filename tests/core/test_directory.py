@@ -137,3 +137,11 @@ def test_a_ukrainian_reader_reads_the_directory_in_ukrainian_marked_machine_made
     contacts = anonymous.get("/api/v1/contact-points/", office).data["results"]
     labels = {c["channel"]: c["localized"]["label"] for c in contacts}
     assert labels == {"telegram": "Telegram-канал", "email": "Електронна пошта", "phone": "Телефон"}
+
+
+def test_the_public_totals_beside_the_demo_are_the_flyers_figures_not_their_sum(db):
+    load("load_directory")
+    load("load_demo")
+    totals = APIClient().get("/api/v1/funding/totals/").data["totals"]
+    eur = next(row for row in totals if row["currency"] == "EUR")
+    assert (eur["collected"], eur["granted"]) == ("200000.00", "160000.00")

@@ -189,3 +189,60 @@ def test_the_job_queue_keeps_no_token_that_works(mailbox, client_of, org_a):
     stored += json.dumps(list(Invitation.objects.values()), default=str)
     assert invitation["token"] not in stored and emailed not in stored
     assert Invitation.objects.get().email_token_hash == digest(emailed)
+
+
+def test_an_address_gets_a_bounded_number_of_invitation_emails_however_they_are_asked_for(
+    mailbox, client_of, as_user, org_a, org_b, alice
+):
+    # An invitation names any address: without a bound, the resend button floods a stranger.
+    invitation = invite(client_of("alice"), org_a, email="Stranger@Example.org")
+    resend = f"{INVITE}{invitation['id']}/resend/"
+    answers = [client_of("alice").post(resend) for _ in range(4)]
+    assert [a.status_code for a in answers] == [202, 202, 202, 202]
+    refused = client_of("alice").post(resend)
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert '"invitation_email";r=0' in refused["RateLimit"]
+    # The same address through another invitation, by someone else, counts alike.
+    other = client_of("bob").post(INVITE, {"email": "stranger@example.org", "organization": org_b.id})
+    assert other.status_code == 429
+    assert run_jobs() == 5
+    assert len(mailbox.messages) == 5
+    with time_machine.travel(timedelta(days=1, seconds=1), tick=False):
+        assert as_user(alice).post(resend).status_code == 202  # a day later, signed in again
+
+
+def test_refused_requests_spend_nothing_of_an_addresses_allowance(mailbox, client_of, org_a):
+    # Else anyone could stop a stranger's invitations by asking for them where they may not.
+    for _ in range(6):
+        refused = client_of("bob").post(
+            INVITE, {"email": "new.counselor@example.org", "organization": org_a.id}
+        )
+        assert refused.status_code == 400
+    invitation = invite(client_of("alice"), org_a)
+    resend = f"{INVITE}{invitation['id']}/resend/"
+    for _ in range(6):
+        assert client_of("bob").post(resend).status_code == 404
+        assert client_of("anna").post(resend).status_code == 404
+    assert client_of("alice").post(resend).status_code == 202
+    assert client_of("alice").post(resend)["RateLimit"].startswith('"invitation_email";r=2;')
+
+
+def test_a_name_holding_line_breaks_or_markup_stays_text_in_the_subject_and_the_html(
+    mailbox, client_of, org_a
+):
+    # Whoever names an organization writes into the invitation's subject and body.
+    org_a.name = (
+        'Evil\r\nBcc: victim@example.org\r\n<a href="https://evil.example/">click</a><script>x()</script>'
+    )
+    org_a.save()
+    invite(client_of("alice"), org_a)
+    run_jobs()
+    [message] = mailbox.messages
+    assert message["Bcc"] is None
+    assert "\n" not in message["Subject"] and "\r" not in message["Subject"]
+    assert message["Subject"].startswith("Invitation to join Evil Bcc: victim@example.org <a href")
+    _, html = parts(message)
+    assert "<script>" not in html and 'href="https://evil' not in html
+    assert "&lt;script&gt;x()&lt;/script&gt;" in html
+    assert "&lt;a href=&quot;https://evil.example/&quot;&gt;" in html

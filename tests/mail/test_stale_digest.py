@@ -117,3 +117,26 @@ def test_the_digest_speaks_the_coordinators_language(
 def test_the_digest_runs_monthly_from_the_schedule():
     [entry] = [p for p in SCHEDULE if p.task == "mail.tasks.send_stale_digests"]
     assert timedelta(days=28) <= entry.every <= timedelta(days=31)
+
+
+def test_a_label_holding_markup_stays_text_in_the_html(mailbox, org_a, alice):
+    ContactPointFactory(
+        organization=org_a, label="<img src=https://evil.example/p.gif>", last_verified_at=None
+    )
+    digest()
+    [message] = mailbox.messages
+    _, html = parts(message)
+    assert "<img" not in html
+    assert "&lt;img src=https://evil.example/p.gif&gt;" in html
+
+
+@pytest.mark.parametrize(("language", "phone"), [("ru", "Телефон"), ("uk", "Телефон"), ("de", "Telefon")])
+def test_the_digest_names_each_channel_in_the_coordinators_language(
+    mailbox, stale_in_a, alice, client_of, language, phone
+):
+    client_of("alice").patch("/api/v1/me/notifications/", {"language": language}, format="json")
+    digest()
+    [message] = mailbox.messages
+    for body in parts(message):
+        assert f"Night hotline · {phone} ·" in body
+        assert "Phone" not in body

@@ -143,6 +143,25 @@ def test_a_file_that_is_not_utf8_is_refused(client_of, org_a, alice):
     assert response.json()["errors"][0]["attr"] == "file"
 
 
+@pytest.mark.parametrize(
+    "row", ["x\x00y,email,a@b.org,Hotline,ru,,\r\n", "x,email,a@b.org,Hot\x00line,ru,,\r\n"]
+)
+def test_a_file_holding_a_nul_character_is_refused_as_a_whole(client_of, org_a, alice, row):
+    # No text file holds one, and PostgreSQL cannot even look such an external id up.
+    response = upload(client_of("alice"), org_a, HEADER + row)
+    assert response.status_code == 400
+    assert [error["attr"] for error in response.json()["errors"]] == ["file"]
+
+
+def test_a_cell_too_long_to_read_is_refused_naming_its_row(client_of, org_a, alice):
+    long_row = "far,email,far@example.org," + "x" * 200_000 + ",ru,,\r\n"
+    response = upload(client_of("alice"), org_a, GOOD + long_row)
+    assert response.status_code == 400
+    [error] = response.json()["errors"]
+    assert error["attr"] == "file"
+    assert error["detail"].startswith("Row 5 cannot be read: a cell is longer than")
+
+
 def test_too_large_a_file_is_413_and_too_many_rows_400(client_of, org_a, alice, settings):
     settings.CSV_IMPORT_MAX_BYTES = 200
     response = upload(client_of("alice"), org_a, GOOD * 3)
@@ -174,18 +193,24 @@ def test_the_network_office_imports_into_any_organization(client_of, org_b, olga
     assert ContactPoint.objects.filter(organization=org_b).count() == 3
 
 
-def test_the_import_columns_of_an_export_import_back_unchanged(client_of, org_a, alice):
-    client = client_of("alice")
-    upload(client, org_a, GOOD)
-    before = state(org_a)
+def reimport(client, organization, columns: list[str]):
+    """Export the contact points as CSV and import these columns of it back."""
     exported = b"".join(client.get("/api/v1/contact-points/", {"format": "csv"}).streaming_content)
     rows = list(csv.DictReader(io.StringIO(exported.decode("utf-8-sig"), newline="")))
-    columns = ["external_id", "channel", "value", "label", "languages", "countries", "status"]
     text = io.StringIO()
     writer = csv.DictWriter(text, columns, extrasaction="ignore")
     writer.writeheader()
     writer.writerows(rows)
-    response = upload(client, org_a, text.getvalue())
+    return upload(client, organization, text.getvalue())
+
+
+def test_the_import_columns_of_an_export_import_back_unchanged(client_of, org_a, alice):
+    client = client_of("alice")
+    upload(client, org_a, GOOD)
+    before = state(org_a)
+    response = reimport(
+        client, org_a, ["external_id", "channel", "value", "label", "languages", "countries", "status"]
+    )
     assert response.status_code == 200, response.json()
     assert response.json()["unchanged"] == 3
     assert state(org_a) == before
@@ -226,3 +251,15 @@ def test_refusals_are_in_the_importers_language(client_of, org_a, alice):
     body = response.json()
     assert body["detail"] == "1 строка отклонена; ничего не импортировано."
     assert body["errors"][0]["detail"] == "В этой строке больше ячеек, чем в заголовке."  # noqa: RUF001
+
+
+@pytest.mark.parametrize("label", ["'=quoted", "'plain", "''=twice", " =spaced"])
+def test_a_label_that_starts_with_an_apostrophe_comes_back_from_an_export_unchanged(
+    client_of, org_a, alice, label
+):
+    client = client_of("alice")
+    contact = ContactPointFactory(organization=org_a, external_id="one", label=label)
+    response = reimport(client, org_a, ["external_id", "channel", "value", "label", "languages"])
+    assert response.status_code == 200, response.json()
+    contact.refresh_from_db()
+    assert contact.label == label.strip()

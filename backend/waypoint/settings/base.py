@@ -226,6 +226,8 @@ REST_FRAMEWORK = {
         "login_failures": env_str("THROTTLE_LOGIN_FAILURES", "5/min"),
         "login_username": env_str("THROTTLE_LOGIN_USERNAME", "20/hour"),
         "invitation_accept": env_str("THROTTLE_INVITATION_ACCEPT", "10/min"),
+        # Invitation e-mails per address, created or resent, whoever asks (accounts/throttles.py).
+        "invitation_email": env_str("THROTTLE_INVITATION_EMAIL", "5/day"),
     },
     "NUM_PROXIES": env_int("NUM_PROXIES", 0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
