@@ -12,6 +12,7 @@ from django.contrib.auth import get_user_model, password_validation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db.models import Q
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from rest_framework import serializers
 
 from core.secrets import digest
@@ -73,9 +74,11 @@ class InvitationSerializer(StrictInputMixin, OwnedByOrganizationMixin, serialize
     def validate_expires_at(self, value):
         now = timezone.now()
         if value <= now:
-            raise serializers.ValidationError("Choose a time in the future.")
+            raise serializers.ValidationError(gettext("Choose a time in the future."))
         if value > now + timedelta(days=INVITATION_MAX_DAYS):
-            raise serializers.ValidationError(f"An invitation can last at most {INVITATION_MAX_DAYS} days.")
+            raise serializers.ValidationError(
+                gettext("An invitation can last at most %(days)d days.") % {"days": INVITATION_MAX_DAYS}
+            )
         return value
 
     def validate(self, attrs):
@@ -90,7 +93,7 @@ class InvitationSerializer(StrictInputMixin, OwnedByOrganizationMixin, serialize
         )
         if pending.exists():
             raise serializers.ValidationError(
-                {"email": "This address already has a pending invitation to this organization."}
+                {"email": gettext("This address already has a pending invitation to this organization.")}
             )
         return attrs
 

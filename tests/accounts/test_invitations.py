@@ -105,6 +105,31 @@ def test_one_pending_invitation_per_address_and_organization(alice, org_a, as_us
     assert response.data["errors"][0]["attr"] == "email"
 
 
+@pytest.mark.parametrize(
+    ("language", "refusal"),
+    [
+        ("ru", "Для этого адреса уже есть действующее приглашение в эту организацию."),
+        ("de", "Für diese Adresse gibt es schon eine offene Einladung in diese Organisation."),
+    ],
+)
+def test_the_refusals_of_an_invitation_are_in_the_language_of_the_form(
+    alice, org_a, as_user, invite, language, refusal
+):
+    invite(alice, org_a, email="twice@example.org")
+    client = as_user(alice)
+    again = client.post(
+        INVITATIONS, {"email": "twice@example.org", "organization": org_a.pk}, HTTP_ACCEPT_LANGUAGE=language
+    )
+    assert again.data["errors"] == [{"code": "invalid", "detail": refusal, "attr": "email"}]
+    past = client.post(
+        INVITATIONS,
+        {"email": "later@example.org", "organization": org_a.pk, "expires_at": "2000-01-01T00:00:00Z"},
+        HTTP_ACCEPT_LANGUAGE=language,
+    )
+    assert past.status_code == 400
+    assert past.data["errors"][0]["detail"] != "Choose a time in the future."
+
+
 def test_nobody_invites_to_an_organization_they_do_not_coordinate(anna, alice, bob, org_a, org_b, as_user):
     hidden = OrganizationFactory(slug="hidden", visibility="restricted")
     assert (

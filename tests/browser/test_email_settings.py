@@ -17,8 +17,11 @@ def test_switching_an_email_kind_off_and_choosing_a_language_saves_them_to_the_a
     switches = page.get_by_test_id("email-settings")
     responses = switches.get_by_label("News on responses of our organization")
     expect(responses).to_be_checked()
-    responses.uncheck()
+    responses.focus()
+    page.keyboard.press("Space")
     expect(page.get_by_role("status").filter(has_text="Saved.")).to_be_visible()
+    expect(responses).not_to_be_checked()
+    expect(responses).to_be_focused()  # the keyboard is still where it was, not back at the page's top
     switches.get_by_label("Language of the e-mails").select_option("uk")
     expect(switches.get_by_label("Language of the e-mails")).to_have_value("uk")
 

@@ -133,7 +133,8 @@ def test_a_coordinator_writes_previews_submits_and_translates_a_guide(browser, p
 
 def test_an_invitation_link_is_shown_once_and_the_invitation_can_be_revoked(browser, pwa, api_server):
     run = uuid.uuid4().hex[:8]
-    email = f"colleague-{run}@example.org"
+    # A long address, as partners' often are: it wraps instead of widening the phone's screen.
+    email = f"colleague.{run}.of.a.partner.organization@counselling.example.org"
     with phone_context(browser, pwa.origin, api_server.origin) as context:
         page = context.new_page()
         open_app(page, pwa)
@@ -148,6 +149,7 @@ def test_an_invitation_link_is_shown_once_and_the_invitation_can_be_revoked(brow
 
         created = page.get_by_test_id("invite-created")
         expect(created).to_contain_text(email)
+        expect(created.get_by_role("heading")).to_be_focused()  # where the link is, not the page's top
         link = page.get_by_test_id("invite-link").input_value()
         assert re.fullmatch(re.escape(pwa.origin) + r"/#join=[A-Za-z0-9_%-]+", link), link
         expect(page.get_by_test_id("pending-invitation").filter(has_text=email)).to_have_count(1)

@@ -269,6 +269,13 @@ const de: Dictionary = {
   "webhooks.status.pending": "wartet",
   "webhooks.status.delivered": "zugestellt",
   "webhooks.status.failed": "aufgegeben",
+  "webhooks.offSince": "Aus seit {when}.",
+  "webhooks.failures": "Fehlgeschlagene Versuche in Folge: {n}.",
+  "webhooks.event.created": "angelegt",
+  "webhooks.event.updated": "geändert",
+  "webhooks.event.deleted": "gelöscht",
+  "webhooks.event.test": "Testereignis",
+  "webhooks.noAnswer": "keine Antwort",
 
   "countries.title": "Länderprofile",
   "countries.none": "Noch keine Länderprofile auf diesem Gerät.",

@@ -265,6 +265,13 @@ const en = {
   "webhooks.status.pending": "waiting",
   "webhooks.status.delivered": "delivered",
   "webhooks.status.failed": "given up",
+  "webhooks.offSince": "Off since {when}.",
+  "webhooks.failures": "Failed attempts in a row: {n}.",
+  "webhooks.event.created": "created",
+  "webhooks.event.updated": "updated",
+  "webhooks.event.deleted": "deleted",
+  "webhooks.event.test": "Test event",
+  "webhooks.noAnswer": "no answer",
 
   "countries.title": "Country profiles",
   "countries.none": "No country profiles on this device yet.",

@@ -270,6 +270,13 @@ const ru: Dictionary = {
   "webhooks.status.pending": "ожидает",
   "webhooks.status.delivered": "доставлено",
   "webhooks.status.failed": "прекращено",
+  "webhooks.offSince": "Выключен с {when}.",
+  "webhooks.failures": "Неудачных попыток подряд: {n}.",
+  "webhooks.event.created": "создание",
+  "webhooks.event.updated": "изменение",
+  "webhooks.event.deleted": "удаление",
+  "webhooks.event.test": "Проверочное событие",
+  "webhooks.noAnswer": "нет ответа",
 
   "countries.title": "Страны",
   "countries.none": "На этом устройстве ещё нет профилей стран.",

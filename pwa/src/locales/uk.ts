@@ -270,6 +270,13 @@ const uk: Dictionary = {
   "webhooks.status.pending": "очікує",
   "webhooks.status.delivered": "доставлено",
   "webhooks.status.failed": "припинено",
+  "webhooks.offSince": "Вимкнено з {when}.",
+  "webhooks.failures": "Невдалих спроб поспіль: {n}.",
+  "webhooks.event.created": "створення",
+  "webhooks.event.updated": "зміна",
+  "webhooks.event.deleted": "видалення",
+  "webhooks.event.test": "Тестова подія",
+  "webhooks.noAnswer": "немає відповіді",
 
   "countries.title": "Країни",
   "countries.none": "На цьому пристрої ще немає профілів країн.",

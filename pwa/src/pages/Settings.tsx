@@ -1,4 +1,4 @@
-import { useEffect, useState } from "preact/hooks";
+import { useEffect, useRef, useState } from "preact/hooks";
 import {
   fetchMailPreferences,
   type MailPreferences,
@@ -168,6 +168,14 @@ function EmailSettings() {
   const [load, setLoad] = useState<MailLoad>({ state: "loading" });
   const [saving, setSaving] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
+  // The switches are disabled while a change is saved, which takes focus from the one in use:
+  // it is given back once they are enabled again, so the keyboard stays where it was.
+  const inUseRef = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (saving) return;
+    inUseRef.current?.focus();
+    inUseRef.current = null;
+  }, [saving]);
   useEffect(() => {
     if (!isOnline) return;
     fetchMailPreferences().then(
@@ -177,7 +185,8 @@ function EmailSettings() {
   }, [isOnline]);
 
   // Shown at once, as saved; put back if the server refused or did not answer.
-  const save = async (before: MailPreferences, change: MailPreferencesChange) => {
+  const save = async (before: MailPreferences, change: MailPreferencesChange, control: HTMLElement) => {
+    inUseRef.current = control;
     setLoad({ state: "ready", preferences: { ...before, ...change } });
     setMessage(null);
     setSaving(true);
@@ -214,7 +223,9 @@ function EmailSettings() {
                 type="checkbox"
                 name={name}
                 checked={load.preferences[name]}
-                onChange={(event) => void save(load.preferences, { [name]: event.currentTarget.checked })}
+                onChange={(event) =>
+                  void save(load.preferences, { [name]: event.currentTarget.checked }, event.currentTarget)
+                }
               />
               {t(label)}
             </label>
@@ -225,7 +236,7 @@ function EmailSettings() {
             value={load.preferences.language}
             onChange={(event) => {
               const value = event.currentTarget.value;
-              if (isLanguage(value)) void save(load.preferences, { language: value });
+              if (isLanguage(value)) void save(load.preferences, { language: value }, event.currentTarget);
             }}
           >
             {LANGUAGES.map((code) => (

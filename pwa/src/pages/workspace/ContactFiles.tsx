@@ -2,12 +2,15 @@
  * A coordinator's CSV export and import of the organization's contacts. The export is saved
  * only after the warning that the file stays in Downloads, outside the app's lock. An import is
  * first checked by the server (a dry run): the coordinator sees every refused row, or what the
- * import would do, and only then confirms it; all rows are imported or none.
+ * import would do, and only then confirms it; all rows are imported or none. Focus moves to
+ * each answer, and a file's refused rows (up to the server's 2,000) are shown a page at a time.
  */
-import { useState } from "preact/hooks";
+import { useRef, useState } from "preact/hooks";
 import { exportContacts, importContacts, type ImportError, type ImportReport } from "../../api/contactFiles";
+import { PagedList } from "../../components/PagedList/PagedList";
 import { SaveWarning } from "../../components/SaveWarning/SaveWarning";
 import { saveFile } from "../../lib/download";
+import { useFocusOn } from "../../lib/focus";
 import { t } from "../../lib/i18n";
 import { online, runSync } from "../../lib/state";
 import { useObservable } from "../../lib/store";
@@ -32,15 +35,18 @@ function Refused({ detail, errors }: { detail: string; errors: ImportError[] }) 
     <div class="warning" role="alert" data-testid="csv-refused">
       <p>{t("work.csv.refused")}</p>
       <p>{detail}</p>
-      <ul>
-        {errors.map((error, index) => (
-          <li key={index}>
+      <PagedList
+        items={errors.map((error, index) => ({ error, index }))}
+        keyOf={({ index }) => index}
+        testId="csv-errors"
+        render={({ error }) => (
+          <>
             {error.row ? `${t("work.csv.row", { row: error.row })}, ` : ""}
             {error.attr ? `${error.attr}: ` : ""}
             {error.detail}
-          </li>
-        ))}
-      </ul>
+          </>
+        )}
+      />
     </div>
   );
 }
@@ -50,6 +56,8 @@ export function ContactFiles({ organization }: { organization: number }) {
   const [asking, setAsking] = useState(false);
   const [exportFailed, setExportFailed] = useState(false);
   const [step, setStep] = useState<Step>({ kind: "idle" });
+  const chooser = useRef<HTMLInputElement>(null);
+  const answer = useFocusOn<HTMLDivElement>(step.kind === "idle" || step.kind === "busy" ? null : step);
 
   async function send(file: File, dryRun: boolean) {
     setStep({ kind: "busy", message: dryRun ? "work.csv.checking" : "work.csv.importing" });
@@ -81,47 +89,51 @@ export function ContactFiles({ organization }: { organization: number }) {
         <button type="button" disabled={!isOnline} aria-expanded={asking} onClick={() => setAsking(true)}>
           {t("work.csv.export")}
         </button>
-        <label class={`button${isOnline && step.kind !== "busy" ? "" : " disabled"}`}>
+        {/* A button, not a label around the input, so the keyboard reaches it. */}
+        <button type="button" disabled={!isOnline || step.kind === "busy"} onClick={() => chooser.current?.click()}>
           {t("work.csv.import")}
-          <input
-            type="file"
-            accept=".csv,text/csv"
-            hidden
-            disabled={!isOnline || step.kind === "busy"}
-            data-testid="csv-file"
-            onChange={(event) => {
-              const input = event.currentTarget;
-              const file = input.files?.[0];
-              input.value = ""; // the same file may be chosen again after it is corrected
-              if (file) void send(file, true);
-            }}
-          />
-        </label>
+        </button>
+        <input
+          ref={chooser}
+          type="file"
+          accept=".csv,text/csv"
+          hidden
+          disabled={!isOnline || step.kind === "busy"}
+          data-testid="csv-file"
+          onChange={(event) => {
+            const input = event.currentTarget;
+            const file = input.files?.[0];
+            input.value = ""; // the same file may be chosen again after it is corrected
+            if (file) void send(file, true);
+          }}
+        />
       </div>
       {asking && <SaveWarning message="work.csv.exportWarning" onSave={download} onCancel={() => setAsking(false)} />}
       {exportFailed && <p class="warning">{t("work.csv.failed")}</p>}
       <p class="muted">{t("work.csv.help")}</p>
       {step.kind === "busy" && <p role="status">{t(step.message)}</p>}
-      {step.kind === "checked" && (
-        <div class={styles.confirm} data-testid="csv-checked">
-          <p>{t("work.csv.summary", counts(step.report))}</p>
-          <div class="row">
-            <button type="button" class="primary" onClick={() => send(step.file, false)} data-testid="csv-confirm">
-              {t("work.csv.confirm")}
-            </button>
-            <button type="button" onClick={() => setStep({ kind: "idle" })}>
-              {t("work.csv.cancel")}
-            </button>
+      <div ref={answer} tabIndex={-1} data-testid="csv-answer">
+        {step.kind === "checked" && (
+          <div class={styles.confirm} data-testid="csv-checked">
+            <p>{t("work.csv.summary", counts(step.report))}</p>
+            <div class="row">
+              <button type="button" class="primary" onClick={() => send(step.file, false)} data-testid="csv-confirm">
+                {t("work.csv.confirm")}
+              </button>
+              <button type="button" onClick={() => setStep({ kind: "idle" })}>
+                {t("work.csv.cancel")}
+              </button>
+            </div>
           </div>
-        </div>
-      )}
-      {step.kind === "imported" && (
-        <p role="status" data-testid="csv-imported">
-          {t("work.csv.imported", counts(step.report))}
-        </p>
-      )}
-      {step.kind === "refused" && <Refused detail={step.detail} errors={step.errors} />}
-      {step.kind === "failed" && <p class="warning">{t("work.csv.failed")}</p>}
+        )}
+        {step.kind === "imported" && (
+          <p role="status" data-testid="csv-imported">
+            {t("work.csv.imported", counts(step.report))}
+          </p>
+        )}
+        {step.kind === "refused" && <Refused detail={step.detail} errors={step.errors} />}
+        {step.kind === "failed" && <p class="warning">{t("work.csv.failed")}</p>}
+      </div>
     </div>
   );
 }

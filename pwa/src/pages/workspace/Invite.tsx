@@ -18,6 +18,7 @@ import {
 } from "../../api/invitations";
 import { Field, FormErrors } from "../../components/Field/Field";
 import { RemoteView } from "../../components/Remote/Remote";
+import { useFocusFirstInvalid, useFocusOn } from "../../lib/focus";
 import { formatDate, formatDateTime, label, LANGUAGE_NAMES, LANGUAGES, t, useLanguage } from "../../lib/i18n";
 import { joinLink } from "../../lib/join";
 import { useRemote } from "../../lib/remote";
@@ -26,6 +27,7 @@ import { useWorkRole } from "../../lib/workspace";
 import { perOrganizationGate } from "./NoWorkspace";
 import { OrganizationField } from "./OrganizationField";
 import { useWrite } from "./useSend";
+import styles from "./work.module.css";
 
 /** The server's default life of an invitation, and its limit. */
 const DEFAULT_DAYS = 14;
@@ -56,7 +58,7 @@ export default function Invite() {
     ? organization
     : (organizations[0]?.organization ?? 0);
   return (
-    <section class="stack">
+    <section class={`stack ${styles.longWords}`}>
       <h1>{t("invite.title")}</h1>
       <OrganizationField
         memberships={organizations}
@@ -96,6 +98,7 @@ function InviteForm({
   const [until, setUntil] = useState(isoDay(DEFAULT_DAYS));
   const [language, setLanguage] = useState<string>(useLanguage());
   const { busy, problem, run } = useWrite();
+  const form = useFocusFirstInvalid<HTMLFormElement>(problem);
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -121,7 +124,7 @@ function InviteForm({
 
   const errors = (name: string) => problem?.fields[name];
   return (
-    <form class="stack" onSubmit={(event) => void submit(event)} data-testid="invite-form" noValidate>
+    <form ref={form} class="stack" onSubmit={(event) => void submit(event)} data-testid="invite-form" noValidate>
       <p class="muted">{t("invite.intro")}</p>
       <FormErrors problem={problem} shown={["email", "role", "language", "expires_at", "organization"]} />
       <Field
@@ -180,6 +183,7 @@ function InviteForm({
 function CreatedLink({ invitation, onAnother }: { invitation: InvitationCreated; onAnother: () => void }) {
   const link = joinLink(invitation.token);
   const [copied, setCopied] = useState<boolean | null>(null);
+  const heading = useFocusOn<HTMLHeadingElement>(invitation.token);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(link);
@@ -189,8 +193,10 @@ function CreatedLink({ invitation, onAnother }: { invitation: InvitationCreated;
     }
   };
   return (
-    <div class="card-like stack" role="status" data-testid="invite-created">
-      <h2>{t("invite.createdTitle", { email: invitation.email })}</h2>
+    <section class="card-like stack" aria-labelledby="invite-created-title" data-testid="invite-created">
+      <h2 id="invite-created-title" ref={heading} tabIndex={-1}>
+        {t("invite.createdTitle", { email: invitation.email })}
+      </h2>
       <p>{t("invite.onceOnly")}</p>
       <p class="muted">{t("invite.emailNote", { email: invitation.email })}</p>
       <label for="invite-link">{t("invite.link")}</label>
@@ -214,7 +220,7 @@ function CreatedLink({ invitation, onAnother }: { invitation: InvitationCreated;
       {invitation.expires_at && (
         <p class="muted">{t("invite.validUntil", { date: formatDate(invitation.expires_at) })}</p>
       )}
-    </div>
+    </section>
   );
 }
 

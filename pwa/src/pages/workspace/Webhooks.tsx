@@ -21,13 +21,14 @@ import type { Outcome } from "../../api/write";
 import { Field, FormErrors } from "../../components/Field/Field";
 import fieldStyles from "../../components/Field/Field.module.css";
 import { RemoteView } from "../../components/Remote/Remote";
+import { useFocusFirstInvalid, useFocusOn } from "../../lib/focus";
 import { formatDateTime, label, t, type Key } from "../../lib/i18n";
 import { useRemote } from "../../lib/remote";
 import { useWorkRole } from "../../lib/workspace";
 import { perOrganizationGate } from "./NoWorkspace";
 import { OrganizationField } from "./OrganizationField";
 import { useWrite } from "./useSend";
-import styles from "./Webhooks.module.css";
+import styles from "./work.module.css";
 
 /** The kinds of objects an endpoint may hear of; each is subscribed to as a whole (`<type>.*`). */
 const TYPES = ["contact_point", "organization", "resource", "document", "campaign", "event", "alert", "country"];
@@ -57,7 +58,7 @@ export default function Webhooks() {
     setRound((n) => n + 1);
   };
   return (
-    <section class={`stack ${styles.screen}`}>
+    <section class={`stack ${styles.longWords}`}>
       <h1>{t("webhooks.title")}</h1>
       <p class="muted">{t("webhooks.intro")}</p>
       <OrganizationField
@@ -71,7 +72,7 @@ export default function Webhooks() {
         }}
       />
       {secret ? (
-        <ShownSecret endpoint={secret} onDone={() => setSecret(null)} />
+        <ShownSecret key={round} endpoint={secret} onDone={() => setSecret(null)} />
       ) : (
         <WebhookForm organization={current} onCreated={shown} />
       )}
@@ -90,6 +91,7 @@ function WebhookForm({
   const [url, setUrl] = useState("");
   const [types, setTypes] = useState<string[]>(["contact_point"]);
   const { busy, problem, run } = useWrite();
+  const form = useFocusFirstInvalid<HTMLFormElement>(problem);
   const toggle = (type: string, on: boolean) =>
     setTypes((chosen) => (on ? [...chosen, type] : chosen.filter((t) => t !== type)));
 
@@ -107,7 +109,7 @@ function WebhookForm({
 
   const errors = (name: string) => problem?.fields[name];
   return (
-    <form class="stack" onSubmit={(event) => void submit(event)} data-testid="webhook-form" noValidate>
+    <form ref={form} class="stack" onSubmit={(event) => void submit(event)} data-testid="webhook-form" noValidate>
       <h2>{t("webhooks.add")}</h2>
       <FormErrors problem={problem} shown={["url", "event_types", "organization"]} />
       <Field
@@ -150,9 +152,10 @@ function WebhookForm({
   );
 }
 
-/** The signing secret, shown this once. */
+/** The signing secret, shown this once; focus moves to it, wherever the button that made it was. */
 function ShownSecret({ endpoint, onDone }: { endpoint: WebhookWithSecret; onDone: () => void }) {
   const [copied, setCopied] = useState<boolean | null>(null);
+  const heading = useFocusOn<HTMLHeadingElement>(endpoint.secret);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(endpoint.secret);
@@ -162,8 +165,10 @@ function ShownSecret({ endpoint, onDone }: { endpoint: WebhookWithSecret; onDone
     }
   };
   return (
-    <div class="card-like stack" role="status" data-testid="webhook-secret">
-      <h2>{t("webhooks.secretTitle", { url: endpoint.url })}</h2>
+    <section class="card-like stack" aria-labelledby="webhook-secret-title" data-testid="webhook-secret">
+      <h2 id="webhook-secret-title" ref={heading} tabIndex={-1}>
+        {t("webhooks.secretTitle", { url: endpoint.url })}
+      </h2>
       <p>
         <strong>{t("webhooks.onceOnly")}</strong>
       </p>
@@ -185,7 +190,7 @@ function ShownSecret({ endpoint, onDone }: { endpoint: WebhookWithSecret; onDone
         </button>
       </p>
       {copied !== null && <p role="status">{t(copied ? "webhooks.copied" : "webhooks.copyFailed")}</p>}
-    </div>
+    </section>
   );
 }
 
@@ -246,7 +251,7 @@ function Endpoints({
               {endpoints.map((endpoint) => (
                 <li key={endpoint.id} data-testid="webhook">
                   <div class="card-like stack">
-                    <strong>{endpoint.url}</strong>
+                    <strong id={`webhook-${endpoint.id}`}>{endpoint.url}</strong>
                     <p>
                       <span class="tag" data-testid="webhook-state">
                         {t(endpoint.is_active ? "webhooks.active" : "webhooks.inactive")}
@@ -255,16 +260,32 @@ function Endpoints({
                         {endpoint.event_types.map((type) => label("type", type.split(".")[0] ?? type)).join(", ")}
                       </span>
                     </p>
-                    {!endpoint.is_active && endpoint.disabled_reason && <p class="muted">{endpoint.disabled_reason}</p>}
+                    {!endpoint.is_active && <OffSince endpoint={endpoint} />}
                     <Deliveries endpoint={endpoint.id} round={round} />
                     <p class="row">
-                      <button type="button" disabled={busy} onClick={() => toggle(endpoint)}>
+                      <button
+                        type="button"
+                        disabled={busy}
+                        aria-describedby={`webhook-${endpoint.id}`}
+                        onClick={() => toggle(endpoint)}
+                      >
                         {t(endpoint.is_active ? "webhooks.disable" : "webhooks.enable")}
                       </button>
-                      <button type="button" disabled={busy} onClick={() => rotate(endpoint)}>
+                      <button
+                        type="button"
+                        disabled={busy}
+                        aria-describedby={`webhook-${endpoint.id}`}
+                        onClick={() => rotate(endpoint)}
+                      >
                         {t("webhooks.rotate")}
                       </button>
-                      <button type="button" class="danger" disabled={busy} onClick={() => remove(endpoint)}>
+                      <button
+                        type="button"
+                        class="danger"
+                        disabled={busy}
+                        aria-describedby={`webhook-${endpoint.id}`}
+                        onClick={() => remove(endpoint)}
+                      >
                         {t("webhooks.delete")}
                       </button>
                     </p>
@@ -277,6 +298,30 @@ function Endpoints({
       </RemoteView>
     </section>
   );
+}
+
+/**
+ * Since when an endpoint is off and how many attempts failed in a row before, in the reader's
+ * language (the server's `disabled_reason` is a note in English for the admin).
+ */
+function OffSince({ endpoint }: { endpoint: WebhookEndpoint }) {
+  const facts = [
+    endpoint.disabled_at ? t("webhooks.offSince", { when: formatDateTime(endpoint.disabled_at) }) : "",
+    endpoint.consecutive_failures ? t("webhooks.failures", { n: endpoint.consecutive_failures }) : "",
+  ].filter(Boolean);
+  return facts.length ? (
+    <p class="muted" data-testid="webhook-off">
+      {facts.join(" ")}
+    </p>
+  ) : null;
+}
+
+/** An event type such as `contact_point.updated` in the reader's words: "Contact: updated". */
+function eventName(eventType: string): string {
+  const [type = "", action = ""] = eventType.split(".");
+  if (eventType === "webhook.test") return t("webhooks.event.test");
+  const known = ["created", "updated", "deleted"].includes(action);
+  return known ? `${label("type", type)}: ${t(`webhooks.event.${action}` as Key)}` : eventType;
 }
 
 function Deliveries({ endpoint, round }: { endpoint: number; round: number }) {
@@ -295,10 +340,12 @@ function Deliveries({ endpoint, round }: { endpoint: number; round: number }) {
           <ul class="muted" aria-label={t("webhooks.deliveries")} data-testid="webhook-deliveries">
             {deliveries.map((delivery) => (
               <li key={delivery.id}>
-                {formatDateTime(delivery.created_at)} · {delivery.event_type} ·{" "}
+                {formatDateTime(delivery.created_at)} · {eventName(delivery.event_type)} ·{" "}
                 {t(`webhooks.status.${delivery.status}` as Key)}
-                {delivery.last_status_code ? ` (${delivery.last_status_code})` : ""}
-                {delivery.last_error && !delivery.last_status_code ? ` (${delivery.last_error})` : ""}
+                {delivery.last_status_code ? ` (HTTP ${delivery.last_status_code})` : ""}
+                {delivery.last_error && !delivery.last_status_code
+                  ? ` (${t("webhooks.noAnswer")}: ${delivery.last_error})`
+                  : ""}
               </li>
             ))}
           </ul>
