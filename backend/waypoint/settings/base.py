@@ -453,9 +453,10 @@ APP_BASE_URL = env_str("APP_BASE_URL", "http://127.0.0.1:5173").rstrip("/")
 # ---------------------------------------------------------------------------
 CONTACT_STALE_DAYS = env_int("CONTACT_STALE_DAYS", 180)
 COUNTRY_PROFILE_STALE_DAYS = env_int("COUNTRY_PROFILE_STALE_DAYS", 365)
-# A CSV import of contact points is one transaction: bounded, so it holds its locks briefly.
+# A CSV import of contact points is one transaction in one request: bounded, so it holds its
+# locks briefly and ends well inside gunicorn's timeout (7-20 ms a row: docs/benchmarks.md).
 CSV_IMPORT_MAX_BYTES = env_int("CSV_IMPORT_MAX_BYTES", 1024 * 1024)
-CSV_IMPORT_MAX_ROWS = env_int("CSV_IMPORT_MAX_ROWS", 2000)
+CSV_IMPORT_MAX_ROWS = env_int("CSV_IMPORT_MAX_ROWS", 500)
 CHANGE_RETENTION_DAYS = env_int("CHANGE_RETENTION_DAYS", 90)
 # Snapshot pages of /sync/ built at once across every worker (beyond: 429 with Retry-After), so
 # devices syncing from scratch cannot take every worker; keep it below WEB_CONCURRENCY.
