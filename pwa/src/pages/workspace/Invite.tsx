@@ -24,7 +24,7 @@ import { joinLink } from "../../lib/join";
 import { useRemote } from "../../lib/remote";
 import { MEMBERSHIP_ROLES } from "../../lib/vocabulary";
 import { useWorkRole } from "../../lib/workspace";
-import { perOrganizationGate } from "./NoWorkspace";
+import { coordinatorsOnlyGate, useCoordinatedOrganization } from "./NoWorkspace";
 import { OrganizationField } from "./OrganizationField";
 import { useWrite } from "./useSend";
 import styles from "./work.module.css";
@@ -39,29 +39,16 @@ function isoDay(offsetDays: number): string {
 
 export default function Invite() {
   const role = useWorkRole();
-  const organizations = role.writable;
-  const [organization, setOrganization] = useState(organizations[0]?.organization ?? 0);
+  const [current, setOrganization] = useCoordinatedOrganization(role);
   const [created, setCreated] = useState<InvitationCreated | null>(null);
   const [round, setRound] = useState(0);
-  const gate = perOrganizationGate(role);
+  const gate = coordinatorsOnlyGate(role, t("invite.title"), t("invite.coordinatorsOnly"));
   if (gate) return gate;
-  if (!organizations.length)
-    return (
-      <section>
-        <h1>{t("invite.title")}</h1>
-        <p class="empty" data-testid="read-only">
-          {t("invite.coordinatorsOnly")}
-        </p>
-      </section>
-    );
-  const current = organizations.some((m) => m.organization === organization)
-    ? organization
-    : (organizations[0]?.organization ?? 0);
   return (
     <section class={`stack ${styles.longWords}`}>
       <h1>{t("invite.title")}</h1>
       <OrganizationField
-        memberships={organizations}
+        memberships={role.writable}
         name="invite-organization"
         label={t("invite.organization")}
         value={String(current)}

@@ -25,7 +25,7 @@ import { useFocusFirstInvalid, useFocusOn } from "../../lib/focus";
 import { formatDateTime, label, t, type Key } from "../../lib/i18n";
 import { useRemote } from "../../lib/remote";
 import { useWorkRole } from "../../lib/workspace";
-import { perOrganizationGate } from "./NoWorkspace";
+import { coordinatorsOnlyGate, useCoordinatedOrganization } from "./NoWorkspace";
 import { OrganizationField } from "./OrganizationField";
 import { useWrite } from "./useSend";
 import styles from "./work.module.css";
@@ -35,24 +35,11 @@ const TYPES = ["contact_point", "organization", "resource", "document", "campaig
 
 export default function Webhooks() {
   const role = useWorkRole();
-  const organizations = role.writable;
-  const [organization, setOrganization] = useState(organizations[0]?.organization ?? 0);
+  const [current, setOrganization] = useCoordinatedOrganization(role);
   const [secret, setSecret] = useState<WebhookWithSecret | null>(null);
   const [round, setRound] = useState(0);
-  const gate = perOrganizationGate(role);
+  const gate = coordinatorsOnlyGate(role, t("webhooks.title"), t("webhooks.coordinatorsOnly"));
   if (gate) return gate;
-  if (!organizations.length)
-    return (
-      <section>
-        <h1>{t("webhooks.title")}</h1>
-        <p class="empty" data-testid="read-only">
-          {t("webhooks.coordinatorsOnly")}
-        </p>
-      </section>
-    );
-  const current = organizations.some((m) => m.organization === organization)
-    ? organization
-    : (organizations[0]?.organization ?? 0);
   const shown = (made: WebhookWithSecret) => {
     setSecret(made);
     setRound((n) => n + 1);
@@ -62,7 +49,7 @@ export default function Webhooks() {
       <h1>{t("webhooks.title")}</h1>
       <p class="muted">{t("webhooks.intro")}</p>
       <OrganizationField
-        memberships={organizations}
+        memberships={role.writable}
         name="webhook-organization"
         label={t("webhooks.organization")}
         value={String(current)}
