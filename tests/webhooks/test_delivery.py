@@ -1,6 +1,9 @@
 """How deliveries go: retried with backoff after a failure, in order per object, given up and
 disabled after repeated failures (with a notice in the owner's inbox), signed with the current secret."""
 
+import socket
+import threading
+import time
 from datetime import timedelta
 
 import pytest
@@ -215,3 +218,42 @@ def test_a_delivery_queued_twice_is_sent_once(endpoint, receiver, relabel, deliv
     deliver_webhook.enqueue(delivery.pk)
     deliver()
     assert [e["data"]["label"] for e in receiver.events()] == ["Once"]
+
+
+@pytest.fixture
+def trickler():
+    """A receiver that answers 200 and then its headers one byte at a time, for seconds."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    done = threading.Event()
+
+    def serve():
+        connection, _ = listener.accept()
+        with connection:
+            connection.recv(65536)
+            connection.sendall(b"HTTP/1.1 200 OK\r\n")
+            for byte in b"x-slow: " + b"a" * 40:
+                if done.wait(0.1):
+                    return
+                connection.sendall(bytes([byte]))
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{listener.getsockname()[1]}/hooks"
+    done.set()
+    thread.join()
+    listener.close()
+
+
+def test_a_receiver_trickling_its_answer_is_cut_off_at_the_timeout(
+    bob, org_b, register, contact, relabel, trickler, deliver, settings
+):
+    """Each read within the timeout must not let a receiver hold a worker for as long as it likes."""
+    settings.WEBHOOK_TIMEOUT_SECONDS = 1
+    register("bob", org_b, trickler)
+    relabel("Slowly")
+    started = time.monotonic()
+    deliver()
+    assert time.monotonic() - started < 3
+    delivery = WebhookDelivery.objects.get()
+    assert (delivery.status, delivery.attempts, delivery.last_status_code) == ("pending", 1, None)
+    assert delivery.last_error == "No answer within 1 s."
