@@ -18,6 +18,7 @@ import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit, urlunsplit
 
+import idna
 from django.conf import settings
 from django.utils.translation import gettext as _
 
@@ -51,6 +52,19 @@ def is_public(address: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
     )
 
 
+def ascii_name(hostname: str | None) -> str:
+    """The host name as DNS, `Host` and TLS take it: an international name in its IDNA form
+    (UTS 46 mapping, as browsers), so the name checked is the name announced."""
+    if not hostname:
+        raise RefusedAddress(_("This is not a valid URL."))
+    if hostname.isascii():
+        return hostname
+    try:
+        return idna.encode(hostname, uts46=True).decode()
+    except idna.IDNAError as exc:
+        raise RefusedAddress(_("This is not a valid URL.")) from exc
+
+
 def resolve(url: str) -> Target:
     """The target of `url`, or RefusedAddress when it may not receive webhooks."""
     try:
@@ -60,9 +74,7 @@ def resolve(url: str) -> Target:
         raise RefusedAddress(_("This is not a valid URL.")) from exc
     if parts.scheme not in allowed_schemes():
         raise RefusedAddress(_("Webhooks are sent to HTTPS addresses only."))
-    hostname = parts.hostname
-    if not hostname:
-        raise RefusedAddress(_("This is not a valid URL."))
+    hostname = ascii_name(parts.hostname)
     try:
         found = socket.getaddrinfo(hostname, port, type=socket.SOCK_STREAM)
     except (socket.gaierror, UnicodeError) as exc:

@@ -4,6 +4,8 @@ The test settings allow loopback and plain HTTP for the receiver; these tests sw
 as production has them.
 """
 
+import socket
+
 import pytest
 
 from tests.factories import ContactPointFactory
@@ -96,3 +98,40 @@ def test_redirects_are_not_followed(client_of, alice, bob, org_a, org_b, receive
     assert len(receiver.received) == 1
     delivery = WebhookDelivery.objects.get()
     assert (delivery.status, delivery.last_status_code, delivery.last_error) == ("pending", 307, "HTTP 307")
+
+
+@pytest.fixture
+def dns(monkeypatch):
+    """`dns["name.example"] = ["127.0.0.1", ...]`: the answers to lookups of names (as sent: ASCII),
+    each list answered in turn, its last answer kept; other names are looked up as usual."""
+    answers: dict[str, list[str]] = {}
+    real = socket.getaddrinfo
+
+    def lookup(host, port, *args, **kwargs):
+        name = host if host.isascii() else host.encode("idna").decode()  # as the C library is sent it
+        if name not in answers:
+            return real(host, port, *args, **kwargs)
+        address = answers[name].pop(0) if len(answers[name]) > 1 else answers[name][0]
+        family = socket.AF_INET6 if ":" in address else socket.AF_INET
+        return [(family, socket.SOCK_STREAM, 6, "", (address, port))]
+
+    monkeypatch.setattr(socket, "getaddrinfo", lookup)
+    return answers
+
+
+@pytest.mark.django_db
+def test_an_international_host_name_is_sent_its_ascii_form_in_the_host_header(
+    client_of, alice, bob, org_a, org_b, receiver, deliver, dns
+):
+    """The name checked, the `Host` header and the TLS server name are the one ASCII (IDNA) name."""
+    dns["xn--bcher-kva.example"] = ["127.0.0.1"]
+    contact = ContactPointFactory(organization=org_a, visibility="network")
+    port = receiver.server.server_address[1]
+    created = register(client_of("bob"), org_b, f"http://Bücher.example:{port}/hooks")
+    assert created.status_code == 201, created.content
+    receiver.secret = created.data["secret"]
+    client_of("alice").patch(f"/api/v1/contact-points/{contact.pk}/", {"label": "Changed"}, format="json")
+    deliver()
+    [received] = receiver.received
+    assert received.headers["host"] == f"xn--bcher-kva.example:{port}"
+    assert WebhookDelivery.objects.get().status == "delivered"
