@@ -61,6 +61,16 @@ class WebhookEndpointSerializer(StrictInputMixin, OwnedByOrganizationMixin, seri
             "url": {"help_text": "An HTTPS address on the public internet; redirects are not followed."}
         }
 
+    def validate_organization(self, organization):
+        """Not moved, not even by the network office: the address and secret are the registering
+        organization's, and a move would send another organization's data there."""
+        organization = super().validate_organization(organization)
+        if self.instance is not None and organization.pk != self.instance.organization_id:
+            raise serializers.ValidationError(
+                _("An endpoint stays with the organization that registered it; register a new one.")
+            )
+        return organization
+
     def validate_url(self, value: str) -> str:
         try:
             resolve(value)

@@ -188,3 +188,13 @@ def test_the_admin_shows_endpoints_and_their_log_without_the_secret(admin_client
         assert endpoint.secret not in response.content.decode()
         assert endpoint.sealed_secret not in response.content.decode()
     assert admin_client.get("/admin/webhooks/webhookendpoint/add/").status_code == 403
+
+
+@pytest.mark.parametrize("who", ["alice", "olga"])
+def test_an_endpoint_stays_with_the_organization_that_registered_it(client_of, endpoint, org_b, who):
+    """Its address and secret are that organization's: moved, another's data would go there."""
+    response = client_of(who).patch(address(endpoint), {"organization": org_b.pk}, format="json")
+    assert response.status_code == 400
+    assert response.data["errors"][0]["attr"] == "organization"
+    endpoint.refresh_from_db()
+    assert endpoint.organization_id != org_b.pk
