@@ -7,13 +7,14 @@ from .models import WebhookDelivery, WebhookEndpoint
 
 @admin.register(WebhookEndpoint)
 class WebhookEndpointAdmin(admin.ModelAdmin):
-    """Endpoints are registered through the API, which makes their secret and shows it once."""
+    """Endpoints are registered through the API, which makes their secret and shows it once, and stay
+    with their organization (webhooks/serializers.py)."""
 
     list_display = ["url", "organization", "is_active", "consecutive_failures", "created_at"]
     list_filter = ["is_active"]
     search_fields = ["url", "organization__name"]
     exclude = ["sealed_secret"]
-    readonly_fields = ["cursor", "consecutive_failures", "disabled_at", "created_by"]
+    readonly_fields = ["organization", "cursor", "consecutive_failures", "disabled_at", "created_by"]
 
     def has_add_permission(self, request):
         return False

@@ -198,3 +198,8 @@ def test_an_endpoint_stays_with_the_organization_that_registered_it(client_of, e
     assert response.data["errors"][0]["attr"] == "organization"
     endpoint.refresh_from_db()
     assert endpoint.organization_id != org_b.pk
+
+
+def test_the_admin_cannot_move_an_endpoint_either(admin_client, endpoint):
+    page = admin_client.get(f"/admin/webhooks/webhookendpoint/{endpoint.pk}/change/").content.decode()
+    assert 'name="organization"' not in page
