@@ -135,3 +135,20 @@ def test_an_international_host_name_is_sent_its_ascii_form_in_the_host_header(
     [received] = receiver.received
     assert received.headers["host"] == f"xn--bcher-kva.example:{port}"
     assert WebhookDelivery.objects.get().status == "delivered"
+
+
+@pytest.mark.django_db
+def test_a_delivery_connects_to_the_address_it_checked_and_not_to_a_later_answer(
+    client_of, alice, bob, org_a, org_b, receiver, deliver, dns, settings
+):
+    """A name answering the checked address and then another (DNS rebinding) is not looked up twice."""
+    settings.WEBHOOK_TIMEOUT_SECONDS = 2
+    dns["rebind.example"] = ["127.0.0.1", "127.0.0.1", "192.0.2.1"]  # registration, delivery, then elsewhere
+    contact = ContactPointFactory(organization=org_a, visibility="network")
+    port = receiver.server.server_address[1]
+    receiver.secret = register(client_of("bob"), org_b, f"http://rebind.example:{port}/hooks").data["secret"]
+    client_of("alice").patch(f"/api/v1/contact-points/{contact.pk}/", {"label": "Changed"}, format="json")
+    deliver()
+    [received] = receiver.received
+    assert received.headers["host"] == f"rebind.example:{port}"
+    assert WebhookDelivery.objects.get().status == "delivered"
