@@ -5,9 +5,11 @@ from rest_framework import status
 from rest_framework.decorators import action
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
 
 from core.pagination import CappedPageNumberPagination
 from core.permissions import RoleWritePermission
+from core.ratelimit import RateLimitHeadersMixin
 from core.schema import IF_MATCH, crud_docs, with_precondition
 from core.viewsets import VisibleModelViewSet
 
@@ -48,7 +50,7 @@ ENDPOINT_EXAMPLE = OpenApiExample(
     ),
     examples=[ENDPOINT_EXAMPLE],
 )
-class WebhookEndpointViewSet(VisibleModelViewSet):
+class WebhookEndpointViewSet(RateLimitHeadersMixin, VisibleModelViewSet):
     queryset = WebhookEndpoint.objects.select_related("organization")
     serializer_class = WebhookEndpointSerializer
     permission_classes = [IsAuthenticated, RoleWritePermission]
@@ -57,6 +59,7 @@ class WebhookEndpointViewSet(VisibleModelViewSet):
     ordering = ["-created_at", "-id"]
     # Their answers hold the secret: no Idempotency-Key record may keep a copy (core/idempotency.py).
     idempotency_exempt_actions = frozenset({"create", "rotate_secret"})
+    throttle_scope = "webhook_test"  # the rate of the one throttled action, `test`
 
     def get_serializer_class(self):
         if self.action in ("create", "rotate_secret"):
@@ -97,13 +100,21 @@ class WebhookEndpointViewSet(VisibleModelViewSet):
         summary="Send a test event",
         description=(
             "Queues a `webhook.test` event to the endpoint, signed like every other; its delivery shows "
-            "in the log. Coordinators of the organization and admins."
+            "in the log. Coordinators of the organization and admins, each a limited number of times "
+            "an hour (THROTTLE_WEBHOOK_TEST)."
         ),
         request=None,
         responses={202: WebhookDeliverySerializer},
         tags=[TAG],
     )
-    @action(detail=True, methods=["post"], filter_backends=[])
+    # Each test is a request to an address the caller chose, and a job: rationed per caller so one
+    # cannot keep the workers busy sending to a receiver that never answers.
+    @action(
+        detail=True,
+        methods=["post"],
+        filter_backends=[],
+        throttle_classes=[ScopedRateThrottle],
+    )
     def test(self, request, pk=None):
         delivery = services.endpoint_ping(endpoint=self.get_object())
         return Response(WebhookDeliverySerializer(delivery).data, status=status.HTTP_202_ACCEPTED)

@@ -203,3 +203,13 @@ def test_an_endpoint_stays_with_the_organization_that_registered_it(client_of, e
 def test_the_admin_cannot_move_an_endpoint_either(admin_client, endpoint):
     page = admin_client.get(f"/admin/webhooks/webhookendpoint/{endpoint.pk}/change/").content.decode()
     assert 'name="organization"' not in page
+
+
+def test_test_events_are_rationed_per_coordinator(client_of, endpoint):
+    """Each is a request to an address of the caller's choosing and a job: unbounded, one
+    coordinator could keep the workers busy with a receiver that never answers."""
+    answers = [client_of("alice").post(address(endpoint, "test/")) for _ in range(21)]
+    assert [a.status_code for a in answers] == [202] * 20 + [429]
+    assert '"webhook_test";r=0' in answers[-1]["RateLimit"]
+    assert WebhookEndpoint.objects.get().deliveries.count() == 20
+    assert client_of("olga").post(address(endpoint, "test/")).status_code == 202

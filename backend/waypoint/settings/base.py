@@ -228,6 +228,8 @@ REST_FRAMEWORK = {
         "invitation_accept": env_str("THROTTLE_INVITATION_ACCEPT", "10/min"),
         # Invitation e-mails per address, created or resent, whoever asks (accounts/throttles.py).
         "invitation_email": env_str("THROTTLE_INVITATION_EMAIL", "5/day"),
+        # Webhook test events per coordinator: each is a request and a job (webhooks/views.py).
+        "webhook_test": env_str("THROTTLE_WEBHOOK_TEST", "20/hour"),
     },
     "NUM_PROXIES": env_int("NUM_PROXIES", 0),
     "TEST_REQUEST_DEFAULT_FORMAT": "json",

@@ -1971,7 +1971,7 @@ export interface paths {
         put?: never;
         /**
          * Send a test event
-         * @description Queues a `webhook.test` event to the endpoint, signed like every other; its delivery shows in the log. Coordinators of the organization and admins.
+         * @description Queues a `webhook.test` event to the endpoint, signed like every other; its delivery shows in the log. Coordinators of the organization and admins, each a limited number of times an hour (THROTTLE_WEBHOOK_TEST).
          */
         post: operations["webhooks_test_create"];
         delete?: never;
@@ -31793,6 +31793,10 @@ export interface operations {
         responses: {
             202: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31806,6 +31810,10 @@ export interface operations {
              */
             400: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31815,6 +31823,10 @@ export interface operations {
             /** @description `/api/problems/not-authenticated`: No token, or one that is malformed, expired or revoked; `errors[0].code` says which (`not_authenticated`, `token_not_valid`, `session_revoked`, ...). */
             401: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31824,6 +31836,10 @@ export interface operations {
             /** @description `/api/problems/permission-denied`: You may see the object but not act on it this way (your role, or a workflow rule). */
             403: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31833,6 +31849,10 @@ export interface operations {
             /** @description `/api/problems/not-found`: No such address, an object you may not see (the API does not tell the two apart), or a page number past the end. */
             404: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31842,6 +31862,10 @@ export interface operations {
             /** @description `/api/problems/method-not-allowed`: The address exists but does not take this HTTP method; the `Allow` header lists those it takes. */
             405: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31851,6 +31875,10 @@ export interface operations {
             /** @description `/api/problems/not-acceptable`: The `Accept` header names no format the API answers in (JSON; CSV or vCard where an operation says so). */
             406: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31860,6 +31888,10 @@ export interface operations {
             /** @description `/api/problems/idempotency-key-in-use`: The first request with this `Idempotency-Key` has not finished; retry after `Retry-After` seconds. `/api/problems/conflict`: A value that must be unique was saved by another request at the same moment; `errors[]` names the fields (`code` `unique`). Choose another value, or reload and see what was saved. */
             409: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31869,6 +31901,10 @@ export interface operations {
             /** @description `/api/problems/unsupported-media-type`: Send JSON (`Content-Type: application/json`), or a form upload where an operation says so. */
             415: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31878,6 +31914,25 @@ export interface operations {
             /** @description `/api/problems/idempotency-key-reused`: The key was used with another method, path or body; use a new key for a new request. */
             422: {
                 headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": components["schemas"]["Problem"];
+                };
+            };
+            /** @description `/api/problems/throttled`: Slow down: retry after the number of seconds in `Retry-After`. */
+            429: {
+                headers: {
+                    /** @description The limits of this operation (draft-ietf-httpapi-ratelimit-headers): per named policy, the quota `q` per window of `w` seconds, as in `"login_failures";q=5;w=60`. */
+                    "RateLimit-Policy"?: string;
+                    /** @description What is left of each policy: `r` more requests before `t` seconds have passed, as in `"login_failures";r=4;t=60`. */
+                    RateLimit?: string;
+                    /** @description Seconds to wait before trying again. */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
