@@ -74,6 +74,11 @@ def resolve(url: str) -> Target:
         raise RefusedAddress(_("This is not a valid URL.")) from exc
     if parts.scheme not in allowed_schemes():
         raise RefusedAddress(_("Webhooks are sent to HTTPS addresses only."))
+    if parts.username is not None or parts.password is not None:
+        # `https://partner.example@203.0.113.9/` reads as one host and goes to another.
+        raise RefusedAddress(
+            _("Leave out the user name and password; deliveries are verified by their signature.")
+        )
     hostname = ascii_name(parts.hostname)
     try:
         found = socket.getaddrinfo(hostname, port, type=socket.SOCK_STREAM)

@@ -66,6 +66,17 @@ def test_malformed_addresses_are_refused(production_rules, client_of, org_a, ali
     assert [e["attr"] for e in response.data["errors"]] == ["url"]
 
 
+@pytest.mark.parametrize(
+    "url", ["https://partner.example@93.184.215.14/hooks", "https://user:secret@93.184.215.14/hooks"]
+)
+def test_an_address_with_a_user_name_or_password_is_refused(production_rules, client_of, org_a, alice, url):
+    """What it shows first is not where it goes, and its credentials would not be sent."""
+    response = register(client_of("alice"), org_a, url)
+    assert response.status_code == 400
+    assert [e["attr"] for e in response.data["errors"]] == ["url"]
+    assert "user name" in response.data["errors"][0]["detail"]
+
+
 def test_a_public_https_address_is_accepted(production_rules, client_of, org_a, alice):
     response = register(client_of("alice"), org_a, PUBLIC)
     assert response.status_code == 201, response.content
