@@ -1,5 +1,6 @@
 """Webhook endpoints and their delivery log as a coordinator reads them; the secret only when made."""
 
+from django.conf import settings
 from django.utils.translation import gettext as _
 from rest_framework import serializers
 
@@ -68,6 +69,11 @@ class WebhookEndpointSerializer(StrictInputMixin, OwnedByOrganizationMixin, seri
         if self.instance is not None and organization.pk != self.instance.organization_id:
             raise serializers.ValidationError(
                 _("An endpoint stays with the organization that registered it; register a new one.")
+            )
+        if self.instance is None and organization.webhook_endpoints.count() >= settings.WEBHOOK_MAX_ENDPOINTS:
+            raise serializers.ValidationError(
+                _("This organization has %(count)d endpoints, the most it may have; delete one first.")
+                % {"count": settings.WEBHOOK_MAX_ENDPOINTS}
             )
         return organization
 

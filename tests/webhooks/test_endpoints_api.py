@@ -213,3 +213,13 @@ def test_test_events_are_rationed_per_coordinator(client_of, endpoint):
     assert '"webhook_test";r=0' in answers[-1]["RateLimit"]
     assert WebhookEndpoint.objects.get().deliveries.count() == 20
     assert client_of("olga").post(address(endpoint, "test/")).status_code == 202
+
+
+def test_an_organization_registers_a_bounded_number_of_endpoints(client_of, org_a, alice, settings):
+    """Every change is sent to each endpoint: unbounded, one organization multiplies the work."""
+    settings.WEBHOOK_MAX_ENDPOINTS = 2
+    body = {"organization": org_a.pk, "url": URL, "event_types": ["contact_point.*"]}
+    answers = [client_of("alice").post("/api/v1/webhooks/", body, format="json") for _ in range(3)]
+    assert [a.status_code for a in answers] == [201, 201, 400]
+    assert [e["attr"] for e in answers[-1].data["errors"]] == ["organization"]
+    assert WebhookEndpoint.objects.count() == 2
