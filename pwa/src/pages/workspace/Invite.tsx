@@ -18,7 +18,8 @@ import {
 } from "../../api/invitations";
 import { Field, FormErrors } from "../../components/Field/Field";
 import { RemoteView } from "../../components/Remote/Remote";
-import { useFocusFirstInvalid, useFocusOn } from "../../lib/focus";
+import { ShownOnce, type ShownOnceTexts } from "../../components/ShownOnce/ShownOnce";
+import { useFocusFirstInvalid } from "../../lib/focus";
 import { formatDate, formatDateTime, label, LANGUAGE_NAMES, LANGUAGES, t, useLanguage } from "../../lib/i18n";
 import { joinLink } from "../../lib/join";
 import { useRemote } from "../../lib/remote";
@@ -168,48 +169,31 @@ function InviteForm({
 
 /** The one-time link, shown this once. */
 function CreatedLink({ invitation, onAnother }: { invitation: InvitationCreated; onAnother: () => void }) {
-  const link = joinLink(invitation.token);
-  const [copied, setCopied] = useState<boolean | null>(null);
-  const heading = useFocusOn<HTMLHeadingElement>(invitation.token);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(link);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
   return (
-    <section class="card-like stack" aria-labelledby="invite-created-title" data-testid="invite-created">
-      <h2 id="invite-created-title" ref={heading} tabIndex={-1}>
-        {t("invite.createdTitle", { email: invitation.email })}
-      </h2>
+    <ShownOnce
+      name="invite-created"
+      valueTestId="invite-link"
+      title={t("invite.createdTitle", { email: invitation.email })}
+      value={joinLink(invitation.token)}
+      texts={LINK_TEXTS}
+      onDone={onAnother}
+    >
       <p>{t("invite.onceOnly")}</p>
       <p class="muted">{t("invite.emailNote", { email: invitation.email })}</p>
-      <label for="invite-link">{t("invite.link")}</label>
-      <input
-        id="invite-link"
-        type="text"
-        readOnly
-        value={link}
-        data-testid="invite-link"
-        onFocus={(event) => event.currentTarget.select()}
-      />
-      <p class="row">
-        <button type="button" class="primary" onClick={() => void copy()}>
-          {t("invite.copy")}
-        </button>
-        <button type="button" onClick={onAnother}>
-          {t("invite.another")}
-        </button>
-      </p>
-      {copied !== null && <p role="status">{t(copied ? "invite.copied" : "invite.copyFailed")}</p>}
       {invitation.expires_at && (
         <p class="muted">{t("invite.validUntil", { date: formatDate(invitation.expires_at) })}</p>
       )}
-    </section>
+    </ShownOnce>
   );
 }
+
+const LINK_TEXTS: ShownOnceTexts = {
+  label: "invite.link",
+  copy: "invite.copy",
+  copied: "invite.copied",
+  copyFailed: "invite.copyFailed",
+  done: "invite.another",
+};
 
 function Pending({ organization, round }: { organization: number; round: number }) {
   // `round` counts the invitations created above: each one makes the list read again.

@@ -21,7 +21,8 @@ import type { Outcome } from "../../api/write";
 import { Field, FormErrors } from "../../components/Field/Field";
 import fieldStyles from "../../components/Field/Field.module.css";
 import { RemoteView } from "../../components/Remote/Remote";
-import { useFocusFirstInvalid, useFocusOn } from "../../lib/focus";
+import { ShownOnce, type ShownOnceTexts } from "../../components/ShownOnce/ShownOnce";
+import { useFocusFirstInvalid } from "../../lib/focus";
 import { formatDateTime, label, t, type Key } from "../../lib/i18n";
 import { useRemote } from "../../lib/remote";
 import { useWorkRole } from "../../lib/workspace";
@@ -139,47 +140,31 @@ function WebhookForm({
   );
 }
 
-/** The signing secret, shown this once; focus moves to it, wherever the button that made it was. */
+/** The signing secret, shown this once. */
 function ShownSecret({ endpoint, onDone }: { endpoint: WebhookWithSecret; onDone: () => void }) {
-  const [copied, setCopied] = useState<boolean | null>(null);
-  const heading = useFocusOn<HTMLHeadingElement>(endpoint.secret);
-  const copy = async () => {
-    try {
-      await navigator.clipboard.writeText(endpoint.secret);
-      setCopied(true);
-    } catch {
-      setCopied(false);
-    }
-  };
   return (
-    <section class="card-like stack" aria-labelledby="webhook-secret-title" data-testid="webhook-secret">
-      <h2 id="webhook-secret-title" ref={heading} tabIndex={-1}>
-        {t("webhooks.secretTitle", { url: endpoint.url })}
-      </h2>
+    <ShownOnce
+      name="webhook-secret"
+      valueTestId="webhook-secret-value"
+      title={t("webhooks.secretTitle", { url: endpoint.url })}
+      value={endpoint.secret}
+      texts={SECRET_TEXTS}
+      onDone={onDone}
+    >
       <p>
         <strong>{t("webhooks.onceOnly")}</strong>
       </p>
-      <label for="webhook-secret">{t("webhooks.secret")}</label>
-      <input
-        id="webhook-secret"
-        type="text"
-        readOnly
-        value={endpoint.secret}
-        data-testid="webhook-secret-value"
-        onFocus={(event) => event.currentTarget.select()}
-      />
-      <p class="row">
-        <button type="button" class="primary" onClick={() => void copy()}>
-          {t("webhooks.copy")}
-        </button>
-        <button type="button" onClick={onDone}>
-          {t("webhooks.done")}
-        </button>
-      </p>
-      {copied !== null && <p role="status">{t(copied ? "webhooks.copied" : "webhooks.copyFailed")}</p>}
-    </section>
+    </ShownOnce>
   );
 }
+
+const SECRET_TEXTS: ShownOnceTexts = {
+  label: "webhooks.secret",
+  copy: "webhooks.copy",
+  copied: "webhooks.copied",
+  copyFailed: "webhooks.copyFailed",
+  done: "webhooks.done",
+};
 
 function Endpoints({
   organization,
